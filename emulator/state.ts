@@ -1,0 +1,253 @@
+/**
+ * The emulated sysplex as one plain, JSON-serialisable object. Every part of the
+ * emulator (HTTP routes, JES programs, operator commands, TCP/IP stacks) reads and
+ * changes this object only, so `GET/PUT /__emulator/state` can dump and restore it whole.
+ */
+
+export interface EmulatorState {
+  /** Seed for every generated value (job ids, ETags, correlators). */
+  seed: number;
+  /** Monotonic counters that make ids deterministic from the seed. */
+  counters: { job: number; etag: number; consoleKey: number; wto: number };
+  sysplexName: string;
+  /** JES PROCLIB concatenation searched by `S proc` (in order). */
+  proclibs: string[];
+  /** Logical PARMLIB concatenation searched for IZUPRMxx (in order). */
+  parmlibs: string[];
+  systems: Record<string, SystemState>;
+  /** Catalog shared by the sysplex: data set name → data set. */
+  datasets: Record<string, Dataset>;
+  /** Shared USS file system: absolute path → file. Directories are implied by paths and `dirs`. */
+  uss: { files: Record<string, UssFile>; dirs: string[] };
+  /** Mounted file systems (shared file system: one table for the sysplex, each entry owned by a system). */
+  mounts: Mount[];
+  /** JES2 MAS spool shared by all systems. */
+  jobs: Job[];
+  /** The shared RACF database. */
+  racf: RacfDatabase;
+  /** Users the HTTP layer accepts (basic auth); passwords never leave the emulator in dumps of jobs or logs. */
+  users: Record<string, { password: string }>;
+  /** Issued-command responses not yet collected, by response key. */
+  consoleResponses: Record<string, { pending: string[]; consoleName: string }>;
+}
+
+export interface SystemState {
+  name: string;
+  /** false while the system is "down" (fault injection): its stack leaves the sysplex, its tasks end. */
+  up: boolean;
+  tcpip: TcpipStack;
+  /** Started tasks running on this system, by job name. */
+  tasks: Record<string, StartedTask>;
+}
+
+export interface TcpipStack {
+  proc: string;
+  /** IPCONFIG SYSPLEXROUTING DYNAMICXCF; null until configured. */
+  dynamicXcf: { address: string; mask: string; cost: number } | null;
+  sysplexRouting: boolean;
+  homeAddresses: { address: string; link: string }[];
+  /** DVIPAs this stack defines (VIPADEFINE). */
+  vipaDefine: { address: string; mask: string; moveable: "IMMEDIATE" | "WHENIDLE" }[];
+  /** DVIPAs this stack backs up (VIPABACKUP). */
+  vipaBackup: { address: string; mask?: string; rank: number }[];
+  /** VIPADISTRIBUTE definitions configured on this stack. */
+  distributions: Distribution[];
+  /** PORT reservations. */
+  ports: PortReservation[];
+  /** Listeners bound on this stack (started servers and plain listeners). */
+  listeners: Listener[];
+}
+
+export type DistMethod = "BASEWLM" | "ROUNDROBIN" | "WEIGHTEDACTIVE" | "SERVERWLM" | "HOTSTANDBY";
+
+export interface Distribution {
+  dvipa: string;
+  ports: number[];
+  method: DistMethod;
+  autoSwitchBack: boolean;
+  healthSwitch: boolean;
+  /** 0 = NOOPTLOCAL. */
+  optLocal: number;
+  targets: DistributionTarget[];
+  /** HOTSTANDBY only: dynamic XCF address of the target currently receiving connections. */
+  activeTarget?: string | null;
+}
+
+export interface DistributionTarget {
+  /** Dynamic XCF address of the target stack. */
+  xcf: string;
+  role?: "PREFERRED" | "BACKUP";
+  /** BACKUP rank (1-254). */
+  rank?: number;
+  /** WEIGHTEDACTIVE weight. */
+  weight?: number;
+}
+
+export interface PortReservation {
+  port: number;
+  protocol: "TCP" | "UDP";
+  /** Job name or pattern with * and ?. */
+  jobName: string;
+  share: "NONE" | "SHAREPORT" | "SHAREPORTWLM";
+  bind?: string;
+  noAutoLog?: boolean;
+  delayAcks?: boolean;
+}
+
+export interface Listener {
+  jobName: string;
+  /** Address bound; "0.0.0.0" for INADDR_ANY. */
+  address: string;
+  port: number;
+}
+
+export interface StartedTask {
+  jobName: string;
+  proc: string;
+  /** What the task is: a z/OSMF server, an angel, or a plain listener (z/OS Connect, IMS Connect, gateway). */
+  kind: "zosmf" | "angel" | "listener";
+  jobid: string;
+}
+
+export type Dataset = PdsDataset | SeqDataset | VsamCluster;
+
+interface DatasetBase {
+  name: string;
+  volser: string;
+  /** ISO date the data set was created (emulated clock). */
+  created: string;
+}
+
+export interface PdsDataset extends DatasetBase {
+  dsorg: "PO";
+  recfm: string;
+  lrecl: number;
+  blksize: number;
+  members: Record<string, Member>;
+}
+
+export interface SeqDataset extends DatasetBase {
+  dsorg: "PS";
+  recfm: string;
+  lrecl: number;
+  blksize: number;
+  content: string;
+  etag: string;
+}
+
+export interface VsamCluster extends DatasetBase {
+  dsorg: "VS";
+  /** LINEAR for zFS aggregates, INDEXED for KSDS. */
+  type: "LINEAR" | "INDEXED";
+  keys?: { length: number; offset: number };
+  recordSize?: { average: number; maximum: number };
+  storageClass?: string;
+  shareOptions?: [number, number];
+  log?: string;
+  /** zFS only: formatted aggregate. */
+  formatted?: boolean;
+}
+
+export interface Member {
+  content: string;
+  etag: string;
+  /** Last user that wrote it (ISPF statistics). */
+  user: string;
+  changed: string;
+}
+
+export interface UssFile {
+  content: string;
+  etag: string;
+  mode: string;
+}
+
+export interface Mount {
+  fsname: string;
+  mountpoint: string;
+  fstype: "ZFS" | "HFS" | "TFS";
+  mode: "rdwr" | "rdonly";
+  /** System that owns the mount. */
+  sysname: string;
+}
+
+export interface Job {
+  jobid: string;
+  jobname: string;
+  owner: string;
+  class: string;
+  type: "JOB" | "STC" | "TSU";
+  status: "INPUT" | "ACTIVE" | "OUTPUT";
+  retcode: string | null;
+  correlator: string;
+  /** System the job ran on. */
+  execSystem: string;
+  /** Emulated times in ms since the emulator started: submitted, started, ended. */
+  submittedAt: number;
+  startsAt: number;
+  endsAt: number | null;
+  /** The JCL as submitted (after symbol substitution). */
+  jcl: string;
+  /** Spool files, in id order; ids 2, 3, 4 are JESMSGLG, JESJCL, JESYSMSG. */
+  spool: SpoolFile[];
+  /** Effects are applied when the job reaches OUTPUT, not at submit. */
+  effectsApplied: boolean;
+}
+
+export interface SpoolFile {
+  id: number;
+  ddname: string;
+  stepname: string;
+  procstep: string | null;
+  recfm: string;
+  lrecl: number;
+  text: string;
+}
+
+export interface RacfDatabase {
+  groups: Record<string, { owner: string; gid?: number }>;
+  users: Record<string, { defaultGroup: string; groups: string[]; uid?: number; home?: string; program?: string }>;
+  /** class → profile → access list. */
+  profiles: Record<string, Record<string, { uacc: string; access: Record<string, string>; stdata?: Record<string, string> }>>;
+  keyrings: Record<string, { owner: string; certificates: { label: string; usage: string; default: boolean }[] }>;
+  certificates: Record<string, { owner: string; label: string; signedBy?: string }>;
+  raclisted: string[];
+}
+
+/** An empty sysplex with the given systems, before any seeding of data sets or users. */
+export function emptyState(options: { seed: number; sysplexName: string; systems: string[] }): EmulatorState {
+  const systems: Record<string, SystemState> = {};
+  for (const name of options.systems) {
+    systems[name] = {
+      name,
+      up: true,
+      tcpip: {
+        proc: "TCPIP",
+        dynamicXcf: null,
+        sysplexRouting: false,
+        homeAddresses: [],
+        vipaDefine: [],
+        vipaBackup: [],
+        distributions: [],
+        ports: [],
+        listeners: [],
+      },
+      tasks: {},
+    };
+  }
+  return {
+    seed: options.seed,
+    counters: { job: 0, etag: 0, consoleKey: 0, wto: 0 },
+    sysplexName: options.sysplexName,
+    proclibs: ["SYS1.PROCLIB"],
+    parmlibs: ["SYS1.PARMLIB"],
+    systems,
+    datasets: {},
+    uss: { files: {}, dirs: ["/", "/global", "/tmp"] },
+    mounts: [],
+    jobs: [],
+    racf: { groups: {}, users: {}, profiles: {}, keyrings: {}, certificates: {}, raclisted: [] },
+    users: {},
+    consoleResponses: {},
+  };
+}

@@ -1,0 +1,25 @@
+import type { ICommandOptionDefinition } from "@zowe/imperative";
+
+/** Options shared by every ha command. */
+export const TOPOLOGY_OPTION: ICommandOptionDefinition = {
+  name: "topology",
+  aliases: ["t"],
+  description: "The topology file (YAML or JSON) that describes the sysplex and the HA pieces wanted.",
+  type: "existingLocalFile",
+  required: true,
+};
+
+export const DRY_RUN_OPTION: ICommandOptionDefinition = {
+  name: "dry-run",
+  aliases: ["n"],
+  description: "Observe and print the plan (member diffs, JCL, console commands) without changing anything on z/OS.",
+  type: "boolean",
+  defaultValue: false,
+};
+
+export const RECORD_DIR_OPTION: ICommandOptionDefinition = {
+  name: "record-dir",
+  aliases: ["rd"],
+  description: "Folder for run records (JSON journals). Defaults to 'ha-runs' beside the topology file.",
+  type: "string",
+};

@@ -1,0 +1,64 @@
+import type { ICommandDefinition } from "@zowe/imperative";
+import { connectionOptions } from "../connection-options";
+import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION } from "../options";
+
+export const ProvisionDefinition: ICommandDefinition = {
+  name: "provision",
+  aliases: ["prov"],
+  type: "command",
+  summary: "Bring the sysplex to the HA set-up the topology file describes",
+  description:
+    "Validate the topology, observe the sysplex read-only, plan every step (member diffs, JCL, console commands) " +
+    "and apply the plan: security, file-system and VSAM jobs, IZUPRMxx members, procedures, TCP/IP obey members " +
+    "applied with SYNTAXCHECK then OBEYFILE, and the Caching Service storage in zowe.yaml. Every member and file " +
+    "changed is backed up first and written with If-Match; each run leaves a JSON run record for --resume and rollback.",
+  handler: __dirname + "/Provision.handler",
+  profile: { optional: ["zosmf"] },
+  options: [
+    TOPOLOGY_OPTION,
+    DRY_RUN_OPTION,
+    {
+      name: "resume",
+      aliases: ["r"],
+      description: "Continue the last failed run of this topology: observe again and apply only what is not yet in place.",
+      type: "boolean",
+      defaultValue: false,
+      conflictsWith: ["dry-run"],
+    },
+    {
+      name: "start-servers",
+      aliases: ["ss"],
+      description: "After configuring, start each z/OSMF server procedure and wait until it listens on the DVIPA port.",
+      type: "boolean",
+      defaultValue: false,
+    },
+    {
+      name: "job-timeout",
+      aliases: ["jt"],
+      description: "Seconds to wait for each job to end before the step fails (the job is left running).",
+      type: "number",
+      defaultValue: 600,
+    },
+    {
+      name: "workflows-dir",
+      aliases: ["wd"],
+      description: "A site copy of the workflows folder (job cards, accounting, classes) to use instead of the shipped one.",
+      type: "existingLocalFile",
+    },
+    {
+      name: "concurrency",
+      aliases: ["c"],
+      description: "Steps applied at once; steps on different systems run in parallel.",
+      type: "number",
+      defaultValue: 4,
+    },
+    RECORD_DIR_OPTION,
+    ...connectionOptions,
+  ],
+  examples: [
+    { description: "Show what provisioning would change, without changing anything", options: "-t sysplex.yaml --dry-run" },
+    { description: "Provision and start the z/OSMF servers, using the zosmf profile 'plexa'", options: "-t sysplex.yaml --start-servers --zosmf-profile plexa" },
+    { description: "Continue the last failed run after fixing its cause", options: "-t sysplex.yaml --resume" },
+    { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
+  ],
+};

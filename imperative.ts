@@ -1,0 +1,17 @@
+import type { IImperativeConfig } from "@zowe/imperative";
+import { ProvisionDefinition } from "./commands/provision/Provision.definition";
+import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
+import { VerifyDefinition } from "./commands/verify/Verify.definition";
+
+const config: IImperativeConfig = {
+  name: "ha",
+  productDisplayName: "zowe-ha",
+  rootCommandDescription:
+    "Provision and verify high availability on a z/OS sysplex through z/OSMF: z/OSMF hot standby behind a " +
+    "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
+    "all described by one topology file.",
+  pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
+  definitions: [ProvisionDefinition, VerifyDefinition, RollbackDefinition],
+};
+
+export = config;

@@ -1,0 +1,106 @@
+import { HaError } from "../errors";
+import type { ApplyContext, PlannedStep, ProgressSink, RunRecorder, StepOutcome } from "./types";
+
+export interface ExecuteOptions {
+  readonly recorder: RunRecorder;
+  readonly sink?: ProgressSink;
+  /** Steps applied at once (steps on different systems run in parallel). @default 4 */
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Applies steps in dependency order. A failed step marks every step that depends
+ * on it (directly or not) as skipped; independent steps still run, so a re-run or
+ * `--resume` has the least left to do.
+ */
+export async function executePlan(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<StepOutcome[]> {
+  assertAcyclic(steps);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const outcomes = new Map<string, StepOutcome>();
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const running = new Set<Promise<void>>();
+  const inFlight = new Set<string>();
+  let started = 0;
+
+  const blockedBy = (step: PlannedStep) =>
+    step.dependsOn.find((d) => byId.has(d) && ["failed", "skipped"].includes(outcomes.get(d)?.state ?? ""));
+  const ready = (step: PlannedStep) =>
+    !outcomes.has(step.id) && step.dependsOn.every((d) => !byId.has(d) || ["changed", "unchanged"].includes(outcomes.get(d)?.state ?? ""));
+
+  const runOne = async (step: PlannedStep) => {
+    const index = ++started;
+    options.sink?.onEvent({ type: "step-start", id: step.id, title: step.title, index, total: steps.length });
+    const t0 = Date.now();
+    const ctx: ApplyContext = {
+      record: options.recorder,
+      signal: options.signal,
+      progress: (message) => options.sink?.onEvent({ type: "step-progress", id: step.id, message }),
+    };
+    let outcome: StepOutcome;
+    try {
+      const result = await step.apply(ctx);
+      outcome = { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: result.notes ?? [] };
+    } catch (err) {
+      outcome = {
+        id: step.id,
+        title: step.title,
+        system: step.system,
+        state: "failed",
+        durationMs: Date.now() - t0,
+        notes: [],
+        error: {
+          message: err instanceof Error ? err.message : String(err),
+          details: err instanceof HaError ? err.details : [],
+          failureClass: err instanceof HaError ? err.failureClass : "tool-failure",
+        },
+      };
+    }
+    outcomes.set(step.id, outcome);
+    options.sink?.onEvent({ type: "step-end", outcome });
+  };
+
+  for (;;) {
+    // Propagate skips before choosing what to start next.
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const step of steps) {
+        if (outcomes.has(step.id)) continue;
+        const cause = blockedBy(step);
+        if (cause) {
+          const outcome: StepOutcome = { id: step.id, title: step.title, system: step.system, state: "skipped", durationMs: 0, notes: [`skipped: ${cause} did not complete`] };
+          outcomes.set(step.id, outcome);
+          options.sink?.onEvent({ type: "step-end", outcome });
+          changed = true;
+        }
+      }
+    }
+    const startable = steps.filter((s) => ready(s) && !inFlight.has(s.id));
+    for (const step of startable) {
+      if (running.size >= concurrency || options.signal?.aborted) break;
+      inFlight.add(step.id);
+      const p: Promise<void> = runOne(step).finally(() => running.delete(p));
+      running.add(p);
+    }
+    if (running.size === 0) break;
+    await Promise.race(running);
+  }
+  // Only an abort leaves steps without an outcome.
+  return steps.map((s) => outcomes.get(s.id) ?? { id: s.id, title: s.title, system: s.system, state: "skipped", durationMs: 0, notes: ["skipped: run aborted"] });
+}
+
+function assertAcyclic(steps: readonly PlannedStep[]): void {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (id: string, path: string[]) => {
+    if (state.get(id) === "done") return;
+    if (state.get(id) === "visiting") {
+      throw new HaError(`The plan has a dependency cycle: ${[...path, id].join(" -> ")}`, { failureClass: "tool-failure" });
+    }
+    state.set(id, "visiting");
+    for (const dep of byId.get(id)?.dependsOn ?? []) if (byId.has(dep)) visit(dep, [...path, id]);
+    state.set(id, "done");
+  };
+  for (const s of steps) visit(s.id, []);
+}

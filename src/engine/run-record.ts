@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { HaError } from "../errors";
+import { redactSecrets } from "./redact";
+import type { BackupEntry, CommandEntry, JobEntry, RunRecorder, StepOutcome, StepPlan, WriteEntry } from "./types";
+
+export type RunKind = "provision" | "rollback";
+export type RunStatus = "running" | "succeeded" | "failed" | "planned";
+
+/** The journal of one run, kept as JSON beside the topology (or in --record-dir). */
+export interface RunRecordData {
+  readonly formatVersion: 1;
+  readonly runId: string;
+  readonly kind: RunKind;
+  readonly sysplex: string;
+  readonly topologyFile: string;
+  readonly topologySha256: string;
+  /** The run this one resumes or rolls back. */
+  readonly basedOn?: string;
+  readonly startedAt: string;
+  endedAt?: string;
+  status: RunStatus;
+  plan: StepPlan[];
+  outcomes: StepOutcome[];
+  backups: BackupEntry[];
+  writes: WriteEntry[];
+  jobs: JobEntry[];
+  commands: CommandEntry[];
+}
+
+export interface RunRecordOptions {
+  readonly kind: RunKind;
+  readonly sysplex: string;
+  readonly topologyFile: string;
+  readonly topologyText: string;
+  /** Folder for run records. @default "<topology folder>/ha-runs" */
+  readonly recordDir?: string;
+  readonly basedOn?: string;
+}
+
+/** Writes the journal after every entry, so a run cut short still leaves its record. */
+export class RunRecord implements RunRecorder {
+  readonly file: string;
+  readonly data: RunRecordData;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(file: string, data: RunRecordData) {
+    this.file = file;
+    this.data = data;
+  }
+
+  static async create(options: RunRecordOptions): Promise<RunRecord> {
+    const dir = recordDirFor(options);
+    await mkdir(dir, { recursive: true });
+    const startedAt = new Date().toISOString();
+    // Sortable by time, unique within a second.
+    const runId = `${options.sysplex}-${startedAt.replace(/[-:]/g, "").replace(/\..*/, "")}-${randomBytes(2).toString("hex")}`;
+    const data: RunRecordData = {
+      formatVersion: 1,
+      runId,
+      kind: options.kind,
+      sysplex: options.sysplex,
+      topologyFile: path.resolve(options.topologyFile),
+      topologySha256: sha256(options.topologyText),
+      basedOn: options.basedOn,
+      startedAt,
+      status: "running",
+      plan: [],
+      outcomes: [],
+      backups: [],
+      writes: [],
+      jobs: [],
+      commands: [],
+    };
+    const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
+    await record.save();
+    return record;
+  }
+
+  async backup(entry: BackupEntry): Promise<void> {
+    this.data.backups.push(entry);
+    await this.save();
+  }
+
+  job(entry: JobEntry): void {
+    this.data.jobs.push(entry);
+    void this.save();
+  }
+
+  command(entry: CommandEntry): void {
+    this.data.commands.push({ ...entry, command: redactSecrets(entry.command), response: entry.response.map(redactSecrets) });
+    void this.save();
+  }
+
+  write(entry: WriteEntry): void {
+    this.data.writes.push(entry);
+    void this.save();
+  }
+
+  async finish(status: RunStatus, plan: StepPlan[], outcomes: StepOutcome[]): Promise<void> {
+    this.data.plan = plan;
+    this.data.outcomes = outcomes;
+    this.data.status = status;
+    this.data.endedAt = new Date().toISOString();
+    await this.save();
+  }
+
+  async setPlan(plan: StepPlan[]): Promise<void> {
+    this.data.plan = plan;
+    await this.save();
+  }
+
+  /** Serialised saves, written to a temporary file and renamed so a reader never sees half a record. */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const tmp = `${this.file}.tmp`;
+      await writeFile(tmp, JSON.stringify(this.data, null, 2) + "\n", "utf8");
+      await rename(tmp, this.file);
+    });
+    return this.saving;
+  }
+}
+
+export function recordDirFor(options: { topologyFile: string; recordDir?: string }): string {
+  return options.recordDir ? path.resolve(options.recordDir) : path.join(path.dirname(path.resolve(options.topologyFile)), "ha-runs");
+}
+
+/** The newest record of a kind for this sysplex, optionally only those with a given status. */
+export async function findLatestRecord(options: {
+  topologyFile: string;
+  recordDir?: string;
+  sysplex: string;
+  kind: RunKind;
+  status?: RunStatus[];
+}): Promise<RunRecordData | undefined> {
+  const dir = recordDirFor(options);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return undefined;
+  }
+  const candidates = names.filter((n) => n.startsWith(`${options.sysplex}-`) && n.endsWith(`.${options.kind}.json`)).sort().reverse();
+  for (const name of candidates) {
+    const data = await readRecord(path.join(dir, name));
+    if (!options.status || options.status.includes(data.status)) return data;
+  }
+  return undefined;
+}
+
+export async function readRecord(file: string): Promise<RunRecordData> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as RunRecordData;
+    if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);
+    return data;
+  } catch (err) {
+    throw new HaError(`Cannot read run record ${file}: ${(err as Error).message}`, { failureClass: "invalid-input", cause: err });
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

@@ -1,0 +1,113 @@
+/**
+ * A plan is typed data: steps with dependencies, what each observed and what it
+ * will change. `--dry-run` renders the same plan that apply executes.
+ */
+
+/** What a step will change, shown to the user before anything is applied. */
+export type Change =
+  | { readonly kind: "member"; readonly dsn: string; readonly member: string; readonly action: "create" | "update"; readonly diff: string }
+  | { readonly kind: "uss-file"; readonly path: string; readonly action: "create" | "update"; readonly diff: string }
+  | { readonly kind: "job"; readonly jobname: string; readonly jcl: string; readonly maxRc: number; readonly purpose: string }
+  | { readonly kind: "command"; readonly system: string; readonly command: string; readonly purpose: string }
+  | { readonly kind: "dataset"; readonly dsn: string; readonly action: "create"; readonly attributes: string };
+
+export type StepState = "pending" | "running" | "changed" | "unchanged" | "failed" | "skipped";
+
+/** The serialisable face of a step: what `--dry-run` prints and `--rfj` returns. */
+export interface StepPlan {
+  readonly id: string;
+  readonly workflow: string;
+  readonly title: string;
+  /** System the step acts on; absent for sysplex-wide steps. */
+  readonly system?: string;
+  readonly dependsOn: readonly string[];
+  /** What the read-only look found, in one line. */
+  readonly observed: string;
+  /** Empty when the desired state is already in place. */
+  readonly changes: readonly Change[];
+  /** Warnings the plan wants a person to read (e.g. fewer than three instances). */
+  readonly warnings?: readonly string[];
+}
+
+/** A step with the work that makes its changes. */
+export interface PlannedStep extends StepPlan {
+  apply(ctx: ApplyContext): Promise<StepResult>;
+}
+
+export interface StepResult {
+  /** "unchanged" when apply found everything already in place after all. */
+  readonly state: "changed" | "unchanged";
+  readonly notes?: readonly string[];
+}
+
+/** Passed to every apply: where to record what was done and how to report progress. */
+export interface ApplyContext {
+  readonly record: RunRecorder;
+  progress(message: string): void;
+  readonly signal?: AbortSignal;
+}
+
+/** The run record (journal) interface that steps write to while they apply. */
+export interface RunRecorder {
+  /** Called before a member or file is overwritten: the original bytes and ETag. */
+  backup(entry: BackupEntry): Promise<void>;
+  job(entry: JobEntry): void;
+  command(entry: CommandEntry): void;
+  write(entry: WriteEntry): void;
+}
+
+export interface BackupEntry {
+  readonly stepId: string;
+  readonly target: { kind: "member"; dsn: string; member: string } | { kind: "uss-file"; path: string };
+  /** null when the target did not exist before (rollback deletes it). */
+  readonly original: string | null;
+  readonly etag: string | null;
+  /** Where the copy on z/OS was placed, e.g. HA.BACKUP(B0000001). */
+  zosCopy?: string;
+}
+
+export interface JobEntry {
+  readonly stepId: string;
+  readonly jobname: string;
+  readonly jobid: string;
+  readonly token: string;
+  readonly retcode: string | null;
+  readonly maxRc: number;
+}
+
+export interface CommandEntry {
+  readonly stepId: string;
+  readonly system: string;
+  readonly command: string;
+  readonly response: string[];
+}
+
+export interface WriteEntry {
+  readonly stepId: string;
+  readonly target: { kind: "member"; dsn: string; member: string } | { kind: "uss-file"; path: string };
+  readonly etagBefore: string | null;
+  readonly etagAfter: string | null;
+}
+
+export interface StepOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly system?: string;
+  readonly state: StepState;
+  readonly durationMs: number;
+  readonly notes: readonly string[];
+  /** Set on failure: the message and the lines that explain it. */
+  readonly error?: { message: string; details: readonly string[]; failureClass: string };
+}
+
+/** Progress as the engine reports it; the CLI adapts this to its progress bar. */
+export type EngineEvent =
+  | { readonly type: "plan"; readonly steps: readonly StepPlan[] }
+  | { readonly type: "step-start"; readonly id: string; readonly title: string; readonly index: number; readonly total: number }
+  | { readonly type: "step-progress"; readonly id: string; readonly message: string }
+  | { readonly type: "step-end"; readonly outcome: StepOutcome }
+  | { readonly type: "message"; readonly level: "info" | "warn"; readonly text: string };
+
+export interface ProgressSink {
+  onEvent(event: EngineEvent): void;
+}

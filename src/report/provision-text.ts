@@ -1,0 +1,62 @@
+import type { Change, StepPlan } from "../engine/types";
+import type { ProvisionResult } from "../run/provision";
+import { formatDuration, renderTable } from "./table";
+
+/** The plan as a person reads it before a change window: every diff, JCL and command. */
+export function renderPlan(plan: readonly StepPlan[]): string {
+  const out: string[] = [];
+  for (const step of plan) {
+    const where = step.system ? ` [${step.system}]` : "";
+    const verdict = step.changes.length === 0 ? "in place, nothing to do" : `${step.changes.length} change(s)`;
+    out.push(`== ${step.id}${where}: ${step.title} (${verdict})`);
+    out.push(`   observed: ${step.observed}`);
+    for (const w of step.warnings ?? []) out.push(`   WARNING: ${w}`);
+    for (const change of step.changes) out.push(indent(renderChange(change), "   "));
+    if (step.dependsOn.length > 0) out.push(`   after: ${step.dependsOn.join(", ")}`);
+  }
+  return out.join("\n");
+}
+
+function renderChange(change: Change): string {
+  switch (change.kind) {
+    case "member":
+      return `${change.action} member ${change.dsn}(${change.member}):\n${change.diff.trimEnd()}`;
+    case "uss-file":
+      return `${change.action} file ${change.path}:\n${change.diff.trimEnd()}`;
+    case "job":
+      return `submit job ${change.jobname} (${change.purpose}; max RC ${change.maxRc}):\n${change.jcl.trimEnd()}`;
+    case "command":
+      return `issue on ${change.system}: ${change.command}   (${change.purpose})`;
+    case "dataset":
+      return `create data set ${change.dsn}: ${change.attributes}`;
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split("\n")
+    .map((l) => prefix + l)
+    .join("\n");
+}
+
+export function renderProvisionResult(result: ProvisionResult): string {
+  const s = result.summary;
+  if (result.dryRun) {
+    return [
+      renderPlan(result.plan),
+      "",
+      `Dry run of sysplex ${result.sysplex}: ${s.changed} of ${s.steps} steps would change something; nothing was changed.`,
+    ].join("\n");
+  }
+  const rows = result.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]);
+  const lines = [renderTable(["step", "system", "result", "duration"], rows), ""];
+  for (const o of result.outcomes.filter((x) => x.error)) {
+    lines.push(`FAILED ${o.id}: ${o.error!.message}`);
+    for (const d of o.error!.details) lines.push(`    ${d}`);
+  }
+  lines.push(
+    `Provision of sysplex ${result.sysplex} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
+  );
+  if (result.recordFile) lines.push(`Run record: ${result.recordFile}`);
+  return lines.join("\n");
+}

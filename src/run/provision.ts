@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { executePlan } from "../engine/execute";
+import { RunRecord, findLatestRecord } from "../engine/run-record";
+import type { ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import { HaError } from "../errors";
+import { planProvision } from "../provision/plan";
+import { createZosmfClient, type ZosmfConnection } from "../zosmf";
+import { loadTopologyFile } from "./topology-file";
+import { summarize, type RunSummary } from "./summary";
+
+export interface ProvisionOptions {
+  readonly topologyFile: string;
+  readonly connection: ZosmfConnection;
+  /** Plan and report without changing anything. @default false */
+  readonly dryRun?: boolean;
+  /** Continue the newest failed run of this topology (re-observing, never trusting). @default false */
+  readonly resume?: boolean;
+  /** Start each z/OSMF server and wait until it listens. @default false */
+  readonly startServers?: boolean;
+  /** @default 600000 */
+  readonly jobTimeoutMs?: number;
+  /** A site copy of the workflows folder. */
+  readonly workflowsDir?: string;
+  /** @default 4 */
+  readonly concurrency?: number;
+  /** Folder for run records. @default "<topology folder>/ha-runs" */
+  readonly recordDir?: string;
+  readonly sink?: ProgressSink;
+  /** Called once per HTTP request (benchmarks count requests by kind). */
+  readonly onRequest?: Parameters<typeof createZosmfClient>[1] extends infer O ? (O extends { onRequest?: infer F } ? F : never) : never;
+}
+
+export interface ProvisionResult {
+  readonly sysplex: string;
+  readonly dryRun: boolean;
+  readonly status: "planned" | "succeeded" | "failed";
+  readonly runId?: string;
+  readonly recordFile?: string;
+  readonly resumedRun?: string;
+  readonly plan: readonly StepPlan[];
+  readonly outcomes: readonly StepOutcome[];
+  readonly summary: RunSummary;
+}
+
+/**
+ * Validate, observe, plan and (unless dry-run) apply. Planning only reads: a dry
+ * run sends GETs and display commands and nothing else.
+ */
+export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
+  const t0 = Date.now();
+  const { topology, text } = await loadTopologyFile(options.topologyFile);
+  const client = createZosmfClient(options.connection, { onRequest: options.onRequest });
+  const resumed = options.resume
+    ? await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex: topology.sysplex, kind: "provision", status: ["failed", "running"] })
+    : undefined;
+  if (options.resume && !resumed) {
+    throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
+  }
+  const lastSuccess = await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex: topology.sysplex, kind: "provision", status: ["succeeded"] });
+  const runToken = randomBytes(4).toString("hex").toUpperCase();
+  const steps = await planProvision({
+    topology,
+    client,
+    workflowsDir: options.workflowsDir,
+    runToken,
+    owner: (options.connection.user ?? "*").toUpperCase(),
+    jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
+    startServers: options.startServers ?? false,
+    lastSuccessfulRecord: lastSuccess,
+  });
+  const plan: StepPlan[] = steps.map(({ apply: _apply, ...data }) => data);
+  options.sink?.onEvent({ type: "plan", steps: plan });
+  for (const warning of plan.flatMap((s) => s.warnings ?? [])) options.sink?.onEvent({ type: "message", level: "warn", text: warning });
+
+  if (options.dryRun) {
+    return { sysplex: topology.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - t0) };
+  }
+
+  const record = await RunRecord.create({
+    kind: "provision",
+    sysplex: topology.sysplex,
+    topologyFile: options.topologyFile,
+    topologyText: text,
+    recordDir: options.recordDir,
+    basedOn: resumed?.runId,
+  });
+  await record.setPlan(plan);
+  const outcomes = await executePlan(steps, { recorder: record, sink: options.sink, concurrency: options.concurrency });
+  const failed = outcomes.some((o) => o.state === "failed" || o.state === "skipped");
+  await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
+  return {
+    sysplex: topology.sysplex,
+    dryRun: false,
+    status: failed ? "failed" : "succeeded",
+    runId: record.data.runId,
+    recordFile: record.file,
+    resumedRun: resumed?.runId,
+    plan,
+    outcomes,
+    summary: summarize(plan, outcomes, Date.now() - t0),
+  };
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
+
+// The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
+// the plug-in installed from its packed tarball, credentials from the environment.
+let zowe: (args: string[], env?: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<RunResult>;
+let emulator: EmulatorProcess;
+let connEnv: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  ({ zowe } = await installPackedPlugin());
+  emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB"]);
+  connEnv = {
+    ZOWE_OPT_HOST: emulator.host,
+    ZOWE_OPT_PORT: String(emulator.port),
+    ZOWE_OPT_USER: emulator.user,
+    ZOWE_OPT_PASSWORD: emulator.password,
+    ZOWE_OPT_REJECT_UNAUTHORIZED: "true",
+    NODE_EXTRA_CA_CERTS: emulator.caFile,
+  };
+}, 300_000);
+
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+async function emulatorLog(): Promise<{ method: string; path: string }[]> {
+  const res = await fetch(`${emulator.url.replace(/\/$/, "")}/__emulator/log`);
+  const body = (await res.json()) as { requests?: { method: string; path: string }[] };
+  return body.requests ?? [];
+}
+
+describe("the plug-in in the Zowe CLI host", () => {
+  it("installs from its tarball and validates without a warning", async () => {
+    const res = await zowe(["plugins", "validate", "zowe-ha", "--fail-on-warning"]);
+    expect(res.stderr).toBe("");
+    expect(res.stdout).toMatch(/successfully validated/i);
+    expect(res.status).toBe(0);
+  });
+
+  it.each([["ha"], ["ha", "provision"], ["ha", "verify"], ["ha", "rollback"]])("'zowe %s --help' describes the command", async (...words) => {
+    const res = await zowe([...words, "--help"]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/DESCRIPTION/);
+    if (words.length > 1) {
+      const examples = res.stdout.split("EXAMPLES")[1] ?? "";
+      expect((examples.match(/\$ zowe ha /g) ?? []).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe("invalid input", () => {
+  it("refuses a broken topology with exit code 3, every problem named, and nothing sent to z/OS", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-bad-"));
+    const bad = readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8")
+      .replace("serverProc: IZUSVRB", "serverProc: IZUSVRA")
+      .replace("dvipa: 192.0.2.10", "dvipa: 192.0.2.300");
+    const file = path.join(dir, "bad.yaml");
+    writeFileSync(file, bad);
+    const before = (await emulatorLog()).length;
+    const res = await zowe(["ha", "provision", "-t", file], connEnv);
+    expect(res.status).toBe(3);
+    expect(res.stderr).toMatch(/systems\[1\]\.zosmf\.serverProc/);
+    expect(res.stderr).toMatch(/zosmfHa\.dvipa/);
+    expect((await emulatorLog()).length).toBe(before);
+  });
+});
+
+describe("provision --dry-run against the emulator", () => {
+  it("returns the plan under --rfj and changes nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-dry-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+    const before = (await emulatorLog()).length;
+    const res = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--rfj"], connEnv, 120_000);
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout) as { success: boolean; data: { status: string; plan: { id: string; changes: unknown[] }[] } };
+    expect(out.success).toBe(true);
+    expect(out.data.status).toBe("planned");
+    expect(out.data.plan.map((s) => s.id)).toEqual(expect.arrayContaining(["zosmf-ha/parmlib/SYSA", "zosmf-ha/tcpip/SYSB"]));
+    const during = (await emulatorLog()).slice(before);
+    const writes = during.filter((r) => r.method !== "GET" && !(r.method === "PUT" && r.path.includes("/restconsoles/")));
+    expect(writes).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import nock from "nock";
+import { afterEach, beforeAll, afterAll } from "vitest";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../../../src/zosmf/index.js";
+
+export const HOST = "zosmf.example.test";
+export const PORT = 10443;
+export const ORIGIN = `https://${HOST}:${PORT}`;
+export const PASSWORD = "s3cr3t-Pw";
+
+/** Fast retries so tests do not wait on production backoff. */
+export const FAST_RETRY = { attempts: 3, maxTotalMs: 10_000, minDelayMs: 5, maxDelayMs: 20 } as const;
+
+export function connection(overrides: Partial<ZosmfConnection> = {}): ZosmfConnection {
+  return { hostname: HOST, port: PORT, protocol: "https", user: "IBMUSER", password: PASSWORD, retry: FAST_RETRY, ...overrides };
+}
+
+export function client(overrides: Partial<ZosmfConnection> = {}, events?: RequestEvent[]): ZosmfClient {
+  const c = createZosmfClient(connection(overrides), events ? { onRequest: (e) => events.push(e) } : {});
+  opened.push(c);
+  return c;
+}
+
+const opened: ZosmfClient[] = [];
+
+/** Disables real network access and checks that every expected request was made. */
+export function useNock(): void {
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    while (opened.length) opened.pop()?.close();
+    if (pending.length) throw new Error(`Expected requests not made: ${pending.join(", ")}`);
+  });
+}
+
+export function zosmf(): nock.Scope {
+  return nock(ORIGIN);
+}
+
+/** Runs the promise and returns what it rejected with, failing if it resolved. */
+export async function rejection(p: Promise<unknown>): Promise<any> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected the promise to reject");
+}
+
+/** A socket-level failure as Node reports it (nock needs a real Error to pass it on). */
+export function netError(code: string, message = code): Error {
+  return Object.assign(new Error(message), { code });
+}

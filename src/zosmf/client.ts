@@ -1,0 +1,32 @@
+import type { AxiosInstance } from "axios";
+import type { ZosmfConnection } from "./connection.js";
+import { createConsoleApi, type ConsoleApi } from "./console.js";
+import { createFilesApi, type FilesApi } from "./files.js";
+import { createSend, createZosmfHttp, type ZosmfClientOptions } from "./http.js";
+import { createInfo, type ZosmfInfo } from "./info.js";
+import { createJobsApi, type JobsApi } from "./jobs.js";
+
+export interface ZosmfClient {
+  /** The configured axios instance, for requests no operation covers yet. */
+  readonly http: AxiosInstance;
+  info(): Promise<ZosmfInfo>;
+  readonly jobs: JobsApi;
+  readonly files: FilesApi;
+  readonly console: ConsoleApi;
+  /** Closes kept-alive connections; call when done so the process can exit promptly. */
+  close(): void;
+}
+
+/** The one z/OSMF client: validates the connection and credentials, then exposes typed operations. */
+export function createZosmfClient(conn: ZosmfConnection, options: ZosmfClientOptions = {}): ZosmfClient {
+  const zhttp = createZosmfHttp(conn, options);
+  const send = createSend(zhttp);
+  return {
+    http: zhttp.axios,
+    info: createInfo(send),
+    jobs: createJobsApi(send),
+    files: createFilesApi(send),
+    console: createConsoleApi(send),
+    close: zhttp.close,
+  };
+}

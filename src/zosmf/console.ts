@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { HaError } from "../errors.js";
+import { ZosmfError } from "./errors.js";
+import type { Send } from "./http.js";
+import { parseBody } from "./parse.js";
+import { sleep } from "./poll.js";
+
+const CONSOLES = "/zosmf/restconsoles/consoles";
+
+/** Follow-up reads of the command response when the caller does not say. */
+export const CONSOLE_DEFAULT_MAX_FOLLOW_UPS = 5;
+/** Pause before each follow-up: messages keep arriving for a few seconds after the command. */
+export const CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS = 1_000;
+/** Routing failures z/OS reports as ordinary response text. */
+const ROUTING_REJECTIONS = ["IEE618I", "IEE345I"] as const;
+
+export interface CollectOptions {
+  /** @default CONSOLE_DEFAULT_MAX_FOLLOW_UPS */
+  readonly maxFollowUps?: number;
+  /** @default CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS */
+  readonly delayMs?: number;
+  /** Says whether the text so far is the whole response. @default sol-key seen, or an empty follow-up after some text */
+  readonly isComplete?: (text: string) => boolean;
+}
+
+export interface IssueOptions {
+  /** EMCS console; `defcn` is the user's default console. @default "defcn" */
+  readonly consoleName?: string;
+  /** System to run the command on; ignored for `RO`/`ROUTE` commands, which name their own. */
+  readonly system?: string;
+  /** Text whose arrival marks the response as complete. */
+  readonly solKey?: string;
+  readonly collect?: CollectOptions;
+  /** The command only displays, so repeating it after a lost answer is harmless. @default false */
+  readonly safeToRepeat?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface ConsoleResponse {
+  readonly key: string;
+  /** All response pieces joined with `\r`. */
+  readonly text: string;
+  /** `text` split into lines, empty lines dropped. */
+  readonly lines: readonly string[];
+  readonly solKeyDetected: boolean;
+  /** False when follow-ups ran out before the response looked complete. */
+  readonly complete: boolean;
+  readonly followUps: number;
+}
+
+const issueResponseSchema = z.looseObject({
+  "cmd-response-key": z.string().regex(/^[A-Za-z0-9]+$/),
+  "cmd-response": z.string().nullish(),
+  "sol-key-detected": z.boolean().nullish(),
+});
+const followUpSchema = z.looseObject({
+  "cmd-response": z.string().nullish(),
+  "sol-key-detected": z.boolean().nullish(),
+});
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
+}
+
+function routeTarget(cmd: string): string | undefined {
+  return /^\s*RO(?:UTE)?\s+([^,\s]+)\s*,/i.exec(cmd)?.[1]?.toUpperCase();
+}
+
+function isRouted(cmd: string): boolean {
+  return /^\s*RO(?:UTE)?\s/i.test(cmd);
+}
+
+export function createConsoleApi(send: Send) {
+  return {
+    /**
+     * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
+     * command that keeps talking returns with `complete: false` rather than hanging.
+     */
+    async issue(cmd: string, options: IssueOptions = {}): Promise<ConsoleResponse> {
+      if (!cmd.trim() || /[\r\n]/.test(cmd)) {
+        throw new HaError("A console command must be one non-empty line.", { failureClass: "invalid-input" });
+      }
+      const consoleName = options.consoleName ?? "defcn";
+      if (!/^[A-Za-z0-9@#$]{2,8}$/.test(consoleName)) {
+        throw new HaError(`'${consoleName}' is not a valid console name (2-8 characters).`, { failureClass: "invalid-input" });
+      }
+      const routed = isRouted(cmd);
+      const body = {
+        cmd,
+        // A system next to a ROUTE would be two routing instructions; z/OS might honour either.
+        ...(options.system && !routed ? { system: options.system } : {}),
+        ...(options.solKey ? { "sol-key": options.solKey } : {}),
+        async: "N",
+      };
+      const path = `${CONSOLES}/${encodeURIComponent(consoleName)}`;
+      const res = await send({
+        method: "PUT",
+        path,
+        headers: { "Content-Type": "application/json" },
+        body,
+        repeatable: options.safeToRepeat === true,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const first = parseBody(issueResponseSchema, res.data, "PUT", path);
+      const key = first["cmd-response-key"];
+      const target = (routed ? routeTarget(cmd) : options.system) ?? "the local system";
+
+      const pieces: string[] = [];
+      let solKeyDetected = first["sol-key-detected"] === true;
+      const solKey = options.solKey?.toUpperCase();
+      const addPiece = (piece: string): void => {
+        if (!piece) return;
+        pieces.push(piece);
+        const rejection = splitLines(piece).find((line) => ROUTING_REJECTIONS.some((id) => line.includes(id)));
+        if (rejection) {
+          throw new ZosmfError({
+            kind: "rejected",
+            method: "PUT",
+            path,
+            summary: `the command was not routed to ${target}: ${rejection.trim()}`,
+            hint: "Check the system name and the user's authority to route commands.",
+          });
+        }
+        if (solKey && piece.toUpperCase().includes(solKey)) solKeyDetected = true;
+      };
+      addPiece(first["cmd-response"] ?? "");
+
+      const collect = options.collect ?? {};
+      const maxFollowUps = collect.maxFollowUps ?? CONSOLE_DEFAULT_MAX_FOLLOW_UPS;
+      const delayMs = collect.delayMs ?? CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS;
+      let lastEmpty = false;
+      const done = (): boolean => {
+        if (collect.isComplete) return collect.isComplete(pieces.join("\r"));
+        if (options.solKey) return solKeyDetected;
+        return pieces.length > 0 && lastEmpty;
+      };
+
+      let followUps = 0;
+      let complete = done();
+      while (!complete && followUps < maxFollowUps) {
+        await sleep(delayMs, options.signal);
+        followUps++;
+        const solPath = `${path}/solmsgs/${key}`;
+        const more = await send({ method: "GET", path: solPath, repeatable: true, ...(options.signal ? { signal: options.signal } : {}) });
+        const next = parseBody(followUpSchema, more.data, "GET", solPath);
+        const piece = next["cmd-response"] ?? "";
+        if (next["sol-key-detected"] === true) solKeyDetected = true;
+        lastEmpty = piece === "";
+        addPiece(piece);
+        complete = done();
+      }
+
+      const text = pieces.join("\r");
+      return { key, text, lines: splitLines(text), solKeyDetected, complete, followUps };
+    },
+  };
+}
+
+export type ConsoleApi = ReturnType<typeof createConsoleApi>;

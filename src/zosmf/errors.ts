@@ -1,0 +1,321 @@
+import { isAxiosError } from "axios";
+import { HaError, type FailureClass } from "../errors.js";
+import type { AuthKind } from "./connection.js";
+
+export type ZosmfErrorKind =
+  | "auth"
+  | "csrf"
+  | "tls"
+  | "unreachable"
+  | "timeout"
+  | "conflict"
+  | "not-found"
+  | "rejected"
+  | "server"
+  | "unexpected-response"
+  | "submit-unknown";
+
+/** z/OSMF's error report document, without the server-side `stack`. */
+export interface ZosmfReport {
+  readonly rc?: number;
+  readonly reason?: number;
+  readonly category?: number;
+  readonly message?: string;
+  readonly details?: readonly string[];
+  /** Message id when z/OSMF answers with `{errorID, errorMsg}` (e.g. IZUG846W). */
+  readonly errorId?: string;
+}
+
+export interface ZosmfErrorInit {
+  readonly kind: ZosmfErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  /** Socket or TLS error code, e.g. ECONNRESET. */
+  readonly code?: string;
+  readonly report?: ZosmfReport;
+  readonly hint?: string;
+  /** Current ETag of the resource, on a conflict. */
+  readonly etag?: string;
+  /** How long z/OSMF asked us to wait before trying again. */
+  readonly retryAfterMs?: number;
+  readonly summary?: string;
+}
+
+/**
+ * Failure class by kind. z/OSMF answered clearly about the z/OS side (a missing member, a
+ * conflicting change, a refused command or a service error report) → zos-failure: the tool
+ * worked and the system said no. Anything that kept us from a meaningful answer (network,
+ * TLS, credentials, CSRF, gateway errors, a body we cannot read) → tool-failure.
+ */
+function failureClassOf(kind: ZosmfErrorKind, report: ZosmfReport | undefined): FailureClass {
+  switch (kind) {
+    case "conflict":
+    case "not-found":
+    case "rejected":
+      return "zos-failure";
+    case "server":
+      // A 5xx that carries a z/OS service report (e.g. dynamic allocation failed) is a z/OS answer.
+      return report?.category !== undefined || report?.rc !== undefined ? "zos-failure" : "tool-failure";
+    default:
+      return "tool-failure";
+  }
+}
+
+function reportLines(report: ZosmfReport | undefined): string[] {
+  if (!report) return [];
+  const lines = [...(report.details ?? [])];
+  const codes = [
+    report.rc !== undefined ? `rc=${report.rc}` : "",
+    report.reason !== undefined ? `reason=${report.reason}` : "",
+    report.category !== undefined ? `category=${report.category}` : "",
+  ].filter(Boolean);
+  if (codes.length) lines.push(codes.join(" "));
+  return lines;
+}
+
+function describe(init: ZosmfErrorInit): string {
+  const status = init.status !== undefined ? `HTTP ${init.status}` : "";
+  const text = init.summary ?? [status, init.report?.message].filter(Boolean).join(" ");
+  return (text || init.code || "request failed").replace(/[.\s]+$/, "");
+}
+
+/**
+ * Every failure of a z/OSMF request. Holds what a user needs (status, method, path, z/OSMF's
+ * report, a hint) and nothing that could leak credentials: no headers, no axios config, no cause.
+ */
+export class ZosmfError extends HaError {
+  readonly kind: ZosmfErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly report?: ZosmfReport;
+  readonly hint?: string;
+  readonly etag?: string;
+  readonly retryAfterMs?: number;
+  /** Tries made, set when the request was retried. */
+  attempts = 1;
+
+  constructor(init: ZosmfErrorInit) {
+    super(`z/OSMF ${init.method} ${init.path} failed: ${describe(init)}.${init.hint ? ` ${init.hint}` : ""}`, {
+      failureClass: failureClassOf(init.kind, init.report),
+      details: [...reportLines(init.report), ...(init.hint ? [`Hint: ${init.hint}`] : [])],
+    });
+    this.name = "ZosmfError";
+    this.kind = init.kind;
+    this.method = init.method;
+    this.path = init.path;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.report !== undefined) this.report = init.report;
+    if (init.hint !== undefined) this.hint = init.hint;
+    if (init.etag !== undefined) this.etag = init.etag;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/**
+ * A job submission whose answer was lost (timeout, reset, gateway error, unreadable reply):
+ * the job may or may not be on the JES queue. Never resubmit blindly; look for it first
+ * (`jobs.findSubmitted`).
+ */
+export class SubmitOutcomeUnknownError extends ZosmfError {
+  /** The failure that hid the outcome. */
+  readonly lostAs: ZosmfErrorKind;
+  /** Job name from the JOB card, when the JCL text was submitted. */
+  readonly jobname?: string;
+
+  constructor(lost: ZosmfError, jobname?: string) {
+    super({
+      kind: "submit-unknown",
+      method: lost.method,
+      path: lost.path,
+      ...(lost.status !== undefined ? { status: lost.status } : {}),
+      ...(lost.code !== undefined ? { code: lost.code } : {}),
+      ...(lost.report !== undefined ? { report: lost.report } : {}),
+      summary: `the job may or may not have been submitted (${lost.status ? `HTTP ${lost.status}` : (lost.code ?? lost.kind)})`,
+      hint: `Look for the job${jobname ? ` ${jobname}` : ""} on the JES queue before submitting again.`,
+    });
+    this.name = "SubmitOutcomeUnknownError";
+    this.lostAs = lost.kind;
+    if (jobname !== undefined) this.jobname = jobname;
+  }
+}
+
+const TLS_CODES = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "EPROTO",
+]);
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ECONNRESET", "EPIPE"]);
+const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ECONNABORTED", "ESOCKETTIMEDOUT"]);
+
+/** Context the converter needs for its hints; never the credentials themselves. */
+export interface ErrorContext {
+  readonly method: string;
+  readonly path: string;
+  readonly host: string;
+  readonly port: number;
+  readonly auth: AuthKind | "none";
+  readonly tokenType?: string;
+  readonly timeoutMs: number;
+}
+
+function parseReport(data: unknown): ZosmfReport | undefined {
+  let body = data;
+  if (typeof body === "string") {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const raw = body as Record<string, unknown>;
+  const num = (v: unknown): number | undefined => (typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : undefined);
+  const details: string[] = [];
+  if (Array.isArray(raw.details)) details.push(...raw.details.map(String));
+  if (Array.isArray(raw.messages)) {
+    for (const m of raw.messages) {
+      const content = (m as { messageContent?: unknown } | null)?.messageContent;
+      if (typeof content === "string") details.push(content);
+    }
+  }
+  const message = typeof raw.message === "string" ? raw.message : typeof raw.errorMsg === "string" ? raw.errorMsg : undefined;
+  const report: ZosmfReport = {
+    ...(num(raw.rc) !== undefined ? { rc: num(raw.rc) } : {}),
+    ...(num(raw.reason) !== undefined ? { reason: num(raw.reason) } : {}),
+    ...(num(raw.category) !== undefined ? { category: num(raw.category) } : {}),
+    ...(message !== undefined ? { message } : {}),
+    ...(details.length ? { details } : {}),
+    ...(typeof raw.errorID === "string" ? { errorId: raw.errorID } : {}),
+  };
+  return Object.keys(report).length ? report : undefined;
+}
+
+/** Retry-After is either delay seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
+  if (typeof value !== "string" || !value.trim()) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function normalizeEtag(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value) return undefined;
+  // z/OSMF is inconsistent about quoting; keep the bare value and send it bare.
+  return value.replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+}
+
+function authHint(ctx: ErrorContext): string {
+  switch (ctx.auth) {
+    case "token":
+      return `The ${ctx.tokenType ?? "session"} token was refused; it may have expired. Log in again for a new token.`;
+    case "cert":
+      return "The client certificate was refused; check that it is mapped to a z/OS user ID that may use z/OSMF.";
+    case "basic":
+      return "Check the user name and password, and that the user is in IZUUSER or IZUADMIN.";
+    default:
+      return "No credentials were sent; supply a user and password, a token, or a client certificate.";
+  }
+}
+
+function fromResponse(ctx: ErrorContext, status: number, headers: Record<string, unknown>, data: unknown): ZosmfError {
+  const base = { method: ctx.method, path: ctx.path, status };
+  const report = parseReport(data);
+  const retryAfterMs = parseRetryAfter(headers["retry-after"]);
+  const rawText = typeof data === "string" ? data : "";
+  if (status === 401) return new ZosmfError({ ...base, kind: "auth", ...(report ? { report } : {}), summary: "HTTP 401 not authenticated", hint: authHint(ctx) });
+  if (status === 403) {
+    const csrf = report?.errorId === "IZUG846W" || /IZUG846W/.test(report?.message ?? rawText);
+    if (csrf) {
+      return new ZosmfError({
+        ...base,
+        kind: "csrf",
+        ...(report ? { report } : {}),
+        summary: "HTTP 403 cross-site request rejected (IZUG846W)",
+        hint: "The X-CSRF-ZOSMF-HEADER header did not reach z/OSMF; check that no proxy or gateway strips it.",
+      });
+    }
+    return new ZosmfError({
+      ...base,
+      kind: "auth",
+      ...(report ? { report } : {}),
+      hint: "The user is not authorized for this z/OSMF service or resource; check its SAF profiles.",
+    });
+  }
+  if (status === 404) return new ZosmfError({ ...base, kind: "not-found", ...(report ? { report } : {}) });
+  if (status === 412) {
+    const etag = normalizeEtag(headers["etag"]);
+    return new ZosmfError({
+      ...base,
+      kind: "conflict",
+      ...(report ? { report } : {}),
+      ...(etag ? { etag } : {}),
+      summary: "HTTP 412 the content changed since it was read",
+      hint: "Read it again and reapply the change.",
+    });
+  }
+  if (status === 429 || status >= 500) {
+    return new ZosmfError({ ...base, kind: "server", ...(report ? { report } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  }
+  if (status >= 400) return new ZosmfError({ ...base, kind: "rejected", ...(report ? { report } : {}) });
+  return new ZosmfError({ ...base, kind: "unexpected-response", ...(report ? { report } : {}), summary: `unexpected HTTP ${status}` });
+}
+
+function socketCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown; errors?: { code?: unknown }[] } } | undefined;
+  // Dual-stack connects fail with an AggregateError whose code may sit on the inner errors only.
+  const code = e?.cause?.code ?? e?.code ?? e?.cause?.errors?.[0]?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Converts whatever a request threw into a {@link ZosmfError}. */
+export function toZosmfError(err: unknown, ctx: ErrorContext): ZosmfError {
+  if (err instanceof ZosmfError) return err;
+  if (isAxiosError(err) && err.response) {
+    const headers = Object.fromEntries(Object.entries(err.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    return fromResponse(ctx, err.response.status, headers, err.response.data);
+  }
+  const code = socketCode(err);
+  const base = { method: ctx.method, path: ctx.path, ...(code ? { code } : {}) };
+  const where = `${ctx.host}:${ctx.port}`;
+  if (code && TLS_CODES.has(code)) {
+    return new ZosmfError({
+      ...base,
+      kind: "tls",
+      summary: `TLS handshake with ${where} failed (${code})`,
+      hint: "The server certificate is not trusted: pass the CA that signed it (ca), or set rejectUnauthorized to false only for a test system you trust.",
+    });
+  }
+  if (code && TIMEOUT_CODES.has(code)) {
+    return new ZosmfError({
+      ...base,
+      kind: "timeout",
+      summary: `no answer from ${where} within ${ctx.timeoutMs} ms (${code})`,
+      hint: "z/OSMF may be slow or overloaded; raise requestTimeoutMs or check the network.",
+    });
+  }
+  if (code && UNREACHABLE_CODES.has(code)) {
+    const hint =
+      code === "ECONNREFUSED"
+        ? `Nothing accepted the connection at ${where}; check the hostname and port, and that z/OSMF is started.`
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? `The host name ${ctx.host} could not be resolved; check the hostname.`
+          : code === "ECONNRESET" || code === "EPIPE"
+            ? `The connection to ${where} was dropped; a gateway or z/OSMF restart may be the cause.`
+            : `No route to ${where}; check the network.`;
+    return new ZosmfError({ ...base, kind: "unreachable", summary: `cannot reach ${where} (${code})`, hint });
+  }
+  const message = err instanceof Error && err.message ? err.message : "unknown failure";
+  return new ZosmfError({ ...base, kind: "unexpected-response", summary: message });
+}

@@ -1,0 +1,163 @@
+import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
+import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
+import {
+  baseUrlOf,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  resolveAuth,
+  retryPolicyOf,
+  validateConnection,
+  type ResolvedAuth,
+  type RetryPolicy,
+  type ZosmfConnection,
+} from "./connection.js";
+import { toZosmfError, type ErrorContext } from "./errors.js";
+import { withRetry } from "./retry.js";
+
+/** One finished HTTP exchange, for counting and timing requests. */
+export interface RequestEvent {
+  readonly method: string;
+  readonly path: string;
+  /** Absent when no response came back (network failure, timeout). */
+  readonly status?: number;
+  readonly ms: number;
+  /** 1 for the first try, higher for retries. */
+  readonly attempt: number;
+}
+
+export interface ZosmfClientOptions {
+  /** Called after each HTTP exchange; exceptions in it are ignored. */
+  readonly onRequest?: (event: RequestEvent) => void;
+}
+
+/** Per-request bookkeeping carried on the axios config. */
+interface RequestMeta {
+  attempt: number;
+  startedAt: number;
+}
+type ConfigWithMeta = InternalAxiosRequestConfig & { zosmfMeta?: RequestMeta };
+
+export const CSRF_HEADER = "X-CSRF-ZOSMF-HEADER";
+
+function pathOf(config: InternalAxiosRequestConfig): string {
+  // The error and the event name the z/OSMF path only: no host, no query, never credentials.
+  return (config.url ?? "").split("?")[0] ?? "";
+}
+
+export interface ZosmfHttp {
+  readonly axios: AxiosInstance;
+  /** Which credentials were chosen (never the credentials themselves). */
+  readonly authKind: ResolvedAuth["kind"];
+  readonly retryPolicy: RetryPolicy;
+  /** Releases kept-alive sockets. */
+  close(): void;
+}
+
+/**
+ * The axios instance every operation goes through: base URL, keep-alive agent with the TLS
+ * settings, credentials, the CSRF header, a timeout, and failures converted to ZosmfError.
+ */
+export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptions = {}): ZosmfHttp {
+  validateConnection(conn);
+  const auth = resolveAuth(conn);
+  const retryPolicy = retryPolicyOf(conn);
+  const timeout = conn.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const agent =
+    conn.protocol === "https"
+      ? new https.Agent({
+          keepAlive: true,
+          rejectUnauthorized: conn.rejectUnauthorized ?? true,
+          ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
+          // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
+          ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
+        })
+      : new http.Agent({ keepAlive: true });
+
+  const instance = axios.create({
+    baseURL: baseUrlOf(conn),
+    timeout,
+    ...(conn.protocol === "https" ? { httpsAgent: agent } : { httpAgent: agent }),
+    // A redirect could replay a PUT (a job submission) somewhere we did not choose.
+    maxRedirects: 0,
+    headers: { [CSRF_HEADER]: "true", ...auth.headers } as RawAxiosRequestHeaders,
+  });
+
+  const report = (config: ConfigWithMeta, status: number | undefined): void => {
+    if (!options.onRequest || !config.zosmfMeta) return;
+    try {
+      options.onRequest({
+        method: (config.method ?? "get").toUpperCase(),
+        path: pathOf(config),
+        ...(status !== undefined ? { status } : {}),
+        ms: performance.now() - config.zosmfMeta.startedAt,
+        attempt: config.zosmfMeta.attempt,
+      });
+    } catch {
+      // A faulty observer must not change the outcome of a request.
+    }
+  };
+
+  instance.interceptors.request.use((config: ConfigWithMeta) => {
+    config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
+    return config;
+  });
+  instance.interceptors.response.use(
+    (response) => {
+      report(response.config as ConfigWithMeta, response.status);
+      return response;
+    },
+    (err: unknown) => {
+      const config = (err as { config?: ConfigWithMeta }).config;
+      const status = (err as { response?: AxiosResponse }).response?.status;
+      if (config) report(config, status);
+      const ctx: ErrorContext = {
+        method: (config?.method ?? "get").toUpperCase(),
+        path: config ? pathOf(config) : "",
+        host: conn.hostname,
+        port: conn.port,
+        auth: auth.kind,
+        ...(auth.kind === "token" ? { tokenType: auth.tokenType } : {}),
+        timeoutMs: timeout,
+      };
+      return Promise.reject(toZosmfError(err, ctx));
+    },
+  );
+
+  return { axios: instance, authKind: auth.kind, retryPolicy, close: () => agent.destroy() };
+}
+
+/** A request as the operations describe it. */
+export interface ZosmfRequest {
+  readonly method: "GET" | "PUT" | "POST" | "DELETE";
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  /** `text` keeps the body as a string even when it looks like JSON. @default "json" */
+  readonly responseType?: "json" | "text";
+  /** Whether repeating the request cannot change the outcome. @default false */
+  readonly repeatable?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export type Send = <T = unknown>(request: ZosmfRequest) => Promise<AxiosResponse<T>>;
+
+/** Sends one request; repeatable ones go through the retry policy, others are tried once. */
+export function createSend(zhttp: ZosmfHttp): Send {
+  return async <T>(req: ZosmfRequest): Promise<AxiosResponse<T>> => {
+    const once = (attempt: number): Promise<AxiosResponse<T>> =>
+      zhttp.axios.request<T>({
+        method: req.method,
+        url: req.path,
+        ...(req.query ? { params: Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)) } : {}),
+        ...(req.headers ? { headers: req.headers } : {}),
+        ...(req.body !== undefined ? { data: req.body } : {}),
+        ...(req.responseType === "text" ? { responseType: "text", transformResponse: [(d: unknown) => d] } : {}),
+        ...(req.signal ? { signal: req.signal } : {}),
+        zosmfMeta: { attempt, startedAt: 0 },
+      } as Parameters<AxiosInstance["request"]>[0]);
+    if (!req.repeatable) return once(1);
+    return withRetry(once, zhttp.retryPolicy, req.signal ? { signal: req.signal } : {});
+  };
+}

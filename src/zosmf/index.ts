@@ -1,0 +1,57 @@
+export { createZosmfClient, type ZosmfClient } from "./client.js";
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_RETRY_POLICY,
+  TOKEN_TYPES,
+  type RetryPolicy,
+  type TokenType,
+  type ZosmfConnection,
+} from "./connection.js";
+export {
+  normalizeEtag,
+  parseRetryAfter,
+  SubmitOutcomeUnknownError,
+  ZosmfError,
+  type ZosmfErrorKind,
+  type ZosmfReport,
+} from "./errors.js";
+export { CSRF_HEADER, createZosmfHttp, type RequestEvent, type ZosmfClientOptions, type ZosmfHttp } from "./http.js";
+export { isTransient } from "./retry.js";
+export { pollUntil, sleep, type PollOptions, type PollResult } from "./poll.js";
+export type { ZosmfInfo } from "./info.js";
+export {
+  JOB_POLL_BACKOFF_FACTOR,
+  JOB_POLL_INITIAL_DELAY_MS,
+  JOB_POLL_MAX_DELAY_MS,
+  JobWaitTimeoutError,
+  type FindSubmittedOptions,
+  type JobDocument,
+  type JobOutcome,
+  type JobRef,
+  type JobsApi,
+  type ListJobsOptions,
+  type SpoolFile,
+  type SubmitJclOptions,
+  type SubmitMemberOptions,
+  type WaitForOutputOptions,
+} from "./jobs.js";
+export type {
+  CopyMemberOptions,
+  DatasetAttributes,
+  DatasetListItem,
+  FileContent,
+  FilesApi,
+  MemberRef,
+  MountedFileSystem,
+  WriteOptions,
+  WriteResult,
+} from "./files.js";
+export {
+  CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS,
+  CONSOLE_DEFAULT_MAX_FOLLOW_UPS,
+  splitLines,
+  type CollectOptions,
+  type ConsoleApi,
+  type ConsoleResponse,
+  type IssueOptions,
+} from "./console.js";

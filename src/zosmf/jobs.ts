@@ -1,0 +1,266 @@
+import { z } from "zod";
+import { HaError } from "../errors.js";
+import { SubmitOutcomeUnknownError, ZosmfError } from "./errors.js";
+import type { Send } from "./http.js";
+import { dsnName, headerValue, jobId, jobName, memberName, symbolName } from "./names.js";
+import { parseBody } from "./parse.js";
+import { pollUntil } from "./poll.js";
+
+const JOBS = "/zosmf/restjobs/jobs";
+
+/** First gap between status polls: short jobs are often done within a second. */
+export const JOB_POLL_INITIAL_DELAY_MS = 100;
+/** Longest gap between status polls. */
+export const JOB_POLL_MAX_DELAY_MS = 2_000;
+/** Growth of the gap after each poll that finds the job unfinished. */
+export const JOB_POLL_BACKOFF_FACTOR = 1.5;
+
+export const jobDocumentSchema = z.looseObject({
+  jobid: z.string(),
+  jobname: z.string(),
+  owner: z.string().nullish(),
+  status: z.string().nullish(),
+  type: z.string().nullish(),
+  class: z.string().nullish(),
+  /** Null until the job completes. */
+  retcode: z.string().nullish(),
+  subsystem: z.string().nullish(),
+  phase: z.number().nullish(),
+  "phase-name": z.string().nullish(),
+  "job-correlator": z.string().nullish(),
+});
+export type JobDocument = z.infer<typeof jobDocumentSchema>;
+
+export const spoolFileSchema = z.looseObject({
+  id: z.number(),
+  ddname: z.string(),
+  stepname: z.string().nullish(),
+  procstep: z.string().nullish(),
+  "record-count": z.number().nullish(),
+  "byte-count": z.number().nullish(),
+});
+export type SpoolFile = z.infer<typeof spoolFileSchema>;
+
+export interface JobRef {
+  readonly jobname: string;
+  readonly jobid: string;
+}
+
+export interface SubmitJclOptions {
+  /** One `X-IBM-JCL-Symbol-<NAME>` header each. */
+  readonly symbols?: Readonly<Record<string, string>>;
+  /** Internal reader class, also the default MSGCLASS. @default "A" */
+  readonly jobClass?: string;
+  /** @default "F" */
+  readonly recfm?: "F" | "V";
+  /** @default 80 */
+  readonly lrecl?: number;
+}
+
+export interface SubmitMemberOptions {
+  readonly symbols?: Readonly<Record<string, string>>;
+}
+
+export interface ListJobsOptions {
+  readonly owner?: string;
+  readonly prefix?: string;
+  /** @default 1000 */
+  readonly maxJobs?: number;
+}
+
+export interface FindSubmittedOptions {
+  readonly jobname: string;
+  readonly owner: string;
+  /** A string unique to one submission, placed in its JCL (e.g. in a comment). */
+  readonly token: string;
+}
+
+export interface WaitForOutputOptions {
+  readonly timeoutMs: number;
+  /** @default JOB_POLL_INITIAL_DELAY_MS */
+  readonly initialDelayMs?: number;
+  /** @default JOB_POLL_MAX_DELAY_MS */
+  readonly maxDelayMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface JobOutcome {
+  readonly job: JobDocument;
+  /** Status requests made while waiting. */
+  readonly polls: number;
+}
+
+/** The job did not reach OUTPUT in time; it may still be queued or running. */
+export class JobWaitTimeoutError extends HaError {
+  readonly job: JobRef;
+  readonly lastStatus?: string;
+  readonly polls: number;
+
+  constructor(job: JobRef, timeoutMs: number, polls: number, lastStatus?: string) {
+    super(
+      `Job ${job.jobname}(${job.jobid}) did not finish within ${timeoutMs} ms (last status ${lastStatus ?? "unknown"}, ${polls} polls).`,
+      // z/OSMF answered every poll; the job itself is stuck or slow.
+      { failureClass: "zos-failure", details: ["The job may still run; check it before submitting it again."] },
+    );
+    this.name = "JobWaitTimeoutError";
+    this.job = job;
+    this.polls = polls;
+    if (lastStatus !== undefined) this.lastStatus = lastStatus;
+  }
+}
+
+function symbolHeaders(symbols: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(symbols ?? {})) {
+    headers[`X-IBM-JCL-Symbol-${symbolName(name)}`] = headerValue(`JCL symbol ${name}`, value);
+  }
+  return headers;
+}
+
+function jobPath(job: JobRef): string {
+  return `${JOBS}/${jobName(job.jobname)}/${jobId(job.jobid)}`;
+}
+
+/** Job name from the first JOB card, to help whoever has to look for a lost submission. */
+function jobnameOf(jcl: string): string | undefined {
+  return /^\/\/([A-Z@#$][A-Z0-9@#$]{0,7})\s+JOB\b/im.exec(jcl)?.[1]?.toUpperCase();
+}
+
+/** After the request left, only a clear refusal proves that nothing was submitted. */
+function outcomeIsUnknown(err: ZosmfError): boolean {
+  switch (err.kind) {
+    case "timeout":
+      return true;
+    case "unreachable":
+      return err.code !== "ECONNREFUSED" && err.code !== "ENOTFOUND" && err.code !== "EAI_AGAIN" && err.code !== "EHOSTUNREACH" && err.code !== "ENETUNREACH";
+    case "server":
+      // A z/OSMF error report means JES refused it; a bare 5xx may come from a gateway after the fact.
+      return err.report === undefined;
+    case "unexpected-response":
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function createJobsApi(send: Send) {
+  async function submit(headers: Record<string, string>, body: unknown, jobname: string | undefined): Promise<JobDocument> {
+    try {
+      // Never repeated: a second PUT would run the job twice.
+      const res = await send({ method: "PUT", path: JOBS, headers, body, repeatable: false });
+      return parseBody(jobDocumentSchema, res.data, "PUT", JOBS);
+    } catch (err) {
+      if (err instanceof ZosmfError && outcomeIsUnknown(err)) throw new SubmitOutcomeUnknownError(err, jobname);
+      throw err;
+    }
+  }
+
+  async function list(options: ListJobsOptions = {}): Promise<JobDocument[]> {
+    const res = await send({
+      method: "GET",
+      path: JOBS,
+      query: { owner: options.owner, prefix: options.prefix ?? "*", "max-jobs": options.maxJobs ?? 1000 },
+      repeatable: true,
+    });
+    return parseBody(z.array(jobDocumentSchema), res.data, "GET", JOBS);
+  }
+
+  async function status(jobname: string, jobid: string): Promise<JobDocument> {
+    const path = jobPath({ jobname, jobid });
+    const res = await send({ method: "GET", path, repeatable: true });
+    return parseBody(jobDocumentSchema, res.data, "GET", path);
+  }
+
+  async function readRecords(job: JobRef, id: string): Promise<string> {
+    const res = await send<string>({ method: "GET", path: `${jobPath(job)}/files/${id}/records`, responseType: "text", repeatable: true });
+    return String(res.data ?? "");
+  }
+
+  return {
+    /** Submits JCL text. 201 with the job document; a lost answer throws SubmitOutcomeUnknownError. */
+    async submitJcl(jcl: string, options: SubmitJclOptions = {}): Promise<JobDocument> {
+      const lrecl = options.lrecl ?? 80;
+      const recfm = options.recfm ?? "F";
+      if (recfm === "F") {
+        const long = jcl.split(/\r?\n/).findIndex((line) => line.length > lrecl);
+        if (long >= 0) throw new HaError(`JCL line ${long + 1} is longer than ${lrecl} characters.`, { failureClass: "invalid-input" });
+      }
+      const headers = {
+        "Content-Type": "text/plain",
+        "X-IBM-Intrdr-Mode": "TEXT",
+        "X-IBM-Intrdr-Lrecl": String(lrecl),
+        "X-IBM-Intrdr-Recfm": recfm,
+        "X-IBM-Intrdr-Class": headerValue("jobClass", options.jobClass ?? "A"),
+        ...symbolHeaders(options.symbols),
+      };
+      return submit(headers, jcl, jobnameOf(jcl));
+    },
+
+    /** Submits a member of a JCL library; the same no-repeat rule applies. */
+    async submitMember(dsn: string, member: string, options: SubmitMemberOptions = {}): Promise<JobDocument> {
+      const body = { file: `//'${dsnName(dsn)}(${memberName(member)})'` };
+      return submit({ "Content-Type": "application/json", ...symbolHeaders(options.symbols) }, body, undefined);
+    },
+
+    status,
+    list,
+
+    async spoolFiles(job: JobRef): Promise<SpoolFile[]> {
+      const path = `${jobPath(job)}/files`;
+      const res = await send({ method: "GET", path, repeatable: true });
+      return parseBody(z.array(spoolFileSchema), res.data, "GET", path);
+    },
+
+    async readSpool(job: JobRef, id: number): Promise<string> {
+      return readRecords(job, String(id));
+    },
+
+    /** The JCL as submitted (before JES expanded it). */
+    async readJcl(job: JobRef): Promise<string> {
+      return readRecords(job, "JCL");
+    },
+
+    /**
+     * Jobs named `jobname` of `owner` whose JCL contains `token`: after a lost submit answer,
+     * tells whether the job reached JES.
+     */
+    async findSubmitted(options: FindSubmittedOptions): Promise<JobDocument[]> {
+      const name = jobName(options.jobname);
+      const candidates = (await list({ prefix: name, owner: options.owner })).filter((j) => j.jobname.toUpperCase() === name);
+      const found: JobDocument[] = [];
+      for (const job of candidates) {
+        let jcl: string;
+        try {
+          jcl = await readRecords(job, "JCL");
+        } catch (err) {
+          // Purged between the list and the read: it cannot be ours to worry about any more.
+          if (err instanceof ZosmfError && (err.kind === "not-found" || err.status === 400)) continue;
+          throw err;
+        }
+        if (jcl.includes(options.token)) found.push(job);
+      }
+      return found;
+    },
+
+    /** Polls the job's status until OUTPUT, backing off between polls, within `timeoutMs`. */
+    async waitForOutput(job: JobRef, options: WaitForOutputOptions): Promise<JobOutcome> {
+      let last: string | undefined;
+      const { value, polls } = await pollUntil({
+        check: async () => {
+          const doc = await status(job.jobname, job.jobid);
+          last = doc.status ?? undefined;
+          return doc.status === "OUTPUT" ? doc : undefined;
+        },
+        timeoutMs: options.timeoutMs,
+        initialDelayMs: options.initialDelayMs ?? JOB_POLL_INITIAL_DELAY_MS,
+        maxDelayMs: options.maxDelayMs ?? JOB_POLL_MAX_DELAY_MS,
+        factor: JOB_POLL_BACKOFF_FACTOR,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onTimeout: (n) => new JobWaitTimeoutError(job, options.timeoutMs, n, last),
+      });
+      return { job: value, polls };
+    },
+  };
+}
+
+export type JobsApi = ReturnType<typeof createJobsApi>;

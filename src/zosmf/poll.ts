@@ -1,0 +1,54 @@
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export interface PollOptions<T> {
+  /** One look at the state; returns the value when done, undefined to keep waiting. */
+  readonly check: () => Promise<T | undefined>;
+  readonly timeoutMs: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Growth of the gap between polls. @default 2 */
+  readonly factor?: number;
+  readonly signal?: AbortSignal;
+  /** Builds the error thrown when time runs out. */
+  readonly onTimeout: (polls: number) => Error;
+}
+
+export interface PollResult<T> {
+  readonly value: T;
+  readonly polls: number;
+}
+
+/**
+ * Polls fast at first (short jobs finish in well under a second), then backs off to the
+ * cap so a long wait costs few requests. Never sleeps past the deadline.
+ */
+export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<T>> {
+  const deadline = performance.now() + options.timeoutMs;
+  const factor = options.factor ?? 2;
+  let delay = options.initialDelayMs;
+  let polls = 0;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    polls++;
+    const value = await options.check();
+    if (value !== undefined) return { value, polls };
+    const left = deadline - performance.now();
+    if (left <= 0) throw options.onTimeout(polls);
+    await sleep(Math.min(delay, left), options.signal);
+    delay = Math.min(delay * factor, options.maxDelayMs);
+  }
+}

@@ -1,0 +1,158 @@
+import { z } from "zod";
+
+/*
+ * Value formats shared by the topology schema. Every message given to zod here is
+ * the "allowed" text a user sees (and the JSON Schema description), so each one
+ * says what may be written, not what went wrong.
+ *
+ * Patterns accept lower case because names are upper-cased after checking: a
+ * systems programmer may type `sysa`, z/OS only ever sees `SYSA`.
+ */
+
+const NAME_CHARS = "A–Z, 0–9, @, #, $";
+
+/** A text value with one syntax, optionally upper-cased once it has passed. */
+function text(allowed: string, pattern: RegExp, options: { upper?: boolean; max?: number } = {}) {
+  let schema = z.string({ error: allowed });
+  if (options.max !== undefined) schema = schema.max(options.max, { error: allowed });
+  schema = schema.regex(pattern, { error: allowed });
+  if (options.upper) schema = schema.toUpperCase();
+  return schema.meta({ description: allowed });
+}
+
+const name8 = /^[A-Za-z@#$][A-Za-z0-9@#$]{0,7}$/;
+
+export const systemName = text(`a z/OS system name: 1–8 characters ${NAME_CHARS}, not starting with a digit`, name8, {
+  upper: true,
+});
+
+export const sysplexName = text(`a sysplex name: 1–8 characters ${NAME_CHARS}, not starting with a digit`, name8, {
+  upper: true,
+});
+
+export const jobName = text(`a job or procedure name: 1–8 characters ${NAME_CHARS}, not starting with a digit`, name8, {
+  upper: true,
+});
+
+/** Autostart groups, SAF prefixes and SMS classes follow the same 8-character rule. */
+export function shortName(what: string) {
+  return text(`${what}: 1–8 characters ${NAME_CHARS}, not starting with a digit`, name8, { upper: true });
+}
+
+export const jobPrefix = text(
+  `a job-name prefix: 1–8 characters ${NAME_CHARS} or the wildcards * (any characters) and ? (one character), starting with a letter, @, # or $`,
+  /^[A-Za-z@#$][A-Za-z0-9@#$*?]{0,7}$/,
+  { upper: true },
+);
+
+const qualifier = "[A-Za-z@#$][A-Za-z0-9@#$-]{0,7}";
+const dsnPattern = new RegExp(`^${qualifier}(\\.${qualifier})*$`);
+
+/** `max` is below 44 where the system appends qualifiers (a VSAM cluster's .INDEX). */
+export function dataSetName(max = 44, why = "") {
+  return text(
+    `a data set name: at most ${max} characters${why}, qualifiers of 1–8 characters ${NAME_CHARS} or - (not first) joined by dots`,
+    dsnPattern,
+    { upper: true, max },
+  );
+}
+
+export const memberRef = text(
+  `a member of a partitioned data set, written DSN(MEMBER), e.g. SITE.CUSTOM.JCL(IZUSEC)`,
+  new RegExp(`^${qualifier}(\\.${qualifier})*\\(${name8.source.slice(1, -1)}\\)$`),
+  { upper: true, max: 54 },
+);
+
+export const volser = text(`a volume serial: 1–6 characters ${NAME_CHARS}`, /^[A-Za-z0-9@#$]{1,6}$/, { upper: true });
+
+export const parmlibSuffix = text(`a 2-character IZUPRMxx suffix: A–Z, 0–9`, /^[A-Za-z0-9]{2}$/, { upper: true });
+
+export const ussPath = text(
+  `an absolute z/OS UNIX path: starting with /, at most 1023 characters, no blanks or quotes`,
+  /^\/[^\s'"]*$/,
+  { max: 1023 },
+);
+
+export const hostName = text(
+  `an IP host name such as sysa.example.com, or an IPv4 address`,
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
+);
+
+const octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+export const IPV4_PATTERN = new RegExp(`^${octet}(\\.${octet}){3}$`);
+
+export const ipv4 = text(`an IPv4 address in dotted-decimal form, e.g. 192.0.2.10`, IPV4_PATTERN);
+
+// Contiguous masks only: the stack refuses a mask with holes, so say so before it does.
+const maskByte = "(0|128|192|224|240|248|252|254)";
+const maskPattern = new RegExp(
+  `^(255\\.255\\.255\\.(${maskByte.slice(1, -1)}|255)` +
+    `|255\\.255\\.${maskByte}\\.0` +
+    `|255\\.${maskByte}\\.0\\.0` +
+    `|(128|192|224|240|248|252|254)\\.0\\.0\\.0)$`,
+);
+export const ipv4Mask = text(
+  `a contiguous IPv4 subnet mask from 128.0.0.0 to 255.255.255.255, e.g. 255.255.255.0`,
+  maskPattern,
+);
+
+export const keyringName = text(
+  `a key ring name such as IZUKeyring.IZUDFLT: 1–237 characters without blanks or quotes`,
+  /^[^\s'"]{1,237}$/,
+);
+
+export const label = text(
+  `a name of 1–32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit`,
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/,
+);
+
+export function token(what: string) {
+  return text(`${what} without blanks`, /^\S+$/);
+}
+
+export const initialHosts = text(
+  `host[port] entries joined by commas, e.g. sysa.example.com[7600],sysb.example.com[7600]`,
+  /^[A-Za-z0-9.-]+\[[0-9]{1,5}\](,[A-Za-z0-9.-]+\[[0-9]{1,5}\])*$/,
+);
+
+export function wholeNumber(min: number, max: number, what = "a whole number") {
+  const allowed = `${what} from ${min} to ${max}`;
+  return z
+    .number({ error: allowed })
+    .int({ error: allowed })
+    .min(min, { error: allowed })
+    .max(max, { error: allowed })
+    .meta({ description: allowed });
+}
+
+export const port = wholeNumber(1, 65535, "a port number");
+
+export const flag = z.boolean({ error: "true or false" });
+
+export function oneOf<const V extends readonly [string, ...string[]]>(values: V) {
+  const allowed = values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(", ")}`;
+  return z.enum(values, { error: allowed }).meta({ description: allowed });
+}
+
+/** A list; the item schema carries its own messages. */
+export function listOf<T extends z.ZodType>(item: T, what: string, size: { min?: number; max?: number } = {}) {
+  const { min = 0, max } = size;
+  const count = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
+  const allowed = `a list of ${count} ${what}`;
+  let schema = z.array(item, { error: allowed });
+  if (min > 0) schema = schema.min(min, { error: allowed });
+  if (max !== undefined) schema = schema.max(max, { error: allowed });
+  return schema;
+}
+
+/**
+ * A mapping whose fields are all known: a misspelt field (autoSwitchback) would
+ * otherwise be dropped without a word and its default used instead.
+ */
+export function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const names = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `the fields ${names}` : `a mapping with the fields ${names}`,
+  });
+}

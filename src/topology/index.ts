@@ -1,0 +1,16 @@
+export { loadTopology, parseTopology, type ParseOptions } from "./load";
+export { topologyJsonSchema, TOPOLOGY_SCHEMA_ID } from "./json-schema";
+export { formatProblems, TopologyError, type TopologyProblem } from "./problems";
+export { infinispanInitialHosts, splitMember, systemByName, zosmfHaSystems, type ZosmfHaMember } from "./derive";
+export {
+  topologySchema,
+  type CachingService,
+  type Connection,
+  type DistributedService,
+  type PortSharing,
+  type Topology,
+  type TopologyInput,
+  type TopologySystem,
+  type ZosmfHa,
+  type ZosmfServer,
+} from "./schema";

@@ -1,0 +1,72 @@
+import { HaError } from "../errors";
+
+export type PathSegment = string | number;
+
+export interface TopologyProblem {
+  /** Where in the file, e.g. `systems[1].zosmf.serverProc`; empty for the file as a whole. */
+  path: string;
+  /** The whole sentence: what is wrong, the value given, what is allowed. */
+  message: string;
+  /** The value as written in the file (absent when the field is missing). */
+  given?: unknown;
+  allowed?: string;
+  /** 1-based position in the file, when it could be found. */
+  line?: number;
+  column?: number;
+}
+
+/** A topology that must not be used: nothing has been sent to z/OS. */
+export class TopologyError extends HaError {
+  readonly problems: readonly TopologyProblem[];
+  readonly fileName: string;
+
+  constructor(fileName: string, problems: readonly TopologyProblem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`${fileName}: the topology has ${count}; nothing was sent to z/OS`, {
+      failureClass: "invalid-input",
+      details: formatProblems(problems, fileName),
+    });
+    this.name = "TopologyError";
+    this.problems = problems;
+    this.fileName = fileName;
+  }
+}
+
+export function pathString(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** One line per problem, `file:line:column: path: message`, for the CLI. */
+export function formatProblems(problems: readonly TopologyProblem[], fileName?: string): string[] {
+  return problems.map((p) => {
+    const where = [fileName, p.line, p.line === undefined ? undefined : p.column].filter((x) => x !== undefined);
+    const prefix = where.length > 0 ? `${where.join(":")}: ` : "";
+    return `${prefix}${p.path === "" ? "" : `${p.path}: `}${p.message}`;
+  });
+}
+
+/** `user:password@host` appears in Redis addresses; the password must not reach a log. */
+export function hidePassword<T>(value: T): T {
+  if (typeof value !== "string") return value;
+  return value.replace(/^([^:@\s/]*):[^@\s]*@/, "$1:****@") as T;
+}
+
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 1 ? "a list of 1 entry" : `a list of ${value.length} entries`;
+  if (value === null) return "null (an empty value)";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(hidePassword(value));
+  return String(value);
+}
+
+/** `what is wrong (given X); allowed: Y`: the one shape every message has. */
+export function composeMessage(what: string, given: unknown, allowed: string | undefined): string {
+  // A whole mapping says nothing useful inline; lists and scalars do.
+  const silent = given === undefined || (typeof given === "object" && given !== null && !Array.isArray(given));
+  const shown = silent ? "" : ` (given ${describeValue(given)})`;
+  return `${what}${shown}${allowed === undefined ? "" : `; allowed: ${allowed}`}`;
+}

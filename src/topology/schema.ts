@@ -1,0 +1,217 @@
+import { z } from "zod";
+import {
+  dataSetName,
+  fields,
+  flag,
+  hostName,
+  initialHosts,
+  ipv4,
+  ipv4Mask,
+  jobName,
+  jobPrefix,
+  keyringName,
+  label,
+  listOf,
+  memberRef,
+  oneOf,
+  parmlibSuffix,
+  port,
+  shortName,
+  sysplexName,
+  systemName,
+  token,
+  ussPath,
+  volser,
+  wholeNumber,
+} from "./formats";
+
+/*
+ * The shape of a topology file. Only what one field can say about itself lives
+ * here; anything that compares fields (names that must exist, values that must
+ * be unique, settings that depend on a mode) is in rules.ts, so that all of it
+ * can be reported in one go even when part of the file has the wrong shape.
+ */
+
+/**
+ * `{}` = the zosmf profile and flags of the command itself; `{ profile }` = another
+ * zosmf profile; `{ host, ... }` = the command's credentials against another host.
+ */
+export const connectionSchema = fields({
+  profile: token("a Zowe zosmf profile name").optional(),
+  host: hostName.optional(),
+  port: port.optional(),
+  basePath: token("a base path").optional(),
+  rejectUnauthorized: flag.optional(),
+}).meta({
+  description:
+    "How to reach z/OSMF: {} uses the command's own profile; { profile } another zosmf profile; { host, port?, basePath?, rejectUnauthorized? } another host",
+});
+
+const zosmfServerSchema = fields({
+  izuprmSuffix: parmlibSuffix,
+  autostartGroup: shortName("an autostart group name"),
+  serverProc: jobName,
+  userDir: ussPath,
+  zfs: dataSetName(),
+}).meta({ description: "This system's z/OSMF server; required on systems that take part in zosmfHa" });
+
+const systemSchema = fields({
+  name: systemName,
+  hostname: hostName,
+  connection: connectionSchema.default({}),
+  tcpip: fields({
+    proc: jobName,
+    dynamicXcf: fields({
+      address: ipv4,
+      mask: ipv4Mask,
+      cost: wholeNumber(1, 254, "a cost metric").default(1),
+    }),
+  }),
+  zosmf: zosmfServerSchema.optional(),
+});
+
+const datasetsSchema = fields({
+  parmlib: dataSetName(),
+  proclib: dataSetName(),
+  procSource: dataSetName().default("SYS1.PROCLIB"),
+  obey: dataSetName(),
+  backup: dataSetName().default("HA.BACKUP"),
+  volume: volser,
+  jclLib: dataSetName().optional(),
+});
+
+const customJcl = fields({ member: memberRef.optional() }).meta({
+  description: "The site's own customised JCL, submitted with JCL symbols instead of the plug-in's template",
+});
+
+const zosmfHaSchema = fields({
+  dvipa: ipv4,
+  dvipaMask: ipv4Mask,
+  port: port.default(443),
+  hostname: hostName.optional(),
+  preferred: systemName,
+  backups: listOf(
+    fields({ system: systemName, rank: wholeNumber(1, 254, "a backup rank (higher takes over first)").default(1) }),
+    "backups",
+    { min: 1, max: 31 },
+  ),
+  autoSwitchBack: flag.default(true),
+  healthSwitch: flag.default(false),
+  distributor: systemName.optional(),
+  distributorBackup: systemName.optional(),
+  keyring: keyringName.default("IZUKeyring.IZUDFLT"),
+  safPrefix: shortName("a SAF profile prefix").default("IZUDFLT"),
+  angelProc: jobName.default("IZUANG1"),
+  autostart: z.literal("LOCAL", { error: "LOCAL (each HA server is started by its own system)" }).default("LOCAL"),
+  connection: connectionSchema.optional(),
+  security: customJcl.optional(),
+  fileSystem: customJcl.optional(),
+}).transform((ha) => ({
+  ...ha,
+  // HOSTNAME in IZUPRMxx is the DVIPA unless a DNS name for it is given.
+  hostname: ha.hostname ?? ha.dvipa,
+  // The preferred system's stack owns VIPADEFINE unless told otherwise.
+  distributor: ha.distributor ?? ha.preferred,
+}));
+
+export const CACHING_MODES = ["infinispan", "vsam", "redis", "inMemory"] as const;
+
+const cachingServiceSchema = fields({
+  zoweYaml: ussPath,
+  instances: listOf(systemName, "system names", { min: 1 }),
+  storage: fields({
+    mode: oneOf(CACHING_MODES),
+    evictionStrategy: oneOf(["reject", "removeOldest"]).default("reject"),
+    size: wholeNumber(1, 2_147_483_647, "a number of records").default(10000),
+    infinispan: fields({
+      jgroupsPort: port.default(7600),
+      keyExchangePort: port.default(7601),
+      initialHosts: initialHosts.optional(),
+    }).optional(),
+    vsam: fields({
+      name: dataSetName(38, " (so that .INDEX still fits in 44)"),
+      rls: fields({ storageClass: shortName("an SMS storage class") }).optional(),
+      nonRls: fields({ volume: volser }).optional(),
+      keyLength: wholeNumber(1, 255, "a key length").default(128),
+      recordLength: wholeNumber(1, 32761, "a record length").default(4096),
+    }).optional(),
+    redis: fields({
+      masterNodeUri: token("a user:password@host:port address"),
+      timeout: wholeNumber(1, 86_400, "a number of seconds").optional(),
+      sentinel: fields({
+        masterInstance: token("a sentinel master instance name"),
+        nodes: listOf(token("a user:password@host:port address"), "sentinel nodes", { min: 1 }),
+      }).optional(),
+      ssl: fields({
+        enabled: flag.default(true),
+        keystore: token("a keystore path").optional(),
+        truststore: token("a truststore path").optional(),
+      }).optional(),
+    }).optional(),
+  }),
+});
+
+const portSharingSchema = fields({
+  name: label,
+  system: systemName,
+  port,
+  protocol: oneOf(["TCP", "UDP"]).default("TCP"),
+  jobPrefix,
+  mode: oneOf(["SHAREPORT", "SHAREPORTWLM"]),
+  bind: ipv4.optional(),
+  // One server gains nothing from sharing a port.
+  servers: listOf(jobName, "server job names", { min: 2 }),
+  outboundPort: port.optional(),
+});
+
+export const DIST_METHODS = ["BASEWLM", "ROUNDROBIN", "WEIGHTEDACTIVE", "SERVERWLM", "HOTSTANDBY"] as const;
+
+const distributedServiceSchema = fields({
+  name: label,
+  dvipa: ipv4,
+  dvipaMask: ipv4Mask,
+  ports: listOf(port, "ports", { min: 1 }),
+  distributor: systemName,
+  distributorBackup: systemName.optional(),
+  distMethod: oneOf(DIST_METHODS),
+  optLocal: wholeNumber(0, 16, "an OPTLOCAL value").optional(),
+  targets: listOf(
+    fields({
+      system: systemName,
+      server: jobName,
+      weight: wholeNumber(1, 99, "a WEIGHTEDACTIVE weight").optional(),
+      role: oneOf(["PREFERRED", "BACKUP"]).optional(),
+      rank: wholeNumber(1, 254, "a backup rank (higher takes over first)").optional(),
+    }),
+    "targets",
+    { min: 1 },
+  ),
+});
+
+export const HA_SECTIONS = ["zosmfHa", "cachingService", "portSharing", "distributedServices"] as const;
+
+export const topologySchema = fields({
+  /** Lets a JSON file name its schema the way YAML files do in a comment. */
+  $schema: z.string().optional(),
+  version: z.literal(1, { error: "1 (the only topology version)" }),
+  sysplex: sysplexName,
+  systems: listOf(systemSchema, "systems", { min: 1 }),
+  datasets: datasetsSchema,
+  zosmfHa: zosmfHaSchema.optional(),
+  cachingService: cachingServiceSchema.optional(),
+  portSharing: listOf(portSharingSchema, "port-sharing entries", { min: 1 }).optional(),
+  distributedServices: listOf(distributedServiceSchema, "distributed services", { min: 1 }).optional(),
+});
+
+/** A topology as the engine sees it: names upper-cased, defaults filled in. */
+export type Topology = z.output<typeof topologySchema>;
+/** What may be written in a topology file. */
+export type TopologyInput = z.input<typeof topologySchema>;
+
+export type TopologySystem = Topology["systems"][number];
+export type Connection = TopologySystem["connection"];
+export type ZosmfServer = NonNullable<TopologySystem["zosmf"]>;
+export type ZosmfHa = NonNullable<Topology["zosmfHa"]>;
+export type CachingService = NonNullable<Topology["cachingService"]>;
+export type PortSharing = NonNullable<Topology["portSharing"]>[number];
+export type DistributedService = NonNullable<Topology["distributedServices"]>[number];

@@ -1,0 +1,199 @@
+/*
+ * A hand-made sysplex for the verify unit tests: console-form NETSTAT texts written
+ * here (not produced by the emulator), PARMLIB members, mounts and zowe.yaml, served by
+ * a fake client that logs every call it gets.
+ */
+import { ZosmfError } from "../../../src/zosmf";
+import type { VerifyClient } from "../../../src/verify";
+
+export const DVIPA = "192.0.2.10";
+export const XCF = { SYSA: "198.51.100.1", SYSB: "198.51.100.2" } as const;
+type Sys = keyof typeof XCF;
+
+let seq = 100;
+const header = () => `EZD0101I NETSTAT CS V2R5 TCPIP ${seq++}`;
+
+export interface Target {
+  system: Sys;
+  role: "PREFERRED" | "BACKUP";
+  rdy: number;
+  active?: boolean;
+}
+
+export function vipadcfg(opts: { define?: boolean; backup?: boolean; distribute?: { autoSwitchBack: boolean; method?: string } }): string {
+  const lines = [header(), "DYNAMIC VIPA INFORMATION:"];
+  if (opts.backup) lines.push("  VIPA BACKUP:", `    IPADDR/PREFIXLEN: ${DVIPA}`, "      RANK: 000001  MOVEABLE:            SRVMGR:");
+  if (opts.define) lines.push("  VIPA DEFINE:", `    IPADDR/PREFIXLEN: ${DVIPA}/24`, "      MOVEABLE: IMMEDIATE  SRVMGR: NO");
+  if (opts.distribute) {
+    lines.push("  VIPA DISTRIBUTE:");
+    for (const [sys, type] of [["SYSA", "PREFERRED"], ["SYSB", "BACKUP  RANK: 001"]] as const) {
+      lines.push(
+        `    DEST:         ${DVIPA}..443`,
+        `      DESTXCF:    ${XCF[sys]}`,
+        `      DISTMETHOD: ${opts.distribute.method ?? "HOTSTANDBY"}  SRVTYPE: ${type}`,
+        `      AUTOSWITCHBACK: ${opts.distribute.autoSwitchBack ? "YES" : "NO"}   HEALTHSWITCH: NO`,
+        "      SYSPT: NO   TIMAFF: NO   FLG:",
+      );
+    }
+  }
+  lines.push("END OF THE REPORT");
+  return lines.join("\r");
+}
+
+export function vipadyn(entry?: { status: "ACTIVE" | "BACKUP"; origin: string; distStat: string }): string {
+  const lines = [header(), "DYNAMIC VIPA:"];
+  if (entry) {
+    lines.push(`  IP ADDRESS/PREFIXLEN: ${DVIPA}/24`, `    STATUS: ${entry.status}   ORIGIN: ${entry.origin}   DISTSTAT: ${entry.distStat}`, "    ACTTIME: 01/15/2025 10:00:00");
+  }
+  const n = entry ? 1 : 0;
+  lines.push(`${n} OF ${n} RECORDS DISPLAYED`, "END OF THE REPORT");
+  return lines.join("\r");
+}
+
+export function vdpt(targets: readonly Target[]): string {
+  const lines = [header(), "DYNAMIC VIPA DESTINATION PORT TABLE FOR TCP/IP STACKS:"];
+  for (const t of targets) {
+    lines.push(
+      `DEST:         ${DVIPA}..443`,
+      `  DESTXCF:    ${XCF[t.system]}`,
+      `  TOTALCONN:  0000000007  RDY: ${String(t.rdy).padStart(3, "0")}  WLM: 10  TSR: 100`,
+      `  DISTMETHOD: HOTSTANDBY  SRVTYPE: ${t.role}`,
+      `  FLG: ${t.active ? "ACTIVE" : "BACKUP"}`,
+    );
+  }
+  lines.push(`${targets.length} OF ${targets.length} RECORDS DISPLAYED`, "END OF THE REPORT");
+  return lines.join("\r");
+}
+
+export function izuprm(v: { group: string; proc: string; dir: string; hostname?: string; port?: number; keyring?: string }): string {
+  return [
+    "/* z/OSMF server settings for hot standby                        */",
+    `HOSTNAME('${v.hostname ?? DVIPA}')`,
+    `HTTP_SSL_PORT(${v.port ?? 443})`,
+    `AUTOSTART_GROUP('${v.group}') AUTOSTART(LOCAL)`,
+    `SERVER_PROC(${v.proc})`,
+    "ANGEL_PROC(IZUANG1)",
+    "SAF_PREFIX('IZUDFLT')",
+    `KEYRING_NAME('${v.keyring ?? "IZUKeyring.IZUDFLT"}')`,
+    `USER_DIR('${v.dir}')`,
+    "SEC_GROUPS USER(IZUUSER),ADMIN(IZUADMIN),SECADMIN(IZUSECAD)",
+  ].join("\n");
+}
+
+export const ZOWE_YAML = [
+  "zowe:",
+  "  setup: {}",
+  "components:",
+  "  caching-service:",
+  "    enabled: true",
+  "    storage:",
+  "      mode: infinispan",
+  "      evictionStrategy: reject",
+  "      infinispan:",
+  "        initialHosts: sysa.example.com[7600],sysb.example.com[7600]",
+  "        jgroups:",
+  "          port: 7600",
+  "          keyExchange:",
+  "            port: 7601",
+].join("\n");
+
+export type StackState = { vipadcfg: string; vdpt: string; vipadyn: string } | "down" | "silent" | "unreachable";
+
+export interface FakeSysplex {
+  members: Record<string, string>;
+  mounts: Record<string, { name: string; sysname: string }>;
+  zoweYaml: string;
+  stacks: Record<Sys, StackState>;
+}
+
+/** Hot standby in force: SYSA distributes and serves, SYSB is the ready standby. */
+export function healthySysplex(): FakeSysplex {
+  return {
+    members: {
+      IZUPRM0A: izuprm({ group: "IZUDFLA", proc: "IZUSVRA", dir: "/global/zosmf/zosmfa" }),
+      IZUPRM0B: izuprm({ group: "IZUDFLB", proc: "IZUSVRB", dir: "/global/zosmf/zosmfb" }),
+    },
+    mounts: {
+      "/global/zosmf/zosmfa": { name: "IZU.SIZUUSRD.ZOSMFA", sysname: "SYSA" },
+      "/global/zosmf/zosmfb": { name: "IZU.SIZUUSRD.ZOSMFB", sysname: "SYSB" },
+    },
+    zoweYaml: ZOWE_YAML,
+    stacks: {
+      SYSA: {
+        vipadcfg: vipadcfg({ define: true, distribute: { autoSwitchBack: true } }),
+        vdpt: vdpt([
+          { system: "SYSA", role: "PREFERRED", rdy: 1, active: true },
+          { system: "SYSB", role: "BACKUP", rdy: 1 },
+        ]),
+        vipadyn: vipadyn({ status: "ACTIVE", origin: "VIPADEFINE", distStat: "DIST/DEST" }),
+      },
+      SYSB: {
+        vipadcfg: vipadcfg({ backup: true }),
+        vdpt: vdpt([]),
+        vipadyn: vipadyn({ status: "BACKUP", origin: "VIPABACKUP", distStat: "DEST" }),
+      },
+    },
+  };
+}
+
+export interface Call {
+  op: string;
+  arg: string;
+  system?: string;
+}
+
+function rejected(system: string): ZosmfError {
+  return new ZosmfError({
+    kind: "rejected",
+    method: "PUT",
+    path: "/zosmf/restconsoles/consoles/defcn",
+    summary: `the command was not routed to ${system}: IEE618I ROUTE COMMAND REJECTED, SYSTEM ${system} IS NOT ACTIVE`,
+  });
+}
+
+/** A client that answers from `plex` and records every call; it has no write methods at all. */
+export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { close(): void } {
+  return {
+    async info() {
+      calls.push({ op: "info", arg: "/zosmf/info" });
+      return { zosmf_hostname: "plex1.example.com", zosmf_port: "443", zosmf_version: "29", zosmf_full_version: "29.0" };
+    },
+    files: {
+      async read(dsn: string, member?: string) {
+        calls.push({ op: "read", arg: `${dsn}(${member})` });
+        const text = member ? plex.members[member] : undefined;
+        if (text === undefined) throw new ZosmfError({ kind: "not-found", method: "GET", path: `/zosmf/restfiles/ds/${dsn}(${member})`, status: 404, summary: "member not found" });
+        return { text };
+      },
+      async listMounts(options: { path?: string; fsname?: string } = {}) {
+        calls.push({ op: "listMounts", arg: options.path ?? "" });
+        const m = options.path ? plex.mounts[options.path] : undefined;
+        return m ? [{ name: m.name, mountpoint: options.path!, sysname: m.sysname, fstname: "ZFS", mode: ["rdwr"] }] : [];
+      },
+      async listDatasets(level: string) {
+        calls.push({ op: "listDatasets", arg: level });
+        return [];
+      },
+      async readUss(path: string) {
+        calls.push({ op: "readUss", arg: path });
+        return { text: plex.zoweYaml };
+      },
+    } as unknown as VerifyClient["files"],
+    console: {
+      async issue(cmd: string, options: { system?: string; signal?: AbortSignal } = {}) {
+        const system = (options.system ?? "SYSA") as Sys;
+        calls.push({ op: "issue", arg: cmd, system });
+        const stack = plex.stacks[system];
+        if (stack === "down") throw rejected(system);
+        if (stack === "unreachable") throw new ZosmfError({ kind: "unreachable", method: "PUT", path: "/zosmf/restconsoles/consoles/defcn", code: "ECONNREFUSED" });
+        if (stack === "silent") {
+          return new Promise((_resolve, reject) => options.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+        }
+        const report = /NETSTAT,(\w+)/.exec(cmd)?.[1]?.toLowerCase() as "vipadcfg" | "vdpt" | "vipadyn";
+        const text = stack[report] ?? "IEE305I D COMMAND INVALID";
+        return { key: "K1", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
+      },
+    } as unknown as VerifyClient["console"],
+    close() {},
+  };
+}

@@ -1,0 +1,29 @@
+import type { Check, VerifyResult } from "../verify";
+import { formatDuration, renderTable } from "./table";
+
+const MARK: Record<Check["verdict"], string> = { healthy: "healthy", degraded: "DEGRADED", failed: "FAILED" };
+
+/** The check table, the reasons for what is not healthy, and one summary line. */
+export function renderVerifyResult(result: VerifyResult): string {
+  const rows = result.checks.map((c) => [c.id, c.system, c.expected, c.found, MARK[c.verdict]]);
+  const lines = [renderTable(["Check", "System", "Expected", "Found", "Verdict"], rows)];
+  const notHealthy = result.checks.filter((c) => c.verdict !== "healthy");
+  if (notHealthy.length > 0) {
+    lines.push("", "Reasons:");
+    for (const c of notHealthy) lines.push(`  ${MARK[c.verdict]} ${c.id} (${c.system}): ${c.reason ?? c.found}`);
+  }
+  if (result.unreadable.length > 0) {
+    lines.push("", `Could not read: ${result.unreadable.map((s) => (s === "-" ? "the command's own connection" : s)).join(", ")}`);
+  }
+  lines.push("", `${summaryLine(result)} (${formatDuration(result.durationMs)})`);
+  return lines.join("\n");
+}
+
+/** `Verify PLEX1: 14 healthy, 1 degraded, 0 failed — hot standby degraded: <why>` */
+export function summaryLine(result: VerifyResult): string {
+  const { healthy, degraded, failed } = result.summary;
+  const head = `Verify ${result.sysplex}: ${healthy} healthy, ${degraded} degraded, ${failed} failed`;
+  const hs = result.checks.find((c) => c.id === "tcpip.hotstandby");
+  if (hs === undefined) return head;
+  return `${head} — hot standby ${hs.verdict}: ${hs.verdict === "healthy" ? hs.found : (hs.reason ?? hs.found)}`;
+}

@@ -1,0 +1,73 @@
+import type { ProgressSink } from "../engine/types";
+import type { Connection } from "../topology";
+import { verifyTopology } from "../verify";
+import type { CheckModule, VerifyClient, VerifyResult } from "../verify";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../zosmf";
+import { loadTopologyFile } from "./topology-file";
+
+export type { VerifyResult } from "../verify";
+
+export interface VerifyOptions {
+  readonly topologyFile: string;
+  /** The command's own connection; systems with `connection: {}` are read through it. */
+  readonly connection: ZosmfConnection;
+  /** Resolves a zosmf profile named in the topology (`connection: { profile }`). */
+  readonly resolveConnection?: (profile: string) => Promise<ZosmfConnection>;
+  /** Bound on reading one system. @default 60000 */
+  readonly systemTimeoutMs?: number;
+  readonly sink?: ProgressSink;
+  /** Called once per HTTP request. */
+  readonly onRequest?: (event: RequestEvent) => void;
+  /** Builds the client for a connection; tests hand in a fake. @default createZosmfClient */
+  readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void };
+  /** @default every check family */
+  readonly modules?: readonly CheckModule[];
+}
+
+/**
+ * The connection a topology entry means: the command's own, another zosmf profile, or
+ * the command's credentials against another host.
+ */
+export async function connectionFor(entry: Connection, options: Pick<VerifyOptions, "connection" | "resolveConnection">): Promise<ZosmfConnection> {
+  if (entry.profile !== undefined) {
+    if (!options.resolveConnection) throw new Error(`the topology names zosmf profile '${entry.profile}' but no profile resolver is available`);
+    return options.resolveConnection(entry.profile);
+  }
+  if (entry.host === undefined) return options.connection;
+  return {
+    ...options.connection,
+    hostname: entry.host,
+    ...(entry.port !== undefined ? { port: entry.port } : {}),
+    ...(entry.basePath !== undefined ? { basePath: entry.basePath } : {}),
+    ...(entry.rejectUnauthorized !== undefined ? { rejectUnauthorized: entry.rejectUnauthorized } : {}),
+  };
+}
+
+/** Reads the live sysplex back with GET requests and display commands only, and judges each HA check. */
+export async function verify(options: VerifyOptions): Promise<VerifyResult> {
+  const t0 = Date.now();
+  const { topology } = await loadTopologyFile(options.topologyFile);
+  const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest }) as ZosmfClient);
+  const clients = new Map<string, Promise<VerifyClient & { close?(): void }>>();
+  const clientFor = (entry: Connection): Promise<VerifyClient> => {
+    const key = JSON.stringify([entry.profile, entry.host, entry.port, entry.basePath, entry.rejectUnauthorized]);
+    let client = clients.get(key);
+    if (client === undefined) {
+      client = connectionFor(entry, options).then(make);
+      clients.set(key, client);
+    }
+    return client;
+  };
+  try {
+    const result = await verifyTopology({
+      topology,
+      clientFor,
+      systemTimeoutMs: options.systemTimeoutMs,
+      modules: options.modules,
+      onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),
+    });
+    return { ...result, durationMs: Date.now() - t0 };
+  } finally {
+    for (const c of clients.values()) c.then((client) => client.close?.(), () => undefined);
+  }
+}

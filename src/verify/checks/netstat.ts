@@ -1,0 +1,63 @@
+import { parseNetstat, type NetstatReportName, type NetstatReports } from "../../parsers";
+import type { TopologySystem } from "../../topology";
+import type { Check, Read, ReadSpec, Snapshot } from "../types";
+import { failed, fromFailedRead, systemRead } from "../verdict";
+
+/* Reading and classifying the NETSTAT displays the TCP/IP checks are built on. */
+
+export function displayCommand(system: TopologySystem, report: NetstatReportName): string {
+  return `D TCPIP,${system.tcpip.proc},NETSTAT,${report}`;
+}
+
+export function netstatRead(system: TopologySystem, report: NetstatReportName): ReadSpec {
+  return { key: `tcpip.${report}`, run: (ctx) => ctx.display(displayCommand(system, report)) };
+}
+
+export type Display<R extends NetstatReportName> =
+  | { readonly state: "ok"; readonly data: NetstatReports[R]; readonly notInSysplex?: string }
+  | { readonly state: "not-in-sysplex"; readonly message: string }
+  | { readonly state: "read-failed"; readonly read: Extract<Read<unknown>, { ok: false }> }
+  | { readonly state: "bad"; readonly reason: string }
+  | { readonly state: "missing" };
+
+/**
+ * A display as the checks see it. Anything not understood becomes "bad" with the first
+ * lines quoted, so an odd answer can never pass for an empty, healthy report.
+ */
+export function display<R extends NetstatReportName>(snapshot: Snapshot, system: TopologySystem, report: R): Display<R> {
+  const read = systemRead<string>(snapshot, system.name, `tcpip.${report}`);
+  if (read === undefined) return { state: "missing" };
+  if (!read.ok) return { state: "read-failed", read };
+  const cmd = displayCommand(system, report);
+  const parsed = parseNetstat(report, read.value);
+  switch (parsed.kind) {
+    case "ok":
+      return { state: "ok", data: parsed.data };
+    case "not-in-sysplex": {
+      const message = parsed.messages.map((m) => `${m.id} ${m.text}`).join("; ");
+      return parsed.data !== undefined ? { state: "ok", data: parsed.data, notInSysplex: message } : { state: "not-in-sysplex", message };
+    }
+    case "error":
+      return { state: "bad", reason: `${system.name}: ${cmd} was answered ${parsed.messageId} ${parsed.text}`.trim() };
+    case "unrecognised":
+      return { state: "bad", reason: `${system.name}: ${cmd} gave a response that is not a ${report} report: ${quoteLines(parsed.firstLines)}` };
+  }
+}
+
+export function quoteLines(lines: readonly string[]): string {
+  return lines.length === 0 ? "(empty)" : lines.slice(0, 3).map((l) => `"${l}"`).join(" / ");
+}
+
+/** The check for a display that did not give a usable report. */
+export function displayProblem(head: Pick<Check, "id" | "system" | "title" | "expected">, d: Exclude<Display<NetstatReportName>, { state: "ok" }>, system: TopologySystem): Check {
+  switch (d.state) {
+    case "read-failed":
+      return fromFailedRead(head, d.read, `${system.name}: ${d.read.message}`);
+    case "not-in-sysplex":
+      return failed(head, "not in the sysplex group", `${system.name}: TCP/IP ${system.tcpip.proc} is not in the sysplex group (${d.message})`);
+    case "bad":
+      return failed(head, "response not understood", d.reason);
+    case "missing":
+      return failed(head, "not read", `${system.name}: the display was not read`);
+  }
+}

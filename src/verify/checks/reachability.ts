@@ -1,0 +1,82 @@
+import type { Connection, Topology } from "../../topology";
+import type { ZosmfInfo } from "../../zosmf";
+import type { Check, CheckModule, Read, ReadSpec } from "../types";
+import { failed, fromFailedRead, healthy, systemRead, sysplexRead } from "../verdict";
+
+/*
+ * z/OSMF answering /zosmf/info through each way the topology says to reach it: the
+ * command's own connection (checked once), each system's own connection, and the DVIPA.
+ */
+
+const OWN = "zosmf.info.own";
+const SYSTEM = "zosmf.info";
+const DVIPA = "zosmf.info.dvipa";
+
+const isOwn = (c: Connection): boolean => c.profile === undefined && c.host === undefined;
+
+function describeConnection(c: Connection): string {
+  if (c.profile !== undefined) return `zosmf profile ${c.profile}`;
+  if (c.host !== undefined) return `${c.host}${c.port ? `:${c.port}` : ""}`;
+  return "the command's own connection";
+}
+
+function judgeInfo(head: Pick<Check, "id" | "system" | "title" | "expected">, read: Read<ZosmfInfo> | undefined, via: string): Check | undefined {
+  if (read === undefined) return undefined;
+  if (!read.ok) {
+    // An unanswered probe is the finding itself: z/OSMF is not reachable that way.
+    if (read.kind === "unreadable") return failed(head, "no answer", `z/OSMF did not answer through ${via}: ${read.message}`);
+    return fromFailedRead(head, read, `z/OSMF through ${via}`);
+  }
+  const info = read.value;
+  const found = [info.zosmf_version ? `z/OSMF ${info.zosmf_full_version ?? info.zosmf_version}` : "z/OSMF", info.zosmf_hostname ? `at ${info.zosmf_hostname}${info.zosmf_port ? `:${info.zosmf_port}` : ""}` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return healthy(head, found);
+}
+
+export const reachabilityChecks: CheckModule = {
+  name: "reachability",
+  applies: () => true,
+  systemReads(_t, system) {
+    if (isOwn(system.connection)) return [];
+    return [{ key: SYSTEM, probe: true, run: async (ctx) => (await ctx.client()).info() }];
+  },
+  sysplexReads(t: Topology) {
+    const reads: ReadSpec[] = [];
+    if (t.systems.some((s) => isOwn(s.connection))) reads.push({ key: OWN, probe: true, run: async (ctx) => (await ctx.client({})).info() });
+    const via = t.zosmfHa?.connection;
+    if (via !== undefined) reads.push({ key: DVIPA, probe: true, run: async (ctx) => (await ctx.client(via)).info() });
+    return reads;
+  },
+  judge(snapshot) {
+    const t = snapshot.topology;
+    const checks: (Check | undefined)[] = [];
+    checks.push(
+      judgeInfo(
+        { id: "zosmf.reachable", system: "-", title: "z/OSMF reachable through the command's connection", expected: "GET /zosmf/info answers" },
+        sysplexRead<ZosmfInfo>(snapshot, OWN),
+        "the command's own connection",
+      ),
+    );
+    for (const s of t.systems) {
+      checks.push(
+        judgeInfo(
+          { id: "zosmf.reachable", system: s.name, title: `z/OSMF reachable through ${describeConnection(s.connection)}`, expected: "GET /zosmf/info answers" },
+          systemRead<ZosmfInfo>(snapshot, s.name, SYSTEM),
+          describeConnection(s.connection),
+        ),
+      );
+    }
+    const via = t.zosmfHa?.connection;
+    if (via !== undefined) {
+      checks.push(
+        judgeInfo(
+          { id: "zosmf.reachable.dvipa", system: "-", title: `z/OSMF reachable through the DVIPA (${describeConnection(via)})`, expected: "GET /zosmf/info answers" },
+          sysplexRead<ZosmfInfo>(snapshot, DVIPA),
+          `${describeConnection(via)} (the DVIPA)`,
+        ),
+      );
+    }
+    return checks.filter((c): c is Check => c !== undefined);
+  },
+};

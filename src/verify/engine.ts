@@ -1,0 +1,59 @@
+import type { Connection, Topology } from "../topology";
+import { CHECK_MODULES } from "./checks";
+import { describeError, runReads, uniqueSpecs } from "./read-system";
+import type { Check, CheckModule, Read, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
+import { failed, summarize, worst } from "./verdict";
+
+export interface VerifyEngineOptions {
+  readonly topology: Topology;
+  /** A client for a topology connection ({} = the command's own). */
+  readonly clientFor: (connection: Connection) => Promise<VerifyClient>;
+  /** Bound on reading one system (and on the sysplex-wide reads). @default 60000 */
+  readonly systemTimeoutMs?: number;
+  /** @default CHECK_MODULES */
+  readonly modules?: readonly CheckModule[];
+  readonly onProgress?: (message: string) => void;
+}
+
+/**
+ * Reads every system in parallel, then judges. Reading and judging are apart so that
+ * every check sees the whole sysplex (the distributing stack decides about the others).
+ */
+export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit<VerifyResult, "durationMs">> {
+  const t = options.topology;
+  const timeoutMs = options.systemTimeoutMs ?? 60_000;
+  const modules = (options.modules ?? CHECK_MODULES).filter((m) => m.applies(t));
+  const probes = new Set<string>();
+  const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
+
+  const systemJobs = t.systems.map(async (system): Promise<SystemReads> => {
+    const specs = uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, system) ?? []));
+    note(specs);
+    options.onProgress?.(`Reading ${system.name}`);
+    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, timeoutMs }) : new Map();
+    return { system, reads };
+  });
+  const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
+  note(sysplexSpecs);
+  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, timeoutMs });
+
+  const [systems, sysplex] = await Promise.all([Promise.all(systemJobs), sysplexJob]);
+  const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex };
+
+  options.onProgress?.("Judging");
+  const checks: Check[] = modules.flatMap((m) => {
+    try {
+      return m.judge(snapshot);
+    } catch (err) {
+      // A fault in one family must not hide the others, nor pass for healthy.
+      return [failed({ id: `verify.${m.name}`, system: "-", title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`)];
+    }
+  });
+
+  const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
+  const unreadable = [
+    ...(unreadableIn(sysplex) ? ["-"] : []),
+    ...systems.filter((s) => unreadableIn(s.reads)).map((s) => s.system.name),
+  ];
+  return { sysplex: t.sysplex, checks, summary: summarize(checks), verdict: worst(checks.map((c) => c.verdict)), unreadable };
+}

@@ -1,0 +1,101 @@
+import { HaError } from "../errors";
+import type { Connection, Topology, TopologySystem } from "../topology";
+import { ZosmfError } from "../zosmf";
+import type { Read, ReadContext, ReadFailureKind, ReadSpec, VerifyClient } from "./types";
+
+/** Verify only looks: any console command other than a display is refused before it is sent. */
+const DISPLAY_ONLY = /^D\s/i;
+
+/** A NETSTAT display is whole once its trailer arrived; an error message alone is whole too. */
+function displayComplete(text: string): boolean {
+  if (/END\s+OF\s+(THE\s+)?REPORT/i.test(text)) return true;
+  return text.trim() !== "" && !/NETSTAT/i.test(text);
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message.replace(/\s+/g, " ").trim();
+  return String(err);
+}
+
+/** Sorts a failure into what the checks need to know: no answer, system down, or z/OS said no. */
+export function classifyFailure(err: unknown): { kind: ReadFailureKind; message: string } {
+  const message = describeError(err);
+  if (err instanceof ZosmfError) {
+    // Keep z/OS's own words (IEE618I ...) rather than the HTTP wrapping around them.
+    if (err.kind === "rejected" && /NOT\s+ACTIVE/i.test(message)) return { kind: "down", message: (/\b[A-Z]{3}\d{3,5}[IEWAD]\b.*$/.exec(message)?.[0] ?? message).replace(/\.$/, "") };
+    return { kind: err.failureClass === "zos-failure" ? "answer" : "unreadable", message };
+  }
+  if (err instanceof HaError && err.failureClass === "zos-failure") return { kind: "answer", message };
+  return { kind: "unreadable", message };
+}
+
+export interface ReadRunOptions {
+  readonly topology: Topology;
+  /** Undefined for the sysplex-wide reads. */
+  readonly system?: TopologySystem;
+  readonly specs: readonly ReadSpec[];
+  readonly clientFor: (connection: Connection) => Promise<VerifyClient>;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Runs one system's reads in parallel under one deadline. Whatever has not answered
+ * by then is recorded as unreadable and its late answer ignored, so one slow system
+ * cannot hold up or hide the others.
+ */
+export async function runReads(options: ReadRunOptions): Promise<Map<string, Read<unknown>>> {
+  const { system, timeoutMs } = options;
+  const abort = new AbortController();
+  const results = new Map<string, Read<unknown>>();
+  let closed = false;
+  const ctx: ReadContext = {
+    topology: options.topology,
+    system,
+    client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
+    async display(command) {
+      if (!DISPLAY_ONLY.test(command)) {
+        throw new HaError(`verify refused to issue '${command}': only display commands are allowed`, { failureClass: "tool-failure" });
+      }
+      const client = await ctx.client();
+      const res = await client.console.issue(command, {
+        ...(system ? { system: system.name } : {}),
+        safeToRepeat: true,
+        collect: { isComplete: displayComplete, delayMs: 500 },
+        signal: abort.signal,
+      });
+      return res.text;
+    },
+  };
+  const settle = (key: string, read: Read<unknown>): void => {
+    if (!closed) results.set(key, read);
+  };
+  const all = Promise.all(
+    options.specs.map((spec) =>
+      spec.run(ctx).then(
+        (value) => settle(spec.key, { ok: true, value }),
+        (err) => settle(spec.key, { ok: false, ...classifyFailure(err) }),
+      ),
+    ),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([all, deadline]);
+  clearTimeout(timer);
+  closed = true;
+  abort.abort();
+  for (const spec of options.specs) {
+    if (!results.has(spec.key)) {
+      results.set(spec.key, { ok: false, kind: "unreadable", message: `no answer within ${Math.round(timeoutMs / 100) / 10} s` });
+    }
+  }
+  return results;
+}
+
+/** One spec per key: modules that need the same display share one command. */
+export function uniqueSpecs(specs: readonly ReadSpec[]): ReadSpec[] {
+  const seen = new Map<string, ReadSpec>();
+  for (const spec of specs) if (!seen.has(spec.key)) seen.set(spec.key, spec);
+  return [...seen.values()];
+}

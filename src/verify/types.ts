@@ -1,0 +1,96 @@
+import type { Connection, Topology, TopologySystem } from "../topology";
+import type { ZosmfClient } from "../zosmf";
+
+export type Verdict = "healthy" | "degraded" | "failed";
+
+/** One judged fact. `id` is stable across runs so a pipeline can track it. */
+export interface Check {
+  readonly id: string;
+  /** The system the fact belongs to, or '-' for the sysplex as a whole. */
+  readonly system: string;
+  readonly title: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly verdict: Verdict;
+  /** Why the verdict is not healthy; set whenever it is not. */
+  readonly reason?: string;
+}
+
+export interface VerifySummary {
+  readonly healthy: number;
+  readonly degraded: number;
+  readonly failed: number;
+  readonly total: number;
+}
+
+export interface VerifyResult {
+  readonly sysplex: string;
+  readonly checks: readonly Check[];
+  readonly summary: VerifySummary;
+  readonly verdict: Verdict;
+  /** Systems (or '-' for the command's own connection) that could not be read. */
+  readonly unreadable: readonly string[];
+  readonly durationMs: number;
+}
+
+/**
+ * The part of the z/OSMF client verify may use. Every file operation here is a GET;
+ * console commands are filtered to displays before they leave (see read-system.ts).
+ */
+export interface VerifyClient {
+  info: ZosmfClient["info"];
+  files: Pick<ZosmfClient["files"], "read" | "listMounts" | "listDatasets" | "readUss">;
+  console: Pick<ZosmfClient["console"], "issue">;
+}
+
+/**
+ * How a read ended. `unreadable`: the tool could not get an answer (network, credentials,
+ * timeout); `down`: z/OS said the system is not active; `answer`: z/OS answered no
+ * (a member that does not exist, a command it refused).
+ */
+export type ReadFailureKind = "unreadable" | "down" | "answer";
+
+export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly kind: ReadFailureKind; readonly message: string };
+
+/** What one read needs: the system's client, and display commands routed to that system. */
+export interface ReadContext {
+  readonly topology: Topology;
+  /** The system read, or undefined for sysplex-wide reads. */
+  readonly system?: TopologySystem;
+  client(connection?: Connection): Promise<VerifyClient>;
+  /** Issues a display command on the system and returns its text. Only `D ` commands pass. */
+  display(command: string): Promise<string>;
+}
+
+export interface ReadSpec {
+  /** Reads with the same key are done once and shared between check modules. */
+  readonly key: string;
+  /** A read whose failure is itself the finding (is z/OSMF reachable?), not a system left unread. */
+  readonly probe?: boolean;
+  run(ctx: ReadContext): Promise<unknown>;
+}
+
+/** Everything read for one system. */
+export interface SystemReads {
+  readonly system: TopologySystem;
+  readonly reads: ReadonlyMap<string, Read<unknown>>;
+}
+
+export interface Snapshot {
+  readonly topology: Topology;
+  readonly systems: ReadonlyMap<string, SystemReads>;
+  readonly sysplex: ReadonlyMap<string, Read<unknown>>;
+}
+
+/**
+ * A family of checks. Adding one (port sharing, distributed services) means writing
+ * a module and listing it in checks/index.ts; nothing else changes.
+ */
+export interface CheckModule {
+  readonly name: string;
+  applies(topology: Topology): boolean;
+  /** Reads needed on one system; called for every system in the topology. */
+  systemReads?(topology: Topology, system: TopologySystem): readonly ReadSpec[];
+  sysplexReads?(topology: Topology): readonly ReadSpec[];
+  judge(snapshot: Snapshot): Check[];
+}

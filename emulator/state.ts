@@ -4,6 +4,8 @@
  * changes this object only, so `GET/PUT /__emulator/state` can dump and restore it whole.
  */
 
+import type { JclStep, StepOutcome } from "./jes/types";
+
 export interface EmulatorState {
   /** Seed for every generated value (job ids, ETags, correlators). */
   seed: number;
@@ -18,7 +20,7 @@ export interface EmulatorState {
   /** Catalog shared by the sysplex: data set name → data set. */
   datasets: Record<string, Dataset>;
   /** Shared USS file system: absolute path → file. Directories are implied by paths and `dirs`. */
-  uss: { files: Record<string, UssFile>; dirs: string[] };
+  uss: { files: Record<string, UssFile>; dirs: string[]; dirAttributes?: Record<string, UssDirAttributes> };
   /** Mounted file systems (shared file system: one table for the sysplex, each entry owned by a system). */
   mounts: Mount[];
   /** JES2 MAS spool shared by all systems. */
@@ -28,7 +30,7 @@ export interface EmulatorState {
   /** Users the HTTP layer accepts (basic auth); passwords never leave the emulator in dumps of jobs or logs. */
   users: Record<string, { password: string }>;
   /** Issued-command responses not yet collected, by response key. */
-  consoleResponses: Record<string, { pending: string[]; consoleName: string }>;
+  consoleResponses: Record<string, { pending: string[]; consoleName: string; solKey?: string; solKeyRegex?: boolean }>;
 }
 
 export interface SystemState {
@@ -56,6 +58,8 @@ export interface TcpipStack {
   ports: PortReservation[];
   /** Listeners bound on this stack (started servers and plain listeners). */
   listeners: Listener[];
+  /** DVIPAs currently active on this stack (owned here), with the emulated time they became active. */
+  activeDvipas?: { address: string; since: number; origin: "VIPADEFINE" | "VIPABACKUP" }[];
 }
 
 export type DistMethod = "BASEWLM" | "ROUNDROBIN" | "WEIGHTEDACTIVE" | "SERVERWLM" | "HOTSTANDBY";
@@ -71,6 +75,13 @@ export interface Distribution {
   targets: DistributionTarget[];
   /** HOTSTANDBY only: dynamic XCF address of the target currently receiving connections. */
   activeTarget?: string | null;
+  /** Set on a copy a backup stack took over from the named system's stack; dropped when the DVIPA leaves. */
+  takenOverFrom?: string;
+  /** Round-robin position for methods other than HOTSTANDBY. */
+  rrNext?: number;
+  /** TIMEDAFFINITY seconds (0 = none) and SYSPLEXPORTS, shown by VIPADCFG. */
+  timedAffinity?: number;
+  sysplexPorts?: boolean;
 }
 
 export interface DistributionTarget {
@@ -92,6 +103,8 @@ export interface PortReservation {
   bind?: string;
   noAutoLog?: boolean;
   delayAcks?: boolean;
+  /** SAF resource name suffix. */
+  saf?: string;
 }
 
 export interface Listener {
@@ -99,6 +112,8 @@ export interface Listener {
   /** Address bound; "0.0.0.0" for INADDR_ANY. */
   address: string;
   port: number;
+  /** Connection id shown by NETSTAT CONN. */
+  connId?: number;
 }
 
 export interface StartedTask {
@@ -107,6 +122,11 @@ export interface StartedTask {
   /** What the task is: a z/OSMF server, an angel, or a plain listener (z/OS Connect, IMS Connect, gateway). */
   kind: "zosmf" | "angel" | "listener";
   jobid: string;
+  /** z/OSMF servers: the AUTOSTART_GROUP served and the IZUPRMxx suffixes used. */
+  autostartGroup?: string;
+  izuprm?: string[];
+  /** Emulated time the task started. */
+  startedAt?: number;
 }
 
 export type Dataset = PdsDataset | SeqDataset | VsamCluster;
@@ -124,6 +144,8 @@ export interface PdsDataset extends DatasetBase {
   lrecl: number;
   blksize: number;
   members: Record<string, Member>;
+  /** "LIBRARY" for a PDSE (listed as dsorg PO-E); absent or "PDS" for a PDS. */
+  dsntype?: "PDS" | "LIBRARY";
 }
 
 export interface SeqDataset extends DatasetBase {
@@ -146,6 +168,15 @@ export interface VsamCluster extends DatasetBase {
   log?: string;
   /** zFS only: formatted aggregate. */
   formatted?: boolean;
+  /** Defined with the IDCAMS ZFS keyword: the first mount formats it. */
+  zfs?: boolean;
+  /** Catalog names of the DATA and INDEX components (INDEX only for KSDS); they count as duplicates too. */
+  dataComponent?: string;
+  indexComponent?: string;
+  /** All volumes given on VOLUMES(); `volser` holds the first. */
+  volumes?: string[];
+  /** Space as defined: unit (CYLINDERS, TRACKS, RECORDS, MEGABYTES, KILOBYTES), primary, secondary. */
+  space?: { unit: string; primary: number; secondary: number };
 }
 
 export interface Member {
@@ -160,6 +191,15 @@ export interface UssFile {
   content: string;
   etag: string;
   mode: string;
+  owner?: string;
+  group?: string;
+}
+
+/** Mode and ownership of a directory, set by mkdir -m, chmod and chown. */
+export interface UssDirAttributes {
+  mode?: string;
+  owner?: string;
+  group?: string;
 }
 
 export interface Mount {
@@ -192,6 +232,12 @@ export interface Job {
   spool: SpoolFile[];
   /** Effects are applied when the job reaches OUTPUT, not at submit. */
   effectsApplied: boolean;
+  /** Steps as read at submit (symbols substituted, procedures expanded); run when the job reaches OUTPUT. */
+  steps?: JclStep[];
+  /** How each step ended, filled when the steps run (step-data=Y). */
+  stepResults?: StepOutcome[];
+  /** A fault chose the outcome: the steps do not run, the first step ends this way. */
+  forcedCompletion?: { cc: number } | { abend: string };
 }
 
 export interface SpoolFile {
@@ -205,13 +251,36 @@ export interface SpoolFile {
 }
 
 export interface RacfDatabase {
-  groups: Record<string, { owner: string; gid?: number }>;
-  users: Record<string, { defaultGroup: string; groups: string[]; uid?: number; home?: string; program?: string }>;
+  groups: Record<string, { owner: string; gid?: number; superiorGroup?: string }>;
+  users: Record<
+    string,
+    {
+      defaultGroup: string;
+      groups: string[];
+      uid?: number;
+      home?: string;
+      program?: string;
+      /** SPECIAL attribute: may issue RACF definition commands. */
+      special?: boolean;
+      restricted?: boolean;
+      /** NOPASSWORD: a protected user. */
+      protected?: boolean;
+      /** OMVS(FILEPROC(n)). */
+      fileProcMax?: number;
+    }
+  >;
   /** class → profile → access list. */
-  profiles: Record<string, Record<string, { uacc: string; access: Record<string, string>; stdata?: Record<string, string> }>>;
-  keyrings: Record<string, { owner: string; certificates: { label: string; usage: string; default: boolean }[] }>;
-  certificates: Record<string, { owner: string; label: string; signedBy?: string }>;
+  profiles: Record<
+    string,
+    Record<string, { uacc: string; access: Record<string, string>; stdata?: Record<string, string>; appldata?: string; owner?: string }>
+  >;
+  /** Key `owner/ring` (as in safkeyring://owner/ring). */
+  keyrings: Record<string, { owner: string; certificates: { label: string; usage: string; default: boolean; owner?: string }[] }>;
+  /** Key `owner/label`; owner is a user id, CERTAUTH or SITE; signedBy is the signer's key. */
+  certificates: Record<string, { owner: string; label: string; signedBy?: string; subject?: string }>;
   raclisted: string[];
+  /** Classes made active with SETROPTS CLASSACT. */
+  activeClasses?: string[];
 }
 
 /** An empty sysplex with the given systems, before any seeding of data sets or users. */

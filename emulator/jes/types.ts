@@ -18,6 +18,8 @@ export interface DdStatement {
   /** Instream data (DD * or DD DATA), lines without the delimiter. */
   instream?: string[];
   dummy?: boolean;
+  /** Every other keyword as written (SPACE, DSNTYPE, DCB, DDNAME, ...), keyword upper-case. */
+  params?: Record<string, string>;
 }
 
 export interface JclStep {
@@ -27,6 +29,8 @@ export interface JclStep {
   pgm?: string;
   /** EXEC PROC= or EXEC procname */
   proc?: string;
+  /** Step name inside the procedure when the step came from one. */
+  procStepName?: string;
   parm?: string;
   dds: DdStatement[];
 }
@@ -63,3 +67,37 @@ export interface ProgramResult {
 }
 
 export type Program = (ctx: ProgramContext) => ProgramResult;
+
+/** How one step ended (job step-data and JESYSMSG); written by the job lifecycle. */
+export interface StepOutcome {
+  stepName: string;
+  procStepName: string;
+  programName: string;
+  stepNumber: number;
+  /** "CC 0000", "ABEND S806", or "FLUSH" when the step was not executed. */
+  completion: string;
+}
+
+/** One JCL statement as listed in JESJCL (original text, plus the substituted form when symbols changed it). */
+export interface JclListingEntry {
+  /** Statement number, or null for comments and continuation lines. */
+  number: number | null;
+  text: string;
+  substituted?: string;
+}
+
+/** What the reader returns: either a job to queue or a JCL error to report in JESYSMSG. */
+export interface JclReadResult {
+  parsed: ParsedJcl | null;
+  /** Job name even when the JCL is in error (null when there is no JOB statement at all). */
+  jobname: string | null;
+  listing: JclListingEntry[];
+  /** IEFC messages; non-empty means JCL ERROR. */
+  errors: string[];
+  /** TYPRUN=SCAN: convert, list, do not run. */
+  scanOnly: boolean;
+  /** /*JOBPARM SYSAFF= system, when given. */
+  sysaff?: string;
+  /** The statements after substitution (data lines untouched), stored as the job's JCL. */
+  substitutedText: string;
+}

@@ -1,0 +1,106 @@
+/** §2.9 `/zosmf/restfiles/fs`: list, read, write, create, delete, with ETags. */
+import type { IncomingMessage } from "node:http";
+import { header, parseJsonObject } from "../http/body";
+import type { RequestScope } from "../http/context";
+import type { Reply } from "../http/reply";
+import { nextEtag } from "../jes/ids";
+import { fileErrors, ussErrors, writeStatus } from "../zosmf-forms";
+import { etagHeader, ifMatchAccepts } from "./etag";
+import { children, isDirectory, normalisePath, parentOf } from "./uss-tree";
+
+const ROOT = "/zosmf/restfiles/fs";
+
+export async function handleUss(scope: RequestScope, req: IncomingMessage, reply: Reply, url: URL, body: string): Promise<void> {
+  const method = req.method ?? "GET";
+  const rest = url.pathname.slice(ROOT.length);
+  if (rest === "" || rest === "/") {
+    if (method !== "GET") return reply.error(fileErrors.badUtilityRequest(method));
+    return list(scope, req, reply, normalisePath(url.searchParams.get("path") ?? "/"));
+  }
+  const path = normalisePath(decodeURIComponent(rest));
+  const { state } = scope.ctx;
+  switch (method) {
+    case "GET": {
+      const file = state.uss.files[path];
+      if (!file) return reply.error(isDirectory(state, path) ? ussErrors.isDirectory(path) : ussErrors.notFound(path));
+      return reply.text(200, file.content, etagHeader(file.etag));
+    }
+    case "PUT": {
+      const json = (header(req, "content-type") ?? "").includes("application/json") ? parseJsonObject(body) : undefined;
+      if (json && typeof json.request === "string") return utility(scope, reply, path, json);
+      if (isDirectory(state, path)) return reply.error(ussErrors.isDirectory(path));
+      if (!isDirectory(state, parentOf(path))) return reply.error(ussErrors.parentMissing(parentOf(path)));
+      const existing = state.uss.files[path];
+      if (!ifMatchAccepts(req, existing?.etag)) return reply.empty(412);
+      const etag = nextEtag(state);
+      state.uss.files[path] = { content: body, etag, mode: existing?.mode ?? "-rw-r--r--" };
+      return reply.empty(existing ? writeStatus.replaced : writeStatus.created, etagHeader(etag));
+    }
+    case "POST": {
+      const spec = parseJsonObject(body) ?? {};
+      if (state.uss.files[path] || isDirectory(state, path)) return reply.error(ussErrors.exists(path));
+      if (!isDirectory(state, parentOf(path))) return reply.error(ussErrors.parentMissing(parentOf(path)));
+      const type = String(spec.type ?? "file").toLowerCase();
+      if (type === "directory" || type === "dir") state.uss.dirs.push(path);
+      else state.uss.files[path] = { content: "", etag: nextEtag(state), mode: String(spec.mode ?? "-rw-r--r--") };
+      return reply.empty(201);
+    }
+    case "DELETE":
+      return remove(scope, req, reply, path);
+  }
+  reply.error(fileErrors.badUtilityRequest(method));
+}
+
+function list(scope: RequestScope, req: IncomingMessage, reply: Reply, path: string): void {
+  const { state, clock } = scope.ctx;
+  const file = state.uss.files[path];
+  const mtime = clock.iso().slice(0, 19);
+  const entry = (name: string, dir: boolean, size: number, mode: string) => ({
+    name,
+    mode: dir ? "drwxr-xr-x" : mode,
+    size,
+    uid: 0,
+    user: scope.user,
+    gid: 1,
+    group: "SYS1",
+    mtime,
+  });
+  let items;
+  if (file) items = [entry(path, false, Buffer.byteLength(file.content), file.mode)];
+  else if (isDirectory(state, path)) {
+    items = [entry(".", true, 8192, ""), entry("..", true, 8192, ""), ...children(state, path).map((c) => {
+      const f = state.uss.files[`${path === "/" ? "" : path}/${c.name}`];
+      return entry(c.name, c.dir, f ? Buffer.byteLength(f.content) : 8192, f?.mode ?? "-rw-r--r--");
+    })];
+  } else return reply.error(ussErrors.notFound(path));
+  const max = Number(header(req, "x-ibm-max-items") ?? "1000") || Infinity;
+  const shown = items.slice(0, max);
+  reply.json(200, { items: shown, returnedRows: shown.length, totalRows: items.length, JSONversion: 1 });
+}
+
+function remove(scope: RequestScope, req: IncomingMessage, reply: Reply, path: string): void {
+  const { state } = scope.ctx;
+  if (state.uss.files[path]) {
+    delete state.uss.files[path];
+    return reply.empty(204);
+  }
+  if (!isDirectory(state, path)) return reply.error(ussErrors.notFound(path));
+  const recursive = (header(req, "x-ibm-option") ?? "").toLowerCase() === "recursive";
+  const prefix = `${path}/`;
+  const inside = Object.keys(state.uss.files).filter((f) => f.startsWith(prefix));
+  const dirsInside = state.uss.dirs.filter((d) => d.startsWith(prefix));
+  if ((inside.length > 0 || dirsInside.length > 0) && !recursive) return reply.error(ussErrors.exists(path));
+  for (const f of inside) delete state.uss.files[f];
+  state.uss.dirs = state.uss.dirs.filter((d) => d !== path && !d.startsWith(prefix));
+  reply.empty(204);
+}
+
+/** chmod/chown/chtag are accepted; only chmod changes what the emulator keeps. */
+function utility(scope: RequestScope, reply: Reply, path: string, body: Record<string, unknown>): void {
+  const { state } = scope.ctx;
+  const request = String(body.request).toLowerCase();
+  if (!state.uss.files[path] && !isDirectory(state, path)) return reply.error(ussErrors.notFound(path));
+  if (request === "chmod" && state.uss.files[path] && typeof body.mode === "string") state.uss.files[path].mode = body.mode;
+  if (["chmod", "chown", "chtag"].includes(request)) return reply.empty(200);
+  reply.error(fileErrors.badUtilityRequest(request));
+}

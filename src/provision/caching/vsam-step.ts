@@ -1,0 +1,60 @@
+import type { PlannedStep } from "../../engine/types";
+import { HaError } from "../../errors";
+import type { StepSpec } from "../context";
+import { prepareTemplateJob } from "../ops/job-source";
+import { recordShowsDone } from "../ops/last-record";
+import { datasetExists } from "../ops/read-current";
+import { defaultSpoolFailures, submitOnce } from "../ops/submit-once";
+import { makeStep } from "../step";
+import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat";
+
+export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
+  const { env } = spec;
+  const v = env.topology.cachingService!.storage.vsam!;
+  const step = spec.workflow.step(spec.stepId);
+  const rls = v.rls !== undefined;
+  const wanted: WantedCluster = { keyLength: v.keyLength, recordLength: v.recordLength, ...(v.rls ? { storageClass: v.rls.storageClass } : {}), ...(v.nonRls ? { volume: v.nonRls.volume } : {}) };
+  const volume = v.nonRls?.volume ?? env.topology.datasets.volume;
+  const marker = `attributes ${wanted.keyLength}/${wanted.recordLength}/${wanted.storageClass ?? `NONRLS ${volume}`}`;
+  const exists = await datasetExists(env.client, v.name);
+  const maxRc = step.maxRc ?? 0;
+
+  if (!exists) {
+    const job = prepareTemplateJob(spec, "job", "jobname", { name: v.name, mode: rls ? "RLS" : "NONRLS", rls, storageClass: v.rls?.storageClass ?? "", volume, keyLength: v.keyLength, recordLength: v.recordLength });
+    return makeStep(spec, {
+      title: step.title,
+      observed: `${v.name} is not catalogued; ${marker}`,
+      changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose: `define the ${rls ? "RLS" : "NONRLS"} KSDS ${v.name}` }],
+      apply: async (ctx) => {
+        await submitOnce({ client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: job.jobname, jcl: job.jcl, token: job.token, maxRc, timeoutMs: env.jobTimeoutMs, purpose: `the Caching Service data set ${v.name}` });
+        return { state: "changed", notes: [`${v.name} defined`] };
+      },
+    });
+  }
+  const done = recordShowsDone(env.lastSuccessfulRecord, spec.id, marker);
+  if (done) {
+    return makeStep(spec, { title: step.title, observed: `${v.name} exists; checked by run ${done}; ${marker}`, changes: [], apply: async () => ({ state: "unchanged" }) });
+  }
+  const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list");
+  return makeStep(spec, {
+    title: step.title,
+    observed: `${v.name} exists; its key length, record size and RLS/volume attributes could not be checked without a LISTCAT job (not submitted while planning); ${marker}`,
+    changes: [{ kind: "job", jobname: list.jobname, jcl: list.jcl, maxRc: 0, purpose: `list ${v.name} (changes nothing); the step is refused if its attributes differ` }],
+    apply: async (ctx) => {
+      const result = await submitOnce({
+        client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: list.jobname, jcl: list.jcl, token: list.token, maxRc: 0, timeoutMs: env.jobTimeoutMs,
+        purpose: `the LISTCAT of ${v.name}`, judge: (r) => ({ failures: defaultSpoolFailures(r.spool) }),
+      });
+      const attrs = parseListcat(result.spool.filter((f) => f.ddname === "SYSPRINT").map((f) => f.text).join("\n"));
+      if (!attrs) throw new HaError(`The LISTCAT of ${v.name} was not understood.`, { failureClass: "tool-failure" });
+      const differences = clusterDifferences(attrs, wanted);
+      if (differences.length) {
+        throw new HaError(`${v.name} already exists with other attributes; it was neither deleted nor redefined.`, {
+          failureClass: "zos-failure",
+          details: [...differences, `Delete it yourself if its data can go, or name another data set in cachingService.storage.vsam.name.`],
+        });
+      }
+      return { state: "unchanged", notes: [`${v.name} exists with the planned attributes`] };
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import type { PlannedStep } from "../../engine/types";
+import { HaError } from "../../errors";
+import type { StepSpec } from "../context";
+import { unifiedDiff } from "../ops/diff";
+import { readUssFile } from "../ops/read-current";
+import { safeWriteUss } from "../ops/safe-write";
+import { makeStep } from "../step";
+import { storageSettings } from "./storage-settings";
+import { editCachingStorage } from "./zowe-yaml-edit";
+
+export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
+  const { env } = spec;
+  const cs = env.topology.cachingService!;
+  const path = cs.zoweYaml;
+  const step = spec.workflow.step(spec.stepId);
+  const current = await readUssFile(env.client, path);
+  if (current.text === null) {
+    const message = `${path} does not exist; the Caching Service storage is set in an existing zowe.yaml only.`;
+    return makeStep(spec, {
+      title: step.title,
+      observed: message,
+      changes: [],
+      warnings: [message],
+      apply: async () => {
+        throw new HaError(message, { failureClass: "invalid-input" });
+      },
+    });
+  }
+  const desired = editCachingStorage(current.text, storageSettings(env.topology));
+  const equal = desired === current.text;
+  return makeStep(spec, {
+    title: step.title,
+    observed: equal ? `${path}: storage is ${cs.storage.mode} as planned` : `${path}: storage differs from the topology`,
+    changes: equal ? [] : [{ kind: "uss-file", path, action: "update", diff: unifiedDiff(path, current.text, desired) }],
+    apply: async (ctx) => {
+      await safeWriteUss({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, path, observed: current, text: desired });
+      return { state: "changed", notes: [`${path} updated; restart the Caching Service instances to use it`] };
+    },
+  });
+}

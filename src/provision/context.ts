@@ -1,0 +1,25 @@
+import type { Topology } from "../topology";
+import type { ZosmfClient } from "../zosmf";
+import type { LoadedWorkflow } from "./workflow-loader";
+
+/** Everything a step needs while it plans and later applies. */
+export interface ProvisionEnv {
+  readonly topology: Topology;
+  readonly client: ZosmfClient;
+  readonly runToken: string;
+  /** Owner of the jobs this run submits (the z/OSMF user), for finding a job after a lost answer. */
+  readonly owner: string;
+  readonly jobTimeoutMs: number;
+  /** Pause between console response reads; small in tests. */
+  readonly consoleDelayMs: number;
+  readonly lastSuccessfulRecord?: unknown;
+}
+
+/** A workflow's step as one system (or the sysplex) sees it. */
+export interface StepSpec {
+  readonly env: ProvisionEnv;
+  readonly workflow: LoadedWorkflow;
+  readonly stepId: string;
+  readonly id: string;
+  readonly dependsOn: readonly string[];
+}

@@ -1,0 +1,36 @@
+import type { ApplyContext } from "../../engine/types";
+import type { ConsoleResponse, ZosmfClient } from "../../zosmf";
+
+export interface ConsoleCall {
+  readonly client: ZosmfClient;
+  readonly system: string;
+  readonly command: string;
+  readonly delayMs: number;
+  /** Says when the response is whole, so collection stops without waiting out every follow-up. */
+  readonly isComplete?: (text: string) => boolean;
+  /** Set while applying: the command and its response go into the run record. */
+  readonly record?: { readonly ctx: ApplyContext; readonly stepId: string };
+}
+
+const DISPLAY = /^\s*D(ISPLAY)?\s/i;
+
+/** A NETSTAT report is whole at END OF THE REPORT, or when it is only an error message. */
+export function netstatComplete(text: string): boolean {
+  return /END OF (THE )?REPORT/i.test(text) || /\b(EZZ2502I|EZZ2503I|EZZ8269I|EZZ0371I|IEE\d{3}I)\b/.test(text) && !/EZD0101I|EZZ2500I/.test(text);
+}
+
+/** OBEYFILE and SYNTAXCHECK end with one of these. */
+export function obeyComplete(text: string): boolean {
+  return /\b(EZZ0053I|EZZ0059I|EZZ0064I|EZZ0065I)\b/.test(text);
+}
+
+/** Issues one command routed to `system`. Only D commands are repeatable after a lost answer. */
+export async function issueCommand(call: ConsoleCall): Promise<ConsoleResponse> {
+  const response = await call.client.console.issue(call.command, {
+    system: call.system,
+    safeToRepeat: DISPLAY.test(call.command),
+    collect: { delayMs: call.delayMs, maxFollowUps: 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
+  });
+  call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
+  return response;
+}

@@ -1,0 +1,34 @@
+import { createTwoFilesPatch } from "diff";
+import { redactSecrets } from "../../engine/redact";
+
+/** Records as z/OS keeps them: trailing blanks and final empty lines carry no meaning. */
+export function normaliseRecords(text: string): string {
+  return text
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n")
+    .replace(/\n+$/, "");
+}
+
+export function sameRecords(a: string, b: string): boolean {
+  return normaliseRecords(a) === normaliseRecords(b);
+}
+
+/** A unified diff of what a write changes, with secrets masked; `before` null = new file. */
+export function unifiedDiff(name: string, before: string | null, after: string): string {
+  const patch = createTwoFilesPatch(
+    before === null ? "/dev/null" : `${name} (now)`,
+    `${name} (planned)`,
+    before === null ? "" : ensureNewline(before),
+    ensureNewline(after),
+    undefined,
+    undefined,
+    { context: 3 },
+  );
+  return redactSecrets(patch);
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}

@@ -1,0 +1,41 @@
+import { ZosmfError } from "../../zosmf";
+import type { ZosmfClient } from "../../zosmf";
+
+/** What a read found: the text and ETag, or null text when the member or file does not exist. */
+export interface Observed {
+  readonly text: string | null;
+  readonly etag: string | null;
+}
+
+export const ABSENT: Observed = { text: null, etag: null };
+
+export async function readMember(client: ZosmfClient, dsn: string, member: string): Promise<Observed> {
+  try {
+    const { text, etag } = await client.files.read(dsn, member);
+    return { text, etag: etag ?? null };
+  } catch (err) {
+    if (err instanceof ZosmfError && err.kind === "not-found") return ABSENT;
+    throw err;
+  }
+}
+
+export async function readUssFile(client: ZosmfClient, path: string): Promise<Observed> {
+  try {
+    const { text, etag } = await client.files.readUss(path);
+    return { text, etag: etag ?? null };
+  } catch (err) {
+    if (err instanceof ZosmfError && err.kind === "not-found") return ABSENT;
+    throw err;
+  }
+}
+
+/** Whether a data set is catalogued, by an exact-name list (GET only). */
+export async function datasetExists(client: ZosmfClient, dsn: string): Promise<boolean> {
+  try {
+    const items = await client.files.listDatasets(dsn);
+    return items.some((i) => i.dsname.toUpperCase() === dsn.toUpperCase());
+  } catch (err) {
+    if (err instanceof ZosmfError && err.kind === "not-found") return false;
+    throw err;
+  }
+}

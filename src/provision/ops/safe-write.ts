@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import type { ApplyContext, BackupEntry } from "../../engine/types";
+import { HaError } from "../../errors";
+import { ZosmfError, type ZosmfClient } from "../../zosmf";
+import { datasetExists, readMember, readUssFile, type Observed } from "./read-current";
+import { sameRecords } from "./diff";
+
+export interface SafeWriteBase {
+  readonly client: ZosmfClient;
+  readonly ctx: ApplyContext;
+  readonly stepId: string;
+  readonly runToken: string;
+  /** What the plan read; the write is refused if the target changed since. */
+  readonly observed: Observed;
+  readonly text: string;
+}
+
+export interface SafeWriteMember extends SafeWriteBase {
+  readonly dsn: string;
+  readonly member: string;
+  /** PDS (FB 80) that receives a copy of the original; created when missing. */
+  readonly backupDsn: string;
+}
+
+export interface SafeWriteUss extends SafeWriteBase {
+  readonly path: string;
+}
+
+/**
+ * Writes a member the way production PARMLIB deserves: the original goes into the run record
+ * and into the backup PDS first, the write carries the ETag the plan saw, and a change made
+ * by someone else since the plan stops the step with nothing written.
+ */
+export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly created: boolean }> {
+  const target = { kind: "member" as const, dsn: o.dsn, member: o.member };
+  const where = `${o.dsn}(${o.member})`;
+  const long = o.text.split(/\r?\n/).findIndex((l) => l.length > 80);
+  if (long >= 0) throw new HaError(`Line ${long + 1} planned for ${where} is longer than 80 characters; nothing was written.`, { failureClass: "invalid-input" });
+  if (o.observed.text === null) {
+    // Written without If-Match only once we know it is still absent.
+    const now = await readMember(o.client, o.dsn, o.member);
+    if (now.text !== null) throw changedSincePlan(where, "was created by someone else");
+    // original null: a rollback deletes what this run created.
+    await o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null });
+    await writeOrConflict(where, () => o.client.files.write(o.dsn, o.member, o.text), o, target, null);
+    return { created: true };
+  }
+  const etag = o.observed.etag ?? (await etagWhenUnchanged(where, o.observed, () => readMember(o.client, o.dsn, o.member)));
+  const entry: BackupEntry = { stepId: o.stepId, target, original: o.observed.text, etag };
+  entry.zosCopy = await copyToBackupDataset(o);
+  await o.ctx.record.backup(entry);
+  await writeOrConflict(where, () => o.client.files.write(o.dsn, o.member, o.text, { ifMatch: etag }), o, target, etag);
+  return { created: false };
+}
+
+/** The same for a z/OS UNIX file; the copy on z/OS is a sibling `<path>.ha-<runToken>.bak`. */
+export async function safeWriteUss(o: SafeWriteUss): Promise<{ readonly created: boolean }> {
+  const target = { kind: "uss-file" as const, path: o.path };
+  if (o.observed.text === null) {
+    const now = await readUssFile(o.client, o.path);
+    if (now.text !== null) throw changedSincePlan(o.path, "was created by someone else");
+    await o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null });
+    await writeOrConflict(o.path, () => o.client.files.writeUss(o.path, o.text), o, target, null);
+    return { created: true };
+  }
+  const etag = o.observed.etag ?? (await etagWhenUnchanged(o.path, o.observed, () => readUssFile(o.client, o.path)));
+  const copy = `${o.path}.ha-${o.runToken}.bak`;
+  const existing = await readUssFile(o.client, copy);
+  if (existing.text === null) await o.client.files.writeUss(copy, o.observed.text);
+  else if (!sameRecords(existing.text, o.observed.text)) {
+    throw new HaError(`The backup copy ${copy} already exists with other content; nothing was written to ${o.path}.`, { failureClass: "zos-failure" });
+  }
+  await o.ctx.record.backup({ stepId: o.stepId, target, original: o.observed.text, etag, zosCopy: copy });
+  await writeOrConflict(o.path, () => o.client.files.writeUss(o.path, o.text, { ifMatch: etag }), o, target, etag);
+  return { created: false };
+}
+
+async function writeOrConflict(
+  where: string,
+  write: () => Promise<{ readonly etag?: string }>,
+  o: SafeWriteBase,
+  target: BackupEntry["target"],
+  etagBefore: string | null,
+): Promise<void> {
+  let result: { readonly etag?: string };
+  try {
+    result = await write();
+  } catch (err) {
+    if (err instanceof ZosmfError && err.kind === "conflict") throw changedSincePlan(where, "was changed by someone else");
+    throw err;
+  }
+  o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null });
+}
+
+function changedSincePlan(where: string, what: string): HaError {
+  return new HaError(`${where} ${what} after the plan was made; nothing was written to it.`, {
+    failureClass: "zos-failure",
+    details: [`Plan again to see its current content and what would change.`],
+  });
+}
+
+/** z/OSMF gave no ETag: accept only if the text is still what the plan read. */
+async function etagWhenUnchanged(where: string, observed: Observed, reread: () => Promise<Observed>): Promise<string> {
+  const now = await reread();
+  if (now.text === null || !sameRecords(now.text, observed.text ?? "")) throw changedSincePlan(where, "was changed or deleted");
+  if (!now.etag) {
+    throw new HaError(`z/OSMF returns no ETag for ${where}, so it cannot be written safely; nothing was written.`, { failureClass: "tool-failure" });
+  }
+  return now.etag;
+}
+
+/** Member name in the backup PDS: stable for one run and target, so a retry finds its own copy. */
+export function backupMemberName(runToken: string, dsn: string, member: string, attempt = 0): string {
+  const digest = createHash("sha256").update(`${runToken}\0${dsn}\0${member}\0${attempt}`).digest();
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  let name = "B";
+  for (let i = 0; i < 7; i++) name += alphabet[digest[i]! % alphabet.length];
+  return name;
+}
+
+async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
+  const original = o.observed.text ?? "";
+  const long = original.split(/\r?\n/).findIndex((l) => l.length > 80);
+  if (long >= 0) {
+    throw new HaError(`${o.dsn}(${o.member}) line ${long + 1} is longer than 80 characters and cannot be copied to ${o.backupDsn}; nothing was written.`, {
+      failureClass: "zos-failure",
+    });
+  }
+  if (!(await datasetExists(o.client, o.backupDsn))) {
+    try {
+      await o.client.files.createDataset(o.backupDsn, { dsorg: "PO", alcunit: "TRK", primary: 15, secondary: 15, dirblk: 20, recfm: "FB", lrecl: 80, blksize: 27920 });
+    } catch (err) {
+      // Another step of this run may have created it a moment ago.
+      if (!(await datasetExists(o.client, o.backupDsn))) throw err;
+    }
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const name = backupMemberName(o.runToken, o.dsn, o.member, attempt);
+    const existing = await readMember(o.client, o.backupDsn, name);
+    if (existing.text !== null) {
+      if (sameRecords(existing.text, original)) return `${o.backupDsn}(${name})`;
+      continue;
+    }
+    await o.client.files.write(o.backupDsn, name, original);
+    return `${o.backupDsn}(${name})`;
+  }
+  throw new HaError(`No free member name for the backup of ${o.dsn}(${o.member}) in ${o.backupDsn}; nothing was written.`, { failureClass: "tool-failure" });
+}

@@ -1,0 +1,124 @@
+import type { PlannedStep, StepPlan } from "../engine/types";
+import type { Topology } from "../topology";
+import { zosmfHaSystems } from "../topology";
+import type { ZosmfClient } from "../zosmf";
+import { planVsam } from "./caching/vsam-step";
+import { planZoweYaml } from "./caching/zowe-yaml-step";
+import type { ProvisionEnv, StepSpec } from "./context";
+import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
+import { planFilesystem } from "./zosmf-ha/filesystem-step";
+import { obeySystems } from "./zosmf-ha/obey-member";
+import { planParmlib } from "./zosmf-ha/parmlib-step";
+import { planServerProc, planSharedProcs } from "./zosmf-ha/procedure-step";
+import { planSecurity } from "./zosmf-ha/security-step";
+import { planStart } from "./zosmf-ha/start-step";
+import { planTcpip } from "./zosmf-ha/tcpip-step";
+
+export interface PlanProvisionOptions {
+  readonly topology: Topology;
+  readonly client: ZosmfClient;
+  /** A site's copy of the workflows folder (job cards, accounting, CLASS). */
+  readonly workflowsDir?: string;
+  /** Unique to this run; put into every job and backup name. */
+  readonly runToken: string;
+  /** The z/OSMF user, owner of the jobs this run submits. */
+  readonly owner: string;
+  readonly jobTimeoutMs: number;
+  readonly startServers: boolean;
+  /** The last successful run record, for what only a job could list (RACF, LISTCAT). */
+  readonly lastSuccessfulRecord?: unknown;
+  /** Pause between reads of a console response. @default 1000 */
+  readonly consoleDelayMs?: number;
+}
+
+export const WORKFLOWS = { zosmfHa: "zosmf-hot-standby", caching: "caching-service" } as const;
+
+type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
+
+/**
+ * Looks at the sysplex (GETs and D commands only: nothing is submitted, written, varied or
+ * started) and returns the steps of both workflows for the sections the topology has, each
+ * with what it observed and exactly what it would change.
+ */
+export async function planProvision(options: PlanProvisionOptions): Promise<PlannedStep[]> {
+  const env: ProvisionEnv = {
+    topology: options.topology,
+    client: options.client,
+    runToken: options.runToken,
+    owner: options.owner,
+    jobTimeoutMs: options.jobTimeoutMs,
+    consoleDelayMs: options.consoleDelayMs ?? 1_000,
+    ...(options.lastSuccessfulRecord !== undefined ? { lastSuccessfulRecord: options.lastSuccessfulRecord } : {}),
+  };
+  const load = (name: string) => loadWorkflow(name, options.workflowsDir ? { workflowsDir: options.workflowsDir } : {});
+  const t = options.topology;
+  const steps: PlannedStep[] = [];
+  if (t.zosmfHa) {
+    const wf = await load(WORKFLOWS.zosmfHa);
+    const systems = zosmfHaSystems(t).map((m) => m.system.name);
+    steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: false }, (step) => (step.kind === "obey-apply" ? obeySystems(t) : systems))));
+  }
+  if (t.cachingService) {
+    const wf = await load(WORKFLOWS.caching);
+    steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" }, () => [])));
+  }
+  return steps;
+}
+
+/** `id: observed` per step, one line each: what the read-only look found. */
+export function observedSummary(steps: readonly StepPlan[]): string {
+  return steps.map((s) => `${s.id}: ${s.observed}`).join("\n");
+}
+
+function planner(kind: StepKind, step: WorkflowStep): Planner {
+  switch (kind) {
+    case "security-job":
+      return (spec) => planSecurity(spec);
+    case "filesystem-job":
+      return (spec, system) => planFilesystem(spec, system!);
+    case "parmlib-member":
+      return (spec, system) => planParmlib(spec, system!);
+    case "procedure-copy":
+      return step.scope === "sysplex" ? (spec) => planSharedProcs(spec) : (spec, system) => planServerProc(spec, system!);
+    case "obey-apply":
+      return (spec, system) => planTcpip(spec, system!);
+    case "start-server":
+      return (spec, system) => planStart(spec, system!);
+    case "vsam-job":
+      return (spec) => planVsam(spec);
+    case "zowe-yaml":
+      return (spec) => planZoweYaml(spec);
+  }
+}
+
+async function planWorkflow(
+  env: ProvisionEnv,
+  wf: LoadedWorkflow,
+  switches: Readonly<Record<"startServers" | "vsamMode", boolean>>,
+  systemsFor: (step: WorkflowStep) => readonly string[],
+): Promise<PlannedStep[]> {
+  const included = wf.steps.filter((s) => s.when === undefined || switches[s.when]);
+  const ids = new Map<string, { scope: WorkflowStep["scope"]; systems: readonly string[] }>();
+  for (const s of included) ids.set(s.id, { scope: s.scope, systems: s.scope === "system" ? systemsFor(s) : [] });
+  // A dependency on a per-system step means the same system's step (when that system has one).
+  const dependsOn = (s: WorkflowStep, system?: string): string[] =>
+    s.dependsOn.flatMap((d) => {
+      const dep = ids.get(d);
+      if (!dep) return [];
+      if (dep.scope === "sysplex") return [`${wf.idPrefix}/${d}`];
+      if (system && dep.systems.includes(system)) return [`${wf.idPrefix}/${d}/${system}`];
+      return system ? [] : dep.systems.map((sys) => `${wf.idPrefix}/${d}/${sys}`);
+    });
+  const out: PlannedStep[] = [];
+  for (const s of included) {
+    const plan = planner(s.kind, s);
+    if (s.scope === "sysplex") {
+      out.push(await plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }));
+      continue;
+    }
+    for (const system of ids.get(s.id)!.systems) {
+      out.push(await plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
+    }
+  }
+  return out;
+}

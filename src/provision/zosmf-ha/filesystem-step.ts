@@ -1,0 +1,67 @@
+import type { PlannedStep } from "../../engine/types";
+import { HaError } from "../../errors";
+import { systemByName } from "../../topology";
+import type { StepSpec } from "../context";
+import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
+import { datasetExists } from "../ops/read-current";
+import { submitOnce } from "../ops/submit-once";
+import { makeStep } from "../step";
+
+
+export async function planFilesystem(spec: StepSpec, system: string): Promise<PlannedStep> {
+  const { env } = spec;
+  const t = env.topology;
+  const z = systemByName(t, system).zosmf!;
+  const step = spec.workflow.step(spec.stepId);
+  const mounts = await env.client.files.listMounts({ path: z.userDir });
+  const here = mounts.filter((m) => m.mountpoint.replace(/\/+$/, "") === z.userDir.replace(/\/+$/, ""));
+  const ours = here.find((m) => m.name.toUpperCase() === z.zfs.toUpperCase());
+  if (ours) {
+    return makeStep(spec, { title: step.title, system, observed: `${z.zfs} is mounted at ${z.userDir}${ours.sysname ? ` (owned by ${ours.sysname})` : ""}`, changes: [], apply: async () => ({ state: "unchanged" }) });
+  }
+  if (here.length > 0) {
+    const other = here.map((m) => m.name).join(", ");
+    const message = `${other} is mounted at ${z.userDir}, not ${z.zfs}; the file system step refuses to mount over it.`;
+    return makeStep(spec, {
+      title: step.title,
+      system,
+      observed: message,
+      changes: [],
+      warnings: [message],
+      apply: async () => {
+        throw new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change systems[${system}].zosmf.userDir / zfs in the topology.`] });
+      },
+    });
+  }
+  const exists = await datasetExists(env.client, z.zfs);
+  const custom = t.zosmfHa?.fileSystem?.member;
+  const job: PreparedJob = custom
+    ? await prepareSiteJob(spec, custom, { ZFS: z.zfs, USERDIR: z.userDir, SYSTEM: system, VOLUME: t.datasets.volume })
+    : prepareTemplateJob(spec, "job", "jobname", {
+        system: { name: system, zosmf: z },
+        define: !exists,
+        zfs: z.zfs,
+        volume: t.datasets.volume,
+        primaryCyl: 25,
+        secondaryCyl: 10,
+        userDir: z.userDir,
+      });
+  const maxRc = step.maxRc ?? 0;
+  const purpose = exists
+    ? `create ${z.userDir} and mount the existing ${z.zfs} there on ${system}`
+    : `define and format ${z.zfs}, create ${z.userDir} and mount it there on ${system}`;
+  return makeStep(spec, {
+    title: step.title,
+    system,
+    observed: `nothing is mounted at ${z.userDir}; ${z.zfs} ${exists ? "is catalogued (not formatted again)" : "is not catalogued"}`,
+    changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose }],
+    apply: async (ctx) => {
+      await submitOnce({ client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: job.jobname, jcl: job.jcl, token: job.token, ...(job.symbols ? { symbols: job.symbols } : {}), maxRc, timeoutMs: env.jobTimeoutMs, purpose });
+      const after = await env.client.files.listMounts({ path: z.userDir });
+      if (!after.some((m) => m.name.toUpperCase() === z.zfs.toUpperCase())) {
+        throw new HaError(`The job ended well but ${z.zfs} is not mounted at ${z.userDir}.`, { failureClass: "zos-failure" });
+      }
+      return { state: "changed", notes: [`${z.zfs} mounted at ${z.userDir} on ${system}`] };
+    },
+  });
+}

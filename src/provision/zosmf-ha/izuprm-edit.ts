@@ -1,0 +1,128 @@
+/**
+ * Edits the HA statements of an IZUPRMxx member in place. Everything else in the member
+ * (other statements, comments, blank lines, sequence columns 72-80) stays byte for byte.
+ */
+
+/** A statement and the value the system needs; `quoted` values keep their case. */
+export interface IzuprmSetting {
+  readonly keyword: string;
+  readonly value: string;
+  readonly quoted: boolean;
+}
+
+const DATA_COLUMNS = 71;
+
+/** Text with comments, and columns past 71, blanked out; offsets match the original. */
+function maskOf(text: string): string {
+  const out = text.split("");
+  let col = 0;
+  let inComment = false;
+  let inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      col = 0;
+      inQuote = false;
+      continue;
+    }
+    col++;
+    if (col > DATA_COLUMNS) {
+      out[i] = " ";
+      continue;
+    }
+    if (inComment) {
+      if (c === "*" && text[i + 1] === "/") {
+        out[i] = " ";
+        out[i + 1] = " ";
+        i++;
+        col++;
+        inComment = false;
+      } else out[i] = " ";
+      continue;
+    }
+    if (!inQuote && c === "/" && text[i + 1] === "*") {
+      inComment = true;
+      out[i] = " ";
+      continue;
+    }
+    if (c === "'") inQuote = !inQuote;
+  }
+  return out.join("");
+}
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
+/** Every `KEYWORD(value)` of a keyword outside comments, with its span. */
+export function findStatements(text: string, keyword: string): Found[] {
+  const mask = maskOf(text);
+  const re = new RegExp(`(^|[\\s,])(${keyword})\\s*\\(`, "gi");
+  const found: Found[] = [];
+  for (const m of mask.matchAll(re)) {
+    const start = (m.index ?? 0) + m[1]!.length;
+    let i = (m.index ?? 0) + m[0].length;
+    let quoted = false;
+    while (i < mask.length && (quoted || mask[i] !== ")")) {
+      if (mask[i] === "'") quoted = !quoted;
+      i++;
+    }
+    if (i >= mask.length) continue;
+    const open = (m.index ?? 0) + m[0].length;
+    found.push({ start, end: i + 1, value: text.slice(open, i).replace(/\s*\n\s*/g, "").trim() });
+  }
+  return found;
+}
+
+/** Compares as z/OSMF reads values: unquoted ones are upper-cased, quoted ones kept. */
+export function sameValue(written: string, wanted: IzuprmSetting): boolean {
+  const quoted = /^'(.*)'$/s.exec(written);
+  const actual = quoted ? quoted[1]! : written.toUpperCase();
+  const expected = wanted.quoted ? wanted.value : wanted.value.toUpperCase();
+  return actual === expected;
+}
+
+function statementText(s: IzuprmSetting): string {
+  return `${s.keyword}(${s.quoted ? `'${s.value}'` : s.value})`;
+}
+
+/**
+ * Sets each statement: a statement with the right value is left alone, one with another
+ * value is replaced where it stands (every occurrence), a missing one is appended.
+ */
+export function editIzuprm(text: string, settings: readonly IzuprmSetting[]): string {
+  let result = text.replace(/\r\n/g, "\n");
+  const append: string[] = [];
+  for (const s of settings) {
+    const found = findStatements(result, s.keyword);
+    if (found.length === 0) {
+      append.push(statementText(s));
+      continue;
+    }
+    // From the end, so earlier offsets stay valid.
+    for (const f of [...found].reverse()) {
+      if (sameValue(f.value, s)) continue;
+      const replacement = statementText(s);
+      const lineStart = result.lastIndexOf("\n", f.start - 1) + 1;
+      const lineEndRaw = result.indexOf("\n", f.end);
+      const lineEnd = lineEndRaw < 0 ? result.length : lineEndRaw;
+      const originalLine = result.slice(lineStart, lineEnd);
+      const newLine = result.slice(lineStart, f.start) + replacement + result.slice(f.end, lineEnd);
+      // Lines with text past column 71 (sequence numbers) keep their columns: no in-place growth there.
+      const fits = originalLine.length <= DATA_COLUMNS && newLine.trimEnd().length <= DATA_COLUMNS && !result.slice(f.start, f.end).includes("\n");
+      if (fits) {
+        result = result.slice(0, f.start) + replacement + result.slice(f.end);
+      } else {
+        // Blanked with as many spaces as it took, so nothing else moves; the statement goes on its own line.
+        result = result.slice(0, f.start) + result.slice(f.start, f.end).replace(/[^\n]/g, " ") + result.slice(f.end);
+        if (!append.includes(replacement)) append.push(replacement);
+      }
+    }
+  }
+  if (append.length === 0) return result;
+  const body = result.replace(/\n*$/, "");
+  const trailing = result.slice(body.length);
+  return `${body}${body ? "\n" : ""}${append.join("\n")}${trailing || "\n"}`;
+}

@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import type { VipadcfgReport } from "../../parsers";
+import { systemByName, type Topology } from "../../topology";
+
+export type ObeyRole = "distributor" | "distributor backup" | "target";
+
+export interface ObeyVariables {
+  readonly system: string;
+  readonly role: ObeyRole;
+  readonly xcf: { readonly address: string; readonly mask: string; readonly cost: number };
+  /** Absent on stacks that neither own nor back up the DVIPA. */
+  readonly vipa?: {
+    readonly dvipa: string;
+    readonly mask: string;
+    readonly port: number;
+    readonly define: boolean;
+    /** VIPABACKUP rank on the distributor's backup stack; null elsewhere. */
+    readonly backupRank: number | null;
+    readonly autoSwitchBack: boolean;
+    readonly healthSwitch: boolean;
+    readonly preferredXcf: string;
+    readonly backups: readonly { readonly xcf: string; readonly rank: number }[];
+  };
+}
+
+/** Systems whose stacks get an obey member: every hot-standby target, the distributor and its backup. */
+export function obeySystems(t: Topology): string[] {
+  const ha = t.zosmfHa;
+  if (!ha) return [];
+  const names = [ha.preferred, ...ha.backups.map((b) => b.system), ha.distributor, ...(ha.distributorBackup ? [ha.distributorBackup] : [])];
+  return t.systems.map((s) => s.name).filter((n) => names.includes(n));
+}
+
+/** `HA` + the system name, so each stack's member is found by name; a hash if names would collide. */
+export function obeyMemberName(t: Topology, system: string): string {
+  const plain = (name: string) => `HA${name.slice(0, 6)}`;
+  const clash = t.systems.some((s) => s.name !== system && plain(s.name) === plain(system));
+  if (!clash) return plain(system);
+  return `HA${createHash("sha256").update(system).digest("hex").slice(0, 6).toUpperCase().replace(/^[0-9]/, "X")}`;
+}
+
+export function obeyVariables(t: Topology, system: string): ObeyVariables {
+  const ha = t.zosmfHa!;
+  const sys = systemByName(t, system);
+  const xcfOf = (name: string) => systemByName(t, name).tcpip.dynamicXcf.address;
+  const role: ObeyRole = system === ha.distributor ? "distributor" : system === ha.distributorBackup ? "distributor backup" : "target";
+  const base = { system, role, xcf: sys.tcpip.dynamicXcf };
+  if (role === "target") return base;
+  // The distributor's backup takes over first when it is also the highest hot-standby backup;
+  // without a rank of its own it gets VIPABACKUP's documented default of 1.
+  const ownRank = ha.backups.find((b) => b.system === system)?.rank ?? 1;
+  return {
+    ...base,
+    vipa: {
+      dvipa: ha.dvipa,
+      mask: ha.dvipaMask,
+      port: ha.port,
+      define: role === "distributor",
+      backupRank: role === "distributor backup" ? ownRank : null,
+      autoSwitchBack: ha.autoSwitchBack,
+      healthSwitch: ha.healthSwitch,
+      preferredXcf: xcfOf(ha.preferred),
+      backups: ha.backups.map((b) => ({ xcf: xcfOf(b.system), rank: b.rank })),
+    },
+  };
+}
+
+/**
+ * What VIPADCFG (and HOME) must show for the member to be in force; each missing item is
+ * one line a person can act on. Empty = in force.
+ */
+export function missingFromStack(v: ObeyVariables, cfg: VipadcfgReport | null, homeAddresses: readonly string[]): string[] {
+  const missing: string[] = [];
+  if (!homeAddresses.includes(v.xcf.address)) missing.push(`dynamic XCF address ${v.xcf.address} is not a home address`);
+  if (!v.vipa) return missing;
+  const d = v.vipa;
+  if (!cfg) return [...missing, "VIPADCFG could not be read"];
+  if (d.define && !cfg.defines.some((e) => e.address === d.dvipa && !e.deactivated)) missing.push(`VIPADEFINE ${d.dvipa} is not configured`);
+  if (d.backupRank !== null) {
+    const b = cfg.backups.find((e) => e.address === d.dvipa);
+    if (!b) missing.push(`VIPABACKUP ${d.dvipa} is not configured`);
+    else if (b.rank !== d.backupRank) missing.push(`VIPABACKUP ${d.dvipa} has rank ${b.rank ?? "?"}, not ${d.backupRank}`);
+  }
+  const targets = [{ xcf: d.preferredXcf, type: "PREFERRED" as const, rank: null as number | null }, ...d.backups.map((b) => ({ xcf: b.xcf, type: "BACKUP" as const, rank: b.rank }))];
+  for (const t of targets) {
+    const e = cfg.distributes.find((x) => x.destAddress === d.dvipa && x.destPort === d.port && x.destXcf === t.xcf);
+    const what = `VIPADISTRIBUTE ${d.dvipa} PORT ${d.port} DESTIP ${t.xcf}`;
+    if (!e) {
+      missing.push(`${what} is not configured`);
+      continue;
+    }
+    if (e.distMethod !== "HOTSTANDBY") missing.push(`${what} uses ${e.distMethodRaw ?? "another method"}, not HOTSTANDBY`);
+    if (e.srvType !== t.type) missing.push(`${what} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${t.type}`);
+    if (t.rank !== null && e.rank !== null && e.rank !== t.rank) missing.push(`${what} has backup rank ${e.rank}, not ${t.rank}`);
+    if (e.autoSwitchBack !== null && e.autoSwitchBack !== d.autoSwitchBack) missing.push(`${what} has AUTOSWITCHBACK ${e.autoSwitchBack ? "YES" : "NO"}`);
+    if (e.healthSwitch !== null && e.healthSwitch !== d.healthSwitch) missing.push(`${what} has HEALTHSWITCH ${e.healthSwitch ? "YES" : "NO"}`);
+  }
+  return missing;
+}

@@ -1,0 +1,102 @@
+import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
+import { HaError } from "../../errors";
+import { parseObeyResponse, type ObeyResponse } from "../../parsers";
+import { renderTemplate } from "../../templates/render";
+import { systemByName } from "../../topology";
+import type { StepSpec } from "../context";
+import { issueCommand, obeyComplete } from "../ops/console";
+import { sameRecords, unifiedDiff } from "../ops/diff";
+import { readMember } from "../ops/read-current";
+import { safeWriteMember } from "../ops/safe-write";
+import { makeStep } from "../step";
+import { missingFromStack, obeyMemberName, obeyVariables } from "./obey-member";
+import { readStack } from "./stack-state";
+
+/** The obey member a system's stack should have, rendered from the workflow's template. */
+export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {
+  const step = spec.workflow.step(spec.stepId);
+  const template = spec.workflow.template(step, "member");
+  const text = renderTemplate(template, obeyVariables(spec.env.topology, system), { partials: spec.workflow.partials });
+  // TCP/IP reads columns 1-71 of a profile record; anything further would be lost silently.
+  const long = text.split("\n").findIndex((l) => l.trimEnd().length > 71);
+  if (long >= 0) {
+    throw new HaError(`${template.name} renders line ${long + 1} for ${system} longer than 71 columns; TCP/IP would not read the rest.`, { failureClass: "invalid-input" });
+  }
+  return text;
+}
+
+export async function planTcpip(spec: StepSpec, system: string): Promise<PlannedStep> {
+  const { env } = spec;
+  const t = env.topology;
+  const dsn = t.datasets.obey;
+  const member = obeyMemberName(t, system);
+  const proc = systemByName(t, system).tcpip.proc;
+  const vars = obeyVariables(t, system);
+  const desired = renderObeyMember(spec, system);
+  const current = await readMember(env.client, dsn, member);
+  const stack = await readStack({ client: env.client, system, proc, delayMs: env.consoleDelayMs });
+  const missing = missingFromStack(vars, stack.cfg, stack.homeAddresses);
+  const memberEqual = current.text !== null && sameRecords(current.text, desired);
+  const target = `${dsn}(${member})`;
+
+  const changes: Change[] = [];
+  if (!memberEqual) {
+    changes.push({ kind: "member", dsn, member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, desired) });
+  }
+  const syntaxCheck = `V TCPIP,${proc},SYNTAXCHECK,DSN=${target}`;
+  const obey = `V TCPIP,${proc},OBEYFILE,DSN=${target}`;
+  if (!memberEqual || missing.length > 0) {
+    changes.push({ kind: "command", system, command: syntaxCheck, purpose: "check the member's syntax without applying it" });
+    changes.push({ kind: "command", system, command: obey, purpose: `apply the member to the ${vars.role} stack; then VIPADCFG must show it` });
+  }
+  const observed = [
+    `${target} ${current.text === null ? "does not exist" : memberEqual ? "is as planned" : "differs"}`,
+    missing.length ? `stack ${proc} (${vars.role}): ${missing.join("; ")}` : `stack ${proc} (${vars.role}): configuration in force`,
+    ...stack.notes,
+  ].join("; ");
+
+  return makeStep(spec, {
+    title: spec.workflow.step(spec.stepId).title,
+    system,
+    observed,
+    changes,
+    apply: async (ctx) => {
+      const record = { ctx, stepId: spec.id };
+      if (!memberEqual) {
+        await safeWriteMember({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, dsn, member, observed: current, text: desired, backupDsn: t.datasets.backup });
+      }
+      const checked = await obeyCommand(env.client, system, syntaxCheck, "SYNTAXCHECK", env.consoleDelayMs, record);
+      if (checked.syntaxErrors || checked.statementErrors.length || checked.failed || !checked.completed) {
+        throw obeyFailure(`SYNTAXCHECK of ${target} on ${system} found errors; OBEYFILE was not issued.`, checked);
+      }
+      const applied = await obeyCommand(env.client, system, obey, "OBEYFILE", env.consoleDelayMs, record);
+      if (!applied.completed || applied.statementErrors.length || applied.failed || applied.rejection) {
+        throw obeyFailure(`OBEYFILE of ${target} on ${system} did not apply cleanly.`, applied);
+      }
+      const after = await readStack({ client: env.client, system, proc, delayMs: env.consoleDelayMs, record });
+      const still = missingFromStack(vars, after.cfg, after.homeAddresses);
+      if (still.length) {
+        throw new HaError(`OBEYFILE of ${target} on ${system} completed, but the configuration is not in force.`, { failureClass: "zos-failure", details: still });
+      }
+      return { state: "changed", notes: [`${target} applied on ${system}; VIPADCFG confirms it`] };
+    },
+  });
+}
+
+async function obeyCommand(
+  client: StepSpec["env"]["client"],
+  system: string,
+  command: string,
+  kind: "OBEYFILE" | "SYNTAXCHECK",
+  delayMs: number,
+  record: { readonly ctx: ApplyContext; readonly stepId: string },
+): Promise<ObeyResponse> {
+  const response = await issueCommand({ client, system, command, delayMs, isComplete: obeyComplete, record });
+  return parseObeyResponse(response.text, kind);
+}
+
+function obeyFailure(message: string, r: ObeyResponse): HaError {
+  const lines = [...r.statementErrors, ...(r.rejection ? [r.rejection] : [])].map((m) => `${m.id} ${m.text}`);
+  const all = r.messages.map((m) => `${m.id} ${m.text}`);
+  return new HaError(message, { failureClass: "zos-failure", details: lines.length ? [...lines, ...all.filter((l) => !lines.includes(l))] : all.length ? all : r.otherLines });
+}

@@ -27,10 +27,16 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-async function emulatorLog(): Promise<{ method: string; path: string }[]> {
+interface EmulatorLog {
+  total: number;
+  consoleCommands: { cmd: string }[];
+  submits: unknown[];
+  writes: unknown[];
+}
+
+async function emulatorLog(): Promise<EmulatorLog> {
   const res = await fetch(`${emulator.url.replace(/\/$/, "")}/__emulator/log`);
-  const body = (await res.json()) as { requests?: { method: string; path: string }[] };
-  return body.requests ?? [];
+  return (await res.json()) as EmulatorLog;
 }
 
 describe("the plug-in in the Zowe CLI host", () => {
@@ -60,12 +66,12 @@ describe("invalid input", () => {
       .replace("dvipa: 192.0.2.10", "dvipa: 192.0.2.300");
     const file = path.join(dir, "bad.yaml");
     writeFileSync(file, bad);
-    const before = (await emulatorLog()).length;
+    const before = (await emulatorLog()).total;
     const res = await zowe(["ha", "provision", "-t", file], connEnv);
     expect(res.status).toBe(3);
     expect(res.stderr).toMatch(/systems\[1\]\.zosmf\.serverProc/);
     expect(res.stderr).toMatch(/zosmfHa\.dvipa/);
-    expect((await emulatorLog()).length).toBe(before);
+    expect((await emulatorLog()).total).toBe(before);
   });
 });
 
@@ -74,15 +80,19 @@ describe("provision --dry-run against the emulator", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-dry-"));
     const topo = path.join(dir, "plex.yaml");
     writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
-    const before = (await emulatorLog()).length;
+    const before = await emulatorLog();
     const res = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--rfj"], connEnv, 120_000);
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout) as { success: boolean; data: { status: string; plan: { id: string; changes: unknown[] }[] } };
     expect(out.success).toBe(true);
     expect(out.data.status).toBe("planned");
     expect(out.data.plan.map((s) => s.id)).toEqual(expect.arrayContaining(["zosmf-ha/parmlib/SYSA", "zosmf-ha/tcpip/SYSB"]));
-    const during = (await emulatorLog()).slice(before);
-    const writes = during.filter((r) => r.method !== "GET" && !(r.method === "PUT" && r.path.includes("/restconsoles/")));
-    expect(writes).toEqual([]);
+    const after = await emulatorLog();
+    expect(after.total).toBeGreaterThan(before.total);
+    expect(after.writes.slice(before.writes.length)).toEqual([]);
+    expect(after.submits.slice(before.submits.length)).toEqual([]);
+    const commands = after.consoleCommands.slice(before.consoleCommands.length).map((c) => c.cmd);
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((c) => !/^D /i.test(c))).toEqual([]);
   });
 });

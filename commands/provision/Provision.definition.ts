@@ -23,7 +23,6 @@ export const ProvisionDefinition: ICommandDefinition = {
       description: "Continue the last failed run of this topology: observe again and apply only what is not yet in place.",
       type: "boolean",
       defaultValue: false,
-      conflictsWith: ["dry-run"],
     },
     {
       name: "start-servers",

@@ -5,9 +5,8 @@
  */
 
 export function frame(lines: string[]): string {
-  if (lines.length === 0) return "";
-  const [first, ...rest] = lines;
-  return [first.startsWith(" ") ? first : ` ${first}`, ...rest].join("\r");
+  // Each message's first line gets one leading blank; continuation lines already carry two.
+  return lines.map((l) => (l.startsWith(" ") ? l : ` ${l}`)).join("\r");
 }
 
 /** Cut into pieces of at most `size` lines, or into exactly `count` pieces when given. */

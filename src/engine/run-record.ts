@@ -6,6 +6,18 @@ import { redactSecrets } from "./redact";
 import type { BackupEntry, CommandEntry, JobEntry, RunRecorder, StepOutcome, StepPlan, WriteEntry } from "./types";
 
 export type RunKind = "provision" | "rollback";
+
+/**
+ * A backup as kept in the record. Members (PARMLIB, PROCLIB, obey) keep their original
+ * text here; USS files may hold secrets (zowe.yaml keystore passwords), so only their
+ * hash is kept and the original is read back from the copy on z/OS.
+ */
+export interface RecordedBackup extends Omit<BackupEntry, "original"> {
+  /** false when the target did not exist before the run (rollback deletes it). */
+  readonly existed: boolean;
+  readonly original?: string;
+  readonly originalSha256?: string;
+}
 export type RunStatus = "running" | "succeeded" | "failed" | "planned";
 
 /** The journal of one run, kept as JSON beside the topology (or in --record-dir). */
@@ -23,7 +35,7 @@ export interface RunRecordData {
   status: RunStatus;
   plan: StepPlan[];
   outcomes: StepOutcome[];
-  backups: BackupEntry[];
+  backups: RecordedBackup[];
   writes: WriteEntry[];
   jobs: JobEntry[];
   commands: CommandEntry[];
@@ -79,7 +91,11 @@ export class RunRecord implements RunRecorder {
   }
 
   async backup(entry: BackupEntry): Promise<void> {
-    this.data.backups.push(entry);
+    const { original, ...rest } = entry;
+    const existed = original !== null;
+    if (!existed) this.data.backups.push({ ...rest, existed });
+    else if (entry.target.kind === "member") this.data.backups.push({ ...rest, existed, original, originalSha256: sha256(original) });
+    else this.data.backups.push({ ...rest, existed, originalSha256: sha256(original) });
     await this.save();
   }
 

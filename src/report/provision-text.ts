@@ -39,13 +39,14 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-export function renderProvisionResult(result: ProvisionResult): string {
+export function renderProvisionResult(result: ProvisionResult, options: { verb?: string } = {}): string {
   const s = result.summary;
+  const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {
     return [
       renderPlan(result.plan),
       "",
-      `Dry run of sysplex ${result.sysplex}: ${s.changed} of ${s.steps} steps would change something; nothing was changed.`,
+      `Dry run: ${verb} would change something in ${s.changed} of ${s.steps} steps; nothing was changed.`,
     ].join("\n");
   }
   const rows = result.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]);
@@ -55,7 +56,7 @@ export function renderProvisionResult(result: ProvisionResult): string {
     for (const d of o.error!.details) lines.push(`    ${d}`);
   }
   lines.push(
-    `Provision of sysplex ${result.sysplex} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
+    `${verb} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
   );
   if (result.recordFile) lines.push(`Run record: ${result.recordFile}`);
   return lines.join("\n");

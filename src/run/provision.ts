@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { executePlan } from "../engine/execute";
 import { RunRecord, findLatestRecord } from "../engine/run-record";
-import type { ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import type { PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import { HaError } from "../errors";
 import { planProvision } from "../provision/plan";
-import { createZosmfClient, type ZosmfConnection } from "../zosmf";
+import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
+import type { Topology } from "../topology";
 import { loadTopologyFile } from "./topology-file";
 import { summarize, type RunSummary } from "./summary";
 
@@ -27,7 +28,7 @@ export interface ProvisionOptions {
   readonly recordDir?: string;
   readonly sink?: ProgressSink;
   /** Called once per HTTP request (benchmarks count requests by kind). */
-  readonly onRequest?: Parameters<typeof createZosmfClient>[1] extends infer O ? (O extends { onRequest?: infer F } ? F : never) : never;
+  readonly onRequest?: ZosmfClientOptions["onRequest"];
 }
 
 export interface ProvisionResult {
@@ -50,6 +51,14 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const t0 = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
   const client = createZosmfClient(options.connection, { onRequest: options.onRequest });
+  try {
+    return await planAndApply(options, topology, text, client, t0);
+  } finally {
+    client.close();
+  }
+}
+
+async function planAndApply(options: ProvisionOptions, topology: Topology, text: string, client: ZosmfClient, t0: number): Promise<ProvisionResult> {
   const resumed = options.resume
     ? await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex: topology.sysplex, kind: "provision", status: ["failed", "running"] })
     : undefined;
@@ -68,7 +77,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     startServers: options.startServers ?? false,
     lastSuccessfulRecord: lastSuccess,
   });
-  const plan: StepPlan[] = steps.map(({ apply: _apply, ...data }) => data);
+  const plan: StepPlan[] = steps.map(toStepPlan);
   options.sink?.onEvent({ type: "plan", steps: plan });
   for (const warning of plan.flatMap((s) => s.warnings ?? [])) options.sink?.onEvent({ type: "message", level: "warn", text: warning });
 
@@ -99,4 +108,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     outcomes,
     summary: summarize(plan, outcomes, Date.now() - t0),
   };
+}
+
+/** The serialisable part of a step (its apply closure stays behind). */
+export function toStepPlan(step: PlannedStep): StepPlan {
+  const { apply: _apply, ...plan } = step;
+  return plan;
 }

@@ -1,11 +1,10 @@
-import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
+import type { Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
-import { parseObeyResponse, type ObeyResponse } from "../../parsers";
 import { renderTemplate } from "../../templates/render";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
-import { issueCommand, obeyComplete } from "../ops/console";
 import { sameRecords, unifiedDiff } from "../ops/diff";
+import { applyObeyMember, obeyCommands } from "../ops/obey";
 import { readMember } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
@@ -43,8 +42,7 @@ export async function planTcpip(spec: StepSpec, system: string): Promise<Planned
   if (!memberEqual) {
     changes.push({ kind: "member", dsn, member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, desired) });
   }
-  const syntaxCheck = `V TCPIP,${proc},SYNTAXCHECK,DSN=${target}`;
-  const obey = `V TCPIP,${proc},OBEYFILE,DSN=${target}`;
+  const { syntaxCheck, obey } = obeyCommands(proc, target);
   if (!memberEqual || missing.length > 0) {
     changes.push({ kind: "command", system, command: syntaxCheck, purpose: "check the member's syntax without applying it" });
     changes.push({ kind: "command", system, command: obey, purpose: `apply the member to the ${vars.role} stack; then VIPADCFG must show it` });
@@ -65,14 +63,7 @@ export async function planTcpip(spec: StepSpec, system: string): Promise<Planned
       if (!memberEqual) {
         await safeWriteMember({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, dsn, member, observed: current, text: desired, backupDsn: t.datasets.backup });
       }
-      const checked = await obeyCommand(env.client, system, syntaxCheck, "SYNTAXCHECK", env.consoleDelayMs, record);
-      if (checked.syntaxErrors || checked.statementErrors.length || checked.failed || !checked.completed) {
-        throw obeyFailure(`SYNTAXCHECK of ${target} on ${system} found errors; OBEYFILE was not issued.`, checked);
-      }
-      const applied = await obeyCommand(env.client, system, obey, "OBEYFILE", env.consoleDelayMs, record);
-      if (!applied.completed || applied.statementErrors.length || applied.failed || applied.rejection) {
-        throw obeyFailure(`OBEYFILE of ${target} on ${system} did not apply cleanly.`, applied);
-      }
+      await applyObeyMember({ client: env.client, system, proc, target, delayMs: env.consoleDelayMs, record });
       const after = await readStack({ client: env.client, system, proc, delayMs: env.consoleDelayMs, record });
       const still = missingFromStack(vars, after.cfg, after.homeAddresses);
       if (still.length) {
@@ -81,22 +72,4 @@ export async function planTcpip(spec: StepSpec, system: string): Promise<Planned
       return { state: "changed", notes: [`${target} applied on ${system}; VIPADCFG confirms it`] };
     },
   });
-}
-
-async function obeyCommand(
-  client: StepSpec["env"]["client"],
-  system: string,
-  command: string,
-  kind: "OBEYFILE" | "SYNTAXCHECK",
-  delayMs: number,
-  record: { readonly ctx: ApplyContext; readonly stepId: string },
-): Promise<ObeyResponse> {
-  const response = await issueCommand({ client, system, command, delayMs, isComplete: obeyComplete, record });
-  return parseObeyResponse(response.text, kind);
-}
-
-function obeyFailure(message: string, r: ObeyResponse): HaError {
-  const lines = [...r.statementErrors, ...(r.rejection ? [r.rejection] : [])].map((m) => `${m.id} ${m.text}`);
-  const all = r.messages.map((m) => `${m.id} ${m.text}`);
-  return new HaError(message, { failureClass: "zos-failure", details: lines.length ? [...lines, ...all.filter((l) => !lines.includes(l))] : all.length ? all : r.otherLines });
 }

@@ -1,11 +1,17 @@
 import type { CheckModule } from "../types";
 import { cachingChecks } from "./caching";
+import { distributedServicesChecks } from "./distributed-services";
+import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
 import { tcpipChecks } from "./tcpip";
 import { zosmfConfigChecks } from "./zosmf-config";
 
-/**
- * Every family of checks verify runs, in report order. Port sharing and distributed
- * services join here as modules of their own (PORTLIST and VDPT reads per entry).
- */
-export const CHECK_MODULES: readonly CheckModule[] = [reachabilityChecks, zosmfConfigChecks, tcpipChecks, cachingChecks];
+/** Every family of checks verify runs, in report order. */
+export const CHECK_MODULES: readonly CheckModule[] = [
+  reachabilityChecks,
+  zosmfConfigChecks,
+  tcpipChecks,
+  cachingChecks,
+  portSharingChecks,
+  distributedServicesChecks,
+];

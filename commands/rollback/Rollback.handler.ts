@@ -1,0 +1,23 @@
+import { renderProvisionResult } from "../../src/report/provision-text";
+import { rollback } from "../../src/run/rollback";
+import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
+
+export default class RollbackHandler extends HaBaseHandler {
+  protected async run(ctx: HaHandlerContext): Promise<HaCommandResult> {
+    const args = ctx.params.arguments;
+    const result = await rollback({
+      topologyFile: args.topology,
+      connection: await ctx.connection(),
+      run: args.run,
+      dryRun: args.dryRun,
+      force: args.force,
+      recordDir: args.recordDir,
+      sink: ctx.progress,
+    });
+    return {
+      data: result,
+      text: renderProvisionResult(result, { verb: `Rollback of run ${result.undoneRun}` }),
+      failure: result.status === "failed" ? { failureClass: "zos-failure", message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `D TCPIP,[proc],N[ETSTAT],report[,DETAIL][,IPADDR=][,PORT=][,MAX=]`,
+ * `D TCPIP,[proc],SYSPLEX,VIPADYN[,IPADDR=][,MAX=]` (§5.3–5.8) and a small `D A`.
+ */
+import type { EmulatorState, SystemState } from "../state";
+import { connReport } from "../tcpip/displays/conn";
+import { continuation, netstatFrame, nextSeq, timeOfDay, type Report } from "../tcpip/displays/frame";
+import { homeReport } from "../tcpip/displays/home";
+import { portlistReport } from "../tcpip/displays/portlist";
+import { sysplexVipadyn } from "../tcpip/displays/sysplex-vipadyn";
+import { vdptReport } from "../tcpip/displays/vdpt";
+import { vipadcfgReport } from "../tcpip/displays/vipadcfg";
+import { vipadynReport } from "../tcpip/displays/vipadyn";
+import { msg } from "../tcpip/forms";
+import { inSysplexGroup } from "../tcpip/sysplex";
+import { keywordOperands, splitOperands } from "./operands";
+import type { Ctx } from "./start-stop";
+
+export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
+  const ops = splitOperands(operand);
+  const what = (ops[0] ?? "").toUpperCase();
+  if (what === "TCPIP") return displayTcpip(state, state.systems[ctx.system], ops.slice(1));
+  if (what === "A") return displayActive(state, ctx, ops.slice(1));
+  return [msg.commandInvalid("DISPLAY")];
+}
+
+function isNetstat(word: string): boolean {
+  return word.length >= 1 && "NETSTAT".startsWith(word);
+}
+
+function displayTcpip(state: EmulatorState, sys: SystemState, ops: string[]): string[] {
+  const proc = (ops[0] ?? "").toUpperCase();
+  if (proc && proc !== sys.tcpip.proc.toUpperCase()) return [msg.stackNotFound(proc)];
+  const { positional, keywords } = keywordOperands(ops.slice(1).map((o) => o.toUpperCase()));
+  const [kind, report, ...modifiers] = positional;
+  const max = keywords.MAX !== undefined ? Number(keywords.MAX) : undefined;
+  const port = keywords.PORT !== undefined ? Number(keywords.PORT) : undefined;
+  const ipaddr = keywords.IPADDR;
+  const detail = modifiers.includes("DETAIL");
+
+  if (kind === "SYSPLEX") {
+    if (report !== "VIPADYN") return [msg.badDisplay(`SYSPLEX,${report ?? ""}`)];
+    return sysplexVipadyn(state, sys, { ipaddr, max });
+  }
+  if (!kind || !isNetstat(kind)) return [msg.badDisplay(kind ?? "")];
+
+  const stack = sys.tcpip;
+  let r: Report;
+  const before: string[] = [];
+  switch (report) {
+    case "VIPADCFG":
+      if (!inSysplexGroup(sys)) before.push(msg.notSysplexMember(stack.proc, sys.name), msg.dvipaConfigInactive());
+      r = vipadcfgReport(state, sys, { detail, ipaddr });
+      break;
+    case "VDPT":
+      r = vdptReport(state, sys, { detail, ipaddr, port });
+      break;
+    case "VIPADYN":
+      r = vipadynReport(state, sys, { ipaddr });
+      break;
+    case "PORTLIST":
+      r = portlistReport(stack, { port });
+      break;
+    case "HOME":
+      r = homeReport(sys);
+      break;
+    case "CONN":
+    case "ALLCONN":
+    case "ALLC":
+      r = connReport(stack, { port });
+      break;
+    default:
+      return [msg.badDisplay(report ?? "")];
+  }
+  if (max !== undefined && Number.isInteger(max)) r.max = max;
+  return [...before, ...netstatFrame(state, stack.proc, r)];
+}
+
+/** `D A,L` / `D A,jobname`: a short activity list of the started tasks (layout INF). */
+function displayActive(state: EmulatorState, ctx: Ctx, ops: string[]): string[] {
+  const sys = state.systems[ctx.system];
+  const filter = (ops[0] ?? "L").toUpperCase();
+  const tasks = Object.values(sys.tasks).filter((t) => filter === "L" || filter === "ALL" || t.jobName === filter);
+  const lines = [`IEE115I ${timeOfDay(ctx.now)} ACTIVITY ${nextSeq(state)}`, continuation(" JOBS     M/S    TS USERS    SYSAS    INITS")];
+  lines.push(continuation(`${String(0).padStart(5, "0")}    ${String(Object.keys(sys.tasks).length).padStart(5, "0")}    00000      00000    00000`));
+  for (const t of tasks) lines.push(continuation(`${t.jobName.padEnd(8)} ${t.proc.padEnd(8)} ${t.jobid}  NSW  S`));
+  if (filter !== "L" && filter !== "ALL" && tasks.length === 0) lines.push(continuation(`${filter} NOT FOUND`));
+  return lines;
+}

@@ -1,0 +1,84 @@
+/**
+ * The operator console behind `PUT /zosmf/restconsoles/consoles/<name>`: one command in,
+ * the solicited message lines out.
+ *
+ * Line convention for the HTTP core: a line that opens a message starts with its message
+ * id (the core puts the single leading blank before it); continuation lines already
+ * start with their two blanks (§3.3). The core joins lines with `\r`.
+ *
+ * Routing (§3.2): `RO sys,cmd` runs the command on that system; an unknown name gives
+ * IEE618I. `RO *ALL,cmd` runs it on every system that is up, grouped per system. A
+ * command for a system that is down (directly or routed) is rejected with an IEE618I
+ * form naming the system (tcpip/forms.ts), rather than left without a response.
+ */
+import type { EmulatorState } from "../state";
+import { resolveConnection } from "../tcpip/distribution";
+import { msg } from "../tcpip/forms";
+import { displayCommand } from "./display";
+import { type Ctx, startCommand, stopCommand } from "./start-stop";
+import { varyCommand } from "./vary";
+
+export { setSystemUp } from "./system-state";
+
+/** The system whose server would accept a new connection to address:port now, or null. */
+export function resolveDvipa(state: EmulatorState, address: string, port: number): string | null {
+  return resolveConnection(state, address, port);
+}
+
+function findSystem(state: EmulatorState, name: string): string | undefined {
+  return Object.keys(state.systems).find((s) => s.toUpperCase() === name.toUpperCase());
+}
+
+export function issueCommand(state: EmulatorState, ctx: { system: string; consoleName: string; now: number }, cmd: string): { lines: string[] } {
+  return { lines: run(state, ctx, cmd.trim()) };
+}
+
+function run(state: EmulatorState, ctx: Ctx, cmd: string): string[] {
+  const system = findSystem(state, ctx.system);
+  if (!system) return [msg.routeBadSystem()];
+  if (!state.systems[system].up) return [msg.systemDown(system)];
+  const here = { ...ctx, system };
+  const m = /^(\S+)\s*(.*)$/s.exec(cmd);
+  if (!m) return [];
+  const verb = m[1].toUpperCase();
+  const operand = m[2];
+
+  switch (verb) {
+    case "RO":
+    case "ROUTE":
+      return route(state, here, operand);
+    case "D":
+    case "DISPLAY":
+      return displayCommand(state, here, operand);
+    case "V":
+    case "VARY":
+      return varyCommand(state, here, operand);
+    case "S":
+    case "START":
+      return startCommand(state, here, operand);
+    case "P":
+    case "STOP":
+      return stopCommand(state, here, operand);
+    default:
+      return [msg.commandInvalid(verb)];
+  }
+}
+
+function route(state: EmulatorState, ctx: Ctx, operand: string): string[] {
+  const comma = operand.indexOf(",");
+  if (comma < 0) return [msg.commandInvalid("ROUTE")];
+  const target = operand.slice(0, comma).trim();
+  const inner = operand.slice(comma + 1).trim();
+  if (target.toUpperCase() === "*ALL") {
+    const lines = [msg.routeAllHeader(inner.toUpperCase())];
+    for (const sys of Object.values(state.systems)) {
+      if (!sys.up) continue;
+      lines.push(msg.routeAllSystem(sys.name));
+      for (const l of run(state, { ...ctx, system: sys.name }, inner)) lines.push(l.startsWith(" ") ? l : "  " + l);
+    }
+    return lines;
+  }
+  const system = findSystem(state, target);
+  if (!system) return [msg.routeBadSystem()];
+  return run(state, { ...ctx, system }, inner);
+}

@@ -1,0 +1,159 @@
+/**
+ * `S proc[.id][,JOBNAME=x][,KEY=value…]` and `P jobname`.
+ *
+ * z/OSMF servers (§7.1, §7.4, seed 002) start only when their IZUPRMxx members exist and
+ * parse, USER_DIR is mounted read-write on this system, the angel is up (it is started
+ * implicitly from PROCLIB when it is not: the emulator's choice, printing the angel's
+ * own start messages), and no running server already serves the AUTOSTART_GROUP. They
+ * listen on HTTP_SSL_PORT bound to HOSTNAME when it is an IPv4 address (else 0.0.0.0).
+ * Other procedures listen where their JCL says (tcpip/forms.ts LISTEN_CARD).
+ * A refused start prints its reason and the task ends at once.
+ */
+import type { EmulatorState, Listener, StartedTask, SystemState } from "../state";
+import { reconcile } from "../tcpip/dvipa";
+import { msg } from "../tcpip/forms";
+import { isIpv4 } from "../tcpip/keywords";
+import { findInConcatenation } from "../tcpip/records";
+import { timeOfDay } from "../tcpip/displays/frame";
+import { addListener, bindRefusal } from "./binding";
+import { type IzuprmSettings, parseIzuprm, setting } from "./izuprm";
+import { keywordOperands, splitOperands } from "./operands";
+import { findProc, type ProcInfo } from "./procs";
+
+export interface Ctx {
+  system: string;
+  consoleName: string;
+  now: number;
+}
+
+function nextJobid(state: EmulatorState): string {
+  state.counters.job += 1;
+  return "STC" + String(state.counters.job % 100000).padStart(5, "0");
+}
+
+export function startCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
+  const ops = splitOperands(operand);
+  const [procPart, ...rest] = ops;
+  const [procName, ident] = (procPart ?? "").toUpperCase().split(".");
+  if (!procName) return [msg.commandInvalid("START")];
+  const { keywords } = keywordOperands(rest);
+  const job = (keywords.JOBNAME ?? ident ?? procName).toUpperCase();
+  const sys = state.systems[ctx.system];
+  const proc = findProc(state, procName);
+  if (!proc) return [msg.procNotFound(procName), msg.startJclError()];
+  if (sys.tasks[job]) return [msg.alreadyActive(job)];
+  const params = { ...proc.defaults, ...Object.fromEntries(Object.entries(keywords).map(([k, v]) => [k, v.replace(/^'(.*)'$/, "$1")])) };
+  if (proc.kind === "angel") return startAngel(state, ctx, sys, proc, job);
+  if (proc.kind === "zosmf") return startZosmf(state, ctx, sys, proc, job, params);
+  return startListener(state, ctx, sys, proc, job, params);
+}
+
+function begin(state: EmulatorState, ctx: Ctx, job: string): { lines: string[]; jobid: string } {
+  return { lines: [msg.hasp373(job), msg.ief403(job, timeOfDay(ctx.now))], jobid: nextJobid(state) };
+}
+
+function end(ctx: Ctx, job: string): string[] {
+  return [msg.ief404(job, timeOfDay(ctx.now)), msg.hasp395(job)];
+}
+
+function register(sys: SystemState, task: StartedTask): void {
+  sys.tasks[task.jobName] = task;
+}
+
+function startAngel(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string): string[] {
+  const { lines, jobid } = begin(state, ctx, job);
+  register(sys, { jobName: job, proc: proc.name, kind: "angel", jobid, startedAt: ctx.now });
+  return [...lines, msg.angelReady(job)];
+}
+
+/** IZUPRM=xx, IZUPRM=(xx,yy) or NONE; PREV and SYSPARM have no IEASYSxx to consult here, so they read IZUPRM00. */
+function izuprmSuffixes(value: string | undefined): string[] {
+  const v = (value ?? "00").toUpperCase().replace(/^\((.*)\)$/, "$1");
+  if (v === "NONE") return [];
+  return v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s === "PREV" || s === "SYSPARM" ? "00" : s));
+}
+
+function readIzuprm(state: EmulatorState, suffixes: string[]): IzuprmSettings | string {
+  const merged: IzuprmSettings = { values: {}, errors: [] };
+  for (const sfx of suffixes) {
+    const member = `IZUPRM${sfx}`;
+    const found = findInConcatenation(state, state.parmlibs, member);
+    if (!found) return `PARMLIB MEMBER ${member} NOT FOUND`;
+    const parsed = parseIzuprm(found.text);
+    if (parsed.errors.length) return `${member}: ${parsed.errors[0]}`;
+    // A later member overrides an earlier one.
+    Object.assign(merged.values, parsed.values);
+  }
+  return merged;
+}
+
+function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
+  const started = begin(state, ctx, job);
+  const lines = started.lines;
+  const fail = (why: string, extra: string[] = []) => [...lines, ...extra, msg.zosmfFailed(job, why), ...end(ctx, job)];
+
+  const suffixes = izuprmSuffixes(params.IZUPRM);
+  const settings = readIzuprm(state, suffixes);
+  if (typeof settings === "string") return fail(settings);
+
+  const userDir = setting(settings, "USER_DIR").replace(/\/+$/, "");
+  const mount = state.mounts.find((m) => m.mountpoint.replace(/\/+$/, "") === userDir && m.sysname.toUpperCase() === sys.name.toUpperCase());
+  if (!mount) return fail(`USER_DIR ${userDir} IS NOT MOUNTED ON ${sys.name}`);
+  if (mount.mode !== "rdwr") return fail(`USER_DIR ${userDir} IS MOUNTED READ-ONLY`);
+
+  const angel = setting(settings, "ANGEL_PROC").toUpperCase();
+  const angelUp = Object.values(sys.tasks).some((t) => t.kind === "angel" && (t.jobName === angel || t.proc === angel));
+  if (!angelUp) {
+    const angelProc = findProc(state, angel);
+    if (!angelProc || angelProc.kind !== "angel") return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
+    lines.push(...startAngel(state, ctx, sys, angelProc, angel));
+  }
+
+  const group = setting(settings, "AUTOSTART_GROUP").toUpperCase();
+  for (const other of Object.values(state.systems)) {
+    if (!other.up) continue;
+    const rival = Object.values(other.tasks).find((t) => t.kind === "zosmf" && t.autostartGroup === group);
+    if (rival) return fail(`AUTOSTART GROUP ${group} IS ALREADY SERVED BY ${rival.jobName} ON ${other.name}`);
+  }
+
+  const hostname = setting(settings, "HOSTNAME");
+  const address = isIpv4(hostname) ? hostname : "0.0.0.0";
+  const port = Number(setting(settings, "HTTP_SSL_PORT"));
+  const refusal = bindRefusal(state, sys, job, address, port);
+  if (refusal) return fail(`BIND TO ${address}..${port} FAILED: ${refusal}`, [msg.bindFailed(address, port)]);
+
+  register(sys, { jobName: job, proc: proc.name, kind: "zosmf", jobid: started.jobid, autostartGroup: group, izuprm: suffixes, startedAt: ctx.now });
+  addListener(state, sys, { jobName: job, address, port });
+  reconcile(state, ctx.now);
+  return [...lines, msg.zosmfInitialized(), msg.zosmfReady()];
+}
+
+function startListener(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
+  const started = begin(state, ctx, job);
+  const wanted: Listener[] = [];
+  const fromParams = params.PORT !== undefined;
+  const cards = fromParams ? [{ port: params.PORT, addr: params.ADDR }] : proc.listenCards;
+  for (const c of cards) {
+    const port = Number(c.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) continue;
+    wanted.push({ jobName: job, address: c.addr && isIpv4(c.addr) ? c.addr : "0.0.0.0", port });
+  }
+  for (const l of wanted) {
+    const refusal = bindRefusal(state, sys, job, l.address, l.port);
+    if (refusal) return [...started.lines, msg.listenerBindFailed(job, l.address, l.port, refusal), ...end(ctx, job)];
+  }
+  register(sys, { jobName: job, proc: proc.name, kind: "listener", jobid: started.jobid, startedAt: ctx.now });
+  for (const l of wanted) addListener(state, sys, l);
+  reconcile(state, ctx.now);
+  return started.lines;
+}
+
+export function stopCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
+  const job = splitOperands(operand)[0]?.toUpperCase().split(".").pop() ?? "";
+  const sys = state.systems[ctx.system];
+  if (!job || !sys.tasks[job]) return [msg.notActive(job || operand.toUpperCase())];
+  delete sys.tasks[job];
+  sys.tcpip.listeners = sys.tcpip.listeners.filter((l) => l.jobName !== job);
+  reconcile(state, ctx.now);
+  return end(ctx, job);
+}

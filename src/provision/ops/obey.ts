@@ -1,0 +1,47 @@
+import type { ApplyContext } from "../../engine/types";
+import { HaError } from "../../errors";
+import { parseObeyResponse, type ObeyResponse } from "../../parsers";
+import type { ZosmfClient } from "../../zosmf";
+import { issueCommand, obeyComplete } from "./console";
+
+export interface ObeyApply {
+  readonly client: ZosmfClient;
+  readonly system: string;
+  readonly proc: string;
+  /** The obey member, `DSN(MEMBER)`. */
+  readonly target: string;
+  readonly delayMs: number;
+  readonly record: { readonly ctx: ApplyContext; readonly stepId: string };
+}
+
+export function obeyCommands(proc: string, target: string): { syntaxCheck: string; obey: string } {
+  return { syntaxCheck: `V TCPIP,${proc},SYNTAXCHECK,DSN=${target}`, obey: `V TCPIP,${proc},OBEYFILE,DSN=${target}` };
+}
+
+/**
+ * SYNTAXCHECK first (EZZ0064I stops here, nothing applied), then OBEYFILE, which must
+ * end EZZ0053I with no statement-error message: TCP/IP prints EZZ0053I even when it
+ * ignored a statement, so completion alone proves nothing.
+ */
+export async function applyObeyMember(o: ObeyApply): Promise<void> {
+  const { syntaxCheck, obey } = obeyCommands(o.proc, o.target);
+  const checked = await run(o, syntaxCheck, "SYNTAXCHECK");
+  if (checked.syntaxErrors || checked.statementErrors.length || checked.failed || !checked.completed) {
+    throw obeyFailure(`SYNTAXCHECK of ${o.target} on ${o.system} found errors; OBEYFILE was not issued.`, checked);
+  }
+  const applied = await run(o, obey, "OBEYFILE");
+  if (!applied.completed || applied.statementErrors.length || applied.failed || applied.rejection) {
+    throw obeyFailure(`OBEYFILE of ${o.target} on ${o.system} did not apply cleanly.`, applied);
+  }
+}
+
+async function run(o: ObeyApply, command: string, kind: "OBEYFILE" | "SYNTAXCHECK"): Promise<ObeyResponse> {
+  const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: obeyComplete, record: o.record });
+  return parseObeyResponse(response.text, kind);
+}
+
+function obeyFailure(message: string, r: ObeyResponse): HaError {
+  const lines = [...r.statementErrors, ...(r.rejection ? [r.rejection] : [])].map((m) => `${m.id} ${m.text}`);
+  const all = r.messages.map((m) => `${m.id} ${m.text}`);
+  return new HaError(message, { failureClass: "zos-failure", details: lines.length ? [...lines, ...all.filter((l) => !lines.includes(l))] : all.length ? all : r.otherLines });
+}

@@ -48,6 +48,12 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
         const r = await issueCommand({ client: env.client, system, command: c.command, delayMs: env.consoleDelayMs, record, isComplete: (text) => text.trim() !== "" });
         const refused = r.lines.find((l) => /\b(IEE\d{3}I|IEF\d{3}I)\b.*(NOT FOUND|INVALID|REJECTED|ERROR)/i.test(l));
         if (refused) throw new HaError(`${c.command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
+        // A server that already ended will never listen: say why now instead of waiting out the timeout.
+        const failed = r.lines.find((l) => /\b(IZUG\d{3,4}E|CWWK\w+E)\b/.test(l));
+        const ended = r.lines.some((l) => new RegExp(`\\b(IEF404I|\\$HASP395)\\s+${c.command.slice(2).trim()}\\b`).test(l));
+        if (failed || ended) {
+          throw new HaError(`${c.command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, { failureClass: "zos-failure", details: [...r.lines] });
+        }
       }
       await pollUntil({
         check: async () => ((await listening(spec, system, record)) ? true : undefined),

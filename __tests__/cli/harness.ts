@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { request } from "node:https";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
@@ -82,4 +83,22 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** GET a control path of the emulator, trusting its own CA as the plug-in does. */
+export function emulatorGet<T>(emulator: EmulatorProcess, controlPath: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL(controlPath, emulator.url),
+      { method: "GET", ca: emulator.caFile ? readFileSync(emulator.caFile) : undefined, timeout: 10_000 },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => resolve(JSON.parse(body) as T));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
 }

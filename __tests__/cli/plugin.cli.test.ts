@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
+import { emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
 
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
@@ -34,9 +34,8 @@ interface EmulatorLog {
   writes: unknown[];
 }
 
-async function emulatorLog(): Promise<EmulatorLog> {
-  const res = await fetch(`${emulator.url.replace(/\/$/, "")}/__emulator/log`);
-  return (await res.json()) as EmulatorLog;
+function emulatorLog(): Promise<EmulatorLog> {
+  return emulatorGet<EmulatorLog>(emulator, "/__emulator/log");
 }
 
 describe("the plug-in in the Zowe CLI host", () => {

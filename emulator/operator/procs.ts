@@ -24,9 +24,9 @@ export function findProc(state: EmulatorState, name: string): ProcInfo | null {
   if (!found) return null;
   const jcl = found.text;
   const upper = jcl.toUpperCase();
-  // The angel runs bbgzangl (under BPXBATA2 in IBM's IZUANG1); a z/OSMF server runs BPXBATSL
+  // The angel runs bbgzangl (IBM's IZUANG1 names it in its PARM); a z/OSMF server runs BPXBATSL
   // or names its IZUPRMxx members.
-  const kind = /BBGZANGL|BPXBATA2|IZUANGEL/.test(upper) ? "angel" : /BPXBATSL|IZUSVR|IZUPRM=/.test(upper) ? "zosmf" : "listener";
+  const kind = /BBGZANGL|IZUANGEL/.test(upper) ? "angel" : /BPXBATSL|IZUSVR|IZUPRM=/.test(upper) ? "zosmf" : "listener";
   return { name: name.toUpperCase(), library: found.library, jcl, kind, defaults: procDefaults(jcl), listenCards: listenCards(jcl) };
 }
 

@@ -27,6 +27,8 @@ export interface ProvisionOptions {
   /** Folder for run records. @default "<topology folder>/ha-runs" */
   readonly recordDir?: string;
   readonly sink?: ProgressSink;
+  /** Pause between console response reads. @default 1000 */
+  readonly consoleDelayMs?: number;
   /** Called once per HTTP request (benchmarks count requests by kind). */
   readonly onRequest?: ZosmfClientOptions["onRequest"];
 }
@@ -76,6 +78,7 @@ async function planAndApply(options: ProvisionOptions, topology: Topology, text:
     jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
     startServers: options.startServers ?? false,
     lastSuccessfulRecord: lastSuccess,
+    ...(options.consoleDelayMs !== undefined ? { consoleDelayMs: options.consoleDelayMs } : {}),
   });
   const plan: StepPlan[] = steps.map(toStepPlan);
   options.sink?.onEvent({ type: "plan", steps: plan });

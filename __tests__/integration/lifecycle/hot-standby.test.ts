@@ -1,0 +1,164 @@
+/**
+ * The whole life of a hot-standby set-up against the emulator, through the same engine
+ * entry points the commands call: provision, verify, failover, resume, rollback.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { start, type Emulator } from "../../../emulator";
+import type { PdsDataset } from "../../../emulator/state";
+import { provision } from "../../../src/run/provision";
+import { rollback } from "../../../src/run/rollback";
+import { verify, type VerifyResult } from "../../../src/run/verify";
+import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
+
+const EXAMPLE = path.join(__dirname, "../../../examples/two-system.yaml");
+const FAST = { consoleDelayMs: 20, jobTimeoutMs: 30_000 };
+
+let emu: Emulator | undefined;
+afterEach(async () => {
+  await emu?.stop();
+  emu = undefined;
+});
+
+async function setUp(edit: (t: string) => string = (t) => t): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
+  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], jobTiming: { inputMs: 5, activeMs: 20 } });
+  const dir = mkdtempSync(path.join(tmpdir(), "ha-life-"));
+  const topologyFile = path.join(dir, "plex.yaml");
+  writeFileSync(topologyFile, edit(readFileSync(EXAMPLE, "utf8")));
+  const url = new URL(emu.url);
+  return { topologyFile, connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password } };
+}
+
+async function control(method: string, controlPath: string, body?: unknown): Promise<void> {
+  const res = await fetch(new URL(controlPath, emu!.url), { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  expect(res.ok).toBe(true);
+}
+
+async function operator(connection: ZosmfConnection, system: string, command: string): Promise<string> {
+  const client = createZosmfClient(connection);
+  try {
+    return (await client.console.issue(command, { system, collect: { maxFollowUps: 2, delayMs: 20 } })).text;
+  } finally {
+    client.close();
+  }
+}
+
+const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system);
+
+describe("hot standby from provision to rollback", () => {
+  it("provisions, verifies healthy, fails over to SYSB and back, and rolls back to the exact original bytes", async () => {
+    const { topologyFile, connection } = await setUp();
+    const zoweYamlBefore = emu!.state.uss.files["/global/zowe/zowe.yaml"]!.content;
+
+    const provisioned = await provision({ topologyFile, connection, startServers: true, ...FAST });
+    expect(provisioned.status).toBe("succeeded");
+    expect(provisioned.summary.failed).toBe(0);
+
+    const healthy = await verify({ topologyFile, connection });
+    expect(healthy.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
+    expect(healthy.verdict).toBe("healthy");
+
+    await control("POST", "/__emulator/system/SYSA/down");
+    const degraded = await verify({ topologyFile, connection });
+    expect(degraded.verdict).toBe("degraded");
+    expect(check(degraded, "tcpip.hotstandby")?.found).toMatch(/SYSB/);
+    expect(check(degraded, "tcpip.hotstandby")?.reason ?? "").toMatch(/SYSA/);
+
+    await control("POST", "/__emulator/system/SYSA/up");
+    expect(await operator(connection, "SYSA", "S IZUSVRA")).toMatch(/IZUG400I/);
+    const back = await verify({ topologyFile, connection });
+    expect(check(back, "tcpip.vdpt.preferred-active")?.verdict).toBe("healthy");
+    expect(check(back, "tcpip.hotstandby")?.verdict).toBe("healthy");
+
+    const undone = await rollback({ topologyFile, connection, ...FAST });
+    expect(undone.status).toBe("succeeded");
+    expect(undone.undoneRun).toBe(provisioned.runId);
+    expect(emu!.state.uss.files["/global/zowe/zowe.yaml"]!.content).toBe(zoweYamlBefore);
+    const parmlib = emu!.state.datasets["SYS1.PARMLIB"] as PdsDataset;
+    expect(parmlib.members.IZUPRM0A).toBeUndefined();
+    expect(parmlib.members.IZUPRM00).toBeDefined();
+    const stack = emu!.state.systems.SYSA!.tcpip;
+    expect(stack.distributions.filter((d) => d.dvipa === "192.0.2.10")).toEqual([]);
+    expect(stack.vipaDefine.filter((d) => d.address === "192.0.2.10")).toEqual([]);
+    expect(emu!.state.systems.SYSB!.tcpip.vipaBackup.filter((d) => d.address === "192.0.2.10")).toEqual([]);
+  });
+
+  it("with NOAUTOSWITCHBACK stays on SYSB after SYSA is back, and verify says it is serving from the backup", async () => {
+    const { topologyFile, connection } = await setUp((t) => t.replace("autoSwitchBack: true", "autoSwitchBack: false"));
+    expect((await provision({ topologyFile, connection, startServers: true, ...FAST })).status).toBe("succeeded");
+    await control("POST", "/__emulator/system/SYSA/down");
+    await control("POST", "/__emulator/system/SYSA/up");
+    await operator(connection, "SYSA", "S IZUSVRA");
+    const r = await verify({ topologyFile, connection });
+    expect(r.verdict).toBe("degraded");
+    expect(check(r, "tcpip.hotstandby")?.found).toMatch(/SYSB/);
+    expect(check(r, "tcpip.hotstandby")?.reason ?? "").toMatch(/NOAUTOSWITCHBACK/);
+  });
+
+  it("a re-run after success submits no job, writes nothing and reports nothing changed", async () => {
+    const { topologyFile, connection } = await setUp();
+    expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
+    const before = { submits: emu!.requestLog.submits.length, writes: emu!.requestLog.writes.length, commands: emu!.requestLog.consoleCommands.length };
+    const again = await provision({ topologyFile, connection, ...FAST });
+    expect(again.summary.changed).toBe(0);
+    expect(again.summary.failed).toBe(0);
+    expect(emu!.requestLog.submits.length).toBe(before.submits);
+    expect(emu!.requestLog.writes.length).toBe(before.writes);
+    expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !/^D /.test(c.cmd))).toEqual([]);
+  });
+});
+
+describe("failures", () => {
+  it("--resume continues a failed run without redoing what is in place", async () => {
+    const { topologyFile, connection } = await setUp();
+    await control("POST", "/__emulator/faults", { kind: "jobFail", match: "IZUMKF0B", jclError: true });
+    const failed = await provision({ topologyFile, connection, ...FAST });
+    expect(failed.status).toBe("failed");
+    const fsB = failed.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSB")!;
+    expect(fsB.state).toBe("failed");
+    expect(fsB.error!.message).toMatch(/JCL ERROR/);
+    expect(fsB.error!.message).toMatch(/JOB\d+/);
+
+    await control("DELETE", "/__emulator/faults");
+    const submitsBefore = emu!.requestLog.submits.map((s) => s.jobname);
+    const resumed = await provision({ topologyFile, connection, resume: true, ...FAST });
+    expect(resumed.status).toBe("succeeded");
+    expect(resumed.resumedRun).toBe(failed.runId);
+    expect(resumed.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSA")!.state).toBe("unchanged");
+    expect(resumed.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSB")!.state).toBe("changed");
+    const newJobs = emu!.requestLog.submits.map((s) => s.jobname).slice(submitsBefore.length);
+    expect(newJobs).not.toContain("IZUMKF0A");
+  });
+
+  it("refuses --resume when no failed run exists", async () => {
+    const { topologyFile, connection } = await setUp();
+    await expect(provision({ topologyFile, connection, resume: true, ...FAST })).rejects.toThrow(/no failed provision run/);
+  });
+
+  it("a console routing rejection for an unknown system stops the run before anything is written", async () => {
+    const { topologyFile, connection } = await setUp((t) => t.replaceAll("SYSB", "SYSX"));
+    await expect(provision({ topologyFile, connection, ...FAST })).rejects.toThrow(/IEE618I|SYSX/);
+    expect(emu!.requestLog.writes).toEqual([]);
+    expect(emu!.requestLog.submits).toEqual([]);
+  });
+
+  it("rollback refuses to overwrite a member changed since the run, unless forced", async () => {
+    const { topologyFile, connection } = await setUp();
+    expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
+    const parmlib = emu!.state.datasets["SYS1.PARMLIB"] as PdsDataset;
+    parmlib.members.IZUPRM0A!.content += "/* edited by an operator */\n";
+    parmlib.members.IZUPRM0A!.etag = "OPERATOR-EDIT";
+    const refused = await rollback({ topologyFile, connection, ...FAST });
+    expect(refused.status).toBe("failed");
+    const step = refused.outcomes.find((o) => o.id === "rollback/restore/SYS1.PARMLIB(IZUPRM0A)")!;
+    expect(step.state).toBe("failed");
+    expect(step.error!.message).toMatch(/changed after run/);
+    expect(parmlib.members.IZUPRM0A!.content).toMatch(/edited by an operator/);
+
+    const forced = await rollback({ topologyFile, connection, force: true, ...FAST });
+    expect(forced.outcomes.find((o) => o.id === "rollback/restore/SYS1.PARMLIB(IZUPRM0A)")!.state).toBe("changed");
+    expect(parmlib.members.IZUPRM0A).toBeUndefined();
+  });
+});

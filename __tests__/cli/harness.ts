@@ -87,10 +87,14 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
 
 /** GET a control path of the emulator, trusting its own CA as the plug-in does. */
 export function emulatorGet<T>(emulator: EmulatorProcess, controlPath: string): Promise<T> {
+  return emulatorCall<T>(emulator, "GET", controlPath);
+}
+
+export function emulatorCall<T>(emulator: EmulatorProcess, method: string, controlPath: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(controlPath, emulator.url),
-      { method: "GET", ca: emulator.caFile ? readFileSync(emulator.caFile) : undefined, timeout: 10_000 },
+      { method, ca: emulator.caFile ? readFileSync(emulator.caFile) : undefined, timeout: 10_000 },
       (res) => {
         let body = "";
         res.setEncoding("utf8");

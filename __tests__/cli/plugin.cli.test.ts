@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
+import { emulatorCall, emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
 
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
@@ -12,7 +12,8 @@ let connEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   ({ zowe } = await installPackedPlugin());
-  emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB"]);
+  // A password that cannot occur by chance, so a leak into output or records is visible.
+  emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--password", "Pw-7f3c9e1a"]);
   connEnv = {
     ZOWE_OPT_HOST: emulator.host,
     ZOWE_OPT_PORT: String(emulator.port),
@@ -93,5 +94,44 @@ describe("provision --dry-run against the emulator", () => {
     const commands = after.consoleCommands.slice(before.consoleCommands.length).map((c) => c.cmd);
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.filter((c) => !/^D /i.test(c))).toEqual([]);
+  });
+});
+
+describe("provision and verify through the CLI", () => {
+  it("provisions, verifies healthy with a JUnit report, then reports degraded with exit code 2 under --fail-on degraded", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-run-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8"));
+    const prov = await zowe(["ha", "provision", "-t", topo, "--start-servers", "--rfj"], connEnv, 180_000);
+    const provOut = JSON.parse(prov.stdout) as { data: { status: string; recordFile: string } };
+    expect(provOut.data.status).toBe("succeeded");
+    expect(prov.status).toBe(0);
+    expect(prov.stdout + prov.stderr).not.toContain(emulator.password);
+    const record = readFileSync(provOut.data.recordFile, "utf8");
+    expect(record).not.toContain(emulator.password);
+
+    const junit = path.join(dir, "verify.xml");
+    const ok = await zowe(["ha", "verify", "-t", topo, "--junit", junit], connEnv);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/hot standby healthy/);
+    const xml = readFileSync(junit, "utf8");
+    expect((xml.match(/<testcase /g) ?? []).length).toBeGreaterThan(10);
+    expect(xml).not.toMatch(/<failure/);
+
+    await emulatorCall(emulator, "POST", "/__emulator/system/SYSA/down");
+    const tolerant = await zowe(["ha", "verify", "-t", topo], connEnv);
+    expect(tolerant.status).toBe(0);
+    expect(tolerant.stdout).toMatch(/degraded/);
+    const strict = await zowe(["ha", "verify", "-t", topo, "--fail-on", "degraded", "--rfj"], connEnv);
+    expect(strict.status).toBe(2);
+    const data = (JSON.parse(strict.stdout) as { data: { verdict: string } }).data;
+    expect(data.verdict).toBe("degraded");
+    await emulatorCall(emulator, "POST", "/__emulator/system/SYSA/up");
+  });
+
+  it("reports an unreachable z/OSMF as a tool failure with exit code 4 and a hint naming host and port", async () => {
+    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], { ...connEnv, ZOWE_OPT_PORT: "1" });
+    expect(res.status).toBe(4);
+    expect(res.stdout + res.stderr).toMatch(/127\.0\.0\.1:1/);
   });
 });

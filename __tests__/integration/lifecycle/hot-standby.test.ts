@@ -110,6 +110,19 @@ describe("hot standby from provision to rollback", () => {
   });
 });
 
+describe("console responses that need follow-ups", () => {
+  it("verify still reads every display whole when each comes in pieces or only through follow-ups", async () => {
+    const { topologyFile, connection } = await setUp();
+    expect((await provision({ topologyFile, connection, startServers: true, ...FAST })).status).toBe("succeeded");
+    await control("POST", "/__emulator/faults", { kind: "consoleSplit", match: "D TCPIP*", pieces: 3 });
+    await control("POST", "/__emulator/faults", { kind: "consoleDelay", match: "D TCPIP,TCPIP,N,VDPT*" });
+    const before = emu!.requestLog.counts["GET console.solmsgs"] ?? 0;
+    const r = await verify({ topologyFile, connection });
+    expect(r.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
+    expect((emu!.requestLog.counts["GET console.solmsgs"] ?? 0) - before).toBeGreaterThan(0);
+  });
+});
+
 describe("failures", () => {
   it("--resume continues a failed run without redoing what is in place", async () => {
     const { topologyFile, connection } = await setUp();

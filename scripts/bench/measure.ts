@@ -1,0 +1,78 @@
+/**
+ * One measured `provision` or `verify` through the engine API, in this process, against
+ * the emulator child: wall time, requests by kind, and per job how many status polls it
+ * took and how long after the job's end the plug-in noticed.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { provision } from "../../src/run/provision";
+import { verify } from "../../src/run/verify";
+import type { EmulatorChild } from "./emulator-process";
+import { RequestTally } from "./requests";
+
+export interface JobFigure {
+  readonly job: string;
+  /** Emulated run time: submit to end (input + active). */
+  readonly runMs: number;
+  readonly polls: number;
+  /** From the job's end to the answer of the poll that saw OUTPUT. */
+  readonly noticeMs: number;
+}
+
+export interface RunFigure {
+  readonly wallMs: number;
+  /** Until the plan was ready (the whole run for verify). */
+  readonly planMs: number;
+  readonly status: string;
+  readonly requests: number;
+  readonly byKind: Record<string, number>;
+  readonly jobs: readonly JobFigure[];
+}
+
+interface EmulatedJob {
+  jobid: string;
+  jobname: string;
+  type: string;
+  submittedAt: number;
+  endsAt: number | null;
+}
+
+export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number } = {}): Promise<RunFigure> {
+  await emu.control("POST", "/__emulator/reset");
+  const offset = await emu.clockOffset();
+  const tally = new RequestTally();
+  const recordDir = mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-runs-"));
+  let planAt = 0;
+  const t0 = performance.now();
+  const result = await provision({
+    topologyFile,
+    connection: emu.connection,
+    recordDir,
+    jobTimeoutMs: 120_000,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    sink: { onEvent: (e) => void (e.type === "plan" && (planAt = performance.now())) },
+    onRequest: tally.onRequest,
+  });
+  const wallMs = performance.now() - t0;
+  const failed = result.outcomes.filter((o) => o.state === "failed").map((o) => `${o.id}: ${o.error?.message}`);
+  if (result.status !== "succeeded") throw new Error(`provision ${result.status}:\n${failed.join("\n")}`);
+
+  const state = await emu.control<{ jobs: EmulatedJob[] }>("GET", "/__emulator/state");
+  const polls = tally.statusPolls();
+  const jobs: JobFigure[] = [];
+  for (const j of state.jobs) {
+    const seen = polls.get(`${j.jobname}/${j.jobid}`);
+    if (j.type !== "JOB" || j.endsAt === null || !seen) continue;
+    jobs.push({ job: `${j.jobname}(${j.jobid})`, runMs: j.endsAt - j.submittedAt, polls: seen.polls, noticeMs: seen.lastAt - (j.endsAt + offset) });
+  }
+  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs };
+}
+
+export async function measureVerify(emu: EmulatorChild, topologyFile: string): Promise<RunFigure> {
+  const tally = new RequestTally();
+  const t0 = performance.now();
+  const result = await verify({ topologyFile, connection: emu.connection, onRequest: tally.onRequest });
+  const wallMs = performance.now() - t0;
+  return { wallMs, planMs: wallMs, status: result.overall, requests: tally.total, byKind: tally.byKind(), jobs: [] };
+}

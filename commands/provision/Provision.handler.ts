@@ -1,4 +1,4 @@
-import { renderProvisionResult } from "../../src/report/provision-text";
+import { renderRunResult } from "../../src/report/run-text";
 import { provision } from "../../src/run/provision";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -20,7 +20,7 @@ export default class ProvisionHandler extends HaBaseHandler {
     const failed = result.status === "failed";
     return {
       data: result,
-      text: renderProvisionResult(result),
+      text: renderRunResult(result),
       failure: failed ? { failureClass: worstFailure(result.outcomes), message: `Provision of ${result.sysplex} failed; see the steps above` } : undefined,
     };
   }

@@ -1,4 +1,4 @@
-import { renderProvisionResult } from "../../src/report/provision-text";
+import { renderRunResult } from "../../src/report/run-text";
 import { rollback } from "../../src/run/rollback";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -16,7 +16,7 @@ export default class RollbackHandler extends HaBaseHandler {
     });
     return {
       data: result,
-      text: renderProvisionResult(result, { verb: `Rollback of run ${result.undoneRun}` }),
+      text: renderRunResult(result, { verb: `Rollback of run ${result.undoneRun}` }),
       failure: result.status === "failed" ? { failureClass: "zos-failure", message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
     };
   }

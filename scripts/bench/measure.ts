@@ -74,5 +74,5 @@ export async function measureVerify(emu: EmulatorChild, topologyFile: string): P
   const t0 = performance.now();
   const result = await verify({ topologyFile, connection: emu.connection, onRequest: tally.onRequest });
   const wallMs = performance.now() - t0;
-  return { wallMs, planMs: wallMs, status: result.overall, requests: tally.total, byKind: tally.byKind(), jobs: [] };
+  return { wallMs, planMs: wallMs, status: result.verdict, requests: tally.total, byKind: tally.byKind(), jobs: [] };
 }

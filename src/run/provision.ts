@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { executePlan } from "../engine/execute";
-import { RunRecord, findLatestRecord } from "../engine/run-record";
-import type { PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import { findLatestRecord } from "../engine/run-record";
+import type { ProgressSink } from "../engine/types";
 import { HaError } from "../errors";
 import { planProvision } from "../provision/plan";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import type { Topology } from "../topology";
 import { loadTopologyFile } from "./topology-file";
-import { summarize, type RunSummary } from "./summary";
+import { reportAndApply, type RunResult } from "./apply-run";
 
 export interface ProvisionOptions {
   readonly topologyFile: string;
@@ -33,16 +32,9 @@ export interface ProvisionOptions {
   readonly onRequest?: ZosmfClientOptions["onRequest"];
 }
 
-export interface ProvisionResult {
-  readonly sysplex: string;
-  readonly dryRun: boolean;
-  readonly status: "planned" | "succeeded" | "failed";
-  readonly runId?: string;
-  readonly recordFile?: string;
+export interface ProvisionResult extends RunResult {
+  /** The failed run that --resume continued. */
   readonly resumedRun?: string;
-  readonly plan: readonly StepPlan[];
-  readonly outcomes: readonly StepOutcome[];
-  readonly summary: RunSummary;
 }
 
 /**
@@ -80,41 +72,17 @@ async function planAndApply(options: ProvisionOptions, topology: Topology, text:
     lastSuccessfulRecord: lastSuccess,
     ...(options.consoleDelayMs !== undefined ? { consoleDelayMs: options.consoleDelayMs } : {}),
   });
-  const plan: StepPlan[] = steps.map(toStepPlan);
-  options.sink?.onEvent({ type: "plan", steps: plan });
-  for (const warning of plan.flatMap((s) => s.warnings ?? [])) options.sink?.onEvent({ type: "message", level: "warn", text: warning });
-
-  if (options.dryRun) {
-    return { sysplex: topology.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - t0) };
-  }
-
-  const record = await RunRecord.create({
+  const result = await reportAndApply(steps, {
     kind: "provision",
     sysplex: topology.sysplex,
     topologyFile: options.topologyFile,
     topologyText: text,
     recordDir: options.recordDir,
     basedOn: resumed?.runId,
+    dryRun: options.dryRun,
+    concurrency: options.concurrency,
+    sink: options.sink,
+    startedAt: t0,
   });
-  await record.setPlan(plan);
-  const outcomes = await executePlan(steps, { recorder: record, sink: options.sink, concurrency: options.concurrency });
-  const failed = outcomes.some((o) => o.state === "failed" || o.state === "skipped");
-  await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
-  return {
-    sysplex: topology.sysplex,
-    dryRun: false,
-    status: failed ? "failed" : "succeeded",
-    runId: record.data.runId,
-    recordFile: record.file,
-    resumedRun: resumed?.runId,
-    plan,
-    outcomes,
-    summary: summarize(plan, outcomes, Date.now() - t0),
-  };
-}
-
-/** The serialisable part of a step (its apply closure stays behind). */
-export function toStepPlan(step: PlannedStep): StepPlan {
-  const { apply: _apply, ...plan } = step;
-  return plan;
+  return { ...result, resumedRun: resumed?.runId };
 }

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
-import { executePlan } from "../engine/execute";
-import { findLatestRecord, readRecord, recordDirFor, RunRecord, sha256, type RunRecordData } from "../engine/run-record";
+import { findLatestRecord, readRecord, recordDirFor, sha256, type RunRecordData } from "../engine/run-record";
 import type { ProgressSink } from "../engine/types";
 import { HaError } from "../errors";
 import { planRollback } from "../rollback/plan";
 import { createZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
-import { toStepPlan, type ProvisionResult } from "./provision";
-import { summarize } from "./summary";
+import { reportAndApply, type RunResult } from "./apply-run";
 import { loadTopologyFile } from "./topology-file";
 
 export interface RollbackOptions {
@@ -29,7 +27,7 @@ export interface RollbackOptions {
   readonly consoleDelayMs?: number;
 }
 
-export interface RollbackResult extends ProvisionResult {
+export interface RollbackResult extends RunResult {
   /** The provision run that was undone. */
   readonly undoneRun: string;
 }
@@ -45,28 +43,19 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
   try {
     const runToken = randomBytes(4).toString("hex").toUpperCase();
     const steps = await planRollback({ topology, client, record: target, force: options.force ?? false, runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
-    const plan = steps.map(toStepPlan);
-    options.sink?.onEvent({ type: "plan", steps: plan });
-    for (const warning of plan.flatMap((s) => s.warnings ?? [])) options.sink?.onEvent({ type: "message", level: "warn", text: warning });
-    if (options.dryRun) {
-      return { sysplex: topology.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - t0), undoneRun: target.runId };
-    }
-    const record = await RunRecord.create({ kind: "rollback", sysplex: topology.sysplex, topologyFile: options.topologyFile, topologyText: text, recordDir: options.recordDir, basedOn: target.runId });
-    await record.setPlan(plan);
-    const outcomes = await executePlan(steps, { recorder: record, sink: options.sink, concurrency: options.concurrency });
-    const failed = outcomes.some((o) => o.state === "failed" || o.state === "skipped");
-    await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
-    return {
+    const result = await reportAndApply(steps, {
+      kind: "rollback",
       sysplex: topology.sysplex,
-      dryRun: false,
-      status: failed ? "failed" : "succeeded",
-      runId: record.data.runId,
-      recordFile: record.file,
-      plan,
-      outcomes,
-      summary: summarize(plan, outcomes, Date.now() - t0),
-      undoneRun: target.runId,
-    };
+      topologyFile: options.topologyFile,
+      topologyText: text,
+      recordDir: options.recordDir,
+      basedOn: target.runId,
+      dryRun: options.dryRun,
+      concurrency: options.concurrency,
+      sink: options.sink,
+      startedAt: t0,
+    });
+    return { ...result, undoneRun: target.runId };
   } finally {
     client.close();
   }

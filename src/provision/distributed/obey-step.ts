@@ -8,6 +8,13 @@ import { safeWriteMember } from "../ops/safe-write";
 
 export type DisplayRecord = { readonly ctx: ApplyContext; readonly stepId: string };
 
+export interface Outstanding {
+  /** What is not yet as the member wants it, one line each; empty = in force. */
+  readonly lines: readonly string[];
+  /** What could not be read, in words. */
+  readonly notes: readonly string[];
+}
+
 export interface ObeyStepOptions {
   readonly id: string;
   readonly workflow: string;
@@ -27,7 +34,9 @@ export interface ObeyStepOptions {
    * Reads the stack with displays only and says, one line each, what is not yet as the
    * member wants it; empty = in force. Called while planning and again after OBEYFILE.
    */
-  readonly outstanding: (record?: DisplayRecord) => Promise<{ readonly lines: readonly string[]; readonly notes: readonly string[] }>;
+  readonly outstanding: (record?: DisplayRecord) => Promise<Outstanding>;
+  /** What the plan's own read found, when the caller read the stack already (for its warnings). */
+  readonly planned?: Outstanding;
   /** What OBEYFILE does here, for the plan. */
   readonly purpose: string;
   /** What the display shows when the work is done, for the plan's summary line. */
@@ -48,7 +57,7 @@ export interface ObeyStepOptions {
 export async function planObeyStep(o: ObeyStepOptions): Promise<PlannedStep> {
   const target = `${o.dsn}(${o.member})`;
   const current = await readMember(o.client, o.dsn, o.member);
-  const before = await o.outstanding();
+  const before = o.planned ?? (await o.outstanding());
   const memberEqual = current.text !== null && sameRecords(current.text, o.text);
   const needsObey = before.lines.length > 0 || (o.rewriteWhenInForce && !memberEqual);
   const writeMember = needsObey && !memberEqual;

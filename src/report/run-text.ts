@@ -1,5 +1,5 @@
 import type { Change, StepPlan } from "../engine/types";
-import type { ProvisionResult } from "../run/provision";
+import type { RunResult } from "../run/apply-run";
 import { formatDuration, renderTable } from "./table";
 
 /** The plan as a person reads it before a change window: every diff, JCL and command. */
@@ -39,7 +39,7 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-export function renderProvisionResult(result: ProvisionResult, options: { verb?: string } = {}): string {
+export function renderRunResult(result: RunResult, options: { verb?: string } = {}): string {
   const s = result.summary;
   const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {

@@ -1,0 +1,65 @@
+import { executePlan } from "../engine/execute";
+import { RunRecord, type RunKind } from "../engine/run-record";
+import type { PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import { summarize, type RunSummary } from "./summary";
+
+/** What provision and rollback return: the plan, and what applying it did. */
+export interface RunResult {
+  readonly sysplex: string;
+  readonly dryRun: boolean;
+  readonly status: "planned" | "succeeded" | "failed";
+  readonly runId?: string;
+  readonly recordFile?: string;
+  readonly plan: readonly StepPlan[];
+  readonly outcomes: readonly StepOutcome[];
+  readonly summary: RunSummary;
+}
+
+export interface ApplyRunOptions {
+  readonly kind: RunKind;
+  readonly sysplex: string;
+  readonly topologyFile: string;
+  readonly topologyText: string;
+  readonly recordDir?: string;
+  /** The run this one resumes or undoes. */
+  readonly basedOn?: string;
+  readonly dryRun?: boolean;
+  readonly concurrency?: number;
+  readonly sink?: ProgressSink;
+  /** When the whole run started, for its wall time. */
+  readonly startedAt: number;
+}
+
+/**
+ * Reports the plan, then (unless dry-run) applies it with a run record written as it
+ * goes. A dry run stops after the report: the same plan, nothing applied.
+ */
+export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunOptions): Promise<RunResult> {
+  const plan = steps.map(toStepPlan);
+  o.sink?.onEvent({ type: "plan", steps: plan });
+  for (const warning of plan.flatMap((s) => s.warnings ?? [])) o.sink?.onEvent({ type: "message", level: "warn", text: warning });
+  if (o.dryRun) {
+    return { sysplex: o.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - o.startedAt) };
+  }
+  const record = await RunRecord.create({ kind: o.kind, sysplex: o.sysplex, topologyFile: o.topologyFile, topologyText: o.topologyText, recordDir: o.recordDir, basedOn: o.basedOn });
+  await record.setPlan(plan);
+  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency });
+  const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");
+  await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
+  return {
+    sysplex: o.sysplex,
+    dryRun: false,
+    status: failed ? "failed" : "succeeded",
+    runId: record.data.runId,
+    recordFile: record.file,
+    plan,
+    outcomes,
+    summary: summarize(plan, outcomes, Date.now() - o.startedAt),
+  };
+}
+
+/** The serialisable part of a step (its apply closure stays behind). */
+export function toStepPlan(step: PlannedStep): StepPlan {
+  const { apply: _apply, ...plan } = step;
+  return plan;
+}

@@ -10,6 +10,7 @@ export class ProgressAdapter implements ProgressSink {
   private readonly task: ITaskWithStatus = { statusMessage: "Starting", percentComplete: 0, stageName: TaskStage.IN_PROGRESS };
   private active = false;
   private done = 0;
+  private total = 0;
   readonly warnings: string[] = [];
 
   constructor(private readonly response: IHandlerResponseApi) {}
@@ -17,29 +18,25 @@ export class ProgressAdapter implements ProgressSink {
   onEvent(event: EngineEvent): void {
     switch (event.type) {
       case "plan":
+        this.total = event.steps.length;
         this.begin(`Planned ${event.steps.length} steps`);
         break;
       case "step-start":
-        this.begin(`[${event.index}/${event.total}] ${event.title}`);
+        this.begin(`[${event.index}/${event.total}] ${event.id}: ${event.title}`);
         break;
       case "step-progress":
         this.task.statusMessage = event.message;
         break;
-      case "step-end": {
+      case "step-end":
         this.done++;
-        this.task.statusMessage = `${event.outcome.title}: ${event.outcome.state}`;
+        this.task.percentComplete = this.total > 0 ? Math.min(99, Math.round((100 * this.done) / this.total)) : 0;
+        this.task.statusMessage = `${event.outcome.id}: ${event.outcome.state}`;
         break;
-      }
       case "message":
         if (event.level === "warn") this.warnings.push(event.text);
         else this.task.statusMessage = event.text;
         break;
     }
-  }
-
-  /** Progress is a fraction of the steps planned so far. */
-  setTotal(total: number): void {
-    this.task.percentComplete = total > 0 ? Math.min(99, Math.round((100 * this.done) / total)) : 0;
   }
 
   end(): void {

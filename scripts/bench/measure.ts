@@ -38,8 +38,8 @@ interface EmulatedJob {
   endsAt: number | null;
 }
 
-export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number } = {}): Promise<RunFigure> {
-  await emu.control("POST", "/__emulator/reset");
+export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number; startServers?: boolean; reset?: boolean } = {}): Promise<RunFigure> {
+  if (options.reset !== false) await emu.control("POST", "/__emulator/reset");
   const offset = await emu.clockOffset();
   const tally = new RequestTally();
   const recordDir = mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-runs-"));
@@ -50,6 +50,7 @@ export async function measureProvision(emu: EmulatorChild, topologyFile: string,
     connection: emu.connection,
     recordDir,
     jobTimeoutMs: 120_000,
+    startServers: options.startServers ?? true,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     sink: { onEvent: (e) => void (e.type === "plan" && (planAt = performance.now())) },
     onRequest: tally.onRequest,

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     const emu = await startEmulatorChild({ systems: systemNames(n), latencyMs: 20, inputMs: 100, activeMs: 400 });
     try {
       const file = writeTopology(dir, n);
-      const p = await measureProvision(emu, file);
+      const p = await measureProvision(emu, file, { startServers: true });
       console.log(n, "provision", Math.round(p.wallMs), "plan", Math.round(p.planMs), "req", p.requests, JSON.stringify(p.byKind));
       console.log(" jobs", JSON.stringify(p.jobs.map((j) => [j.job, j.runMs, j.polls, Math.round(j.noticeMs)])));
       const v = await measureVerify(emu, file);

@@ -5,6 +5,10 @@ import type { ZosmfClient } from "../zosmf";
 import { planVsam } from "./caching/vsam-step";
 import { planZoweYaml } from "./caching/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
+import { planDistribute } from "./distributed/distribute-step";
+import { serviceSystems } from "./distributed/service-variables";
+import { planPortSharing } from "./port-sharing/port-step";
+import { portSharingSystems } from "./port-sharing/port-variables";
 import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
 import { planFilesystem } from "./zosmf-ha/filesystem-step";
 import { obeySystems } from "./zosmf-ha/obey-member";
@@ -31,13 +35,18 @@ export interface PlanProvisionOptions {
   readonly consoleDelayMs?: number;
 }
 
-export const WORKFLOWS = { zosmfHa: "zosmf-hot-standby", caching: "caching-service" } as const;
+export const WORKFLOWS = {
+  zosmfHa: "zosmf-hot-standby",
+  caching: "caching-service",
+  portSharing: "port-sharing",
+  services: "sysplex-distributor",
+} as const;
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
 
 /**
  * Looks at the sysplex (GETs and D commands only: nothing is submitted, written, varied or
- * started) and returns the steps of both workflows for the sections the topology has, each
+ * started) and returns the steps of every workflow for the sections the topology has, each
  * with what it observed and exactly what it would change.
  */
 export async function planProvision(options: PlanProvisionOptions): Promise<PlannedStep[]> {
@@ -61,6 +70,17 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   if (t.cachingService) {
     const wf = await load(WORKFLOWS.caching);
     steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" }, () => [])));
+  }
+  // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
+  // are the site's own, so --start-servers does not reach them.
+  const noServers = { startServers: false, vsamMode: false };
+  if ((t.portSharing ?? []).length > 0) {
+    const wf = await load(WORKFLOWS.portSharing);
+    steps.push(...(await planWorkflow(env, wf, noServers, () => portSharingSystems(t))));
+  }
+  if ((t.distributedServices ?? []).length > 0) {
+    const wf = await load(WORKFLOWS.services);
+    steps.push(...(await planWorkflow(env, wf, noServers, () => serviceSystems(t))));
   }
   return steps;
 }
@@ -88,6 +108,10 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
       return (spec) => planVsam(spec);
     case "zowe-yaml":
       return (spec) => planZoweYaml(spec);
+    case "port-reserve":
+      return (spec, system) => planPortSharing(spec, system!);
+    case "distribute-apply":
+      return (spec, system) => planDistribute(spec, system!);
   }
 }
 
@@ -109,16 +133,43 @@ async function planWorkflow(
       if (system && dep.systems.includes(system)) return [`${wf.idPrefix}/${d}/${system}`];
       return system ? [] : dep.systems.map((sys) => `${wf.idPrefix}/${d}/${sys}`);
     });
-  const out: PlannedStep[] = [];
+  const work: (() => Promise<PlannedStep>)[] = [];
   for (const s of included) {
     const plan = planner(s.kind, s);
     if (s.scope === "sysplex") {
-      out.push(await plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }));
+      work.push(() => plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }));
       continue;
     }
     for (const system of ids.get(s.id)!.systems) {
-      out.push(await plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
+      work.push(() => plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
     }
   }
-  return out;
+  return inOrder(work, PLANNING_CONCURRENCY);
+}
+
+/** Steps looked at at once: each look is a few reads, and a 32-system sysplex has some 160 steps. */
+export const PLANNING_CONCURRENCY = 16;
+
+/**
+ * Runs the looks side by side (they only read, so their order does not matter to z/OS) and
+ * returns them in the given order. On failure it starts nothing new and throws the error of
+ * the first failed look in that order, the one a look-by-look run would have stopped at.
+ */
+async function inOrder<T>(work: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(work.length);
+  const errors = new Map<number, unknown>();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < work.length && errors.size === 0) {
+      const i = next++;
+      try {
+        results[i] = await work[i]!();
+      } catch (err) {
+        errors.set(i, err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, lane));
+  if (errors.size > 0) throw errors.get(Math.min(...errors.keys()));
+  return results;
 }

@@ -16,6 +16,8 @@ export const STEP_KINDS = [
   "start-server",
   "vsam-job",
   "zowe-yaml",
+  "port-reserve",
+  "distribute-apply",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -5,6 +5,9 @@ import { sameRecords, unifiedDiff } from "../provision/ops/diff";
 import { applyObeyMember, obeyCommands } from "../provision/ops/obey";
 import { readMember, readUssFile, type Observed } from "../provision/ops/read-current";
 import { safeWriteMember, safeWriteUss } from "../provision/ops/safe-write";
+import { hasServiceDefinitions, planServicesRemoval } from "../provision/distributed/remove-step";
+import { planPortRemoval } from "../provision/port-sharing/remove-step";
+import { WORKFLOWS } from "../provision/plan";
 import { loadWorkflow } from "../provision/workflow-loader";
 import { obeyVariables } from "../provision/zosmf-ha/obey-member";
 import { readStack } from "../provision/zosmf-ha/stack-state";
@@ -38,24 +41,38 @@ const keyOf = (t: Target) => (t.kind === "member" ? `${t.dsn}(${t.member})` : t.
 export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[]> {
   const steps: PlannedStep[] = [];
   steps.push(...(await planTcpipRemoval(o)));
+  steps.push(...(await planStackRemovals(o)));
   // The first backup of a target holds what was there before the run.
   const firstBackups = new Map<string, RecordedBackup>();
   for (const b of o.record.backups) if (!firstBackups.has(keyOf(b.target))) firstBackups.set(keyOf(b.target), b);
   for (const backup of firstBackups.values()) steps.push(await planRestore(o, backup));
-  const leftAlone = o.record.jobs.filter((j) => j.retcode !== null);
-  if (leftAlone.length > 0) {
-    steps.push({
-      id: "rollback/jobs",
-      workflow: "rollback",
-      title: "Work done by jobs",
-      dependsOn: [],
-      observed: `jobs of run ${o.record.runId}: ${leftAlone.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}`,
-      changes: [],
-      warnings: ["RACF definitions, zFS aggregates and VSAM clusters made by these jobs are not removed by rollback; remove them by hand if they must go."],
-      apply: async () => ({ state: "unchanged" }),
-    });
-  }
+  const leftAlone = leftAloneStep(o.record);
+  if (leftAlone) steps.push(leftAlone);
   return steps;
+}
+
+/** What rollback does not undo, said plainly: job work and servers the run started. */
+function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
+  const jobs = record.jobs.filter((j) => j.retcode !== null);
+  const started = record.commands.filter((c) => /^S\s/i.test(c.command)).map((c) => `${c.command.slice(2).trim()} on ${c.system}`);
+  if (jobs.length === 0 && started.length === 0) return undefined;
+  const warnings: string[] = [];
+  if (jobs.length > 0) warnings.push("RACF definitions, zFS aggregates and VSAM clusters made by the run's jobs are not removed by rollback; remove them by hand if they must go.");
+  if (started.length > 0) warnings.push(`Servers the run started are left running (${started.join(", ")}); stop them with P when they must go.`);
+  const observed = [
+    jobs.length ? `jobs of run ${record.runId}: ${jobs.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}` : "",
+    started.length ? `started: ${started.join(", ")}` : "",
+  ].filter(Boolean);
+  return {
+    id: "rollback/left-alone",
+    workflow: "rollback",
+    title: "What rollback leaves in place",
+    dependsOn: [],
+    observed: observed.join("; "),
+    changes: [],
+    warnings,
+    apply: async () => ({ state: "unchanged" }),
+  };
 }
 
 async function planTcpipRemoval(o: RollbackPlanOptions): Promise<PlannedStep[]> {
@@ -111,6 +128,35 @@ async function planTcpipRemoval(o: RollbackPlanOptions): Promise<PlannedStep[]> 
         return { state: "changed", notes: [`${vars.vipa!.dvipa} removed from ${system}; VIPADCFG confirms it`] };
       },
     });
+  }
+  return steps;
+}
+
+/** Systems whose `<prefix><system>` step the provision run changed: only those have something of ours to remove. */
+function changedSystems(o: RollbackPlanOptions, prefix: string): string[] {
+  return o.record.outcomes.filter((x) => x.id.startsWith(prefix) && x.state === "changed" && x.system).map((x) => x.system!);
+}
+
+/**
+ * Port reservations and distributed services the run added: each through its workflow's
+ * `remove` template, on the stacks whose step the run changed, confirmed from PORTLIST
+ * and VIPADCFG.
+ */
+async function planStackRemovals(o: RollbackPlanOptions): Promise<PlannedStep[]> {
+  const t = o.topology;
+  const delayMs = o.consoleDelayMs ?? 1000;
+  const steps: PlannedStep[] = [];
+  const known = new Set(t.systems.map((s) => s.name));
+  const ports = changedSystems(o, "ports/reserve/").filter((s) => known.has(s) && (t.portSharing ?? []).some((p) => p.system === s));
+  if (ports.length > 0) {
+    const workflow = await loadWorkflow(WORKFLOWS.portSharing, { workflowsDir: o.workflowsDir });
+    for (const system of ports) steps.push(await planPortRemoval({ topology: t, client: o.client, workflow, system, runToken: o.runToken, delayMs }));
+  }
+  // A stack that is only a target got dynamic XCF and nothing else; that stays.
+  const services = changedSystems(o, "services/distribute/").filter((s) => known.has(s) && hasServiceDefinitions({ topology: t, system: s }));
+  if (services.length > 0) {
+    const workflow = await loadWorkflow(WORKFLOWS.services, { workflowsDir: o.workflowsDir });
+    for (const system of services) steps.push(await planServicesRemoval({ topology: t, client: o.client, workflow, system, runToken: o.runToken, delayMs }));
   }
   return steps;
 }

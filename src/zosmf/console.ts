@@ -9,7 +9,7 @@ const CONSOLES = "/zosmf/restconsoles/consoles";
 
 /** Follow-up reads of the command response when the caller does not say. */
 export const CONSOLE_DEFAULT_MAX_FOLLOW_UPS = 5;
-/** Pause before each follow-up: messages keep arriving for a few seconds after the command. */
+/** Pause before a follow-up that waits for messages still on their way after the command. */
 export const CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS = 1_000;
 /** Routing failures z/OS reports as ordinary response text. */
 const ROUTING_REJECTIONS = ["IEE618I", "IEE345I"] as const;
@@ -135,10 +135,17 @@ export function createConsoleApi(send: Send) {
         return pieces.length > 0 && lastEmpty;
       };
 
+      // With a test that recognises the whole response, a read that brought text but not the
+      // end means the rest is most likely queued already: read it at once instead of pausing.
+      // The pause stays for a read that brought nothing (messages still on their way) and for
+      // the default test, where an early empty read would end collection too soon.
+      const canReadOn = collect.isComplete !== undefined || options.solKey !== undefined;
+      let broughtText = pieces.length > 0;
       let followUps = 0;
       let complete = done();
       while (!complete && followUps < maxFollowUps) {
-        await sleep(delayMs, options.signal);
+        if (canReadOn && broughtText) options.signal?.throwIfAborted();
+        else await sleep(delayMs, options.signal);
         followUps++;
         const solPath = `${path}/solmsgs/${key}`;
         const more = await send({ method: "GET", path: solPath, repeatable: true, ...(options.signal ? { signal: options.signal } : {}) });
@@ -146,6 +153,7 @@ export function createConsoleApi(send: Send) {
         const piece = next["cmd-response"] ?? "";
         if (next["sol-key-detected"] === true) solKeyDetected = true;
         lastEmpty = piece === "";
+        broughtText = !lastEmpty;
         addPiece(piece);
         complete = done();
       }

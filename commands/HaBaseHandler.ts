@@ -46,8 +46,11 @@ export abstract class HaBaseHandler implements ICommandHandler {
       progress.end();
       params.response.data.setExitCode(exitCodeFor(err));
       if (err instanceof ImperativeError) throw err;
-      const details = err instanceof HaError && err.details.length > 0 ? err.details.join("\n") : undefined;
-      throw new ImperativeError({ msg: (err as Error).message ?? String(err), additionalDetails: details, causeErrors: err as Error });
+      if (err instanceof HaError) {
+        // Our own errors already say everything; imperative would print a cause as "Response From Service".
+        throw new ImperativeError({ msg: err.message, additionalDetails: err.details.length > 0 ? err.details.join("\n") : undefined });
+      }
+      throw new ImperativeError({ msg: (err as Error).message ?? String(err), causeErrors: err as Error });
     }
     progress.end();
     for (const warning of progress.warnings) params.response.console.error(`Warning: ${warning}`);

@@ -1,7 +1,7 @@
 /**
  * `npm run emulator -- --systems SYSA,SYSB [--port N] [--http] [--seed N] [--write-config DIR]
  *   [--latency-ms N] [--job-input-ms N --job-active-ms N] [--per-system] [--dvipa]
- *   [--fault SPEC]... [--user U --password P] [--ca-dir DIR] [--json]`
+ *   [--fault SPEC]... [--user U --password P] [--ca-dir DIR] [--console-piece-lines N] [--json]`
  *
  * Starts the emulator in this process and keeps it up until SIGINT/SIGTERM. `--json` makes
  * the first line of output one JSON object (url, systemUrls, caFile, user, password, pid)
@@ -20,7 +20,7 @@ interface CliArgs {
 
 const FLAGS_WITH_VALUES = new Set([
   "--systems", "--port", "--seed", "--write-config", "--latency-ms", "--job-input-ms", "--job-active-ms",
-  "--fault", "--user", "--password", "--ca-dir", "--sysplex",
+  "--fault", "--user", "--password", "--ca-dir", "--sysplex", "--console-piece-lines",
 ]);
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -46,6 +46,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--latency-ms": options.latencyMs = number(); break;
       case "--job-input-ms": jobTiming.inputMs = number(); break;
       case "--job-active-ms": jobTiming.activeMs = number(); break;
+      case "--console-piece-lines": options.consolePieceLines = number(); break;
       case "--fault": faults.push(parseFaultArg(value as string)); break;
       case "--user": options.user = value; break;
       case "--password": options.password = value; break;

@@ -28,12 +28,15 @@ export interface EmulatorTiming {
   readonly latencyMs: number;
   readonly inputMs: number;
   readonly activeMs: number;
+  /** Lines per console response piece; unset = the emulator's default. */
+  readonly consolePieceLines?: number;
 }
 
 const CLI = path.resolve(__dirname, "..", "..", "emulator", "cli.js");
 
 export async function startEmulatorChild(t: EmulatorTiming): Promise<EmulatorChild> {
   const args = ["--json", "--systems", t.systems.join(","), "--latency-ms", String(t.latencyMs), "--job-input-ms", String(t.inputMs), "--job-active-ms", String(t.activeMs)];
+  if (t.consolePieceLines !== undefined) args.push("--console-piece-lines", String(t.consolePieceLines));
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the emulator did not start within 60 s")), 60_000);

@@ -10,7 +10,18 @@ export function renderVerifyResult(result: VerifyResult): string {
   const notHealthy = result.checks.filter((c) => c.verdict !== "healthy");
   if (notHealthy.length > 0) {
     lines.push("", "Reasons:");
-    for (const c of notHealthy) lines.push(`  ${MARK[c.verdict]} ${c.id} (${c.system}): ${c.reason ?? c.found}`);
+    // One unreadable system fails many checks for the same reason: say it once, naming them all.
+    const byReason = new Map<string, Check[]>();
+    for (const c of notHealthy) {
+      const key = `${MARK[c.verdict]}\u0000${c.reason ?? c.found}`;
+      byReason.set(key, [...(byReason.get(key) ?? []), c]);
+    }
+    for (const [key, checks] of byReason) {
+      const [mark, reason] = key.split("\u0000");
+      const names = checks.map((c) => `${c.id} (${c.system})`);
+      const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+      lines.push(`  ${mark} ${shown.join(", ")}: ${reason}`);
+    }
   }
   if (result.unreadable.length > 0) {
     lines.push("", `Could not read: ${result.unreadable.map((s) => (s === "-" ? "the command's own connection" : s)).join(", ")}`);

@@ -28,8 +28,10 @@ export interface ServiceVariables {
   readonly hasOptLocal: boolean;
   readonly optLocal: number | null;
   readonly ports: readonly number[];
-  /** `PORT` and the ports, eight a record, so a long list stays inside column 71. */
-  readonly portLines: readonly string[];
+  /** `PORT` and the first eight ports, written after the DVIPA. */
+  readonly portsHead: string;
+  /** Any further ports, eight a record, so a long list stays inside column 71. */
+  readonly portsMore: readonly string[];
   readonly targets: readonly ServiceTargetVariables[];
 }
 
@@ -65,7 +67,8 @@ export function serviceVariables(t: Topology, svc: DistributedService, role: Ser
     hasOptLocal: svc.optLocal !== undefined,
     optLocal: svc.optLocal ?? null,
     ports: svc.ports,
-    portLines: portLines(svc.ports).map((line, i) => (i === 0 ? `PORT ${line}` : line)),
+    portsHead: `PORT ${portLines(svc.ports)[0] ?? ""}`,
+    portsMore: portLines(svc.ports).slice(1),
     targets: svc.targets.map((x) => ({
       system: x.system,
       server: x.server,

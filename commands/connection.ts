@@ -20,7 +20,7 @@ export async function connectionFromArguments(params: IHandlerParameters): Promi
   } catch (err) {
     throw new HaError(`No usable z/OSMF connection: ${(err as Error).message}`, { failureClass: "invalid-input", cause: err });
   }
-  return toConnection(session as ISession & { tokenType?: string; tokenValue?: string; cert?: string; certKey?: string });
+  return toConnection(session as SessionLike);
 }
 
 /** Another zosmf profile named in the topology (systems[].connection.profile). */
@@ -55,7 +55,9 @@ export async function resolveNamedConnection(profile: string): Promise<ZosmfConn
   });
 }
 
-function toConnection(s: ISession & { tokenType?: string; tokenValue?: string; cert?: string; certKey?: string }): ZosmfConnection {
+type SessionLike = ISession & { tokenType?: string; tokenValue?: string; cert?: string; certKey?: string; requestCompletionTimeout?: number };
+
+function toConnection(s: SessionLike): ZosmfConnection {
   if (!s.hostname) throw new HaError("No z/OSMF host: give --host, a zosmf profile, or ZOWE_OPT_HOST", { failureClass: "invalid-input" });
   return {
     hostname: s.hostname,
@@ -69,5 +71,7 @@ function toConnection(s: ISession & { tokenType?: string; tokenValue?: string; c
     certFile: s.cert,
     certKeyFile: s.certKey,
     rejectUnauthorized: s.rejectUnauthorized !== false,
+    // --completion-timeout (seconds) bounds each request, as in the stock Zowe commands.
+    ...(s.requestCompletionTimeout ? { requestTimeoutMs: s.requestCompletionTimeout } : {}),
   };
 }

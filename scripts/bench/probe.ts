@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number);
   const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-probe-"));
   for (const n of sizes.length ? sizes : [2]) {
-    const emu = await startEmulatorChild({ systems: systemNames(n), latencyMs: 20, inputMs: 100, activeMs: 400 });
+    const emu = await startEmulatorChild({ systems: systemNames(n), latencyMs: 20, inputMs: 100, activeMs: 400, consolePieceLines: 500 });
     try {
       const file = writeTopology(dir, n);
       const p = await measureProvision(emu, file, { startServers: true });

@@ -14,6 +14,13 @@ export const JOB_POLL_INITIAL_DELAY_MS = 100;
 export const JOB_POLL_MAX_DELAY_MS = 2_000;
 /** Growth of the gap after each poll that finds the job unfinished. */
 export const JOB_POLL_BACKOFF_FACTOR = 1.5;
+/**
+ * A job's end is noticed within this much of its run time (never less than
+ * JOB_NOTICE_FLOOR_MS): a job that has run for t ms runs at least t ms, so a gap of a
+ * tenth of t is late by at most a tenth of the whole run.
+ */
+export const JOB_NOTICE_FRACTION = 0.1;
+export const JOB_NOTICE_FLOOR_MS = 250;
 
 export const jobDocumentSchema = z.looseObject({
   jobid: z.string(),
@@ -255,6 +262,9 @@ export function createJobsApi(send: Send) {
         initialDelayMs: options.initialDelayMs ?? JOB_POLL_INITIAL_DELAY_MS,
         maxDelayMs: options.maxDelayMs ?? JOB_POLL_MAX_DELAY_MS,
         factor: JOB_POLL_BACKOFF_FACTOR,
+        // Right after the submit the job has not even been selected: the first look waits.
+        waitFirst: true,
+        noticeWithin: (elapsedMs) => Math.max(JOB_NOTICE_FLOOR_MS, elapsedMs * JOB_NOTICE_FRACTION),
         ...(options.signal ? { signal: options.signal } : {}),
         onTimeout: (n) => new JobWaitTimeoutError(job, options.timeoutMs, n, last),
       });

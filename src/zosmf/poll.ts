@@ -23,6 +23,10 @@ export interface PollOptions<T> {
   /** Growth of the gap between polls. @default 2 */
   readonly factor?: number;
   readonly signal?: AbortSignal;
+  /** Wait `initialDelayMs` before the first look too (the state cannot have changed yet). @default false */
+  readonly waitFirst?: boolean;
+  /** Longest gap allowed after `elapsedMs` of waiting, so the end is noticed within that much. */
+  readonly noticeWithin?: (elapsedMs: number) => number;
   /** Builds the error thrown when time runs out. */
   readonly onTimeout: (polls: number) => Error;
 }
@@ -37,18 +41,25 @@ export interface PollResult<T> {
  * cap so a long wait costs few requests. Never sleeps past the deadline.
  */
 export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<T>> {
-  const deadline = performance.now() + options.timeoutMs;
+  const started = performance.now();
+  const deadline = started + options.timeoutMs;
   const factor = options.factor ?? 2;
   let delay = options.initialDelayMs;
   let polls = 0;
+  if (options.waitFirst) {
+    await sleep(Math.min(delay, options.timeoutMs), options.signal);
+    delay = Math.min(delay * factor, options.maxDelayMs);
+  }
   for (;;) {
     options.signal?.throwIfAborted();
     polls++;
     const value = await options.check();
     if (value !== undefined) return { value, polls };
-    const left = deadline - performance.now();
+    const now = performance.now();
+    const left = deadline - now;
     if (left <= 0) throw options.onTimeout(polls);
-    await sleep(Math.min(delay, left), options.signal);
+    const cap = options.noticeWithin ? options.noticeWithin(now - started) : Infinity;
+    await sleep(Math.min(delay, cap, left), options.signal);
     delay = Math.min(delay * factor, options.maxDelayMs);
   }
 }

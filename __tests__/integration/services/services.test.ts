@@ -51,6 +51,16 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
     for (const s of steps.filter((x) => x.id.startsWith("services/"))) expect(s.warnings ?? []).toEqual([]);
   });
 
+  it("warns in the plan, on the distributor's step, about a service with two targets", async () => {
+    // A shared DVIPA is already refused by the topology rules; its warning is covered by the unit tests.
+    const variant = topology("three-system-all.yaml", (text) =>
+      text.replace("targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }, { system: SYSC, server: ZCON3 }]", "targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }]"),
+    );
+    const steps = await plan(client, variant);
+    expect(steps.find((s) => s.id === "services/distribute/SYSA")?.warnings).toEqual([expect.stringMatching(/^zosconnect has 2 targets \(SYSA, SYSB\)/)]);
+    expect(steps.find((s) => s.id === "services/distribute/SYSB")?.warnings).toBeUndefined();
+  });
+
   it("provisions everything, VSAM RLS included, and PORTLIST and VIPADCFG show it", async () => {
     const steps = await plan(client, t);
     const run = await apply(steps);

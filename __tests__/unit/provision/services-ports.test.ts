@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseProfile } from "../../../emulator/tcpip/profile-parser";
 import { parsePortlist } from "../../../src/parsers";
 import { renderStackMember, stackMemberName } from "../../../src/provision/distributed/stack-member";
-import { missingReservations, otherReservations, reservationsInForce } from "../../../src/provision/port-sharing/portlist-state";
+import { missingReservations, otherReservations, reservationsInForce, strayReservations } from "../../../src/provision/port-sharing/portlist-state";
 import { portMemberVariables, portSharingSystems, reservationsOf } from "../../../src/provision/port-sharing/port-variables";
 import type { LoadedWorkflow } from "../../../src/provision/workflow-loader";
 import type { Topology } from "../../../src/topology";
@@ -102,5 +102,10 @@ describe("port reservations read back from PORTLIST", () => {
   it("mentions a reservation of the same port for other job names", () => {
     const list = entries(["09443 TCP  OTHERJOB DA"]);
     expect(otherReservations(list, wanted)).toEqual(["port 9443 TCP (zosconnect-api) is also reserved for OTHERJOB; that reservation is left as it is"]);
+  });
+
+  it("points out a reservation for our job names on a port no entry names any more", () => {
+    const list = entries(["09000 TCP  ZCHA*    DAW", "09443 TCP  ZCHA*    DAWB                 192.0.2.5"]);
+    expect(strayReservations(list, wanted)).toEqual([expect.stringMatching(/^port 9000 TCP is reserved for ZCHA\* but no portSharing entry names it/)]);
   });
 });

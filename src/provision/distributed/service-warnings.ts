@@ -21,7 +21,9 @@ export function serviceWarnings(t: Topology, distributor: string): string[] {
 
 /**
  * Two services on the same DVIPA and port: the later VIPADISTRIBUTE replaces the earlier,
- * and z/OS Connect and IMS Connect must each have an address and port of their own.
+ * and z/OS Connect and IMS Connect must each have an address and port of their own. The
+ * topology rules refuse a DVIPA used twice in a file; this catches a topology built in
+ * code or a rule relaxed later, before the member reaches a stack.
  */
 export function sharedEndpoints(services: readonly DistributedService[]): { services: DistributedService[]; text: string }[] {
   const out: { services: DistributedService[]; text: string }[] = [];

@@ -3,7 +3,7 @@ import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
 import { renderStackMember, stackMemberName } from "../distributed/stack-member";
-import { missingReservations, otherReservations, readPortlist } from "./portlist-state";
+import { missingReservations, otherReservations, readPortlist, strayReservations } from "./portlist-state";
 import { portMemberVariables, reservationsOf } from "./port-variables";
 
 /** Member prefix of the port-sharing member on each stack (HP + system). */
@@ -43,6 +43,6 @@ export async function planPortSharing(spec: StepSpec, system: string): Promise<P
     doneText: `${wanted.length} reservation(s) in force`,
     confirmNote: `${wanted.length} port reservation(s) in force on ${system}; PORTLIST confirms them`,
     rewriteWhenInForce: true,
-    warnings: [...new Set(otherReservations(now, wanted))],
+    warnings: [...new Set([...otherReservations(now, wanted), ...strayReservations(now, wanted)])],
   });
 }

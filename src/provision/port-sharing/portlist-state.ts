@@ -68,3 +68,14 @@ export function otherReservations(entries: readonly PortlistEntry[], wanted: rea
       .map((e) => `port ${r.port} ${r.protocol} (${r.entry}) is also reserved for ${e.user}; that reservation is left as it is`),
   );
 }
+
+/**
+ * Reservations for our job names on ports the member no longer names (a port changed in
+ * the topology): OBEYFILE only adds, so they stay until removed; the plan says so.
+ */
+export function strayReservations(entries: readonly PortlistEntry[], wanted: readonly Reservation[]): string[] {
+  const prefixes = new Set(wanted.map((r) => r.jobPrefix.toUpperCase()));
+  return entries
+    .filter((e) => prefixes.has(e.user) && !wanted.some((r) => r.port === e.port && r.protocol === e.protocol))
+    .map((e) => `port ${e.port ?? "UNRSV"} ${e.protocol} is reserved for ${e.user} but no portSharing entry names it; OBEYFILE does not remove it (rollback of the run that made it, or DELETE PORT, does)`);
+}

@@ -1,0 +1,68 @@
+/**
+ * The real `zowe` from node_modules in a throw-away home, reaching the emulator through
+ * ZOWE_OPT_* variables and trusting its CA through NODE_EXTRA_CA_CERTS, as a user would.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { EmulatorChild } from "./emulator-process";
+
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+const ZOWE = path.join(ROOT, "node_modules", ".bin", "zowe");
+
+export interface Timed {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runTimed(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000, cwd = ROOT): Promise<Timed> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    execFile(file, [...args], { env, cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : null) : 0;
+      resolve({ ms: performance.now() - t0, code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+export interface ZoweHome {
+  readonly home: string;
+  readonly work: string;
+  /** Runs `zowe <args>`; with an emulator, its address and credentials go in through the environment. */
+  zowe(args: readonly string[], emu?: EmulatorChild, timeoutMs?: number): Promise<Timed>;
+}
+
+function envFor(home: string, emu?: EmulatorChild): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZOWE_CLI_HOME: home, FORCE_COLOR: "0", ZOWE_SHOW_DEPRECATED_WARNINGS: "false" };
+  if (emu) {
+    const u = new URL(emu.url);
+    Object.assign(env, {
+      ZOWE_OPT_HOST: u.hostname,
+      ZOWE_OPT_PORT: u.port,
+      ZOWE_OPT_USER: emu.user,
+      ZOWE_OPT_PASSWORD: emu.password,
+      ZOWE_OPT_REJECT_UNAUTHORIZED: "true",
+      NODE_EXTRA_CA_CERTS: emu.caFile,
+    });
+  }
+  return env;
+}
+
+/** A fresh Zowe home; with `installPlugin`, the packed plug-in installed from its tarball. */
+export async function zoweHome(installPlugin: boolean): Promise<ZoweHome> {
+  const work = mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-home-"));
+  const home = path.join(work, "home");
+  const zowe = (args: readonly string[], emu?: EmulatorChild, timeoutMs?: number) => runTimed(ZOWE, args, envFor(home, emu), timeoutMs, work);
+  if (installPlugin) {
+    const packed = await runTimed("npm", ["pack", "--silent", "--pack-destination", work], process.env, 180_000);
+    if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+    const tgz = readdirSync(work).find((f) => f.endsWith(".tgz"));
+    if (!tgz) throw new Error("npm pack wrote no tarball");
+    const installed = await zowe(["plugins", "install", path.join(work, tgz)], undefined, 300_000);
+    if (installed.code !== 0) throw new Error(`plugin install failed: ${installed.stdout}\n${installed.stderr}`);
+  }
+  return { home, work, zowe };
+}

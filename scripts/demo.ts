@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { start } from "../emulator";
+import { startSiteServers } from "./demo-site-servers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -48,6 +49,11 @@ async function main(): Promise<number> {
     const provisioned = await zowe(["ha", "provision", "-t", topology, "--start-servers", "--job-timeout", "120"], env);
     step(`zowe ha provision --topology ${path.basename(topology)}   (again: nothing left to do)`);
     const again = await zowe(["ha", "provision", "-t", topology], env);
+    const siteTopology = parse(readFileSync(topology, "utf8")) as Parameters<typeof startSiteServers>[1];
+    if ((siteTopology.portSharing ?? []).length + (siteTopology.distributedServices ?? []).length > 0) {
+      step("The site starts its z/OS Connect and IMS Connect servers (their procedures are the site's, not the plug-in's)");
+      for (const line of startSiteServers(emulator, siteTopology)) console.log(line);
+    }
     step(`zowe ha verify --topology ${path.basename(topology)}`);
     const verified = await zowe(["ha", "verify", "-t", topology, "--junit", path.join(work, "verify.xml")], env);
 

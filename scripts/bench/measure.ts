@@ -28,6 +28,13 @@ export interface RunFigure {
   readonly requests: number;
   readonly byKind: Record<string, number>;
   readonly jobs: readonly JobFigure[];
+  /** Median time of one request, as the client saw it. */
+  readonly medianRequestMs: number;
+}
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
 }
 
 interface EmulatedJob {
@@ -67,7 +74,7 @@ export async function measureProvision(emu: EmulatorChild, topologyFile: string,
     if (j.type !== "JOB" || j.endsAt === null || !seen) continue;
     jobs.push({ job: `${j.jobname}(${j.jobid})`, runMs: j.endsAt - j.submittedAt, polls: seen.polls, noticeMs: seen.lastAt - (j.endsAt + offset) });
   }
-  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs };
+  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs, medianRequestMs: medianOf(tally.events.map((e) => e.ms)) };
 }
 
 export async function measureVerify(emu: EmulatorChild, topologyFile: string): Promise<RunFigure> {
@@ -75,5 +82,5 @@ export async function measureVerify(emu: EmulatorChild, topologyFile: string): P
   const t0 = performance.now();
   const result = await verify({ topologyFile, connection: emu.connection, onRequest: tally.onRequest });
   const wallMs = performance.now() - t0;
-  return { wallMs, planMs: wallMs, status: result.verdict, requests: tally.total, byKind: tally.byKind(), jobs: [] };
+  return { wallMs, planMs: wallMs, status: result.verdict, requests: tally.total, byKind: tally.byKind(), jobs: [], medianRequestMs: medianOf(tally.events.map((e) => e.ms)) };
 }

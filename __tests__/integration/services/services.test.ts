@@ -74,7 +74,8 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
     expect(shared?.flagSet.shareportWlm).toBe(true);
     const outbound = ports.find((e) => e.port === 9444 && e.user === "ZCHA*");
     expect(outbound).toBeDefined();
-    expect(outbound?.flagSet.shareport || outbound?.flagSet.shareportWlm).toBe(false);
+    // Both servers bind the outbound port as well, so it is shared too.
+    expect(outbound?.flagSet.shareport).toBe(true);
 
     const a = await vipadcfg(client, "SYSA");
     expect(a.defines.map((d) => d.address)).toEqual(expect.arrayContaining([ZCON, IMS]));
@@ -106,9 +107,9 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   });
 
   it("verify finds the services healthy once the servers listen", async () => {
-    // ZCHA1 also takes the outbound port, which is reserved without sharing.
+    // Both z/OS Connect servers take the outbound port as well; it is shared like the API port.
     await writeListenerProc(client, "ZCHAOUT", [9443, 9444]);
-    await writeListenerProc(client, "ZCHA", [9443]);
+    await writeListenerProc(client, "ZCHA", [9443, 9444]);
     await writeListenerProc(client, "ZCON", [5595]);
     await writeListenerProc(client, "IMSCON", [5801]);
     expect(operator(emu, "SYSA", "S ZCHAOUT,JOBNAME=ZCHA1").join("\n")).not.toMatch(/FAILED|ERROR/);

@@ -16,9 +16,9 @@ beforeAll(async () => {
 const member = (t: Topology, system: string, role = "member") => renderStackMember({ workflow: wf, stepId: "reserve", role, vars: portMemberVariables(t, system), system });
 
 describe("port-sharing obey member", () => {
-  it("reserves the shared port with SHAREPORTWLM and the outbound port without sharing (the example)", () => {
+  it("reserves the shared port with SHAREPORTWLM, and the outbound port shared too since both servers bind it (the example)", () => {
     const t = withSections({});
-    expect(statements(member(t, "SYSA"))).toEqual(["PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9444 TCP ZCHA*"]);
+    expect(statements(member(t, "SYSA"))).toEqual(["PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9444 TCP ZCHA* SHAREPORT"]);
   });
 
   it("writes SHAREPORT and BIND, and no outbound port when none is given", () => {
@@ -35,7 +35,7 @@ describe("port-sharing obey member", () => {
       ],
     });
     expect(portSharingSystems(t)).toEqual(["SYSA", "SYSC"]);
-    expect(statements(member(t, "SYSA"))).toEqual(["PORT 7000 UDP APP?X SHAREPORT", "PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9450 TCP ZCHA*"]);
+    expect(statements(member(t, "SYSA"))).toEqual(["PORT 7000 UDP APP?X SHAREPORT", "PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9450 TCP ZCHA* SHAREPORT"]);
     expect(statements(member(t, "SYSC"))).toEqual(["PORT 9443 TCP ZCHA* SHAREPORT"]);
   });
 
@@ -86,7 +86,7 @@ describe("port reservations read back from PORTLIST", () => {
   const wanted = reservationsOf(portMemberVariables(t, "SYSA"));
 
   it("finds nothing missing when both reservations are in force", () => {
-    const list = entries(["09443 TCP  ZCHA*    DAWB                 192.0.2.5", "09444 TCP  ZCHA*    DA"]);
+    const list = entries(["09443 TCP  ZCHA*    DAWB                 192.0.2.5", "09444 TCP  ZCHA*    DAS"]);
     expect(missingReservations(list, wanted)).toEqual([]);
     expect(reservationsInForce(list, wanted)).toEqual(["PORT 9443 TCP ZCHA*", "PORT 9444 TCP ZCHA*"]);
   });
@@ -95,7 +95,15 @@ describe("port reservations read back from PORTLIST", () => {
     const list = entries(["09443 TCP  ZCHA*    DASB                 192.0.2.5"]);
     expect(missingReservations(list, wanted)).toEqual([
       "PORT 9443 TCP ZCHA* SHAREPORTWLM BIND 192.0.2.5 is reserved with flags DASB BIND 192.0.2.5",
-      "PORT 9444 TCP ZCHA* is not reserved",
+      "PORT 9444 TCP ZCHA* SHAREPORT is not reserved",
+    ]);
+  });
+
+  it("keeps the outbound port unshared when only one server binds it", () => {
+    const single = withSections({ portSharing: [sharing({ servers: ["ZCHA1"], outboundPort: 9444 })] });
+    expect(reservationsOf(portMemberVariables(single, "SYSA")).map((r) => [r.port, r.share])).toEqual([
+      [9443, "SHAREPORT"],
+      [9444, null],
     ]);
   });
 

@@ -5,7 +5,7 @@ export interface Reservation {
   readonly port: number;
   readonly protocol: "TCP" | "UDP";
   readonly jobPrefix: string;
-  /** null for the outbound port, which is reserved without sharing. */
+  /** null for an outbound port only one server listens on. */
   readonly share: "SHAREPORT" | "SHAREPORTWLM" | null;
   readonly bind: string | null;
   /** The portSharing entry it comes from, for messages. */
@@ -21,6 +21,8 @@ export interface PortEntryVariables {
   /** null when the port is not bound to one address; every optional value is null, never absent, for strict templates. */
   readonly bind: string | null;
   readonly outboundPort: number | null;
+  /** Every server binds the outbound port too, so with several servers it is shared as well. */
+  readonly outboundShare: "SHAREPORT" | null;
   readonly servers: string;
 }
 
@@ -50,6 +52,7 @@ export function portMemberVariables(t: Topology, system: string): PortMemberVari
       mode: p.mode,
       bind: p.bind ?? null,
       outboundPort: p.outboundPort ?? null,
+      outboundShare: p.servers.length > 1 ? "SHAREPORT" : null,
       servers: p.servers.join(" "),
     })),
   };
@@ -60,7 +63,7 @@ export function reservationsOf(vars: PortMemberVariables): Reservation[] {
   return vars.entries.flatMap((e): Reservation[] => [
     { port: e.port, protocol: e.protocol, jobPrefix: e.jobPrefix, share: e.mode, bind: e.bind, entry: e.name },
     // Outgoing API requests get a port of their own, for separate security and audit records (seed 000).
-    ...(e.outboundPort !== null ? [{ port: e.outboundPort, protocol: e.protocol, jobPrefix: e.jobPrefix, share: null, bind: null, entry: e.name }] : []),
+    ...(e.outboundPort !== null ? [{ port: e.outboundPort, protocol: e.protocol, jobPrefix: e.jobPrefix, share: e.outboundShare, bind: null, entry: e.name }] : []),
   ]);
 }
 

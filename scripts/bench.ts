@@ -55,7 +55,8 @@ async function measureSize(n: number, dir: string): Promise<SizeFigures> {
     log(`${n} systems: provision ${provisionMs.map((v) => Math.round(v)).join(", ")} ms`);
 
     // A second provision of the same sysplex finds everything in place: planning only.
-    const again = await measureProvision(emu, file, { reset: false });
+    // It reads the last run's record too, as a user's second run would (no new RACF listing).
+    const again = await measureProvision(emu, file, { reset: false, ...(runs.at(-1)!.recordDir ? { recordDir: runs.at(-1)!.recordDir } : {}) });
     await measureVerify(emu, file);
     const verifies: RunFigure[] = [];
     for (let i = 0; i < RUNS[n]!; i++) verifies.push(await measureVerify(emu, file));

@@ -30,6 +30,8 @@ export interface RunFigure {
   readonly jobs: readonly JobFigure[];
   /** Median time of one request, as the client saw it. */
   readonly medianRequestMs: number;
+  /** Where a provision kept its run record. */
+  readonly recordDir?: string;
 }
 
 function medianOf(values: readonly number[]): number {
@@ -45,11 +47,12 @@ interface EmulatedJob {
   endsAt: number | null;
 }
 
-export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number; startServers?: boolean; reset?: boolean } = {}): Promise<RunFigure> {
+export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number; startServers?: boolean; reset?: boolean; recordDir?: string } = {}): Promise<RunFigure> {
   if (options.reset !== false) await emu.control("POST", "/__emulator/reset");
   const offset = await emu.clockOffset();
   const tally = new RequestTally();
-  const recordDir = mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-runs-"));
+  // A run record of its own per run, unless the caller continues an earlier one's history.
+  const recordDir = options.recordDir ?? mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-runs-"));
   let planAt = 0;
   const t0 = performance.now();
   const result = await provision({
@@ -74,7 +77,7 @@ export async function measureProvision(emu: EmulatorChild, topologyFile: string,
     if (j.type !== "JOB" || j.endsAt === null || !seen) continue;
     jobs.push({ job: `${j.jobname}(${j.jobid})`, runMs: j.endsAt - j.submittedAt, polls: seen.polls, noticeMs: seen.lastAt - (j.endsAt + offset) });
   }
-  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs, medianRequestMs: medianOf(tally.events.map((e) => e.ms)) };
+  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs, medianRequestMs: medianOf(tally.events.map((e) => e.ms)), recordDir };
 }
 
 export async function measureVerify(emu: EmulatorChild, topologyFile: string): Promise<RunFigure> {

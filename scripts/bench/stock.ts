@@ -15,6 +15,8 @@ import type { ZoweHome } from "./zowe-cli";
 export interface StockAction {
   readonly what: string;
   readonly args: readonly string[];
+  /** For a job: the highest condition code the plan accepts. */
+  readonly maxRc?: number;
 }
 
 export interface StockFigure {
@@ -49,7 +51,7 @@ export async function stockActions(emu: EmulatorChild, topologyFile: string, dir
 async function actionFor(c: Change, client: ReturnType<typeof createZosmfClient>, file: (text: string) => string): Promise<StockAction> {
   switch (c.kind) {
     case "job":
-      return { what: "job", args: ["zos-jobs", "submit", "local-file", file(c.jcl), "--wait-for-output", "--rfj"] };
+      return { what: "job", args: ["zos-jobs", "submit", "local-file", file(c.jcl), "--wait-for-output", "--rfj"], maxRc: c.maxRc };
     case "command":
       return { what: "console", args: ["zos-console", "issue", "command", c.command, "--sysplex-system", c.system] };
     case "member": {
@@ -80,8 +82,9 @@ export async function runStock(home: ZoweHome, emu: EmulatorChild, actions: read
     const r = await home.zowe(a.args, emu, 300_000);
     if (r.code !== 0) throw new Error(`stock step failed: zowe ${a.args.join(" ")}\n${r.stdout}\n${r.stderr}`);
     if (a.what === "job") {
-      const job = (JSON.parse(r.stdout) as { data?: { retcode?: string } }).data;
-      if (!/^CC 000[04]$/.test(job?.retcode ?? "")) throw new Error(`stock job ended ${job?.retcode}: ${a.args.join(" ")}`);
+      const retcode = (JSON.parse(r.stdout) as { data?: { retcode?: string } }).data?.retcode ?? "";
+      const cc = /^CC (\d+)$/.exec(retcode);
+      if (!cc || Number(cc[1]) > (a.maxRc ?? 0)) throw new Error(`stock job ended ${retcode}: ${a.args.join(" ")}`);
     }
     byKind[a.what] = (byKind[a.what] ?? 0) + 1;
   }

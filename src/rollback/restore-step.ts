@@ -1,0 +1,84 @@
+import { sha256, type RecordedBackup } from "../engine/run-record";
+import { redactSecrets } from "../engine/redact";
+import type { BackupEntry, Change, PlannedStep, WriteEntry } from "../engine/types";
+import { HaError } from "../errors";
+import { unifiedDiff } from "../provision/ops/diff";
+import { readMember, readUssFile, type Observed } from "../provision/ops/read-current";
+import { safeWriteMember, safeWriteUss } from "../provision/ops/safe-write";
+import type { RollbackPlanOptions } from "./plan";
+
+export const keyOf = (t: BackupEntry["target"]) => (t.kind === "member" ? `${t.dsn}(${t.member})` : t.path);
+
+/** The original bytes: from the record for members, from the copy on z/OS (checked by hash) for files. */
+async function originalOf(o: RollbackPlanOptions, backup: RecordedBackup): Promise<string | null> {
+  if (!backup.existed) return null;
+  if (backup.original !== undefined) return backup.original;
+  const copy = backup.zosCopy;
+  const where = keyOf(backup.target);
+  if (!copy) throw new HaError(`The run record has no copy of the original of ${where}; it cannot be restored.`, { failureClass: "invalid-input" });
+  const read = copy.startsWith("/") ? await readUssFile(o.client, copy) : await readMember(o.client, copy.replace(/\(.*$/, ""), copy.replace(/^.*\(|\)$/g, ""));
+  if (read.text === null || sha256(read.text) !== backup.originalSha256) {
+    throw new HaError(`The backup copy ${copy} of ${where} is missing or no longer matches the run record; nothing is restored from it.`, { failureClass: "zos-failure" });
+  }
+  return read.text;
+}
+
+export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup): Promise<PlannedStep> {
+  const target = backup.target;
+  const where = keyOf(target);
+  const id = `rollback/restore/${where}`;
+  const current: Observed = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
+  const lastWrite = [...o.record.writes].reverse().find((w: WriteEntry) => keyOf(w.target) === where);
+  // Someone else changed it when its ETag is no longer the one our write left behind.
+  const changedSince = current.text === null || !lastWrite || (lastWrite.etagAfter !== null && current.etag !== null && current.etag !== lastWrite.etagAfter);
+  const original = await originalOf(o, backup);
+  const alreadyOriginal = original !== null && current.text !== null && current.text === original;
+  const changes: Change[] = [];
+  const warnings: string[] = [];
+  if (original === null) {
+    if (current.text !== null) {
+      if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: "update", diff: unifiedDiff(where, current.text, "") + "(member deleted)" });
+      else warnings.push(`${where} was created by the run; files are not deleted by rollback.`);
+    }
+  } else if (!alreadyOriginal) {
+    const diff = redactSecrets(unifiedDiff(where, current.text, original));
+    if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: current.text === null ? "create" : "update", diff });
+    else changes.push({ kind: "uss-file", path: target.path, action: current.text === null ? "create" : "update", diff });
+  }
+  if (changes.length > 0 && changedSince) {
+    warnings.push(`${where} changed after run ${o.record.runId}; ${o.force ? "--force: it is restored anyway, its current content backed up first" : "it is left alone unless --force is given"}.`);
+  }
+  return {
+    id,
+    workflow: "rollback",
+    title: original === null ? "Delete what the run created" : "Restore the original",
+    dependsOn: [],
+    observed: `${where}: ${current.text === null ? "absent" : alreadyOriginal ? "already as before the run" : changedSince ? "changed since the run" : "as the run left it"}`,
+    changes,
+    warnings,
+    apply: async (ctx) => {
+      if (changes.length === 0) return { state: "unchanged", notes: warnings };
+      if (changedSince && !o.force) {
+        throw new HaError(`${where} was changed after run ${o.record.runId}; it was not restored. Give --force to restore it anyway.`, { failureClass: "zos-failure" });
+      }
+      if (original === null) {
+        if (target.kind !== "member") return { state: "unchanged", notes: warnings };
+        const latest = await readMember(o.client, target.dsn, target.member);
+        if (!o.force && latest.etag !== current.etag) throw new HaError(`${where} changed while rolling back; it was not deleted.`, { failureClass: "zos-failure" });
+        await ctx.record.backup({ stepId: id, target, original: latest.text, etag: latest.etag });
+        await o.client.files.deleteMember(target.dsn, target.member);
+        return { state: "changed", notes: [`${where} deleted`] };
+      }
+      if (target.kind === "member") {
+        await safeWriteMember({ client: o.client, ctx, stepId: id, runToken: o.runToken, dsn: target.dsn, member: target.member, observed: current, text: original, backupDsn: o.topology.datasets.backup });
+      } else {
+        await safeWriteUss({ client: o.client, ctx, stepId: id, runToken: o.runToken, path: target.path, observed: current, text: original });
+      }
+      const back = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
+      if (back.text !== original) {
+        throw new HaError(`${where} was written but does not read back as the original`, { failureClass: "zos-failure" });
+      }
+      return { state: "changed", notes: [`${where} restored byte for byte`] };
+    },
+  };
+}

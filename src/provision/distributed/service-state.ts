@@ -1,51 +1,14 @@
-import { HaError } from "../../errors";
-import { parseNetstat, type VipadcfgReport } from "../../parsers";
+import type { VipadcfgReport } from "../../parsers";
 import type { ZosmfClient } from "../../zosmf";
-import { issueCommand, netstatComplete } from "../ops/console";
+import { readStack, type StackState } from "../ops/stack-state";
 import type { DisplayRecord, Outstanding } from "./obey-step";
 import type { ServicesMemberVariables, ServiceVariables } from "./service-variables";
 
-export interface ServiceStack {
-  /** null when the stack is not in the sysplex group: no dynamic VIPA configuration is in force. */
-  readonly cfg: VipadcfgReport | null;
-  readonly homeAddresses: readonly string[];
-  readonly notes: readonly string[];
-}
+export type ServiceStack = StackState;
 
 /** VIPADCFG with DETAIL (the only form that shows OPTLOC and the WEIGHTEDACTIVE weights) and HOME. */
-export async function readServiceStack(o: {
-  readonly client: ZosmfClient;
-  readonly system: string;
-  readonly proc: string;
-  readonly delayMs: number;
-  readonly record?: DisplayRecord;
-}): Promise<ServiceStack> {
-  const notes: string[] = [];
-  const display = async (words: string) => {
-    const command = `D TCPIP,${o.proc},N,${words}`;
-    const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
-    return { command, text: response.text };
-  };
-  const cfgRead = await display("VIPADCFG,DETAIL");
-  const cfgResult = parseNetstat("VIPADCFG", cfgRead.text);
-  let cfg: VipadcfgReport | null;
-  switch (cfgResult.kind) {
-    case "ok":
-      cfg = cfgResult.data;
-      break;
-    case "not-in-sysplex":
-      cfg = cfgResult.data ?? null;
-      notes.push(`the stack is not in the sysplex group (${cfgResult.messages.map((m) => m.id).join(", ")})`);
-      break;
-    case "error":
-      throw new HaError(`${cfgRead.command} on ${o.system} failed: ${cfgResult.messageId} ${cfgResult.text}`, { failureClass: "zos-failure" });
-    default:
-      throw new HaError(`The VIPADCFG display of ${o.system} was not understood.`, { failureClass: "tool-failure", details: cfgResult.firstLines });
-  }
-  const home = parseNetstat("HOME", (await display("HOME")).text);
-  const homeAddresses = home.kind === "ok" ? home.data.entries.map((e) => e.address ?? "").filter(Boolean) : [];
-  if (home.kind !== "ok") notes.push("the HOME list could not be read");
-  return { cfg, homeAddresses, notes };
+export function readServiceStack(o: { readonly client: ZosmfClient; readonly system: string; readonly proc: string; readonly delayMs: number; readonly record?: DisplayRecord }): Promise<ServiceStack> {
+  return readStack({ ...o, detail: true });
 }
 
 const same = (a: string | null | undefined, b: string) => (a ?? "").toUpperCase() === b.toUpperCase();

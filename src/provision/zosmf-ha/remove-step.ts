@@ -5,7 +5,7 @@ import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
 import { stackMemberName } from "../distributed/stack-member";
 import type { RemovalOptions } from "../port-sharing/remove-step";
 import { obeyVariables } from "./obey-member";
-import { readStack } from "./stack-state";
+import { readStack } from "../ops/stack-state";
 
 /** Member prefix of the removal member (HR + system). */
 export const HOT_STANDBY_REMOVE_PREFIX = "HR";

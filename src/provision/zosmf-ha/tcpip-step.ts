@@ -9,7 +9,7 @@ import { readMember } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
 import { missingFromStack, obeyMemberName, obeyVariables } from "./obey-member";
-import { readStack } from "./stack-state";
+import { readStack } from "../ops/stack-state";
 
 /** The obey member a system's stack should have, rendered from the workflow's template. */
 export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {

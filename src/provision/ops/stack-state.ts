@@ -2,10 +2,10 @@ import type { ApplyContext } from "../../engine/types";
 import { HaError } from "../../errors";
 import { parseNetstat, type VipadcfgReport } from "../../parsers";
 import type { ZosmfClient } from "../../zosmf";
-import { issueCommand, netstatComplete } from "../ops/console";
+import { issueCommand, netstatComplete } from "./console";
 
 export interface StackState {
-  /** null when the stack answered that it is not in the sysplex group: nothing is in force. */
+  /** Empty when the stack answered that it is not in the sysplex group (nothing is in force; `notes` says so). */
   readonly cfg: VipadcfgReport | null;
   readonly homeAddresses: readonly string[];
   /** What could not be read, in words. */
@@ -21,12 +21,14 @@ export async function readStack(o: {
   readonly proc: string;
   readonly delayMs: number;
   readonly record?: { readonly ctx: ApplyContext; readonly stepId: string };
+  /** VIPADCFG,DETAIL: the only form that shows OPTLOC and WEIGHTEDACTIVE weights. @default false */
+  readonly detail?: boolean;
 }): Promise<StackState> {
   const notes: string[] = [];
   const display = (report: string) =>
     issueCommand({ client: o.client, system: o.system, command: `D TCPIP,${o.proc},N,${report}`, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
 
-  const cfgResult = parseNetstat("VIPADCFG", (await display("VIPADCFG")).text);
+  const cfgResult = parseNetstat("VIPADCFG", (await display(o.detail ? "VIPADCFG,DETAIL" : "VIPADCFG")).text);
   let cfg: VipadcfgReport | null;
   switch (cfgResult.kind) {
     case "ok":
@@ -37,7 +39,7 @@ export async function readStack(o: {
       notes.push(`the stack is not in the sysplex group (${cfgResult.messages.map((m) => m.id).join(", ")})`);
       break;
     case "error":
-      throw new HaError(`D TCPIP,${o.proc},N,VIPADCFG on ${o.system} failed: ${cfgResult.messageId} ${cfgResult.text}`, { failureClass: "zos-failure" });
+      throw new HaError(`D TCPIP,${o.proc},N,VIPADCFG${o.detail ? ",DETAIL" : ""} on ${o.system} failed: ${cfgResult.messageId} ${cfgResult.text}`, { failureClass: "zos-failure" });
     default:
       throw new HaError(`The VIPADCFG display of ${o.system} was not understood.`, { failureClass: "tool-failure", details: cfgResult.firstLines });
   }

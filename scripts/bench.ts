@@ -8,7 +8,7 @@
  * NODE_EXTRA_CA_CERTS, as the CLI does; this script re-runs itself with it set.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { ensureTlsMaterial } from "../emulator/tls";
@@ -43,20 +43,22 @@ interface SizeFigures {
   provisionAllParallelMs?: number;
 }
 
-async function measureSize(n: number, dir: string): Promise<SizeFigures> {
+/** `rttMs`: the round trip the lower bound counts; undefined = this size's own median request. */
+async function measureSize(n: number, dir: string, rttMs?: number): Promise<SizeFigures> {
   const emu = await startEmulatorChild({ systems: systemNames(n), ...SETTINGS });
   try {
     const file = writeTopology(dir, n);
-    await measureProvision(emu, file);
+    await measureProvision(emu, file, { scratch: dir });
     const runs: RunFigure[] = [];
-    for (let i = 0; i < RUNS[n]!; i++) runs.push(await measureProvision(emu, file));
+    for (let i = 0; i < RUNS[n]!; i++) runs.push(await measureProvision(emu, file, { scratch: dir }));
     const provisionMs = runs.map((r) => r.wallMs);
-    const typical = runs.find((r) => r.wallMs === [...provisionMs].sort((a, b) => a - b)[Math.floor(runs.length / 2)])!;
+    // The run with the median wall time stands for the size in the detail tables.
+    const typical = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)]!;
     log(`${n} systems: provision ${provisionMs.map((v) => Math.round(v)).join(", ")} ms`);
 
     // A second provision of the same sysplex finds everything in place: planning only.
     // It reads the last run's record too, as a user's second run would (no new RACF listing).
-    const again = await measureProvision(emu, file, { reset: false, ...(runs.at(-1)!.recordDir ? { recordDir: runs.at(-1)!.recordDir } : {}) });
+    const again = await measureProvision(emu, file, { scratch: dir, reset: false, ...(runs.at(-1)!.recordDir ? { recordDir: runs.at(-1)!.recordDir } : {}) });
     await measureVerify(emu, file);
     const verifies: RunFigure[] = [];
     for (let i = 0; i < RUNS[n]!; i++) verifies.push(await measureVerify(emu, file));
@@ -64,12 +66,9 @@ async function measureSize(n: number, dir: string): Promise<SizeFigures> {
     log(`${n} systems: verify ${verifyMs.map((v) => Math.round(v)).join(", ")} ms (${verifies[0]!.status})`);
 
     // Steps on different systems may all run at once (--concurrency), for the scaling figure.
-    const parallel = n > 4 ? await measureProvision(emu, file, { concurrency: 4 * n }) : undefined;
+    const parallel = n > 4 ? await measureProvision(emu, file, { scratch: dir, concurrency: 4 * n }) : undefined;
 
-    // The 2-system round trip: with more systems the client's own load lengthens it.
-    const rtt = n === 2 ? typical.medianRequestMs : sizes2Rtt ?? typical.medianRequestMs;
-    if (n === 2) sizes2Rtt = rtt;
-    const lb = lowerBound({ rttMs: rtt, jobMs: SETTINGS.inputMs + SETTINGS.activeMs });
+    const lb = lowerBound({ rttMs: rttMs ?? typical.medianRequestMs, jobMs: SETTINGS.inputMs + SETTINGS.activeMs });
     return {
       systems: n,
       provisionMs,
@@ -87,7 +86,6 @@ async function measureSize(n: number, dir: string): Promise<SizeFigures> {
   }
 }
 
-let sizes2Rtt: number | undefined;
 
 /** The 2-system provision through the real CLI, then the stock-command script and start-up times. */
 async function measureCli(dir: string): Promise<Record<string, unknown>> {
@@ -110,6 +108,7 @@ async function measureCli(dir: string): Promise<Record<string, unknown>> {
     return { cliProvisionMs: cli.ms, stock, startup };
   } finally {
     await emu.stop();
+    rmSync(home.work, { recursive: true, force: true });
   }
 }
 
@@ -166,7 +165,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-"));
   const sizes: SizeFigures[] = [];
-  for (const n of SIZES) sizes.push(await measureSize(n, dir));
+  // Every size is held to the 2-system round trip: a bigger sysplex's longer requests come
+  // from the client's own load, which a lower bound must not grant it.
+  for (const n of SIZES) sizes.push(await measureSize(n, dir, sizes[0]?.provision.medianRequestMs));
   const cli = (await measureCli(dir)) as { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number> };
   const rss = await measureRss(dir);
 
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
   const v32 = median(by(32).verifyMs);
   const jobs = jobSummary(by(2).provision);
   const targets: TargetResult[] = [
-    { target: "2-system provision >= 5x faster than stock commands", figure: `${x(cli.stock.wallMs / p2)} (${ms(cli.stock.wallMs)} vs ${ms(p2)})`, holds: cli.stock.wallMs / p2 >= 5 },
+    { target: "2-system provision >= 5x faster than stock commands", figure: `${x(cli.stock.wallMs / p2)} (${ms(cli.stock.wallMs)} vs ${ms(p2)}); ${x(cli.stock.wallMs / cli.cliProvisionMs)} against the real CLI run`, holds: cli.stock.wallMs / p2 >= 5 },
     { target: "2-system provision within 1.25x of the lower bound", figure: `${x(p2 / by(2).lowerBoundMs)} (${ms(p2)} vs ${ms(by(2).lowerBoundMs)})`, holds: p2 / by(2).lowerBoundMs <= 1.25 },
     { target: "32-system provision <= 3x of 2 systems", figure: `${x(p32 / p2)} (${ms(p32)}; ${x((by(32).provisionAllParallelMs ?? p32) / p2)} with --concurrency 128)`, holds: p32 / p2 <= 3 },
     { target: "32-system verify <= 2x of 2 systems", figure: `${x(v32 / v2)} (${ms(v32)} vs ${ms(v2)})`, holds: v32 / v2 <= 2 },
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), md);
   process.stdout.write(`${md}\n`);
+  rmSync(dir, { recursive: true, force: true });
   log(`done in ${Math.round(results.benchSeconds)} s; wrote bench/results.json and bench/RESULTS.md`);
 }
 

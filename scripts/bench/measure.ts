@@ -4,7 +4,6 @@
  * took and how long after the job's end the plug-in noticed.
  */
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { provision } from "../../src/run/provision";
 import { verify } from "../../src/run/verify";
@@ -47,12 +46,12 @@ interface EmulatedJob {
   endsAt: number | null;
 }
 
-export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { concurrency?: number; startServers?: boolean; reset?: boolean; recordDir?: string } = {}): Promise<RunFigure> {
+export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { scratch: string; concurrency?: number; startServers?: boolean; reset?: boolean; recordDir?: string }): Promise<RunFigure> {
   if (options.reset !== false) await emu.control("POST", "/__emulator/reset");
   const offset = await emu.clockOffset();
   const tally = new RequestTally();
   // A run record of its own per run, unless the caller continues an earlier one's history.
-  const recordDir = options.recordDir ?? mkdtempSync(path.join(tmpdir(), "zowe-ha-bench-runs-"));
+  const recordDir = options.recordDir ?? mkdtempSync(path.join(options.scratch, "runs-"));
   let planAt = 0;
   const t0 = performance.now();
   const result = await provision({

@@ -36,7 +36,9 @@ async function main(): Promise<number> {
     execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
     const tgz = path.join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
     const env = { ...process.env, ZOWE_CLI_HOME: home, NODE_EXTRA_CA_CERTS: emulator.caFile, FORCE_COLOR: "0" };
-    await zowe(["plugins", "install", tgz], env, { quiet: true });
+    // The dependencies are in npm's cache since `npm install`: do not wait on the registry.
+    const installed = await zowe(["plugins", "install", tgz], { ...env, npm_config_prefer_offline: "true" }, { quiet: true });
+    if (installed !== 0) throw new Error(`zowe plugins install ${tgz} failed with exit code ${installed}`);
     writeTeamConfig(home, { host: url.hostname, port: Number(url.port), user: emulator.user, password: emulator.password });
     console.log(`  installed ${path.basename(tgz)} into ${home}`);
 

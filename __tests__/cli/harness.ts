@@ -39,7 +39,8 @@ export async function installPackedPlugin(): Promise<{ home: string; zowe: (args
   if (!tgz) throw new Error("npm pack wrote no tarball");
   const zowe = (args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 90_000) =>
     run(ZOWE_BIN, args, { env: { ZOWE_CLI_HOME: home, ...env }, cwd: work, timeoutMs });
-  const installed = await zowe(["plugins", "install", path.join(work, tgz)], {}, 240_000);
+  // The plug-in's dependencies are in npm's cache after the project's own install: do not wait on the registry.
+  const installed = await zowe(["plugins", "install", path.join(work, tgz)], { npm_config_prefer_offline: "true" }, 240_000);
   if (installed.status !== 0) throw new Error(`plugin install failed: ${installed.stdout}\n${installed.stderr}`);
   return { home, zowe };
 }

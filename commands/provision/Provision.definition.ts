@@ -49,7 +49,7 @@ export const ProvisionDefinition: ICommandDefinition = {
       aliases: ["c"],
       description: "Steps applied at once; steps on different systems run in parallel.",
       type: "number",
-      defaultValue: 4,
+      defaultValue: 16,
     },
     RECORD_DIR_OPTION,
     ...connectionOptions,

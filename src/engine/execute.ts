@@ -1,10 +1,17 @@
 import { HaError } from "../errors";
 import type { ApplyContext, PlannedStep, ProgressSink, RunRecorder, StepOutcome } from "./types";
 
+/**
+ * Steps applied at once. Most steps of a system wait on a job or a display, so the bound is
+ * about how much z/OSMF and JES see at one time, not about local work; it matches the client's
+ * socket limit.
+ */
+export const DEFAULT_CONCURRENCY = 16;
+
 export interface ExecuteOptions {
   readonly recorder: RunRecorder;
   readonly sink?: ProgressSink;
-  /** Steps applied at once (steps on different systems run in parallel). @default 4 */
+  /** Steps applied at once (steps on different systems run in parallel). @default DEFAULT_CONCURRENCY */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }
@@ -16,7 +23,7 @@ export interface ExecuteOptions {
  */
 export async function executePlan(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<StepOutcome[]> {
   assertAcyclic(steps);
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const outcomes = new Map<string, StepOutcome>();
   const byId = new Map(steps.map((s) => [s.id, s]));
   const running = new Set<Promise<void>>();

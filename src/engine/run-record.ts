@@ -56,6 +56,8 @@ export class RunRecord implements RunRecorder {
   readonly file: string;
   readonly data: RunRecordData;
   private saving: Promise<void> = Promise.resolve();
+  /** The write that will pick up every change made before it starts. */
+  private next: Promise<void> | undefined;
 
   private constructor(file: string, data: RunRecordData) {
     this.file = file;
@@ -127,14 +129,21 @@ export class RunRecord implements RunRecorder {
     await this.save();
   }
 
-  /** Serialised saves, written to a temporary file and renamed so a reader never sees half a record. */
+  /**
+   * Written to a temporary file and renamed, so a reader never sees half a record. Saves
+   * asked for while one is writing fold into a single next write of the latest data.
+   */
   save(): Promise<void> {
-    this.saving = this.saving.then(async () => {
+    if (this.next) return this.next;
+    const next = this.saving.then(async () => {
+      this.next = undefined;
       const tmp = `${this.file}.tmp`;
       await writeFile(tmp, JSON.stringify(this.data, null, 2) + "\n", "utf8");
       await rename(tmp, this.file);
     });
-    return this.saving;
+    this.next = next;
+    this.saving = next;
+    return next;
   }
 }
 

@@ -21,7 +21,7 @@ export interface ProvisionOptions {
   readonly jobTimeoutMs?: number;
   /** A site copy of the workflows folder. */
   readonly workflowsDir?: string;
-  /** @default 4 */
+  /** @default DEFAULT_CONCURRENCY (16) */
   readonly concurrency?: number;
   /** Folder for run records. @default "<topology folder>/ha-runs" */
   readonly recordDir?: string;

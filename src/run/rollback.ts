@@ -19,7 +19,7 @@ export interface RollbackOptions {
   readonly force?: boolean;
   readonly workflowsDir?: string;
   readonly recordDir?: string;
-  /** @default 4 */
+  /** @default DEFAULT_CONCURRENCY (16) */
   readonly concurrency?: number;
   readonly sink?: ProgressSink;
   readonly onRequest?: ZosmfClientOptions["onRequest"];

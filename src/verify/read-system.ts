@@ -1,6 +1,6 @@
 import { HaError } from "../errors";
 import type { Connection, Topology, TopologySystem } from "../topology";
-import { ZosmfError } from "../zosmf";
+import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, ZosmfError } from "../zosmf";
 import type { Read, ReadContext, ReadFailureKind, ReadSpec, VerifyClient } from "./types";
 
 /** Verify only looks: any console command other than a display is refused before it is sent. */
@@ -60,7 +60,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
       const res = await client.console.issue(command, {
         ...(system ? { system: system.name } : {}),
         safeToRepeat: true,
-        collect: { isComplete: displayComplete, delayMs: 500 },
+        collect: { isComplete: displayComplete, delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
         signal: abort.signal,
       });
       return res.text;

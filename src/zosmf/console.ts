@@ -9,6 +9,8 @@ const CONSOLES = "/zosmf/restconsoles/consoles";
 
 /** Follow-up reads of the command response when the caller does not say. */
 export const CONSOLE_DEFAULT_MAX_FOLLOW_UPS = 5;
+/** Follow-ups allowed when the caller can tell a whole response (END OF THE REPORT, EZZ0053I): a large sysplex's VIPADCFG runs to many pieces. */
+export const CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED = 64;
 /** Pause before a follow-up that waits for messages still on their way after the command. */
 export const CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS = 1_000;
 /** Routing failures z/OS reports as ordinary response text. */

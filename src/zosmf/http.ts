@@ -54,6 +54,9 @@ export interface ZosmfHttp {
   close(): void;
 }
 
+/** Connections open at once to one z/OSMF: enough for a sysplex read in parallel, kind to the server. */
+export const MAX_SOCKETS = 16;
+
 /**
  * The axios instance every operation goes through: base URL, keep-alive agent with the TLS
  * settings, credentials, the CSRF header, a timeout, and failures converted to ZosmfError.
@@ -67,12 +70,16 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     conn.protocol === "https"
       ? new https.Agent({
           keepAlive: true,
+          maxSockets: MAX_SOCKETS,
           rejectUnauthorized: conn.rejectUnauthorized ?? true,
-          ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
-          // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
-          ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
+          // Built once: given as plain options, every new socket would parse the whole trust store again.
+          secureContext: tls.createSecureContext({
+            ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
+            // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
+            ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
+          }),
         })
-      : new http.Agent({ keepAlive: true });
+      : new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
   const instance = axios.create({
     baseURL: baseUrlOf(conn),

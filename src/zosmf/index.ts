@@ -49,6 +49,7 @@ export type {
 export {
   CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS,
   CONSOLE_DEFAULT_MAX_FOLLOW_UPS,
+  CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED,
   splitLines,
   type CollectOptions,
   type ConsoleApi,

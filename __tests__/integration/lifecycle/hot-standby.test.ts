@@ -22,8 +22,8 @@ afterEach(async () => {
   emu = undefined;
 });
 
-async function setUp(edit: (t: string) => string = (t) => t): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
-  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], jobTiming: { inputMs: 5, activeMs: 20 } });
+async function setUp(edit: (t: string) => string = (t) => t, consolePieceLines?: number): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
+  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], jobTiming: { inputMs: 5, activeMs: 20 }, ...(consolePieceLines ? { consolePieceLines } : {}) });
   const dir = mkdtempSync(path.join(tmpdir(), "ha-life-"));
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, edit(readFileSync(EXAMPLE, "utf8")));
@@ -120,6 +120,17 @@ describe("console responses that need follow-ups", () => {
     const r = await verify({ topologyFile, connection });
     expect(r.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
     expect((emu!.requestLog.counts["GET console.solmsgs"] ?? 0) - before).toBeGreaterThan(0);
+  });
+});
+
+describe("long console responses", () => {
+  it("provision and verify read displays that come in many small pieces", async () => {
+    // Two lines a piece: VIPADCFG and VDPT take more follow-ups than a fixed small bound would allow.
+    const { topologyFile, connection } = await setUp((t) => t, 2);
+    expect((await provision({ topologyFile, connection, startServers: true, ...FAST })).status).toBe("succeeded");
+    const r = await verify({ topologyFile, connection });
+    expect(r.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
+    expect(emu!.requestLog.counts["GET console.solmsgs"] ?? 0).toBeGreaterThan(50);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ApplyContext } from "../../engine/types";
-import type { ConsoleResponse, ZosmfClient } from "../../zosmf";
+import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, type ConsoleResponse, type ZosmfClient } from "../../zosmf";
 
 export interface ConsoleCall {
   readonly client: ZosmfClient;
@@ -29,7 +29,7 @@ export async function issueCommand(call: ConsoleCall): Promise<ConsoleResponse> 
   const response = await call.client.console.issue(call.command, {
     system: call.system,
     safeToRepeat: DISPLAY.test(call.command),
-    collect: { delayMs: call.delayMs, maxFollowUps: 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
+    collect: { delayMs: call.delayMs, maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
   });
   call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
   return response;

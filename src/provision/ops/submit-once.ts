@@ -122,11 +122,8 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
 
 async function readAllSpool(client: ZosmfClient, job: JobDocument): Promise<SpoolText[]> {
   const files = await client.jobs.spoolFiles(job);
-  const out: SpoolText[] = [];
-  for (const f of files) {
-    out.push({ ddname: f.ddname, stepname: f.stepname ?? "", text: await client.jobs.readSpool(job, f.id) });
-  }
-  return out;
+  // Independent reads: side by side, kept in spool order.
+  return Promise.all(files.map(async (f) => ({ ddname: f.ddname, stepname: f.stepname ?? "", text: await client.jobs.readSpool(job, f.id) })));
 }
 
 export function conditionCode(retcode: string): number | null {

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { ensureTlsMaterial } from "../emulator/tls";
+import { DEFAULT_CONCURRENCY } from "../src/engine/execute";
 import { startEmulatorChild, type EmulatorChild } from "./bench/emulator-process";
 import { lowerBound } from "./bench/lower-bound";
 import { measureProvision, measureVerify, type RunFigure } from "./bench/measure";
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine: machine(ROOT),
-    settings: { ...SETTINGS, runs: RUNS, note: "latency per z/OSMF request; job = input + active ms from submit; provision with --start-servers, default --concurrency 4" },
+    settings: { ...SETTINGS, runs: RUNS, note: `latency per z/OSMF request; job = input + active ms from submit; provision with --start-servers, default --concurrency ${DEFAULT_CONCURRENCY}` },
     sizes: sizes.map((s) => ({ ...s, provisionMedianMs: median(s.provisionMs), verifyMedianMs: median(s.verifyMs), jobs: s.provision.jobs.length ? jobSummary(s.provision) : undefined })),
     cli,
     rss,
@@ -225,7 +226,7 @@ function markdown(
     "",
     `${date} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, zowe-ha ${m.zoweHa}, @zowe/cli ${m.zoweCli}.`,
     `Emulator in its own process: ${SETTINGS.latencyMs} ms per request, jobs ${SETTINGS.inputMs} ms input + ${SETTINGS.activeMs} ms active, console pieces of ${SETTINGS.consolePieceLines} lines.`,
-    "Provision with --start-servers and the default --concurrency 4, through the engine API in-process (median of the runs after a warm-up).",
+    `Provision with --start-servers and the default --concurrency ${DEFAULT_CONCURRENCY}, through the engine API in-process (median of the runs after a warm-up).`,
     "",
     "## Targets",
     "",

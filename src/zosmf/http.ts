@@ -54,8 +54,8 @@ export interface ZosmfHttp {
   close(): void;
 }
 
-/** Connections open at once to one z/OSMF: enough for a sysplex read in parallel, kind to the server. */
-export const MAX_SOCKETS = 16;
+/** Connections open at once to one z/OSMF: a 32-system sysplex is read in one wave, and the server sees a fixed bound. */
+export const MAX_SOCKETS = 32;
 
 /**
  * The axios instance every operation goes through: base URL, keep-alive agent with the TLS

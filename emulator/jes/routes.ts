@@ -27,7 +27,8 @@ function findJob(scope: RequestScope, reply: Reply, parts: string[]): Found & { 
   const id = (parts[1] ?? "").toUpperCase();
   const job = jobs.find((j) => j.jobname === name && j.jobid === id);
   if (job) return { job, rest: parts.slice(2) };
-  if (!JOBID.test(id) && jobs.some((j) => j.jobname === name)) return { missing: () => reply.error(jobErrors.lookupFailed(name, id)), rest: [] };
+  // §1.6 REC: a known job name with a malformed or unknown id is a failed lookup (500), not "no job found".
+  if (jobs.some((j) => j.jobname === name)) return { missing: () => reply.error(jobErrors.lookupFailed(name, id)), rest: [] };
   return { missing: () => reply.error(jobErrors.noJobFound(name, id)), rest: [] };
 }
 

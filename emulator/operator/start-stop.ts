@@ -97,8 +97,9 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   if (typeof settings === "string") return fail(settings);
 
   const userDir = setting(settings, "USER_DIR").replace(/\/+$/, "");
-  const mount = state.mounts.find((m) => m.mountpoint.replace(/\/+$/, "") === userDir && m.sysname.toUpperCase() === sys.name.toUpperCase());
-  if (!mount) return fail(`USER_DIR ${userDir} IS NOT MOUNTED ON ${sys.name}`);
+  // A shared file system serves every system, whichever owns the mount (§7.1 asks only for a unique USER_DIR).
+  const mount = state.mounts.find((m) => m.mountpoint.replace(/\/+$/, "") === userDir);
+  if (!mount) return fail(`USER_DIR ${userDir} IS NOT MOUNTED`);
   if (mount.mode !== "rdwr") return fail(`USER_DIR ${userDir} IS MOUNTED READ-ONLY`);
 
   const angel = setting(settings, "ANGEL_PROC").toUpperCase();

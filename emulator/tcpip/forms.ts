@@ -155,3 +155,12 @@ export const LISTEN_CARD = /^\/\/\*\s*LISTEN\s+(.*)$/i;
  * an existing entry with the same port, protocol and job name.
  */
 export const PORT_DELETE_SUPPORTED = true;
+
+/**
+ * Values a statement takes when they are not coded. §5.1 documents BACKUP rank 1 (VIPABACKUP)
+ * and AUTOSWITCHBACK; HEALTHSWITCH's default is INF there (IBM's example codes it), so the
+ * plug-in always writes HEALTHSWITCH or NOHEALTHSWITCH itself. WEIGHT 10 is INF.
+ */
+export const HEALTHSWITCH_DEFAULT = false;
+export const DEFAULT_BACKUP_RANK = 1;
+export const DEFAULT_WEIGHT = 10;

@@ -7,7 +7,7 @@
  * `PORT` opens a statement at top level but is a keyword of VIPADISTRIBUTE inside the block.
  */
 import type { DistMethod, DistributionTarget, PortReservation } from "../state";
-import { msg } from "./forms";
+import { DEFAULT_BACKUP_RANK, DEFAULT_WEIGHT, HEALTHSWITCH_DEFAULT, msg } from "./forms";
 import { isIpv4, isMask, isNumber, keyword, matchesAny } from "./keywords";
 import { profileTokens, type Token } from "./records";
 
@@ -42,10 +42,6 @@ export interface ParseResult {
   errorCount: number;
 }
 
-/** INF (§5.1 leaves it open): HEALTHSWITCH is off unless coded; BACKUP rank 1 and WEIGHT 10 when omitted. */
-const HEALTHSWITCH_DEFAULT = false;
-const DEFAULT_BACKUP_RANK = 1;
-const DEFAULT_WEIGHT = 10;
 const MAX_HOTSTANDBY_BACKUPS = 31;
 
 const K = {

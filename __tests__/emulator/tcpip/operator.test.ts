@@ -62,10 +62,13 @@ describe("starting z/OSMF (§7.1, §7.4)", () => {
     expect(state.systems.SYSA.tasks.IZUSVRA).toBeUndefined();
   });
 
-  it("fails when USER_DIR is not mounted on that system", () => {
-    const state = hotStandbyPlex();
-    state.mounts = state.mounts.map((m) => ({ ...m, sysname: "SYSB" }));
-    expect(cmd(state, "SYSA", "S IZUSVRA").join("\n")).toMatch(/USER_DIR \/global\/zosmf\/zosmfa IS NOT MOUNTED ON SYSA/);
+  it("fails when USER_DIR is not mounted, and starts when another system owns the mount (§7.1: shared file system)", () => {
+    const unmounted = hotStandbyPlex();
+    unmounted.mounts = unmounted.mounts.filter((m) => !m.mountpoint.startsWith("/global/zosmf/zosmfa"));
+    expect(cmd(unmounted, "SYSA", "S IZUSVRA").join("\n")).toMatch(/USER_DIR \/global\/zosmf\/zosmfa IS NOT MOUNTED/);
+    const foreign = hotStandbyPlex();
+    foreign.mounts = foreign.mounts.map((m) => ({ ...m, sysname: "SYSB" }));
+    expect(cmd(foreign, "SYSA", "S IZUSVRA").join("\n")).toMatch(/IZUG400I/);
   });
 
   it("fails when another running server already serves the autostart group", () => {

@@ -66,7 +66,8 @@ describe("obey member", () => {
     expect(text).toContain("IPCONFIG SYSPLEXROUTING DYNAMICXCF 198.51.100.1 255.255.255.0 1");
     expect(text).toContain("VIPADEFINE 255.255.255.0 192.0.2.10");
     expect(text).not.toContain("VIPABACKUP");
-    expect(text).toMatch(/VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY\n\s+192\.0\.2\.10 PORT 443\n\s+DESTIP\n\s+198\.51\.100\.1 PREFERRED\n\s+198\.51\.100\.2 BACKUP 1\n/);
+    // Both switches written out: the example's AUTOSWITCHBACK and healthSwitch false.
+    expect(text).toMatch(/VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY\n\s+AUTOSWITCHBACK\n\s+NOHEALTHSWITCH\n\s+192\.0\.2\.10 PORT 443\n\s+DESTIP\n\s+198\.51\.100\.1 PREFERRED\n\s+198\.51\.100\.2 BACKUP 1\n/);
   });
 
   it("distributor's backup: VIPABACKUP plus the same VIPADISTRIBUTE", async () => {

@@ -181,11 +181,13 @@ describe("verify", () => {
     expect(find(result, "zosmf.parmlib.server-proc", "SYSB").verdict).toBe("healthy");
   });
 
-  it("fails a USER_DIR mounted on another system", async () => {
+  it("calls a USER_DIR owned by another system degraded: the shared file system still serves it", async () => {
     const plex = healthySysplex();
     plex.mounts["/global/zosmf/zosmfb"].sysname = "SYSA";
     const { result } = await run(plex);
-    expect(find(result, "zosmf.user-dir.mounted", "SYSB").reason).toBe("SYSB: USER_DIR /global/zosmf/zosmfb is mounted on SYSA, not on SYSB");
+    const c = find(result, "zosmf.user-dir.mounted", "SYSB");
+    expect(c.verdict).toBe("degraded");
+    expect(c.reason).toBe("SYSB: USER_DIR /global/zosmf/zosmfb is owned by SYSA, not by SYSB; z/OSMF on SYSB depends on SYSA for it");
   });
 
   it("fails only the checks of a system that does not answer in time", async () => {

@@ -118,7 +118,8 @@ function judgeMounts(snapshot: Snapshot): Check[] {
     if (owner === name) checks.push(healthy(head, found));
     else if (down !== undefined) checks.push(degraded(head, found, `${name} is not active (${down}); its USER_DIR is ${owner ? `owned by ${owner} meanwhile` : "without an owner"}`));
     else if (owner === undefined) checks.push(failed(head, found, `${name}: the mount table does not say which system owns ${dir}`));
-    else checks.push(failed(head, found, `${name}: USER_DIR ${dir} is mounted on ${owner}, not on ${name}`));
+    // The shared file system still serves ${name}; only its ownership is not where the set-up put it.
+    else checks.push(degraded(head, found, `${name}: USER_DIR ${dir} is owned by ${owner}, not by ${name}; z/OSMF on ${name} depends on ${owner} for it`));
   }
   return checks;
 }

@@ -1,4 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
+import { failureClassOf } from "../../src/run/apply-run";
 import { provision } from "../../src/run/provision";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -17,19 +18,11 @@ export default class ProvisionHandler extends HaBaseHandler {
       recordDir: args.recordDir,
       sink: ctx.progress,
     });
-    const failed = result.status === "failed";
+    const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result),
-      failure: failed ? { failureClass: worstFailure(result.outcomes), message: `Provision of ${result.sysplex} failed; see the steps above` } : undefined,
+      failure: failureClass ? { failureClass, message: `Provision of ${result.sysplex} failed; see the steps above` } : undefined,
     };
   }
-}
-
-/** A tool/API failure outranks a z/OS failure: the pipeline must know the tool could not finish its look. */
-function worstFailure(outcomes: readonly { error?: { failureClass: string } }[]): "zos-failure" | "tool-failure" | "invalid-input" {
-  const classes = outcomes.map((o) => o.error?.failureClass).filter(Boolean);
-  if (classes.includes("tool-failure")) return "tool-failure";
-  if (classes.includes("invalid-input")) return "invalid-input";
-  return "zos-failure";
 }

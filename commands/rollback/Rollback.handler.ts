@@ -1,4 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
+import { failureClassOf } from "../../src/run/apply-run";
 import { rollback } from "../../src/run/rollback";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -14,10 +15,11 @@ export default class RollbackHandler extends HaBaseHandler {
       recordDir: args.recordDir,
       sink: ctx.progress,
     });
+    const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result, { verb: `Rollback of run ${result.undoneRun}` }),
-      failure: result.status === "failed" ? { failureClass: "zos-failure", message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
+      failure: failureClass ? { failureClass, message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
     };
   }
 }

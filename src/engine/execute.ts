@@ -1,4 +1,5 @@
 import { HaError } from "../errors";
+import { redactSecrets } from "./redact";
 import type { ApplyContext, PlannedStep, ProgressSink, RunRecorder, StepOutcome } from "./types";
 
 /**
@@ -47,7 +48,7 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
     let outcome: StepOutcome;
     try {
       const result = await step.apply(ctx);
-      outcome = { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: result.notes ?? [] };
+      outcome = { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: (result.notes ?? []).map(redactSecrets) };
     } catch (err) {
       outcome = {
         id: step.id,
@@ -57,8 +58,10 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
         durationMs: Date.now() - t0,
         notes: [],
         error: {
-          message: err instanceof Error ? err.message : String(err),
-          details: err instanceof HaError ? err.details : [],
+          // Outcomes are printed, returned and recorded; a failing job's spool lines or a
+          // rejected command may repeat a password.
+          message: redactSecrets(err instanceof Error ? err.message : String(err)),
+          details: err instanceof HaError ? err.details.map(redactSecrets) : [],
           failureClass: err instanceof HaError ? err.failureClass : "tool-failure",
         },
       };

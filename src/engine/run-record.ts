@@ -101,19 +101,22 @@ export class RunRecord implements RunRecorder {
     await this.save();
   }
 
-  job(entry: JobEntry): void {
-    this.data.jobs.push(entry);
-    void this.save();
+  /** One entry per job: recorded when submitted (retcode null), completed when it ends. */
+  async job(entry: JobEntry): Promise<void> {
+    const at = this.data.jobs.findIndex((j) => j.jobid === entry.jobid && j.jobname === entry.jobname);
+    if (at >= 0) this.data.jobs[at] = entry;
+    else this.data.jobs.push(entry);
+    await this.save();
   }
 
-  command(entry: CommandEntry): void {
+  async command(entry: CommandEntry): Promise<void> {
     this.data.commands.push({ ...entry, command: redactSecrets(entry.command), response: entry.response.map(redactSecrets) });
-    void this.save();
+    await this.save();
   }
 
-  write(entry: WriteEntry): void {
+  async write(entry: WriteEntry): Promise<void> {
     this.data.writes.push(entry);
-    void this.save();
+    await this.save();
   }
 
   async finish(status: RunStatus, plan: StepPlan[], outcomes: StepOutcome[]): Promise<void> {

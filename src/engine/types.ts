@@ -51,9 +51,10 @@ export interface ApplyContext {
 export interface RunRecorder {
   /** Called before a member or file is overwritten: the original bytes and ETag. */
   backup(entry: BackupEntry): Promise<void>;
-  job(entry: JobEntry): void;
-  command(entry: CommandEntry): void;
-  write(entry: WriteEntry): void;
+  /** Called when a job is submitted (retcode null) and again when it ends. */
+  job(entry: JobEntry): void | Promise<void>;
+  command(entry: CommandEntry): void | Promise<void>;
+  write(entry: WriteEntry): void | Promise<void>;
 }
 
 export interface BackupEntry {
@@ -87,6 +88,8 @@ export interface WriteEntry {
   readonly target: { kind: "member"; dsn: string; member: string } | { kind: "uss-file"; path: string };
   readonly etagBefore: string | null;
   readonly etagAfter: string | null;
+  /** sha256 (hex) of the written text after normaliseRecords; absent in older records. */
+  readonly textSha256?: string;
 }
 
 export interface StepOutcome {

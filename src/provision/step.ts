@@ -1,4 +1,5 @@
 import type { ApplyContext, Change, PlannedStep, StepResult } from "../engine/types";
+import type { HaError } from "../errors";
 import type { StepSpec } from "./context";
 
 export interface StepParts {
@@ -7,6 +8,8 @@ export interface StepParts {
   readonly observed: string;
   readonly changes: readonly Change[];
   readonly warnings?: readonly string[];
+  /** Why the step cannot be done as planned: applying it fails with this, changes or not. */
+  readonly blocker?: HaError;
   /** Runs only when there are changes; a step with none reports unchanged without touching z/OS. */
   readonly apply: (ctx: ApplyContext) => Promise<StepResult>;
 }
@@ -20,7 +23,10 @@ export function makeStep(spec: StepSpec, parts: StepParts): PlannedStep {
     dependsOn: spec.dependsOn,
     observed: parts.observed,
     changes: parts.changes,
-    ...(parts.warnings?.length ? { warnings: parts.warnings } : {}),
-    apply: async (ctx) => (parts.changes.length === 0 ? { state: "unchanged", notes: ["already in place"] } : parts.apply(ctx)),
+    ...(parts.warnings?.length || parts.blocker ? { warnings: [...(parts.warnings ?? []), ...(parts.blocker ? [parts.blocker.message] : [])] } : {}),
+    apply: async (ctx) => {
+      if (parts.blocker) throw parts.blocker;
+      return parts.changes.length === 0 ? { state: "unchanged", notes: ["already in place"] } : parts.apply(ctx);
+    },
   };
 }

@@ -1,16 +1,30 @@
 import type { RunRecordData } from "../engine/run-record";
-import type { PlannedStep } from "../engine/types";
+import type { JobEntry, PlannedStep } from "../engine/types";
 
-/** What rollback does not undo, said plainly: job work and servers the run started. */
+const jobKey = (j: JobEntry) => `${j.jobname}(${j.jobid})`;
+
+/**
+ * What rollback does not undo, said plainly: job work, servers the run started, and jobs
+ * whose end the run never saw (timed out): those may still be running and changing things.
+ */
 export function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
-  const jobs = record.jobs.filter((j) => j.retcode !== null);
+  // A job is recorded once when submitted (no return code yet) and again when it ends.
+  const ended = record.jobs.filter((j) => j.retcode !== null);
+  const endedIds = new Set(ended.map((j) => jobKey(j)));
+  const unfinished = [...new Set(record.jobs.filter((j) => j.retcode === null && !endedIds.has(jobKey(j))).map(jobKey))];
   const started = record.commands.filter((c) => /^S\s/i.test(c.command)).map((c) => `${c.command.slice(2).trim()} on ${c.system}`);
-  if (jobs.length === 0 && started.length === 0) return undefined;
+  if (ended.length === 0 && unfinished.length === 0 && started.length === 0) return undefined;
   const warnings: string[] = [];
-  if (jobs.length > 0) warnings.push("RACF definitions, zFS aggregates and VSAM clusters made by the run's jobs are not removed by rollback; remove them by hand if they must go.");
+  if (ended.length > 0 || unfinished.length > 0) {
+    warnings.push("RACF definitions, zFS aggregates and VSAM clusters made by the run's jobs are not removed by rollback; remove them by hand if they must go.");
+  }
+  if (unfinished.length > 0) {
+    warnings.push(`Jobs the run did not see end may still be running (${unfinished.join(", ")}); check them in JES and cancel them if they must not finish.`);
+  }
   if (started.length > 0) warnings.push(`Servers the run started are left running (${started.join(", ")}); stop them with P when they must go.`);
   const observed = [
-    jobs.length ? `jobs of run ${record.runId}: ${jobs.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}` : "",
+    ended.length ? `jobs of run ${record.runId}: ${ended.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}` : "",
+    unfinished.length ? `may still be running: ${unfinished.join(", ")}` : "",
     started.length ? `started: ${started.join(", ")}` : "",
   ].filter(Boolean);
   return {
@@ -24,4 +38,3 @@ export function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
     apply: async () => ({ state: "unchanged" }),
   };
 }
-

@@ -8,6 +8,7 @@ import { hasHotStandbyDefinitions, planHotStandbyRemoval } from "../provision/zo
 import type { Topology } from "../topology";
 import type { ZosmfClient } from "../zosmf";
 import { leftAloneStep } from "./left-alone";
+import { stacksTouched } from "./stacks-touched";
 import { keyOf, planRestore } from "./restore-step";
 
 export interface RollbackPlanOptions {
@@ -33,7 +34,7 @@ const STACK_REMOVALS = [
 
 /**
  * Undoes a provision run from its record: the TCP/IP definitions it added are removed
- * through obey members (only on stacks whose step the run changed), then every member
+ * through obey members (only on stacks whose step changed them or issued OBEYFILE), then every member
  * and file is put back as it was before the run. What jobs made and servers the run
  * started stay, and the plan says so.
  */
@@ -42,10 +43,7 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
   const known = new Set(o.topology.systems.map((s) => s.name));
   const delayMs = o.consoleDelayMs ?? 1000;
   for (const removal of STACK_REMOVALS) {
-    const systems = o.record.outcomes
-      .filter((x) => x.id.startsWith(removal.stepPrefix) && x.state === "changed" && x.system && known.has(x.system))
-      .map((x) => x.system!)
-      .filter((system) => removal.applies({ topology: o.topology, system }));
+    const systems = stacksTouched(o.record, removal.stepPrefix).filter((system) => known.has(system) && removal.applies({ topology: o.topology, system }));
     if (systems.length === 0) continue;
     const workflow = await loadWorkflow(removal.workflow, { workflowsDir: o.workflowsDir });
     for (const system of systems) steps.push(await removal.plan({ topology: o.topology, client: o.client, workflow, system, runToken: o.runToken, delayMs }));

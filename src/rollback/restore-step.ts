@@ -2,10 +2,11 @@ import { sha256, type RecordedBackup } from "../engine/run-record";
 import { redactSecrets } from "../engine/redact";
 import type { BackupEntry, Change, PlannedStep, WriteEntry } from "../engine/types";
 import { HaError } from "../errors";
-import { unifiedDiff } from "../provision/ops/diff";
+import { sameRecords, unifiedDiff } from "../provision/ops/diff";
 import { readMember, readUssFile, type Observed } from "../provision/ops/read-current";
 import { safeWriteMember, safeWriteUss } from "../provision/ops/safe-write";
 import type { RollbackPlanOptions } from "./plan";
+import { changedSinceRun } from "./changed-since";
 
 export const keyOf = (t: BackupEntry["target"]) => (t.kind === "member" ? `${t.dsn}(${t.member})` : t.path);
 
@@ -29,10 +30,9 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
   const id = `rollback/restore/${where}`;
   const current: Observed = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
   const lastWrite = [...o.record.writes].reverse().find((w: WriteEntry) => keyOf(w.target) === where);
-  // Someone else changed it when its ETag is no longer the one our write left behind.
-  const changedSince = current.text === null || !lastWrite || (lastWrite.etagAfter !== null && current.etag !== null && current.etag !== lastWrite.etagAfter);
+  const changedSince = changedSinceRun(current, lastWrite);
   const original = await originalOf(o, backup);
-  const alreadyOriginal = original !== null && current.text !== null && current.text === original;
+  const alreadyOriginal = original !== null && current.text !== null && sameRecords(current.text, original);
   const changes: Change[] = [];
   const warnings: string[] = [];
   if (original === null) {
@@ -64,7 +64,11 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
       if (original === null) {
         if (target.kind !== "member") return { state: "unchanged", notes: warnings };
         const latest = await readMember(o.client, target.dsn, target.member);
-        if (!o.force && latest.etag !== current.etag) throw new HaError(`${where} changed while rolling back; it was not deleted.`, { failureClass: "zos-failure" });
+        if (latest.text === null) return { state: "unchanged", notes: [`${where} is already gone`] };
+        // Content, not the ETag alone: an edit between plan and apply must not be deleted unseen.
+        if (!o.force && (latest.etag !== current.etag || !sameRecords(latest.text, current.text ?? ""))) {
+          throw new HaError(`${where} changed while rolling back; it was not deleted.`, { failureClass: "zos-failure" });
+        }
         await ctx.record.backup({ stepId: id, target, original: latest.text, etag: latest.etag });
         await o.client.files.deleteMember(target.dsn, target.member);
         return { state: "changed", notes: [`${where} deleted`] };
@@ -75,10 +79,11 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
         await safeWriteUss({ client: o.client, ctx, stepId: id, runToken: o.runToken, path: target.path, observed: current, text: original });
       }
       const back = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
-      if (back.text !== original) {
+      // FB members come back padded to the record length; only the records must match.
+      if (back.text === null || !sameRecords(back.text, original)) {
         throw new HaError(`${where} was written but does not read back as the original`, { failureClass: "zos-failure" });
       }
-      return { state: "changed", notes: [`${where} restored byte for byte`] };
+      return { state: "changed", notes: [`${where} restored`] };
     },
   };
 }

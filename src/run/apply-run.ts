@@ -1,6 +1,8 @@
 import { executePlan } from "../engine/execute";
+import { redactSecrets } from "../engine/redact";
 import { RunRecord, type RunKind } from "../engine/run-record";
-import type { PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import type { Change, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import type { FailureClass } from "../errors";
 import { summarize, type RunSummary } from "./summary";
 
 /** What provision and rollback return: the plan, and what applying it did. */
@@ -58,8 +60,37 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   };
 }
 
-/** The serialisable part of a step (its apply closure stays behind). */
+/**
+ * How a failed run ended, for its exit code: a tool or API failure outranks a z/OS failure,
+ * since the pipeline must know the tool could not finish its work.
+ */
+export function failureClassOf(result: RunResult): FailureClass | undefined {
+  if (result.status !== "failed") return undefined;
+  const classes = result.outcomes.map((o) => o.error?.failureClass);
+  if (classes.includes("tool-failure")) return "tool-failure";
+  if (classes.includes("invalid-input")) return "invalid-input";
+  return "zos-failure";
+}
+
+/**
+ * The serialisable part of a step (its apply closure stays behind). Every way a plan is
+ * shown, returned (--rfj) or recorded starts here, so this is where its texts are
+ * masked: a site's own JCL or a command may carry a password. The step itself is left
+ * as it is, since its apply submits the real text.
+ */
 export function toStepPlan(step: PlannedStep): StepPlan {
   const { apply: _apply, ...plan } = step;
-  return plan;
+  return {
+    ...plan,
+    observed: redactSecrets(plan.observed),
+    changes: plan.changes.map(redactChange),
+    ...(plan.warnings !== undefined ? { warnings: plan.warnings.map(redactSecrets) } : {}),
+  };
+}
+
+/** A copy of the change with every string field masked, whichever kind it is. */
+function redactChange(change: Change): Change {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(change)) copy[key] = typeof value === "string" && key !== "kind" ? redactSecrets(value) : value;
+  return copy as Change;
 }

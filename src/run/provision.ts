@@ -6,6 +6,7 @@ import { planProvision } from "../provision/plan";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import type { Topology } from "../topology";
 import { loadTopologyFile } from "./topology-file";
+import { assertNoUnfinishedJobs } from "./unfinished-jobs";
 import { reportAndApply, type RunResult } from "./apply-run";
 
 export interface ProvisionOptions {
@@ -59,6 +60,8 @@ async function planAndApply(options: ProvisionOptions, topology: Topology, text:
   if (options.resume && !resumed) {
     throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
   }
+  const previous = resumed ?? (await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex: topology.sysplex, kind: "provision" }));
+  if (!options.dryRun) await assertNoUnfinishedJobs(client, previous);
   const lastSuccess = await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex: topology.sysplex, kind: "provision", status: ["succeeded"] });
   const runToken = randomBytes(4).toString("hex").toUpperCase();
   const steps = await planProvision({

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { findLatestRecord, readRecord, recordDirFor, sha256, type RunRecordData } from "../engine/run-record";
 import type { ProgressSink } from "../engine/types";
 import { HaError } from "../errors";
+import { loadChain, mergeChain } from "../rollback/chain";
 import { planRollback } from "../rollback/plan";
 import { createZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { reportAndApply, type RunResult } from "./apply-run";
@@ -28,14 +29,22 @@ export interface RollbackOptions {
 }
 
 export interface RollbackResult extends RunResult {
-  /** The provision run that was undone. */
+  /** The provision run that was undone (the newest, when it resumed earlier runs). */
   readonly undoneRun: string;
+  /** Every run undone, oldest first: the run and the failed runs it resumed. */
+  readonly undoneRuns: string[];
 }
 
 export async function rollback(options: RollbackOptions): Promise<RollbackResult> {
   const t0 = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
-  const target = await findRun(options, topology.sysplex);
+  const found = await findRun(options, topology.sysplex);
+  const chain = await loadChain(found.record, found.dir);
+  const undoneRuns = chain.map((r) => r.runId);
+  if (chain.length > 1) {
+    options.sink?.onEvent({ type: "message", level: "info", text: `run ${found.record.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one` });
+  }
+  const target = mergeChain(chain);
   if (target.topologySha256 !== sha256(text)) {
     options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
   }
@@ -55,20 +64,21 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
       sink: options.sink,
       startedAt: t0,
     });
-    return { ...result, undoneRun: target.runId };
+    return { ...result, undoneRun: target.runId, undoneRuns };
   } finally {
     client.close();
   }
 }
 
-async function findRun(options: RollbackOptions, sysplex: string): Promise<RunRecordData> {
+/** The run asked for and the folder its record is in (where the runs it resumed are too). */
+async function findRun(options: RollbackOptions, sysplex: string): Promise<{ record: RunRecordData; dir: string }> {
   if (options.run) {
     const file = options.run.endsWith(".json") ? path.resolve(options.run) : path.join(recordDirFor(options), `${options.run}.provision.json`);
     const data = await readRecord(file);
     if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
-    return data;
+    return { record: data, dir: path.dirname(file) };
   }
   const latest = await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex, kind: "provision", status: ["succeeded", "failed", "running"] });
   if (!latest) throw new HaError(`No provision run of sysplex ${sysplex} was found in ${recordDirFor(options)}; nothing to roll back`, { failureClass: "invalid-input" });
-  return latest;
+  return { record: latest, dir: recordDirFor(options) };
 }

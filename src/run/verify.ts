@@ -27,6 +27,11 @@ export interface VerifyOptions {
 /**
  * The connection a topology entry means: the command's own, another zosmf profile, or
  * the command's credentials against another host.
+ *
+ * A topology file is shared and edited by many; the user's profile and flags are theirs.
+ * So the topology alone may not switch certificate checking off for a host that is sent
+ * the command's credentials: `rejectUnauthorized: false` there counts only when the
+ * command's own connection already has verification off. Otherwise it stays on.
  */
 export async function connectionFor(entry: Connection, options: Pick<VerifyOptions, "connection" | "resolveConnection">): Promise<ZosmfConnection> {
   if (entry.profile !== undefined) {
@@ -39,7 +44,7 @@ export async function connectionFor(entry: Connection, options: Pick<VerifyOptio
     hostname: entry.host,
     ...(entry.port !== undefined ? { port: entry.port } : {}),
     ...(entry.basePath !== undefined ? { basePath: entry.basePath } : {}),
-    ...(entry.rejectUnauthorized !== undefined ? { rejectUnauthorized: entry.rejectUnauthorized } : {}),
+    rejectUnauthorized: entry.rejectUnauthorized === true || options.connection.rejectUnauthorized !== false,
   };
 }
 

@@ -141,8 +141,10 @@ function outcomeIsUnknown(err: ZosmfError): boolean {
     case "unreachable":
       return err.code !== "ECONNREFUSED" && err.code !== "ENOTFOUND" && err.code !== "EAI_AGAIN" && err.code !== "EHOSTUNREACH" && err.code !== "ENETUNREACH";
     case "server":
-      // A z/OSMF error report means JES refused it; a bare 5xx may come from a gateway after the fact.
-      return err.report === undefined;
+      // Only z/OSMF's own error report (rc and category) means JES refused it. A gateway in front
+      // (API ML) answers 502/504 with a body of its own after the request may have gone through.
+      if (err.status === 502 || err.status === 504) return true;
+      return err.report?.rc === undefined || err.report?.category === undefined;
     case "unexpected-response":
       return true;
     default:

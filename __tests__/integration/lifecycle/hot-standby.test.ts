@@ -156,6 +156,33 @@ describe("failures", () => {
     expect(newJobs).not.toContain("IZUMKF0A");
   });
 
+  it("does not plan or submit again while a job of the previous run has not ended", async () => {
+    const { topologyFile, connection } = await setUp();
+    await control("POST", "/__emulator/faults", { kind: "jobNeverEnds", match: "IZUMKF0B" });
+    const timedOut = await provision({ topologyFile, connection, ...FAST, jobTimeoutMs: 400 });
+    expect(timedOut.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSB")!.state).toBe("failed");
+    const submits = emu!.requestLog.submits.length;
+    await expect(provision({ topologyFile, connection, resume: true, ...FAST })).rejects.toThrow(/left jobs that have not ended/);
+    await expect(provision({ topologyFile, connection, ...FAST })).rejects.toThrow(/left jobs that have not ended/);
+    expect(emu!.requestLog.submits.length).toBe(submits);
+    // A dry run only reads, so it may still show the plan.
+    expect((await provision({ topologyFile, connection, dryRun: true, ...FAST })).status).toBe("planned");
+  });
+
+  it("fails, never reports unchanged, the steps it cannot do: a missing zowe.yaml, another file system at USER_DIR", async () => {
+    const { topologyFile, connection } = await setUp();
+    delete emu!.state.uss.files["/global/zowe/zowe.yaml"];
+    emu!.state.mounts.push({ fsname: "OTHER.ZFS", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" });
+    const planned = await provision({ topologyFile, connection, dryRun: true, ...FAST });
+    expect(planned.plan.find((s) => s.id === "caching/zowe-yaml")!.warnings?.join(" ")).toMatch(/does not exist/);
+    const run = await provision({ topologyFile, connection, ...FAST });
+    expect(run.status).toBe("failed");
+    expect(run.outcomes.find((o) => o.id === "caching/zowe-yaml")!.state).toBe("failed");
+    const fsB = run.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSB")!;
+    expect(fsB.state).toBe("failed");
+    expect(fsB.error!.message).toMatch(/OTHER\.ZFS is mounted at \/global\/zosmf\/zosmfb/);
+  });
+
   it("refuses --resume when no failed run exists", async () => {
     const { topologyFile, connection } = await setUp();
     await expect(provision({ topologyFile, connection, resume: true, ...FAST })).rejects.toThrow(/no failed provision run/);

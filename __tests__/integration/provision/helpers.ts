@@ -16,8 +16,11 @@ export class MemoryRecorder implements RunRecorder {
   async backup(entry: BackupEntry): Promise<void> {
     this.backups.push(entry);
   }
+  /** Like the run record: one entry per job, completed when it ends. */
   job(entry: JobEntry): void {
-    this.jobs.push(entry);
+    const at = this.jobs.findIndex((j) => j.jobid === entry.jobid);
+    if (at >= 0) this.jobs[at] = entry;
+    else this.jobs.push(entry);
   }
   command(entry: CommandEntry): void {
     this.commands.push(entry);

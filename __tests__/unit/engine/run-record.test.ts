@@ -23,6 +23,16 @@ describe("run record", () => {
     expect(data.status).toBe("failed");
   });
 
+  it("has a submitted job on disk before it ends, and keeps one entry per job once it has ended", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ha-rec-"));
+    const rec = await RunRecord.create({ kind: "provision", sysplex: "PLEX1", topologyFile: path.join(dir, "t.yaml"), topologyText: "x" });
+    const job = { stepId: "zosmf-ha/filesystem/SYSA", jobname: "IZUMKF0A", jobid: "JOB00042", token: "T-1", maxRc: 0 };
+    await rec.job({ ...job, retcode: null });
+    expect((await readRecord(rec.file)).jobs).toEqual([{ ...job, retcode: null }]);
+    await rec.job({ ...job, retcode: "CC 0000" });
+    expect((await readRecord(rec.file)).jobs).toEqual([{ ...job, retcode: "CC 0000" }]);
+  });
+
   it("finds the newest run of a sysplex with the wanted status", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ha-rec-"));
     const topologyFile = path.join(dir, "t.yaml");

@@ -55,6 +55,9 @@ describe("jobs: submit", () => {
     ["503", (i: nock.Interceptor) => i.reply(503)],
     ["a reset socket", (i: nock.Interceptor) => i.replyWithError(netError("ECONNRESET", "socket hang up"))],
     ["a 201 without a job document", (i: nock.Interceptor) => i.reply(201, "<html>gateway</html>")],
+    // The API ML gateway answers with a JSON body of its own; it is not JES refusing the job.
+    ["a gateway 504 with its own JSON body", (i: nock.Interceptor) => i.reply(504, { messages: [{ messageContent: "ZWEAG510E Request timeout" }] })],
+    ["a 500 whose body lacks z/OSMF's rc and category", (i: nock.Interceptor) => i.reply(500, { message: "Internal error" })],
   ])("never repeats a submit whose answer is lost to %s, and says the outcome is unknown", async (_name, answer) => {
     let calls = 0;
     const scope = answer(zosmf().put("/zosmf/restjobs/jobs").times(3));

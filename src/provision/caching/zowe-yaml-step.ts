@@ -20,10 +20,8 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
       title: step.title,
       observed: message,
       changes: [],
-      warnings: [message],
-      apply: async () => {
-        throw new HaError(message, { failureClass: "invalid-input" });
-      },
+      blocker: new HaError(message, { failureClass: "invalid-input" }),
+      apply: async () => ({ state: "unchanged" }),
     });
   }
   const desired = editCachingStorage(current.text, storageSettings(env.topology));

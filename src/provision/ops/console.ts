@@ -31,6 +31,6 @@ export async function issueCommand(call: ConsoleCall): Promise<ConsoleResponse> 
     safeToRepeat: DISPLAY.test(call.command),
     collect: { delayMs: call.delayMs, maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
   });
-  call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
+  await call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
   return response;
 }

@@ -3,7 +3,7 @@ import type { ApplyContext, BackupEntry } from "../../engine/types";
 import { HaError } from "../../errors";
 import { ZosmfError, type ZosmfClient } from "../../zosmf";
 import { datasetExists, readMember, readUssFile, type Observed } from "./read-current";
-import { sameRecords } from "./diff";
+import { normaliseRecords, sameRecords } from "./diff";
 
 export interface SafeWriteBase {
   readonly client: ZosmfClient;
@@ -89,7 +89,9 @@ async function writeOrConflict(
     if (err instanceof ZosmfError && err.kind === "conflict") throw changedSincePlan(where, "was changed by someone else");
     throw err;
   }
-  o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null });
+  // The hash of the records written lets rollback see a later edit even when no ETag tells.
+  const textSha256 = createHash("sha256").update(normaliseRecords(o.text), "utf8").digest("hex");
+  o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null, textSha256 });
 }
 
 function changedSincePlan(where: string, what: string): HaError {

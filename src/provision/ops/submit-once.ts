@@ -93,16 +93,12 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
     o.ctx.progress(`found ${job.jobname}(${job.jobid}) on the JES queue; not submitting again`);
   }
   o.ctx.progress(`submitted ${job.jobname}(${job.jobid})`);
+  // On disk before the wait: a run cut short still knows the job it left on the queue.
+  await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode: null, maxRc: o.maxRc });
 
-  let finished: JobDocument;
-  try {
-    finished = (await o.client.jobs.waitForOutput(job, { timeoutMs: o.timeoutMs, ...(o.ctx.signal ? { signal: o.ctx.signal } : {}) })).job;
-  } catch (err) {
-    o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode: null, maxRc: o.maxRc });
-    throw err;
-  }
+  const finished = (await o.client.jobs.waitForOutput(job, { timeoutMs: o.timeoutMs, ...(o.ctx.signal ? { signal: o.ctx.signal } : {}) })).job;
   const retcode = finished.retcode ?? "UNKNOWN";
-  o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode, maxRc: o.maxRc });
+  await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode, maxRc: o.maxRc });
 
   const spool = await readAllSpool(o.client, finished);
   const rc = conditionCode(retcode);

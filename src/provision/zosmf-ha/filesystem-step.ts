@@ -27,10 +27,8 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
       system,
       observed: message,
       changes: [],
-      warnings: [message],
-      apply: async () => {
-        throw new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change systems[${system}].zosmf.userDir / zfs in the topology.`] });
-      },
+      blocker: new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change systems[${system}].zosmf.userDir / zfs in the topology.`] }),
+      apply: async () => ({ state: "unchanged" }),
     });
   }
   const exists = await datasetExists(env.client, z.zfs);

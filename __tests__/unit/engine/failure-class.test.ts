@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { failureClassOf, type RunResult } from "../../../src/run/apply-run";
+
+const outcome = (failureClass?: string) => ({
+  id: "s",
+  title: "s",
+  state: failureClass ? ("failed" as const) : ("changed" as const),
+  durationMs: 1,
+  notes: [],
+  ...(failureClass ? { error: { message: "m", details: [], failureClass } } : {}),
+});
+
+const run = (status: RunResult["status"], ...classes: (string | undefined)[]): RunResult => ({
+  sysplex: "P",
+  dryRun: false,
+  status,
+  plan: [],
+  outcomes: classes.map(outcome),
+  summary: { steps: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, durationMs: 0 },
+});
+
+describe("the exit class of a run", () => {
+  it.each([
+    ["a run that succeeded", run("succeeded", undefined), undefined],
+    ["a job that failed", run("failed", "zos-failure", undefined), "zos-failure"],
+    ["an unreachable z/OSMF next to a failed job", run("failed", "zos-failure", "tool-failure"), "tool-failure"],
+    ["a step refused for its input", run("failed", "invalid-input", "zos-failure"), "invalid-input"],
+    ["steps only skipped", run("failed", undefined), "zos-failure"],
+  ])("%s", (_name, result, expected) => {
+    expect(failureClassOf(result)).toBe(expected);
+  });
+});

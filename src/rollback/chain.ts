@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+import { readRecord, type RunRecordData } from "../engine/run-record";
+import { HaError } from "../errors";
+
+/**
+ * A resumed run starts from where a failed one stopped: the originals of what the failed
+ * run changed are in its record, not in the resuming one. So the runs linked by `basedOn`
+ * are loaded, oldest first, and undone together.
+ */
+export async function loadChain(newest: RunRecordData, recordDir: string): Promise<RunRecordData[]> {
+  const chain = [newest];
+  const seen = new Set([newest.runId]);
+  let current = newest;
+  while (current.basedOn) {
+    const id = current.basedOn;
+    // A hand-edited record could point back at itself; stop rather than loop.
+    if (seen.has(id)) break;
+    const file = path.join(recordDir, `${id}.provision.json`);
+    if (!existsSync(file)) {
+      throw new HaError(`Run ${current.runId} resumed run ${id}, whose record ${file} is missing; without it the originals cannot all be restored, so nothing is rolled back.`, {
+        failureClass: "invalid-input",
+      });
+    }
+    const earlier = await readRecord(file);
+    if (earlier.kind !== "provision") throw new HaError(`${file} is a ${earlier.kind} record, not the provision run ${current.runId} resumed`, { failureClass: "invalid-input" });
+    seen.add(id);
+    chain.unshift(earlier);
+    current = earlier;
+  }
+  return chain;
+}
+
+/**
+ * One record for the whole chain, oldest entries first: the first backup of a target is
+ * then the original from before any of the runs, and the last write of a target is what
+ * the plug-in left there. Steps, jobs and commands of every run count.
+ */
+export function mergeChain(chain: readonly RunRecordData[]): RunRecordData {
+  const newest = chain[chain.length - 1];
+  if (!newest) throw new HaError("No run to roll back", { failureClass: "invalid-input" });
+  if (chain.length === 1) return newest;
+  return {
+    ...newest,
+    outcomes: chain.flatMap((r) => r.outcomes),
+    backups: chain.flatMap((r) => r.backups),
+    writes: chain.flatMap((r) => r.writes),
+    jobs: chain.flatMap((r) => r.jobs),
+    commands: chain.flatMap((r) => r.commands),
+  };
+}

@@ -1,0 +1,22 @@
+import type { RunRecordData } from "../engine/run-record";
+
+const OBEYFILE = /OBEYFILE/i;
+
+/**
+ * Systems whose stack a run's steps of one kind (`stepPrefix`, e.g. "zosmf-ha/tcpip/")
+ * may have changed: the step ended "changed", or it issued OBEYFILE whatever its end.
+ * OBEYFILE applies every statement that passes even when others fail, and a step that
+ * failed afterwards (statement errors, VIPADCFG not confirming) or a run cut short may
+ * have left definitions in force. Removal steps read the stack first, so naming a stack
+ * that holds nothing costs displays only.
+ */
+export function stacksTouched(record: Pick<RunRecordData, "outcomes" | "commands">, stepPrefix: string): string[] {
+  const systems = new Set<string>();
+  for (const x of record.outcomes) {
+    if (x.id.startsWith(stepPrefix) && x.state === "changed" && x.system) systems.add(x.system);
+  }
+  for (const c of record.commands) {
+    if (c.stepId.startsWith(stepPrefix) && OBEYFILE.test(c.command)) systems.add(c.system);
+  }
+  return [...systems];
+}

@@ -97,6 +97,10 @@ export function createFilesApi(send: Send) {
 
   async function writeAt(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
     const ifMatch = options.ifMatch === undefined ? undefined : headerValue("ifMatch", normalizeEtag(options.ifMatch) ?? "");
+    if (options.ifMatch !== undefined && !ifMatch) {
+      // Asked for a guarded write: without the guard it could overwrite someone else's change.
+      throw new HaError(`An empty ETag was given for the guarded write of ${path}; nothing was written.`, { failureClass: "tool-failure" });
+    }
     try {
       const res = await send({
         method: "PUT",
@@ -106,7 +110,7 @@ export function createFilesApi(send: Send) {
         responseType: "text",
         // Guarded by If-Match, a repeat either lands once or fails with 412; unguarded it could
         // overwrite someone else's change made in between.
-        repeatable: ifMatch !== undefined,
+        repeatable: Boolean(ifMatch),
       });
       const etag = etagOf(res.headers);
       return { ...(etag ? { etag } : {}), created: res.status === 201 };

@@ -33,6 +33,14 @@ describe("files: members and data sets", () => {
     expect(err.details).toContain("HA.JCL(JUNK)");
   });
 
+  it("refuses a guarded write whose ETag is empty instead of writing unguarded", async () => {
+    let calls = 0;
+    zosmf().put(/.*/).reply(204).on("request", () => calls++);
+    await expect(client().files.write("SYS1.PARMLIB", "IZUPRM0A", TEXT, { ifMatch: '""' })).rejects.toThrow(/empty ETag/);
+    expect(calls).toBe(0);
+    nock.cleanAll();
+  });
+
   it("writes text; 201 means created, 204 replaced, and If-Match goes out unquoted", async () => {
     let headers: Record<string, unknown> = {};
     let body: unknown;

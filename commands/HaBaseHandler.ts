@@ -1,5 +1,6 @@
 import type { ICommandHandler, IHandlerParameters } from "@zowe/imperative";
 import { ImperativeError } from "@zowe/imperative";
+import { redactSecrets } from "../src/engine/redact";
 import { EXIT_CODES, HaError, exitCodeFor, type FailureClass } from "../src/errors";
 import type { ZosmfConnection } from "../src/zosmf";
 import { connectionFromArguments, resolveNamedConnection } from "./connection";
@@ -46,19 +47,21 @@ export abstract class HaBaseHandler implements ICommandHandler {
       progress.end();
       params.response.data.setExitCode(exitCodeFor(err));
       if (err instanceof ImperativeError) throw err;
+      // Every text that leaves the command passes the same filter as the run record.
       if (err instanceof HaError) {
         // Our own errors already say everything; imperative would print a cause as "Response From Service".
-        throw new ImperativeError({ msg: err.message, additionalDetails: err.details.length > 0 ? err.details.join("\n") : undefined });
+        throw new ImperativeError({ msg: redactSecrets(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
       }
-      throw new ImperativeError({ msg: (err as Error).message ?? String(err), causeErrors: err as Error });
+      // The cause is not passed on: imperative would print it whole, unfiltered.
+      throw new ImperativeError({ msg: redactSecrets((err as Error).message ?? String(err)) });
     }
     progress.end();
     for (const warning of progress.warnings) params.response.console.error(`Warning: ${warning}`);
     params.response.data.setObj(result.data);
-    params.response.console.log(result.text);
+    params.response.console.log(redactSecrets(result.text));
     if (result.failure) {
       params.response.data.setExitCode(EXIT_CODES[result.failure.failureClass]);
-      throw new ImperativeError({ msg: result.failure.message });
+      throw new ImperativeError({ msg: redactSecrets(result.failure.message) });
     }
     params.response.data.setExitCode(EXIT_CODES.success);
   }

@@ -43,7 +43,7 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
     const ctx: ApplyContext = {
       record: options.recorder,
       signal: options.signal,
-      progress: (message) => options.sink?.onEvent({ type: "step-progress", id: step.id, message }),
+      progress: (message) => options.sink?.onEvent({ type: "step-progress", id: step.id, message: redactSecrets(message) }),
     };
     let outcome: StepOutcome;
     try {

@@ -13,22 +13,23 @@ export const REDACTED = "********";
 const SECRET_KEY = String.raw`[-\w.]*(?:password|passwd|passphrase|secret|token|credential)s?[-\w.]*`;
 
 /** A YAML block scalar indicator (`|`, `>-`, `|2`...) standing alone after the key. */
-const BLOCK_INDICATOR = String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?$`;
+const BLOCK_INDICATOR = String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?(?![^\r\n])`;
 
 /** `key: value` / `key = value` at the start of a line (YAML, properties, JSON one per line, diff lines). */
 const KEY_VALUE = new RegExp(String.raw`^([+\- ]?[ \t]*(?:-[ \t]+)?(["']?)${SECRET_KEY}\2[ \t]*[:=][ \t]*)(?!${BLOCK_INDICATOR})(\S.*)$`, "gim");
 
-/** A quoted, parenthesised or bare value inside a line; bare values stop at the next separator. */
+/** A quoted value, with its quotes doubled or escaped inside as YAML, JSON and TSO write them. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'`;
 
 /**
- * Keys inside a line: quoted keys (JSON), bare keys right after `{` or `,` (flow maps),
- * and `KEY=value` operands (JCL, URL queries, command parameters).
+ * `key: value` inside a line: quoted keys (JSON) and bare keys after `{`, `,` or a blank
+ * (flow maps, messages that quote a setting). A bare value runs to the next `,` `}` `]`.
  */
 const FLOW_PAIR = new RegExp(
-  String.raw`((?:(["'])${SECRET_KEY}\2|(?<=[{,\s])${SECRET_KEY})[ \t]*:[ \t]*)(${QUOTED}|[^\s,}\]](?:[^,}\]\n]*[^\s,}\]])?)`,
+  String.raw`((?:(["'])${SECRET_KEY}\2|(?<=[{,\s])${SECRET_KEY})[ \t]*:[ \t]*)(?!${BLOCK_INDICATOR})(${QUOTED}|[^\s,}\]](?:[^,}\]\n]*[^\s,}\]])?)`,
   "gi",
 );
+/** `KEY=value` operands: JCL, URL queries, command parameters. */
 const EQUALS_PAIR = new RegExp(String.raw`((?<![-\w.])${SECRET_KEY}[ \t]*=[ \t]*)(${QUOTED}|\([^)\n]*\)|[^\s,;&)'"]+)`, "gi");
 
 /**
@@ -80,7 +81,9 @@ function redactContinuations(text: string): string {
   let keyIndent = -1;
   let mode: "block" | "plain" | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    // Records from z/OS arrive with either line ending; keep a CR where it was.
+    const cr = lines[i].endsWith("\r") ? "\r" : "";
+    const line = cr ? lines[i].slice(0, -1) : lines[i];
     const prefix = isDiff && /^[+\- ]/.test(line) && !/^(?:\+\+\+|---) /.test(line) ? line[0] : "";
     const body = line.slice(prefix.length);
     const indent = /^[ \t]*/.exec(body)![0];
@@ -88,7 +91,7 @@ function redactContinuations(text: string): string {
       if (body.trim() === "") continue;
       const deeper = indent.length > keyIndent;
       if (deeper && (mode === "block" || !STRUCTURE_LINE.test(body))) {
-        lines[i] = prefix + indent + REDACTED;
+        lines[i] = prefix + indent + REDACTED + cr;
         continue;
       }
       mode = undefined;

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import * as path from "node:path";
 import { readRecord, type RunRecordData } from "../engine/run-record";
 import { HaError } from "../errors";
@@ -29,6 +30,30 @@ export async function loadChain(newest: RunRecordData, recordDir: string): Promi
     current = earlier;
   }
   return chain;
+}
+
+/**
+ * The run that resumed `record`, and the one that resumed that, to the end. Run ids sort
+ * by the second they started in, so a failed run and its resume in the same second may
+ * sort either way; a run that names another in `basedOn` is the later of the two whatever
+ * the order of their ids. Dry runs (planned) changed nothing and are not followed.
+ */
+export async function lastResumer(record: RunRecordData, recordDir: string): Promise<RunRecordData> {
+  let names: string[];
+  try {
+    names = (await readdir(recordDir)).filter((n) => n.startsWith(`${record.sysplex}-`) && n.endsWith(".provision.json")).sort();
+  } catch {
+    return record;
+  }
+  const runs = await Promise.all(names.map((n) => readRecord(path.join(recordDir, n))));
+  const seen = new Set([record.runId]);
+  let current = record;
+  for (;;) {
+    const next = runs.filter((r) => r.basedOn === current.runId && r.status !== "planned" && !seen.has(r.runId)).at(-1);
+    if (!next) return current;
+    seen.add(next.runId);
+    current = next;
+  }
 }
 
 /**

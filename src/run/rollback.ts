@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { findLatestRecord, readRecord, recordDirFor, sha256, type RunRecordData } from "../engine/run-record";
 import type { ProgressSink } from "../engine/types";
 import { HaError } from "../errors";
-import { loadChain, mergeChain } from "../rollback/chain";
+import { lastResumer, loadChain, mergeChain } from "../rollback/chain";
 import { planRollback } from "../rollback/plan";
 import { createZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { reportAndApply, type RunResult } from "./apply-run";
@@ -80,5 +80,6 @@ async function findRun(options: RollbackOptions, sysplex: string): Promise<{ rec
   }
   const latest = await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex, kind: "provision", status: ["succeeded", "failed", "running"] });
   if (!latest) throw new HaError(`No provision run of sysplex ${sysplex} was found in ${recordDirFor(options)}; nothing to roll back`, { failureClass: "invalid-input" });
-  return { record: latest, dir: recordDirFor(options) };
+  const dir = recordDirFor(options);
+  return { record: await lastResumer(latest, dir), dir };
 }

@@ -58,6 +58,16 @@ describe("HaBaseHandler", () => {
     expect(p.response.data.setExitCode).toHaveBeenLastCalledWith(4);
   });
 
+  it("keeps a secret in an error's message or details out of what the user sees", async () => {
+    const p = params();
+    const handler = new Fixed(async () => {
+      throw new HaError("cannot reach redis://default:hunter2@cache:6379", { failureClass: "tool-failure", details: ["keystorePassword: s3cret"] });
+    });
+    const err = (await handler.process(p).catch((e: unknown) => e)) as ImperativeError;
+    expect(`${err.message}\n${err.additionalDetails}`).not.toMatch(/hunter2|s3cret/);
+    expect(err.message).toMatch(/redis:\/\/default:\*+@cache:6379/);
+  });
+
   it("drives one progress bar from the engine's events and ends it before printing", async () => {
     const p = params();
     const order: string[] = [];

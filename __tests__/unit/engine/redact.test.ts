@@ -17,6 +17,8 @@ describe("redactSecrets", () => {
     // flow maps
     ["auth: { password: x y, user: y }", "auth: { password: ********, user: y }"],
     ["- {user: y, keystorePassword: 'a,b'}", "- {user: y, keystorePassword: '********'}"],
+    // a setting quoted in a message
+    ["IZU001E keystore password: bad1 was rejected", "IZU001E keystore password: ********"],
     // TSO/RACF operands
     ["ALTUSER HAUSER PASSWORD(x) NOEXPIRED", "ALTUSER HAUSER PASSWORD(********) NOEXPIRED"],
     ["ALTUSER HAUSER PHRASE('it''s (a) phrase') NOEXPIRED", "ALTUSER HAUSER PHRASE('********') NOEXPIRED"],
@@ -35,6 +37,7 @@ describe("redactSecrets", () => {
 
   it("hides a block scalar on a list item and a folded one with chomping", () => {
     expect(redactSecrets("- secret: >-\n    abc\n  user: x")).toBe("- secret: >-\n    ********\n  user: x");
+    expect(redactSecrets("password: |\r\n  abc\r\nuser: x")).toBe("password: |\r\n  ********\r\nuser: x");
   });
 
   it("hides a plain value continued on the next line, but not a nested mapping", () => {

@@ -68,8 +68,8 @@ export class RunRecord implements RunRecorder {
     const dir = recordDirFor(options);
     await mkdir(dir, { recursive: true });
     const startedAt = new Date().toISOString();
-    // Sortable by time, unique within a second.
-    const runId = `${options.sysplex}-${startedAt.replace(/[-:]/g, "").replace(/\..*/, "")}-${randomBytes(2).toString("hex")}`;
+    // Sortable by time to the millisecond (a resume can start within the second of the run it resumes).
+    const runId = `${options.sysplex}-${startedAt.replace(/[-:]/g, "").replace(".", "").replace("Z", "")}-${randomBytes(2).toString("hex")}`;
     const data: RunRecordData = {
       formatVersion: 1,
       runId,

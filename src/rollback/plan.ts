@@ -33,10 +33,10 @@ const STACK_REMOVALS = [
 ] as const;
 
 /**
- * Undoes a provision run from its record: the TCP/IP definitions it added are removed
- * through obey members (only on stacks whose step changed them or issued OBEYFILE), then every member
- * and file is put back as it was before the run. What jobs made and servers the run
- * started stay, and the plan says so.
+ * Undoes a provision run from its record (a resumed run: the merged records of its chain):
+ * the TCP/IP definitions it added are removed through obey members, on stacks whose step
+ * changed them or issued OBEYFILE, then every member and file is put back as it was
+ * before the run. What jobs made and servers the run started stay, and the plan says so.
  */
 export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[]> {
   const steps: PlannedStep[] = [];
@@ -48,7 +48,7 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
     const workflow = await loadWorkflow(removal.workflow, { workflowsDir: o.workflowsDir });
     for (const system of systems) steps.push(await removal.plan({ topology: o.topology, client: o.client, workflow, system, runToken: o.runToken, delayMs }));
   }
-  // The first backup of a target holds what was there before the run.
+  // The first backup of a target (oldest run first) holds what was there before the run.
   const firstBackups = new Map<string, RecordedBackup>();
   for (const b of o.record.backups) if (!firstBackups.has(keyOf(b.target))) firstBackups.set(keyOf(b.target), b);
   for (const backup of firstBackups.values()) steps.push(await planRestore(o, backup));

@@ -91,7 +91,7 @@ async function writeOrConflict(
   }
   // The hash of the records written lets rollback see a later edit even when no ETag tells.
   const textSha256 = createHash("sha256").update(normaliseRecords(o.text), "utf8").digest("hex");
-  o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null, textSha256 });
+  await o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null, textSha256 });
 }
 
 function changedSincePlan(where: string, what: string): HaError {

@@ -46,6 +46,32 @@ function checkClass(cls: string): void {
 
 type Handler = (ops: Operand[], ctx: RacfContext) => CommandResult;
 
+/** One name RACF could not act on: its message, and the command's RC is the worst of its names. */
+function refuse(res: CommandResult, line: string, rc: number): void {
+  res.lines.push(line);
+  res.rc = Math.max(res.rc, rc);
+}
+
+/**
+ * RACF works through a list of names one at a time: a name with no entry is refused with
+ * `missing(name)` and `rc`, and the others are still acted on.
+ */
+function forEachDefined<T>(
+  list: readonly string[],
+  find: (name: string) => T | undefined,
+  missing: (name: string) => string,
+  rc: number,
+  act: (entry: T, name: string, res: CommandResult) => void,
+): CommandResult {
+  const res: CommandResult = { rc: 0, lines: [] };
+  for (const name of list) {
+    const entry = find(name);
+    if (!entry) refuse(res, missing(name), rc);
+    else act(entry, name, res);
+  }
+  return res;
+}
+
 const USER_KEYWORDS = [
   "NAME", "PASSWORD", "PHRASE", "NOPASSWORD", "NOPHRASE", "OWNER", "DFLTGRP", "RESTRICTED", "NORESTRICTED", "SPECIAL", "NOSPECIAL",
   "OPERATIONS", "NOOPERATIONS", "AUDITOR", "NOAUDITOR", "OMVS", "NOOMVS", "TSO", "NOTSO", "WORKATTR", "DATA", "UACC", "AUTHORITY",
@@ -67,8 +93,7 @@ const addgroup: Handler = (ops, ctx) => {
   const res: CommandResult = { rc: 0, lines: [] };
   for (const g of groups) {
     if (racf.groups[g] || racf.users[g]) {
-      res.lines.push(racfMsg.invalidGroup(g));
-      res.rc = Math.max(res.rc, RACF_RC.alreadyDefinedInvalid);
+      refuse(res, racfMsg.invalidGroup(g), RACF_RC.alreadyDefinedInvalid);
       continue;
     }
     const entry: RacfDatabase["groups"][string] = { owner: value(p.kw.OWNER) ?? sup ?? ctx.user, superiorGroup: sup ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1" };
@@ -116,8 +141,7 @@ const adduser: Handler = (ops, ctx) => {
   const res: CommandResult = { rc: 0, lines: [] };
   for (const id of users) {
     if (racf.users[id] || racf.groups[id]) {
-      res.lines.push(racfMsg.invalidUser(id));
-      res.rc = Math.max(res.rc, RACF_RC.alreadyDefinedInvalid);
+      refuse(res, racfMsg.invalidUser(id), RACF_RC.alreadyDefinedInvalid);
       continue;
     }
     // A new user without PASSWORD/PHRASE has no password: RACF makes it PROTECTED.
@@ -135,24 +159,16 @@ const altuser: Handler = (ops, ctx) => {
   const users = names(p.positional[0]);
   requireSpecial(ctx, "ALTUSER", users.join(" "));
   const racf = ctx.state.racf;
-  const res: CommandResult = { rc: 0, lines: [] };
   const dflt = value(p.kw.DFLTGRP);
   if (dflt && !racf.groups[dflt]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedGroup(dflt)] };
-  for (const id of users) {
-    const u = racf.users[id];
-    if (!u) {
-      res.lines.push(racfMsg.undefinedUser(id));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-      continue;
-    }
+  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u, id, res) => {
     if (dflt) {
       u.defaultGroup = dflt;
       if (!u.groups.includes(dflt)) u.groups.push(dflt);
     }
     applyAttributes(u, p.kw);
     applyOmvs(u, id, p.kw.OMVS, racf, res.lines);
-  }
-  return res;
+  });
 };
 
 const connect: Handler = (ops, ctx) => {
@@ -162,18 +178,10 @@ const connect: Handler = (ops, ctx) => {
   const racf = ctx.state.racf;
   const group = value(p.kw.GROUP) ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1";
   if (!racf.groups[group]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedGroup(group)] };
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const id of users) {
-    const u = racf.users[id];
-    if (!u) {
-      res.lines.push(racfMsg.undefinedUser(id));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-      continue;
-    }
+  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u) => {
     // Connecting again only changes the connection's attributes: RACF accepts it silently.
     if (!u.groups.includes(group)) u.groups.push(group);
-  }
-  return res;
+  });
 };
 
 const remove: Handler = (ops, ctx) => {
@@ -182,43 +190,29 @@ const remove: Handler = (ops, ctx) => {
   requireSpecial(ctx, "REMOVE", users.join(" "));
   const racf = ctx.state.racf;
   const group = value(p.kw.GROUP) ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1";
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const id of users) {
-    const u = racf.users[id];
-    if (!u) {
-      res.lines.push(racfMsg.undefinedUser(id));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-    } else u.groups = u.groups.filter((g) => g !== group || g === u.defaultGroup);
-  }
-  return res;
+  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u) => {
+    u.groups = u.groups.filter((g) => g !== group || g === u.defaultGroup);
+  });
 };
 
 const deluser: Handler = (ops, ctx) => {
   const p = parseCommand(ops, 1, []);
   const users = names(p.positional[0]);
   requireSpecial(ctx, "DELUSER", users.join(" "));
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const id of users) {
-    if (!ctx.state.racf.users[id]) {
-      res.lines.push(racfMsg.undefinedUser(id));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-    } else delete ctx.state.racf.users[id];
-  }
-  return res;
+  const racf = ctx.state.racf;
+  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (_u, id) => {
+    delete racf.users[id];
+  });
 };
 
 const delgroup: Handler = (ops, ctx) => {
   const p = parseCommand(ops, 1, []);
   const groups = names(p.positional[0]);
   requireSpecial(ctx, "DELGROUP", groups.join(" "));
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const g of groups) {
-    if (!ctx.state.racf.groups[g]) {
-      res.lines.push(racfMsg.undefinedGroup(g));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-    } else delete ctx.state.racf.groups[g];
-  }
-  return res;
+  const racf = ctx.state.racf;
+  return forEachDefined(groups, (g) => racf.groups[g], racfMsg.undefinedGroup, RACF_RC.notFound, (_g, g) => {
+    delete racf.groups[g];
+  });
 };
 
 const RESOURCE_KEYWORDS = ["UACC", "OWNER", "STDATA", "APPLDATA", "DATA", "AUDIT", "GLOBALAUDIT", "WARNING", "NOWARNING", "NOTIFY", "LEVEL", "SESSION", "SECLABEL", "SECLEVEL", "TIMEZONE", "WHEN", "ADDMEM", "DELMEM", "ICSF", "SIGVER", "CDTINFO", "KERB", "PROXY", "EIM", "SSIGNON", "TME", "DLFDATA", "ALIAS", "CFDEF", "CSFKEYS", "FROM", "FCLASS", "FVOLUME", "FGENERIC", "NOSTDATA", "NOAPPLDATA"];
@@ -247,8 +241,7 @@ const rdefine: Handler = (ops, ctx) => {
   const res: CommandResult = { rc: 0, lines: [] };
   for (const name of profiles) {
     if (byClass[name]) {
-      res.lines.push(racfMsg.alreadyDefined(name, cls));
-      res.rc = Math.max(res.rc, RACF_RC.alreadyDefinedWarning);
+      refuse(res, racfMsg.alreadyDefined(name, cls), RACF_RC.alreadyDefinedWarning);
       continue;
     }
     const prof: RacfDatabase["profiles"][string][string] = { uacc: "NONE", access: {}, owner: ctx.user };
@@ -264,15 +257,8 @@ const ralter: Handler = (ops, ctx) => {
   checkClass(cls);
   const profiles = names(p.positional[1], true).map((n) => profileName(cls, n));
   requireSpecial(ctx, "RALTER", `${cls} ${profiles.join(" ")}`);
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const name of profiles) {
-    const prof = ctx.state.racf.profiles[cls]?.[name];
-    if (!prof) {
-      res.lines.push(racfMsg.profileNotDefined(name, cls));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-    } else applyResource(prof, p.kw);
-  }
-  return res;
+  const notDefined = (name: string) => racfMsg.profileNotDefined(name, cls);
+  return forEachDefined(profiles, (name) => ctx.state.racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => applyResource(prof, p.kw));
 };
 
 const rdelete: Handler = (ops, ctx) => {
@@ -281,14 +267,10 @@ const rdelete: Handler = (ops, ctx) => {
   checkClass(cls);
   const profiles = names(p.positional[1], true).map((n) => profileName(cls, n));
   requireSpecial(ctx, "RDELETE", `${cls} ${profiles.join(" ")}`);
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const name of profiles) {
-    if (!ctx.state.racf.profiles[cls]?.[name]) {
-      res.lines.push(racfMsg.profileNotFound(name));
-      res.rc = Math.max(res.rc, RACF_RC.listNotFound);
-    } else delete ctx.state.racf.profiles[cls][name];
-  }
-  return res;
+  const racf = ctx.state.racf;
+  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], racfMsg.profileNotFound, RACF_RC.listNotFound, (_prof, name) => {
+    delete racf.profiles[cls][name];
+  });
 };
 
 const permit: Handler = (ops, ctx) => {
@@ -302,26 +284,18 @@ const permit: Handler = (ops, ctx) => {
   const access = value(p.kw.ACCESS) ?? "READ";
   if (!["NONE", "EXECUTE", "READ", "UPDATE", "CONTROL", "ALTER"].includes(access)) syntaxError(`ACCESS(${access})`);
   if (!p.kw.ID && !p.kw.RESET) syntaxError("ID");
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const name of profiles) {
-    const prof = racf.profiles[cls]?.[name];
-    if (!prof) {
-      res.lines.push(racfMsg.profileNotDefined(name, cls));
-      res.rc = Math.max(res.rc, RACF_RC.notFound);
-      continue;
-    }
+  const notDefined = (name: string) => racfMsg.profileNotDefined(name, cls);
+  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof, _name, res) => {
     if (p.kw.RESET) prof.access = {};
     for (const id of ids) {
       if (id !== "*" && !racf.users[id] && !racf.groups[id]) {
-        res.lines.push(racfMsg.idNotDefined(id));
-        res.rc = Math.max(res.rc, RACF_RC.notFound);
+        refuse(res, racfMsg.idNotDefined(id), RACF_RC.notFound);
         continue;
       }
       if (p.kw.DELETE) delete prof.access[id];
       else prof.access[id] = access;
     }
-  }
-  return res;
+  });
 };
 
 const setropts: Handler = (ops, ctx) => {
@@ -336,10 +310,7 @@ const setropts: Handler = (ops, ctx) => {
   for (const c of raclist) if (c !== "*") checkClass(c);
   if (p.kw.REFRESH) {
     for (const c of raclist) {
-      if (!racf.raclisted.includes(c)) {
-        res.lines.push(racfMsg.refreshNotRaclisted(c));
-        res.rc = Math.max(res.rc, RACF_RC.alreadyDefinedWarning);
-      }
+      if (!racf.raclisted.includes(c)) refuse(res, racfMsg.refreshNotRaclisted(c), RACF_RC.alreadyDefinedWarning);
     }
   } else for (const c of raclist) if (!racf.raclisted.includes(c)) racf.raclisted.push(c);
   for (const c of values(p.kw.NORACLIST)) racf.raclisted = racf.raclisted.filter((x) => x !== c);
@@ -358,14 +329,7 @@ const rlist: Handler = (ops, ctx) => {
   const byClass = ctx.state.racf.profiles[cls] ?? {};
   const wanted = names(p.positional[1], true);
   const list = wanted.includes("*") ? Object.keys(byClass).sort() : wanted.map((n) => profileName(cls, n));
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const name of list) {
-    const prof = byClass[name];
-    if (!prof) {
-      res.lines.push(racfMsg.profileNotFound(name));
-      res.rc = Math.max(res.rc, RACF_RC.listNotFound);
-      continue;
-    }
+  return forEachDefined(list, (name) => byClass[name], racfMsg.profileNotFound, RACF_RC.listNotFound, (prof, name, res) => {
     res.lines.push(`CLASS      NAME`, `-----      ----`, `${cls.padEnd(10)} ${name}`, "");
     res.lines.push(`LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING`, `-----  --------   ----------------  -----------  -------`);
     res.lines.push(` 00    ${(prof.owner ?? "IBMUSER").padEnd(10)} ${prof.uacc.padEnd(17)} ${"ALTER".padEnd(12)} NO`, "");
@@ -382,8 +346,7 @@ const rlist: Handler = (ops, ctx) => {
       for (const [id, acc] of entries) res.lines.push(`  ${id.padEnd(9)} ${acc.padEnd(8)}  000000`);
       res.lines.push("");
     }
-  }
-  return res;
+  });
 };
 
 const listgrp: Handler = (ops, ctx) => {
@@ -392,14 +355,7 @@ const listgrp: Handler = (ops, ctx) => {
   const wanted = p.positional.length ? names(p.positional[0]) : [racf.users[ctx.user]?.defaultGroup ?? "SYS1"];
   requireSpecial(ctx, "LISTGRP", wanted.join(" "));
   const list = wanted.includes("*") ? Object.keys(racf.groups).sort() : wanted;
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const g of list) {
-    const grp = racf.groups[g];
-    if (!grp) {
-      res.lines.push(racfMsg.listGroupNotFound(g));
-      res.rc = Math.max(res.rc, RACF_RC.listNotFound);
-      continue;
-    }
+  return forEachDefined(list, (g) => racf.groups[g], racfMsg.listGroupNotFound, RACF_RC.listNotFound, (grp, g, res) => {
     res.lines.push(`INFORMATION FOR GROUP ${g}`, `    SUPERIOR GROUP=${grp.superiorGroup ?? "SYS1"}     OWNER=${grp.owner}`);
     const members = Object.entries(racf.users).filter(([, u]) => u.groups.includes(g)).map(([id]) => id).sort();
     if (members.length === 0) res.lines.push(`    NO USERS`);
@@ -408,8 +364,7 @@ const listgrp: Handler = (ops, ctx) => {
       for (const m of members) res.lines.push(`      ${m.padEnd(8)}      USE          000000             NONE`);
     }
     res.lines.push(`OMVS INFORMATION`, `----------------`, grp.gid === undefined ? `NO GID` : `GID= ${String(grp.gid).padStart(10, "0")}`, "");
-  }
-  return res;
+  });
 };
 
 const listuser: Handler = (ops, ctx) => {
@@ -420,14 +375,7 @@ const listuser: Handler = (ops, ctx) => {
   // Anyone may list their own profile; others need SPECIAL.
   if (!(wanted.length === 1 && wanted[0] === ctx.user.toUpperCase())) requireSpecial(ctx, "LISTUSER", wanted.join(" "));
   const list = wanted.includes("*") ? Object.keys(racf.users).sort() : wanted;
-  const res: CommandResult = { rc: 0, lines: [] };
-  for (const id of list) {
-    const u = racf.users[id];
-    if (!u) {
-      res.lines.push(racfMsg.listUserNotFound(id));
-      res.rc = Math.max(res.rc, RACF_RC.listNotFound);
-      continue;
-    }
+  return forEachDefined(list, (id) => racf.users[id], racfMsg.listUserNotFound, RACF_RC.listNotFound, (u, id, res) => {
     const attrs = [u.special ? "SPECIAL" : "", u.protected ? "PROTECTED" : "", u.restricted ? "RESTRICTED" : ""].filter(Boolean);
     res.lines.push(`USER=${id}  NAME=UNKNOWN  OWNER=${u.defaultGroup}`, ` DEFAULT-GROUP=${u.defaultGroup}`, ` ATTRIBUTES=${attrs.length ? attrs.join(" ") : "NONE"}`);
     for (const g of u.groups) res.lines.push(`  GROUP=${g.padEnd(8)}  AUTH=USE      CONNECT-OWNER=${ctx.user.toUpperCase()}`);
@@ -437,8 +385,7 @@ const listuser: Handler = (ops, ctx) => {
     if (u.program) res.lines.push(`PROGRAM= ${u.program}`);
     if (u.fileProcMax !== undefined) res.lines.push(`FILEPROCMAX= ${u.fileProcMax}`);
     res.lines.push("");
-  }
-  return res;
+  });
 };
 
 const HANDLERS: Record<string, Handler> = {

@@ -48,6 +48,7 @@ export interface RunRecordOptions {
   readonly topologyText: string;
   /** Folder for run records. @default "<topology folder>/ha-runs" */
   readonly recordDir?: string;
+  /** The run this one resumes or undoes. */
   readonly basedOn?: string;
 }
 

@@ -3,9 +3,9 @@
  * Under HOTSTANDBY the target with `FLG: ACTIVE` receives the connections, and `RDY` says
  * whether a listener is ready there: the two facts hot standby verification rests on.
  */
-import { FieldBag, RecordGrouper, blankToNull, lineFields, parseSocket, toInt } from "./fields.js";
+import { FieldBag, RecordGrouper, blankToNull, lineFields, toInt } from "./fields.js";
 import { classifyNetstat, type NetstatResult } from "./frame.js";
-import { normaliseDistMethod, normaliseSrvType, type DistMethod, type SrvType } from "./vipadcfg.js";
+import { destinationFields, methodFields, type DistMethod, type SrvType } from "./vipadcfg.js";
 
 /** `B`: a WLM system weight (BASEWLM); `S`: a server-specific weight (SERVERWLM). */
 export type WlmWeightKind = "system" | "server";
@@ -49,19 +49,13 @@ function parseWlm(value: string | undefined): { wlm: number | null; wlmKind: Wlm
 }
 
 function entry(bag: FieldBag, target: VdptTargetKind): VdptEntry {
-  const dest = parseSocket(bag.get("DEST") ?? "");
-  const method = bag.get("DISTMETHOD");
   return {
-    destAddress: dest.address,
-    destPort: dest.port,
-    destXcf: blankToNull(bag.get("DESTXCF")),
+    ...destinationFields(bag),
     totalConn: toInt(bag.get("TOTALCONN")),
     rdy: toInt(bag.get("RDY")),
     ...parseWlm(bag.get("WLM")),
     tsr: toInt(bag.get("TSR")),
-    distMethod: normaliseDistMethod(method),
-    distMethodRaw: blankToNull(method),
-    srvType: normaliseSrvType(bag.get("SRVTYPE")),
+    ...methodFields(bag),
     flg: blankToNull(bag.get("FLG")),
     target,
     extra: bag.extra(KNOWN),

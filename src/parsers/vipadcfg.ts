@@ -28,6 +28,18 @@ export function normaliseSrvType(value: string | undefined): SrvType | null {
   return null;
 }
 
+/** A distribution target's DEST and DESTXCF; VIPADCFG and VDPT print them alike. */
+export function destinationFields(bag: FieldBag): { destAddress: string; destPort: number | null; destXcf: string | null } {
+  const dest = parseSocket(bag.get("DEST") ?? "");
+  return { destAddress: dest.address, destPort: dest.port, destXcf: blankToNull(bag.get("DESTXCF")) };
+}
+
+/** DISTMETHOD (normalised, and as printed) and SRVTYPE; VIPADCFG and VDPT print them alike. */
+export function methodFields(bag: FieldBag): { distMethod: DistMethod | null; distMethodRaw: string | null; srvType: SrvType | null } {
+  const method = bag.get("DISTMETHOD");
+  return { distMethod: normaliseDistMethod(method), distMethodRaw: blankToNull(method), srvType: normaliseSrvType(bag.get("SRVTYPE")) };
+}
+
 interface VipaEntryBase {
   /** Upper case; IPv6 addresses keep their textual form. */
   address: string;
@@ -114,15 +126,9 @@ function entryBase(bag: FieldBag, deactivated: boolean): VipaEntryBase {
 }
 
 function distributeEntry(bag: FieldBag, deactivated: boolean): VipaDistributeEntry {
-  const dest = parseSocket(bag.get("DEST") ?? "");
-  const method = bag.get("DISTMETHOD");
   return {
-    destAddress: dest.address,
-    destPort: dest.port,
-    destXcf: blankToNull(bag.get("DESTXCF")),
-    distMethod: normaliseDistMethod(method),
-    distMethodRaw: blankToNull(method),
-    srvType: normaliseSrvType(bag.get("SRVTYPE")),
+    ...destinationFields(bag),
+    ...methodFields(bag),
     rank: toInt(bag.get("RANK")),
     autoSwitchBack: yesNo(bag.get("AUTOSWITCHBACK")),
     healthSwitch: yesNo(bag.get("HEALTHSWITCH")),

@@ -1,6 +1,6 @@
 import { executePlan } from "../engine/execute";
 import { redactSecrets } from "../engine/redact";
-import { RunRecord, type RunKind } from "../engine/run-record";
+import { RunRecord, type RunRecordOptions } from "../engine/run-record";
 import type { Change, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { FailureClass } from "../errors";
 import { summarize, type RunSummary } from "./summary";
@@ -17,14 +17,8 @@ export interface RunResult {
   readonly summary: RunSummary;
 }
 
-export interface ApplyRunOptions {
-  readonly kind: RunKind;
-  readonly sysplex: string;
-  readonly topologyFile: string;
-  readonly topologyText: string;
-  readonly recordDir?: string;
-  /** The run this one resumes or undoes. */
-  readonly basedOn?: string;
+/** What the run record needs, and how to run the plan. */
+export interface ApplyRunOptions extends RunRecordOptions {
   readonly dryRun?: boolean;
   readonly concurrency?: number;
   readonly sink?: ProgressSink;
@@ -43,7 +37,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   if (o.dryRun) {
     return { sysplex: o.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - o.startedAt) };
   }
-  const record = await RunRecord.create({ kind: o.kind, sysplex: o.sysplex, topologyFile: o.topologyFile, topologyText: o.topologyText, recordDir: o.recordDir, basedOn: o.basedOn });
+  const record = await RunRecord.create(o);
   await record.setPlan(plan);
   const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency });
   const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");

@@ -26,19 +26,9 @@ export interface ZosmfReport {
   readonly errorId?: string;
 }
 
-export interface ZosmfErrorInit {
-  readonly kind: ZosmfErrorKind;
-  readonly method: string;
-  readonly path: string;
-  readonly status?: number;
-  /** Socket or TLS error code, e.g. ECONNRESET. */
-  readonly code?: string;
-  readonly report?: ZosmfReport;
-  readonly hint?: string;
-  /** Current ETag of the resource, on a conflict. */
-  readonly etag?: string;
-  /** How long z/OSMF asked us to wait before trying again. */
-  readonly retryAfterMs?: number;
+/** The error's own fields, plus the summary its message is built from. */
+export interface ZosmfErrorInit
+  extends Pick<ZosmfError, "kind" | "method" | "path" | "status" | "code" | "report" | "hint" | "etag" | "retryAfterMs"> {
   readonly summary?: string;
 }
 
@@ -89,10 +79,13 @@ export class ZosmfError extends HaError {
   readonly method: string;
   readonly path: string;
   readonly status?: number;
+  /** Socket or TLS error code, e.g. ECONNRESET. */
   readonly code?: string;
   readonly report?: ZosmfReport;
   readonly hint?: string;
+  /** Current ETag of the resource, on a conflict. */
   readonly etag?: string;
+  /** How long z/OSMF asked us to wait before trying again. */
   readonly retryAfterMs?: number;
   /** Tries made, set when the request was retried. */
   attempts = 1;

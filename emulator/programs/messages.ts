@@ -188,7 +188,7 @@ export const bpxMsg = {
 };
 
 // ---------------------------------------------------------------------------
-// IEBCOPY / IEBGENER / IEFBR14 (INF except IEB167I, which the brief names)
+// IEBCOPY / IEBGENER / IEFBR14 (INF; IEB167I is the member-copied message of IEBCOPY)
 // ---------------------------------------------------------------------------
 
 export const copyMsg = {

@@ -15,7 +15,7 @@ export const msg = {
   // ---- §5.2 OBEYFILE / SYNTAXCHECK -------------------------------------------------
   /** DOC number; text from a community runbook (3P). */
   processing: (command: string) => `EZZ0060I PROCESSING COMMAND: ${command}`,
-  /** DOC number; the brief's wording ("VARY OBEY"), facts mark the exact text INF. */
+  /** DOC number; the wording ("VARY OBEY") is INF in the facts (§5.2). */
   obeyDone: () => "EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY",
   /** INF text: EZZ0059I is the OBEYFILE failure (data set cannot be opened). */
   obeyFailed: (dsn: string, why: string) => `EZZ0059I COMMAND VARY OBEY FAILED: ${why}: ${dsn}`,

@@ -82,6 +82,13 @@ export const fileErrors = {
   badUtilityRequest: (request: string) => form(400, 4, 13, 7, `Request '${request}' is not supported.`),
   /** INF: a malformed JSON body. */
   badJson: () => form(400, 4, 1, 7, "The request body is not valid JSON."),
+  /**
+   * INF (§2.3, shape from §2 error documents): a create whose name breaks the data set name
+   * rules (44 characters, qualifiers of 1-8 starting with a letter or national character).
+   */
+  invalidDsn: (dsn: string) => form(400, 4, 2, 1, `Data set name ${dsn} is not valid.`),
+  /** INF (§2.3): a create with no JSON body, or one that gives neither dsorg nor like. */
+  createNeedsAttributes: () => form(400, 4, 3, 7, "The request body must be a JSON object that specifies dsorg or like."),
 };
 
 /** §2.9 USS and mount errors: all INF (no recorded responses). */
@@ -92,6 +99,8 @@ export const ussErrors = {
   exists: (path: string) => form(500, 8, 0x091, 1, "The file or directory already exists.", [`EDC5117I File exists. ${path}`]),
   mountFailed: (fsname: string, why: string) => form(500, 8, 0x0f1, 1, `Mount of ${fsname} failed.`, [why]),
   unmountFailed: (fsname: string, why: string) => form(500, 8, 0x0f2, 1, `Unmount of ${fsname} failed.`, [why]),
+  /** INF (§2.9 fields): a mount request without mount-point or fs-type, or a mode other than rdonly/rdwr. */
+  badMountRequest: (field: string, why: string) => form(400, 4, 5, 7, `Mount request field '${field}' ${why}.`),
 };
 
 /** §2.8: HTTP 200 when the IDCAMS RC is at most 4 (DOC); the status above that is INF. */

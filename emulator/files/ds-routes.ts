@@ -5,6 +5,7 @@ import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
 import { globMatch } from "../faults";
 import { nextEtag } from "../jes/ids";
+import { isValidDsn } from "../programs/idcams-parser";
 import type { Dataset, PdsDataset, SeqDataset } from "../state";
 import { fileErrors, writeStatus } from "../zosmf-forms";
 import { datasetItems, memberItem } from "./ds-attributes";
@@ -46,7 +47,7 @@ export async function handleDatasets(scope: RequestScope, req: IncomingMessage, 
       return write(scope, req, reply, target, body);
     }
     case "POST":
-      return create(scope, reply, target.dsn, parseJsonObject(body) ?? {});
+      return create(scope, reply, target.dsn, parseJsonObject(body));
     case "DELETE":
       return remove(scope, reply, target);
   }
@@ -135,8 +136,12 @@ function write(scope: RequestScope, req: IncomingMessage, reply: Reply, target: 
   reply.empty(existing ? writeStatus.replaced : writeStatus.created, etagHeader(etag));
 }
 
-function create(scope: RequestScope, reply: Reply, dsn: string, body: Record<string, unknown>): void {
+function create(scope: RequestScope, reply: Reply, dsn: string, body: Record<string, unknown> | undefined): void {
   const { state, clock } = scope.ctx;
+  // §2.3: the name must follow the data set name rules, and the JSON body carries the
+  // attributes; with neither dsorg nor like there is nothing to allocate from.
+  if (!isValidDsn(dsn)) return reply.error(fileErrors.invalidDsn(dsn));
+  if (!body || (body.dsorg === undefined && body.like === undefined)) return reply.error(fileErrors.createNeedsAttributes());
   if (state.datasets[dsn]) return reply.error(fileErrors.alreadyExists());
   const like = typeof body.like === "string" ? state.datasets[body.like.toUpperCase()] : undefined;
   const pick = <T>(key: string, fallback: T): T => (body[key] as T | undefined) ?? ((like as unknown as Record<string, T> | undefined)?.[key] ?? fallback);

@@ -68,9 +68,18 @@ export async function handleMounts(scope: RequestScope, req: IncomingMessage, re
 
 function mount(scope: RequestScope, reply: Reply, fsname: string, spec: Record<string, unknown>): void {
   const { state } = scope.ctx;
-  const mountpoint = normalisePath(String(spec["mount-point"] ?? ""));
-  const fstype = String(spec["fs-type"] ?? "ZFS").toUpperCase();
-  const mode = String(spec.mode ?? "rdonly").toLowerCase() === "rdwr" ? "rdwr" : "rdonly";
+  // §2.9 DOC: mount-point and fs-type have no default; only mode does (rdonly), and it
+  // takes rdonly or rdwr in any case. Anything else is refused, not guessed.
+  const given = (key: string) => (typeof spec[key] === "string" && (spec[key] as string).trim() !== "" ? (spec[key] as string) : undefined);
+  const rawMountpoint = given("mount-point");
+  const rawFstype = given("fs-type");
+  if (rawMountpoint === undefined) return reply.error(ussErrors.badMountRequest("mount-point", "is required"));
+  if (rawFstype === undefined) return reply.error(ussErrors.badMountRequest("fs-type", "is required"));
+  const rawMode = spec.mode === undefined ? "rdonly" : String(spec.mode).toLowerCase();
+  if (rawMode !== "rdonly" && rawMode !== "rdwr") return reply.error(ussErrors.badMountRequest("mode", "must be rdonly or rdwr"));
+  const mountpoint = normalisePath(rawMountpoint);
+  const fstype = rawFstype.toUpperCase();
+  const mode: Mount["mode"] = rawMode;
   const ds = state.datasets[fsname];
   const fail = (why: string) => reply.error(ussErrors.mountFailed(fsname, why));
   if (fstype !== "ZFS" && fstype !== "HFS" && fstype !== "TFS") return fail(`BPXF002I FILE SYSTEM TYPE ${fstype} IS NOT DEFINED.`);

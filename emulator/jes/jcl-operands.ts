@@ -81,9 +81,9 @@ export function substituteSymbols(text: string, symbols: Record<string, string>)
   });
 }
 
-/** Split `A.B.C(MEM)` into its data set name and member. */
+/** Split `A.B.C(MEM)` into its data set name and member, both as written (JCL does not fold case). */
 export function splitDsn(spec: string): { dsn: string; member?: string } {
   const m = /^([^()]+)\(([^()]*)\)$/.exec(spec.trim());
-  if (m) return { dsn: m[1].toUpperCase(), member: m[2].toUpperCase() };
-  return { dsn: spec.trim().toUpperCase() };
+  if (m) return { dsn: m[1], member: m[2] };
+  return { dsn: spec.trim() };
 }

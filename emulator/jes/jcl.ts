@@ -94,14 +94,18 @@ class Reader {
     if (statement) this.apply(statement, input);
   }
 
-  /** Read one statement and its continuation lines; list them and substitute symbols. */
+  /**
+   * Read one statement and its continuation lines; list them and substitute symbols.
+   * Name and operation fields are kept as written: JCL is upper case, so a lowercase name
+   * fails the label rule and a lowercase `exec` or `dd` is an unknown operation (§1.6).
+   */
   private gather(first: string, input: LineReader): Statement | null {
     const line = first.slice(0, 71);
     const nameEnd = line.indexOf(" ", 2);
-    const name = (nameEnd < 0 ? line.slice(2) : line.slice(2, nameEnd)).toUpperCase();
+    const name = nameEnd < 0 ? line.slice(2) : line.slice(2, nameEnd);
     const afterName = nameEnd < 0 ? "" : line.slice(nameEnd).trimStart();
     const opEnd = afterName.indexOf(" ");
-    const op = (opEnd < 0 ? afterName : afterName.slice(0, opEnd)).toUpperCase();
+    const op = opEnd < 0 ? afterName : afterName.slice(0, opEnd);
     let { operands } = operandField(opEnd < 0 ? "" : afterName.slice(opEnd).trimStart());
     this.statementNumber++;
     const entry: JclListingEntry = { number: this.statementNumber, text: stripEnd(first) };
@@ -184,7 +188,8 @@ class Reader {
     const procName = operands.find((o) => o.keyword === "PROC")?.value ?? operands.find((o) => o.keyword === null)?.value;
     const parm = operands.find((o) => o.keyword === "PARM")?.value;
     if (pgm) {
-      this.steps.push({ name: statement.name, pgm: pgm.toUpperCase(), parm: parm === undefined ? undefined : unwrapValue(parm), dds: [] });
+      // As written: a lowercase module name is not found at run time (CSV003I, S806).
+      this.steps.push({ name: statement.name, pgm, parm: parm === undefined ? undefined : unwrapValue(parm), dds: [] });
       return;
     }
     if (!procName) {
@@ -193,7 +198,7 @@ class Reader {
     }
     const overrides: Record<string, string> = {};
     for (const o of operands) if (o.keyword && !EXEC_KEYWORDS.has(o.keyword)) overrides[o.keyword] = unwrapValue(o.value);
-    this.expandProc(statement.name, procName.toUpperCase(), overrides);
+    this.expandProc(statement.name, procName, overrides);
   }
 
   /** Expand a cataloged procedure: its PROC defaults, then the EXEC overrides, then its steps. */
@@ -317,11 +322,14 @@ class Reader {
     };
   }
 
-  /** True when the first statement (after comments) is a JOB statement. */
+  /**
+   * True when the first statement (after comments) is a JOB statement. JES2 only knows the
+   * verb in upper case: `//lowjob job` is not a job (§1.6 "not recognized ... as a job").
+   */
   static startsWithJob(text: string): boolean {
     for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
       if (line.startsWith("//*") || line.trim() === "") continue;
-      return /^\/\/\S+\s+JOB(\s|$)/i.test(line.slice(0, 71));
+      return /^\/\/\S+\s+JOB(\s|$)/.test(line.slice(0, 71));
     }
     return false;
   }

@@ -110,7 +110,8 @@ function readSubmitFile(scope: RequestScope, file: string): { text: string; kind
   const state = scope.ctx.state;
   if (file.startsWith("//")) {
     const spec = file.slice(2).replace(/^'(.*)'$/, "$1");
-    const { dsn, member } = splitDsn(spec);
+    // The REST `file` value is not JCL; it is matched in upper case as before (INF).
+    const { dsn, member } = splitDsn(spec.toUpperCase());
     const ds = state.datasets[dsn];
     const shown = member ? `${dsn}(${member})` : dsn;
     if (!ds) return { error: jobErrors.submitDatasetNotFound(shown) };

@@ -410,22 +410,42 @@ function parsePortEntries(body: Token[]): PortReservation[] {
     if (!job || !/^[A-Z0-9@#$*?]{1,8}$/.test(job.upper)) throw new SyntaxError_(job ?? proto);
     const entry: PortReservation = { port: Number(t.text), protocol: proto.upper as "TCP" | "UDP", jobName: job.upper, share: "NONE" };
     k += 3;
+    // §5.1 DOC: the options come in a fixed order (NOAUTOLOG, DELAYACKS|NODELAYACKS,
+    // SHAREPORT|SHAREPORTWLM, BIND, SAF, NOSMC|SMC), each at most once. One that goes
+    // back (or repeats its place) is a syntax error, and the statement is ignored.
+    let place = -1;
+    const inOrder = (o: Token, at: number) => {
+      if (at <= place) throw new SyntaxError_(o);
+      place = at;
+    };
     for (; k < body.length && !isNumber(body[k].text) && body[k].upper !== "UNRSV"; k++) {
       const o = body[k];
-      if (K.noautolog(o.text)) entry.noAutoLog = true;
-      else if (K.nodelayacks(o.text)) entry.delayAcks = false;
-      else if (K.delayacks(o.text)) entry.delayAcks = true;
-      else if (K.shareportwlm(o.text)) entry.share = "SHAREPORTWLM";
-      else if (K.shareport(o.text)) entry.share = "SHAREPORT";
-      else if (o.upper === "BIND") {
+      if (K.noautolog(o.text)) {
+        inOrder(o, 0);
+        entry.noAutoLog = true;
+      } else if (K.nodelayacks(o.text)) {
+        inOrder(o, 1);
+        entry.delayAcks = false;
+      } else if (K.delayacks(o.text)) {
+        inOrder(o, 1);
+        entry.delayAcks = true;
+      } else if (K.shareportwlm(o.text)) {
+        inOrder(o, 2);
+        entry.share = "SHAREPORTWLM";
+      } else if (K.shareport(o.text)) {
+        inOrder(o, 2);
+        entry.share = "SHAREPORT";
+      } else if (o.upper === "BIND") {
+        inOrder(o, 3);
         const ip = body[++k];
         if (!ip || !isIpv4(ip.text)) throw new SyntaxError_(ip ?? o);
         entry.bind = ip.text;
       } else if (o.upper === "SAF") {
+        inOrder(o, 4);
         const name = body[++k];
         if (!name || !/^[A-Z0-9@#$]{1,8}$/.test(name.upper)) throw new SyntaxError_(name ?? o);
         entry.saf = name.upper;
-      } else if (o.upper === "SMC" || o.upper === "NOSMC") continue;
+      } else if (o.upper === "SMC" || o.upper === "NOSMC") inOrder(o, 5);
       else throw new SyntaxError_(o);
     }
     entries.push(entry);

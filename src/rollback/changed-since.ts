@@ -1,6 +1,5 @@
-import { sha256 } from "../engine/run-record";
 import type { WriteEntry } from "../engine/types";
-import { normaliseRecords } from "../provision/ops/diff";
+import { recordsSha256 } from "../provision/ops/diff";
 import type { Observed } from "../provision/ops/read-current";
 
 /**
@@ -11,6 +10,6 @@ import type { Observed } from "../provision/ops/read-current";
  */
 export function changedSinceRun(current: Observed, lastWrite: WriteEntry | undefined): boolean {
   if (current.text === null || !lastWrite) return true;
-  if (lastWrite.textSha256) return sha256(normaliseRecords(current.text)) !== lastWrite.textSha256;
+  if (lastWrite.textSha256) return recordsSha256(current.text) !== lastWrite.textSha256;
   return lastWrite.etagAfter !== null && current.etag !== null && current.etag !== lastWrite.etagAfter;
 }

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from "diff";
 import { redactSecrets } from "../../engine/redact";
+import { sha256 } from "../../engine/run-record";
 
 /** Records as z/OS keeps them: trailing blanks and final empty lines carry no meaning. */
 export function normaliseRecords(text: string): string {
@@ -13,6 +14,11 @@ export function normaliseRecords(text: string): string {
 
 export function sameRecords(a: string, b: string): boolean {
   return normaliseRecords(a) === normaliseRecords(b);
+}
+
+/** What a write is recorded by, so a later edit shows even when no ETag tells. */
+export function recordsSha256(text: string): string {
+  return sha256(normaliseRecords(text));
 }
 
 /** A unified diff of what a write changes, with secrets masked; `before` null = new file. */

@@ -3,7 +3,7 @@ import type { ApplyContext, BackupEntry } from "../../engine/types";
 import { HaError } from "../../errors";
 import { ZosmfError, type ZosmfClient } from "../../zosmf";
 import { datasetExists, readMember, readUssFile, type Observed } from "./read-current";
-import { normaliseRecords, sameRecords } from "./diff";
+import { recordsSha256, sameRecords } from "./diff";
 
 export interface SafeWriteBase {
   readonly client: ZosmfClient;
@@ -90,7 +90,7 @@ async function writeOrConflict(
     throw err;
   }
   // The hash of the records written lets rollback see a later edit even when no ETag tells.
-  const textSha256 = createHash("sha256").update(normaliseRecords(o.text), "utf8").digest("hex");
+  const textSha256 = recordsSha256(o.text);
   await o.ctx.record.write({ stepId: o.stepId, target, etagBefore, etagAfter: result.etag ?? null, textSha256 });
 }
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { VipadcfgReport } from "../../parsers";
 import { systemByName, type Topology } from "../../topology";
+import { stackMemberName } from "../distributed/stack-member";
 
 export type ObeyRole = "distributor" | "distributor backup" | "target";
 
@@ -33,10 +33,7 @@ export function obeySystems(t: Topology): string[] {
 
 /** `HA` + the system name, so each stack's member is found by name; a hash if names would collide. */
 export function obeyMemberName(t: Topology, system: string): string {
-  const plain = (name: string) => `HA${name.slice(0, 6)}`;
-  const clash = t.systems.some((s) => s.name !== system && plain(s.name) === plain(system));
-  if (!clash) return plain(system);
-  return `HA${createHash("sha256").update(system).digest("hex").slice(0, 6).toUpperCase().replace(/^[0-9]/, "X")}`;
+  return stackMemberName(t, "HA", system);
 }
 
 export function obeyVariables(t: Topology, system: string): ObeyVariables {

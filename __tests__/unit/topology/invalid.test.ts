@@ -86,7 +86,7 @@ const cases: Case[] = [
     title: "a dynamic XCF address out of range",
     edit: set(sys(0, "tcpip", "dynamicXcf", "address"), "198.51.100.256"),
     path: "systems[0].tcpip.dynamicXcf.address",
-    allowed: "an IPv4 address",
+    allowed: "a unicast IPv4 address",
   },
   {
     title: "a non-contiguous mask",
@@ -128,12 +128,12 @@ const cases: Case[] = [
   },
   { title: "a server procedure of 9 characters", edit: set(sys(0, "zosmf", "serverProc"), "IZUSVRAAA"), path: "systems[0].zosmf.serverProc", allowed: "1–8 characters" },
   {
-    title: "two systems with one USER_DIR (trailing slash)",
-    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/"),
+    title: "two systems with one USER_DIR",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa"),
     path: "systems[1].zosmf.userDir",
     allowed: "its own USER_DIR",
   },
-  { title: "a relative USER_DIR", edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"), path: "systems[0].zosmf.userDir", allowed: "an absolute z/OS UNIX path" },
+  { title: "a relative USER_DIR", edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"), path: "systems[0].zosmf.userDir", allowed: "an absolute, normalised z/OS UNIX path" },
   {
     title: "two systems with one z/OSMF file system",
     edit: set(sys(1, "zosmf", "zfs"), "IZU.SIZUUSRD.ZOSMFA"),
@@ -161,7 +161,7 @@ const cases: Case[] = [
   },
 
   // zosmfHa
-  { title: "a DVIPA with three parts", edit: set(ha("dvipa"), "192.0.2"), path: "zosmfHa.dvipa", allowed: "an IPv4 address" },
+  { title: "a DVIPA with three parts", edit: set(ha("dvipa"), "192.0.2"), path: "zosmfHa.dvipa", allowed: "a unicast IPv4 address" },
   {
     title: "a DVIPA that is a dynamic XCF address",
     edit: set(ha("dvipa"), "198.51.100.2"),
@@ -212,12 +212,12 @@ const cases: Case[] = [
     path: "zosmfHa.autoSwitchback",
     allowed: "the fields dvipa, dvipaMask, port, hostname, preferred, backups, autoSwitchBack",
   },
-  { title: "a key ring with a blank", edit: set(ha("keyring"), "IZU Keyring"), path: "zosmfHa.keyring", allowed: "without blanks or quotes" },
+  { title: "a key ring with a blank", edit: set(ha("keyring"), "IZU Keyring"), path: "zosmfHa.keyring", allowed: "1–237 characters A–Z, a–z, 0–9, @, #, $" },
   { title: "a 9-character SAF prefix", edit: set(ha("safPrefix"), "IZUDFLTXX"), path: "zosmfHa.safPrefix", allowed: "a SAF profile prefix: 1–8 characters" },
   { title: "a security member without a member", edit: set(ha("security"), { member: "SITE.JCL" }), path: "zosmfHa.security.member", allowed: "DSN(MEMBER)" },
 
   // cachingService
-  { title: "a relative zowe.yaml", edit: set(["cachingService", "zoweYaml"], "zowe.yaml"), path: "cachingService.zoweYaml", allowed: "an absolute z/OS UNIX path" },
+  { title: "a relative zowe.yaml", edit: set(["cachingService", "zoweYaml"], "zowe.yaml"), path: "cachingService.zoweYaml", allowed: "an absolute, normalised z/OS UNIX path" },
   {
     title: "an unknown instance",
     edit: set(["cachingService", "instances"], ["SYSA", "SYSC"]),
@@ -286,7 +286,7 @@ const cases: Case[] = [
     title: "redis mode without a master node",
     edit: all(set(storage("mode"), "redis"), remove(storage("infinispan")), set(storage("redis"), { timeout: 60 })),
     path: "cachingService.storage.redis.masterNodeUri",
-    allowed: "a user:password@host:port address",
+    allowed: "a Redis address [user[:password]@]host:port",
   },
 
   // portSharing
@@ -305,7 +305,7 @@ const cases: Case[] = [
     title: "one port shared twice on a system",
     edit: set(["portSharing", 1], { ...PORT_SHARE, name: "second", jobPrefix: "ZCHB*", servers: ["ZCHB1", "ZCHB2"], outboundPort: undefined }),
     path: "portSharing[1].port",
-    allowed: "a port that no other portSharing entry on the same system uses",
+    allowed: "a port no other section uses on SYSA",
   },
 
   // distributedServices

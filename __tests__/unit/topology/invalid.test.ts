@@ -340,6 +340,76 @@ const cases: Case[] = [
     allowed: "a DVIPA that no other service uses",
   },
   { title: "a target on an unknown system", edit: set(dist("targets", 1, "system"), "SYSZ"), path: "distributedServices[0].targets[1].system", allowed: "one of SYSA, SYSB" },
+  // addresses against their masks
+  {
+    title: "a DVIPA that is its subnet's address",
+    edit: set(ha("dvipa"), "192.0.2.0"),
+    path: "zosmfHa.dvipa",
+    allowed: "host part under mask 255.255.255.0 is neither all zeros nor all ones",
+  },
+  {
+    title: "a DVIPA that is its subnet's broadcast",
+    edit: all(set(ha("dvipa"), "192.0.2.127"), set(ha("dvipaMask"), "255.255.255.128")),
+    path: "zosmfHa.dvipa",
+    allowed: "neither all zeros nor all ones",
+  },
+  {
+    title: "a dynamic XCF address that is its subnet's broadcast",
+    edit: set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.255"),
+    path: "systems[1].tcpip.dynamicXcf.address",
+    allowed: "neither all zeros nor all ones",
+  },
+  { title: "a loopback DVIPA", edit: set(ha("dvipa"), "127.0.0.1"), path: "zosmfHa.dvipa", allowed: "a unicast IPv4 address" },
+  { title: "a multicast service DVIPA", edit: set(dist("dvipa"), "239.0.0.1"), path: "distributedServices[0].dvipa", allowed: "not 0.x.x.x" },
+  { title: "a port bound to 0.0.0.0", edit: set(share("bind"), "0.0.0.0"), path: "portSharing[0].bind", allowed: "a unicast IPv4 address" },
+
+  // ports across sections and what TCP/IP accepts on them
+  {
+    title: "the z/OSMF port taken by the Caching Service",
+    edit: set(storage("infinispan", "jgroupsPort"), 443),
+    path: "cachingService.storage.infinispan.jgroupsPort",
+    allowed: "a port no other section uses on SYSA",
+  },
+  {
+    title: "a shared port that z/OSMF listens on",
+    edit: set(share("port"), 443),
+    path: "portSharing[0].port",
+    allowed: "unless both name the same server or the server matches a portSharing jobPrefix",
+  },
+  {
+    title: "an outbound port the Caching Service listens on",
+    edit: set(share("outboundPort"), 7601),
+    path: "portSharing[0].outboundPort",
+    allowed: "a port no other section uses on SYSA",
+  },
+  {
+    title: "a distributed port that another server already has",
+    edit: set(dist("ports"), [9443]),
+    path: "distributedServices[0].ports[0]",
+    allowed: "the server matches a portSharing jobPrefix",
+  },
+  {
+    title: "two services on one port with different servers",
+    edit: set(["distributedServices", 1], { ...DIST_SERVICE, name: "other", dvipa: "192.0.2.3", targets: [{ system: "SYSB", server: "OTHER1", weight: 1 }] }),
+    path: "distributedServices[1].ports[0]",
+    allowed: "a port no other section uses on SYSB",
+  },
+  { title: "UDP with SHAREPORTWLM", edit: set(share("protocol"), "UDP"), path: "portSharing[0].protocol", allowed: "TCP" },
+  { title: "UDP with SHAREPORT", edit: all(set(share("protocol"), "UDP"), set(share("mode"), "SHAREPORT")), path: "portSharing[0].protocol", allowed: "TCP" },
+
+  // USER_DIR as a mount point
+  {
+    title: "a USER_DIR inside another system's",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/b"),
+    path: "systems[1].zosmf.userDir",
+    allowed: "not inside another's",
+  },
+  { title: "USER_DIR /etc", edit: set(sys(0, "zosmf", "userDir"), "/etc"), path: "systems[0].zosmf.userDir", allowed: "a directory of its own" },
+  { title: "USER_DIR with ..", edit: set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc"), path: "systems[0].zosmf.userDir", allowed: "no . or .. names" },
+  { title: "USER_DIR with .", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa"), path: "systems[1].zosmf.userDir", allowed: "no . or .. names" },
+  { title: "USER_DIR with a trailing slash", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfb/"), path: "systems[1].zosmf.userDir", allowed: "no trailing /" },
+  { title: "USER_DIR with shell syntax", edit: set(sys(0, "zosmf", "userDir"), "/z;rm${IFS}-rf${IFS}/"), path: "systems[0].zosmf.userDir", allowed: "A–Z, a–z, 0–9, '.', '_' or '-'" },
+  { title: "a key ring that closes the operand", edit: set(ha("keyring"), "IZUKeyring.IZUDFLT)ID(IBMUSER"), path: "zosmfHa.keyring", allowed: "1–237 characters" },
   { title: "a target server with a dot", edit: set(dist("targets", 1, "server"), "IMS.CON2"), path: "distributedServices[0].targets[1].server", allowed: "a job or procedure name" },
 ];
 

@@ -30,7 +30,7 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
   if (doc.errors.length > 0) {
     throw new TopologyError(
       fileName,
-      doc.errors.map((e) => ({ path: "", message: `YAML syntax error: ${clip(e.message, 200)}`, ...position(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: "", message: `YAML syntax error: ${clip(e.message, 200)}; allowed: YAML or JSON text, each key once per mapping`, ...position(e.pos[0]) })),
     );
   }
 

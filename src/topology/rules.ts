@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { pathString, type PathSegment } from "./problems";
+import { clip, pathString, type PathSegment } from "./problems";
 import { list, unique, up, str, type Loose, type RuleContext, type RuleProblem } from "./rule-context";
 import { checkCachingService, checkDistributedServices, checkPortSharing } from "./rules-services";
 import { checkPortClashes, checkPortProtocols, checkSubnetAddresses } from "./rules-network";
@@ -7,6 +7,8 @@ import { checkZosmfHa } from "./rules-zosmf";
 import { HA_SECTIONS, type Topology } from "./schema";
 
 /* Rules that compare fields across the file; see rule-context.ts for why every read is guarded. */
+
+const SYSTEM_NAME = /^[A-Z@#$][A-Z0-9@#$]{0,7}$/;
 
 export interface RuleOptions {
   /** Report names that are not in systems[]; off when systems[] could not be read in full. */
@@ -20,7 +22,8 @@ export function checkRules(input: unknown, options: RuleOptions = {}): RuleProbl
   const known = new Map<string, number>();
   list(t.systems).forEach((s, i) => {
     const name = up(s?.name);
-    if (name !== undefined && !known.has(name)) known.set(name, i);
+    // A refused name is not known: messages list known names, and only well-formed ones may be echoed whole.
+    if (name !== undefined && SYSTEM_NAME.test(name) && !known.has(name)) known.set(name, i);
   });
   const ctx: RuleContext = {
     t,
@@ -125,7 +128,7 @@ function checkDvipas(ctx: RuleContext): void {
   for (const { path, key } of dvipas) {
     const owner = key === undefined ? undefined : xcf.get(key);
     if (owner !== undefined) {
-      ctx.report(path, `is the dynamic XCF address of ${owner}`, "an address that is not a dynamic XCF address");
+      ctx.report(path, `is the dynamic XCF address of ${clip(owner)}`, "an address that is not a dynamic XCF address");
     }
   }
   unique(ctx, dvipas, "a DVIPA that no other service uses");
@@ -156,7 +159,7 @@ function checkUserDirs(ctx: RuleContext): void {
     if (other !== undefined) {
       ctx.report(
         path,
-        other.dir === dir ? `is the same directory as ${pathString(other.path)}` : `is nested with ${pathString(other.path)} (${other.dir})`,
+        other.dir === dir ? `is the same directory as ${pathString(other.path)}` : `is nested with ${pathString(other.path)} (${clip(other.dir)})`,
         "a directory no other system uses and not inside another's (each autostart group has its own USER_DIR and file system)",
       );
     }

@@ -5,7 +5,8 @@ export const TOPOLOGY_OPTION: ICommandOptionDefinition = {
   name: "topology",
   aliases: ["t"],
   description: "The topology file (YAML or JSON) that describes the sysplex and the HA pieces wanted.",
-  type: "existingLocalFile",
+  // Checked by the plug-in, so that a missing file, a pipe or a symbolic-link loop is an input error (exit 3) like any other.
+  type: "string",
   required: true,
 };
 
@@ -22,4 +23,13 @@ export const RECORD_DIR_OPTION: ICommandOptionDefinition = {
   aliases: ["rd"],
   description: "Folder for run records (JSON journals). Defaults to 'ha-runs' beside the topology file.",
   type: "string",
+};
+
+export const TRUST_TOPOLOGY_HOSTS_OPTION: ICommandOptionDefinition = {
+  name: "trust-topology-hosts",
+  aliases: ["tth"],
+  description:
+    "Send this command's credentials to every host a topology connection names ({ host, port }). Without it, only the command's own host may appear there; other hosts need a { profile } connection.",
+  type: "boolean",
+  defaultValue: false,
 };

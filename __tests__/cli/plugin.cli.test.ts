@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -72,6 +73,51 @@ describe("invalid input", () => {
     expect(res.stderr).toMatch(/systems\[1\]\.zosmf\.serverProc/);
     expect(res.stderr).toMatch(/zosmfHa\.dvipa/);
     expect((await emulatorLog()).total).toBe(before);
+  });
+});
+
+describe("the topology file and its hosts, through the real zowe binary", () => {
+  it.each([
+    ["a missing file", () => path.join(mkdtempSync(path.join(tmpdir(), "zowe-ha-miss-")), "absent.yaml"), /does not exist/],
+    [
+      "a named pipe (refused without waiting for a writer)",
+      () => {
+        const fifo = path.join(mkdtempSync(path.join(tmpdir(), "zowe-ha-fifo-")), "pipe.yaml");
+        execFileSync("mkfifo", [fifo]);
+        return fifo;
+      },
+      /is a named pipe/,
+    ],
+  ])("refuses %s with exit code 3 and nothing sent", async (_what, make, reason) => {
+    const file = make();
+    const before = (await emulatorLog()).total;
+    const res = await zowe(["ha", "provision", "-t", file], connEnv);
+    expect(res.status).toBe(3);
+    expect(res.stderr).toContain(file);
+    expect(res.stderr).toMatch(reason);
+    expect((await emulatorLog()).total).toBe(before);
+  });
+
+  it("does not send the command's credentials to a host the topology names, unless --trust-topology-hosts is given", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-host-"));
+    // The emulator under another name: were the credentials sent, its log would show it.
+    const other = emulator.host === "localhost" ? "127.0.0.1" : "localhost";
+    const text = readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(
+      /(- name: SYSB[\s\S]*?connection: )\{\}/,
+      `$1{ host: ${other}, port: ${emulator.port} }`,
+    );
+    const file = path.join(dir, "hosts.yaml");
+    writeFileSync(file, text);
+    const before = (await emulatorLog()).total;
+    const res = await zowe(["ha", "verify", "-t", file], connEnv);
+    expect(res.status).toBe(3);
+    expect(res.stderr).toMatch(/systems\[1\]\.connection\.host/);
+    expect(res.stderr).toMatch(/--trust-topology-hosts/);
+    expect((await emulatorLog()).total).toBe(before);
+
+    const trusted = await zowe(["ha", "verify", "-t", file, "--trust-topology-hosts"], connEnv);
+    expect(trusted.stderr).not.toMatch(/--trust-topology-hosts/);
+    expect((await emulatorLog()).total).toBeGreaterThan(before);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
-import { TOPOLOGY_OPTION } from "../options";
+import { TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
 
 export const VerifyDefinition: ICommandDefinition = {
   name: "verify",
@@ -37,6 +37,7 @@ export const VerifyDefinition: ICommandDefinition = {
       type: "number",
       defaultValue: 60,
     },
+    TRUST_TOPOLOGY_HOSTS_OPTION,
     ...connectionOptions,
   ],
   examples: [

@@ -13,6 +13,7 @@ export default class VerifyHandler extends HaBaseHandler {
       topologyFile: args.topology,
       connection: await ctx.connection(),
       resolveConnection: (profile) => ctx.namedConnection(profile),
+      trustTopologyHosts: args.trustTopologyHosts === true,
       systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
       sink: ctx.progress,
     });

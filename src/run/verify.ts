@@ -1,5 +1,6 @@
 import type { ProgressSink } from "../engine/types";
-import type { Connection } from "../topology";
+import { TopologyError, TRUST_HOSTS_FLAG, untrustedHosts, type Connection } from "../topology";
+import { HaError } from "../errors";
 import { verifyTopology } from "../verify";
 import type { CheckModule, VerifyClient, VerifyResult } from "../verify";
 import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../zosmf";
@@ -11,6 +12,8 @@ export interface VerifyOptions {
   readonly topologyFile: string;
   /** The command's own connection; systems with `connection: {}` are read through it. */
   readonly connection: ZosmfConnection;
+  /** Let `{ host }` connections other than the command's own host receive its credentials (--trust-topology-hosts). @default false */
+  readonly trustTopologyHosts?: boolean;
   /** Resolves a zosmf profile named in the topology (`connection: { profile }`). */
   readonly resolveConnection?: (profile: string) => Promise<ZosmfConnection>;
   /** Bound on reading one system. @default 60000 */
@@ -33,12 +36,16 @@ export interface VerifyOptions {
  * the command's credentials: `rejectUnauthorized: false` there counts only when the
  * command's own connection already has verification off. Otherwise it stays on.
  */
-export async function connectionFor(entry: Connection, options: Pick<VerifyOptions, "connection" | "resolveConnection">): Promise<ZosmfConnection> {
+export async function connectionFor(entry: Connection, options: Pick<VerifyOptions, "connection" | "resolveConnection" | "trustTopologyHosts">): Promise<ZosmfConnection> {
   if (entry.profile !== undefined) {
     if (!options.resolveConnection) throw new Error(`the topology names zosmf profile '${entry.profile}' but no profile resolver is available`);
     return options.resolveConnection(entry.profile);
   }
   if (entry.host === undefined) return options.connection;
+  // verify() refuses such a topology up front; this keeps any other caller from sending the credentials.
+  if (!options.trustTopologyHosts && entry.host.toLowerCase().replace(/\.$/, "") !== options.connection.hostname.toLowerCase().replace(/\.$/, "")) {
+    throw new HaError(`The topology names host ${entry.host}, which is not the command's own host; ${TRUST_HOSTS_FLAG} lets it receive this command's credentials`, { failureClass: "invalid-input" });
+  }
   return {
     ...options.connection,
     hostname: entry.host,
@@ -52,6 +59,10 @@ export async function connectionFor(entry: Connection, options: Pick<VerifyOptio
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const t0 = Date.now();
   const { topology } = await loadTopologyFile(options.topologyFile);
+  if (!options.trustTopologyHosts) {
+    const problems = untrustedHosts(topology, options.connection.hostname);
+    if (problems.length > 0) throw new TopologyError(options.topologyFile, problems);
+  }
   const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest }) as ZosmfClient);
   const clients = new Map<string, Promise<VerifyClient & { close?(): void }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {

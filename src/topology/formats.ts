@@ -11,13 +11,18 @@ import { z } from "zod";
 
 const NAME_CHARS = "A–Z, 0–9, @, #, $";
 
-/** A text value with one syntax, optionally upper-cased once it has passed. */
-function text(allowed: string, pattern: RegExp, options: { upper?: boolean; max?: number } = {}) {
+/**
+ * A text value with one syntax, optionally upper-cased once it has passed. `check`
+ * holds what a pattern cannot say (an address range); the pattern still goes into the
+ * JSON Schema for editors.
+ */
+function text(allowed: string, pattern: RegExp, options: { upper?: boolean; max?: number; check?: (value: string) => boolean } = {}) {
   let schema = z.string({ error: allowed });
   if (options.max !== undefined) schema = schema.max(options.max, { error: allowed });
   schema = schema.regex(pattern, { error: allowed });
-  if (options.upper) schema = schema.toUpperCase();
-  return schema.meta({ description: allowed });
+  const check = options.check;
+  const checked = check === undefined ? schema : schema.refine((value) => !pattern.test(value) || check(value), { error: allowed });
+  return (options.upper ? checked.toUpperCase() : checked).meta({ description: allowed });
 }
 
 const name8 = /^[A-Za-z@#$][A-Za-z0-9@#$]{0,7}$/;
@@ -67,9 +72,20 @@ export const volser = text(`a volume serial: 1–6 characters ${NAME_CHARS}`, /^
 
 export const parmlibSuffix = text(`a 2-character IZUPRMxx suffix: A–Z, 0–9`, /^[A-Za-z0-9]{2}$/, { upper: true });
 
+/*
+ * z/OS UNIX paths. The plug-in creates and mounts these directories, and z/OSMF
+ * and zowe.yaml read them back, so only a portable set of characters is accepted
+ * (POSIX portable file names): nothing a shell, a JCL PARM or a REST path would
+ * read as syntax. A path is accepted only in its one normalised spelling, so two
+ * spellings of one directory cannot pass as two (no . or .. names, no //, no
+ * trailing /). Limits: PATH_MAX 1023 and NAME_MAX 255 (z/OS UNIX limits.h).
+ */
+const PATH_NAME = "(?!\\.\\.?(?:/|$))[A-Za-z0-9._-]{1,255}";
+export const USS_PATH_PATTERN = new RegExp(`^(?:/${PATH_NAME})+$`);
+
 export const ussPath = text(
-  `an absolute z/OS UNIX path: starting with /, at most 1023 characters, no blanks or quotes`,
-  /^\/[^\s'"]*$/,
+  "an absolute, normalised z/OS UNIX path such as /global/zosmf/sysa: at most 1023 characters, / followed by names of 1–255 characters A–Z, a–z, 0–9, '.', '_' or '-' joined by single slashes; not / itself, no . or .. names, no trailing /",
+  USS_PATH_PATTERN,
   { max: 1023 },
 );
 
@@ -81,7 +97,26 @@ export const hostName = text(
 const octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 export const IPV4_PATTERN = new RegExp(`^${octet}(\\.${octet}){3}$`);
 
-export const ipv4 = text(`an IPv4 address in dotted-decimal form, e.g. 192.0.2.10`, IPV4_PATTERN);
+/** The address as a 32-bit unsigned number; only for text that matched IPV4_PATTERN. */
+export function ipv4Number(address: string): number {
+  return address.split(".").reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+/**
+ * A DVIPA, a dynamic XCF address or a BIND address names one interface: never
+ * "this network" (0/8), loopback (127/8), multicast (224/4), reserved (240/4) or
+ * the limited broadcast 255.255.255.255 (RFC 1122, RFC 5771, RFC 1112).
+ */
+export function isUnicast(address: string): boolean {
+  const first = Number(address.split(".")[0]);
+  return first !== 0 && first !== 127 && first < 224;
+}
+
+export const ipv4 = text(
+  `a unicast IPv4 address in dotted-decimal form, e.g. 192.0.2.10 (not 0.x.x.x, 127.x.x.x loopback, 224.0.0.0 and above: multicast, reserved, broadcast)`,
+  IPV4_PATTERN,
+  { check: isUnicast },
+);
 
 // Contiguous masks only: the stack refuses a mask with holes, so say so before it does.
 const maskByte = "(0|128|192|224|240|248|252|254)";
@@ -96,9 +131,16 @@ export const ipv4Mask = text(
   maskPattern,
 );
 
+/*
+ * RACDCERT ADDRING takes ring names of up to 237 characters (RACF Command Language
+ * Reference, RACDCERT ADDRING; the name becomes a DIGTRING profile). The ring name is
+ * an operand of RACDCERT, a KEYRING_NAME value in IZUPRMxx and a SAF resource name, so
+ * the plug-in accepts the subset that needs no quoting in any of them: no blanks,
+ * quotes, parentheses, commas, asterisks or slashes.
+ */
 export const keyringName = text(
-  `a key ring name such as IZUKeyring.IZUDFLT: 1–237 characters without blanks or quotes`,
-  /^[^\s'"]{1,237}$/,
+  `a key ring name such as IZUKeyring.IZUDFLT: 1–237 characters A–Z, a–z, 0–9, @, #, $, '.', '_' or '-'`,
+  /^[A-Za-z0-9@#$._-]{1,237}$/,
 );
 
 export const label = text(
@@ -106,9 +148,38 @@ export const label = text(
   /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/,
 );
 
-export function token(what: string) {
-  return text(`${what} without blanks`, /^\S+$/);
-}
+/** A Zowe team-configuration profile name; nested profiles are written with dots (lpar1.zosmf). */
+export const profileName = text(
+  "a Zowe zosmf profile name: 1–100 characters A–Z, a–z, 0–9, '.', '_', '-', @, # or $",
+  /^[A-Za-z0-9._@#$-]{1,100}$/,
+);
+
+const URL_NAME = "(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+";
+/** The path in front of every z/OSMF request, e.g. /ibmzosmf/api/v1 behind the API ML. */
+export const basePath = text(
+  "a URL path such as /ibmzosmf/api/v1: names of A–Z, a–z, 0–9, '.', '_', '~' or '-' joined by single slashes, no . or .. names, at most 255 characters",
+  new RegExp(`^/?${URL_NAME}(?:/${URL_NAME})*$`),
+  { max: 255 },
+);
+
+/*
+ * Redis addresses and key stores are written into zowe.yaml, which Zowe reads again
+ * and in which ${{ }} is an expression: such characters are not accepted. A password
+ * with other characters can be written percent-encoded.
+ */
+const URI_USER = "[A-Za-z0-9._~!%&*+=,;^|?-]*";
+export const redisAddress = text(
+  "a Redis address [user[:password]@]host:port; user and password of A–Z, a–z, 0–9 and ._~!%&*+=,;^|?- (percent-encode others)",
+  new RegExp(`^(?:${URI_USER}(?::${URI_USER})?@)?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})?:[0-9]{1,5}$`),
+);
+
+export const redisName = text("a Redis sentinel master name: 1–64 characters A–Z, a–z, 0–9, '.', '_' or '-'", /^[A-Za-z0-9._-]{1,64}$/);
+
+export const keystore = text(
+  "a key store: an absolute, normalised z/OS UNIX path (see userDir) or safkeyring://OWNER/RING",
+  new RegExp(`${USS_PATH_PATTERN.source}|^safkeyring:/{2,4}(?:[A-Za-z0-9@#$]{1,8}/)?[A-Za-z0-9@#$._-]{1,237}$`),
+  { max: 1023 },
+);
 
 export const initialHosts = text(
   `host[port] entries joined by commas, e.g. sysa.example.com[7600],sysb.example.com[7600]`,

@@ -1,3 +1,4 @@
+export { readTopologyText, MAX_TOPOLOGY_BYTES } from "./file";
 export { loadTopology, parseTopology, type ParseOptions } from "./load";
 export { topologyJsonSchema, TOPOLOGY_SCHEMA_ID } from "./json-schema";
 export { formatProblems, TopologyError, type TopologyProblem } from "./problems";
@@ -14,3 +15,4 @@ export {
   type ZosmfHa,
   type ZosmfServer,
 } from "./schema";
+export { TRUST_HOSTS_FLAG, untrustedHosts } from "./hosts";

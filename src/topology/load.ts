@@ -1,8 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { HaError } from "../errors";
-import { composeMessage, hidePassword, pathString, TopologyError, type PathSegment, type TopologyProblem } from "./problems";
+import { readTopologyText } from "./file";
+import { clip, composeMessage, hidePassword, pathString, TopologyError, type PathSegment, type TopologyProblem } from "./problems";
 import { checkRules } from "./rules";
 import { topologySchema, type Topology } from "./schema";
 
@@ -13,17 +12,11 @@ export interface ParseOptions {
 
 /** Reads a YAML or JSON topology file; throws TopologyError listing every problem found. */
 export async function loadTopology(filePath: string): Promise<Topology> {
-  let text: string;
-  try {
-    text = await readFile(filePath, "utf8");
-  } catch (err) {
-    throw new HaError(`Cannot read the topology file ${filePath}: ${(err as Error).message}`, {
-      failureClass: "invalid-input",
-      cause: err,
-    });
-  }
-  return parseTopology(text, { fileName: filePath });
+  return parseTopology(await readTopologyText(filePath), { fileName: filePath });
 }
+
+/** Aliases beyond this many are refused: a few anchors are handy, thousands are an expansion attack. */
+export const MAX_ALIASES = 100;
 
 /** Parses YAML or JSON text (JSON is read as YAML, which keeps line numbers for both). */
 export function parseTopology(text: string, options: ParseOptions = {}): Topology {
@@ -37,16 +30,18 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
   if (doc.errors.length > 0) {
     throw new TopologyError(
       fileName,
-      doc.errors.map((e) => ({ path: "", message: `YAML syntax error: ${e.message}`, ...position(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: "", message: `YAML syntax error: ${clip(e.message, 200)}; allowed: YAML or JSON text, each key once per mapping`, ...position(e.pos[0]) })),
     );
   }
 
   keepNamesAsWritten(doc);
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    throw new TopologyError(fileName, [{ path: "", message: `YAML could not be read: ${(err as Error).message}` }]);
+    throw new TopologyError(fileName, [
+      { path: "", message: `YAML could not be read: ${clip((err as Error).message, 200)}; allowed: at most ${MAX_ALIASES} alias references (*name)` },
+    ]);
   }
   if (raw === null || raw === undefined) {
     throw new TopologyError(fileName, [
@@ -86,7 +81,7 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
     problems.push({
       path,
       message: composeMessage(p.what, given, p.allowed),
-      ...(given === undefined ? {} : { given: hidePassword(given) }),
+      ...(given === undefined ? {} : { given: shown(given) }),
       ...(p.allowed === undefined ? {} : { allowed: p.allowed }),
       ...(offset === undefined ? {} : position(offset)),
     });
@@ -97,6 +92,14 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
   }
   if (!parsed.success) throw new Error("unreachable: a refused topology always has problems");
   return parsed.data;
+}
+
+/** The given value as a problem carries it: strings clipped, lists cut short, mappings left out. */
+function shown(value: unknown): unknown {
+  if (typeof value === "string") return clip(hidePassword(value));
+  if (Array.isArray(value)) return value.slice(0, 10).map((v) => (typeof v === "object" && v !== null ? "…" : shown(v)));
+  if (typeof value === "object" && value !== null) return "a mapping";
+  return value;
 }
 
 interface Found {

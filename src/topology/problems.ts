@@ -32,9 +32,19 @@ export class TopologyError extends HaError {
   }
 }
 
+/** The most of any one value a message quotes: a hostile or runaway value is not echoed whole. */
+export const QUOTE_LIMIT = 60;
+
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit).join("")}…`;
+}
+
 export function pathString(path: readonly PathSegment[]): string {
   let out = "";
-  for (const segment of path) {
+  for (const raw of path) {
+    // A field name is as much the file's text as a value is.
+    const segment = typeof raw === "number" ? raw : clip(raw);
     out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
   }
   return out;
@@ -59,7 +69,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 1 ? "a list of 1 entry" : `a list of ${value.length} entries`;
   if (value === null) return "null (an empty value)";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(hidePassword(value));
+  if (typeof value === "string") return JSON.stringify(clip(hidePassword(value)));
   return String(value);
 }
 

@@ -1,5 +1,6 @@
 import type { PathSegment } from "./problems";
 import { knownSystem, list, num, str, unique, up, type Loose, type RuleContext } from "./rule-context";
+import { jobPrefixTest } from "./rules-network";
 import { CACHING_MODES, DIST_METHODS, type DistributedService } from "./schema";
 
 const STORAGE_BLOCKS = {
@@ -67,14 +68,6 @@ export function checkCachingService(ctx: RuleContext): void {
   }
 }
 
-/** `ZCHA*` → a test for the job names the PORT statement will let in. */
-function jobPrefixTest(prefix: string): RegExp {
-  const body = [...prefix]
-    .map((c) => (c === "*" ? "[A-Z0-9@#$]*" : c === "?" ? "[A-Z0-9@#$]" : c.replace(/[$]/g, "\\$")))
-    .join("");
-  return new RegExp(`^${body}$`);
-}
-
 export function checkPortSharing(ctx: RuleContext): void {
   const entries = list(ctx.t.portSharing);
   unique(
@@ -82,10 +75,9 @@ export function checkPortSharing(ctx: RuleContext): void {
     entries.map((e, i) => ({ path: ["portSharing", i, "name"], key: str(e?.name) })),
     "a name that no other portSharing entry uses",
   );
-  const shared = new Map<string, number>();
   entries.forEach((entry, i) => {
     const at = (...path: PathSegment[]): PathSegment[] => ["portSharing", i, ...path];
-    const system = knownSystem(ctx, at("system"), entry?.system);
+    knownSystem(ctx, at("system"), entry?.system);
     const servers = list(entry?.servers);
     const prefix = up(entry?.jobPrefix);
     if (prefix !== undefined && /^[A-Z0-9@#$*?]{1,8}$/.test(prefix)) {
@@ -114,19 +106,6 @@ export function checkPortSharing(ctx: RuleContext): void {
         "is the same as port",
         `a port other than ${port} (outgoing requests get a port of their own)`,
       );
-    }
-    if (system !== undefined && port !== undefined) {
-      const key = `${system} ${str(entry?.protocol) ?? "TCP"} ${port}`;
-      const earlier = shared.get(key);
-      if (earlier !== undefined) {
-        ctx.report(
-          at("port"),
-          `is already shared on ${system} by portSharing[${earlier}]`,
-          "a port that no other portSharing entry on the same system uses",
-        );
-      } else {
-        shared.set(key, i);
-      }
     }
   });
 }

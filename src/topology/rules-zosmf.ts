@@ -1,5 +1,5 @@
 import { IPV4_PATTERN } from "./formats";
-import type { PathSegment } from "./problems";
+import { clip, type PathSegment } from "./problems";
 import { knownSystem, list, str, up, type RuleContext } from "./rule-context";
 
 /** z/OSMF hot standby: who takes part, who distributes, and what must differ between servers. */
@@ -42,7 +42,7 @@ export function checkZosmfHa(ctx: RuleContext): void {
       ctx.report(
         ["systems", index, "zosmf", "serverProc"],
         "is also the angel procedure (zosmfHa.angelProc)",
-        `a procedure name other than ${angel}`,
+        `a procedure name other than ${clip(angel)}`,
       );
     }
   }
@@ -62,7 +62,7 @@ export function checkZosmfHa(ctx: RuleContext): void {
     ctx.report(
       at("hostname"),
       "is an IP address other than the DVIPA",
-      `the DVIPA (${str(ha.dvipa) ?? "zosmfHa.dvipa"}) or a DNS name that resolves to it`,
+      `the DVIPA (${clip(str(ha.dvipa) ?? "zosmfHa.dvipa")}) or a DNS name that resolves to it`,
     );
   }
 }

@@ -1,10 +1,14 @@
-import type { PathSegment } from "./problems";
+import { posix } from "node:path";
+import { clip, pathString, type PathSegment } from "./problems";
 import { list, unique, up, str, type Loose, type RuleContext, type RuleProblem } from "./rule-context";
 import { checkCachingService, checkDistributedServices, checkPortSharing } from "./rules-services";
+import { checkPortClashes, checkPortProtocols, checkSubnetAddresses } from "./rules-network";
 import { checkZosmfHa } from "./rules-zosmf";
 import { HA_SECTIONS, type Topology } from "./schema";
 
 /* Rules that compare fields across the file; see rule-context.ts for why every read is guarded. */
+
+const SYSTEM_NAME = /^[A-Z@#$][A-Z0-9@#$]{0,7}$/;
 
 export interface RuleOptions {
   /** Report names that are not in systems[]; off when systems[] could not be read in full. */
@@ -18,7 +22,8 @@ export function checkRules(input: unknown, options: RuleOptions = {}): RuleProbl
   const known = new Map<string, number>();
   list(t.systems).forEach((s, i) => {
     const name = up(s?.name);
-    if (name !== undefined && !known.has(name)) known.set(name, i);
+    // A refused name is not known: messages list known names, and only well-formed ones may be echoed whole.
+    if (name !== undefined && SYSTEM_NAME.test(name) && !known.has(name)) known.set(name, i);
   });
   const ctx: RuleContext = {
     t,
@@ -38,6 +43,9 @@ export function checkRules(input: unknown, options: RuleOptions = {}): RuleProbl
   checkPortSharing(ctx);
   checkDistributedServices(ctx);
   checkDvipas(ctx);
+  checkSubnetAddresses(ctx);
+  checkPortProtocols(ctx);
+  checkPortClashes(ctx);
   return problems;
 }
 
@@ -69,11 +77,7 @@ function checkSystems(ctx: RuleContext): void {
     per((s) => s?.zosmf?.serverProc, ["zosmf", "serverProc"]),
     "a started procedure no other system uses (each z/OSMF server has its own)",
   );
-  unique(
-    ctx,
-    per((s) => s?.zosmf?.userDir, ["zosmf", "userDir"], (v) => (typeof v === "string" ? v.replace(/\/+$/, "") : undefined)),
-    "a directory no other system uses (each autostart group has its own USER_DIR)",
-  );
+  checkUserDirs(ctx);
   unique(
     ctx,
     per((s) => s?.zosmf?.zfs, ["zosmf", "zfs"]),
@@ -124,9 +128,40 @@ function checkDvipas(ctx: RuleContext): void {
   for (const { path, key } of dvipas) {
     const owner = key === undefined ? undefined : xcf.get(key);
     if (owner !== undefined) {
-      ctx.report(path, `is the dynamic XCF address of ${owner}`, "an address that is not a dynamic XCF address");
+      ctx.report(path, `is the dynamic XCF address of ${clip(owner)}`, "an address that is not a dynamic XCF address");
     }
   }
   unique(ctx, dvipas, "a DVIPA that no other service uses");
 }
 
+
+/** Directories of z/OS UNIX itself: a z/OSMF file system mounted over one would hide it. */
+const SYSTEM_DIRECTORIES = new Set(["/bin", "/dev", "/etc", "/lib", "/opt", "/samples", "/SYSTEM", "/tmp", "/u", "/usr", "/var", "/global", "/usr/lpp"]);
+
+/**
+ * Each autostart group has its own USER_DIR, and each gets its own file system mounted
+ * there. Paths compare normalised (so /a/./b and /a/b/ are /a/b), and one may not lie
+ * inside another: its mount would land in the other server's file system.
+ */
+function checkUserDirs(ctx: RuleContext): void {
+  const dirs: { path: PathSegment[]; dir: string }[] = [];
+  list(ctx.t.systems).forEach((s, i) => {
+    const raw = s?.zosmf?.userDir;
+    if (typeof raw !== "string" || !raw.startsWith("/")) return;
+    dirs.push({ path: ["systems", i, "zosmf", "userDir"], dir: posix.normalize(raw).replace(/(.)\/+$/, "$1") });
+  });
+  dirs.forEach(({ path, dir }, k) => {
+    if (dir === "/" || SYSTEM_DIRECTORIES.has(dir)) {
+      ctx.report(path, `is ${dir === "/" ? "the root directory" : `the system directory ${dir}`}, over which a file system would be mounted`, "a directory of its own, such as /global/zosmf/sysa");
+      return;
+    }
+    const other = dirs.slice(0, k).find((d) => d.dir === dir || dir.startsWith(`${d.dir}/`) || d.dir.startsWith(`${dir}/`));
+    if (other !== undefined) {
+      ctx.report(
+        path,
+        other.dir === dir ? `is the same directory as ${pathString(other.path)}` : `is nested with ${pathString(other.path)} (${clip(other.dir)})`,
+        "a directory no other system uses and not inside another's (each autostart group has its own USER_DIR and file system)",
+      );
+    }
+  });
+}

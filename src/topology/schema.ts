@@ -10,6 +10,11 @@ import {
   jobName,
   jobPrefix,
   keyringName,
+  keystore,
+  basePath,
+  profileName,
+  redisAddress,
+  redisName,
   label,
   listOf,
   memberRef,
@@ -19,7 +24,6 @@ import {
   shortName,
   sysplexName,
   systemName,
-  token,
   ussPath,
   volser,
   wholeNumber,
@@ -37,10 +41,10 @@ import {
  * zosmf profile; `{ host, ... }` = the command's credentials against another host.
  */
 export const connectionSchema = fields({
-  profile: token("a Zowe zosmf profile name").optional(),
+  profile: profileName.optional(),
   host: hostName.optional(),
   port: port.optional(),
-  basePath: token("a base path").optional(),
+  basePath: basePath.optional(),
   rejectUnauthorized: flag.optional(),
 }).meta({
   description:
@@ -136,16 +140,16 @@ const cachingServiceSchema = fields({
       recordLength: wholeNumber(1, 32761, "a record length").default(4096),
     }).optional(),
     redis: fields({
-      masterNodeUri: token("a user:password@host:port address"),
+      masterNodeUri: redisAddress,
       timeout: wholeNumber(1, 86_400, "a number of seconds").optional(),
       sentinel: fields({
-        masterInstance: token("a sentinel master instance name"),
-        nodes: listOf(token("a user:password@host:port address"), "sentinel nodes", { min: 1 }),
+        masterInstance: redisName,
+        nodes: listOf(redisAddress, "sentinel nodes", { min: 1 }),
       }).optional(),
       ssl: fields({
         enabled: flag.default(true),
-        keystore: token("a keystore path").optional(),
-        truststore: token("a truststore path").optional(),
+        keystore: keystore.optional(),
+        truststore: keystore.optional(),
       }).optional(),
     }).optional(),
   }),

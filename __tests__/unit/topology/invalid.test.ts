@@ -86,7 +86,7 @@ const cases: Case[] = [
     title: "a dynamic XCF address out of range",
     edit: set(sys(0, "tcpip", "dynamicXcf", "address"), "198.51.100.256"),
     path: "systems[0].tcpip.dynamicXcf.address",
-    allowed: "an IPv4 address",
+    allowed: "a unicast IPv4 address",
   },
   {
     title: "a non-contiguous mask",
@@ -128,12 +128,12 @@ const cases: Case[] = [
   },
   { title: "a server procedure of 9 characters", edit: set(sys(0, "zosmf", "serverProc"), "IZUSVRAAA"), path: "systems[0].zosmf.serverProc", allowed: "1–8 characters" },
   {
-    title: "two systems with one USER_DIR (trailing slash)",
-    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/"),
+    title: "two systems with one USER_DIR",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa"),
     path: "systems[1].zosmf.userDir",
     allowed: "its own USER_DIR",
   },
-  { title: "a relative USER_DIR", edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"), path: "systems[0].zosmf.userDir", allowed: "an absolute z/OS UNIX path" },
+  { title: "a relative USER_DIR", edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"), path: "systems[0].zosmf.userDir", allowed: "an absolute, normalised z/OS UNIX path" },
   {
     title: "two systems with one z/OSMF file system",
     edit: set(sys(1, "zosmf", "zfs"), "IZU.SIZUUSRD.ZOSMFA"),
@@ -161,7 +161,7 @@ const cases: Case[] = [
   },
 
   // zosmfHa
-  { title: "a DVIPA with three parts", edit: set(ha("dvipa"), "192.0.2"), path: "zosmfHa.dvipa", allowed: "an IPv4 address" },
+  { title: "a DVIPA with three parts", edit: set(ha("dvipa"), "192.0.2"), path: "zosmfHa.dvipa", allowed: "a unicast IPv4 address" },
   {
     title: "a DVIPA that is a dynamic XCF address",
     edit: set(ha("dvipa"), "198.51.100.2"),
@@ -212,12 +212,12 @@ const cases: Case[] = [
     path: "zosmfHa.autoSwitchback",
     allowed: "the fields dvipa, dvipaMask, port, hostname, preferred, backups, autoSwitchBack",
   },
-  { title: "a key ring with a blank", edit: set(ha("keyring"), "IZU Keyring"), path: "zosmfHa.keyring", allowed: "without blanks or quotes" },
+  { title: "a key ring with a blank", edit: set(ha("keyring"), "IZU Keyring"), path: "zosmfHa.keyring", allowed: "1–237 characters A–Z, a–z, 0–9, @, #, $" },
   { title: "a 9-character SAF prefix", edit: set(ha("safPrefix"), "IZUDFLTXX"), path: "zosmfHa.safPrefix", allowed: "a SAF profile prefix: 1–8 characters" },
   { title: "a security member without a member", edit: set(ha("security"), { member: "SITE.JCL" }), path: "zosmfHa.security.member", allowed: "DSN(MEMBER)" },
 
   // cachingService
-  { title: "a relative zowe.yaml", edit: set(["cachingService", "zoweYaml"], "zowe.yaml"), path: "cachingService.zoweYaml", allowed: "an absolute z/OS UNIX path" },
+  { title: "a relative zowe.yaml", edit: set(["cachingService", "zoweYaml"], "zowe.yaml"), path: "cachingService.zoweYaml", allowed: "an absolute, normalised z/OS UNIX path" },
   {
     title: "an unknown instance",
     edit: set(["cachingService", "instances"], ["SYSA", "SYSC"]),
@@ -286,7 +286,7 @@ const cases: Case[] = [
     title: "redis mode without a master node",
     edit: all(set(storage("mode"), "redis"), remove(storage("infinispan")), set(storage("redis"), { timeout: 60 })),
     path: "cachingService.storage.redis.masterNodeUri",
-    allowed: "a user:password@host:port address",
+    allowed: "a Redis address [user[:password]@]host:port",
   },
 
   // portSharing
@@ -305,7 +305,7 @@ const cases: Case[] = [
     title: "one port shared twice on a system",
     edit: set(["portSharing", 1], { ...PORT_SHARE, name: "second", jobPrefix: "ZCHB*", servers: ["ZCHB1", "ZCHB2"], outboundPort: undefined }),
     path: "portSharing[1].port",
-    allowed: "a port that no other portSharing entry on the same system uses",
+    allowed: "a port no other section uses on SYSA",
   },
 
   // distributedServices
@@ -340,6 +340,76 @@ const cases: Case[] = [
     allowed: "a DVIPA that no other service uses",
   },
   { title: "a target on an unknown system", edit: set(dist("targets", 1, "system"), "SYSZ"), path: "distributedServices[0].targets[1].system", allowed: "one of SYSA, SYSB" },
+  // addresses against their masks
+  {
+    title: "a DVIPA that is its subnet's address",
+    edit: set(ha("dvipa"), "192.0.2.0"),
+    path: "zosmfHa.dvipa",
+    allowed: "host part under mask 255.255.255.0 is neither all zeros nor all ones",
+  },
+  {
+    title: "a DVIPA that is its subnet's broadcast",
+    edit: all(set(ha("dvipa"), "192.0.2.127"), set(ha("dvipaMask"), "255.255.255.128")),
+    path: "zosmfHa.dvipa",
+    allowed: "neither all zeros nor all ones",
+  },
+  {
+    title: "a dynamic XCF address that is its subnet's broadcast",
+    edit: set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.255"),
+    path: "systems[1].tcpip.dynamicXcf.address",
+    allowed: "neither all zeros nor all ones",
+  },
+  { title: "a loopback DVIPA", edit: set(ha("dvipa"), "127.0.0.1"), path: "zosmfHa.dvipa", allowed: "a unicast IPv4 address" },
+  { title: "a multicast service DVIPA", edit: set(dist("dvipa"), "239.0.0.1"), path: "distributedServices[0].dvipa", allowed: "not 0.x.x.x" },
+  { title: "a port bound to 0.0.0.0", edit: set(share("bind"), "0.0.0.0"), path: "portSharing[0].bind", allowed: "a unicast IPv4 address" },
+
+  // ports across sections and what TCP/IP accepts on them
+  {
+    title: "the z/OSMF port taken by the Caching Service",
+    edit: set(storage("infinispan", "jgroupsPort"), 443),
+    path: "cachingService.storage.infinispan.jgroupsPort",
+    allowed: "a port no other section uses on SYSA",
+  },
+  {
+    title: "a shared port that z/OSMF listens on",
+    edit: set(share("port"), 443),
+    path: "portSharing[0].port",
+    allowed: "unless both name the same server or the server matches a portSharing jobPrefix",
+  },
+  {
+    title: "an outbound port the Caching Service listens on",
+    edit: set(share("outboundPort"), 7601),
+    path: "portSharing[0].outboundPort",
+    allowed: "a port no other section uses on SYSA",
+  },
+  {
+    title: "a distributed port that another server already has",
+    edit: set(dist("ports"), [9443]),
+    path: "distributedServices[0].ports[0]",
+    allowed: "the server matches a portSharing jobPrefix",
+  },
+  {
+    title: "two services on one port with different servers",
+    edit: set(["distributedServices", 1], { ...DIST_SERVICE, name: "other", dvipa: "192.0.2.3", targets: [{ system: "SYSB", server: "OTHER1", weight: 1 }] }),
+    path: "distributedServices[1].ports[0]",
+    allowed: "a port no other section uses on SYSB",
+  },
+  { title: "UDP with SHAREPORTWLM", edit: set(share("protocol"), "UDP"), path: "portSharing[0].protocol", allowed: "TCP" },
+  { title: "UDP with SHAREPORT", edit: all(set(share("protocol"), "UDP"), set(share("mode"), "SHAREPORT")), path: "portSharing[0].protocol", allowed: "TCP" },
+
+  // USER_DIR as a mount point
+  {
+    title: "a USER_DIR inside another system's",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/b"),
+    path: "systems[1].zosmf.userDir",
+    allowed: "not inside another's",
+  },
+  { title: "USER_DIR /etc", edit: set(sys(0, "zosmf", "userDir"), "/etc"), path: "systems[0].zosmf.userDir", allowed: "a directory of its own" },
+  { title: "USER_DIR with ..", edit: set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc"), path: "systems[0].zosmf.userDir", allowed: "no . or .. names" },
+  { title: "USER_DIR with .", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa"), path: "systems[1].zosmf.userDir", allowed: "no . or .. names" },
+  { title: "USER_DIR with a trailing slash", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfb/"), path: "systems[1].zosmf.userDir", allowed: "no trailing /" },
+  { title: "USER_DIR with shell syntax", edit: set(sys(0, "zosmf", "userDir"), "/z;rm${IFS}-rf${IFS}/"), path: "systems[0].zosmf.userDir", allowed: "A–Z, a–z, 0–9, '.', '_' or '-'" },
+  { title: "a key ring that closes the operand", edit: set(ha("keyring"), "IZUKeyring.IZUDFLT)ID(IBMUSER"), path: "zosmfHa.keyring", allowed: "1–237 characters" },
   { title: "a target server with a dot", edit: set(dist("targets", 1, "server"), "IMS.CON2"), path: "distributedServices[0].targets[1].server", allowed: "a job or procedure name" },
 ];
 

@@ -50,7 +50,7 @@ describe("every problem is reported at once", () => {
     const [problem] = problemsOf(text);
     expect(problem.path).toBe("systems[1].zosmf.userDir");
     expect(problem.line).toBe(lineOf(text, "zosmf:", "name: SYSB"));
-    expect(problem.message).toMatch(/^is required; allowed: an absolute z\/OS UNIX path/);
+    expect(problem.message).toMatch(/^is required; allowed: an absolute, normalised z\/OS UNIX path/);
     expect(problem).not.toHaveProperty("given");
   });
 });

@@ -157,3 +157,30 @@ describe("values are read the way a systems programmer means them", () => {
     expect(parseTopology(withSchema, { fileName: "two-system.json" })).toMatchObject({ sysplex: "PLEX1", zosmfHa: fromYaml.zosmfHa });
   });
 });
+
+describe("ports the sections say they share are accepted", () => {
+  test("a distributed port on a shared port whose servers match the jobPrefix", () => {
+    const text = variant(
+      set(["distributedServices", 0], {
+        name: "zosconnect",
+        dvipa: "192.0.2.2",
+        dvipaMask: "255.255.255.0",
+        ports: [9443],
+        distributor: "SYSA",
+        distMethod: "SERVERWLM",
+        targets: [{ system: "SYSA", server: "ZCHA1" }, { system: "SYSB", server: "ZCHB1" }],
+      }),
+    );
+    expect(() => parseTopology(text)).not.toThrow();
+  });
+
+  test("two services on one port served by the same server", () => {
+    const other = { name: "imsconnect2", dvipa: "192.0.2.3", dvipaMask: "255.255.255.0", ports: [5801], distributor: "SYSA", distMethod: "WEIGHTEDACTIVE", targets: [{ system: "SYSB", server: "IMSCON2", weight: 1 }] };
+    expect(() => parseTopology(variant(set(["distributedServices", 1], other)))).not.toThrow();
+  });
+
+  test("the same port on another system, but not where another section listens", () => {
+    expect(() => parseTopology(variant(all(set(["portSharing", 0, "system"], "SYSB"), set(["portSharing", 0, "port"], 7600))))).toThrow();
+    expect(() => parseTopology(variant(set(["portSharing", 1], { name: "b", system: "SYSB", port: 9443, jobPrefix: "ZCHB*", mode: "SHAREPORT", servers: ["ZCHB1", "ZCHB2"] })))).not.toThrow();
+  });
+});

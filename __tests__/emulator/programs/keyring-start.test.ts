@@ -46,7 +46,7 @@ describe("z/OSMF server start and its key ring", () => {
 
 describe("the seeded fresh sysplex", () => {
   it("has no z/OSMF security definitions", () => {
-    const state = seedState({ seed: 1, sysplexName: "PLEX1", systems: ["SYSA", "SYSB"], user: "IBMUSER", password: "x", nowIso: "2025-01-01T00:00:00.000Z" } as never);
+    const state = seedState({ seed: 1, sysplexName: "PLEX1", systems: ["SYSA", "SYSB"], user: "IBMUSER", password: "x", nowIso: "2025-01-01T00:00:00.000Z" });
     expect(state.racf.users.IZUSVR).toBeUndefined();
     expect(Object.keys(state.racf.groups).filter((g) => g.startsWith("IZU"))).toEqual([]);
     expect(state.racf.keyrings).toEqual({});

@@ -79,7 +79,10 @@ export function classifyListing(subject: ListSubject, out: TsoCommandOutput | un
   if (shown) return shown;
   const found = ids(out);
   const notFound = NOT_FOUND[subject.kind];
-  if (found.length > 0 && found.every((id) => notFound.includes(id))) return { state: "missing" };
+  // A certificate or ring of a user RACF does not know yet (ICH21001I naming that user) is missing too.
+  const ownerUndefined = (line: string) => "owner" in subject && messageId(line) === "ICH21001I" && line.split(/[\s=,]+/).includes(subject.owner);
+  const read = out.messages.filter((l) => messageId(l) !== undefined).every((l) => notFound.includes(messageId(l)!) || ownerUndefined(l));
+  if (found.length > 0 && read) return { state: "missing" };
   // For a ring that exists, a connection it does not list is missing.
   if (subject.kind === "connection" && ringShown(out.messages, subject.ring) && found.length === 0) return { state: "missing" };
   if (subject.kind === "permit" && profileShown(out.messages, subject.cls, subject.name) && accessList(out.messages) && found.length === 0) return { state: "missing" };

@@ -52,6 +52,9 @@ export function readSystsin(lines: readonly string[]): string[] {
   return commands;
 }
 
+/** The command with quoted strings blanked out. */
+const unquoted = (s: string) => s.replace(/'[^']*'/g, "''");
+
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Every line of the given commands, refused (naming the line and rule) unless TSO reads back exactly those commands. */
@@ -60,6 +63,7 @@ export function systsinFor(commands: readonly string[]): string[] {
   const lines: string[] = [];
   for (const command of commands) {
     if (/[\x00-\x1f\x7f]/.test(command)) problems.push(`a command holds a control character: ${JSON.stringify(command)}`);
+    if (unquoted(command).includes("/*")) problems.push(`a command would start a TSO comment: ${command}`);
     const own = tsoLines(command);
     own.forEach((l, i) => {
       if (l.length > WIDTH) problems.push(`line of ${l.length} columns (at most ${WIDTH}): ${l}`);

@@ -15,9 +15,16 @@ export function splitTsoOutput(systsprt: string): TsoCommandOutput[] {
   const out: { command: string; messages: string[] }[] = [];
   let current: { command: string; messages: string[] } | null = null;
   let expectCommand = false;
+  // An echo printed as its input lines ends each but the last with a continuation mark.
+  let echoContinues = false;
   for (const raw of systsprt.split(/\r?\n/)) {
     const line = raw.trimEnd();
     const trimmed = line.trim();
+    if (echoContinues && current) {
+      current.command = `${current.command.replace(/[-+]$/, "")} ${trimmed}`;
+      echoContinues = /[-+]$/.test(trimmed);
+      continue;
+    }
     if (trimmed === "") {
       current?.messages.push("");
       continue;
@@ -32,6 +39,7 @@ export function splitTsoOutput(systsprt: string): TsoCommandOutput[] {
       current = { command: trimmed, messages: [] };
       out.push(current);
       expectCommand = false;
+      echoContinues = /\s[-+]$/.test(trimmed);
       continue;
     }
     current?.messages.push(line);

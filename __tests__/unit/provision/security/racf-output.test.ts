@@ -113,6 +113,12 @@ describe("the security listing job", () => {
     expect(failures.length).toBe(items.length);
   });
 
+  it("reads an echo printed as its continued input lines as one command", () => {
+    const [c] = splitTsoOutput("READY\n RACDCERT ID(IZUSVR) -\n   ADDRING(R)\nIRRD122I Ring R already exists.\nREADY\nEND");
+    expect(c!.command.replace(/\s+/g, " ")).toBe("RACDCERT ID(IZUSVR) ADDRING(R)");
+    expect(classifyDefine(c!).outcome).toBe("already defined");
+  });
+
   it("splits SYSTSPRT by the READY prompts", () => {
     expect(splitTsoOutput("READY\n LISTUSER A\nICH30001I X\nREADY\n LISTGRP B\nREADY\nEND")).toEqual([
       { command: "LISTUSER A", messages: ["ICH30001I X"] },

@@ -277,7 +277,22 @@ export interface RacfDatabase {
   /** Key `owner/ring` (as in safkeyring://owner/ring). */
   keyrings: Record<string, { owner: string; certificates: { label: string; usage: string; default: boolean; owner?: string }[] }>;
   /** Key `owner/label`; owner is a user id, CERTAUTH or SITE; signedBy is the signer's key. */
-  certificates: Record<string, { owner: string; label: string; signedBy?: string; subject?: string }>;
+  certificates: Record<
+    string,
+    {
+      owner: string;
+      label: string;
+      signedBy?: string;
+      subject?: string;
+      /** The issuer's subject (the certificate's own for a self-signed one). */
+      issuer?: string;
+      /** ALTNAME entries, e.g. `Domain: host`, `IP: 192.0.2.10`. */
+      altNames?: { type: "IP" | "Domain" | "Email" | "URI"; value: string }[];
+      notBefore?: string;
+      notAfter?: string;
+      keyUsage?: string[];
+    }
+  >;
   raclisted: string[];
   /** Classes made active with SETROPTS CLASSACT. */
   activeClasses?: string[];

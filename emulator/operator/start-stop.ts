@@ -17,6 +17,7 @@ import { findInConcatenation } from "../tcpip/records";
 import { timeOfDay } from "../tcpip/displays/frame";
 import { addListener, bindRefusal } from "./binding";
 import { type IzuprmSettings, parseIzuprm, setting } from "./izuprm";
+import { keystoreRefusal } from "./keyring-check";
 import { keywordOperands, splitOperands } from "./operands";
 import { findProc, type ProcInfo } from "./procs";
 
@@ -116,6 +117,9 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
     const rival = Object.values(other.tasks).find((t) => t.kind === "zosmf" && t.autostartGroup === group);
     if (rival) return fail(`AUTOSTART GROUP ${group} IS ALREADY SERVED BY ${rival.jobName} ON ${other.name}`);
   }
+
+  const keystore = keystoreRefusal(state, proc.name, job, setting(settings, "KEYRING_NAME"));
+  if (keystore) return fail(keystore.why, keystore.lines);
 
   const hostname = setting(settings, "HOSTNAME");
   const address = isIpv4(hostname) ? hostname : "0.0.0.0";

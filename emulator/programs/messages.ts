@@ -74,49 +74,7 @@ export const tsoMsg = {
  */
 export const TSO_STOP_ON_ERROR: Record<string, boolean> = { IKJEFT01: false, IKJEFT1A: true, IKJEFT1B: true };
 
-// ---------------------------------------------------------------------------
-// RACF (facts §7.2)
-// ---------------------------------------------------------------------------
-
-/**
- * RCs (INF): §7.2 says a re-run of IZUSEC prints `IKJ56702I INVALID ...` (DOC) and
- * typically ends RC 4 or 8 (INF). We give 8 to an ADDGROUP/ADDUSER of an existing name
- * (the command is rejected) and 4 to RDEFINE/RACDCERT of an existing profile, key ring or
- * label (a warning). Missing authority (no SPECIAL) is 8.
- */
-export const RACF_RC = { alreadyDefinedInvalid: 8, alreadyDefinedWarning: 4, notAuthorized: 8, notFound: 8, listNotFound: 4, syntax: 12 };
-
-export const racfMsg = {
-  /** DOC §7.2 (IKJ56702I INVALID data on a re-run). */
-  invalidGroup: (g: string) => `IKJ56702I INVALID GROUP, ${g}`,
-  invalidUser: (u: string) => `IKJ56702I INVALID USERID, ${u}`,
-  invalidClass: (c: string) => `IKJ56702I INVALID CLASS NAME, ${c}`,
-  /** INF: RDEFINE of an existing profile. */
-  alreadyDefined: (profile: string, cls: string) => `ICH10102I ${profile} ALREADY DEFINED TO CLASS ${cls}.`,
-  /** INF: authority messages without SPECIAL (§7.2 names the failure, not the text). */
-  notAuthorized: (verb: string, what: string) => `ICH00007I INSUFFICIENT AUTHORITY TO ${verb} ${what}`,
-  undefinedGroup: (g: string) => `ICH00004I GROUP ${g} NOT DEFINED TO RACF`,
-  undefinedUser: (u: string) => `ICH21001I UNDEFINED USER ID(S) = ${u}`,
-  profileNotDefined: (p: string, cls: string) => `ICH06004I ${p} NOT DEFINED TO RACF IN CLASS ${cls}`,
-  idNotDefined: (id: string) => `ICH06007I ${id} NOT DEFINED TO RACF - NOT PERMITTED`,
-  profileNotFound: (p: string) => `ICH13003I ${p} NOT FOUND`,
-  listGroupNotFound: (g: string) => `ICH51003I NAME ${g} NOT FOUND IN RACF DATA SET`,
-  listUserNotFound: (u: string) => `ICH30001I UNABLE TO LOCATE USER ENTRY ${u}`,
-  /** INF: messages of a successful define. */
-  protectedUser: (u: string) => `ICH01024I User ${u} is defined as PROTECTED.`,
-  gidAssigned: (g: string, gid: number) => `IRR52174I Group ${g} was assigned an OMVS GID value of ${gid}.`,
-  uidAssigned: (u: string, uid: number) => `IRR52177I User ${u} was assigned an OMVS UID value of ${uid}.`,
-  setroptsComplete: `ICH14063I SETROPTS command complete.`,
-  /** INF: REFRESH of a class that is not RACLISTed is a warning. */
-  refreshNotRaclisted: (cls: string) => `ICH14070I SETROPTS RACLIST REFRESH for class ${cls} ignored: class is not RACLISTed.`,
-  syntax: (detail: string) => `IKJ56712I INVALID KEYWORD, ${detail}`,
-  /** INF: RACDCERT texts. */
-  labelInUse: (label: string) => `IRRD107I The label '${label}' is already in use. No certificate generated.`,
-  ringExists: (ring: string) => `IRRD109I The key ring ${ring} already exists. No key ring defined.`,
-  certNotFound: (label: string) => `IRRD111I Certificate with label '${label}' not found.`,
-  ringNotFound: (ring: string) => `IRRD114I Ring ${ring} does not exist.`,
-  racdcertAuth: `IRRD103I You are not authorized to issue the RACDCERT command.`,
-};
+// RACF command messages: racf-messages.ts.
 
 /** Initial OMVS ids for AUTOUID/AUTOGID (INF: BPX.NEXT.USER would give the ranges). */
 export const AUTO_ID_BASE = { uid: 990000, gid: 990000 };

@@ -4,7 +4,7 @@
  * certificates connected to it. Keys: certificates `owner/label`, rings `owner/ring`.
  */
 import type { RacfDatabase } from "../state";
-import { RACF_RC, racfMsg } from "./messages";
+import { RACF_RC, racfMsg } from "./racf-messages";
 import type { Operand } from "./operands";
 import { type CommandResult, parseCommand, type RacfContext, requireSpecial, segment, syntaxError, value } from "./racf-syntax";
 
@@ -45,16 +45,19 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
   // Listing one's own certificates needs no authority; everything else needs SPECIAL here.
   const listOwn = (fn[0] === "LISTRING" || fn[0] === "LIST") && owner === ctx.user;
   if (!listOwn) requireSpecial(ctx, "RACDCERT", fn[0], [racfMsg.racdcertAuth]);
+  // INF: an ID() RACF does not know; the command does nothing.
   if (owner !== "CERTAUTH" && owner !== "SITE" && !racf.users[owner]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(owner)] };
 
   switch (fn[0]) {
     case "GENCERT":
-      return gencert(racf, owner, p.kw);
+      return gencert(racf, owner, p.kw, ctx.nowIso);
     case "ADDRING": {
       const ring = value(p.kw.ADDRING, true);
       if (!ring) return syntaxError("ADDRING");
       const key = keyringKey(owner, ring);
       if (racf.keyrings[key]) return { rc: RACF_RC.alreadyDefinedWarning, lines: [racfMsg.ringExists(ring)] };
+      // DOC IRRD120I: only users own rings.
+      if (owner === "CERTAUTH" || owner === "SITE") return { rc: RACF_RC.notFound, lines: [`IRRD120I Incorrect use of ${owner}. A ${owner === "CERTAUTH" ? "Certificate Authority" : "Site Certificate"} cannot own a key ring.`] };
       racf.keyrings[key] = { owner, certificates: [] };
       return { rc: 0, lines: [] };
     }
@@ -69,7 +72,7 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
       const lbl = label(sub.LABEL) ?? "";
       const before = ring.certificates.length;
       ring.certificates = ring.certificates.filter((c) => !(c.label === lbl && (c.owner ?? certOwner) === certOwner));
-      if (ring.certificates.length === before) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound(lbl)] };
+      if (ring.certificates.length === before) return { rc: RACF_RC.notFound, lines: [racfMsg.labelNotInRing(lbl, ringName, owner)] };
       return { rc: 0, lines: [] };
     }
     case "DELRING": {
@@ -82,7 +85,7 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
     case "DELETE": {
       const lbl = label(segment(p.kw.DELETE, ["LABEL", "SERIALNUMBER", "ISSUERSDN"]).LABEL) ?? "";
       const key = certificateKey(owner, lbl);
-      if (!racf.certificates[key]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound(lbl)] };
+      if (!racf.certificates[key]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound()] };
       delete racf.certificates[key];
       for (const ring of Object.values(racf.keyrings)) ring.certificates = ring.certificates.filter((c) => !(c.label === lbl && (c.owner ?? owner) === owner));
       return { rc: 0, lines: [] };
@@ -95,21 +98,52 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
   return syntaxError(fn[0]);
 }
 
-function gencert(racf: RacfDatabase, owner: string, kw: Record<string, Operand>): CommandResult {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** NOTBEFORE/NOTAFTER(DATE(yyyy-mm-dd)) as RACDCERT documents it; anything else is a syntax error. */
+function validityDate(op: Operand | undefined): string | undefined {
+  if (!op) return undefined;
+  const d = value(segment(op, ["DATE", "TIME"]).DATE, true);
+  if (!d || !DATE.test(d)) return syntaxError(`DATE(${d ?? ""})`);
+  return d;
+}
+
+/** ALTNAME(IP(a) DOMAIN('h') EMAIL('e') URI('u')), each kind possibly more than once. */
+function altNames(op: Operand | undefined): NonNullable<RacfDatabase["certificates"][string]["altNames"]> {
+  const kinds = { IP: "IP", DOMAIN: "Domain", EMAIL: "Email", URI: "URI" } as const;
+  return (op?.sub ?? []).map((o) => {
+    const kind = kinds[o.word.toUpperCase() as keyof typeof kinds];
+    const v = kind ? value(o, true) : undefined;
+    if (!kind || !v) return syntaxError(`ALTNAME(${o.word})`);
+    return { type: kind, value: v };
+  });
+}
+
+function gencert(racf: RacfDatabase, owner: string, kw: Record<string, Operand>, nowIso = "2025-01-01T00:00:00.000Z"): CommandResult {
   const existing = Object.values(racf.certificates).filter((c) => c.owner === owner).length;
   const lbl = label(kw.WITHLABEL) ?? `LABEL${String(existing + 1).padStart(8, "0")}`;
   const key = certificateKey(owner, lbl);
-  if (racf.certificates[key]) return { rc: RACF_RC.alreadyDefinedWarning, lines: [racfMsg.labelInUse(lbl)] };
+  // §10.1: GENCERT of a certificate that is already defined.
+  if (racf.certificates[key]) return { rc: RACF_RC.alreadyDefinedWarning, lines: [racfMsg.certExists(lbl)] };
   const cert: RacfDatabase["certificates"][string] = { owner, label: lbl };
   const sdn = subject(kw.SUBJECTSDN);
   if (sdn) cert.subject = sdn;
+  const alt = altNames(kw.ALTNAME);
+  if (alt.length) cert.altNames = alt;
+  cert.notBefore = validityDate(kw.NOTBEFORE) ?? nowIso.slice(0, 10);
+  // DOC (RACDCERT GENCERT): without NOTAFTER the certificate is valid for one year.
+  cert.notAfter = validityDate(kw.NOTAFTER) ?? `${Number(cert.notBefore.slice(0, 4)) + 1}${cert.notBefore.slice(4)}`;
+  if (kw.KEYUSAGE) cert.keyUsage = (kw.KEYUSAGE.sub ?? []).map((o) => o.word.toUpperCase());
+  cert.issuer = cert.subject;
   if (kw.SIGNWITH) {
     const sw = segment(kw.SIGNWITH, ["CERTAUTH", "SITE", "LABEL"]);
     const signerOwner = sw.CERTAUTH ? "CERTAUTH" : sw.SITE ? "SITE" : owner;
     const signerLabel = label(sw.LABEL) ?? "";
-    const signerKey = certificateKey(signerOwner, signerLabel);
-    if (!racf.certificates[signerKey]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound(signerLabel)] };
-    cert.signedBy = signerKey;
+    const signer = racf.certificates[certificateKey(signerOwner, signerLabel)];
+    // INF: a signer that does not exist is "no matching certificate".
+    if (!signer) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound()] };
+    cert.signedBy = certificateKey(signerOwner, signerLabel);
+    cert.issuer = signer.subject;
   }
   racf.certificates[key] = cert;
   return { rc: 0, lines: [] };
@@ -123,7 +157,7 @@ function connect(racf: RacfDatabase, ringOwner: string, op: Operand | undefined)
   const ring = racf.keyrings[keyringKey(ringOwner, ringName)];
   if (!ring) return { rc: RACF_RC.notFound, lines: [racfMsg.ringNotFound(ringName)] };
   const certOwner = ownerOf(sub, ringOwner);
-  if (!racf.certificates[certificateKey(certOwner, lbl)]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound(lbl)] };
+  if (!racf.certificates[certificateKey(certOwner, lbl)]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound()] };
   const usage = value(sub.USAGE) ?? (certOwner === "CERTAUTH" ? "CERTAUTH" : certOwner === "SITE" ? "SITE" : "PERSONAL");
   if (!["PERSONAL", "CERTAUTH", "SITE"].includes(usage)) return syntaxError(`USAGE(${usage})`);
   const isDefault = Boolean(sub.DEFAULT);
@@ -141,7 +175,10 @@ const shownOwner = (o: string) => (o === "CERTAUTH" || o === "SITE" ? o : `ID(${
 
 function listRing(racf: RacfDatabase, owner: string, ringName: string): CommandResult {
   const rings = Object.entries(racf.keyrings).filter(([k, r]) => r.owner === owner && (ringName === "*" || k === keyringKey(owner, ringName)));
-  if (rings.length === 0) return { rc: RACF_RC.listNotFound, lines: [racfMsg.ringNotFound(ringName)] };
+  if (rings.length === 0) {
+    const none = !Object.values(racf.keyrings).some((r) => r.owner === owner);
+    return { rc: RACF_RC.listNotFound, lines: [ringName === "*" && none ? racfMsg.noRings(owner) : racfMsg.ringNotFound(ringName)] };
+  }
   const lines = [`Digital ring information for user ${owner}:`, ""];
   for (const [key, ring] of rings) {
     lines.push(`  Ring:`, `       >${key.slice(owner.length + 1)}<`);
@@ -155,14 +192,26 @@ function listRing(racf: RacfDatabase, owner: string, ringName: string): CommandR
   return { rc: 0, lines };
 }
 
+/** A distinguished name as RACDCERT LIST shows it: `>CN=a.OU=b<` (DOC: RACDCERT CHECKCERT example). */
+const dn = (name: string | undefined) => `>${(name ?? "").split(",").join(".")}<`;
+const day = (d: string | undefined, time: string) => `${(d ?? "").replace(/-/g, "/")} ${time}`;
+
+/** DOC (RACDCERT LIST): label, status, validity, serial, issuer, subject, the subjectAltName extension, key and ring associations. */
 function listCerts(racf: RacfDatabase, owner: string, lbl: string | undefined): CommandResult {
-  const certs = Object.values(racf.certificates).filter((c) => c.owner === owner && (lbl === undefined || c.label === lbl));
-  if (certs.length === 0) return { rc: RACF_RC.listNotFound, lines: [racfMsg.certNotFound(lbl ?? "*")] };
+  const mine = Object.values(racf.certificates).filter((c) => c.owner === owner);
+  const certs = mine.filter((c) => lbl === undefined || c.label === lbl);
+  if (certs.length === 0) return { rc: RACF_RC.listNotFound, lines: [mine.length === 0 && lbl === undefined ? racfMsg.noCertificates(owner) : racfMsg.certNotFound()] };
   const lines = [`Digital certificate information for ${owner === "CERTAUTH" || owner === "SITE" ? owner : `user ${owner}`}:`, ""];
   for (const c of certs) {
-    lines.push(`  Label: ${c.label}`, `  Status: TRUST`, `  Subject's Name: ${c.subject ?? "(none)"}`);
-    const signer = c.signedBy ? racf.certificates[c.signedBy] : undefined;
-    lines.push(`  Signed by: ${signer ? `${shownOwner(signer.owner)} ${signer.label}` : "self"}`);
+    const serial = String(Object.keys(racf.certificates).indexOf(certificateKey(c.owner, c.label)) + 1).padStart(2, "0");
+    lines.push(`  Label: ${c.label}`, `  Status: TRUST`, `  Start Date: ${day(c.notBefore, "00:00:00")}`, `  End Date:   ${day(c.notAfter, "23:59:59")}`);
+    lines.push(`  Serial Number:`, `       >${serial}<`, `  Issuer's Name:`, `       ${dn(c.issuer ?? c.subject)}`, `  Subject's Name:`, `       ${dn(c.subject)}`);
+    if (c.altNames?.length) {
+      lines.push(`  Subject's AltNames:`);
+      for (const a of c.altNames) lines.push(`    ${a.type}: ${a.value}`);
+    }
+    if (c.keyUsage?.length) lines.push(`  Key Usage: ${c.keyUsage.join(", ")}`);
+    lines.push(`  Key Type: RSA`, `  Key Size: 2048`, `  Private Key: YES`);
     const rings = Object.entries(racf.keyrings).filter(([, r]) => r.certificates.some((x) => x.label === c.label && (x.owner ?? r.owner) === c.owner));
     lines.push(`  Ring Associations:`);
     if (rings.length === 0) lines.push(`    *** No rings associated ***`);

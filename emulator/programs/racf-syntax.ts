@@ -3,7 +3,7 @@
  * keywords, which TSO lets the user abbreviate to any unique prefix.
  */
 import type { EmulatorState, RacfDatabase } from "../state";
-import { RACF_RC, racfMsg } from "./messages";
+import { RACF_RC, racfMsg } from "./racf-messages";
 import { type Operand, render, words } from "./operands";
 
 export interface CommandResult {
@@ -76,6 +76,8 @@ export interface RacfContext {
   state: EmulatorState;
   /** Issuing user, upper case. */
   user: string;
+  /** The job's time (certificate validity starts then). */
+  nowIso?: string;
 }
 
 export function isSpecial(racf: RacfDatabase, user: string): boolean {

@@ -5,8 +5,9 @@
  */
 import type { EmulatorState, RacfDatabase } from "../state";
 export { isSpecial, type RacfContext } from "./racf-syntax";
-import { AUTO_ID_BASE, RACF_RC, racfMsg } from "./messages";
-import type { Operand } from "./operands";
+import { AUTO_ID_BASE } from "./messages";
+import { RACF_RC, racfMsg } from "./racf-messages";
+import { type Operand, parseOperands } from "./operands";
 import { type CommandResult, CommandError, names, parseCommand, type RacfContext, requireSpecial, segment, syntaxError, value, values } from "./racf-syntax";
 import { racdcert } from "./racdcert";
 
@@ -178,10 +179,15 @@ const connect: Handler = (ops, ctx) => {
   const racf = ctx.state.racf;
   const group = value(p.kw.GROUP) ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1";
   if (!racf.groups[group]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedGroup(group)] };
-  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u) => {
+  // §10.1: an undefined user id makes the command do nothing (ICH21001I).
+  const undefinedIds = users.filter((id) => !racf.users[id]);
+  if (undefinedIds.length) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(undefinedIds.join(" "))] };
+  for (const id of users) {
+    const u = racf.users[id]!;
     // Connecting again only changes the connection's attributes: RACF accepts it silently.
     if (!u.groups.includes(group)) u.groups.push(group);
-  });
+  }
+  return { rc: 0, lines: [] };
 };
 
 const remove: Handler = (ops, ctx) => {
@@ -284,14 +290,13 @@ const permit: Handler = (ops, ctx) => {
   const access = value(p.kw.ACCESS) ?? "READ";
   if (!["NONE", "EXECUTE", "READ", "UPDATE", "CONTROL", "ALTER"].includes(access)) syntaxError(`ACCESS(${access})`);
   if (!p.kw.ID && !p.kw.RESET) syntaxError("ID");
+  // §10.1: an id in ID() that RACF does not know makes PERMIT do nothing (ICH21001I).
+  const undefinedIds = ids.filter((id) => id !== "*" && !racf.users[id] && !racf.groups[id]);
+  if (undefinedIds.length) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(undefinedIds.join(" "))] };
   const notDefined = (name: string) => racfMsg.profileNotDefined(name, cls);
-  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof, _name, res) => {
+  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => {
     if (p.kw.RESET) prof.access = {};
     for (const id of ids) {
-      if (id !== "*" && !racf.users[id] && !racf.groups[id]) {
-        refuse(res, racfMsg.idNotDefined(id), RACF_RC.notFound);
-        continue;
-      }
       if (p.kw.DELETE) delete prof.access[id];
       else prof.access[id] = access;
     }
@@ -417,4 +422,15 @@ export function runRacfCommand(verb: string, ops: Operand[], ctx: RacfContext): 
     if (e instanceof CommandError) return e.result;
     throw e;
   }
+}
+
+/**
+ * Runs RACF commands (one a string) as `user` against the database, for a sysplex set up
+ * by hand; the results in order. The seeded fresh sysplex defines nothing of z/OSMF.
+ */
+export function runRacfCommands(state: EmulatorState, user: string, commands: readonly string[]): CommandResult[] {
+  return commands.map((text) => {
+    const ops = parseOperands(text, false);
+    return runRacfCommand(ops[0]?.word ?? "", ops.slice(1), { state, user }) ?? { rc: 12, lines: [`IKJ56500I COMMAND ${ops[0]?.word ?? ""} NOT FOUND`] };
+  });
 }

@@ -93,7 +93,7 @@ function runCommand(text: string, s: TsoSession): CommandResult & { end?: boolea
   try {
     if (verb === "END") return { rc: 0, lines: [], end: true };
     if (IDCAMS_VERBS.has(verb)) return idcamsCommand(text, s);
-    const racf = runRacfCommand(verb, rest, { state: s.ctx.state, user: s.ctx.user });
+    const racf = runRacfCommand(verb, rest, { state: s.ctx.state, user: s.ctx.user, nowIso: s.ctx.nowIso });
     if (racf) return racf;
     if (verb === "MOUNT") return mount(rest, s);
     if (verb === "UNMOUNT" || verb === "UNMNT") return unmount(rest, s);

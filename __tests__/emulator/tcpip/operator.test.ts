@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIzuprm, setting } from "../../../emulator/operator/izuprm";
 import { resolveDvipa } from "../../../emulator/operator/index";
+import { runRacfCommands } from "../../../emulator/programs/racf";
 import { cmd, DVIPA, hotStandbyPlex, IZUPRM, newSysplex, putMember } from "./sysplex-fixture";
 
 describe("routing (§3.2)", () => {
@@ -49,6 +50,7 @@ describe("starting z/OSMF (§7.1, §7.4)", () => {
   it("detects z/OSMF by content, not name, and takes the IZUPRM suffix from the S command", () => {
     const state = hotStandbyPlex();
     putMember(state, "SYS1.PROCLIB", "MYZOSMF", "//MYZOSMF PROC IZUPRM=00\n//STEP1 EXEC PGM=BPXBATSL\n");
+    runRacfCommands(state, "IBMUSER", ["RDEFINE STARTED MYZOSMF.* UACC(NONE) STDATA(USER(IZUSVR))"]);
     const lines = cmd(state, "SYSA", "S MYZOSMF,IZUPRM=0A");
     expect(lines.at(-1)).toMatch(/^CWWKF0011I/);
     expect(state.systems.SYSA.tasks.MYZOSMF).toMatchObject({ kind: "zosmf", autostartGroup: "IZUDFLA", izuprm: ["0A"] });
@@ -89,6 +91,7 @@ describe("starting z/OSMF (§7.1, §7.4)", () => {
     const fresh = hotStandbyPlex();
     state.datasets = fresh.datasets;
     state.mounts = fresh.mounts;
+    state.racf = fresh.racf;
     const lines = cmd(state, "SYSA", "S IZUSVRA");
     expect(lines.some((l) => l.startsWith("CWWKO0221E"))).toBe(true);
     expect(resolveDvipa(state, DVIPA, 443)).toBeNull();

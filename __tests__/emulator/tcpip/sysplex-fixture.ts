@@ -1,6 +1,7 @@
 /** Builds the seed-002 style two-system sysplex by hand for the TCP/IP and operator tests. */
 import { emptyState, type EmulatorState, type PdsDataset } from "../../../emulator/state";
 import { issueCommand } from "../../../emulator/operator/index";
+import { defineZosmfSecurity } from "../../../emulator/programs/racf-zosmf-setup";
 
 export const XCF_A = "198.51.100.1";
 export const XCF_B = "198.51.100.2";
@@ -77,6 +78,7 @@ export function hotStandbyPlex(options = ""): EmulatorState {
   putMember(state, "SYS1.PROCLIB", "IZUSVRA", IZUSVR("A"));
   putMember(state, "SYS1.PROCLIB", "IZUSVRB", IZUSVR("B"));
   putMember(state, "SYS1.PROCLIB", "IZUANG1", IZUANG1);
+  defineZosmfSecurity(state, ["IZUSVRA", "IZUSVRB"]);
   state.mounts.push(
     { fsname: "IZU.SIZUUSRD.A", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA" },
     { fsname: "IZU.SIZUUSRD.B", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" },

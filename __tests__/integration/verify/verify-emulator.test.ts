@@ -11,6 +11,7 @@ import { start, type Emulator } from "../../../emulator";
 import { clearLog } from "../../../emulator/http/request-log";
 import { nextEtag } from "../../../emulator/jes/ids";
 import { issueCommand } from "../../../emulator/operator/index";
+import { defineZosmfSecurity } from "../../../emulator/programs/racf-zosmf-setup";
 import type { EmulatorState, PdsDataset } from "../../../emulator/state";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 
@@ -72,6 +73,7 @@ ENDVIPADYNAMIC
   state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" } as EmulatorState["uss"]["files"][string];
   operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
   operator(emu, "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAB)");
+  defineZosmfSecurity(state, ["IZUSVRA", "IZUSVRB"]);
   operator(emu, "SYSA", "S IZUSVRA");
   operator(emu, "SYSB", "S IZUSVRB");
 }

@@ -1,52 +1,16 @@
-import { createHash } from "node:crypto";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
-import { renderTemplate } from "../../templates/render";
-import { zosmfHaSystems } from "../../topology";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob } from "../ops/job-source";
-import { recordShowsDone } from "../ops/last-record";
 import { submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
-import { classifyDefine, classifyListing, splitTsoOutput, tsoLines, type TsoCommandOutput } from "./racf-output";
+import { classifyDefine, classifyListing, splitTsoOutput, type ListingVerdict, type TsoCommandOutput } from "./racf-output";
+import { defineCommands, securityCatalogue, type SecurityItem } from "./security-catalogue";
+import { systsinFor } from "./security-systsin";
 
-const itemSchema = z.array(
-  z.strictObject({ id: z.string(), list: z.string(), define: z.array(z.string()).min(1), refresh: z.array(z.string()).default([]) }),
-);
-export type SecurityItem = z.infer<typeof itemSchema>[number];
-
-/** The RACF definitions for this topology, from the workflow's command catalogue. */
-export function securityItems(spec: Pick<StepSpec, "env" | "workflow" | "stepId">): { items: SecurityItem[]; inputs: string } {
-  const t = spec.env.topology;
-  const ha = t.zosmfHa!;
-  const step = spec.workflow.step(spec.stepId);
-  const procs = [...zosmfHaSystems(t).map((m) => m.system.zosmf.serverProc), ha.angelProc];
-  const text = renderTemplate(spec.workflow.template(step, "commands"), {
-    sysplex: t.sysplex,
-    angelProc: ha.angelProc,
-    safPrefix: ha.safPrefix,
-    keyring: ha.keyring,
-    hostname: ha.hostname,
-    dvipa: ha.dvipa,
-    startedProcs: [...new Set(procs)].map((proc) => ({ proc, user: "IZUSVR" })),
-  });
-  const parsed = itemSchema.safeParse(parseYaml(text));
-  if (!parsed.success) {
-    throw new HaError(`${spec.workflow.template(step, "commands").name} does not render a list of RACF items.`, {
-      failureClass: "invalid-input",
-      details: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    });
-  }
-  return { items: parsed.data, inputs: createHash("sha256").update(text).digest("hex").slice(0, 12) };
-}
-
-/** SYSTSIN lines for the given items, ending with a RACLIST refresh of the classes they touch. */
-export function defineLines(items: readonly SecurityItem[]): string[] {
-  const classes = [...new Set(items.flatMap((i) => i.refresh))];
-  const commands = [...items.flatMap((i) => i.define), ...(classes.length ? [`SETROPTS RACLIST(${classes.join(" ")}) REFRESH`] : [])];
-  return commands.flatMap((c) => tsoLines(c));
+/** The listing commands, once each, in catalogue order. */
+function listCommands(items: readonly SecurityItem[]): string[] {
+  return [...new Set(items.map((i) => i.list))];
 }
 
 export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
@@ -54,42 +18,44 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   const ha = env.topology.zosmfHa!;
   const step = spec.workflow.step(spec.stepId);
   const maxRc = step.maxRc ?? 4;
-  const { items, inputs } = securityItems(spec);
-  const done = recordShowsDone(env.lastSuccessfulRecord, spec.id, `inputs ${inputs}`);
-  if (done) {
-    return makeStep(spec, { title: step.title, observed: `defined by run ${done} (inputs ${inputs}); not listed again`, changes: [], apply: async () => ({ state: "unchanged" }) });
-  }
+  const items = securityCatalogue(env.topology);
+  const sysplex = env.topology.sysplex;
+  const listJob = prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/list");
   const custom = ha.security?.member;
-  const listJob = prepareTemplateJob(spec, "list", "listJobname", { sysplex: env.topology.sysplex, lines: items.flatMap((i) => tsoLines(i.list)) }, "/list");
   const fullJob = custom
     ? await prepareSiteJob(spec, custom, { SAFPFX: ha.safPrefix, KEYRING: ha.keyring, HOSTNAME: ha.hostname, DVIPA: ha.dvipa })
-    : prepareTemplateJob(spec, "job", "jobname", { sysplex: env.topology.sysplex, lines: defineLines(items) });
-  const purpose = custom ? `the site's security job ${custom}` : "RACF definitions for z/OSMF (only those the listing finds missing)";
+    : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
+  const purpose = custom
+    ? `the site's security job ${custom}, submitted only when the listing finds a definition missing`
+    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing (${items.map((i) => i.id).join("; ")})`;
 
   return makeStep(spec, {
     title: step.title,
-    observed: `state unknown without a listing job (not submitted while planning; inputs ${inputs})`,
+    observed: "state unknown without a listing job (not submitted while planning; every apply lists the live RACF state first)",
     changes: [
-      { kind: "job", jobname: listJob.jobname, jcl: listJob.jcl, maxRc: 8, purpose: "list the z/OSMF groups, users, profiles and key ring (changes nothing)" },
+      { kind: "job", jobname: listJob.jobname, jcl: listJob.jcl, maxRc: 8, purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)" },
       { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose },
     ],
     apply: async (ctx) => {
       const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-      const listed = await submitOnce({
+      let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
+      await submitOnce({
         ...base,
         jobname: listJob.jobname,
         jcl: listJob.jcl,
         token: listJob.token,
         maxRc: 8,
         purpose: "the security listing",
-        judge: (r) => ({ failures: listingFailures(r, items), acceptRc: true }),
+        judge: (r) => {
+          verdicts = judgeListing(r, items);
+          return { failures: listingFailures(verdicts), acceptRc: true };
+        },
       });
-      const outputs = tsoOutputs(listed);
-      const missing = items.filter((item) => classifyListing(outputs.find((o) => sameCommand(o.command, item.list)) ?? { command: item.list, messages: ["NOT FOUND"] }) === "missing");
+      const missing = verdicts.filter((v) => v.verdict.state === "missing").map((v) => v.item);
       if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
       ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
-      const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex: env.topology.sysplex, lines: defineLines(missing) });
-      const notes: string[] = [];
+      const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
+      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`];
       await submitOnce({
         ...base,
         jobname: job.jobname,
@@ -99,10 +65,20 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
         maxRc,
         purpose,
         judge: (r) => {
-          const outcomes = tsoOutputs(r).map((o) => ({ o, outcome: classifyDefine(o) }));
-          for (const { o, outcome } of outcomes) notes.push(`${outcome}: ${o.command}`);
-          const failures = outcomes.filter((x) => x.outcome === "failed").map((x) => `${x.o.command}: ${x.o.messages.join(" ")}`);
-          // An RC above maxRc is fine only when "already defined" answers explain it.
+          if (custom) return { failures: [] };
+          const outputs = tsoOutputs(r);
+          const failures: string[] = [];
+          for (const command of defineCommands(missing)) {
+            const o = outputs.find((x) => sameCommand(x.command, command));
+            if (!o) {
+              failures.push(`${command}: no output (the command did not run)`);
+              continue;
+            }
+            const { outcome, unread } = classifyDefine(o);
+            notes.push(`${outcome}: ${command}`);
+            if (outcome === "failed") failures.push(`${command}: ${unread.join(" | ")}`);
+          }
+          // An RC above maxRc is fine only when every command's messages were read as done.
           return { failures, acceptRc: failures.length === 0 };
         },
       });
@@ -120,11 +96,27 @@ function sameCommand(echo: string, command: string): boolean {
   return norm(echo) === norm(command);
 }
 
-function listingFailures(r: JobResult, items: readonly SecurityItem[]): string[] {
+export function judgeListing(r: JobResult, items: readonly SecurityItem[]): { item: SecurityItem; verdict: ListingVerdict }[] {
   const outputs = tsoOutputs(r);
-  if (outputs.length === 0) return ["SYSTSPRT holds no command output"];
-  return items
-    .map((item) => ({ item, out: outputs.find((o) => sameCommand(o.command, item.list)) }))
-    .filter((x) => !x.out || classifyListing(x.out) === "unknown")
-    .map((x) => `${x.item.list}: ${x.out ? x.out.messages.join(" ") : "no output"}`);
+  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list))) }));
 }
+
+/**
+ * What stops the step: an answer that could not be read (with its lines), or a server
+ * certificate that exists without a name the servers are reached by (never kept or replaced silently).
+ */
+export function listingFailures(verdicts: readonly { item: SecurityItem; verdict: ListingVerdict }[]): string[] {
+  const out: string[] = [];
+  for (const { item, verdict } of verdicts) {
+    if (verdict.state === "unknown") out.push(`${item.id}: could not read the answer to ${item.list}: ${verdict.lines.join(" | ") || "(no lines)"}`);
+    if (verdict.state === "mismatch") {
+      out.push(
+        `${item.id} exists but its subject alternative names lack ${verdict.missingNames.join(", ")}; clients reaching z/OSMF by those names would be refused. ` +
+          "Replace the certificate (or add the names) and run again; it was neither kept as is nor replaced.",
+      );
+    }
+  }
+  return out;
+}
+
+export { HaError };

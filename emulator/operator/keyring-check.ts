@@ -1,0 +1,37 @@
+/**
+ * A z/OSMF server opens its SSL key store, the SAF key ring KEYRING_NAME owned by the
+ * server's own user (the STARTED profile's STDATA USER), when it starts. Without a ring,
+ * without a trusted server certificate connected as DEFAULT, or without the CA that signed
+ * it connected to the ring, Liberty cannot load the key store and the server ends.
+ * Message: CWPKI0033E (3P: OpenLiberty issue 9329, "The keystore located at … did not
+ * load because of the following error: …"); the R_datalib text for a missing ring is the
+ * one IRRSDL00 gives (3P: zowe/api-layer issue 4324); the other error texts are INF.
+ */
+import type { EmulatorState, RacfDatabase } from "../state";
+
+/** The user a started task runs as: STDATA USER of `proc.job`, else of the generic `proc.*` (INF: no other STARTED matching). */
+function startedUser(racf: RacfDatabase, proc: string, job: string): string | undefined {
+  const started = racf.profiles.STARTED ?? {};
+  return (started[`${proc}.${job}`] ?? started[`${proc}.*`])?.stdata?.USER;
+}
+
+/** Why the server's key store does not load, as the lines it prints; null when it loads. */
+export function keystoreRefusal(state: EmulatorState, proc: string, job: string, keyringName: string): { why: string; lines: string[] } | null {
+  const racf = state.racf;
+  const user = startedUser(racf, proc.toUpperCase(), job.toUpperCase());
+  const location = `safkeyring:///${keyringName}`;
+  const refuse = (error: string) => ({
+    why: `KEYSTORE ${location} DID NOT LOAD`,
+    lines: [`CWPKI0033E: The keystore located at ${location} did not load because of the following error: ${error}`],
+  });
+  if (!user) return refuse(`no STARTED profile gives ${proc.toUpperCase()} a user to own the key ring`);
+  const ring = racf.keyrings[`${user}/${keyringName}`];
+  if (!ring) return refuse("R_datalib (IRRSDL00) error: profile for ring not found (8, 8, 84)");
+  const entry = ring.certificates.find((c) => c.default && c.usage === "PERSONAL");
+  const cert = entry ? racf.certificates[`${entry.owner ?? user}/${entry.label}`] : undefined;
+  if (!entry || !cert) return refuse(`key ring ${user}/${keyringName} has no default personal certificate`);
+  const signer = cert.signedBy ? racf.certificates[cert.signedBy] : undefined;
+  const signerConnected = signer && ring.certificates.some((c) => c.usage === "CERTAUTH" && c.label === signer.label && (c.owner ?? user) === signer.owner);
+  if (!signer || !signerConnected) return refuse(`the issuer of certificate ${entry.label} is not connected to key ring ${user}/${keyringName} as a trusted CERTAUTH certificate`);
+  return null;
+}

@@ -6,9 +6,9 @@ import { planVsam } from "./caching/vsam-step";
 import { planZoweYaml } from "./caching/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
 import { planDistribute } from "./distributed/distribute-step";
+import { serviceSystems } from "./distributed/service-variables";
 import { planDatasets } from "./ops/dataset-plan";
 import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
-import { serviceSystems } from "./distributed/service-variables";
 import { planPortSharing } from "./port-sharing/port-step";
 import { portSharingSystems } from "./port-sharing/port-variables";
 import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
@@ -99,7 +99,6 @@ function blockerLine(step: PlannedStep): string {
   const b = step.blocker!;
   return [`${step.id}: ${b.message}`, ...b.details.map((d) => `  ${d}`)].join("\n");
 }
-
 
 /** `id: observed` per step, one line each: what the read-only look found. */
 export function observedSummary(steps: readonly StepPlan[]): string {

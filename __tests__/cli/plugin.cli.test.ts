@@ -181,3 +181,24 @@ describe("provision and verify through the CLI", () => {
     expect(res.stdout + res.stderr).toMatch(/127\.0\.0\.1:1/);
   });
 });
+
+describe("a failure after the run changed something", () => {
+  it("exits 2, never 3, and prints what changed and the commands to resume or roll back", async () => {
+    // Its own emulator: the file-system job of SYSB ends CC 12 after earlier steps changed z/OS.
+    const failing = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--fault", "jobFail:IZUMKF0B::cc=12"]);
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-late-"));
+      const topo = path.join(dir, "plex.yaml");
+      writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+      const env = { ...connEnv, ZOWE_OPT_HOST: failing.host, ZOWE_OPT_PORT: String(failing.port), ZOWE_OPT_USER: failing.user, ZOWE_OPT_PASSWORD: failing.password, NODE_EXTRA_CA_CERTS: failing.caFile };
+      const res = await zowe(["ha", "provision", "-t", topo], env, 180_000);
+      expect(res.status).toBe(2);
+      expect(res.stdout).toMatch(/Changed on z\/OS by this run \(\d+\):/);
+      expect(res.stdout).toMatch(/SYS1\.PARMLIB\(IZUPRM0A\) written/);
+      expect(res.stdout).toContain(`zowe ha provision -t ${topo} --resume`);
+      expect(res.stdout).toMatch(new RegExp(`zowe ha rollback -t ${topo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} --run PLEX1-\\S+`));
+    } finally {
+      await failing.stop();
+    }
+  });
+});

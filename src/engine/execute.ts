@@ -1,5 +1,6 @@
 import { HaError } from "../errors";
 import { redactSecrets } from "./redact";
+import { SentLog } from "./sent";
 import type { ApplyContext, PlannedStep, ProgressSink, RunRecorder, StepOutcome } from "./types";
 
 /**
@@ -15,6 +16,8 @@ export interface ExecuteOptions {
   /** Steps applied at once (steps on different systems run in parallel). @default DEFAULT_CONCURRENCY */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
+  /** Notes what the steps send to z/OS; give one to learn afterwards whether anything was sent. */
+  readonly sent?: SentLog;
 }
 
 /**
@@ -25,6 +28,8 @@ export interface ExecuteOptions {
 export async function executePlan(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<StepOutcome[]> {
   assertAcyclic(steps);
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const sent = options.sent ?? new SentLog();
+  const record = sent.track(options.recorder);
   const outcomes = new Map<string, StepOutcome>();
   const byId = new Map(steps.map((s) => [s.id, s]));
   const running = new Set<Promise<void>>();
@@ -41,8 +46,9 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
     options.sink?.onEvent({ type: "step-start", id: step.id, title: step.title, index, total: steps.length });
     const t0 = Date.now();
     const ctx: ApplyContext = {
-      record: options.recorder,
+      record,
       signal: options.signal,
+      sent,
       progress: (message) => options.sink?.onEvent({ type: "step-progress", id: step.id, message: redactSecrets(message) }),
     };
     let outcome: StepOutcome;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { HaError } from "../errors";
 import { redactSecrets } from "./redact";
-import type { BackupEntry, CommandEntry, JobEntry, RunRecorder, StepOutcome, StepPlan, WriteEntry } from "./types";
+import type { BackupEntry, CommandEntry, DatasetEntry, JobEntry, RunRecorder, StepOutcome, StepPlan, WriteEntry } from "./types";
 
 export type RunKind = "provision" | "rollback";
 
@@ -39,6 +39,8 @@ export interface RunRecordData {
   writes: WriteEntry[];
   jobs: JobEntry[];
   commands: CommandEntry[];
+  /** Data sets the run created; absent in older records. */
+  datasets?: DatasetEntry[];
 }
 
 export interface RunRecordOptions {
@@ -87,6 +89,7 @@ export class RunRecord implements RunRecorder {
       writes: [],
       jobs: [],
       commands: [],
+      datasets: [],
     };
     const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
     await record.save();
@@ -117,6 +120,11 @@ export class RunRecord implements RunRecorder {
 
   async write(entry: WriteEntry): Promise<void> {
     this.data.writes.push(entry);
+    await this.save();
+  }
+
+  async dataset(entry: DatasetEntry): Promise<void> {
+    (this.data.datasets ??= []).push(entry);
     await this.save();
   }
 

@@ -3,13 +3,35 @@
  * will change. `--dry-run` renders the same plan that apply executes.
  */
 
+import type { HaError } from "../errors";
+import type { SentLog } from "./sent";
+
+/**
+ * A data set as the plan creates it: the fields of the z/OSMF create request
+ * (`POST /zosmf/restfiles/ds/<dsn>`), so what the plan shows is what is sent.
+ */
+export interface DatasetAttributes {
+  readonly dsorg: "PO" | "PS";
+  /** `LIBRARY` for a PDSE. */
+  readonly dsntype?: "LIBRARY" | "PDS";
+  readonly recfm: string;
+  readonly lrecl: number;
+  readonly blksize: number;
+  readonly alcunit: "TRK" | "CYL";
+  readonly primary: number;
+  readonly secondary: number;
+  /** Directory blocks; a PDS needs them. */
+  readonly dirblk?: number;
+  readonly volser?: string;
+}
+
 /** What a step will change, shown to the user before anything is applied. */
 export type Change =
-  | { readonly kind: "member"; readonly dsn: string; readonly member: string; readonly action: "create" | "update"; readonly diff: string }
+  | { readonly kind: "member"; readonly dsn: string; readonly member: string; readonly action: "create" | "update" | "delete"; readonly diff: string }
   | { readonly kind: "uss-file"; readonly path: string; readonly action: "create" | "update"; readonly diff: string }
   | { readonly kind: "job"; readonly jobname: string; readonly jcl: string; readonly maxRc: number; readonly purpose: string }
   | { readonly kind: "command"; readonly system: string; readonly command: string; readonly purpose: string }
-  | { readonly kind: "dataset"; readonly dsn: string; readonly action: "create"; readonly attributes: string };
+  | { readonly kind: "dataset"; readonly dsn: string; readonly action: "create"; readonly attributes: DatasetAttributes; readonly purpose: string };
 
 export type StepState = "pending" | "running" | "changed" | "unchanged" | "failed" | "skipped";
 
@@ -32,6 +54,11 @@ export interface StepPlan {
 /** A step with the work that makes its changes. */
 export interface PlannedStep extends StepPlan {
   apply(ctx: ApplyContext): Promise<StepResult>;
+  /**
+   * Why the step cannot be applied as planned, found while planning. A plan with any
+   * blocker is refused as a whole before anything is sent.
+   */
+  readonly blocker?: HaError;
 }
 
 export interface StepResult {
@@ -45,6 +72,8 @@ export interface ApplyContext {
   readonly record: RunRecorder;
   progress(message: string): void;
   readonly signal?: AbortSignal;
+  /** What this run has sent to z/OS so far (writes, data sets, jobs, commands other than displays). */
+  readonly sent?: SentLog;
 }
 
 /** The run record (journal) interface that steps write to while they apply. */
@@ -55,6 +84,14 @@ export interface RunRecorder {
   job(entry: JobEntry): void | Promise<void>;
   command(entry: CommandEntry): void | Promise<void>;
   write(entry: WriteEntry): void | Promise<void>;
+  /** Called when the run created a data set. */
+  dataset?(entry: DatasetEntry): void | Promise<void>;
+}
+
+export interface DatasetEntry {
+  readonly stepId: string;
+  readonly dsn: string;
+  readonly attributes: DatasetAttributes;
 }
 
 export interface BackupEntry {
@@ -90,6 +127,8 @@ export interface WriteEntry {
   readonly etagAfter: string | null;
   /** sha256 (hex) of the written text after normaliseRecords; absent in older records. */
   readonly textSha256?: string;
+  /** Set when the member was deleted (rollback of a member the run created). */
+  readonly deleted?: boolean;
 }
 
 export interface StepOutcome {

@@ -7,6 +7,8 @@ import { planZoweYaml } from "./caching/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
 import { planDistribute } from "./distributed/distribute-step";
 import { serviceSystems } from "./distributed/service-variables";
+import { planDatasets } from "./ops/dataset-plan";
+import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
 import { planPortSharing } from "./port-sharing/port-step";
 import { portSharingSystems } from "./port-sharing/port-variables";
 import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
@@ -61,7 +63,9 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   };
   const load = (name: string) => loadWorkflow(name, options.workflowsDir ? { workflowsDir: options.workflowsDir } : {});
   const t = options.topology;
+  const problems = planProblems();
   const steps: PlannedStep[] = [];
+  const planWorkflow = (...args: Parameters<typeof planWorkflowSteps>) => planWorkflowSteps(...args).then((r) => problems.collect(r));
   if (t.zosmfHa) {
     const wf = await load(WORKFLOWS.zosmfHa);
     const systems = zosmfHaSystems(t).map((m) => m.system.name);
@@ -82,7 +86,18 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     const wf = await load(WORKFLOWS.services);
     steps.push(...(await planWorkflow(env, wf, noServers, () => serviceSystems(t))));
   }
-  return steps;
+  // What each step found that keeps it from being applied, and the libraries the steps
+  // write into: all reported together, before anything is sent.
+  problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
+  const datasets = await planDatasets({ topology: t, client: options.client, steps });
+  problems.add(...datasets.problems);
+  refusePlan(problems);
+  return datasets.steps;
+}
+
+function blockerLine(step: PlannedStep): string {
+  const b = step.blocker!;
+  return [`${step.id}: ${b.message}`, ...b.details.map((d) => `  ${d}`)].join("\n");
 }
 
 /** `id: observed` per step, one line each: what the read-only look found. */
@@ -115,12 +130,12 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
   }
 }
 
-async function planWorkflow(
+async function planWorkflowSteps(
   env: ProvisionEnv,
   wf: LoadedWorkflow,
   switches: Readonly<Record<"startServers" | "vsamMode", boolean>>,
   systemsFor: (step: WorkflowStep) => readonly string[],
-): Promise<PlannedStep[]> {
+): Promise<{ results: PlannedStep[]; errors: unknown[] }> {
   const included = wf.steps.filter((s) => s.when === undefined || switches[s.when]);
   const ids = new Map<string, { scope: WorkflowStep["scope"]; systems: readonly string[] }>();
   for (const s of included) ids.set(s.id, { scope: s.scope, systems: s.scope === "system" ? systemsFor(s) : [] });
@@ -144,7 +159,7 @@ async function planWorkflow(
       work.push(() => plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
     }
   }
-  return inOrder(work, PLANNING_CONCURRENCY);
+  return allLooks(work, PLANNING_CONCURRENCY);
 }
 
 /** Steps looked at at once: each look is a few reads, and a 32-system sysplex has some 160 steps. */
@@ -152,24 +167,26 @@ export const PLANNING_CONCURRENCY = 16;
 
 /**
  * Runs the looks side by side (they only read, so their order does not matter to z/OS) and
- * returns them in the given order. On failure it starts nothing new and throws the error of
- * the first failed look in that order, the one a look-by-look run would have stopped at.
+ * returns them in the given order with every look's failure, so that all problems of the
+ * plan are reported together. After a failure that is not a finding (z/OSMF unreachable,
+ * credentials refused) it starts nothing new: every further look would fail the same way.
  */
-async function inOrder<T>(work: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(work.length);
+async function allLooks<T>(work: readonly (() => Promise<T>)[], limit: number): Promise<{ results: T[]; errors: unknown[] }> {
+  const results: (T | undefined)[] = new Array(work.length);
   const errors = new Map<number, unknown>();
+  let stop = false;
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < work.length && errors.size === 0) {
+    while (next < work.length && !stop) {
       const i = next++;
       try {
         results[i] = await work[i]!();
       } catch (err) {
         errors.set(i, err);
+        if (!isFinding(err)) stop = true;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, work.length) }, lane));
-  if (errors.size > 0) throw errors.get(Math.min(...errors.keys()));
-  return results;
+  return { results: results.filter((r): r is T => r !== undefined), errors: [...errors.keys()].sort((a, b) => a - b).map((i) => errors.get(i)) };
 }

@@ -24,6 +24,7 @@ export function makeStep(spec: StepSpec, parts: StepParts): PlannedStep {
     observed: parts.observed,
     changes: parts.changes,
     ...(parts.warnings?.length || parts.blocker ? { warnings: [...(parts.warnings ?? []), ...(parts.blocker ? [parts.blocker.message] : [])] } : {}),
+    ...(parts.blocker ? { blocker: parts.blocker } : {}),
     apply: async (ctx) => {
       if (parts.blocker) throw parts.blocker;
       return parts.changes.length === 0 ? { state: "unchanged", notes: ["already in place"] } : parts.apply(ctx);

@@ -1,4 +1,5 @@
 import type { Change, StepPlan } from "../engine/types";
+import { describeAttributes } from "../provision/ops/dataset-check";
 import type { RunResult } from "../run/apply-run";
 import { formatDuration, renderTable } from "./table";
 
@@ -28,7 +29,7 @@ function renderChange(change: Change): string {
     case "command":
       return `issue on ${change.system}: ${change.command}   (${change.purpose})`;
     case "dataset":
-      return `create data set ${change.dsn}: ${change.attributes}`;
+      return `create data set ${change.dsn} (${change.purpose}):\n  ${describeAttributes(change.attributes)}`;
   }
 }
 
@@ -59,5 +60,17 @@ export function renderRunResult(result: RunResult, options: { verb?: string } = 
     `${verb} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
   );
   if (result.recordFile) lines.push(`Run record: ${result.recordFile}`);
+  if (result.status === "failed") {
+    // After a failure a person must know what is now different on z/OS and what to do next.
+    if (result.sent.length === 0) lines.push("Nothing was changed on z/OS by this run.");
+    else {
+      lines.push(`Changed on z/OS by this run (${result.sent.length}):`);
+      for (const e of result.sent) lines.push(`    ${e.what}   [${e.stepId}]`);
+    }
+    if (result.next?.length) {
+      lines.push("Next:");
+      for (const n of result.next) lines.push(`    ${n}`);
+    }
+  }
   return lines.join("\n");
 }

@@ -72,5 +72,6 @@ export function mergeChain(chain: readonly RunRecordData[]): RunRecordData {
     writes: chain.flatMap((r) => r.writes),
     jobs: chain.flatMap((r) => r.jobs),
     commands: chain.flatMap((r) => r.commands),
+    datasets: chain.flatMap((r) => r.datasets ?? []),
   };
 }

@@ -1,6 +1,8 @@
 import type { RecordedBackup, RunRecordData } from "../engine/run-record";
 import type { PlannedStep } from "../engine/types";
 import { hasServiceDefinitions, planServicesRemoval } from "../provision/distributed/remove-step";
+import { planDatasets } from "../provision/ops/dataset-plan";
+import { planProblems, refusePlan } from "../provision/ops/plan-problems";
 import { WORKFLOWS } from "../provision/plan";
 import { planPortRemoval, type RemovalOptions } from "../provision/port-sharing/remove-step";
 import { loadWorkflow } from "../provision/workflow-loader";
@@ -52,7 +54,11 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
   const firstBackups = new Map<string, RecordedBackup>();
   for (const b of o.record.backups) if (!firstBackups.has(keyOf(b.target))) firstBackups.set(keyOf(b.target), b);
   for (const backup of firstBackups.values()) steps.push(await planRestore(o, backup));
+  // A restore keeps what is there now in the backup library first, as every member write does.
+  const datasets = await planDatasets({ topology: o.topology, client: o.client, steps });
+  const problems = planProblems();
+  problems.add(...datasets.problems);
+  refusePlan(problems);
   const leftAlone = leftAloneStep(o.record);
-  if (leftAlone) steps.push(leftAlone);
-  return steps;
+  return leftAlone ? [...datasets.steps, leftAlone] : datasets.steps;
 }

@@ -37,7 +37,7 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
   const warnings: string[] = [];
   if (original === null) {
     if (current.text !== null) {
-      if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: "update", diff: unifiedDiff(where, current.text, "") + "(member deleted)" });
+      if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: "delete", diff: unifiedDiff(where, current.text, "") + "(member deleted)" });
       else warnings.push(`${where} was created by the run; files are not deleted by rollback.`);
     }
   } else if (!alreadyOriginal) {
@@ -71,6 +71,7 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
         }
         await ctx.record.backup({ stepId: id, target, original: latest.text, etag: latest.etag });
         await o.client.files.deleteMember(target.dsn, target.member);
+        await ctx.record.write({ stepId: id, target, etagBefore: latest.etag, etagAfter: null, deleted: true });
         return { state: "changed", notes: [`${where} deleted`] };
       }
       if (target.kind === "member") {

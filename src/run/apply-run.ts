@@ -1,6 +1,7 @@
 import { executePlan } from "../engine/execute";
 import { redactSecrets } from "../engine/redact";
 import { RunRecord, type RunRecordOptions } from "../engine/run-record";
+import { SentLog, type SentEntry } from "../engine/sent";
 import type { Change, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { FailureClass } from "../errors";
 import { summarize, type RunSummary } from "./summary";
@@ -15,6 +16,10 @@ export interface RunResult {
   readonly plan: readonly StepPlan[];
   readonly outcomes: readonly StepOutcome[];
   readonly summary: RunSummary;
+  /** What this run sent to z/OS that changed (or may have changed) something, in order. */
+  readonly sent: readonly SentEntry[];
+  /** After a failure: the commands that continue or undo the run. */
+  readonly next?: readonly string[];
 }
 
 /** What the run record needs, and how to run the plan. */
@@ -24,6 +29,8 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly sink?: ProgressSink;
   /** When the whole run started, for its wall time. */
   readonly startedAt: number;
+  /** The commands to give after a failure, given the run's id and whether anything was sent. */
+  readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
 }
 
 /**
@@ -35,13 +42,15 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   o.sink?.onEvent({ type: "plan", steps: plan });
   for (const warning of plan.flatMap((s) => s.warnings ?? [])) o.sink?.onEvent({ type: "message", level: "warn", text: warning });
   if (o.dryRun) {
-    return { sysplex: o.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - o.startedAt) };
+    return { sysplex: o.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - o.startedAt), sent: [] };
   }
   const record = await RunRecord.create(o);
   await record.setPlan(plan);
-  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency });
+  const sent = new SentLog();
+  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent });
   const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");
   await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
+  const next = failed && o.nextCommands ? o.nextCommands(record.data.runId, sent.any) : undefined;
   return {
     sysplex: o.sysplex,
     dryRun: false,
@@ -51,18 +60,23 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     plan,
     outcomes,
     summary: summarize(plan, outcomes, Date.now() - o.startedAt),
+    sent: sent.entries.map((e) => ({ ...e, what: redactSecrets(e.what) })),
+    ...(next ? { next } : {}),
   };
 }
 
 /**
  * How a failed run ended, for its exit code: a tool or API failure outranks a z/OS failure,
- * since the pipeline must know the tool could not finish its work.
+ * since the pipeline must know the tool could not finish its work. "Invalid input" promises
+ * that nothing was sent, so a refusal counts as one only when every failure was a refusal
+ * and the run sent nothing at all; after a change it is a failure of the z/OS work.
  */
-export function failureClassOf(result: RunResult): FailureClass | undefined {
+export function failureClassOf(result: Pick<RunResult, "status" | "outcomes" | "sent">): FailureClass | undefined {
   if (result.status !== "failed") return undefined;
   const classes = result.outcomes.map((o) => o.error?.failureClass);
   if (classes.includes("tool-failure")) return "tool-failure";
-  if (classes.includes("invalid-input")) return "invalid-input";
+  if (classes.includes("zos-failure")) return "zos-failure";
+  if (classes.includes("invalid-input") && result.sent.length === 0) return "invalid-input";
   return "zos-failure";
 }
 
@@ -73,7 +87,7 @@ export function failureClassOf(result: RunResult): FailureClass | undefined {
  * as it is, since its apply submits the real text.
  */
 export function toStepPlan(step: PlannedStep): StepPlan {
-  const { apply: _apply, ...plan } = step;
+  const { apply: _apply, blocker: _blocker, ...plan } = step;
   return {
     ...plan,
     observed: redactSecrets(plan.observed),

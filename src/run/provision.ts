@@ -8,6 +8,7 @@ import type { Topology } from "../topology";
 import { loadTopologyFile } from "./topology-file";
 import { assertNoUnfinishedJobs } from "./unfinished-jobs";
 import { reportAndApply, type RunResult } from "./apply-run";
+import { provisionNext } from "./next-commands";
 
 export interface ProvisionOptions {
   readonly topologyFile: string;
@@ -86,6 +87,7 @@ async function planAndApply(options: ProvisionOptions, topology: Topology, text:
     concurrency: options.concurrency,
     sink: options.sink,
     startedAt: t0,
+    nextCommands: (runId, anythingSent) => provisionNext(options, runId, anythingSent),
   });
   return { ...result, resumedRun: resumed?.runId };
 }

@@ -7,6 +7,7 @@ import { lastResumer, loadChain, mergeChain } from "../rollback/chain";
 import { planRollback } from "../rollback/plan";
 import { createZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { reportAndApply, type RunResult } from "./apply-run";
+import { rollbackNext } from "./next-commands";
 import { loadTopologyFile } from "./topology-file";
 
 export interface RollbackOptions {
@@ -63,6 +64,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
       concurrency: options.concurrency,
       sink: options.sink,
       startedAt: t0,
+      nextCommands: (_runId, anythingSent) => rollbackNext(options, options.run ?? found.record.runId, anythingSent),
     });
     return { ...result, undoneRun: target.runId, undoneRuns };
   } finally {

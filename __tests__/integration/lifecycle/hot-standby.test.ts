@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { start, type Emulator } from "../../../emulator";
 import type { PdsDataset } from "../../../emulator/state";
+import { exitCodeFor, HaError } from "../../../src/errors";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { verify, type VerifyResult } from "../../../src/run/verify";
@@ -170,18 +171,20 @@ describe("failures", () => {
     expect((await provision({ topologyFile, connection, dryRun: true, ...FAST })).status).toBe("planned");
   });
 
-  it("fails, never reports unchanged, the steps it cannot do: a missing zowe.yaml, another file system at USER_DIR", async () => {
+  it("refuses in planning, every problem named and nothing sent, the steps it cannot do: a missing zowe.yaml, another file system at USER_DIR", async () => {
     const { topologyFile, connection } = await setUp();
     delete emu!.state.uss.files["/global/zowe/zowe.yaml"];
     emu!.state.mounts.push({ fsname: "OTHER.ZFS", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" });
-    const planned = await provision({ topologyFile, connection, dryRun: true, ...FAST });
-    expect(planned.plan.find((s) => s.id === "caching/zowe-yaml")!.warnings?.join(" ")).toMatch(/does not exist/);
-    const run = await provision({ topologyFile, connection, ...FAST });
-    expect(run.status).toBe("failed");
-    expect(run.outcomes.find((o) => o.id === "caching/zowe-yaml")!.state).toBe("failed");
-    const fsB = run.outcomes.find((o) => o.id === "zosmf-ha/filesystem/SYSB")!;
-    expect(fsB.state).toBe("failed");
-    expect(fsB.error!.message).toMatch(/OTHER\.ZFS is mounted at \/global\/zosmf\/zosmfb/);
+    for (const dryRun of [true, false]) {
+      const err = (await provision({ topologyFile, connection, dryRun, ...FAST }).catch((e: unknown) => e)) as HaError;
+      expect(err).toBeInstanceOf(HaError);
+      expect(exitCodeFor(err)).toBe(3);
+      const all = [err.message, ...err.details].join("\n");
+      expect(all).toMatch(/caching\/zowe-yaml: \/global\/zowe\/zowe\.yaml does not exist/);
+      expect(all).toMatch(/zosmf-ha\/filesystem\/SYSB: OTHER\.ZFS is mounted at \/global\/zosmf\/zosmfb/);
+    }
+    expect(emu!.requestLog.writes).toEqual([]);
+    expect(emu!.requestLog.submits).toEqual([]);
   });
 
   it("refuses --resume when no failed run exists", async () => {

@@ -4,6 +4,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
+import { renderRunResult } from "../../../src/report/run-text";
+import { failureClassOf } from "../../../src/run/apply-run";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { FAST, parmlib, startPlex } from "./helpers";
@@ -32,6 +34,11 @@ describe("rollback sees changes made after the run by their content", () => {
     expect(step.state).toBe("failed");
     expect(step.error!.message).toMatch(/changed after run/);
     expect(parmlib(emu).members.IZUPRM0A!.content).toMatch(/edited by an operator/);
+    // What the rollback did restore is listed, with the command that finishes it.
+    expect(failureClassOf(refused)).toBe("zos-failure");
+    const text = renderRunResult(refused);
+    expect(text).toMatch(/Changed on z\/OS by this run \(\d+\):[\s\S]*zowe\.yaml written/);
+    expect(text).toContain(`zowe ha rollback -t ${plex.topologyFile} --run ${refused.undoneRun}`);
   });
 
   it("restores targets whose ETag changed while their records did not", async () => {

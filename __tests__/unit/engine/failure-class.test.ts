@@ -10,13 +10,17 @@ const outcome = (failureClass?: string) => ({
   ...(failureClass ? { error: { message: "m", details: [], failureClass } } : {}),
 });
 
-const run = (status: RunResult["status"], ...classes: (string | undefined)[]): RunResult => ({
+const CHANGED = [{ stepId: "a", kind: "member" as const, what: "SYS1.PARMLIB(IZUPRM0A) written" }];
+
+const run = (status: RunResult["status"], ...classes: (string | undefined)[]): RunResult => sentRun(status, [], ...classes);
+const sentRun = (status: RunResult["status"], sent: RunResult["sent"], ...classes: (string | undefined)[]): RunResult => ({
   sysplex: "P",
   dryRun: false,
   status,
   plan: [],
   outcomes: classes.map(outcome),
   summary: { steps: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, durationMs: 0 },
+  sent,
 });
 
 describe("the exit class of a run", () => {
@@ -24,7 +28,9 @@ describe("the exit class of a run", () => {
     ["a run that succeeded", run("succeeded", undefined), undefined],
     ["a job that failed", run("failed", "zos-failure", undefined), "zos-failure"],
     ["an unreachable z/OSMF next to a failed job", run("failed", "zos-failure", "tool-failure"), "tool-failure"],
-    ["a step refused for its input", run("failed", "invalid-input", "zos-failure"), "invalid-input"],
+    ["a step refused for its input, nothing sent", run("failed", "invalid-input", undefined), "invalid-input"],
+    ["a step refused for its input after another step changed a member", sentRun("failed", CHANGED, "invalid-input", undefined), "zos-failure"],
+    ["a refusal next to a failed job", run("failed", "invalid-input", "zos-failure"), "zos-failure"],
     ["steps only skipped", run("failed", undefined), "zos-failure"],
   ])("%s", (_name, result, expected) => {
     expect(failureClassOf(result)).toBe(expected);

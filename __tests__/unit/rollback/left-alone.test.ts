@@ -21,6 +21,14 @@ describe("what rollback leaves in place", () => {
     expect(step.observed).toBe("jobs of run PLEX1-A: IZUSEC(JOB00001) CC 0000; may still be running: IZUMKF0A(JOB00002)");
   });
 
+  it("says that the data sets the run created stay, even when it ran no job", () => {
+    const attributes = { dsorg: "PO" as const, recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK" as const, primary: 5, secondary: 5 };
+    const step = leftAloneStep(record("PLEX1-A", { datasets: [{ stepId: "datasets/obey", dsn: "TCPIP.HA.OBEY", attributes }] }))!;
+    expect(step).toBeDefined();
+    expect(step.warnings!.join("\n")).toMatch(/Data sets the run created are left in place \(TCPIP\.HA\.OBEY\)/);
+    expect(step.observed).toBe("created: TCPIP.HA.OBEY");
+  });
+
   it("has nothing to say when the run ran no job and started nothing", () => {
     expect(leftAloneStep(record("PLEX1-A"))).toBeUndefined();
   });

@@ -22,6 +22,7 @@ describe("restoring a member from the run record", () => {
   it("restores a member that reads back padded to its record length", async () => {
     const files = new PaddingFiles();
     files.put("SYS1.PARMLIB", "IZUPRM00", WRITTEN);
+    files.datasets.add("HA.BACKUP");
     const o = options(files, WRITTEN);
     const step = await planRestore(o, o.record.backups[0]!);
     expect(step.observed).toMatch(/as the run left it/);

@@ -6,6 +6,7 @@ describe("writes are recorded with the hash of their records", () => {
   it("for a member created and one updated", async () => {
     const files = new PaddingFiles();
     files.put("SYS1.PARMLIB", "IZUPRM00", "OLD\n");
+    files.datasets.add("HA.BACKUP");
     const ctx = applyContext();
     const client = files.client();
     const base = { client, ctx, stepId: "s", runToken: "T0000001", backupDsn: "HA.BACKUP", dsn: "SYS1.PARMLIB" };

@@ -1,3 +1,4 @@
+import { isDisplayCommand } from "../../engine/sent";
 import type { ApplyContext } from "../../engine/types";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, type ConsoleResponse, type ZosmfClient } from "../../zosmf";
 
@@ -12,8 +13,6 @@ export interface ConsoleCall {
   readonly record?: { readonly ctx: ApplyContext; readonly stepId: string };
 }
 
-const DISPLAY = /^\s*D(ISPLAY)?\s/i;
-
 /** A NETSTAT report is whole at END OF THE REPORT, or when it is only an error message. */
 export function netstatComplete(text: string): boolean {
   return /END OF (THE )?REPORT/i.test(text) || /\b(EZZ2502I|EZZ2503I|EZZ8269I|EZZ0371I|IEE\d{3}I)\b/.test(text) && !/EZD0101I|EZZ2500I/.test(text);
@@ -26,11 +25,18 @@ export function obeyComplete(text: string): boolean {
 
 /** Issues one command routed to `system`. Only D commands are repeatable after a lost answer. */
 export async function issueCommand(call: ConsoleCall): Promise<ConsoleResponse> {
-  const response = await call.client.console.issue(call.command, {
-    system: call.system,
-    safeToRepeat: DISPLAY.test(call.command),
-    collect: { delayMs: call.delayMs, maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
-  });
+  let response: ConsoleResponse;
+  try {
+    response = await call.client.console.issue(call.command, {
+      system: call.system,
+      safeToRepeat: isDisplayCommand(call.command),
+      collect: { delayMs: call.delayMs, maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
+    });
+  } catch (err) {
+    // A command whose answer was lost may have run: the run no longer says nothing was sent.
+    if (call.record && !isDisplayCommand(call.command)) call.record.ctx.sent?.note({ stepId: call.record.stepId, kind: "command", what: `${call.command} on ${call.system} (no answer)` });
+    throw err;
+  }
   await call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
   return response;
 }

@@ -1,5 +1,6 @@
 import { ZosmfError } from "../../zosmf";
 import type { ZosmfClient } from "../../zosmf";
+import { notAuthorised } from "./dataset-check";
 
 /** What a read found: the text and ETag, or null text when the member or file does not exist. */
 export interface Observed {
@@ -15,6 +16,7 @@ export async function readMember(client: ZosmfClient, dsn: string, member: strin
     return { text, etag: etag ?? null };
   } catch (err) {
     if (err instanceof ZosmfError && err.kind === "not-found") return ABSENT;
+    if (err instanceof ZosmfError && err.kind === "auth" && err.status === 403) throw notAuthorised(`${dsn}(${member})`, "read", err);
     throw err;
   }
 }
@@ -25,6 +27,7 @@ export async function readUssFile(client: ZosmfClient, path: string): Promise<Ob
     return { text, etag: etag ?? null };
   } catch (err) {
     if (err instanceof ZosmfError && err.kind === "not-found") return ABSENT;
+    if (err instanceof ZosmfError && err.kind === "auth" && err.status === 403) throw notAuthorised(path, "read", err);
     throw err;
   }
 }

@@ -18,7 +18,7 @@ export interface SafeWriteBase {
 export interface SafeWriteMember extends SafeWriteBase {
   readonly dsn: string;
   readonly member: string;
-  /** PDS (FB 80) that receives a copy of the original; created when missing. */
+  /** PDS (FB 80) that receives a copy of the original; the plan creates it when missing. */
   readonly backupDsn: string;
 }
 
@@ -128,13 +128,13 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
       failureClass: "zos-failure",
     });
   }
+  // The plan creates the backup library as a change of its own; one that vanished since is not
+  // created behind the user's back.
   if (!(await datasetExists(o.client, o.backupDsn))) {
-    try {
-      await o.client.files.createDataset(o.backupDsn, { dsorg: "PO", alcunit: "TRK", primary: 15, secondary: 15, dirblk: 20, recfm: "FB", lrecl: 80, blksize: 27920 });
-    } catch (err) {
-      // Another step of this run may have created it a moment ago.
-      if (!(await datasetExists(o.client, o.backupDsn))) throw err;
-    }
+    throw new HaError(`The backup library ${o.backupDsn} does not exist, so the original of ${o.dsn}(${o.member}) cannot be kept; nothing was written.`, {
+      failureClass: "zos-failure",
+      details: ["Plan again: a plan creates a missing backup library (datasets.backup) before any member is changed."],
+    });
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = backupMemberName(o.runToken, o.dsn, o.member, attempt);

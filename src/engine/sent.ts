@@ -1,0 +1,73 @@
+import type { BackupEntry, CommandEntry, DatasetEntry, JobEntry, RunRecorder, WriteEntry } from "./types";
+
+/** A display command (`D ...`, `DISPLAY ...`) only reads; every other command changes something. */
+export function isDisplayCommand(command: string): boolean {
+  return /^\s*D(ISPLAY)?\s/i.test(command);
+}
+
+export type SentKind = "member" | "uss-file" | "dataset" | "job" | "command" | "backup-copy";
+
+/** One thing a run sent to z/OS that changed (or may have changed) something there. */
+export interface SentEntry {
+  readonly stepId: string;
+  readonly kind: SentKind;
+  /** In words: `SYS1.PARMLIB(IZUPRM0A) written`, `job IZUMKF0A(JOB00012)`. */
+  readonly what: string;
+}
+
+/**
+ * What a run sent to z/OS, step by step. "Nothing was sent" (exit 3) is a promise to the
+ * user, so it is decided here from every write, created data set, submitted job and
+ * non-display command the steps record, not from which step failed.
+ */
+export class SentLog {
+  private readonly list: SentEntry[] = [];
+  private readonly seen = new Set<string>();
+
+  note(entry: SentEntry): void {
+    const key = `${entry.kind}\0${entry.what}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(entry);
+  }
+
+  /** True once anything but a read or a display went to z/OS. */
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  get entries(): readonly SentEntry[] {
+    return this.list;
+  }
+
+  /** The recorder the steps write to: each entry is passed on and noted here first. */
+  track(inner: RunRecorder): RunRecorder {
+    return {
+      backup: async (e: BackupEntry) => {
+        // The copy on z/OS is itself a write; the record entry alone is local.
+        if (e.zosCopy) this.note({ stepId: e.stepId, kind: "backup-copy", what: `copy of ${targetName(e.target)} kept in ${e.zosCopy}` });
+        await inner.backup(e);
+      },
+      job: (e: JobEntry) => {
+        this.note({ stepId: e.stepId, kind: "job", what: `job ${e.jobname}(${e.jobid})` });
+        return inner.job(e);
+      },
+      command: (e: CommandEntry) => {
+        if (!isDisplayCommand(e.command)) this.note({ stepId: e.stepId, kind: "command", what: `${e.command} on ${e.system}` });
+        return inner.command(e);
+      },
+      write: (e: WriteEntry) => {
+        this.note({ stepId: e.stepId, kind: e.target.kind, what: `${targetName(e.target)} ${e.deleted ? "deleted" : "written"}` });
+        return inner.write(e);
+      },
+      dataset: (e: DatasetEntry) => {
+        this.note({ stepId: e.stepId, kind: "dataset", what: `data set ${e.dsn} created` });
+        return inner.dataset?.(e);
+      },
+    };
+  }
+}
+
+function targetName(t: WriteEntry["target"]): string {
+  return t.kind === "member" ? `${t.dsn}(${t.member})` : t.path;
+}

@@ -1,0 +1,25 @@
+/** A value as a POSIX shell reads it back unchanged: bare when it is plain, else in single quotes. */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+interface Where {
+  readonly topologyFile: string;
+  readonly recordDir?: string;
+}
+
+function base(verb: "provision" | "rollback", o: Where): string {
+  return `zowe ha ${verb} -t ${shellWord(o.topologyFile)}${o.recordDir ? ` --record-dir ${shellWord(o.recordDir)}` : ""}`;
+}
+
+/** After a failed provision: continue it, or undo what it did. Nothing sent: just run it again. */
+export function provisionNext(o: Where, runId: string, anythingSent: boolean): string[] {
+  if (!anythingSent) return [`nothing was changed on z/OS; fix the cause above and run: ${base("provision", o)}`];
+  return [`continue this run:   ${base("provision", o)} --resume`, `or undo what it did: ${base("rollback", o)} --run ${shellWord(runId)}`];
+}
+
+/** After a failed rollback: run it again; what is already restored is seen as such and left. */
+export function rollbackNext(o: Where, undoneRun: string, anythingSent: boolean): string[] {
+  const again = `${base("rollback", o)} --run ${shellWord(undoneRun)}`;
+  return [anythingSent ? `finish the rollback (what is already restored is left as it is): ${again}` : `nothing was changed on z/OS; fix the cause above and run: ${again}`];
+}

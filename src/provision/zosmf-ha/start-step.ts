@@ -20,7 +20,9 @@ async function listening(spec: StepSpec, system: string, record?: CommandRecord)
 
 /** `D A,name`, read by message id (IEE115I); an answer that is not IEE115I is unknown. */
 async function taskPresence(spec: StepSpec, system: string, name: string, record?: CommandRecord): Promise<TaskPresence> {
-  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${name}`, delayMs: spec.env.consoleDelayMs, isComplete: (t) => /\b(IEE115I|IEE\d{3}I)\b/.test(t), ...(record ? { record } : {}) });
+  // Whole once the name's entry or its NOT FOUND line is in (a long answer comes in pieces), or at another IEE message.
+  const isComplete = (t: string) => parseDisplayActive(t, name).state !== "unknown" || (/\bIEE\d{3}I\b/.test(t) && !/\bIEE115I\b/.test(t));
+  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${name}`, delayMs: spec.env.consoleDelayMs, isComplete, ...(record ? { record } : {}) });
   return parseDisplayActive(r.text, name);
 }
 

@@ -157,7 +157,7 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   const angelUp = Object.values(sys.tasks).some((t) => t.kind === "angel" && (t.jobName === angel || t.proc === angel));
   if (!angelUp) {
     const angelProc = findProc(state, angel);
-    if (!angelProc || angelProc.kind !== "angel") return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
+    if (!angelProc || angelProc.kind !== "angel" || readProcJcl(angelProc.jcl).errors.length > 0) return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
     // The angel's messages are its own: on the console here, in its own job log.
     started.lines.push(...startAngel(state, ctx, sys, angelProc, angel));
   }

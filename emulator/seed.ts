@@ -16,10 +16,8 @@ export interface SeedOptions {
   nowIso: string;
 }
 
-const IZUPRM00 = `/* IZUPRM00: z/OSMF server settings, IBM-supplied starting point.  */
-/* Copy to IZUPRMxx and select it with IZUPRM=xx on IZUSVR1 or     */
-/* with IZU=xx in IEASYSxx.                                          */
-HOSTNAME('*')
+/** The statements of IBM's sample, shared by the sample and the installation's own IZUPRM00. */
+const IZUPRM_STATEMENTS = `HOSTNAME('*')
 HTTP_SSL_PORT(443)
 COMMON_TSO ACCT(IZUACCT) REGION(50000) PROC(IZUFPROC)
 USER_DIR('/global/zosmf')
@@ -36,6 +34,16 @@ SESSION_EXPIRE(495)
 TEMP_DIR('/tmp')
 RESTAPI_FILE ACCT(IZUACCT) REGION(32768) PROC(IZUFPROC)
 WLM_CLASSES DEFAULT(IZUGHTTP) LONG_WORK(IZUGWORK)`;
+
+/** SYS1.SAMPLIB(IZUPRM00): IBM's model for a new IZUPRMxx member (seed 002). */
+const IZUPRM00_SAMPLE = `/* IZUPRM00: z/OSMF server settings, IBM-supplied sample.          */
+/* Copy to PARMLIB as IZUPRMxx and select it with IZUPRM=xx on      */
+/* IZUSVR1 or with IZU=xx in IEASYSxx.                               */
+${IZUPRM_STATEMENTS}`;
+
+/** SYS1.PARMLIB(IZUPRM00): the installation's active member, copied from the sample earlier. */
+const IZUPRM00 = `/* IZUPRM00: z/OSMF settings of this installation.                 */
+${IZUPRM_STATEMENTS}`;
 
 const IZUSVR1 = `//IZUSVR1  PROC IZUPRM=00,
 //             ROOT='/usr/lpp/zosmf',
@@ -57,7 +65,7 @@ const IZUANG1 = `//IZUANG1  PROC NAME=IZUANG1,COLD=N
 //* z/OSMF angel process: authorized services for the server.
 //*
 //STEP1    EXEC PGM=BPXBATA2,REGION=0M,TIME=NOLIMIT,
-//             PARM='PGM /usr/lpp/zosmf/bin/izuangel NAME=&NAME COLD=&COLD'
+// PARM='PGM /usr/lpp/zosmf/bin/izuangel NAME=&NAME COLD=&COLD'
 //STDOUT   DD SYSOUT=*
 //STDERR   DD SYSOUT=*`;
 
@@ -173,6 +181,7 @@ export function seedState(options: SeedOptions): EmulatorState {
 
   for (const ds of [
     pds("SYS1.PARMLIB", now, { IZUPRM00 }, state, "IBMUSER"),
+    pds("SYS1.SAMPLIB", now, { IZUPRM00: IZUPRM00_SAMPLE }, state, "IBMUSER"),
     pds("SYS1.IBM.PROCLIB", now, { IZUSVR1, IZUANG1, IZUFPROC }, state, "IBMUSER"),
     pds("SYS1.PROCLIB", now, {}, state, "IBMUSER"),
     pds("TCPIP.HA.OBEY", now, {}, state, "IBMUSER", { volser: "ZOSVOL", blksize: 6160 }),

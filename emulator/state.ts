@@ -127,6 +127,8 @@ export interface StartedTask {
   izuprm?: string[];
   /** Emulated time the task started. */
   startedAt?: number;
+  /** Name of the procedure's EXEC step, shown as the procstep by `D A`. */
+  procStep?: string;
 }
 
 export type Dataset = PdsDataset | SeqDataset | VsamCluster;

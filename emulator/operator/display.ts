@@ -1,6 +1,6 @@
 /**
  * `D TCPIP,[proc],N[ETSTAT],report[,DETAIL][,IPADDR=][,PORT=][,MAX=]`,
- * `D TCPIP,[proc],SYSPLEX,VIPADYN[,IPADDR=][,MAX=]` (§5.3–5.8) and a small `D A`.
+ * `D TCPIP,[proc],SYSPLEX,VIPADYN[,IPADDR=][,MAX=]` (§5.3–5.8) and `D A` (§10.2).
  */
 import type { EmulatorState, SystemState } from "../state";
 import { connReport } from "../tcpip/displays/conn";
@@ -11,7 +11,8 @@ import { sysplexVipadyn } from "../tcpip/displays/sysplex-vipadyn";
 import { vdptReport } from "../tcpip/displays/vdpt";
 import { vipadcfgReport } from "../tcpip/displays/vipadcfg";
 import { vipadynReport } from "../tcpip/displays/vipadyn";
-import { msg } from "../tcpip/forms";
+import { globMatch } from "../faults";
+import { EMULATED_EPOCH, msg } from "../tcpip/forms";
 import { inSysplexGroup } from "../tcpip/sysplex";
 import { keywordOperands, splitOperands } from "./operands";
 import type { Ctx } from "./start-stop";
@@ -76,14 +77,33 @@ function displayTcpip(state: EmulatorState, sys: SystemState, ops: string[]): st
   return [...before, ...netstatFrame(state, stack.proc, r)];
 }
 
-/** `D A,L` / `D A,jobname`: a short activity list of the started tasks (layout INF). */
+/**
+ * `D A,L` / `D A,jobname` (§10.2, DOC: IEE115I): the activity summary, then one entry per
+ * matching address space with its job, step and procstep names; `jobname NOT FOUND` when
+ * nothing matches. A task that ended is no longer an address space, so it is not listed.
+ * Column spacing and the fields after the names are INF.
+ */
 function displayActive(state: EmulatorState, ctx: Ctx, ops: string[]): string[] {
   const sys = state.systems[ctx.system];
   const filter = (ops[0] ?? "L").toUpperCase();
-  const tasks = Object.values(sys.tasks).filter((t) => filter === "L" || filter === "ALL" || t.jobName === filter);
-  const lines = [`IEE115I ${timeOfDay(ctx.now)} ACTIVITY ${nextSeq(state)}`, continuation(" JOBS     M/S    TS USERS    SYSAS    INITS")];
-  lines.push(continuation(`${String(0).padStart(5, "0")}    ${String(Object.keys(sys.tasks).length).padStart(5, "0")}    00000      00000    00000`));
-  for (const t of tasks) lines.push(continuation(`${t.jobName.padEnd(8)} ${t.proc.padEnd(8)} ${t.jobid}  NSW  S`));
-  if (filter !== "L" && filter !== "ALL" && tasks.length === 0) lines.push(continuation(`${filter} NOT FOUND`));
+  const all = filter === "L" || filter === "ALL";
+  const tasks = Object.values(sys.tasks).filter((t) => all || globMatch(filter, t.jobName));
+  const lines = [
+    `IEE115I ${timeOfDay(ctx.now)} ${julianDate(ctx.now)} ACTIVITY ${nextSeq(state)}`,
+    continuation(" JOBS     M/S    TS USERS    SYSAS    INITS   ACTIVE/MAX VTAM     OAS"),
+    continuation(`${count(0)}    ${count(Object.keys(sys.tasks).length)}    ${count(0)}      ${count(0)}    ${count(0)}    ${count(0)}/${count(0)}       ${count(0)}`),
+  ];
+  for (const t of tasks) {
+    lines.push(continuation(`${t.jobName.padEnd(8)} ${t.proc.padEnd(8)} ${(t.procStep ?? t.proc).padEnd(8)}  NSW  SO  WUID=${t.jobid}`));
+  }
+  if (!all && tasks.length === 0) lines.push(continuation(`${filter} NOT FOUND`));
   return lines;
+}
+
+const count = (n: number) => String(n).padStart(5, "0");
+
+function julianDate(now: number): string {
+  const d = new Date(now < 1e11 ? EMULATED_EPOCH + now : now);
+  const day = Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  return `${d.getUTCFullYear()}.${String(day).padStart(3, "0")}`;
 }

@@ -8,10 +8,17 @@
  * listen on HTTP_SSL_PORT bound to HOSTNAME when it is an IPv4 address (else 0.0.0.0).
  * Other procedures listen where their JCL says (tcpip/forms.ts LISTEN_CARD).
  * A refused start prints its reason and the task ends at once.
+ *
+ * Before anything runs the procedure is converted as JES reads it (proc-jcl.ts, §10.3): a
+ * JCL error ends the task there. A server's USER_DIR is the procedure's USERDIR symbol
+ * (IBM's IZUSVR1 reference: the data directory the procedure names); an IZUPRMxx USER_DIR
+ * naming another directory is refused (INF: IBM requires both to name the server's own
+ * USER_DIR). Every task is a STC job on the spool with its messages in JESMSGLG (stc-jobs.ts).
  */
-import type { EmulatorState, Listener, StartedTask, SystemState } from "../state";
+import type { EmulatorState, Job, Listener, StartedTask, SystemState } from "../state";
 import { reconcile } from "../tcpip/dvipa";
 import { msg } from "../tcpip/forms";
+import { jesTexts } from "../zosmf-forms";
 import { isIpv4 } from "../tcpip/keywords";
 import { findInConcatenation } from "../tcpip/records";
 import { timeOfDay } from "../tcpip/displays/frame";
@@ -19,17 +26,17 @@ import { addListener, bindRefusal } from "./binding";
 import { type IzuprmSettings, parseIzuprm, setting } from "./izuprm";
 import { keystoreRefusal } from "./keyring-check";
 import { keywordOperands, splitOperands } from "./operands";
+import { readProcJcl, type ProcJclReading } from "./proc-jcl";
 import { findProc, type ProcInfo } from "./procs";
+import { closeStc, logStc, openStc, stcJob } from "./stc-jobs";
+
+/** INF: the completion code of a server that ended in initialisation (the keystore failure ends CC 0012). */
+const FAILED_RC = 12;
 
 export interface Ctx {
   system: string;
   consoleName: string;
   now: number;
-}
-
-function nextJobid(state: EmulatorState): string {
-  state.counters.job += 1;
-  return "STC" + String(state.counters.job % 100000).padStart(5, "0");
 }
 
 export function startCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
@@ -43,18 +50,54 @@ export function startCommand(state: EmulatorState, ctx: Ctx, operand: string): s
   const proc = findProc(state, procName);
   if (!proc) return [msg.procNotFound(procName), msg.startJclError()];
   if (sys.tasks[job]) return [msg.alreadyActive(job)];
+  const reading = readProcJcl(proc.jcl);
+  if (reading.errors.length > 0) return jclError(state, ctx, proc, job, reading);
   const params = { ...proc.defaults, ...Object.fromEntries(Object.entries(keywords).map(([k, v]) => [k, v.replace(/^'(.*)'$/, "$1")])) };
   if (proc.kind === "angel") return startAngel(state, ctx, sys, proc, job);
   if (proc.kind === "zosmf") return startZosmf(state, ctx, sys, proc, job, params);
   return startListener(state, ctx, sys, proc, job, params);
 }
 
-function begin(state: EmulatorState, ctx: Ctx, job: string): { lines: string[]; jobid: string } {
-  return { lines: [msg.hasp373(job), msg.ief403(job, timeOfDay(ctx.now))], jobid: nextJobid(state) };
+/** A task on its way: what the console shows, and the task's own lines for its JESMSGLG. */
+interface Started {
+  jobid: string;
+  stc: Job;
+  lines: string[];
+  own: string[];
 }
 
-function end(ctx: Ctx, job: string): string[] {
-  return [msg.ief404(job, timeOfDay(ctx.now)), msg.hasp395(job)];
+function begin(state: EmulatorState, ctx: Ctx, proc: ProcInfo, job: string): Started {
+  const stc = openStc(state, ctx.system, proc.name, job, ctx.now, readProcJcl(proc.jcl).listing);
+  const first = [msg.hasp373(job), msg.ief403(job, timeOfDay(ctx.now))];
+  return { jobid: stc.jobid, stc, lines: [...first], own: [...first] };
+}
+
+/** The task's messages go to its job log; `rc` set means the task has ended with that completion code. */
+function settle(ctx: Ctx, started: Started, rc?: number): string[] {
+  logStc(started.stc, ctx.now, started.own);
+  if (rc !== undefined) closeStc(started.stc, ctx.now, `CC ${String(rc).padStart(4, "0")}`);
+  return started.lines;
+}
+
+function say(started: Started, ...lines: string[]): void {
+  started.lines.push(...lines);
+  started.own.push(...lines);
+}
+
+function end(ctx: Ctx, job: string, rc = 0): string[] {
+  return [msg.ief404(job, timeOfDay(ctx.now)), msg.hasp395(job).replace("RC=0000", `RC=${String(rc).padStart(4, "0")}`)];
+}
+
+/** The converter stopped the task: nothing ran (§10.3). */
+function jclError(state: EmulatorState, ctx: Ctx, proc: ProcInfo, job: string, reading: ProcJclReading): string[] {
+  const stc = openStc(state, ctx.system, proc.name, job, ctx.now, reading.listing);
+  const texts = reading.errors.map((e) => e.replace(/^\s*\d+ /, ""));
+  // INF: the conversion messages are also in the task's JESMSGLG, as the console shows them.
+  logStc(stc, ctx.now, [...texts, jesTexts.jobNotRun(job), `$HASP396 ${job.padEnd(8)} TERMINATED`]);
+  const sysmsg = stc.spool.find((f) => f.ddname === "JESYSMSG");
+  if (sysmsg) sysmsg.text = [" STMT NO. MESSAGE", ...reading.errors.map((e) => `${e.replace(/^\s*(\d+) /, (_m, n: string) => n.padStart(10) + " ")}`)].join("\n");
+  closeStc(stc, ctx.now, "JCL ERROR");
+  return [...texts, msg.startJclError()];
 }
 
 function register(sys: SystemState, task: StartedTask): void {
@@ -62,9 +105,10 @@ function register(sys: SystemState, task: StartedTask): void {
 }
 
 function startAngel(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string): string[] {
-  const { lines, jobid } = begin(state, ctx, job);
-  register(sys, { jobName: job, proc: proc.name, kind: "angel", jobid, startedAt: ctx.now });
-  return [...lines, msg.angelReady(job)];
+  const started = begin(state, ctx, proc, job);
+  register(sys, { jobName: job, proc: proc.name, kind: "angel", jobid: started.jobid, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
+  say(started, msg.angelReady(job));
+  return settle(ctx, started);
 }
 
 /** IZUPRM=xx, IZUPRM=(xx,yy) or NONE; PREV and SYSPARM have no IEASYSxx to consult here, so they read IZUPRM00. */
@@ -89,15 +133,22 @@ function readIzuprm(state: EmulatorState, suffixes: string[]): IzuprmSettings | 
 }
 
 function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
-  const started = begin(state, ctx, job);
-  const lines = started.lines;
-  const fail = (why: string, extra: string[] = []) => [...lines, ...extra, msg.zosmfFailed(job, why), ...end(ctx, job)];
+  const started = begin(state, ctx, proc, job);
+  const fail = (why: string, extra: string[] = []) => {
+    say(started, ...extra, msg.zosmfFailed(job, why), ...end(ctx, job, FAILED_RC));
+    return settle(ctx, started, FAILED_RC);
+  };
 
   const suffixes = izuprmSuffixes(params.IZUPRM);
   const settings = readIzuprm(state, suffixes);
   if (typeof settings === "string") return fail(settings);
 
-  const userDir = setting(settings, "USER_DIR").replace(/\/+$/, "");
+  const fromMember = setting(settings, "USER_DIR").replace(/\/+$/, "");
+  const fromProc = params.USERDIR?.replace(/\/+$/, "");
+  if (fromProc !== undefined && settings.values.USER_DIR !== undefined && fromMember !== fromProc) {
+    return fail(`USER_DIR ${fromMember} DOES NOT MATCH USERDIR ${fromProc} OF PROCEDURE ${proc.name}`);
+  }
+  const userDir = fromProc ?? fromMember;
   // A shared file system serves every system, whichever owns the mount (§7.1 asks only for a unique USER_DIR).
   const mount = state.mounts.find((m) => m.mountpoint.replace(/\/+$/, "") === userDir);
   if (!mount) return fail(`USER_DIR ${userDir} IS NOT MOUNTED`);
@@ -107,8 +158,9 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   const angelUp = Object.values(sys.tasks).some((t) => t.kind === "angel" && (t.jobName === angel || t.proc === angel));
   if (!angelUp) {
     const angelProc = findProc(state, angel);
-    if (!angelProc || angelProc.kind !== "angel") return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
-    lines.push(...startAngel(state, ctx, sys, angelProc, angel));
+    if (!angelProc || angelProc.kind !== "angel" || readProcJcl(angelProc.jcl).errors.length > 0) return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
+    // The angel's messages are its own: on the console here, in its own job log.
+    started.lines.push(...startAngel(state, ctx, sys, angelProc, angel));
   }
 
   const group = setting(settings, "AUTOSTART_GROUP").toUpperCase();
@@ -127,14 +179,15 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   const refusal = bindRefusal(state, sys, job, address, port);
   if (refusal) return fail(`BIND TO ${address}..${port} FAILED: ${refusal}`, [msg.bindFailed(address, port)]);
 
-  register(sys, { jobName: job, proc: proc.name, kind: "zosmf", jobid: started.jobid, autostartGroup: group, izuprm: suffixes, startedAt: ctx.now });
+  register(sys, { jobName: job, proc: proc.name, kind: "zosmf", jobid: started.jobid, autostartGroup: group, izuprm: suffixes, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
   addListener(state, sys, { jobName: job, address, port });
   reconcile(state, ctx.now);
-  return [...lines, msg.zosmfInitialized(), msg.zosmfReady()];
+  say(started, msg.zosmfInitialized(), msg.zosmfReady());
+  return settle(ctx, started);
 }
 
 function startListener(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
-  const started = begin(state, ctx, job);
+  const started = begin(state, ctx, proc, job);
   const wanted: Listener[] = [];
   const fromParams = params.PORT !== undefined;
   const cards = fromParams ? [{ port: params.PORT, addr: params.ADDR }] : proc.listenCards;
@@ -145,20 +198,30 @@ function startListener(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: P
   }
   for (const l of wanted) {
     const refusal = bindRefusal(state, sys, job, l.address, l.port);
-    if (refusal) return [...started.lines, msg.listenerBindFailed(job, l.address, l.port, refusal), ...end(ctx, job)];
+    if (refusal) {
+      say(started, msg.listenerBindFailed(job, l.address, l.port, refusal), ...end(ctx, job));
+      return settle(ctx, started, 0);
+    }
   }
-  register(sys, { jobName: job, proc: proc.name, kind: "listener", jobid: started.jobid, startedAt: ctx.now });
+  register(sys, { jobName: job, proc: proc.name, kind: "listener", jobid: started.jobid, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
   for (const l of wanted) addListener(state, sys, l);
   reconcile(state, ctx.now);
-  return started.lines;
+  return settle(ctx, started);
 }
 
 export function stopCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
   const job = splitOperands(operand)[0]?.toUpperCase().split(".").pop() ?? "";
   const sys = state.systems[ctx.system];
-  if (!job || !sys.tasks[job]) return [msg.notActive(job || operand.toUpperCase())];
+  const task = job ? sys.tasks[job] : undefined;
+  if (!task) return [msg.notActive(job || operand.toUpperCase())];
   delete sys.tasks[job];
   sys.tcpip.listeners = sys.tcpip.listeners.filter((l) => l.jobName !== job);
   reconcile(state, ctx.now);
-  return end(ctx, job);
+  const lines = end(ctx, job);
+  const stc = stcJob(state, task.jobid);
+  if (stc) {
+    logStc(stc, ctx.now, lines);
+    closeStc(stc, ctx.now, "CC 0000");
+  }
+  return lines;
 }

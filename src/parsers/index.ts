@@ -20,6 +20,7 @@ export * from "./home.js";
 export * from "./connections.js";
 export * from "./obey-response.js";
 export * from "./izuprm.js";
+export * from "./display-active.js";
 
 /** The data type of each NETSTAT report. ALLCONN and CONN share the CONN parser. */
 export interface NetstatReports {

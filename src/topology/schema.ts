@@ -62,6 +62,7 @@ const zosmfServerSchema = fields({
 const systemSchema = fields({
   name: systemName,
   hostname: hostName,
+  jes2Member: shortName("the system's JES2 member name, used in /*JOBPARM SYSAFF= (default: the system name)").optional(),
   connection: connectionSchema.default({}),
   tcpip: fields({
     proc: jobName,
@@ -78,6 +79,7 @@ const datasetsSchema = fields({
   parmlib: dataSetName(),
   proclib: dataSetName(),
   procSource: dataSetName().default("SYS1.PROCLIB"),
+  samplib: dataSetName().default("SYS1.SAMPLIB"),
   obey: dataSetName(),
   backup: dataSetName().default("HA.BACKUP"),
   volume: volser,

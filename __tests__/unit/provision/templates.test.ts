@@ -58,7 +58,7 @@ describe("workflow templates", () => {
     const wf = await loadWorkflow("zosmf-hot-standby");
     const env = { topology: t, runToken: "PLEX1-20250101T000000-abcd" } as never;
     const spec = { env, workflow: wf, stepId: "filesystem", id: "zosmf-ha/filesystem/SYSA", dependsOn: [] };
-    const job = prepareTemplateJob(spec, "job", "jobname", { system: { name: "SYSA", zosmf: t.systems[0]!.zosmf }, define: true, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir: "/global/zosmf/zosmfa" });
+    const job = prepareTemplateJob(spec, "job", "jobname", { system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf }, define: true, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir: "/global/zosmf/zosmfa" });
     expect(job.jobname).toBe("IZUMKF0A");
     expect(job.jcl).toMatch(/^\/\/IZUMKF0A JOB .*\n\/\/ .*\n\/\/\* ZHA-TOKEN PLEX1-20250101T000000-abcd-zosmf.ha.filesystem.SYSA\n/);
     expect(job.jcl).toContain("/*JOBPARM SYSAFF=SYSA");

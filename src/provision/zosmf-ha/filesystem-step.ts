@@ -11,7 +11,8 @@ import { makeStep } from "../step";
 export async function planFilesystem(spec: StepSpec, system: string): Promise<PlannedStep> {
   const { env } = spec;
   const t = env.topology;
-  const z = systemByName(t, system).zosmf!;
+  const sys = systemByName(t, system);
+  const z = sys.zosmf!;
   const step = spec.workflow.step(spec.stepId);
   const mounts = await env.client.files.listMounts({ path: z.userDir });
   const here = mounts.filter((m) => m.mountpoint.replace(/\/+$/, "") === z.userDir.replace(/\/+$/, ""));
@@ -36,7 +37,8 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
   const job: PreparedJob = custom
     ? await prepareSiteJob(spec, custom, { ZFS: z.zfs, USERDIR: z.userDir, SYSTEM: system, VOLUME: t.datasets.volume })
     : prepareTemplateJob(spec, "job", "jobname", {
-        system: { name: system, zosmf: z },
+        // SYSAFF names the JES2 member, which need not be spelled like the MVS system name.
+        system: { name: system, jes2Member: sys.jes2Member ?? system, zosmf: z },
         define: !exists,
         zfs: z.zfs,
         volume: t.datasets.volume,

@@ -2,12 +2,15 @@
  * Edits the HA statements of an IZUPRMxx member in place. Everything else in the member
  * (other statements, comments, blank lines, sequence columns 72-80) stays byte for byte.
  */
+import { HaError } from "../../errors";
 
 /** A statement and the value the system needs; `quoted` values keep their case. */
 export interface IzuprmSetting {
   readonly keyword: string;
   readonly value: string;
   readonly quoted: boolean;
+  /** The topology field the value comes from, named when it cannot be written. */
+  readonly field?: string;
 }
 
 const DATA_COLUMNS = 71;
@@ -84,8 +87,22 @@ export function sameValue(written: string, wanted: IzuprmSetting): boolean {
   return actual === expected;
 }
 
+/**
+ * The statement on one line, or, when that passes column 71, as `NAME(` / value / `)` on
+ * three lines (blanks and line ends separate in IZUPRMxx, but a quoted value may not be
+ * split). A value too long even for a line of its own is refused, naming its field.
+ */
 function statementText(s: IzuprmSetting): string {
-  return `${s.keyword}(${s.quoted ? `'${s.value}'` : s.value})`;
+  const value = s.quoted ? `'${s.value}'` : s.value;
+  const oneLine = `${s.keyword}(${value})`;
+  if (oneLine.length <= DATA_COLUMNS) return oneLine;
+  if (value.length > DATA_COLUMNS) {
+    throw new HaError(`${s.keyword}(${value.length > 40 ? `${value.slice(0, 40)}...` : value}) cannot be written in IZUPRMxx: the value is ${s.value.length} characters and a line holds at most ${DATA_COLUMNS - (s.quoted ? 2 : 0)}.`, {
+      failureClass: "invalid-input",
+      details: [`Choose a shorter ${s.field ?? s.keyword} (IZUPRMxx data is in columns 1-${DATA_COLUMNS} and a quoted value cannot be continued).`],
+    });
+  }
+  return `${s.keyword}(\n${value}\n)`;
 }
 
 /**
@@ -111,7 +128,7 @@ export function editIzuprm(text: string, settings: readonly IzuprmSetting[]): st
       const originalLine = result.slice(lineStart, lineEnd);
       const newLine = result.slice(lineStart, f.start) + replacement + result.slice(f.end, lineEnd);
       // Lines with text past column 71 (sequence numbers) keep their columns: no in-place growth there.
-      const fits = originalLine.length <= DATA_COLUMNS && newLine.trimEnd().length <= DATA_COLUMNS && !result.slice(f.start, f.end).includes("\n");
+      const fits = !replacement.includes("\n") && originalLine.length <= DATA_COLUMNS && newLine.trimEnd().length <= DATA_COLUMNS && !result.slice(f.start, f.end).includes("\n");
       if (fits) {
         result = result.slice(0, f.start) + replacement + result.slice(f.end);
       } else {

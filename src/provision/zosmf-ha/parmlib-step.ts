@@ -1,5 +1,5 @@
 import type { PlannedStep } from "../../engine/types";
-import { renderTemplate } from "../../templates/render";
+import { HaError } from "../../errors";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
@@ -13,23 +13,23 @@ export function haSettings(spec: Pick<StepSpec, "env">, system: string): IzuprmS
   const t = spec.env.topology;
   const ha = t.zosmfHa!;
   const z = systemByName(t, system).zosmf!;
+  const mine = `systems[${system}].zosmf`;
   return [
-    { keyword: "AUTOSTART_GROUP", value: z.autostartGroup, quoted: true },
-    { keyword: "AUTOSTART", value: ha.autostart, quoted: false },
-    { keyword: "HOSTNAME", value: ha.hostname, quoted: true },
-    { keyword: "HTTP_SSL_PORT", value: String(ha.port), quoted: false },
-    { keyword: "KEYRING_NAME", value: ha.keyring, quoted: true },
-    { keyword: "SERVER_PROC", value: z.serverProc, quoted: false },
-    { keyword: "ANGEL_PROC", value: ha.angelProc, quoted: false },
-    { keyword: "SAF_PREFIX", value: ha.safPrefix, quoted: true },
-    { keyword: "USER_DIR", value: z.userDir, quoted: true },
+    { keyword: "AUTOSTART_GROUP", value: z.autostartGroup, quoted: true, field: `${mine}.autostartGroup` },
+    { keyword: "AUTOSTART", value: ha.autostart, quoted: false, field: "zosmfHa.autostart" },
+    { keyword: "HOSTNAME", value: ha.hostname, quoted: true, field: "zosmfHa.hostname" },
+    { keyword: "HTTP_SSL_PORT", value: String(ha.port), quoted: false, field: "zosmfHa.port" },
+    { keyword: "KEYRING_NAME", value: ha.keyring, quoted: true, field: "zosmfHa.keyring" },
+    { keyword: "SERVER_PROC", value: z.serverProc, quoted: false, field: `${mine}.serverProc` },
+    { keyword: "ANGEL_PROC", value: ha.angelProc, quoted: false, field: "zosmfHa.angelProc" },
+    { keyword: "SAF_PREFIX", value: ha.safPrefix, quoted: true, field: "zosmfHa.safPrefix" },
+    { keyword: "USER_DIR", value: z.userDir, quoted: true, field: `${mine}.userDir` },
   ];
 }
 
 export async function planParmlib(spec: StepSpec, system: string): Promise<PlannedStep> {
   const { env } = spec;
   const t = env.topology;
-  const ha = t.zosmfHa!;
   const z = systemByName(t, system).zosmf!;
   const dsn = t.datasets.parmlib;
   const member = `IZUPRM${z.izuprmSuffix}`;
@@ -42,19 +42,16 @@ export async function planParmlib(spec: StepSpec, system: string): Promise<Plann
     base = current.text;
     source = `${target} exists`;
   } else {
-    const izuprm00 = member === "IZUPRM00" ? current : await readMember(env.client, dsn, "IZUPRM00");
-    if (izuprm00.text !== null) {
-      base = izuprm00.text;
-      source = `${target} does not exist; starting from ${dsn}(IZUPRM00)`;
-    } else {
-      const step = spec.workflow.step(spec.stepId);
-      base = renderTemplate(
-        spec.workflow.template(step, "member"),
-        { system: { name: system }, hostname: ha.hostname, port: ha.port, autostartGroup: z.autostartGroup, serverProc: z.serverProc, angelProc: ha.angelProc, safPrefix: ha.safPrefix, keyring: ha.keyring, userDir: z.userDir },
-        { partials: spec.workflow.partials },
-      );
-      source = `${target} and IZUPRM00 do not exist; starting from the workflow template`;
+    // IBM ships IZUPRM00 in SAMPLIB as the model to copy for a new member.
+    const sample = await readMember(env.client, t.datasets.samplib, "IZUPRM00");
+    if (sample.text === null) {
+      throw new HaError(`${target} does not exist and ${t.datasets.samplib}(IZUPRM00), the sample to start it from, does not exist either.`, {
+        failureClass: "invalid-input",
+        details: ["Set datasets.samplib to the library that holds IBM's IZUPRM00 sample, or create the member yourself."],
+      });
     }
+    base = sample.text;
+    source = `${target} does not exist; starting from ${t.datasets.samplib}(IZUPRM00)`;
   }
   const desired = editIzuprm(base, haSettings(spec, system));
   const equal = current.text !== null && sameRecords(current.text, desired);

@@ -6,7 +6,8 @@ import { sameRecords, unifiedDiff } from "../ops/diff";
 import { readMember, type Observed } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
-import { setProcDefault } from "./proc-edit";
+import { assertJesReadable } from "../../templates/jcl-columns";
+import { setProcDefaults } from "./proc-edit";
 
 interface ProcWrite {
   readonly member: string;
@@ -24,7 +25,7 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
   let base: string;
   let observed: string;
   if (current.text !== null) {
-    // The site may have tailored its copy; only IZUPRM= is ours to set.
+    // The site may have tailored its copy; only IZUPRM= and USERDIR= are ours to set.
     base = current.text;
     observed = `${proclib}(${z.serverProc}) exists`;
   } else {
@@ -35,9 +36,18 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
     base = source.text;
     observed = `${proclib}(${z.serverProc}) does not exist; copying ${t.datasets.procSource}(IZUSVR1)`;
   }
-  const desired = setProcDefault(base, "IZUPRM", z.izuprmSuffix, `${proclib}(${z.serverProc})`);
+  // IZUPRM= picks the system's own IZUPRMxx; USERDIR= (quoted, as IBM's IZUSVR1 codes it) must be the
+  // same USER_DIR that member names, one per server.
+  const desired = setProcDefaults(
+    base,
+    [
+      { name: "IZUPRM", value: z.izuprmSuffix, field: `systems[${system}].zosmf.izuprmSuffix` },
+      { name: "USERDIR", value: `'${z.userDir}'`, field: `systems[${system}].zosmf.userDir` },
+    ],
+    `${proclib}(${z.serverProc})`,
+  );
   const writes: ProcWrite[] = current.text !== null && sameRecords(current.text, desired) ? [] : [{ member: z.serverProc, current, text: desired }];
-  return procStep(spec, system, writes.length ? observed : `${proclib}(${z.serverProc}) has IZUPRM=${z.izuprmSuffix}`, writes);
+  return procStep(spec, system, writes.length ? observed : `${proclib}(${z.serverProc}) has IZUPRM=${z.izuprmSuffix} and USERDIR='${z.userDir}'`, writes);
 }
 
 /** IZUANG1 and IZUFPROC are shared by every server: copied once when missing, never changed. */
@@ -58,6 +68,7 @@ export async function planSharedProcs(spec: StepSpec): Promise<PlannedStep> {
     if (source.text === null) {
       throw new HaError(`${name} is not in ${t.datasets.proclib} and ${t.datasets.procSource}(${sourceName}) does not exist to copy it from.`, { failureClass: "invalid-input" });
     }
+    assertJesReadable(source.text, `${t.datasets.procSource}(${sourceName})`);
     seen.push(`${name} missing`);
     writes.push({ member: name, current, text: source.text });
   }

@@ -1,13 +1,15 @@
 import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
-import { listenersOn, parseNetstat } from "../../parsers";
+import { listenersOn, parseDisplayActive, parseNetstat, type TaskPresence } from "../../parsers";
 import { systemByName } from "../../topology";
-import { pollUntil } from "../../zosmf";
+import { pollUntil, type JobDocument } from "../../zosmf";
 import type { StepSpec } from "../context";
 import { issueCommand, netstatComplete } from "../ops/console";
 import { makeStep } from "../step";
 
-async function listening(spec: StepSpec, system: string, record?: { ctx: ApplyContext; stepId: string }): Promise<boolean> {
+type CommandRecord = { ctx: ApplyContext; stepId: string };
+
+async function listening(spec: StepSpec, system: string, record?: CommandRecord): Promise<boolean> {
   const { env } = spec;
   const proc = systemByName(env.topology, system).tcpip.proc;
   const port = env.topology.zosmfHa!.port;
@@ -16,10 +18,40 @@ async function listening(spec: StepSpec, system: string, record?: { ctx: ApplyCo
   return listenersOn(parseNetstat("CONN", r.text), { port }).some((e) => e.user === server);
 }
 
-async function angelActive(spec: StepSpec, system: string): Promise<boolean> {
-  const angel = spec.env.topology.zosmfHa!.angelProc;
-  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${angel}`, delayMs: spec.env.consoleDelayMs, isComplete: (t) => /IEE115I|IEE\d{3}I/.test(t) });
-  return r.lines.some((l) => new RegExp(`\\b${angel}\\b`).test(l) && !/NOT FOUND/i.test(l));
+/** `D A,name`, read by message id (IEE115I); an answer that is not IEE115I is unknown. */
+async function taskPresence(spec: StepSpec, system: string, name: string, record?: CommandRecord): Promise<TaskPresence> {
+  // Whole once the name's entry or its NOT FOUND line is in (a long answer comes in pieces), or at another IEE message.
+  const isComplete = (t: string) => parseDisplayActive(t, name).state !== "unknown" || (/\bIEE\d{3}I\b/.test(t) && !/\bIEE115I\b/.test(t));
+  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${name}`, delayMs: spec.env.consoleDelayMs, isComplete, ...(record ? { record } : {}) });
+  return parseDisplayActive(r.text, name);
+}
+
+function unknownAnswer(command: string, system: string, lines: readonly string[]): HaError {
+  return new HaError(`The answer to ${command} on ${system} was not recognised, so whether the task runs is unknown.`, { failureClass: "zos-failure", details: lines.length ? lines : ["(no answer)"] });
+}
+
+/** Messages of a start that say it did not happen: JCL errors, an invalid or misrouted command. */
+const REFUSED = /^\s*(IEE122I|IEE305I|IEE618I|IEFC\d{3}I)\b/;
+/** Error messages of the z/OSMF server and its Liberty runtime. */
+const SERVER_ERROR = /^\s*(IZUG\d{3,4}E|CWWK\w+E)\b/;
+/** JESMSGLG lines worth showing when a server ended: errors and the end of the task. */
+const EXPLAINS = /(^|\s)(IZUG\d{3,4}[EW]|CWWK\w+[EW]|IEFC\d{3}I|IEF404I|IEF450I|IEE122I|\$HASP395|\$HASP396|ICH\d{3,5}I|IRR\d{3,5}I)\b/;
+
+/** The jobs of the server's name on the spool (any owner), by job id. */
+async function serverJobs(spec: StepSpec, server: string): Promise<Map<string, JobDocument>> {
+  const jobs = await spec.env.client.jobs.list({ owner: "*", prefix: server });
+  return new Map(jobs.filter((j) => j.jobname.toUpperCase() === server).map((j) => [j.jobid, j]));
+}
+
+/** The lines of the ended task's JESMSGLG that say why, or the whole log when none stands out. */
+async function whyItEnded(spec: StepSpec, job: JobDocument): Promise<string[]> {
+  const ref = { jobname: job.jobname, jobid: job.jobid };
+  const files = await spec.env.client.jobs.spoolFiles(ref);
+  const msglg = files.find((f) => f.ddname === "JESMSGLG");
+  if (!msglg) return [`${job.jobname} ${job.jobid} has no JESMSGLG.`];
+  const lines = (await spec.env.client.jobs.readSpool(ref, msglg.id)).split(/\r?\n/).filter((l) => l.trim() !== "");
+  const telling = lines.filter((l) => EXPLAINS.test(l));
+  return telling.length ? telling : lines;
 }
 
 export async function planStart(spec: StepSpec, system: string): Promise<PlannedStep> {
@@ -31,7 +63,9 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
   if (await listening(spec, system)) {
     return makeStep(spec, { title: step.title, system, observed: `${server} listens on port ${ha.port}`, changes: [], apply: async () => ({ state: "unchanged" }) });
   }
-  const angelUp = await angelActive(spec, system);
+  const angel = await taskPresence(spec, system, ha.angelProc);
+  if (angel.state === "unknown") throw unknownAnswer(`D A,${ha.angelProc}`, system, angel.lines);
+  const angelUp = angel.state === "active";
   const changes: Change[] = [
     ...(angelUp ? [] : [{ kind: "command" as const, system, command: `S ${ha.angelProc}`, purpose: "start the z/OSMF angel process" }]),
     { kind: "command", system, command: `S ${server}`, purpose: `start the z/OSMF server; then wait until it listens on port ${ha.port}` },
@@ -43,20 +77,45 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
     changes,
     apply: async (ctx) => {
       const record = { ctx, stepId: spec.id };
+      // Jobs of the server's name already on the spool are older runs; the one S starts is new.
+      const before = await serverJobs(spec, server);
       for (const c of changes) {
         if (c.kind !== "command") continue;
         const r = await issueCommand({ client: env.client, system, command: c.command, delayMs: env.consoleDelayMs, record, isComplete: (text) => text.trim() !== "" });
-        const refused = r.lines.find((l) => /\b(IEE\d{3}I|IEF\d{3}I)\b.*(NOT FOUND|INVALID|REJECTED|ERROR)/i.test(l));
+        const refused = r.lines.find((l) => REFUSED.test(l));
         if (refused) throw new HaError(`${c.command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
-        // A server that already ended will never listen: say why now instead of waiting out the timeout.
-        const failed = r.lines.find((l) => /\b(IZUG\d{3,4}E|CWWK\w+E)\b/.test(l));
-        const ended = r.lines.some((l) => new RegExp(`\\b(IEF404I|\\$HASP395)\\s+${c.command.slice(2).trim()}\\b`).test(l));
+        const name = c.command.slice(2).trim();
+        const failed = r.lines.find((l) => SERVER_ERROR.test(l));
+        const ended = r.lines.some((l) => new RegExp(`^\\s*(IEF404I|\\$HASP395)\\s+${name}\\b`).test(l));
         if (failed || ended) {
           throw new HaError(`${c.command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, { failureClass: "zos-failure", details: [...r.lines] });
         }
       }
+      let notFound = 0;
       await pollUntil({
-        check: async () => ((await listening(spec, system, record)) ? true : undefined),
+        check: async () => {
+          if (await listening(spec, system, record)) return true;
+          // A server that ended will never listen: say why now instead of waiting out the timeout.
+          const task = await taskPresence(spec, system, server, record);
+          if (task.state === "active") {
+            notFound = 0;
+            return undefined;
+          }
+          if (task.state === "unknown") throw unknownAnswer(`D A,${server}`, system, task.lines);
+          const started = [...(await serverJobs(spec, server)).values()].filter((j) => !before.has(j.jobid));
+          const done = started.find((j) => (j.status ?? "").toUpperCase() === "OUTPUT");
+          if (done) {
+            throw new HaError(`${server} on ${system} ended (${done.jobid}${done.retcode ? `, ${done.retcode}` : ""}) without listening on port ${ha.port}.`, {
+              failureClass: "zos-failure",
+              details: await whyItEnded(spec, done),
+            });
+          }
+          // Not yet an address space, or already gone with no job of its own to read: twice in a row is an end.
+          if (started.length === 0 && ++notFound >= 2) {
+            throw new HaError(`${server} on ${system} is not running (D A,${server}: NOT FOUND) and no job of it is on the spool to say why.`, { failureClass: "zos-failure", details: [`Look for ${server} in the system log.`] });
+          }
+          return undefined;
+        },
         timeoutMs: env.jobTimeoutMs,
         initialDelayMs: 200,
         maxDelayMs: 5_000,

@@ -56,8 +56,10 @@ describe("a new IZUPRMxx member", () => {
     const writes = emu.requestLog.writes.length;
     const error = await planError(topology());
     expect(error.failureClass).toBe("invalid-input");
-    expect(error.message).toContain("SYS1.SAMPLIB(IZUPRM00)");
-    expect(error.details.join(" ")).toContain("datasets.samplib");
+    // Both systems' members are refused together, each naming the sample and the field.
+    const said = [error.message, ...error.details].join(" ");
+    expect(said).toContain("SYS1.SAMPLIB(IZUPRM00)");
+    expect(said).toContain("datasets.samplib");
     expect(emu.requestLog.writes.length).toBe(writes);
   });
 });

@@ -6,7 +6,7 @@ import { keywordOperand } from "./jcl-check";
  * command and start another (`;`, `&`, `|`, new line), run one (`` ` ``, `$(`), redirect
  * (`<`, `>`) or expand (`$`). Our templates write one plain command a line.
  */
-const UNQUOTED_SYNTAX = /[;&|`$<>()\n\\#*?[\]~{}!]/;
+const UNQUOTED_SYNTAX = /[;&|`$<>()\n#*?[\]~{}!]/;
 
 /** Problems of the shell command lines that BPXBATCH steps run: PARM='SH ...' and STDPARM records. */
 export function findShellProblems(jcl: JclStructure): JclProblem[] {
@@ -38,7 +38,19 @@ export function findShellProblems(jcl: JclStructure): JclProblem[] {
 export function shellLineProblem(line: string): string | null {
   let quote: "'" | '"' | null = null;
   let outside = "";
+  let escaped = false;
   for (const c of line) {
+    if (escaped) {
+      // A backslash outside quotes makes the next character plain text (how `'\''` writes an apostrophe).
+      escaped = false;
+      outside += " ";
+      continue;
+    }
+    if (!quote && c === "\\") {
+      escaped = true;
+      outside += " ";
+      continue;
+    }
     if (quote) {
       if (c === quote) quote = null;
       else if (quote === '"' && /[$`\\]/.test(c)) return `${JSON.stringify(c)} inside double quotes: the shell would expand it`;

@@ -1,6 +1,6 @@
 import { asText, Refusal } from "./refusal";
 
-const ALLOWED = "A-Z, 0-9, @, #, $ and periods (a data set name, volume, class name or number)";
+const ALLOWED = "at most 44 characters A-Z, 0-9, @, #, $ and periods (a data set name, volume, class name or number)";
 
 /**
  * An operand of an IDCAMS control statement (a name, a volume, a number). IDCAMS gives
@@ -9,6 +9,6 @@ const ALLOWED = "A-Z, 0-9, @, #, $ and periods (a data set name, volume, class n
  */
 export function idcamsOperand(value: string | number): string {
   const text = asText(value, ALLOWED);
-  if (!/^[A-Za-z0-9@#$.]+$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character IDCAMS would read as syntax", ALLOWED);
+  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character IDCAMS would read as syntax", ALLOWED);
   return text;
 }

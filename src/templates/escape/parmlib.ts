@@ -1,7 +1,7 @@
 import { asText, Refusal, refuseUnprintable } from "./refusal";
 
 const QUOTED = "printable characters without apostrophes, /* or */";
-const WORD = "A-Z, 0-9, @, #, $ and periods";
+const WORD = "at most 44 characters A-Z, 0-9, @, #, $ and periods";
 
 /**
  * A value inside the apostrophes a PARMLIB statement's template wrote (`HOSTNAME('{{parmlib x}}')`).
@@ -19,6 +19,6 @@ export function parmlibQuotedText(value: string | number): string {
 /** An unquoted PARMLIB operand (a procedure name, a port): name characters only. */
 export function parmlibWord(value: string | number): string {
   const text = asText(value, WORD);
-  if (!/^[A-Za-z0-9@#$.]+$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character PARMLIB would read as syntax", WORD);
+  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character PARMLIB would read as syntax", WORD);
   return text;
 }

@@ -13,7 +13,7 @@ export function tsoQuotedText(value: string | number): string {
   return text.replace(/'/g, "''");
 }
 
-const WORD = "A-Z, a-z, 0-9, @, #, $, periods, hyphens and underscores";
+const WORD = "at most 255 characters A-Z, a-z, 0-9, @, #, $, periods, hyphens and underscores";
 
 /**
  * An unquoted TSO operand inside a command the plug-in builds (a profile name part, a ring
@@ -22,6 +22,6 @@ const WORD = "A-Z, a-z, 0-9, @, #, $, periods, hyphens and underscores";
  */
 export function tsoWord(value: string | number): string {
   const text = asText(value, WORD);
-  if (!/^[A-Za-z0-9@#$._-]+$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character TSO would read as syntax", WORD);
+  if (!/^[A-Za-z0-9@#$._-]{1,255}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character TSO would read as syntax", WORD);
   return text;
 }

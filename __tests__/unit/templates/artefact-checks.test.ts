@@ -14,12 +14,6 @@ describe("JCL is checked statement by statement", () => {
     expect(problems).toEqual([expect.objectContaining({ line: 6, rule: expect.stringMatching(/second JOB/) })]);
   });
 
-  it("refuses text in column 72 of any statement, not only the JOB statement", () => {
-    const long = `//STEP2 EXEC PGM=IEFBR14${" ".repeat(71 - 24)}X`;
-    expect(long.length).toBe(72);
-    expect(findJclProblems(jcl(...JOB, long))[0]).toMatchObject({ line: 6, rule: expect.stringMatching(/column 71/) });
-  });
-
   it("refuses a JCL statement inside in-stream data the template closes with /*", () => {
     const injected = jcl(...JOB.slice(0, 4), "//EVIL EXEC PGM=IEFBR14", ...JOB.slice(4));
     expect(findJclProblems(injected, { closedInstream: true }).map((p) => p.line)).toContain(5);

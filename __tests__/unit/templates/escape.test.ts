@@ -58,6 +58,12 @@ describe("shell word", () => {
     expect(shellRead(shellWord(v))).toEqual([v]);
   });
   it.each(["a\nb", "a\rb", "a\0b", "a\tb"])("%j is refused: it would end the command line", (v) => refuses(shellWord, v));
+  it.each(["-rf", "--help", "-"])("%j is refused: the command would read it as an option", (v) => refuses(shellWord, v));
+  it.each(["", "~root", "a*", "a?", "[a]", "{a,b}", "!x", "#x", "a b"])("%j is quoted, so the shell expands nothing", (v) => {
+    expect(shellWord(v).startsWith("'")).toBe(true);
+    expect(shellRead(shellWord(v))).toEqual([v]);
+  });
+  it("writes an ordinary path as it is", () => expect(shellWord("/global/zosmf/zosmfa")).toBe("/global/zosmf/zosmfa"));
 });
 
 describe("JCL quoted text", () => {

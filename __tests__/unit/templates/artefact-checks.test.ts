@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HaError } from "../../../src/errors";
+import { editIzuprm } from "../../../src/provision/zosmf-ha/izuprm-edit";
 import { findJclProblems, assertValidJcl } from "../../../src/templates/jcl-check";
 import { findObeyProblems, assertValidObey } from "../../../src/templates/obey-check";
 import { renderTemplate, renderWithValues } from "../../../src/templates/render";
@@ -75,5 +76,16 @@ describe("obey members and console commands", () => {
     expect(consoleCommandProblem("D TCPIP,TCPIP,N,HOME;S EVIL")).toMatch(/second command/);
     expect(consoleCommandProblem("D TCPIP,TCPIP,N,HOME\nS EVIL")).toMatch(/more than one line/);
     expect(consoleCommandProblem("V TCPIP,TCPIP,OBEYFILE,DSN=SYS1.TCPPARMS(HASYSA)")).toBeNull();
+  });
+});
+
+describe("IZUPRMxx statements", () => {
+  it("refuses a value that would close its quotes and add a statement, naming the field", () => {
+    expect(() => editIzuprm("HOSTNAME('a')\n", [{ keyword: "KEYRING_NAME", value: "IZU')AUTOSTART(LOCAL", quoted: true, field: "zosmfHa.keyring" }])).toThrowError(/^zosmfHa\.keyring contains '/);
+    expect(() => editIzuprm("", [{ keyword: "SERVER_PROC", value: "IZUSVR1) AUTOSTART(LOCAL", quoted: false }])).toThrowError(/SERVER_PROC value/);
+  });
+
+  it("refuses a statement longer than a record, instead of writing a value z/OSMF would read short", () => {
+    expect(() => editIzuprm("", [{ keyword: "USER_DIR", value: `/global/${"d".repeat(70)}`, quoted: true, field: "systems[0].zosmf.userDir" }])).toThrowError(/systems\[0\]\.zosmf\.userDir makes the USER_DIR statement/);
   });
 });

@@ -3,11 +3,17 @@
  * (other statements, comments, blank lines, sequence columns 72-80) stays byte for byte.
  */
 
+import { HaError } from "../../errors";
+import { preview, Refusal } from "../../templates/escape";
+import { parmlibQuotedText, parmlibWord } from "../../templates/escape/parmlib";
+
 /** A statement and the value the system needs; `quoted` values keep their case. */
 export interface IzuprmSetting {
   readonly keyword: string;
   readonly value: string;
   readonly quoted: boolean;
+  /** The topology field the value comes from, named when it is refused. */
+  readonly field?: string;
 }
 
 const DATA_COLUMNS = 71;
@@ -84,8 +90,25 @@ export function sameValue(written: string, wanted: IzuprmSetting): boolean {
   return actual === expected;
 }
 
+/** The statement as written: the value through the PARMLIB escaper, so it can only be that statement's value. */
 function statementText(s: IzuprmSetting): string {
-  return `${s.keyword}(${s.quoted ? `'${s.value}'` : s.value})`;
+  const who = s.field ?? `the ${s.keyword} value`;
+  let value: string;
+  try {
+    value = s.quoted ? `'${parmlibQuotedText(s.value)}'` : parmlibWord(s.value);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    throw new HaError(`${who} ${err.reason}; in IZUPRMxx ${s.keyword} it may hold ${err.allowed}. Nothing was written.`, { failureClass: "invalid-input", details: [`value: ${preview(s.value)}`] });
+  }
+  const text = `${s.keyword}(${value})`;
+  // The statement goes on a record of its own when it is new; z/OSMF reads columns 1-71 only.
+  if (text.length > DATA_COLUMNS) {
+    throw new HaError(`${who} makes the ${s.keyword} statement ${text.length} characters long; an IZUPRMxx record holds ${DATA_COLUMNS}. Nothing was written.`, {
+      failureClass: "invalid-input",
+      details: [`value: ${preview(s.value)}`],
+    });
+  }
+  return text;
 }
 
 /**

@@ -96,8 +96,10 @@ export function readJcl(jcl: string, options: JclCheckOptions = {}): JclStructur
     if (pastData) add(i, `text past column ${LAST_DATA_COLUMN} is ignored by JCL`);
     if (line.startsWith("//*")) return;
     if (line.startsWith("/*")) {
-      if (!sawJob) add(i, "a JES2 statement before the JOB statement");
-      else if (/^\/\*(\s|$)/.test(line)) add(i, "a /* delimiter with no in-stream data to end");
+      // /*PRIORITY is the one JES2 statement that goes just before the JOB statement.
+      if (!sawJob) {
+        if (!/^\/\*PRIORITY(\s|$)/.test(line)) add(i, "a JES2 statement before the JOB statement");
+      } else if (/^\/\*(\s|$)/.test(line)) add(i, "a /* delimiter with no in-stream data to end");
       else if (!JES2_STATEMENTS.test(line)) add(i, `"${line.slice(0, 10).trimEnd()}" is not a JES2 control statement a job may carry`);
       return;
     }

@@ -16,13 +16,51 @@ interface Shell {
   unsupported: boolean;
 }
 
-/** Split a command line into words, honouring '...' and "..." quoting. */
-function shellWords(line: string): string[] {
-  const out: string[] = [];
-  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
+/**
+ * Split a script into commands of words as the shell does (POSIX "Token Recognition"):
+ * '...' keeps every character, "..." and a backslash quote too, adjacent quoted and plain
+ * parts make one word, and `;`, a new line or `&&` separate commands only outside quotes.
+ */
+function parseScript(script: string): { words: string[]; andThen: boolean }[] {
+  const commands: { words: string[]; andThen: boolean }[] = [];
+  let words: string[] = [];
+  let word: string | null = null;
+  const endWord = () => {
+    if (word !== null) words.push(word);
+    word = null;
+  };
+  const endCommand = (andThen: boolean) => {
+    endWord();
+    commands.push({ words, andThen });
+    words = [];
+  };
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (c === "'") {
+      const close = script.indexOf("'", i + 1);
+      const end = close < 0 ? script.length : close;
+      word = (word ?? "") + script.slice(i + 1, end);
+      i = end;
+    } else if (c === '"') {
+      const close = script.indexOf('"', i + 1);
+      const end = close < 0 ? script.length : close;
+      word = (word ?? "") + script.slice(i + 1, end);
+      i = end;
+    } else if (c === "\\" && i + 1 < script.length) {
+      word = (word ?? "") + script[++i];
+    } else if (c === ";" || c === "\n") {
+      endCommand(false);
+    } else if (c === "&" && script[i + 1] === "&") {
+      endCommand(true);
+      i++;
+    } else if (/\s/.test(c)) {
+      endWord();
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  endCommand(false);
+  return commands.filter((cmd) => cmd.words.length > 0);
 }
 
 /** Options of the form -p, -pR, -m 755 (flags listed in `withValue` take the next word). */
@@ -122,20 +160,19 @@ const COMMANDS: Record<string, (args: string[], sh: Shell) => number> = { mkdir:
 /** Run the script: `;` and new lines separate commands, `&&` runs the next only on success. */
 function runScript(script: string, sh: Shell): number {
   let status = 0;
-  for (const seq of script.split(/[;\n]/)) {
-    if (seq.trim() === "") continue;
-    for (const cmd of seq.split("&&")) {
-      const w = shellWords(cmd);
-      if (w.length === 0) continue;
-      const name = w[0].slice(w[0].lastIndexOf("/") + 1);
+  let skip = false;
+  for (const { words: w, andThen } of parseScript(script)) {
+    if (!skip) {
+      const name = w[0]!.slice(w[0]!.lastIndexOf("/") + 1);
       const fn = COMMANDS[name];
       if (!fn) {
-        sh.stderr.push(bpxMsg.unsupported(w[0]));
+        sh.stderr.push(bpxMsg.unsupported(w[0]!));
         sh.unsupported = true;
         status = bpxMsg.unsupportedRc;
       } else status = fn(w.slice(1), sh);
-      if (status !== 0) break;
     }
+    // After a failure, the rest of an && chain is skipped; a ; starts afresh.
+    skip = andThen && (skip || status !== 0);
   }
   return status;
 }

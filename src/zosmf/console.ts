@@ -60,6 +60,24 @@ const followUpSchema = z.looseObject({
   "sol-key-detected": z.boolean().nullish(),
 });
 
+/** The longest command the console API takes (MGCR's limit). */
+export const CONSOLE_COMMAND_MAX = 126;
+
+/**
+ * Reads a command as the console would before it is sent: one line of printable text of at
+ * most 126 characters, with no `;` (the usual CONSOLxx command delimiter, which would start a
+ * second command) and no apostrophe left open. Null when it is one command; else the reason.
+ */
+export function consoleCommandProblem(cmd: string): string | null {
+  if (!cmd.trim()) return "it is empty";
+  if (cmd.length > CONSOLE_COMMAND_MAX) return `it is ${cmd.length} characters; a console command is at most ${CONSOLE_COMMAND_MAX}`;
+  if (/[\r\n]/.test(cmd)) return "it is more than one line";
+  if (/[^\x20-\x7e]/.test(cmd)) return "it holds a character outside printable text";
+  if (cmd.includes(";")) return "it holds ;, which a console with a command delimiter reads as the start of a second command";
+  if ((cmd.match(/'/g) ?? []).length % 2 === 1) return "an apostrophe is not closed";
+  return null;
+}
+
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
 }
@@ -79,8 +97,9 @@ export function createConsoleApi(send: Send) {
      * command that keeps talking returns with `complete: false` rather than hanging.
      */
     async issue(cmd: string, options: IssueOptions = {}): Promise<ConsoleResponse> {
-      if (!cmd.trim() || /[\r\n]/.test(cmd)) {
-        throw new HaError("A console command must be one non-empty line.", { failureClass: "invalid-input" });
+      const problem = consoleCommandProblem(cmd);
+      if (problem) {
+        throw new HaError(`The console command was not sent: ${problem}.`, { failureClass: "invalid-input", details: [`command: ${JSON.stringify(cmd.slice(0, 60))}${cmd.length > 60 ? " (first 60 characters)" : ""}`] });
       }
       const consoleName = options.consoleName ?? "defcn";
       if (!/^[A-Za-z0-9@#$]{2,8}$/.test(consoleName)) {

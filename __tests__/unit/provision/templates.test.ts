@@ -11,7 +11,7 @@ const GOOD = ["//ZHAJOB JOB (ACCT),'X',CLASS=A,", "//             MSGCLASS=H", "
 
 describe("renderTemplate", () => {
   it("renders with partials and without HTML escaping", () => {
-    const out = renderTemplate({ name: "t.hbs", text: "{{> jobcard}}\n//* {{note}}" }, { jobname: "A", note: "x'&y" }, { partials: { jobcard: { name: "jobcard.hbs", text: "//{{jobname}} JOB" } } });
+    const out = renderTemplate({ name: "t.hbs", text: "{{> jobcard}}\n//* {{comment note}}" }, { jobname: "A", note: "x'&y" }, { partials: { jobcard: { name: "jobcard.hbs", text: "//{{jclname jobname}} JOB" } } });
     expect(out).toBe("//A JOB\n//* x'&y");
   });
 

@@ -8,6 +8,12 @@ import { defaultSpoolFailures, submitOnce } from "../ops/submit-once";
 import { makeStep } from "../step";
 import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat";
 
+/** Where the job's variables come from in the topology, so a refused value is named by its field. */
+const VSAM_FIELDS = (nonRls: boolean): Record<string, string> => {
+  const at = "cachingService.storage.vsam";
+  return { name: `${at}.name`, storageClass: `${at}.rls.storageClass`, volume: nonRls ? `${at}.nonRls.volume` : "datasets.volume", keyLength: `${at}.keyLength`, recordLength: `${at}.recordLength` };
+};
+
 export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   const { env } = spec;
   const v = env.topology.cachingService!.storage.vsam!;
@@ -20,7 +26,7 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   const maxRc = step.maxRc ?? 0;
 
   if (!exists) {
-    const job = prepareTemplateJob(spec, "job", "jobname", { name: v.name, mode: rls ? "RLS" : "NONRLS", rls, storageClass: v.rls?.storageClass ?? "", volume, keyLength: v.keyLength, recordLength: v.recordLength });
+    const job = prepareTemplateJob(spec, "job", "jobname", { name: v.name, mode: rls ? "RLS" : "NONRLS", rls, storageClass: v.rls?.storageClass ?? "", volume, keyLength: v.keyLength, recordLength: v.recordLength }, "", VSAM_FIELDS(v.nonRls !== undefined));
     return makeStep(spec, {
       title: step.title,
       observed: `${v.name} is not catalogued; ${marker}`,
@@ -35,7 +41,7 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   if (done) {
     return makeStep(spec, { title: step.title, observed: `${v.name} exists; checked by run ${done}; ${marker}`, changes: [], apply: async () => ({ state: "unchanged" }) });
   }
-  const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list");
+  const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list", VSAM_FIELDS(v.nonRls !== undefined));
   return makeStep(spec, {
     title: step.title,
     observed: `${v.name} exists; its key length, record size and RLS/volume attributes could not be checked without a LISTCAT job (not submitted while planning); ${marker}`,

@@ -39,7 +39,7 @@ export function editCachingStorage(text: string, settings: readonly StorageSetti
   const valueRange = pair && pair.value && isMap(pair.value) && !pair.value.flow ? pair.value.range : undefined;
   if (!keyRange || !valueRange || !newPair) {
     // No block to splice into (absent, or written in flow style): the document is written whole.
-    return doc.toString({ lineWidth: 0 });
+    return readsBack(doc.toString({ lineWidth: 0 }), settings);
   }
   const start = keyRange[0];
   const end = valueRange[2];
@@ -54,7 +54,23 @@ export function editCachingStorage(text: string, settings: readonly StorageSetti
     .map((line, i) => (i === 0 || line === "" ? line : " ".repeat(column) + line))
     .join("\n");
   const replacement = text.slice(start, end).endsWith("\n") ? block : block.replace(/\n$/, "");
-  return text.slice(0, start) + replacement + text.slice(end);
+  return readsBack(text.slice(0, start) + replacement + text.slice(end), settings);
+}
+
+/**
+ * The edited file read as Zowe will read it: every setting must come back exactly as given.
+ * Values go in as YAML nodes, never as text, so this holds for any value; the check keeps it so.
+ */
+function readsBack(edited: string, settings: readonly StorageSetting[]): string {
+  const doc = parseDocument(edited);
+  const wrong = settings.filter((s) => JSON.stringify(toPlain(doc.getIn([...STORAGE, ...s.path]))) !== JSON.stringify(Array.isArray(s.value) ? [...s.value] : s.value));
+  if (doc.errors.length || wrong.length) {
+    throw new HaError("The edited zowe.yaml would not read back as planned; it was not written.", {
+      failureClass: "tool-failure",
+      details: [...doc.errors.map((e) => e.message), ...wrong.map((s) => `${[...STORAGE, ...s.path].join(".")} would not hold the planned value`)],
+    });
+  }
+  return edited;
 }
 
 function toPlain(value: unknown): unknown {

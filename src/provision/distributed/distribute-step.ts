@@ -3,7 +3,7 @@ import type { StepSpec } from "../context";
 import { memberStepBase } from "./member-step";
 import { planObeyStep, type DisplayRecord } from "./obey-step";
 import { readServiceStack, servicesOutstanding } from "./service-state";
-import { servicesMemberVariables } from "./service-variables";
+import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
 import { serviceWarnings } from "./service-warnings";
 
 /** Member prefix of the distributed-services member on each stack (HD + system). */
@@ -17,7 +17,7 @@ export const SERVICES_MEMBER_PREFIX = "HD";
 export async function planDistribute(spec: StepSpec, system: string): Promise<PlannedStep> {
   const t = spec.env.topology;
   const vars = servicesMemberVariables(t, system);
-  const base = memberStepBase(spec, system, SERVICES_MEMBER_PREFIX, vars);
+  const base = memberStepBase(spec, system, SERVICES_MEMBER_PREFIX, vars, servicesMemberFields(t, system));
   const read = (record?: DisplayRecord) => readServiceStack({ client: base.client, system, proc: base.proc, delayMs: base.delayMs, ...(record ? { record } : {}) });
   const roles = vars.services.map((s) => `${s.role} of ${s.name}`);
 

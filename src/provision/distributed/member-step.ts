@@ -14,11 +14,11 @@ export type MemberStepBase = Pick<
  * template with `vars`. Provisioning rewrites a member that differs even when the stack
  * already shows everything; only rollback leaves such a member alone.
  */
-export function memberStepBase(spec: StepSpec, system: string, prefix: string, vars: object): MemberStepBase {
+export function memberStepBase(spec: StepSpec, system: string, prefix: string, vars: object, fields: Readonly<Record<string, string>>): MemberStepBase {
   const { env } = spec;
   const t = env.topology;
   const proc = systemByName(t, system).tcpip.proc;
-  const text = renderStackMember({ workflow: spec.workflow, stepId: spec.stepId, role: "member", vars, system });
+  const text = renderStackMember({ workflow: spec.workflow, stepId: spec.stepId, role: "member", vars, fields, system });
   return {
     id: spec.id,
     workflow: spec.workflow.name,

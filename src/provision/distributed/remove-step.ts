@@ -3,7 +3,7 @@ import { systemByName } from "../../topology";
 import type { RemovalOptions } from "../port-sharing/remove-step";
 import { planObeyStep, type DisplayRecord } from "./obey-step";
 import { readServiceStack, servicesInForce } from "./service-state";
-import { servicesMemberVariables } from "./service-variables";
+import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
 import { renderStackMember, stackMemberName } from "./stack-member";
 
 /** Member prefix of the removal member (RD + system). */
@@ -23,7 +23,7 @@ export async function planServicesRemoval(o: RemovalOptions): Promise<PlannedSte
   const t = o.topology;
   const proc = systemByName(t, o.system).tcpip.proc;
   const vars = servicesMemberVariables(t, o.system);
-  const text = renderStackMember({ workflow: o.workflow, stepId: "distribute", role: "remove", vars, system: o.system });
+  const text = renderStackMember({ workflow: o.workflow, stepId: "distribute", role: "remove", vars, fields: servicesMemberFields(t, o.system), system: o.system });
   const remaining = async (record?: DisplayRecord) => {
     const stack = await readServiceStack({ client: o.client, system: o.system, proc, delayMs: o.delayMs, ...(record ? { record } : {}) });
     return { lines: servicesInForce(vars.services, stack.cfg).map((x) => `${x} is still configured`), notes: stack.notes };

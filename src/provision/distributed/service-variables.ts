@@ -1,3 +1,4 @@
+import { systemField } from "../../templates/topology-fields";
 import { systemByName, type DistributedService, type Topology } from "../../topology";
 import { portLines } from "./stack-member";
 
@@ -28,10 +29,10 @@ export interface ServiceVariables {
   readonly hasOptLocal: boolean;
   readonly optLocal: number | null;
   readonly ports: readonly number[];
-  /** `PORT` and the first eight ports, written after the DVIPA. */
-  readonly portsHead: string;
+  /** The first eight ports, written after the DVIPA and `PORT`. */
+  readonly portsHead: readonly number[];
   /** Any further ports, eight a record, so a long list stays inside column 71. */
-  readonly portsMore: readonly string[];
+  readonly portsMore: readonly (readonly number[])[];
   readonly targets: readonly ServiceTargetVariables[];
 }
 
@@ -67,7 +68,7 @@ export function serviceVariables(t: Topology, svc: DistributedService, role: Ser
     hasOptLocal: svc.optLocal !== undefined,
     optLocal: svc.optLocal ?? null,
     ports: svc.ports,
-    portsHead: `PORT ${portLines(svc.ports)[0] ?? ""}`,
+    portsHead: portLines(svc.ports)[0] ?? [],
     portsMore: portLines(svc.ports).slice(1),
     targets: svc.targets.map((x) => ({
       system: x.system,
@@ -78,6 +79,30 @@ export function serviceVariables(t: Topology, svc: DistributedService, role: Ser
       rank: x.role === "BACKUP" ? (x.rank ?? null) : null,
     })),
   };
+}
+
+/** Where each variable of servicesMemberVariables comes from in the topology, for refusals. */
+export function servicesMemberFields(t: Topology, system: string): Record<string, string> {
+  const sys = systemField(t, system);
+  const fields: Record<string, string> = { system: `${sys}.name`, "xcf.address": `${sys}.tcpip.dynamicXcf.address`, "xcf.mask": `${sys}.tcpip.dynamicXcf.mask`, "xcf.cost": `${sys}.tcpip.dynamicXcf.cost` };
+  const all = t.distributedServices ?? [];
+  all.filter((svc) => svc.distributor === system || svc.distributorBackup === system).forEach((svc, k) => {
+    const at = `distributedServices[${all.indexOf(svc)}]`;
+    const v = `services[${k}]`;
+    Object.assign(fields, { [`${v}.name`]: `${at}.name`, [`${v}.dvipa`]: `${at}.dvipa`, [`${v}.mask`]: `${at}.dvipaMask`, [`${v}.distMethod`]: `${at}.distMethod`, [`${v}.optLocal`]: `${at}.optLocal` });
+    svc.ports.forEach((_, n) => {
+      fields[n < 8 ? `${v}.portsHead[${n}]` : `${v}.portsMore[${Math.floor(n / 8) - 1}][${n % 8}]`] = `${at}.ports[${n}]`;
+    });
+    svc.targets.forEach((x, j) => {
+      Object.assign(fields, {
+        [`${v}.targets[${j}].xcf`]: `${systemField(t, x.system)}.tcpip.dynamicXcf.address`,
+        [`${v}.targets[${j}].weight`]: `${at}.targets[${j}].weight`,
+        [`${v}.targets[${j}].role`]: `${at}.targets[${j}].role`,
+        [`${v}.targets[${j}].rank`]: `${at}.targets[${j}].rank`,
+      });
+    });
+  });
+  return fields;
 }
 
 export function servicesMemberVariables(t: Topology, system: string): ServicesMemberVariables {

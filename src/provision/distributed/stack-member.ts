@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { HaError } from "../../errors";
-import { renderTemplate } from "../../templates/render";
+import { assertValidObey } from "../../templates/obey-check";
+import { renderWithValues } from "../../templates/render";
 import type { Topology } from "../../topology";
 import type { LoadedWorkflow } from "../workflow-loader";
 
@@ -24,28 +24,22 @@ export interface RenderStackMember {
   /** The template role of the step: `member` to provision, `remove` to roll back. */
   readonly role: string;
   readonly vars: object;
+  /** Variable path → topology field, so a refused value is named by its field. */
+  readonly fields?: Readonly<Record<string, string>>;
   readonly system: string;
 }
 
-/** TCP/IP reads columns 1-71 of a profile record; anything further would be lost silently. */
-export const OBEY_COLUMNS = 71;
-
-/** Renders an obey member from the workflow's template and refuses any record TCP/IP would cut short. */
+/** Renders an obey member from the workflow's template and refuses any record TCP/IP would misread or cut short. */
 export function renderStackMember(o: RenderStackMember): string {
   const template = o.workflow.template(o.workflow.step(o.stepId), o.role);
-  const text = renderTemplate(template, o.vars, { partials: o.workflow.partials });
-  const long = text.split("\n").findIndex((l) => l.trimEnd().length > OBEY_COLUMNS);
-  if (long >= 0) {
-    throw new HaError(`${template.name} renders line ${long + 1} for ${o.system} longer than ${OBEY_COLUMNS} columns; TCP/IP would not read the rest.`, {
-      failureClass: "invalid-input",
-    });
-  }
+  const { text, values } = renderWithValues(template, o.vars, { partials: o.workflow.partials, ...(o.fields ? { fields: o.fields } : {}) });
+  assertValidObey(text, template.name, o.system, values);
   return text;
 }
 
 /** Splits a port list into groups that keep each obey record well inside column 71. */
-export function portLines(ports: readonly number[], perLine = 8): string[] {
-  const lines: string[] = [];
-  for (let i = 0; i < ports.length; i += perLine) lines.push(ports.slice(i, i + perLine).join(" "));
+export function portLines(ports: readonly number[], perLine = 8): number[][] {
+  const lines: number[][] = [];
+  for (let i = 0; i < ports.length; i += perLine) lines.push(ports.slice(i, i + perLine));
   return lines;
 }

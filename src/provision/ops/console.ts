@@ -1,5 +1,7 @@
 import { isDisplayCommand } from "../../engine/sent";
 import type { ApplyContext } from "../../engine/types";
+import { HaError } from "../../errors";
+import { consoleOperand, preview, Refusal, type ConsoleOperandFormat } from "../../templates/escape";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, type ConsoleResponse, type ZosmfClient } from "../../zosmf";
 
 export interface ConsoleCall {
@@ -11,6 +13,19 @@ export interface ConsoleCall {
   readonly isComplete?: (text: string) => boolean;
   /** Set while applying: the command and its response go into the run record. */
   readonly record?: { readonly ctx: ApplyContext; readonly stepId: string };
+}
+
+/**
+ * A value for an operand of a console command we build, checked against the operand's format
+ * (./templates/escape/console.ts); a refusal names `field`, where the value came from.
+ */
+export function commandOperand(value: string, format: ConsoleOperandFormat, field: string): string {
+  try {
+    return consoleOperand(value, format);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    throw new HaError(`${field} ${err.reason}; in a console command it may be ${err.allowed}. Nothing was sent.`, { failureClass: "invalid-input", details: [`value: ${preview(value)}`] });
+  }
 }
 
 /** A NETSTAT report is whole at END OF THE REPORT, or when it is only an error message. */

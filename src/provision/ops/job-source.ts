@@ -1,6 +1,6 @@
 import { HaError } from "../../errors";
 import { assertValidJcl } from "../../templates/jcl-check";
-import { renderTemplate } from "../../templates/render";
+import { renderTemplate, renderWithValues } from "../../templates/render";
 import { splitMember } from "../../topology";
 import type { StepSpec } from "../context";
 import { jobToken, withToken } from "./submit-once";
@@ -19,17 +19,26 @@ export interface PreparedJob {
 const JOBNAME = /^[A-Z@#$][A-Z0-9@#$]{0,7}$/;
 
 /** Renders a step's JCL template with the shared job card, adds the token and checks the columns. */
-export function prepareTemplateJob(spec: StepSpec, role: string, jobnameField: "jobname" | "listJobname", vars: object, tokenSuffix = ""): PreparedJob {
+export function prepareTemplateJob(
+  spec: StepSpec,
+  role: string,
+  jobnameField: "jobname" | "listJobname",
+  vars: object,
+  tokenSuffix = "",
+  /** Variable path → topology field, so a refused value is named by its field. */
+  fields: Readonly<Record<string, string>> = {},
+): PreparedJob {
   const step = spec.workflow.step(spec.stepId);
   const jobnameText = step[jobnameField];
   if (!jobnameText) throw new HaError(`Step ${step.id} of ${spec.workflow.name} names no ${jobnameField}.`, { failureClass: "invalid-input" });
-  const jobname = renderTemplate({ name: `${spec.workflow.name} step ${step.id} ${jobnameField}`, text: jobnameText }, vars).trim().toUpperCase();
+  const jobname = renderTemplate({ name: `${spec.workflow.name} step ${step.id} ${jobnameField}`, text: jobnameText }, vars, { fields }).trim().toUpperCase();
   if (!JOBNAME.test(jobname)) throw new HaError(`Job name "${jobname}" of step ${step.id} is not 1-8 characters A-Z, 0-9, @, #, $.`, { failureClass: "invalid-input" });
   const template = spec.workflow.template(step, role);
-  const rendered = renderTemplate(template, { ...vars, jobname }, { partials: spec.workflow.partials });
+  const rendered = renderWithValues(template, { ...vars, jobname }, { partials: spec.workflow.partials, fields });
   const token = jobToken(spec.env.runToken, `${spec.id}${tokenSuffix}`);
-  const jcl = withToken(trimRecords(rendered), token);
-  assertValidJcl(jcl, template.name);
+  const jcl = withToken(trimRecords(rendered.text), token);
+  // Our templates end their in-stream data with /*: a // line inside it can only come from a value.
+  assertValidJcl(jcl, template.name, rendered.values, { closedInstream: true });
   return { jobname, jcl, token, source: template.name };
 }
 

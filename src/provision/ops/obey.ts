@@ -2,7 +2,7 @@ import type { ApplyContext } from "../../engine/types";
 import { HaError } from "../../errors";
 import { parseObeyResponse, type ObeyResponse } from "../../parsers";
 import type { ZosmfClient } from "../../zosmf";
-import { issueCommand, obeyComplete } from "./console";
+import { commandOperand, issueCommand, obeyComplete } from "./console";
 
 export interface ObeyApply {
   readonly client: ZosmfClient;
@@ -14,8 +14,11 @@ export interface ObeyApply {
   readonly record: { readonly ctx: ApplyContext; readonly stepId: string };
 }
 
-export function obeyCommands(proc: string, target: string): { syntaxCheck: string; obey: string } {
-  return { syntaxCheck: `V TCPIP,${proc},SYNTAXCHECK,DSN=${target}`, obey: `V TCPIP,${proc},OBEYFILE,DSN=${target}` };
+/** The two commands for an obey member; the operands are checked, since a comma or blank in either would change the command. */
+export function obeyCommands(proc: string, target: string, fields: { readonly proc: string; readonly target: string } = { proc: "the TCP/IP procedure name", target: "the obey member" }): { syntaxCheck: string; obey: string } {
+  const p = commandOperand(proc, "name", fields.proc);
+  const dsn = commandOperand(target, "dataset-member", fields.target);
+  return { syntaxCheck: `V TCPIP,${p},SYNTAXCHECK,DSN=${dsn}`, obey: `V TCPIP,${p},OBEYFILE,DSN=${dsn}` };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ApplyContext } from "../../engine/types";
 import { HaError } from "../../errors";
 import { parseNetstat, type VipadcfgReport } from "../../parsers";
 import type { ZosmfClient } from "../../zosmf";
-import { issueCommand, netstatComplete } from "./console";
+import { commandOperand, issueCommand, netstatComplete } from "./console";
 
 export interface StackState {
   /** Empty when the stack answered that it is not in the sysplex group (nothing is in force; `notes` says so). */
@@ -26,7 +26,7 @@ export async function readStack(o: {
 }): Promise<StackState> {
   const notes: string[] = [];
   const display = (report: string) =>
-    issueCommand({ client: o.client, system: o.system, command: `D TCPIP,${o.proc},N,${report}`, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
+    issueCommand({ client: o.client, system: o.system, command: `D TCPIP,${commandOperand(o.proc, "name", `the TCP/IP procedure of ${o.system}`)},N,${report}`, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
 
   const cfgResult = parseNetstat("VIPADCFG", (await display(o.detail ? "VIPADCFG,DETAIL" : "VIPADCFG")).text);
   let cfg: VipadcfgReport | null;

@@ -3,7 +3,7 @@ import type { StepSpec } from "../context";
 import { memberStepBase } from "../distributed/member-step";
 import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
 import { missingReservations, otherReservations, readPortlist, strayReservations } from "./portlist-state";
-import { portMemberVariables, reservationsOf } from "./port-variables";
+import { portMemberFields, portMemberVariables, reservationsOf } from "./port-variables";
 
 /** Member prefix of the port-sharing member on each stack (HP + system). */
 export const PORT_MEMBER_PREFIX = "HP";
@@ -15,7 +15,7 @@ export const PORT_MEMBER_PREFIX = "HP";
 export async function planPortSharing(spec: StepSpec, system: string): Promise<PlannedStep> {
   const vars = portMemberVariables(spec.env.topology, system);
   const wanted = reservationsOf(vars);
-  const base = memberStepBase(spec, system, PORT_MEMBER_PREFIX, vars);
+  const base = memberStepBase(spec, system, PORT_MEMBER_PREFIX, vars, portMemberFields(spec.env.topology, system));
   const read = (record?: DisplayRecord) => readPortlist({ client: base.client, system, proc: base.proc, delayMs: base.delayMs, ...(record ? { record } : {}) });
   const now = await read();
 

@@ -1,3 +1,4 @@
+import { systemField } from "../../templates/topology-fields";
 import type { PortSharing, Topology } from "../../topology";
 
 /** One PORT reservation the member makes, and what PORTLIST must show for it. */
@@ -56,6 +57,16 @@ export function portMemberVariables(t: Topology, system: string): PortMemberVari
       servers: p.servers.join(" "),
     })),
   };
+}
+
+/** Where each variable of portMemberVariables comes from in the topology, for refusals. */
+export function portMemberFields(t: Topology, system: string): Record<string, string> {
+  const fields: Record<string, string> = { system: `${systemField(t, system)}.name` };
+  entriesOn(t, system).forEach((p, k) => {
+    const at = `portSharing[${(t.portSharing ?? []).indexOf(p)}]`;
+    for (const key of ["name", "port", "protocol", "jobPrefix", "mode", "bind", "outboundPort"]) fields[`entries[${k}].${key}`] = `${at}.${key}`;
+  });
+  return fields;
 }
 
 /** Every reservation the system's member makes: the shared port, then the outbound port when there is one. */

@@ -1,7 +1,7 @@
 import { HaError } from "../../errors";
 import { parsePortlist, type PortlistEntry } from "../../parsers";
 import type { ZosmfClient } from "../../zosmf";
-import { issueCommand, netstatComplete } from "../ops/console";
+import { commandOperand, issueCommand, netstatComplete } from "../ops/console";
 import type { DisplayRecord } from "../distributed/obey-step";
 import { describeReservation, type Reservation } from "./port-variables";
 
@@ -13,7 +13,7 @@ export async function readPortlist(o: {
   readonly delayMs: number;
   readonly record?: DisplayRecord;
 }): Promise<PortlistEntry[]> {
-  const command = `D TCPIP,${o.proc},NETSTAT,PORTLIST`;
+  const command = `D TCPIP,${commandOperand(o.proc, "name", `the TCP/IP procedure of ${o.system}`)},NETSTAT,PORTLIST`;
   const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
   const result = parsePortlist(response.text);
   switch (result.kind) {

@@ -5,7 +5,7 @@ import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
 import { renderStackMember, stackMemberName } from "../distributed/stack-member";
 import type { LoadedWorkflow } from "../workflow-loader";
 import { readPortlist, reservationsInForce } from "./portlist-state";
-import { portMemberVariables, reservationsOf } from "./port-variables";
+import { portMemberFields, portMemberVariables, reservationsOf } from "./port-variables";
 
 export interface RemovalOptions {
   readonly topology: Topology;
@@ -32,7 +32,7 @@ export async function planPortRemoval(o: RemovalOptions): Promise<PlannedStep> {
   const proc = systemByName(t, o.system).tcpip.proc;
   const vars = portMemberVariables(t, o.system);
   const wanted = reservationsOf(vars);
-  const text = renderStackMember({ workflow: o.workflow, stepId: "reserve", role: "remove", vars, system: o.system });
+  const text = renderStackMember({ workflow: o.workflow, stepId: "reserve", role: "remove", vars, fields: portMemberFields(t, o.system), system: o.system });
   const read = (record?: DisplayRecord) => readPortlist({ client: o.client, system: o.system, proc, delayMs: o.delayMs, ...(record ? { record } : {}) });
   const remaining = async (record?: DisplayRecord) => {
     const left = reservationsInForce(await read(record), wanted);

@@ -1,5 +1,6 @@
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
+import { systemField } from "../../templates/topology-fields";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
@@ -7,6 +8,12 @@ import { datasetExists } from "../ops/read-current";
 import { submitOnce } from "../ops/submit-once";
 import { makeStep } from "../step";
 
+/** Where the job's variables come from in the topology, so a refused value is named by its field. */
+function filesystemFields(t: Parameters<typeof systemByName>[0], system: string): Record<string, string> {
+  const sys = systemField(t, system);
+  const zosmf = Object.fromEntries(Object.keys(systemByName(t, system).zosmf ?? {}).map((k) => [`system.zosmf.${k}`, `${sys}.zosmf.${k}`]));
+  return { ...zosmf, "system.name": `${sys}.name`, zfs: `${sys}.zosmf.zfs`, userDir: `${sys}.zosmf.userDir`, volume: "datasets.volume" };
+}
 
 export async function planFilesystem(spec: StepSpec, system: string): Promise<PlannedStep> {
   const { env } = spec;
@@ -45,7 +52,7 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
         primaryCyl: 25,
         secondaryCyl: 10,
         userDir: z.userDir,
-      });
+      }, "", filesystemFields(t, system));
   const maxRc = step.maxRc ?? 0;
   const purpose = exists
     ? `create ${z.userDir} and mount the existing ${z.zfs} there on ${system}`

@@ -2,14 +2,17 @@
  * Edits the HA statements of an IZUPRMxx member in place. Everything else in the member
  * (other statements, comments, blank lines, sequence columns 72-80) stays byte for byte.
  */
+
 import { HaError } from "../../errors";
+import { preview, Refusal } from "../../templates/escape";
+import { parmlibQuotedText, parmlibWord } from "../../templates/escape/parmlib";
 
 /** A statement and the value the system needs; `quoted` values keep their case. */
 export interface IzuprmSetting {
   readonly keyword: string;
   readonly value: string;
   readonly quoted: boolean;
-  /** The topology field the value comes from, named when it cannot be written. */
+  /** The topology field the value comes from, named when it is refused. */
   readonly field?: string;
 }
 
@@ -88,18 +91,26 @@ export function sameValue(written: string, wanted: IzuprmSetting): boolean {
 }
 
 /**
- * The statement on one line, or, when that passes column 71, as `NAME(` / value / `)` on
- * three lines (blanks and line ends separate in IZUPRMxx, but a quoted value may not be
- * split). A value too long even for a line of its own is refused, naming its field.
+ * The statement, its value through the PARMLIB escaper so it can only be that statement's value:
+ * on one line, or, when that passes column 71, as `NAME(` / value / `)` on three lines (blanks and
+ * line ends separate in IZUPRMxx, but a quoted value may not be split). A value too long even for a
+ * line of its own is refused, naming its field.
  */
 function statementText(s: IzuprmSetting): string {
-  const value = s.quoted ? `'${s.value}'` : s.value;
+  const who = s.field ?? `the ${s.keyword} value`;
+  let value: string;
+  try {
+    value = s.quoted ? `'${parmlibQuotedText(s.value)}'` : parmlibWord(s.value);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    throw new HaError(`${who} ${err.reason}; in IZUPRMxx ${s.keyword} it may hold ${err.allowed}. Nothing was written.`, { failureClass: "invalid-input", details: [`value: ${preview(s.value)}`] });
+  }
   const oneLine = `${s.keyword}(${value})`;
   if (oneLine.length <= DATA_COLUMNS) return oneLine;
   if (value.length > DATA_COLUMNS) {
-    throw new HaError(`${s.keyword}(${value.length > 40 ? `${value.slice(0, 40)}...` : value}) cannot be written in IZUPRMxx: the value is ${s.value.length} characters and a line holds at most ${DATA_COLUMNS - (s.quoted ? 2 : 0)}.`, {
+    throw new HaError(`${who} is ${s.value.length} characters: the ${s.keyword} value cannot be written in IZUPRMxx, where a line holds at most ${DATA_COLUMNS - (s.quoted ? 2 : 0)}. Nothing was written.`, {
       failureClass: "invalid-input",
-      details: [`Choose a shorter ${s.field ?? s.keyword} (IZUPRMxx data is in columns 1-${DATA_COLUMNS} and a quoted value cannot be continued).`],
+      details: [`value: ${preview(s.value)}`, "IZUPRMxx data is in columns 1-71 and a quoted value cannot be continued."],
     });
   }
   return `${s.keyword}(\n${value}\n)`;

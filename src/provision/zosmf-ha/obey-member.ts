@@ -1,4 +1,5 @@
 import type { VipadcfgReport } from "../../parsers";
+import { systemField } from "../../templates/topology-fields";
 import { systemByName, type Topology } from "../../topology";
 import { stackMemberName } from "../distributed/stack-member";
 
@@ -60,6 +61,30 @@ export function obeyVariables(t: Topology, system: string): ObeyVariables {
       backups: ha.backups.map((b) => ({ xcf: xcfOf(b.system), rank: b.rank })),
     },
   };
+}
+
+/** Where each variable of obeyVariables comes from in the topology, for refusals. */
+export function obeyFields(t: Topology, system: string): Record<string, string> {
+  const ha = t.zosmfHa!;
+  const sys = systemField(t, system);
+  const xcf = (name: string) => `${systemField(t, name)}.tcpip.dynamicXcf.address`;
+  const own = ha.backups.findIndex((b) => b.system === system);
+  const fields: Record<string, string> = {
+    system: `${sys}.name`,
+    "xcf.address": `${sys}.tcpip.dynamicXcf.address`,
+    "xcf.mask": `${sys}.tcpip.dynamicXcf.mask`,
+    "xcf.cost": `${sys}.tcpip.dynamicXcf.cost`,
+    "vipa.dvipa": "zosmfHa.dvipa",
+    "vipa.mask": "zosmfHa.dvipaMask",
+    "vipa.port": "zosmfHa.port",
+    "vipa.preferredXcf": xcf(ha.preferred),
+    ...(own >= 0 ? { "vipa.backupRank": `zosmfHa.backups[${own}].rank` } : {}),
+  };
+  ha.backups.forEach((b, k) => {
+    fields[`vipa.backups[${k}].xcf`] = xcf(b.system);
+    fields[`vipa.backups[${k}].rank`] = `zosmfHa.backups[${k}].rank`;
+  });
+  return fields;
 }
 
 /**

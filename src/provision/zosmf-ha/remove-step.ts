@@ -1,10 +1,9 @@
 import type { PlannedStep } from "../../engine/types";
-import { renderTemplate } from "../../templates/render";
 import { systemByName } from "../../topology";
 import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
-import { stackMemberName } from "../distributed/stack-member";
+import { renderStackMember, stackMemberName } from "../distributed/stack-member";
 import type { RemovalOptions } from "../port-sharing/remove-step";
-import { obeyVariables } from "./obey-member";
+import { obeyFields, obeyVariables } from "./obey-member";
 import { readStack } from "../ops/stack-state";
 
 /** Member prefix of the removal member (HR + system). */
@@ -25,7 +24,7 @@ export async function planHotStandbyRemoval(o: RemovalOptions): Promise<PlannedS
   const vars = obeyVariables(t, o.system);
   const dvipa = vars.vipa!.dvipa;
   const proc = systemByName(t, o.system).tcpip.proc;
-  const text = renderTemplate(o.workflow.template(o.workflow.step("tcpip"), "remove"), vars, { partials: o.workflow.partials });
+  const text = renderStackMember({ workflow: o.workflow, stepId: "tcpip", role: "remove", vars, fields: obeyFields(t, o.system), system: o.system });
   const outstanding = async (record?: DisplayRecord) => {
     const stack = await readStack({ client: o.client, system: o.system, proc, delayMs: o.delayMs, ...(record ? { record } : {}) });
     const cfg = stack.cfg;

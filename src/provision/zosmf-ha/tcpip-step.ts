@@ -1,6 +1,6 @@
 import type { Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
-import { renderTemplate } from "../../templates/render";
+import { systemField } from "../../templates/topology-fields";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
@@ -8,20 +8,14 @@ import { applyObeyMember, obeyCommands } from "../ops/obey";
 import { readMember } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
-import { missingFromStack, obeyMemberName, obeyVariables } from "./obey-member";
+import { renderStackMember } from "../distributed/stack-member";
+import { missingFromStack, obeyFields, obeyMemberName, obeyVariables } from "./obey-member";
 import { readStack } from "../ops/stack-state";
 
 /** The obey member a system's stack should have, rendered from the workflow's template. */
 export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {
-  const step = spec.workflow.step(spec.stepId);
-  const template = spec.workflow.template(step, "member");
-  const text = renderTemplate(template, obeyVariables(spec.env.topology, system), { partials: spec.workflow.partials });
-  // TCP/IP reads columns 1-71 of a profile record; anything further would be lost silently.
-  const long = text.split("\n").findIndex((l) => l.trimEnd().length > 71);
-  if (long >= 0) {
-    throw new HaError(`${template.name} renders line ${long + 1} for ${system} longer than 71 columns; TCP/IP would not read the rest.`, { failureClass: "invalid-input" });
-  }
-  return text;
+  const t = spec.env.topology;
+  return renderStackMember({ workflow: spec.workflow, stepId: spec.stepId, role: "member", vars: obeyVariables(t, system), fields: obeyFields(t, system), system });
 }
 
 export async function planTcpip(spec: StepSpec, system: string): Promise<PlannedStep> {
@@ -42,7 +36,7 @@ export async function planTcpip(spec: StepSpec, system: string): Promise<Planned
   if (!memberEqual) {
     changes.push({ kind: "member", dsn, member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, desired) });
   }
-  const { syntaxCheck, obey } = obeyCommands(proc, target);
+  const { syntaxCheck, obey } = obeyCommands(proc, target, { proc: `${systemField(t, system)}.tcpip.proc`, target: "datasets.obey" });
   if (!memberEqual || missing.length > 0) {
     changes.push({ kind: "command", system, command: syntaxCheck, purpose: "check the member's syntax without applying it" });
     changes.push({ kind: "command", system, command: obey, purpose: `apply the member to the ${vars.role} stack; then VIPADCFG must show it` });

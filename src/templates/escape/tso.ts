@@ -5,6 +5,33 @@
  * typed can end an operand, open a parenthesis, start a comment or a new line.
  */
 import { HaError } from "../../errors";
+import { asText, preview, Refusal, refuseUnprintable } from "./refusal";
+
+const QUOTED = "printable characters without the comment marker /* (apostrophes are doubled)";
+
+/**
+ * Text inside the apostrophes of a TSO operand (`MOUNTPOINT('{{tsotext x}}')`): apostrophes
+ * doubled, as TSO reads a quoted string; control characters refused (a new line would start
+ * another SYSTSIN command), and `/*`, which TSO may take as the start of a comment.
+ */
+export function tsoQuotedText(value: string | number): string {
+  const text = asText(value, QUOTED);
+  refuseUnprintable(text, QUOTED);
+  if (text.includes("/*")) throw new Refusal("contains the comment marker /*", QUOTED);
+  return text.replace(/'/g, "''");
+}
+
+const WORD = "at most 255 characters A-Z, a-z, 0-9, @, #, $, periods, hyphens and underscores";
+
+/**
+ * An unquoted TSO operand (a profile name part, a ring name, an address): blanks, commas,
+ * parentheses and quotes would start another operand, so only word characters are accepted.
+ */
+export function tsoWord(value: string | number): string {
+  const text = asText(value, WORD);
+  if (!/^[A-Za-z0-9@#$._-]{1,255}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character TSO would read as syntax", WORD);
+  return text;
+}
 
 export type TsoOperandFormat =
   /** A RACF user, group or procedure name, or a profile-name qualifier: 1–8 of A-Z 0-9 @ # $, no digit first. Upper-cased. */
@@ -41,23 +68,17 @@ const FORMATS: Record<TsoOperandFormat, { re: RegExp; allowed: string; quote: bo
 /** The operand text for one value: quoted, or checked against its format; anything else is refused. */
 export function tsoOperand(v: TsoValue): string {
   const f = FORMATS[v.format];
-  // `/*` starts a TSO comment, even where RACF would otherwise take the text as data.
   if (typeof v.value !== "string" || !f.re.test(v.value) || v.value.includes("/*")) {
-    throw new HaError(`${v.field} "${printable(v.value)}" cannot be used in a RACF command: it must be ${f.allowed}${f.quote ? " (no comment marker /*)" : ""}.`, {
+    throw new HaError(`${v.field} ${preview(String(v.value))} cannot be used in a RACF command: it must be ${f.allowed}${f.quote ? " (no comment marker /*)" : ""}.`, {
       failureClass: "invalid-input",
       details: ["Nothing was sent to z/OS."],
     });
   }
   if (!f.quote) return v.format === "name" ? v.value.toUpperCase() : v.value;
-  return `'${v.value.replace(/'/g, "''")}'`;
+  return `'${tsoQuotedText(v.value)}'`;
 }
 
 /** A TSO command whose literal text is ours and whose every `${value}` goes through {@link tsoOperand}. */
 export function tsoCommand(literals: TemplateStringsArray, ...values: readonly TsoValue[]): string {
   return literals.reduce((out, lit, i) => out + lit + (i < values.length ? tsoOperand(values[i]!) : ""), "");
-}
-
-/** A refused value shown with its control characters visible, so an error names what was wrong. */
-function printable(value: unknown): string {
-  return String(value).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

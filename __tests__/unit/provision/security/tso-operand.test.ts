@@ -40,7 +40,7 @@ describe("TSO operands", () => {
   });
 
   it("shows control characters of a refused value visibly", () => {
-    expect(refused(() => tsoOperand(tsoValue("ring", "a\nb", "zosmfHa.keyring")))).toContain("a\\x0ab");
+    expect(refused(() => tsoOperand(tsoValue("ring", "a\nb", "zosmfHa.keyring")))).toContain(String.raw`"a\nb"`);
   });
 
   it("puts only the intended operand into a command", () => {

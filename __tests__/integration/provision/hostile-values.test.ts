@@ -1,0 +1,53 @@
+/**
+ * Values the topology checks let through reach the emulated z/OS only as data: written
+ * safely where the language allows it, else refused before anything changes.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Emulator } from "../../../emulator";
+import { HaError } from "../../../src/errors";
+import type { Topology } from "../../../src/topology";
+import type { ZosmfClient } from "../../../src/zosmf";
+import { apply, plan, startEmulator, topology } from "./helpers";
+
+let emu: Emulator;
+let client: ZosmfClient;
+
+beforeEach(async () => {
+  ({ emu, client } = await startEmulator());
+});
+afterEach(async () => {
+  client.close();
+  await emu.stop();
+});
+
+/** The example topology with SYSA's userDir replaced in the parsed object, past any validation. */
+function withUserDir(userDir: string): Topology {
+  const t = structuredClone(topology()) as { systems: { zosmf?: { userDir: string } }[] };
+  t.systems[0]!.zosmf!.userDir = userDir;
+  return t as unknown as Topology;
+}
+
+describe("a hostile userDir", () => {
+  it("with ; and ${IFS} is one quoted shell word: the directory of that name is made and mounted, no second command runs", async () => {
+    const userDir = "/global/zosmf/a;rm${IFS}-rf";
+    const steps = (await plan(client, withUserDir(userDir))).filter((s) => s.id === "zosmf-ha/filesystem/SYSA");
+    const job = steps[0]!.changes.find((c) => c.kind === "job");
+    expect(job && "jcl" in job ? job.jcl : "").toContain(`// PARM='SH mkdir -p -m 755 ''${userDir}'''`);
+    const { outcomes } = await apply(steps);
+    expect(outcomes[0]?.state, outcomes[0]?.error?.message).toBe("changed");
+    expect(emu.state.uss.dirs).toContain(userDir);
+    expect(emu.state.uss.dirs.filter((d) => d.startsWith("/global/zosmf/a"))).toEqual([userDir]);
+  });
+
+  it("with & is refused while planning, naming the field: no job, write or command", async () => {
+    const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
+    const err = await plan(client, withUserDir("/global/zosmf/a&SYSUID")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    expect((err as HaError).failureClass).toBe("invalid-input");
+    // The plan's problems are collected: the summary first, then each problem on its own line.
+    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(/^- systems\[0\]\.zosmf\.userDir contains &/m);
+    expect(emu.requestLog.submits.length).toBe(before.submits);
+    expect(emu.requestLog.writes.length).toBe(before.writes);
+    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
+  });
+});

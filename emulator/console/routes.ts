@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
-import { nextConsoleKey } from "../jes/ids";
+import { nextConsoleKey } from "../ids";
 import { consoleErrors, consoleTexts, jobErrors } from "../zosmf-forms";
 import { cut, frame, solKeyDetected } from "./pieces";
 import { consoleNameFor, isValidConsoleName, parseRoute } from "./routing";

@@ -2,7 +2,7 @@
  * Reading and writing what a step's DD statements name: instream data, sequential data
  * sets, PDS members and USS paths. Shared by every program.
  */
-import type { DdStatement, JclStep } from "../jes/types";
+import type { DdStatement, JclStep } from "../jes/steps";
 import { nextEtag } from "../ids";
 import type { Dataset, EmulatorState, PdsDataset } from "../state";
 

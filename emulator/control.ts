@@ -21,7 +21,7 @@ import type { FaultConfig, FaultRule } from "./faults";
 import { normaliseRecords } from "./files/ds-routes";
 import { parseDsPath } from "./files/ds-names";
 import { normalisePath } from "./files/uss-tree";
-import { nextEtag } from "./jes/ids";
+import { nextEtag } from "./ids";
 import type { EmulatorState } from "./state";
 
 export const CONTROL_PREFIX = "/__emulator/";

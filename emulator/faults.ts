@@ -5,7 +5,7 @@
  * seeded probability; neither means every time). Rules are tried in order, so one-shot
  * faults are consumed deterministically.
  */
-import { mix } from "./jes/ids";
+import { mix } from "./ids";
 
 export type FaultKind =
   /** HTTP status (default 503) instead of the answer. */

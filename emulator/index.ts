@@ -4,15 +4,14 @@
  */
 import { Clock } from "./clock";
 import { Faults, type FaultConfig } from "./faults";
-import { loadIdcams } from "./files/idcams-bridge";
-import type { CoreOptions, EmulatorContext, JobTiming } from "./http/context";
+import type { CoreOptions, EmulatorContext, JobTiming, OperatorModel } from "./http/context";
 import { emptyLog, type RequestLog } from "./http/request-log";
-import { loadPrograms } from "./jes/programs-bridge";
+import { programRegistry } from "./jes/program-registry";
 import type { Program } from "./jes/types";
+import { issueCommand, resolveDvipa, setSystemUp } from "./operator/index";
 import { seedState } from "./seed";
 import { ListenerSet } from "./server";
 import type { EmulatorState } from "./state";
-import { loadOperatorBridge } from "./tcpip-bridge";
 import { defaultCaDir, ensureTlsMaterial } from "./tls";
 import { defaultConsolePieceLines } from "./zosmf-forms";
 
@@ -84,7 +83,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
   const faults = new Faults(core.seed);
   if (options.faults) faults.replace(options.faults);
   const extraPrograms: Record<string, Program> = { ...(options.programs ?? {}) };
-  const [operator, programs, idcams] = await Promise.all([loadOperatorBridge(), loadPrograms(extraPrograms), loadIdcams()]);
+  const operator: OperatorModel = { issueCommand, setSystemUp, resolveDvipa, routesCommands: true };
 
   const tlsMaterial = options.tls === false ? null : ensureTlsMaterial(options.caDir ?? defaultCaDir());
   let listeners: ListenerSet | null = null;
@@ -94,9 +93,8 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     clock,
     faults,
     log: emptyLog(),
-    programs,
+    programs: programRegistry(extraPrograms),
     operator,
-    idcams: idcams.run,
     sessions: new Map(),
     onStateChanged: () => listeners?.sync(),
   };

@@ -3,7 +3,7 @@
  * JES PROCLIB and obey library, a Zowe configuration on the shared file system, and one
  * TCP/IP stack per system with only its home address.
  */
-import { nextEtag } from "./jes/ids";
+import { nextEtag } from "./ids";
 import { emptyState, type EmulatorState, type PdsDataset } from "./state";
 
 export interface SeedOptions {

@@ -4,7 +4,7 @@
  * changes this object only, so `GET/PUT /__emulator/state` can dump and restore it whole.
  */
 
-import type { JclStep, StepOutcome } from "./jes/types";
+import type { JclStep, StepOutcome } from "./jes/steps";
 
 export interface EmulatorState {
   /** Seed for every generated value (job ids, ETags, correlators). */

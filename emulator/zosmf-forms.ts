@@ -115,8 +115,6 @@ export const consoleTexts = {
   invalidSystem: (_system: string) => " IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME",
   /** INF: routing to a sysplex member that is not active. */
   systemNotActive: (system: string) => ` IEE618I ROUTE COMMAND REJECTED, SYSTEM ${system} IS NOT ACTIVE`,
-  /** Used only while the operator model is not there yet. */
-  commandInvalid: (verb: string) => ` IEE305I ${verb} COMMAND INVALID`,
 };
 
 export const consoleErrors = {

@@ -5,7 +5,7 @@
  * PROCLIB, started on its system, before `zowe ha verify` looks.
  */
 import type { Emulator } from "../emulator";
-import { nextEtag } from "../emulator/jes/ids";
+import { nextEtag } from "../emulator/ids";
 import { issueCommand } from "../emulator/operator/index";
 import type { PdsDataset } from "../emulator/state";
 

@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
-import { nextConsoleKey } from "../jes/ids";
+import { nextConsoleKey } from "../ids";
 import { consoleErrors, consoleTexts, jobErrors } from "../zosmf-forms";
 import { cut, frame, solKeyDetected } from "./pieces";
 import { consoleNameFor, isValidConsoleName, parseRoute } from "./routing";
@@ -23,9 +23,9 @@ export async function handleConsole(scope: RequestScope, req: IncomingMessage, r
 }
 
 /**
- * Run the command and collect its lines. With the operator model bound, it routes RO
- * itself (one response format for routed commands); the core only checks the `system`
- * field. The stand-in gets the routing done here.
+ * Run the command and collect its lines. The operator model routes RO itself (one
+ * response format for routed commands); the core only checks the `system` field. A fixed
+ * operator a test swaps in gets the routing done here.
  */
 function dispatch(scope: RequestScope, consoleName: string, cmd: string, explicitSystem: string | undefined): { lines: string[] } {
   const { ctx, origin } = scope;
@@ -41,7 +41,7 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   else targets = routed.targets ?? [local];
   for (const system of targets) ctx.log.consoleCommands.push({ at: now, system, consoleName, cmd: routed.command });
 
-  if (ctx.operator.bound.includes("issueCommand")) return { lines: call(local, cmd.trim()) };
+  if (ctx.operator.routesCommands) return { lines: call(local, cmd.trim()) };
 
   const run = (system: string): string[] => {
     const known = state.systems[system];

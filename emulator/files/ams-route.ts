@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
+import { runIdcamsStatements } from "../programs/idcams";
 import { amsStatus, fileErrors } from "../zosmf-forms";
 
 export async function handleAms(scope: RequestScope, req: IncomingMessage, reply: Reply, body: string): Promise<void> {
@@ -10,7 +11,7 @@ export async function handleAms(scope: RequestScope, req: IncomingMessage, reply
   const json = parseJsonObject(body);
   const input = json?.input;
   if (!Array.isArray(input) || input.some((l) => typeof l !== "string" || l.length > 255)) return reply.error(fileErrors.badJson());
-  const { ctx, origin, user } = scope;
-  const result = ctx.idcams(ctx.state, input as string[], { system: origin.system, user, nowIso: ctx.clock.iso() });
+  const { ctx, user } = scope;
+  const result = runIdcamsStatements(ctx.state, input as string[], { user, nowIso: ctx.clock.iso() });
   reply.json(result.rc <= 4 ? amsStatus.ok : amsStatus.failed, { rc: result.rc, output: result.output });
 }

@@ -4,7 +4,7 @@ import { header, parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
 import { globMatch } from "../faults";
-import { nextEtag } from "../jes/ids";
+import { nextEtag } from "../ids";
 import { isValidDsn } from "../programs/idcams-parser";
 import type { Dataset, PdsDataset, SeqDataset } from "../state";
 import { fileErrors, writeStatus } from "../zosmf-forms";

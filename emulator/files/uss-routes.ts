@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { header, parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
-import { nextEtag } from "../jes/ids";
+import { nextEtag } from "../ids";
 import { fileErrors, ussErrors, writeStatus } from "../zosmf-forms";
 import { etagHeader, ifMatchAccepts } from "./etag";
 import { children, isDirectory, normalisePath, parentOf } from "./uss-tree";

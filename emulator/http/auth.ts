@@ -3,7 +3,7 @@
  * jwtToken, apimlAuthenticationToken) issued by POST /zosmf/services/authenticate.
  */
 import type { IncomingMessage } from "node:http";
-import { mix } from "../jes/ids";
+import { mix } from "../ids";
 import { tokenCookieAttributes, unauthorized } from "../zosmf-forms";
 import { header } from "./body";
 import type { EmulatorContext } from "./context";

@@ -4,10 +4,8 @@
  */
 import type { Clock } from "../clock";
 import type { Faults } from "../faults";
-import type { RunIdcamsStatements } from "../files/idcams-bridge";
 import type { Program } from "../jes/types";
 import type { EmulatorState } from "../state";
-import type { OperatorBridge } from "../tcpip-bridge";
 import type { RequestLog } from "./request-log";
 
 export interface JobTiming {
@@ -37,12 +35,34 @@ export interface EmulatorContext {
   readonly faults: Faults;
   readonly log: RequestLog;
   readonly programs: Record<string, Program>;
-  readonly operator: OperatorBridge;
-  readonly idcams: RunIdcamsStatements;
+  readonly operator: OperatorModel;
   /** Login tokens issued by POST /zosmf/services/authenticate: token → user. */
   readonly sessions: Map<string, string>;
   /** Called after a request that may have changed DVIPA distributions or system status. */
   onStateChanged(): void;
+}
+
+/** The console a command came through and the emulated time it arrived. */
+export interface CommandContext {
+  system: string;
+  consoleName: string;
+  /** Emulated ms since start. */
+  now: number;
+  nowIso: string;
+}
+
+/**
+ * The operator and TCP/IP model as the HTTP core calls it (emulator/operator/index.ts).
+ * A test may swap in a fixed operator; it then sets `routesCommands` false and the
+ * console core routes RO itself.
+ */
+export interface OperatorModel {
+  issueCommand: (state: EmulatorState, ctx: CommandContext, cmd: string) => { lines: string[] };
+  setSystemUp: (state: EmulatorState, name: string, up: boolean, now: number) => void;
+  /** The system whose server answers a connection to address:port, or null (connection reset). */
+  resolveDvipa: (state: EmulatorState, address: string, port: number) => string | null;
+  /** issueCommand handles RO and RO *ALL itself. */
+  routesCommands: boolean;
 }
 
 /** Which listener a request came through, and the system it stands for. */

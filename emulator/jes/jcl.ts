@@ -5,7 +5,8 @@
  */
 import { jesTexts } from "../zosmf-forms";
 import { isValidName, operandField, splitOperands, substituteSymbols, splitDsn, unwrapValue, type Operand } from "./jcl-operands";
-import type { DdStatement, JclListingEntry, JclReadResult, JclStep, ParsedJcl } from "./types";
+import type { DdStatement, JclStep } from "./steps";
+import type { JclListingEntry, JclReadResult, ParsedJcl } from "./types";
 
 export interface ReadJclOptions {
   /** Symbols from X-IBM-JCL-Symbol-* headers (names upper-case). */

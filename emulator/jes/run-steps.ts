@@ -6,7 +6,8 @@
 import type { EmulatorState, Job, SpoolFile } from "../state";
 import { jesTexts } from "../zosmf-forms";
 import { JobLog, STEP_STATISTICS_HEADER, julianStamp, jobStatistics, spoolFile, stepStatisticsLine } from "./spool";
-import type { JclStep, Program, ProgramResult, StepOutcome } from "./types";
+import type { JclStep, StepOutcome } from "./steps";
+import type { Program, ProgramResult } from "./types";
 
 export interface RunContext {
   state: EmulatorState;

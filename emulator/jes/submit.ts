@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import type { EmulatorContext } from "../http/context";
 import type { Job } from "../state";
 import { jesTexts, jobErrors, type ErrorForm } from "../zosmf-forms";
-import { correlatorFor, jobIdFor, nextJobNumber } from "./ids";
+import { correlatorFor, jobIdFor, nextJobNumber } from "../ids";
 import { readJcl } from "./jcl";
 import { jclErrorSpool } from "./run-steps";
 import { jesjclText, spoolFile, JobLog } from "./spool";

@@ -4,7 +4,7 @@
  * reads like any job's. The operator messages of the task go to its JESMSGLG as they are
  * issued to the console.
  */
-import { correlatorFor, jobIdFor, nextJobNumber } from "../jes/ids";
+import { correlatorFor, jobIdFor, nextJobNumber } from "../ids";
 import { hhmmss, JobLog, spoolFile } from "../jes/spool";
 import { globMatch } from "../faults";
 import type { EmulatorState, Job } from "../state";

@@ -3,7 +3,8 @@
  * before the program runs and DISP=(...,DELETE) removes one after it, for every program
  * (IEFBR14 does nothing else). Messages go to JESYSMSG.
  */
-import type { DdStatement, Program, ProgramContext } from "../jes/types";
+import type { DdStatement } from "../jes/steps";
+import type { Program, ProgramContext } from "../jes/types";
 import type { Dataset } from "../state";
 import { ddParam, nextEtag, splitDsn } from "./dd";
 import { allocMsg, SMS_VOLSER } from "./messages";

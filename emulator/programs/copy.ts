@@ -3,7 +3,8 @@
  * a member, a sequential data set, a USS file or SYSOUT). Content is copied unchanged;
  * every written member gets a new ETag and ISPF statistics of the submitter.
  */
-import type { DdStatement, Program, ProgramContext } from "../jes/types";
+import type { DdStatement } from "../jes/steps";
+import type { Program, ProgramContext } from "../jes/types";
 import type { PdsDataset } from "../state";
 import { findDd, nextEtag, readDd, splitDsn, writeMember } from "./dd";
 import { copyMsg } from "./messages";

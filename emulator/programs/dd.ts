@@ -2,8 +2,8 @@
  * Reading and writing what a step's DD statements name: instream data, sequential data
  * sets, PDS members and USS paths. Shared by every program.
  */
-import type { DdStatement, JclStep } from "../jes/types";
-import { nextEtag } from "../jes/ids";
+import type { DdStatement, JclStep } from "../jes/steps";
+import { nextEtag } from "../ids";
 import type { Dataset, EmulatorState, PdsDataset } from "../state";
 
 /**
@@ -102,7 +102,7 @@ export function readDd(state: EmulatorState, dds: DdStatement[]): { lines: strin
 }
 
 /** ETags come from the same seeded counter as the REST file routes use. */
-export { nextEtag } from "../jes/ids";
+export { nextEtag } from "../ids";
 
 /** Write a member with a new ETag and ISPF statistics. */
 export function writeMember(state: EmulatorState, pds: PdsDataset, member: string, content: string, user: string, nowIso: string): void {

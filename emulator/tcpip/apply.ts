@@ -3,9 +3,9 @@
  * (DVIPA ownership, distributor takeover, HOTSTANDBY active target).
  */
 import type { Distribution, EmulatorState, TcpipStack } from "../state";
-import { DESTIP_ALL } from "./distribution";
+import { isDestipAll } from "./distribution";
 import { reconcile } from "./dvipa";
-import type { ParsedDistribution, Statement } from "./profile-parser";
+import type { Statement } from "./profile-parser";
 
 export function applyStatements(state: EmulatorState, system: string, statements: Statement[], now: number): void {
   const stack = state.systems[system].tcpip;
@@ -63,37 +63,27 @@ function sharesPorts(a: number[], b: number[]): boolean {
 }
 
 /** A DEFINE replaces what the stack has for the same DVIPA and ports (keeping the active target if it is still a target). */
-function defineDistribution(stack: TcpipStack, p: ParsedDistribution): void {
+function defineDistribution(stack: TcpipStack, p: Distribution): void {
   const replaced = stack.distributions.filter((d) => d.dvipa === p.dvipa && sharesPorts(d.ports, p.ports));
   stack.distributions = stack.distributions.filter((d) => !replaced.includes(d));
-  const targets = p.destAll ? [{ xcf: DESTIP_ALL }] : p.targets;
-  const dist: Distribution = {
-    dvipa: p.dvipa,
-    ports: p.ports,
-    method: p.method,
-    autoSwitchBack: p.autoSwitchBack,
-    healthSwitch: p.healthSwitch,
-    optLocal: p.optLocal,
-    targets,
-  };
-  if (p.timedAffinity) dist.timedAffinity = p.timedAffinity;
-  if (p.sysplexPorts) dist.sysplexPorts = true;
+  const dist: Distribution = { ...p };
   const previousActive = replaced.find((d) => d.activeTarget)?.activeTarget;
-  if (p.method === "HOTSTANDBY") dist.activeTarget = targets.some((t) => t.xcf === previousActive) ? previousActive : null;
+  if (p.method === "HOTSTANDBY") dist.activeTarget = p.targets.some((t) => t.xcf === previousActive) ? previousActive : null;
   stack.distributions.push(dist);
 }
 
 /** DELETE removes the named ports and/or targets; with neither, everything for the DVIPA. */
-function deleteDistribution(stack: TcpipStack, p: ParsedDistribution): void {
+function deleteDistribution(stack: TcpipStack, p: Distribution): void {
+  const all = isDestipAll(p);
   const keep: Distribution[] = [];
   for (const d of stack.distributions) {
     if (d.dvipa !== p.dvipa) {
       keep.push(d);
       continue;
     }
-    if (p.ports.length === 0 && p.targets.length === 0 && !p.destAll) continue;
+    if (p.ports.length === 0 && p.targets.length === 0) continue;
     const ports = p.ports.length ? d.ports.filter((x) => !p.ports.includes(x)) : d.ports;
-    const targets = p.targets.length ? d.targets.filter((t) => !p.targets.some((x) => x.xcf === t.xcf)) : p.destAll ? [] : d.targets;
+    const targets = all ? [] : p.targets.length ? d.targets.filter((t) => !p.targets.some((x) => x.xcf === t.xcf)) : d.targets;
     const portsGone = p.ports.length > 0 && ports.length === 0;
     const targetsGone = targets.length === 0;
     if (portsGone || targetsGone) continue;

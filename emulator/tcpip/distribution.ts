@@ -8,8 +8,12 @@ import { dvipaOwner, inSysplexGroup, systemByXcf, systems } from "./sysplex";
 /** DESTIP ALL is stored as one target with xcf "ALL" and expands to the current members. */
 export const DESTIP_ALL = "ALL";
 
+export function isDestipAll(dist: Distribution): boolean {
+  return dist.targets.some((t) => t.xcf === DESTIP_ALL);
+}
+
 export function expandTargets(state: EmulatorState, dist: Distribution): DistributionTarget[] {
-  if (!dist.targets.some((t) => t.xcf === DESTIP_ALL)) return dist.targets;
+  if (!isDestipAll(dist)) return dist.targets;
   return systems(state)
     .filter((s) => inSysplexGroup(s))
     .map((s) => ({ xcf: s.tcpip.dynamicXcf!.address }));

@@ -6,7 +6,8 @@
  * statement in the current context (top level, or inside VIPADYNAMIC … ENDVIPADYNAMIC).
  * `PORT` opens a statement at top level but is a keyword of VIPADISTRIBUTE inside the block.
  */
-import type { DistMethod, DistributionTarget, PortReservation } from "../state";
+import type { DistMethod, Distribution, DistributionTarget, PortReservation } from "../state";
+import { DESTIP_ALL } from "./distribution";
 import { DEFAULT_BACKUP_RANK, DEFAULT_WEIGHT, HEALTHSWITCH_DEFAULT, msg } from "./forms";
 import { isIpv4, isMask, isNumber, keyword, matchesAny } from "./keywords";
 import { profileTokens, type Token } from "./records";
@@ -16,23 +17,9 @@ export type Statement =
   | { kind: "VIPADEFINE"; line: number; moveable: "IMMEDIATE" | "WHENIDLE"; mask: string; addresses: string[] }
   | { kind: "VIPABACKUP"; line: number; rank: number; moveable?: "IMMEDIATE" | "WHENIDLE"; mask?: string; addresses: string[] }
   | { kind: "VIPADELETE"; line: number; addresses: string[] }
-  | { kind: "VIPADISTRIBUTE"; line: number; action: "DEFINE" | "DELETE"; dist: ParsedDistribution }
+  | { kind: "VIPADISTRIBUTE"; line: number; action: "DEFINE" | "DELETE"; dist: Distribution }
   | { kind: "PORT"; line: number; entries: PortReservation[] }
   | { kind: "DELETEPORT"; line: number; entries: { port: number; protocol: "TCP" | "UDP"; jobName: string }[] };
-
-export interface ParsedDistribution {
-  dvipa: string;
-  ports: number[];
-  method: DistMethod;
-  autoSwitchBack: boolean;
-  healthSwitch: boolean;
-  optLocal: number;
-  timedAffinity: number;
-  sysplexPorts: boolean;
-  /** Empty with destAll. */
-  targets: DistributionTarget[];
-  destAll: boolean;
-}
 
 export interface ParseResult {
   statements: Statement[];
@@ -380,12 +367,11 @@ function parseVipaDistribute(head: Token, body: Token[]): DistResult {
     }
     if (method === "WEIGHTEDACTIVE") for (const t of targets) t.weight ??= DEFAULT_WEIGHT;
   }
-  return {
-    kind: "VIPADISTRIBUTE",
-    line: head.line,
-    action,
-    dist: { dvipa, ports, method, autoSwitchBack, healthSwitch, optLocal, timedAffinity, sysplexPorts, targets, destAll },
-  };
+  // DESTIP ALL is kept as the one target the stack shows for it (distribution.ts).
+  const dist: Distribution = { dvipa, ports, method, autoSwitchBack, healthSwitch, optLocal, targets: destAll ? [{ xcf: DESTIP_ALL }] : targets };
+  if (timedAffinity) dist.timedAffinity = timedAffinity;
+  if (sysplexPorts) dist.sysplexPorts = true;
+  return { kind: "VIPADISTRIBUTE", line: head.line, action, dist };
 }
 
 const PROTOCOLS = ["TCP", "UDP"];

@@ -11,7 +11,7 @@ afterAll(async () => { await em.stop(); });
 beforeEach(() => {
   // A fixed operator so the framing tests do not depend on the operator model: N lines for "SHOW n".
   const op = em.context.operator;
-  op.bound.length = 0;
+  op.routesCommands = false;
   op.issueCommand = (_state, ctx, cmd) => {
     const n = Number(/^SHOW (\d+)/.exec(cmd)?.[1] ?? 1);
     return { lines: [`XYZ001I ${ctx.system} DISPLAY`, ...Array.from({ length: n - 1 }, (_, i) => `  LINE ${i + 2}${i === n - 2 ? " LAST" : ""}`)] };

@@ -63,7 +63,7 @@ describe("faults", () => {
   });
 
   it("§3.3 faults: a console response split into pieces, or delayed entirely to the follow-ups", async () => {
-    em.context.operator.bound.length = 0;
+    em.context.operator.routesCommands = false;
     em.context.operator.issueCommand = () => ({ lines: ["AAA001I ONE", "  TWO", "  THREE", "  FOUR"] });
     await c.control("PUT", "faults", { rules: [{ kind: "consoleSplit", pieces: 2, count: 1 }, { kind: "consoleDelay", match: "D LATE", count: 1 }] });
     const split = (await c.put("/zosmf/restconsoles/consoles/defcn", { cmd: "D X" })).json();

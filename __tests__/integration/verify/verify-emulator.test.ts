@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { start, type Emulator } from "../../../emulator";
 import { clearLog } from "../../../emulator/http/request-log";
-import { nextEtag } from "../../../emulator/jes/ids";
+import { nextEtag } from "../../../emulator/ids";
 import { issueCommand } from "../../../emulator/operator/index";
 import { defineZosmfSecurity } from "../../../emulator/programs/racf-zosmf-setup";
 import type { EmulatorState, PdsDataset } from "../../../emulator/state";

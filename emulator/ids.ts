@@ -2,7 +2,7 @@
  * Deterministic identifiers: every id comes from a counter in the state mixed with the
  * seed, so two runs with the same seed and the same requests produce the same ids.
  */
-import type { EmulatorState } from "../state";
+import type { EmulatorState } from "./state";
 
 /** 32-bit mix of the seed and a counter (splitmix-style); stable across platforms. */
 export function mix(seed: number, n: number): number {

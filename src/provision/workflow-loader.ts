@@ -35,8 +35,12 @@ const stepSchema = z.strictObject({
   listJobname: z.string().optional(),
   /** Role → template file under templates/. */
   templates: z.record(z.string(), z.string()).default({}),
-  observes: z.string().min(1),
-  changes: z.string().min(1),
+  /**
+   * What the step reads and what it changes, in words, for the person reading or editing the workflow file.
+   * The plug-in does not read them: the plan shows what was actually observed and every change in full.
+   */
+  observes: z.string().min(1).optional(),
+  changes: z.string().min(1).optional(),
 });
 
 const workflowSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { ZosmfError } from "./errors.js";
 import type { Send } from "./http.js";
 import { parseBody } from "./parse.js";
 import { sleep } from "./poll.js";
+import type { LogSink } from "../engine/types.js";
 
 const CONSOLES = "/zosmf/restconsoles/consoles";
 
@@ -90,7 +91,8 @@ function isRouted(cmd: string): boolean {
   return /^\s*RO(?:UTE)?\s/i.test(cmd);
 }
 
-export function createConsoleApi(send: Send) {
+/** `log` gets one line per follow-up read of a command response. */
+export function createConsoleApi(send: Send, log?: LogSink) {
   return {
     /**
      * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
@@ -168,6 +170,7 @@ export function createConsoleApi(send: Send) {
         if (canReadOn && broughtText) options.signal?.throwIfAborted();
         else await sleep(delayMs, options.signal);
         followUps++;
+        log?.debug(`poll console response ${key} on ${target}: read ${followUps} of at most ${maxFollowUps}${canReadOn && broughtText ? ", at once" : `, after ${delayMs} ms`}`);
         const solPath = `${path}/solmsgs/${key}`;
         const more = await send({ method: "GET", path: solPath, repeatable: true, ...(options.signal ? { signal: options.signal } : {}) });
         const next = parseBody(followUpSchema, more.data, "GET", solPath);

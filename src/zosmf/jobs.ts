@@ -5,6 +5,7 @@ import type { Send } from "./http.js";
 import { dsnName, headerValue, jobId, jobName, memberName, symbolName } from "./names.js";
 import { parseBody } from "./parse.js";
 import { pollUntil } from "./poll.js";
+import type { LogSink } from "../engine/types.js";
 
 const JOBS = "/zosmf/restjobs/jobs";
 
@@ -152,7 +153,8 @@ function outcomeIsUnknown(err: ZosmfError): boolean {
   }
 }
 
-export function createJobsApi(send: Send) {
+/** `log` gets one line per look at a job being waited for. */
+export function createJobsApi(send: Send, log?: LogSink) {
   async function submit(headers: Record<string, string>, body: unknown, jobname: string | undefined): Promise<JobDocument> {
     try {
       // Never repeated: a second PUT would run the job twice.
@@ -269,6 +271,7 @@ export function createJobsApi(send: Send) {
         noticeWithin: (elapsedMs) => Math.max(JOB_NOTICE_FLOOR_MS, elapsedMs * JOB_NOTICE_FRACTION),
         ...(options.signal ? { signal: options.signal } : {}),
         onTimeout: (n) => new JobWaitTimeoutError(job, options.timeoutMs, n, last),
+        ...(log ? { log, what: `job ${job.jobname}(${job.jobid}) status` } : {}),
       });
       return { job: value, polls };
     },

@@ -19,7 +19,7 @@ export interface ZosmfClient {
 
 /**
  * The one z/OSMF client: validates the connection and credentials, then exposes typed operations.
- * `options.log` gets a line per request and per poll (job status, console follow-ups).
+ * `options.log` gets a line per request and per look at a job being waited for.
  */
 export function createZosmfClient(conn: ZosmfConnection, options: ZosmfClientOptions = {}): ZosmfClient {
   const zhttp = createZosmfHttp(conn, options);
@@ -29,7 +29,7 @@ export function createZosmfClient(conn: ZosmfConnection, options: ZosmfClientOpt
     info: createInfo(send),
     jobs: createJobsApi(send, options.log),
     files: createFilesApi(send),
-    console: createConsoleApi(send, options.log),
+    console: createConsoleApi(send),
     close: zhttp.close,
   };
 }

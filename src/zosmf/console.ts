@@ -4,7 +4,6 @@ import { ZosmfError } from "./errors.js";
 import type { Send } from "./http.js";
 import { parseBody } from "./parse.js";
 import { sleep } from "./poll.js";
-import type { LogSink } from "../engine/types.js";
 
 const CONSOLES = "/zosmf/restconsoles/consoles";
 
@@ -91,8 +90,7 @@ function isRouted(cmd: string): boolean {
   return /^\s*RO(?:UTE)?\s/i.test(cmd);
 }
 
-/** `log` gets one line per follow-up read of a command response. */
-export function createConsoleApi(send: Send, log?: LogSink) {
+export function createConsoleApi(send: Send) {
   return {
     /**
      * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
@@ -170,7 +168,6 @@ export function createConsoleApi(send: Send, log?: LogSink) {
         if (canReadOn && broughtText) options.signal?.throwIfAborted();
         else await sleep(delayMs, options.signal);
         followUps++;
-        log?.debug(`poll console response ${key} on ${target}: read ${followUps} of at most ${maxFollowUps}${canReadOn && broughtText ? ", at once" : `, after ${delayMs} ms`}`);
         const solPath = `${path}/solmsgs/${key}`;
         const more = await send({ method: "GET", path: solPath, repeatable: true, ...(options.signal ? { signal: options.signal } : {}) });
         const next = parseBody(followUpSchema, more.data, "GET", solPath);

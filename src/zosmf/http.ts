@@ -55,6 +55,26 @@ function pathOf(config: InternalAxiosRequestConfig): string {
   }
 }
 
+/** Tells the observers of an exchange (onRequest, the log) that it finished. */
+function reporter(options: ZosmfClientOptions): (config: ConfigWithMeta, status: number | undefined, errorCode?: string) => void {
+  return (config, status, errorCode) => {
+    if ((!options.onRequest && !options.log) || !config.zosmfMeta) return;
+    const event: RequestEvent = {
+      method: (config.method ?? "get").toUpperCase(),
+      path: pathOf(config),
+      ...(status !== undefined ? { status } : {}),
+      ms: performance.now() - config.zosmfMeta.startedAt,
+      attempt: config.zosmfMeta.attempt,
+    };
+    try {
+      options.onRequest?.(event);
+      options.log?.debug(requestLine(event, errorCode));
+    } catch {
+      // A faulty observer must not change the outcome of a request.
+    }
+  };
+}
+
 /** A network error's code (ECONNRESET, ETIMEDOUT): a fixed word, safe to log. */
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown }).code;
@@ -80,6 +100,22 @@ export interface ZosmfHttp {
 /** Connections open at once to one z/OSMF: a 32-system sysplex is read in one wave, and the server sees a fixed bound. */
 export const MAX_SOCKETS = 32;
 
+/** Keep-alive sockets with the TLS settings (certificate checking, client certificate, extra CA). */
+function agentFor(conn: ZosmfConnection, auth: ResolvedAuth): http.Agent {
+  if (conn.protocol !== "https") return new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  return new https.Agent({
+    keepAlive: true,
+    maxSockets: MAX_SOCKETS,
+    rejectUnauthorized: conn.rejectUnauthorized ?? true,
+    // Built once: given as plain options, every new socket would parse the whole trust store again.
+    secureContext: tls.createSecureContext({
+      ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
+      // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
+      ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
+    }),
+  });
+}
+
 /**
  * The axios instance every operation goes through: base URL, keep-alive agent with the TLS
  * settings, credentials, the CSRF header, a timeout, and failures converted to ZosmfError.
@@ -89,20 +125,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
   const auth = resolveAuth(conn);
   const retryPolicy = retryPolicyOf(conn);
   const timeout = conn.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const agent =
-    conn.protocol === "https"
-      ? new https.Agent({
-          keepAlive: true,
-          maxSockets: MAX_SOCKETS,
-          rejectUnauthorized: conn.rejectUnauthorized ?? true,
-          // Built once: given as plain options, every new socket would parse the whole trust store again.
-          secureContext: tls.createSecureContext({
-            ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
-            // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
-            ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
-          }),
-        })
-      : new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const agent = agentFor(conn, auth);
 
   const instance = axios.create({
     baseURL: baseUrlOf(conn),
@@ -113,22 +136,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     headers: { [CSRF_HEADER]: "true", ...auth.headers } as RawAxiosRequestHeaders,
   });
 
-  const report = (config: ConfigWithMeta, status: number | undefined, errorCode?: string): void => {
-    if ((!options.onRequest && !options.log) || !config.zosmfMeta) return;
-    const event: RequestEvent = {
-      method: (config.method ?? "get").toUpperCase(),
-      path: pathOf(config),
-      ...(status !== undefined ? { status } : {}),
-      ms: performance.now() - config.zosmfMeta.startedAt,
-      attempt: config.zosmfMeta.attempt,
-    };
-    try {
-      options.onRequest?.(event);
-      options.log?.debug(requestLine(event, errorCode));
-    } catch {
-      // A faulty observer must not change the outcome of a request.
-    }
-  };
+  const report = reporter(options);
 
   instance.interceptors.request.use((config: ConfigWithMeta) => {
     config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };

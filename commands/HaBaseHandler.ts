@@ -3,6 +3,7 @@ import { ImperativeError } from "@zowe/imperative";
 import { redactSecrets } from "../src/engine/redact";
 import { EXIT_CODES, HaError, exitCodeFor, type FailureClass } from "../src/errors";
 import type { ZosmfConnection } from "../src/zosmf";
+import { AppLogAdapter } from "./AppLogAdapter";
 import { connectionFromArguments, resolveNamedConnection } from "./connection";
 import { ProgressAdapter } from "./ProgressAdapter";
 
@@ -17,6 +18,8 @@ export interface HaCommandResult {
 export interface HaHandlerContext {
   readonly params: IHandlerParameters;
   readonly progress: ProgressAdapter;
+  /** Diagnostic lines to the Zowe app log (debug level). */
+  readonly log: AppLogAdapter;
   /** The connection of the command's own profile, flags and environment (prompts only on a terminal). */
   connection(): Promise<ZosmfConnection>;
   /** A connection named in the topology (another zosmf profile). */
@@ -37,6 +40,7 @@ export abstract class HaBaseHandler implements ICommandHandler {
     const ctx: HaHandlerContext = {
       params,
       progress,
+      log: new AppLogAdapter(),
       connection: () => (own ??= connectionFromArguments(params)),
       namedConnection: (profile) => resolveNamedConnection(profile),
     };

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,11 +8,12 @@ import { emulatorCall, emulatorGet, installPackedPlugin, ROOT, startEmulatorProc
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
 let zowe: (args: string[], env?: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<RunResult>;
+let home: string;
 let emulator: EmulatorProcess;
 let connEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  ({ zowe } = await installPackedPlugin());
+  ({ zowe, home } = await installPackedPlugin());
   // A password that cannot occur by chance, so a leak into output or records is visible.
   emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--password", "Pw-7f3c9e1a"]);
   connEnv = {
@@ -200,5 +201,20 @@ describe("a failure after the run changed something", () => {
     } finally {
       await failing.stop();
     }
+  });
+});
+
+describe("diagnostics in the Zowe app log", () => {
+  it("has a line per z/OSMF request of a verify at debug level, and never the password", async () => {
+    const logs = path.join(home, "logs");
+    const text = () => (existsSync(logs) ? readdirSync(logs).map((f) => readFileSync(path.join(logs, f), "utf8")).join("\n") : "");
+    const before = text().length;
+    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], { ...connEnv, ZOWE_APP_LOG_LEVEL: "debug" });
+    expect(res.status, res.stderr).not.toBeNull();
+    const added = text().slice(before);
+    expect(added).toMatch(/z\/OSMF GET \/zosmf\/\S+ 200 \d+ ms/);
+    expect(added).toMatch(/z\/OSMF PUT \/zosmf\/restconsoles\/consoles\/\S+ 200 \d+ ms/);
+    expect(added).not.toContain(emulator.password);
+    expect(added).not.toContain(Buffer.from(`${emulator.user}:${emulator.password}`).toString("base64"));
   });
 });

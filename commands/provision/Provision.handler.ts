@@ -1,5 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
-import { failureClassOf } from "../../src/run/apply-run";
+import { failureClassOf } from "../../src/run/exit-policy";
 import { provision } from "../../src/run/provision";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -17,6 +17,7 @@ export default class ProvisionHandler extends HaBaseHandler {
       concurrency: args.concurrency,
       recordDir: args.recordDir,
       sink: ctx.progress,
+      log: ctx.log,
     });
     const failureClass = failureClassOf(result);
     return {

@@ -1,5 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
-import { failureClassOf } from "../../src/run/apply-run";
+import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback } from "../../src/run/rollback";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -14,6 +14,7 @@ export default class RollbackHandler extends HaBaseHandler {
       force: args.force,
       recordDir: args.recordDir,
       sink: ctx.progress,
+      log: ctx.log,
     });
     const failureClass = failureClassOf(result);
     return {

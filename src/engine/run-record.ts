@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { HaError } from "../errors";
 import { redactSecrets } from "./redact";
@@ -163,37 +163,29 @@ export function recordDirFor(options: { topologyFile: string; recordDir?: string
   return options.recordDir ? path.resolve(options.recordDir) : path.join(path.dirname(path.resolve(options.topologyFile)), "ha-runs");
 }
 
-/** The newest record of a kind for this sysplex, optionally only those with a given status. */
-export async function findLatestRecord(options: {
-  topologyFile: string;
-  recordDir?: string;
-  sysplex: string;
-  kind: RunKind;
-  status?: RunStatus[];
-}): Promise<RunRecordData | undefined> {
-  const dir = recordDirFor(options);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return undefined;
-  }
-  const candidates = names.filter((n) => n.startsWith(`${options.sysplex}-`) && n.endsWith(`.${options.kind}.json`)).sort().reverse();
-  for (const name of candidates) {
-    const data = await readRecord(path.join(dir, name));
-    if (!options.status || options.status.includes(data.status)) return data;
-  }
-  return undefined;
-}
-
 export async function readRecord(file: string): Promise<RunRecordData> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as RunRecordData;
-    if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);
-    return data;
+    return asRunRecord(JSON.parse(await readFile(file, "utf8")));
   } catch (err) {
     throw new HaError(`Cannot read run record ${file}: ${(err as Error).message}`, { failureClass: "invalid-input", cause: err });
   }
+}
+
+const LISTS = ["plan", "outcomes", "backups", "writes", "jobs", "commands"] as const;
+
+/**
+ * The parsed JSON as a run record, once the parts every reader relies on are there: a file
+ * of another shape is refused by name instead of being half read.
+ */
+function asRunRecord(json: unknown): RunRecordData {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not a JSON object");
+  const data = json as Partial<Record<keyof RunRecordData, unknown>>;
+  if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);
+  if (typeof data.runId !== "string" || data.runId === "") throw new Error("runId is missing");
+  if (data.kind !== "provision" && data.kind !== "rollback") throw new Error(`kind is ${JSON.stringify(data.kind)}, not provision or rollback`);
+  if (!["running", "succeeded", "failed", "planned"].includes(String(data.status))) throw new Error(`status is ${JSON.stringify(data.status)}`);
+  for (const list of LISTS) if (!Array.isArray(data[list])) throw new Error(`${list} is not a list`);
+  return json as RunRecordData;
 }
 
 export function sha256(text: string): string {

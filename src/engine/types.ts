@@ -49,6 +49,12 @@ export interface StepPlan {
   readonly changes: readonly Change[];
   /** Warnings the plan wants a person to read (e.g. fewer than three instances). */
   readonly warnings?: readonly string[];
+  /**
+   * sha256 of the step's inputs (`fingerprintOf`): a later run takes the step as done by this
+   * run only when its own fingerprint is the same. Absent in older records, which then never
+   * count as done.
+   */
+  readonly fingerprint?: string;
 }
 
 /** A step with the work that makes its changes. */
@@ -152,4 +158,13 @@ export type EngineEvent =
 
 export interface ProgressSink {
   onEvent(event: EngineEvent): void;
+}
+
+/**
+ * Diagnostic lines for whoever supports a run (the CLI writes them to the Zowe app log at
+ * debug level): one per z/OSMF request and one per poll. A line never holds a credential,
+ * a cookie, a header or a body.
+ */
+export interface LogSink {
+  debug(line: string): void;
 }

@@ -1,3 +1,4 @@
+import type { LastRun } from "../engine/run-history";
 import type { Topology } from "../topology";
 import type { ZosmfClient } from "../zosmf";
 import type { LoadedWorkflow } from "./workflow-loader";
@@ -12,7 +13,8 @@ export interface ProvisionEnv {
   readonly jobTimeoutMs: number;
   /** Pause between console response reads; small in tests. */
   readonly consoleDelayMs: number;
-  readonly lastSuccessfulRecord?: unknown;
+  /** The last successful provision run: a step whose fingerprint it shares was done by it. */
+  readonly lastSuccessfulRecord?: LastRun;
 }
 
 /** A workflow's step as one system (or the sysplex) sees it. */

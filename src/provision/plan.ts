@@ -1,3 +1,4 @@
+import type { LastRun } from "../engine/run-history";
 import type { PlannedStep, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
@@ -32,7 +33,7 @@ export interface PlanProvisionOptions {
   readonly jobTimeoutMs: number;
   readonly startServers: boolean;
   /** The last successful run record, for what only a job could list (RACF, LISTCAT). */
-  readonly lastSuccessfulRecord?: unknown;
+  readonly lastSuccessfulRecord?: LastRun;
   /** Pause between reads of a console response. @default 1000 */
   readonly consoleDelayMs?: number;
 }

@@ -1,3 +1,4 @@
+import { fingerprintOf, type FingerprintValue } from "../engine/fingerprint";
 import type { ApplyContext, Change, PlannedStep, StepResult } from "../engine/types";
 import type { HaError } from "../errors";
 import type { StepSpec } from "./context";
@@ -10,6 +11,11 @@ export interface StepParts {
   readonly warnings?: readonly string[];
   /** Why the step cannot be done as planned: applying it fails with this, changes or not. */
   readonly blocker?: HaError;
+  /**
+   * What the step's work depends on, for its fingerprint. @default the workflow step, the
+   * system and the whole topology: any change to the topology then counts as new inputs.
+   */
+  readonly inputs?: FingerprintValue;
   /** Runs only when there are changes; a step with none reports unchanged without touching z/OS. */
   readonly apply: (ctx: ApplyContext) => Promise<StepResult>;
 }
@@ -25,9 +31,19 @@ export function makeStep(spec: StepSpec, parts: StepParts): PlannedStep {
     changes: parts.changes,
     ...(parts.warnings?.length || parts.blocker ? { warnings: [...(parts.warnings ?? []), ...(parts.blocker ? [parts.blocker.message] : [])] } : {}),
     ...(parts.blocker ? { blocker: parts.blocker } : {}),
+    fingerprint: stepFingerprint(spec, parts.inputs ?? defaultInputs(spec, parts.system)),
     apply: async (ctx) => {
       if (parts.blocker) throw parts.blocker;
       return parts.changes.length === 0 ? { state: "unchanged", notes: ["already in place"] } : parts.apply(ctx);
     },
   };
+}
+
+/** The fingerprint a step of this spec has for these inputs; a step may compute it before it is made. */
+export function stepFingerprint(spec: StepSpec, inputs: FingerprintValue): string {
+  return fingerprintOf(spec.id, inputs);
+}
+
+function defaultInputs(spec: StepSpec, system: string | undefined): FingerprintValue {
+  return { step: spec.workflow.steps.find((s) => s.id === spec.stepId), system, topology: spec.env.topology };
 }

@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import * as path from "node:path";
-import { readRecord, type RunRecordData } from "../engine/run-record";
+import type { RunHistory } from "../engine/run-history";
+import type { RunRecordData } from "../engine/run-record";
 import { HaError } from "../errors";
 
 /**
@@ -9,7 +7,7 @@ import { HaError } from "../errors";
  * run changed are in its record, not in the resuming one. So the runs linked by `basedOn`
  * are loaded, oldest first, and undone together.
  */
-export async function loadChain(newest: RunRecordData, recordDir: string): Promise<RunRecordData[]> {
+export async function loadChain(newest: RunRecordData, history: RunHistory): Promise<RunRecordData[]> {
   const chain = [newest];
   const seen = new Set([newest.runId]);
   let current = newest;
@@ -17,13 +15,13 @@ export async function loadChain(newest: RunRecordData, recordDir: string): Promi
     const id = current.basedOn;
     // A hand-edited record could point back at itself; stop rather than loop.
     if (seen.has(id)) break;
-    const file = path.join(recordDir, `${id}.provision.json`);
-    if (!existsSync(file)) {
+    const file = history.fileOf(id);
+    if (!history.has(id)) {
       throw new HaError(`Run ${current.runId} resumed run ${id}, whose record ${file} is missing; without it the originals cannot all be restored, so nothing is rolled back.`, {
         failureClass: "invalid-input",
       });
     }
-    const earlier = await readRecord(file);
+    const earlier = await history.read(file);
     if (earlier.kind !== "provision") throw new HaError(`${file} is a ${earlier.kind} record, not the provision run ${current.runId} resumed`, { failureClass: "invalid-input" });
     seen.add(id);
     chain.unshift(earlier);
@@ -38,14 +36,8 @@ export async function loadChain(newest: RunRecordData, recordDir: string): Promi
  * sort either way; a run that names another in `basedOn` is the later of the two whatever
  * the order of their ids. Dry runs (planned) changed nothing and are not followed.
  */
-export async function lastResumer(record: RunRecordData, recordDir: string): Promise<RunRecordData> {
-  let names: string[];
-  try {
-    names = (await readdir(recordDir)).filter((n) => n.startsWith(`${record.sysplex}-`) && n.endsWith(".provision.json")).sort();
-  } catch {
-    return record;
-  }
-  const runs = await Promise.all(names.map((n) => readRecord(path.join(recordDir, n))));
+export async function lastResumer(record: RunRecordData, history: RunHistory): Promise<RunRecordData> {
+  const runs = await history.all("provision");
   const seen = new Set([record.runId]);
   let current = record;
   for (;;) {

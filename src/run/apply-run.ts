@@ -1,10 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { executePlan } from "../engine/execute";
 import { redactSecrets } from "../engine/redact";
-import { RunRecord, type RunRecordOptions } from "../engine/run-record";
+import { RunHistory } from "../engine/run-history";
+import { RunRecord, type RunKind, type RunRecordOptions } from "../engine/run-record";
 import { SentLog, type SentEntry } from "../engine/sent";
-import type { Change, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
-import type { FailureClass } from "../errors";
+import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import type { Topology } from "../topology";
+import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { summarize, type RunSummary } from "./summary";
+import { loadTopologyFile } from "./topology-file";
 
 /** What provision and rollback return: the plan, and what applying it did. */
 export interface RunResult {
@@ -31,6 +35,87 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly startedAt: number;
   /** The commands to give after a failure, given the run's id and whether anything was sent. */
   readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
+}
+
+/** What provision and rollback are both given. */
+export interface RunOptions {
+  readonly topologyFile: string;
+  readonly connection: ZosmfConnection;
+  /** Plan and report without changing anything. @default false */
+  readonly dryRun?: boolean;
+  /** A site copy of the workflows folder. */
+  readonly workflowsDir?: string;
+  /** Folder for run records. @default "<topology folder>/ha-runs" */
+  readonly recordDir?: string;
+  /** @default DEFAULT_CONCURRENCY (16) */
+  readonly concurrency?: number;
+  readonly sink?: ProgressSink;
+  /** Diagnostic lines: one per z/OSMF request and per poll. */
+  readonly log?: LogSink;
+  /** Called once per HTTP request (benchmarks count requests by kind). */
+  readonly onRequest?: ZosmfClientOptions["onRequest"];
+  /** Pause between console response reads. @default 1000 */
+  readonly consoleDelayMs?: number;
+}
+
+/** What a use case works from: the topology, its run history (the folder read once) and z/OSMF. */
+export interface RunScope {
+  readonly topology: Topology;
+  readonly text: string;
+  readonly history: RunHistory;
+  /** Unique to this run; put into every job and backup name. */
+  readonly runToken: string;
+  /** The client, made on first use (so a refusal from the records comes first) and closed at the end. */
+  client(): ZosmfClient;
+}
+
+/** A use case's plan: its steps, the run it builds on, and what it adds to the result. */
+export interface PlannedRun<X> {
+  readonly steps: readonly PlannedStep[];
+  readonly basedOn?: string;
+  readonly nextCommands: (runId: string, anythingSent: boolean) => string[];
+  readonly extra: X;
+}
+
+/**
+ * The one skeleton of provision and rollback: read the topology, open its run history, plan
+ * (the use case's own part), report the plan and, unless dry-run, apply it with a run record.
+ */
+export async function applyRun<X>(
+  kind: RunKind,
+  options: RunOptions & { readonly historyDir?: string },
+  plan: (scope: RunScope) => Promise<PlannedRun<X>>,
+): Promise<RunResult & X> {
+  const startedAt = Date.now();
+  const { topology, text } = await loadTopologyFile(options.topologyFile);
+  const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile: options.topologyFile, recordDir: options.recordDir, dir: options.historyDir });
+  let client: ZosmfClient | undefined;
+  const scope: RunScope = {
+    topology,
+    text,
+    history,
+    runToken: randomBytes(4).toString("hex").toUpperCase(),
+    client: () => (client ??= createZosmfClient(options.connection, { onRequest: options.onRequest, log: options.log })),
+  };
+  try {
+    const planned = await plan(scope);
+    const result = await reportAndApply(planned.steps, {
+      kind,
+      sysplex: topology.sysplex,
+      topologyFile: options.topologyFile,
+      topologyText: text,
+      recordDir: options.recordDir,
+      basedOn: planned.basedOn,
+      dryRun: options.dryRun,
+      concurrency: options.concurrency,
+      sink: options.sink,
+      startedAt,
+      nextCommands: planned.nextCommands,
+    });
+    return { ...result, ...planned.extra };
+  } finally {
+    client?.close();
+  }
 }
 
 /**
@@ -63,21 +148,6 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     sent: sent.entries.map((e) => ({ ...e, what: redactSecrets(e.what) })),
     ...(next ? { next } : {}),
   };
-}
-
-/**
- * How a failed run ended, for its exit code: a tool or API failure outranks a z/OS failure,
- * since the pipeline must know the tool could not finish its work. "Invalid input" promises
- * that nothing was sent, so a refusal counts as one only when every failure was a refusal
- * and the run sent nothing at all; after a change it is a failure of the z/OS work.
- */
-export function failureClassOf(result: Pick<RunResult, "status" | "outcomes" | "sent">): FailureClass | undefined {
-  if (result.status !== "failed") return undefined;
-  const classes = result.outcomes.map((o) => o.error?.failureClass);
-  if (classes.includes("tool-failure")) return "tool-failure";
-  if (classes.includes("zos-failure")) return "zos-failure";
-  if (classes.includes("invalid-input") && result.sent.length === 0) return "invalid-input";
-  return "zos-failure";
 }
 
 /**

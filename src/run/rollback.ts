@@ -1,32 +1,17 @@
-import { randomBytes } from "node:crypto";
 import * as path from "node:path";
-import { findLatestRecord, readRecord, recordDirFor, sha256, type RunRecordData } from "../engine/run-record";
-import type { ProgressSink } from "../engine/types";
+import type { RunHistory } from "../engine/run-history";
+import { sha256, type RunRecordData } from "../engine/run-record";
 import { HaError } from "../errors";
 import { lastResumer, loadChain, mergeChain } from "../rollback/chain";
 import { planRollback } from "../rollback/plan";
-import { createZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
-import { reportAndApply, type RunResult } from "./apply-run";
+import { applyRun, type PlannedRun, type RunOptions, type RunResult, type RunScope } from "./apply-run";
 import { rollbackNext } from "./next-commands";
-import { loadTopologyFile } from "./topology-file";
 
-export interface RollbackOptions {
-  readonly topologyFile: string;
-  readonly connection: ZosmfConnection;
+export interface RollbackOptions extends RunOptions {
   /** Run id or run record file. @default the newest provision run of the topology's sysplex */
   readonly run?: string;
-  /** @default false */
-  readonly dryRun?: boolean;
   /** Restore what was changed after the run too. @default false */
   readonly force?: boolean;
-  readonly workflowsDir?: string;
-  readonly recordDir?: string;
-  /** @default DEFAULT_CONCURRENCY (16) */
-  readonly concurrency?: number;
-  readonly sink?: ProgressSink;
-  readonly onRequest?: ZosmfClientOptions["onRequest"];
-  /** Pause between console response reads. @default 1000 */
-  readonly consoleDelayMs?: number;
 }
 
 export interface RollbackResult extends RunResult {
@@ -36,52 +21,45 @@ export interface RollbackResult extends RunResult {
   readonly undoneRuns: string[];
 }
 
-export async function rollback(options: RollbackOptions): Promise<RollbackResult> {
-  const t0 = Date.now();
-  const { topology, text } = await loadTopologyFile(options.topologyFile);
-  const found = await findRun(options, topology.sysplex);
-  const chain = await loadChain(found.record, found.dir);
-  const undoneRuns = chain.map((r) => r.runId);
-  if (chain.length > 1) {
-    options.sink?.onEvent({ type: "message", level: "info", text: `run ${found.record.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one` });
-  }
-  const target = mergeChain(chain);
-  if (target.topologySha256 !== sha256(text)) {
-    options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
-  }
-  const client = createZosmfClient(options.connection, { onRequest: options.onRequest });
-  try {
-    const runToken = randomBytes(4).toString("hex").toUpperCase();
-    const steps = await planRollback({ topology, client, record: target, force: options.force ?? false, runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
-    const result = await reportAndApply(steps, {
-      kind: "rollback",
-      sysplex: topology.sysplex,
-      topologyFile: options.topologyFile,
-      topologyText: text,
-      recordDir: options.recordDir,
-      basedOn: target.runId,
-      dryRun: options.dryRun,
-      concurrency: options.concurrency,
-      sink: options.sink,
-      startedAt: t0,
-      nextCommands: (_runId, anythingSent) => rollbackNext(options, options.run ?? found.record.runId, anythingSent),
-    });
-    return { ...result, undoneRun: target.runId, undoneRuns };
-  } finally {
-    client.close();
-  }
+type Undone = Pick<RollbackResult, "undoneRun" | "undoneRuns">;
+
+export function rollback(options: RollbackOptions): Promise<RollbackResult> {
+  // A record named by its file: the runs it resumed are in the same folder.
+  const historyDir = options.run?.endsWith(".json") ? path.dirname(path.resolve(options.run)) : undefined;
+  return applyRun("rollback", { ...options, historyDir }, (scope) => planRun(options, scope));
 }
 
-/** The run asked for and the folder its record is in (where the runs it resumed are too). */
-async function findRun(options: RollbackOptions, sysplex: string): Promise<{ record: RunRecordData; dir: string }> {
-  if (options.run) {
-    const file = options.run.endsWith(".json") ? path.resolve(options.run) : path.join(recordDirFor(options), `${options.run}.provision.json`);
-    const data = await readRecord(file);
-    if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
-    return { record: data, dir: path.dirname(file) };
+async function planRun(options: RollbackOptions, scope: RunScope): Promise<PlannedRun<Undone>> {
+  const { topology, history } = scope;
+  const found = await findRun(options, history);
+  const chain = await loadChain(found, history);
+  const undoneRuns = chain.map((r) => r.runId);
+  if (chain.length > 1) {
+    options.sink?.onEvent({ type: "message", level: "info", text: `run ${found.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one` });
   }
-  const latest = await findLatestRecord({ topologyFile: options.topologyFile, recordDir: options.recordDir, sysplex, kind: "provision", status: ["succeeded", "failed", "running"] });
-  if (!latest) throw new HaError(`No provision run of sysplex ${sysplex} was found in ${recordDirFor(options)}; nothing to roll back`, { failureClass: "invalid-input" });
-  const dir = recordDirFor(options);
-  return { record: await lastResumer(latest, dir), dir };
+  const target = mergeChain(chain);
+  if (target.topologySha256 !== sha256(scope.text)) {
+    options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
+  }
+  const client = scope.client();
+  const steps = await planRollback({ topology, client, record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
+  return {
+    steps,
+    basedOn: target.runId,
+    nextCommands: (_runId, anythingSent) => rollbackNext(options, options.run ?? found.runId, anythingSent),
+    extra: { undoneRun: target.runId, undoneRuns },
+  };
+}
+
+/** The run asked for (by id or record file), else the newest provision run and the runs that resumed it. */
+async function findRun(options: RollbackOptions, history: RunHistory): Promise<RunRecordData> {
+  if (options.run) {
+    const file = options.run.endsWith(".json") ? path.resolve(options.run) : history.fileOf(options.run);
+    const data = await history.read(file);
+    if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
+    return data;
+  }
+  const latest = await history.latest("provision", ["succeeded", "failed", "running"]);
+  if (!latest) throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, { failureClass: "invalid-input" });
+  return lastResumer(latest, history);
 }

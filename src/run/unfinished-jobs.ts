@@ -1,3 +1,4 @@
+import type { RunHistory } from "../engine/run-history";
 import type { RunRecordData } from "../engine/run-record";
 import { HaError } from "../errors";
 import { ZosmfError, type ZosmfClient } from "../zosmf";
@@ -5,9 +6,11 @@ import { ZosmfError, type ZosmfClient } from "../zosmf";
 /**
  * A job the previous run left before it ended (a --job-timeout, a run cut short) may still
  * run. Planning now would not see its work yet and could submit it a second time, so the
- * run stops until every such job has ended or is gone from JES.
+ * run stops until every such job has ended or is gone from JES. The previous run is the one
+ * being resumed, else the newest provision run.
  */
-export async function assertNoUnfinishedJobs(client: ZosmfClient, previous: RunRecordData | undefined): Promise<void> {
+export async function assertNoUnfinishedJobs(client: ZosmfClient, history: RunHistory, resumed?: RunRecordData): Promise<void> {
+  const previous = resumed ?? (await history.latest("provision"));
   const open = previous?.jobs.filter((j) => j.retcode === null) ?? [];
   const stillThere: string[] = [];
   for (const j of open) {

@@ -1,4 +1,4 @@
-import type { ProgressSink } from "../engine/types";
+import type { LogSink, ProgressSink } from "../engine/types";
 import { TopologyError, TRUST_HOSTS_FLAG, untrustedHosts, type Connection } from "../topology";
 import { HaError } from "../errors";
 import { verifyTopology } from "../verify";
@@ -19,6 +19,8 @@ export interface VerifyOptions {
   /** Bound on reading one system. @default 60000 */
   readonly systemTimeoutMs?: number;
   readonly sink?: ProgressSink;
+  /** Diagnostic lines: one per z/OSMF request and per poll. */
+  readonly log?: LogSink;
   /** Called once per HTTP request. */
   readonly onRequest?: (event: RequestEvent) => void;
   /** Builds the client for a connection; tests hand in a fake. @default createZosmfClient */
@@ -63,7 +65,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const problems = untrustedHosts(topology, options.connection.hostname);
     if (problems.length > 0) throw new TopologyError(options.topologyFile, problems);
   }
-  const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest }) as ZosmfClient);
+  const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
   const clients = new Map<string, Promise<VerifyClient & { close?(): void }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {
     const key = JSON.stringify([entry.profile, entry.host, entry.port, entry.basePath, entry.rejectUnauthorized]);

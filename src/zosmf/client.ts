@@ -17,14 +17,17 @@ export interface ZosmfClient {
   close(): void;
 }
 
-/** The one z/OSMF client: validates the connection and credentials, then exposes typed operations. */
+/**
+ * The one z/OSMF client: validates the connection and credentials, then exposes typed operations.
+ * `options.log` gets a line per request and per look at a job being waited for.
+ */
 export function createZosmfClient(conn: ZosmfConnection, options: ZosmfClientOptions = {}): ZosmfClient {
   const zhttp = createZosmfHttp(conn, options);
   const send = createSend(zhttp);
   return {
     http: zhttp.axios,
     info: createInfo(send),
-    jobs: createJobsApi(send),
+    jobs: createJobsApi(send, options.log),
     files: createFilesApi(send),
     console: createConsoleApi(send),
     close: zhttp.close,

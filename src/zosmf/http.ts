@@ -12,6 +12,7 @@ import {
   type RetryPolicy,
   type ZosmfConnection,
 } from "./connection.js";
+import type { LogSink } from "../engine/types.js";
 import { toZosmfError, type ErrorContext } from "./errors.js";
 import { withRetry } from "./retry.js";
 
@@ -29,6 +30,8 @@ export interface RequestEvent {
 export interface ZosmfClientOptions {
   /** Called after each HTTP exchange; exceptions in it are ignored. */
   readonly onRequest?: (event: RequestEvent) => void;
+  /** Gets one diagnostic line per HTTP exchange and per poll; never a credential, header or body. */
+  readonly log?: LogSink;
 }
 
 /** Per-request bookkeeping carried on the axios config. */
@@ -41,8 +44,48 @@ type ConfigWithMeta = InternalAxiosRequestConfig & { zosmfMeta?: RequestMeta };
 export const CSRF_HEADER = "X-CSRF-ZOSMF-HEADER";
 
 function pathOf(config: InternalAxiosRequestConfig): string {
-  // The error and the event name the z/OSMF path only: no host, no query, never credentials.
-  return (config.url ?? "").split("?")[0] ?? "";
+  // The error, the event and the log name the z/OSMF path only: no host, no user, no query, no fragment.
+  const url = config.url ?? "";
+  const bare = url.split(/[?#]/)[0] ?? "";
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(bare)) return bare;
+  try {
+    return new URL(bare).pathname;
+  } catch {
+    return "";
+  }
+}
+
+/** Tells the observers of an exchange (onRequest, the log) that it finished. */
+function reporter(options: ZosmfClientOptions): (config: ConfigWithMeta, status: number | undefined, errorCode?: string) => void {
+  return (config, status, errorCode) => {
+    if ((!options.onRequest && !options.log) || !config.zosmfMeta) return;
+    const event: RequestEvent = {
+      method: (config.method ?? "get").toUpperCase(),
+      path: pathOf(config),
+      ...(status !== undefined ? { status } : {}),
+      ms: performance.now() - config.zosmfMeta.startedAt,
+      attempt: config.zosmfMeta.attempt,
+    };
+    try {
+      options.onRequest?.(event);
+      options.log?.debug(requestLine(event, errorCode));
+    } catch {
+      // A faulty observer must not change the outcome of a request.
+    }
+  };
+}
+
+/** A network error's code (ECONNRESET, ETIMEDOUT): a fixed word, safe to log. */
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** The log line of one exchange: method, path, status (or the network error's code), time. */
+export function requestLine(event: RequestEvent, errorCode?: string): string {
+  const outcome = event.status !== undefined ? String(event.status) : `no response${errorCode && /^[A-Z][A-Z0-9_]*$/.test(errorCode) ? ` (${errorCode})` : ""}`;
+  const attempt = event.attempt > 1 ? ` attempt ${event.attempt}` : "";
+  return `z/OSMF ${event.method} ${event.path} ${outcome} ${Math.round(event.ms)} ms${attempt}`;
 }
 
 export interface ZosmfHttp {
@@ -57,6 +100,22 @@ export interface ZosmfHttp {
 /** Connections open at once to one z/OSMF: a 32-system sysplex is read in one wave, and the server sees a fixed bound. */
 export const MAX_SOCKETS = 32;
 
+/** Keep-alive sockets with the TLS settings (certificate checking, client certificate, extra CA). */
+function agentFor(conn: ZosmfConnection, auth: ResolvedAuth): http.Agent {
+  if (conn.protocol !== "https") return new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  return new https.Agent({
+    keepAlive: true,
+    maxSockets: MAX_SOCKETS,
+    rejectUnauthorized: conn.rejectUnauthorized ?? true,
+    // Built once: given as plain options, every new socket would parse the whole trust store again.
+    secureContext: tls.createSecureContext({
+      ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
+      // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
+      ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
+    }),
+  });
+}
+
 /**
  * The axios instance every operation goes through: base URL, keep-alive agent with the TLS
  * settings, credentials, the CSRF header, a timeout, and failures converted to ZosmfError.
@@ -66,20 +125,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
   const auth = resolveAuth(conn);
   const retryPolicy = retryPolicyOf(conn);
   const timeout = conn.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const agent =
-    conn.protocol === "https"
-      ? new https.Agent({
-          keepAlive: true,
-          maxSockets: MAX_SOCKETS,
-          rejectUnauthorized: conn.rejectUnauthorized ?? true,
-          // Built once: given as plain options, every new socket would parse the whole trust store again.
-          secureContext: tls.createSecureContext({
-            ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
-            // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
-            ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
-          }),
-        })
-      : new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const agent = agentFor(conn, auth);
 
   const instance = axios.create({
     baseURL: baseUrlOf(conn),
@@ -90,20 +136,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     headers: { [CSRF_HEADER]: "true", ...auth.headers } as RawAxiosRequestHeaders,
   });
 
-  const report = (config: ConfigWithMeta, status: number | undefined): void => {
-    if (!options.onRequest || !config.zosmfMeta) return;
-    try {
-      options.onRequest({
-        method: (config.method ?? "get").toUpperCase(),
-        path: pathOf(config),
-        ...(status !== undefined ? { status } : {}),
-        ms: performance.now() - config.zosmfMeta.startedAt,
-        attempt: config.zosmfMeta.attempt,
-      });
-    } catch {
-      // A faulty observer must not change the outcome of a request.
-    }
-  };
+  const report = reporter(options);
 
   instance.interceptors.request.use((config: ConfigWithMeta) => {
     config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
@@ -117,7 +150,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     (err: unknown) => {
       const config = (err as { config?: ConfigWithMeta }).config;
       const status = (err as { response?: AxiosResponse }).response?.status;
-      if (config) report(config, status);
+      if (config) report(config, status, codeOf(err));
       const ctx: ErrorContext = {
         method: (config?.method ?? "get").toUpperCase(),
         path: config ? pathOf(config) : "",

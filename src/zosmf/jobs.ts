@@ -5,6 +5,7 @@ import type { Send } from "./http.js";
 import { dsnName, headerValue, jobId, jobName, memberName, symbolName } from "./names.js";
 import { parseBody } from "./parse.js";
 import { pollUntil } from "./poll.js";
+import type { LogSink } from "../engine/types.js";
 
 const JOBS = "/zosmf/restjobs/jobs";
 
@@ -152,18 +153,86 @@ function outcomeIsUnknown(err: ZosmfError): boolean {
   }
 }
 
-export function createJobsApi(send: Send) {
-  async function submit(headers: Record<string, string>, body: unknown, jobname: string | undefined): Promise<JobDocument> {
+/** Submits once: a second PUT would run the job twice, so a lost answer is reported as such. */
+async function submit(send: Send, headers: Record<string, string>, body: unknown, jobname: string | undefined): Promise<JobDocument> {
+  try {
+    const res = await send({ method: "PUT", path: JOBS, headers, body, repeatable: false });
+    return parseBody(jobDocumentSchema, res.data, "PUT", JOBS);
+  } catch (err) {
+    if (err instanceof ZosmfError && outcomeIsUnknown(err)) throw new SubmitOutcomeUnknownError(err, jobname);
+    throw err;
+  }
+}
+
+async function submitJcl(send: Send, jcl: string, options: SubmitJclOptions): Promise<JobDocument> {
+  const lrecl = options.lrecl ?? 80;
+  const recfm = options.recfm ?? "F";
+  if (recfm === "F") {
+    const long = jcl.split(/\r?\n/).findIndex((line) => line.length > lrecl);
+    if (long >= 0) throw new HaError(`JCL line ${long + 1} is longer than ${lrecl} characters.`, { failureClass: "invalid-input" });
+  }
+  const headers = {
+    "Content-Type": "text/plain",
+    "X-IBM-Intrdr-Mode": "TEXT",
+    "X-IBM-Intrdr-Lrecl": String(lrecl),
+    "X-IBM-Intrdr-Recfm": recfm,
+    "X-IBM-Intrdr-Class": headerValue("jobClass", options.jobClass ?? "A"),
+    ...symbolHeaders(options.symbols),
+  };
+  return submit(send, headers, jcl, jobnameOf(jcl));
+}
+
+/**
+ * Jobs named `jobname` of `owner` whose JCL contains `token`: after a lost submit answer,
+ * tells whether the job reached JES.
+ */
+async function findSubmitted(
+  list: (o: ListJobsOptions) => Promise<JobDocument[]>,
+  readJcl: (job: JobRef) => Promise<string>,
+  options: FindSubmittedOptions,
+): Promise<JobDocument[]> {
+  const name = jobName(options.jobname);
+  const candidates = (await list({ prefix: name, owner: options.owner })).filter((j) => j.jobname.toUpperCase() === name);
+  const found: JobDocument[] = [];
+  for (const job of candidates) {
+    let jcl: string;
     try {
-      // Never repeated: a second PUT would run the job twice.
-      const res = await send({ method: "PUT", path: JOBS, headers, body, repeatable: false });
-      return parseBody(jobDocumentSchema, res.data, "PUT", JOBS);
+      jcl = await readJcl(job);
     } catch (err) {
-      if (err instanceof ZosmfError && outcomeIsUnknown(err)) throw new SubmitOutcomeUnknownError(err, jobname);
+      // Purged between the list and the read: it cannot be ours to worry about any more.
+      if (err instanceof ZosmfError && (err.kind === "not-found" || err.status === 400)) continue;
       throw err;
     }
+    if (jcl.includes(options.token)) found.push(job);
   }
+  return found;
+}
 
+/** Polls the job's status until OUTPUT, backing off between polls, within `timeoutMs`. */
+async function waitForOutput(status: (jobname: string, jobid: string) => Promise<JobDocument>, job: JobRef, options: WaitForOutputOptions, log?: LogSink): Promise<JobOutcome> {
+  let last: string | undefined;
+  const { value, polls } = await pollUntil({
+    check: async () => {
+      const doc = await status(job.jobname, job.jobid);
+      last = doc.status ?? undefined;
+      return doc.status === "OUTPUT" ? doc : undefined;
+    },
+    timeoutMs: options.timeoutMs,
+    initialDelayMs: options.initialDelayMs ?? JOB_POLL_INITIAL_DELAY_MS,
+    maxDelayMs: options.maxDelayMs ?? JOB_POLL_MAX_DELAY_MS,
+    factor: JOB_POLL_BACKOFF_FACTOR,
+    // Right after the submit the job has not even been selected: the first look waits.
+    waitFirst: true,
+    noticeWithin: (elapsedMs) => Math.max(JOB_NOTICE_FLOOR_MS, elapsedMs * JOB_NOTICE_FRACTION),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onTimeout: (n) => new JobWaitTimeoutError(job, options.timeoutMs, n, last),
+    ...(log ? { log, what: `job ${job.jobname}(${job.jobid}) status` } : {}),
+  });
+  return { job: value, polls };
+}
+
+/** The jobs REST API; `log` gets one line per look at a job being waited for. */
+export function createJobsApi(send: Send, log?: LogSink) {
   async function list(options: ListJobsOptions = {}): Promise<JobDocument[]> {
     const res = await send({
       method: "GET",
@@ -187,29 +256,11 @@ export function createJobsApi(send: Send) {
 
   return {
     /** Submits JCL text. 201 with the job document; a lost answer throws SubmitOutcomeUnknownError. */
-    async submitJcl(jcl: string, options: SubmitJclOptions = {}): Promise<JobDocument> {
-      const lrecl = options.lrecl ?? 80;
-      const recfm = options.recfm ?? "F";
-      if (recfm === "F") {
-        const long = jcl.split(/\r?\n/).findIndex((line) => line.length > lrecl);
-        if (long >= 0) throw new HaError(`JCL line ${long + 1} is longer than ${lrecl} characters.`, { failureClass: "invalid-input" });
-      }
-      const headers = {
-        "Content-Type": "text/plain",
-        "X-IBM-Intrdr-Mode": "TEXT",
-        "X-IBM-Intrdr-Lrecl": String(lrecl),
-        "X-IBM-Intrdr-Recfm": recfm,
-        "X-IBM-Intrdr-Class": headerValue("jobClass", options.jobClass ?? "A"),
-        ...symbolHeaders(options.symbols),
-      };
-      return submit(headers, jcl, jobnameOf(jcl));
-    },
+    submitJcl: (jcl: string, options: SubmitJclOptions = {}): Promise<JobDocument> => submitJcl(send, jcl, options),
 
     /** Submits a member of a JCL library; the same no-repeat rule applies. */
-    async submitMember(dsn: string, member: string, options: SubmitMemberOptions = {}): Promise<JobDocument> {
-      const body = { file: `//'${dsnName(dsn)}(${memberName(member)})'` };
-      return submit({ "Content-Type": "application/json", ...symbolHeaders(options.symbols) }, body, undefined);
-    },
+    submitMember: async (dsn: string, member: string, options: SubmitMemberOptions = {}): Promise<JobDocument> =>
+      submit(send, { "Content-Type": "application/json", ...symbolHeaders(options.symbols) }, { file: `//'${dsnName(dsn)}(${memberName(member)})'` }, undefined),
 
     status,
     list,
@@ -220,58 +271,16 @@ export function createJobsApi(send: Send) {
       return parseBody(z.array(spoolFileSchema), res.data, "GET", path);
     },
 
-    async readSpool(job: JobRef, id: number): Promise<string> {
-      return readRecords(job, String(id));
-    },
+    readSpool: (job: JobRef, id: number): Promise<string> => readRecords(job, String(id)),
 
     /** The JCL as submitted (before JES expanded it). */
-    async readJcl(job: JobRef): Promise<string> {
-      return readRecords(job, "JCL");
-    },
+    readJcl: (job: JobRef): Promise<string> => readRecords(job, "JCL"),
 
-    /**
-     * Jobs named `jobname` of `owner` whose JCL contains `token`: after a lost submit answer,
-     * tells whether the job reached JES.
-     */
-    async findSubmitted(options: FindSubmittedOptions): Promise<JobDocument[]> {
-      const name = jobName(options.jobname);
-      const candidates = (await list({ prefix: name, owner: options.owner })).filter((j) => j.jobname.toUpperCase() === name);
-      const found: JobDocument[] = [];
-      for (const job of candidates) {
-        let jcl: string;
-        try {
-          jcl = await readRecords(job, "JCL");
-        } catch (err) {
-          // Purged between the list and the read: it cannot be ours to worry about any more.
-          if (err instanceof ZosmfError && (err.kind === "not-found" || err.status === 400)) continue;
-          throw err;
-        }
-        if (jcl.includes(options.token)) found.push(job);
-      }
-      return found;
-    },
+    /** Jobs of `owner` named `jobname` whose JCL holds `token`: whether a submit with a lost answer reached JES. */
+    findSubmitted: (options: FindSubmittedOptions): Promise<JobDocument[]> => findSubmitted(list, (job) => readRecords(job, "JCL"), options),
 
     /** Polls the job's status until OUTPUT, backing off between polls, within `timeoutMs`. */
-    async waitForOutput(job: JobRef, options: WaitForOutputOptions): Promise<JobOutcome> {
-      let last: string | undefined;
-      const { value, polls } = await pollUntil({
-        check: async () => {
-          const doc = await status(job.jobname, job.jobid);
-          last = doc.status ?? undefined;
-          return doc.status === "OUTPUT" ? doc : undefined;
-        },
-        timeoutMs: options.timeoutMs,
-        initialDelayMs: options.initialDelayMs ?? JOB_POLL_INITIAL_DELAY_MS,
-        maxDelayMs: options.maxDelayMs ?? JOB_POLL_MAX_DELAY_MS,
-        factor: JOB_POLL_BACKOFF_FACTOR,
-        // Right after the submit the job has not even been selected: the first look waits.
-        waitFirst: true,
-        noticeWithin: (elapsedMs) => Math.max(JOB_NOTICE_FLOOR_MS, elapsedMs * JOB_NOTICE_FRACTION),
-        ...(options.signal ? { signal: options.signal } : {}),
-        onTimeout: (n) => new JobWaitTimeoutError(job, options.timeoutMs, n, last),
-      });
-      return { job: value, polls };
-    },
+    waitForOutput: (job: JobRef, options: WaitForOutputOptions): Promise<JobOutcome> => waitForOutput(status, job, options, log),
   };
 }
 

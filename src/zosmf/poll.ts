@@ -1,3 +1,5 @@
+import type { LogSink } from "../engine/types.js";
+
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -29,6 +31,10 @@ export interface PollOptions<T> {
   readonly noticeWithin?: (elapsedMs: number) => number;
   /** Builds the error thrown when time runs out. */
   readonly onTimeout: (polls: number) => Error;
+  /** Gets one line per look: what is polled, which look, and the pause before the next. */
+  readonly log?: LogSink;
+  /** What is polled, in the log's words (`job IZUMKF0A(JOB00012) status`). @default "a state" */
+  readonly what?: string;
 }
 
 export interface PollResult<T> {
@@ -46,6 +52,13 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<
   const factor = options.factor ?? 2;
   let delay = options.initialDelayMs;
   let polls = 0;
+  const note = (text: string): void => {
+    try {
+      options.log?.debug(`poll ${options.what ?? "a state"}: look ${polls}, ${text}`);
+    } catch {
+      // A faulty log must not change the wait.
+    }
+  };
   if (options.waitFirst) {
     await sleep(Math.min(delay, options.timeoutMs), options.signal);
     delay = Math.min(delay * factor, options.maxDelayMs);
@@ -54,12 +67,20 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<
     options.signal?.throwIfAborted();
     polls++;
     const value = await options.check();
-    if (value !== undefined) return { value, polls };
+    if (value !== undefined) {
+      note("done");
+      return { value, polls };
+    }
     const now = performance.now();
     const left = deadline - now;
-    if (left <= 0) throw options.onTimeout(polls);
+    if (left <= 0) {
+      note(`not yet; timed out after ${Math.round(now - started)} ms`);
+      throw options.onTimeout(polls);
+    }
     const cap = options.noticeWithin ? options.noticeWithin(now - started) : Infinity;
-    await sleep(Math.min(delay, cap, left), options.signal);
+    const pause = Math.min(delay, cap, left);
+    note(`not yet; next look in ${Math.round(pause)} ms`);
+    await sleep(pause, options.signal);
     delay = Math.min(delay * factor, options.maxDelayMs);
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { start, type Emulator } from "../../../emulator";
 import { executePlan } from "../../../src/engine/execute";
+import type { LastRun } from "../../../src/engine/run-history";
 import type { BackupEntry, CommandEntry, JobEntry, PlannedStep, RunRecorder, StepOutcome, WriteEntry } from "../../../src/engine/types";
 import { planProvision } from "../../../src/provision/plan";
 import { parseTopology, type Topology } from "../../../src/topology";
@@ -47,7 +48,7 @@ export function plan(client: ZosmfClient, t: Topology, extra: Partial<Parameters
   return planProvision({ topology: t, client, runToken: `T${runs}`, owner: "IBMUSER", jobTimeoutMs: 20_000, startServers: false, consoleDelayMs: 20, ...extra });
 }
 
-export async function apply(steps: PlannedStep[]): Promise<{ outcomes: StepOutcome[]; recorder: MemoryRecorder; record: unknown }> {
+export async function apply(steps: PlannedStep[]): Promise<{ outcomes: StepOutcome[]; recorder: MemoryRecorder; record: LastRun }> {
   const recorder = new MemoryRecorder();
   const outcomes = await executePlan(steps, { recorder, concurrency: 2 });
   const record = { runId: `run-${runs}`, plan: steps.map(({ apply: _apply, ...p }) => p), outcomes };

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { renderRunResult } from "../../../src/report/run-text";
-import { failureClassOf } from "../../../src/run/apply-run";
+import { failureClassOf } from "../../../src/run/exit-policy";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { FAST, parmlib, startPlex } from "./helpers";

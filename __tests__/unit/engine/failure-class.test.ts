@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { failureClassOf, type RunResult } from "../../../src/run/apply-run";
+import type { RunResult } from "../../../src/run/apply-run";
+import { failureClassOf } from "../../../src/run/exit-policy";
 
 const outcome = (failureClass?: string) => ({
   id: "s",

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findLatestRecord, readRecord, RunRecord } from "../../../src/engine/run-record";
+import { RunHistory } from "../../../src/engine/run-history";
+import { readRecord, RunRecord } from "../../../src/engine/run-record";
 
 describe("run record", () => {
   it("is on disk from the start and keeps every entry, without secrets in commands", async () => {
@@ -44,8 +45,9 @@ describe("run record", () => {
     const other = await RunRecord.create({ kind: "provision", sysplex: "PLEX9", topologyFile, topologyText: "x" });
     await other.finish("failed", [], []);
 
-    expect((await findLatestRecord({ topologyFile, sysplex: "PLEX1", kind: "provision" }))?.runId).toBe(second.data.runId);
-    expect((await findLatestRecord({ topologyFile, sysplex: "PLEX1", kind: "provision", status: ["succeeded"] }))?.runId).toBe(first.data.runId);
-    expect(await findLatestRecord({ topologyFile, sysplex: "PLEX1", kind: "rollback" })).toBeUndefined();
+    const history = await RunHistory.open({ topologyFile, sysplex: "PLEX1" });
+    expect((await history.latest("provision"))?.runId).toBe(second.data.runId);
+    expect((await history.latest("provision", ["succeeded"]))?.runId).toBe(first.data.runId);
+    expect(await history.latest("rollback")).toBeUndefined();
   });
 });

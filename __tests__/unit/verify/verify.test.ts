@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { failureOf } from "../../../commands/verify/Verify.handler";
+import { verifyFailure as failureOf } from "../../../src/run/exit-policy";
 import { renderJunit } from "../../../src/report/junit";
 import { renderVerifyResult } from "../../../src/report/verify-text";
 import { verify, type VerifyResult } from "../../../src/run/verify";

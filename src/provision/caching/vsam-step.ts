@@ -1,11 +1,11 @@
+import { doneBy } from "../../engine/run-history";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import type { StepSpec } from "../context";
 import { prepareTemplateJob } from "../ops/job-source";
-import { recordShowsDone } from "../ops/last-record";
 import { datasetExists } from "../ops/read-current";
 import { defaultSpoolFailures, submitOnce } from "../ops/submit-once";
-import { makeStep } from "../step";
+import { makeStep, stepFingerprint } from "../step";
 import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat";
 
 /** Where the job's variables come from in the topology, so a refused value is named by its field. */
@@ -22,6 +22,8 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   const wanted: WantedCluster = { keyLength: v.keyLength, recordLength: v.recordLength, ...(v.rls ? { storageClass: v.rls.storageClass } : {}), ...(v.nonRls ? { volume: v.nonRls.volume } : {}) };
   const volume = v.nonRls?.volume ?? env.topology.datasets.volume;
   const marker = `attributes ${wanted.keyLength}/${wanted.recordLength}/${wanted.storageClass ?? `NONRLS ${volume}`}`;
+  // The cluster's name and attributes: a run that defined or listed it with these checked them.
+  const inputs = { name: v.name, mode: rls ? "RLS" : "NONRLS", keyLength: v.keyLength, recordLength: v.recordLength, storageClass: v.rls?.storageClass, volume };
   const exists = await datasetExists(env.client, v.name);
   const maxRc = step.maxRc ?? 0;
 
@@ -29,6 +31,7 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
     const job = prepareTemplateJob(spec, "job", "jobname", { name: v.name, mode: rls ? "RLS" : "NONRLS", rls, storageClass: v.rls?.storageClass ?? "", volume, keyLength: v.keyLength, recordLength: v.recordLength }, "", VSAM_FIELDS(v.nonRls !== undefined));
     return makeStep(spec, {
       title: step.title,
+      inputs,
       observed: `${v.name} is not catalogued; ${marker}`,
       changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose: `define the ${rls ? "RLS" : "NONRLS"} KSDS ${v.name}` }],
       apply: async (ctx) => {
@@ -37,13 +40,14 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
       },
     });
   }
-  const done = recordShowsDone(env.lastSuccessfulRecord, spec.id, marker);
+  const done = doneBy(env.lastSuccessfulRecord, { id: spec.id, fingerprint: stepFingerprint(spec, inputs) });
   if (done) {
-    return makeStep(spec, { title: step.title, observed: `${v.name} exists; checked by run ${done}; ${marker}`, changes: [], apply: async () => ({ state: "unchanged" }) });
+    return makeStep(spec, { title: step.title, inputs, observed: `${v.name} exists; checked by run ${done}; ${marker}`, changes: [], apply: async () => ({ state: "unchanged" }) });
   }
   const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list", VSAM_FIELDS(v.nonRls !== undefined));
   return makeStep(spec, {
     title: step.title,
+    inputs,
     observed: `${v.name} exists; its key length, record size and RLS/volume attributes could not be checked without a LISTCAT job (not submitted while planning); ${marker}`,
     changes: [{ kind: "job", jobname: list.jobname, jcl: list.jcl, maxRc: 0, purpose: `list ${v.name} (changes nothing); the step is refused if its attributes differ` }],
     apply: async (ctx) => {

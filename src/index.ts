@@ -1,0 +1,17 @@
+/**
+ * The engine as a library, for tools other than the Zowe CLI: the same calls the `zowe ha`
+ * commands make, with progress and diagnostics through sinks instead of a terminal.
+ */
+export { provision, type ProvisionOptions, type ProvisionResult } from "./run/provision";
+export { rollback, type RollbackOptions, type RollbackResult } from "./run/rollback";
+export { verify, type VerifyOptions, type VerifyResult } from "./run/verify";
+export type { RunOptions, RunResult } from "./run/apply-run";
+export type { RunSummary } from "./run/summary";
+export { failureClassOf, verifyFailure, type FailOn } from "./run/exit-policy";
+export { parseTopology, loadTopology, TopologyError, type ParseOptions, type Topology, type TopologyProblem } from "./topology";
+export type { Check, Verdict, VerifySummary } from "./verify";
+export type { Change, EngineEvent, LogSink, ProgressSink, StepOutcome, StepPlan } from "./engine/types";
+export type { SentEntry } from "./engine/sent";
+export type { RunRecordData } from "./engine/run-record";
+export { EXIT_CODES, exitCodeFor, HaError, type FailureClass } from "./errors";
+export type { ZosmfConnection } from "./zosmf";

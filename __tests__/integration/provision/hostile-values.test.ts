@@ -32,11 +32,22 @@ describe("a hostile userDir", () => {
     const userDir = "/global/zosmf/a;rm${IFS}-rf";
     const steps = (await plan(client, withUserDir(userDir))).filter((s) => s.id === "zosmf-ha/filesystem/SYSA");
     const job = steps[0]!.changes.find((c) => c.kind === "job");
-    expect(job && "jcl" in job ? job.jcl : "").toContain(`// PARM='SH mkdir -p -m 755 ''${userDir}'''`);
+    expect(job && "jcl" in job ? job.jcl : "").toContain(`SH mkdir -p -m 755\n'${userDir}'\n/*`);
     const { outcomes } = await apply(steps);
     expect(outcomes[0]?.state, outcomes[0]?.error?.message).toBe("changed");
     expect(emu.state.uss.dirs).toContain(userDir);
     expect(emu.state.uss.dirs.filter((d) => d.startsWith("/global/zosmf/a"))).toEqual([userDir]);
+  });
+
+  it("of 45 characters is planned, made, mounted and owned by IZUSVR: the path has a STDPARM record of its own", async () => {
+    const userDir = "/global/zosmf/data/sysplex1/systema/dir-x1234";
+    expect(userDir).toHaveLength(45);
+    const steps = (await plan(client, withUserDir(userDir))).filter((s) => s.id === "zosmf-ha/filesystem/SYSA");
+    const { outcomes } = await apply(steps);
+    expect(outcomes[0]?.state, outcomes[0]?.error?.message).toBe("changed");
+    expect(emu.state.uss.dirs).toContain(userDir);
+    expect(emu.state.mounts.find((m) => m.mountpoint === userDir)).toBeDefined();
+    expect(emu.state.uss.dirAttributes?.[userDir]).toMatchObject({ owner: "IZUSVR", group: "IZUADMIN" });
   });
 
   it("with & is refused while planning, naming the field: no job, write or command", async () => {

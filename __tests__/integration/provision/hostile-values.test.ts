@@ -50,6 +50,18 @@ describe("a hostile userDir", () => {
     expect(emu.state.uss.dirAttributes?.[userDir]).toMatchObject({ owner: "IZUSVR", group: "IZUADMIN" });
   });
 
+  it("too long for any line is refused by every step that writes it, each naming the field by its index", async () => {
+    const t = structuredClone(topology()) as { systems: { zosmf?: { userDir: string } }[] };
+    t.systems[1]!.zosmf!.userDir = `/global/${"d".repeat(70)}`;
+    const err = await plan(client, t as unknown as Topology).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    const said = [(err as HaError).message, ...(err as HaError).details].join("\n");
+    expect(said).toMatch(/^- systems\[1\]\.zosmf\.userDir is 78 characters: the USER_DIR value cannot be written in IZUPRMxx/m);
+    expect(said).toMatch(/USERDIR=.*\(from systems\[1\]\.zosmf\.userDir\)/);
+    expect(said).not.toContain("systems[SYSB]");
+    expect(emu.requestLog.submits).toHaveLength(0);
+  });
+
   it("with & is refused while planning, naming the field: no job, write or command", async () => {
     const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
     const err = await plan(client, withUserDir("/global/zosmf/a&SYSUID")).catch((e: unknown) => e);

@@ -39,15 +39,15 @@ describe("a hostile userDir", () => {
     expect(emu.state.uss.dirs.filter((d) => d.startsWith("/global/zosmf/a"))).toEqual([userDir]);
   });
 
-  it("of 45 characters is planned, made, mounted and owned by IZUSVR: the path has a STDPARM record of its own", async () => {
-    const userDir = "/global/zosmf/data/sysplex1/systema/dir-x1234";
-    expect(userDir).toHaveLength(45);
-    const steps = (await plan(client, withUserDir(userDir))).filter((s) => s.id === "zosmf-ha/filesystem/SYSA");
+  it("of 55 characters provisions end to end: the file system is made, mounted and owned by IZUSVR, and the server starts from it", async () => {
+    const userDir = "/global/zosmf/data/sysplex1/systema/zosmf-user-directry";
+    expect(userDir).toHaveLength(55);
+    const steps = await plan(client, withUserDir(userDir), { startServers: true });
     const { outcomes } = await apply(steps);
-    expect(outcomes[0]?.state, outcomes[0]?.error?.message).toBe("changed");
-    expect(emu.state.uss.dirs).toContain(userDir);
+    expect(outcomes.filter((o) => o.state !== "changed").map((o) => `${o.id}: ${o.error?.message ?? o.state}`)).toEqual([]);
     expect(emu.state.mounts.find((m) => m.mountpoint === userDir)).toBeDefined();
     expect(emu.state.uss.dirAttributes?.[userDir]).toMatchObject({ owner: "IZUSVR", group: "IZUADMIN" });
+    expect(emu.state.systems.SYSA.tasks.IZUSVRA?.kind).toBe("zosmf");
   });
 
   it("too long for any line is refused by every step that writes it, each naming the field by its index", async () => {

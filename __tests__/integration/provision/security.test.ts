@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { runRacfCommands } from "../../../emulator/programs/racf";
 import type { PdsDataset } from "../../../emulator/state";
+import { renderPlan } from "../../../src/report/run-text";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { apply, plan, startEmulator, topology } from "./helpers";
 
@@ -74,6 +75,15 @@ describe("z/OSMF security on a fresh sysplex", () => {
     const text = `${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`;
     expect(text).toMatch(/DefaultzOSMFCert\.IZUDFLT.*lack 192\.0\.2\.10, sysa\.example\.com, sysb\.example\.com/);
     expect(JSON.stringify(emu.state.racf)).toBe(before);
+  });
+
+  it("shows each RACF definition as a line of the dry-run plan", async () => {
+    const steps = (await plan(client, topology())).filter((s) => s.id === "zosmf-ha/security");
+    const lines = renderPlan(steps.map(({ apply: _apply, ...p }) => p)).split("\n");
+    for (const id of ["group IZUADMIN", "user IZUSVR", "STARTED IZUSVRA.*", "SERVER BBG.AUTHMOD.BBGZSAFM.ZOSDUMP READ for IZUSVR", "FACILITY IRR.DIGTCERT.LISTRING READ for IZUSVR", "key ring IZUSVR/IZUKeyring.IZUDFLT"]) {
+      expect(lines).toContain(`     - ${id}`);
+    }
+    expect(lines.find((l) => l.includes("submit job IZUSEC "))).toMatch(/definitions below that the listing finds missing; max RC 4\):$/);
   });
 
   it("lists again after the site's own IZUSEC job and fails, naming what is still missing, when that job defined nothing", async () => {

@@ -29,14 +29,16 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
     : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
   const purpose = custom
     ? `the site's security job ${custom}, submitted only when the listing finds a definition missing`
-    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing (${items.map((i) => i.id).join("; ")})`;
+    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing`;
+  // Each definition is a line of the plan.
+  const planPurpose = custom ? purpose : [purpose, ...items.map((i) => `  - ${i.id}`)].join("\n");
 
   return makeStep(spec, {
     title: step.title,
     observed: "state unknown without a listing job (not submitted while planning; every apply lists the live RACF state first)",
     changes: [
       { kind: "job", jobname: listJob.jobname, jcl: listJob.jcl, maxRc: 8, purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)" },
-      { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose },
+      { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose: planPurpose },
       ...(relistJob
         ? [{ kind: "job" as const, jobname: relistJob.jobname, jcl: relistJob.jcl, maxRc: 8, purpose: `list again after ${custom}: the step fails if any definition is still missing (changes nothing)` }]
         : []),

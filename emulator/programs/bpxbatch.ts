@@ -1,6 +1,6 @@
 /**
  * BPXBATCH SH with the few shell commands the provisioning jobs need: mkdir, mount,
- * chown, chmod. The script comes from PARM or from an instream STDPARM. Any other
+ * chown, chmod. The script comes from PARM or from STDPARM records. Any other
  * command is reported on STDERR and makes the step end non-zero (never silently skipped).
  */
 import type { Program, ProgramContext } from "../jes/types";
@@ -201,8 +201,11 @@ export const bpxbatch: Program = (ctx) => {
   const stdparm = findDd(ctx.step, "STDPARM");
   if (stdparm.length) {
     const r = readDd(ctx.state, stdparm);
-    // STDPARM replaces PARM when both are given.
-    if (!("error" in r)) text = r.lines.map((l) => l.replace(/\s+$/, "")).join("\n");
+    // STDPARM replaces PARM when both are given (IBM, "Passing parameter data to BPXBATCH").
+    // Each record is one argument, trailing blanks dropped; for SH the arguments make one
+    // command line joined by blanks, so a command may go on over records (3P: IBM and
+    // vendor samples write `SH mkdir -p 755` and the path on the next record).
+    if (!("error" in r)) text = r.lines.map((l) => l.replace(/\s+$/, "")).filter((l) => l !== "").join(" ");
   }
   const m = /^\s*(SH|PGM)\b\s*([\s\S]*)$/i.exec(text);
   let status: number;

@@ -24,8 +24,11 @@ function renderChange(change: Change): string {
       return `${change.action} member ${change.dsn}(${change.member}):\n${change.diff.trimEnd()}`;
     case "uss-file":
       return `${change.action} file ${change.path}:\n${change.diff.trimEnd()}`;
-    case "job":
-      return `submit job ${change.jobname} (${change.purpose}; max RC ${change.maxRc}):\n${change.jcl.trimEnd()}`;
+    case "job": {
+      // A purpose of several lines lists what the job does, one item a line, before its JCL.
+      const [head, ...items] = change.purpose.split("\n");
+      return [`submit job ${change.jobname} (${head}; max RC ${change.maxRc}):`, ...items, change.jcl.trimEnd()].join("\n");
+    }
     case "command":
       return `issue on ${change.system}: ${change.command}   (${change.purpose})`;
     case "dataset":

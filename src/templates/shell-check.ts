@@ -19,7 +19,10 @@ export function findShellProblems(jcl: JclStructure): JclProblem[] {
     const nextStep = jcl.statements.findIndex((x, j) => j > index && x.operation === "EXEC");
     const stepEnd = nextStep < 0 ? Infinity : jcl.statements[nextStep]!.line;
     for (const d of jcl.instream) {
-      if (d.ddname === "STDPARM" && d.firstLine > s.line && d.firstLine < stepEnd) d.records.forEach((r, k) => commands.push({ line: d.firstLine + k, text: r.trimEnd() }));
+      // BPXBATCH reads STDPARM's records as one command line, each record an argument joined by a blank.
+      if (d.ddname === "STDPARM" && d.firstLine > s.line && d.firstLine < stepEnd) {
+        commands.push({ line: d.firstLine, text: d.records.map((r) => r.trimEnd()).filter((r) => r !== "").join(" ") });
+      }
     }
     for (const c of commands) {
       const script = /^\s*SH\s+(.*)$/is.exec(c.text)?.[1];

@@ -70,6 +70,15 @@ describe("IZUMKFS-like sequence", () => {
     expect(state.mounts).toEqual([]);
   });
 
+  it("BPXBATCH reads STDPARM records as arguments of one command line, joined by blanks", () => {
+    const state = newState();
+    const dir = "/global/zosmf/data/sysplex1/systema/zosmf-user-directry";
+    const r = run(state, "BPXBATCH", [sysout("STDOUT"), sysout("STDERR"), instream("STDPARM", `SH mkdir -p -m 755\n${dir}`)]);
+    expect(r.outputs.STDERR).toBe("");
+    expect(cc(r)).toBe(0);
+    expect(state.uss.dirs).toContain(dir);
+  });
+
   it("BPXBATCH mkdir -p, mount, chown and chmod from STDPARM; other commands fail clearly", () => {
     const state = newState();
     state.datasets["IZU.FS2"] = { name: "IZU.FS2", volser: "V1", created: "2025-01-01", dsorg: "VS", type: "LINEAR", zfs: true, formatted: false };

@@ -6,6 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { runRacfCommands } from "../../../emulator/programs/racf";
+import type { PdsDataset } from "../../../emulator/state";
+import { renderPlan } from "../../../src/report/run-text";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { apply, plan, startEmulator, topology } from "./helpers";
 
@@ -73,5 +75,32 @@ describe("z/OSMF security on a fresh sysplex", () => {
     const text = `${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`;
     expect(text).toMatch(/DefaultzOSMFCert\.IZUDFLT.*lack 192\.0\.2\.10, sysa\.example\.com, sysb\.example\.com/);
     expect(JSON.stringify(emu.state.racf)).toBe(before);
+  });
+
+  it("shows each RACF definition as a line of the dry-run plan", async () => {
+    const steps = (await plan(client, topology())).filter((s) => s.id === "zosmf-ha/security");
+    const lines = renderPlan(steps.map(({ apply: _apply, ...p }) => p)).split("\n");
+    for (const id of ["group IZUADMIN", "user IZUSVR", "STARTED IZUSVRA.*", "SERVER BBG.AUTHMOD.BBGZSAFM.ZOSDUMP READ for IZUSVR", "FACILITY IRR.DIGTCERT.LISTRING READ for IZUSVR", "key ring IZUSVR/IZUKeyring.IZUDFLT"]) {
+      expect(lines).toContain(`     - ${id}`);
+    }
+    expect(lines.find((l) => l.includes("submit job IZUSEC "))).toMatch(/definitions below that the listing finds missing; max RC 4\):$/);
+  });
+
+  it("lists again after the site's own IZUSEC job and fails, naming what is still missing, when that job defined nothing", async () => {
+    emu.state.datasets["SITE.JCL"] = {
+      ...(emu.state.datasets["SYS1.PROCLIB"] as PdsDataset),
+      name: "SITE.JCL",
+      members: { IZUSEC: { content: "//IZUSEC   JOB (ACCT),'SITE',CLASS=A\n//STEP1    EXEC PGM=IEFBR14\n", etag: "0001", user: "IBMUSER", changed: "2025-01-01T00:00:00Z" } },
+    };
+    const t = topology("two-system.yaml", (y) => y.replace("  dvipa: 192.0.2.10\n", "  dvipa: 192.0.2.10\n  security: { member: SITE.JCL(IZUSEC) }\n"));
+    const steps = (await plan(client, t)).filter((s) => s.id === "zosmf-ha/security");
+    expect(steps[0]!.changes.filter((c) => c.kind === "job").map((c) => (c.kind === "job" ? c.purpose : ""))[2]).toMatch(/list again after SITE\.JCL\(IZUSEC\)/);
+    const { outcomes } = await apply(steps);
+    expect(outcomes[0]?.state).toBe("failed");
+    const text = `${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`;
+    expect(text).toMatch(/group IZUADMIN: still missing after SITE\.JCL\(IZUSEC\) \(LISTGRP IZUADMIN: ICH51003I/);
+    expect(text).toMatch(/user IZUSVR: still missing after SITE\.JCL\(IZUSEC\) \(LISTUSER IZUSVR: ICH30001I/);
+    // The listing, the site's job, the listing again.
+    expect(emu.requestLog.submits.map((j) => j.jobname)).toEqual(["IZUSECL", "IZUSEC", "IZUSECL"]);
   });
 });

@@ -61,6 +61,15 @@ describe("server procedure edit", () => {
     expect(findJesReadingProblems(out.join("\n"))).toEqual([]);
   });
 
+  it("moves a USERDIR card's operands to column 4 when the new value does not fit from column 16, keeping columns 72-80", () => {
+    const dir = "/global/zosmf/data/sysplex1/systema/zosmf-user-directry";
+    const out = setProcDefaults(numbered, [{ name: "USERDIR", value: `'${dir}'`, field: "systems[0].zosmf.userDir" }], "P(IZUSVRA)");
+    const { removed, added } = changed(numbered, out);
+    expect(removed).toEqual([seq("//             USERDIR='/global/zosmf'", 30000)]);
+    expect(added).toEqual([seq(`// USERDIR='${dir}'`, 30000)]);
+    expect(findJesReadingProblems(out)).toEqual([]);
+  });
+
   it("refuses a USERDIR that fits on no card, naming the topology field", () => {
     const longDir = `/global/${"z".repeat(70)}`;
     const text = "//IZUSVRA  PROC IZUPRM=0A\n//S EXEC PGM=BPXBATSL\n";

@@ -38,6 +38,13 @@ describe("JCL is checked statement by statement", () => {
     expect(findJclProblems(step("SH ''rm'' x"))[0]?.rule).toMatch(/not a plain word/);
   });
 
+  it("reads STDPARM records as one command line: a second command on a later record is refused, a quoted path record is accepted", () => {
+    const step = (...records: string[]) => jcl(JOB[0]!, "//MKDIR EXEC PGM=BPXBATCH", "//STDPARM DD *", ...records, "/*");
+    expect(findJclProblems(step("SH mkdir -p -m 755", "'/z;rm -rf /'"), { closedInstream: true })).toEqual([]);
+    expect(findJclProblems(step("SH mkdir -p -m 755", "/z;rm -rf /"), { closedInstream: true })[0]?.rule).toMatch(/outside quotes/);
+    expect(findJclProblems(step("SH mkdir -p -m 755", "/z", "$(id)"), { closedInstream: true })[0]?.rule).toMatch(/outside quotes/);
+  });
+
   it("names the topology field whose value is on the refused line", () => {
     const r = renderWithValues({ name: "t.hbs", text: "//ZHAJOB JOB (ACCT),'X',CLASS=A\n//S EXEC PGM=BPXBATCH,PARM='SH mkdir {{jcl (sh dir)}}'" }, { dir: `/u/${"d".repeat(60)}` }, { fields: { dir: "systems[1].zosmf.userDir" } });
     try {

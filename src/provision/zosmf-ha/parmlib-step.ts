@@ -6,6 +6,7 @@ import { sameRecords, unifiedDiff } from "../ops/diff";
 import { readMember } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
+import { systemField } from "../../templates/topology-fields";
 import { editIzuprm, type IzuprmSetting } from "./izuprm-edit";
 
 /** The nine statements the hot-standby set-up needs in each system's member. */
@@ -13,7 +14,7 @@ export function haSettings(spec: Pick<StepSpec, "env">, system: string): IzuprmS
   const t = spec.env.topology;
   const ha = t.zosmfHa!;
   const z = systemByName(t, system).zosmf!;
-  const mine = `systems[${system}].zosmf`;
+  const mine = `${systemField(t, system)}.zosmf`;
   return [
     { keyword: "AUTOSTART_GROUP", value: z.autostartGroup, quoted: true, field: `${mine}.autostartGroup` },
     { keyword: "AUTOSTART", value: ha.autostart, quoted: false, field: "zosmfHa.autostart" },

@@ -131,7 +131,7 @@ function setOne(records: Record[], s: ProcDefault, procName: string): void {
     if (!m) continue;
     if (m[3] === s.value) return;
     const at = r.start + m.index + m[1]!.length + m[2]!.length;
-    const edited = splice(text, at, m[3]!.length, s.value);
+    const edited = splice(text, at, m[3]!.length, s.value) ?? (r.index !== stmt[0]!.index ? fromColumn4(text, r.start, at, m[3]!.length, s.value) : null);
     if (edited === null) refuse(procName, s, `does not fit where ${s.name}= is coded (columns 1-${LAST_DATA_COLUMN})`);
     records[r.index]!.text = edited;
     return;
@@ -154,6 +154,20 @@ function setOne(records: Record[], s: ProcDefault, procName: string): void {
   if (card === null) refuse(procName, s, `does not fit on a continuation card`);
   records[last.index]!.text = withComma;
   records.splice(last.index + 1, 0, { text: card, from: null });
+}
+
+/**
+ * The same edit on a continuation card whose operands are moved to column 4, the first a
+ * continuation may use (IBM's IZUSVR1 codes them in column 16), so the value has the card's
+ * whole room; columns 72–80 stay. Null when even that does not fit.
+ */
+function fromColumn4(record: string, start: number, at: number, remove: number, insert: string): string | null {
+  const shift = start - (FIRST_CONTINUATION_COLUMN - 1);
+  if (shift <= 0) return null;
+  const data = `//${" ".repeat(FIRST_CONTINUATION_COLUMN - 3)}${dataColumns(record).slice(start)}`;
+  const tail = tailColumns(record);
+  const moved = tail ? data.padEnd(LAST_DATA_COLUMN) + tail : data;
+  return splice(moved, at - shift, remove, insert);
 }
 
 /** A new card starting where the statement's own continuations start (else column 16), or column 4 when only that fits. */

@@ -8,6 +8,19 @@ import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
 import { assertJesReadable } from "../../templates/jcl-columns";
 import { setProcDefaults } from "./proc-edit";
+import { jclQuotedText } from "../../templates/escape/jcl";
+import { Refusal } from "../../templates/escape";
+import { systemField } from "../../templates/topology-fields";
+
+/** A value inside a PROC statement's apostrophes, as JCL reads it: `&` would start a symbol there. */
+function quotedJcl(value: string, field: string): string {
+  try {
+    return jclQuotedText(value);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    throw new HaError(`${field} ${err.reason}; in the server procedure's USERDIR= it may hold ${err.allowed}. Nothing was sent.`, { failureClass: "invalid-input" });
+  }
+}
 
 interface ProcWrite {
   readonly member: string;
@@ -38,11 +51,12 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
   }
   // IZUPRM= picks the system's own IZUPRMxx; USERDIR= (quoted, as IBM's IZUSVR1 codes it) must be the
   // same USER_DIR that member names, one per server.
+  const field = systemField(t, system);
   const desired = setProcDefaults(
     base,
     [
-      { name: "IZUPRM", value: z.izuprmSuffix, field: `systems[${system}].zosmf.izuprmSuffix` },
-      { name: "USERDIR", value: `'${z.userDir}'`, field: `systems[${system}].zosmf.userDir` },
+      { name: "IZUPRM", value: z.izuprmSuffix, field: `${field}.zosmf.izuprmSuffix` },
+      { name: "USERDIR", value: `'${quotedJcl(z.userDir, `${field}.zosmf.userDir`)}'`, field: `${field}.zosmf.userDir` },
     ],
     `${proclib}(${z.serverProc})`,
   );

@@ -6,6 +6,9 @@
  */
 import type { Topology } from "../../topology";
 import { zosmfHaSystems } from "../../topology";
+import { HaError } from "../../errors";
+import { preview } from "../../templates/escape";
+import { systemField } from "../../templates/topology-fields";
 import { tsoCommand as tso, tsoValue } from "../../templates/escape/tso";
 
 /** What a listing must show for an item to count as present. */
@@ -44,6 +47,20 @@ export function serverCertNames(t: Topology): string[] {
   const ha = t.zosmfHa!;
   return [...new Set([ha.hostname, ha.dvipa, ...zosmfHaSystems(t).map((m) => m.system.hostname)])];
 }
+
+/** Each certificate name's topology field, so a refusal names the one to edit (the first field that holds it). */
+function certNameFields(t: Topology): Map<string, string> {
+  const ha = t.zosmfHa!;
+  const fields = new Map<string, string>();
+  const add = (name: string, field: string) => fields.has(name) || fields.set(name, field);
+  add(ha.hostname, "zosmfHa.hostname");
+  add(ha.dvipa, "zosmfHa.dvipa");
+  for (const m of zosmfHaSystems(t)) add(m.system.hostname, `${systemField(t, m.system.name)}.hostname`);
+  return fields;
+}
+
+/** X.509 upper bound of a common name (RFC 5280 ub-common-name), which RACDCERT keeps to. */
+const CN_MAX = 64;
 
 export function serverCertLabel(t: Topology): string {
   return `DefaultzOSMFCert.${t.zosmfHa!.safPrefix.toUpperCase()}`;
@@ -128,9 +145,14 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
     classes: [],
   });
   const names = serverCertNames(t);
-  const alt = names
-    .map((n) => (isIpv4(n) ? tso`IP(${tsoValue("ipv4", n, "zosmfHa.hostname, zosmfHa.dvipa or systems[].hostname")})` : tso`DOMAIN(${tsoValue("host", n, "zosmfHa.hostname or systems[].hostname")})`))
-    .join(" ");
+  const field = certNameFields(t);
+  const alt = names.map((n) => (isIpv4(n) ? tso`IP(${tsoValue("ipv4", n, field.get(n)!)})` : tso`DOMAIN(${tsoValue("host", n, field.get(n)!)})`)).join(" ");
+  if (ha.hostname.length > CN_MAX) {
+    throw new HaError(`zosmfHa.hostname ${preview(ha.hostname)} is ${ha.hostname.length} characters; the server certificate's common name (RACDCERT SUBJECTSDN CN) holds at most ${CN_MAX}. Nothing was sent to z/OS.`, {
+      failureClass: "invalid-input",
+      details: ["Use a host name of at most 64 characters for zosmfHa.hostname; the systems' longer host names can stay, they go in the certificate's alternative names."],
+    });
+  }
   const label = serverCertLabel(t);
   const labelOp = tso`${tsoValue("text", label, "zosmfHa.safPrefix")}`;
   items.push({

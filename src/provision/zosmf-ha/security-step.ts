@@ -22,19 +22,26 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   const sysplex = env.topology.sysplex;
   const listJob = prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/list");
   const custom = ha.security?.member;
+  // The site's job is judged by what RACF holds afterwards, never by its return code alone.
+  const relistJob = custom ? prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/relist") : undefined;
   const fullJob = custom
     ? await prepareSiteJob(spec, custom, { SAFPFX: ha.safPrefix, KEYRING: ha.keyring, HOSTNAME: ha.hostname, DVIPA: ha.dvipa })
     : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
   const purpose = custom
     ? `the site's security job ${custom}, submitted only when the listing finds a definition missing`
-    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing (${items.map((i) => i.id).join("; ")})`;
+    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing`;
+  // Each definition is a line of the plan.
+  const planPurpose = custom ? purpose : [purpose, ...items.map((i) => `  - ${i.id}`)].join("\n");
 
   return makeStep(spec, {
     title: step.title,
     observed: "state unknown without a listing job (not submitted while planning; every apply lists the live RACF state first)",
     changes: [
       { kind: "job", jobname: listJob.jobname, jcl: listJob.jcl, maxRc: 8, purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)" },
-      { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose },
+      { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose: planPurpose },
+      ...(relistJob
+        ? [{ kind: "job" as const, jobname: relistJob.jobname, jcl: relistJob.jcl, maxRc: 8, purpose: `list again after ${custom}: the step fails if any definition is still missing (changes nothing)` }]
+        : []),
     ],
     apply: async (ctx) => {
       const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
@@ -82,7 +89,28 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
           return { failures, acceptRc: failures.length === 0 };
         },
       });
+      if (relistJob) await confirmSiteJob({ ...base, job: relistJob, items, site: custom! });
       return { state: "changed", notes };
+    },
+  });
+}
+
+/** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */
+async function confirmSiteJob(o: Omit<Parameters<typeof submitOnce>[0], "jobname" | "jcl" | "token" | "maxRc" | "purpose" | "judge"> & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string }): Promise<void> {
+  const { job, items, site, ...base } = o;
+  await submitOnce({
+    ...base,
+    jobname: job.jobname,
+    jcl: job.jcl,
+    token: job.token,
+    maxRc: 8,
+    purpose: `the security listing after ${site}`,
+    judge: (r) => {
+      const verdicts = judgeListing(r, items);
+      const outputs = tsoOutputs(r);
+      const answer = (item: SecurityItem) => outputs.find((x) => sameCommand(x.command, item.list))?.messages.join(" | ") || "no lines";
+      const still = verdicts.filter((v) => v.verdict.state === "missing").map((v) => `${v.item.id}: still missing after ${site} (${v.item.list}: ${answer(v.item)})`);
+      return { failures: [...still, ...listingFailures(verdicts)], acceptRc: true };
     },
   });
 }

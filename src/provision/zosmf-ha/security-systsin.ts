@@ -1,6 +1,6 @@
 /**
  * SYSTSIN lines for RACF commands, and the check every line passes before a job is submitted:
- * at most 71 data columns, a continuation (` -`) on every line but a command's last, no line
+ * at most 71 data columns, a continuation (` -`, or `+` inside a long word) on every line but a command's last, no line
  * that JES would take as the end of the in-stream data, and read back the way TSO reads them
  * the lines give exactly the commands intended, no more.
  */
@@ -29,20 +29,34 @@ export function tsoLines(command: string, width = WIDTH): string[] {
       lines.push(`${line} -`);
       line = `   ${w}`;
     } else line = candidate;
+    // A word longer than a line (a long host name in quotes) goes on with `+`: TSO joins the next
+    // line with its leading blanks and commas removed, so the piece there must not start with one.
+    while (line.length + 2 > width) {
+      let cut = width - 1;
+      while (cut > 4 && /[\s,]/.test(line[cut]!)) cut--;
+      lines.push(`${line.slice(0, cut)}+`);
+      line = `   ${line.slice(cut)}`;
+    }
   }
   lines.push(line);
   return lines;
 }
 
-/** Reads SYSTSIN lines back into commands as TSO does: a trailing `-` or `+` joins the next line. */
+/**
+ * Reads SYSTSIN lines back into commands as TSO does: a trailing `-` or `+` joins the next line,
+ * and after `+` the next line's leading delimiters (blanks, commas) are removed (TSO/E
+ * System Programming Command Reference, "Continuation lines").
+ */
 export function readSystsin(lines: readonly string[]): string[] {
   const commands: string[] = [];
   let current: string | null = null;
+  let tight = false;
   for (const line of lines) {
     const text = line.trimEnd();
     const continued = /[-+]$/.test(text);
     const body = continued ? text.slice(0, -1) : text;
-    current = current === null ? body : `${current}${body}`;
+    current = current === null ? body : `${current}${tight ? body.replace(/^[\s,]+/, "") : body}`;
+    tight = text.endsWith("+");
     if (!continued) {
       commands.push(current);
       current = null;
@@ -69,7 +83,7 @@ export function systsinFor(commands: readonly string[]): string[] {
       if (l.length > WIDTH) problems.push(`line of ${l.length} columns (at most ${WIDTH}): ${l}`);
       if (/^(\/\/|\/\*)/.test(l)) problems.push(`line would end the in-stream data: ${l}`);
       const last = i === own.length - 1;
-      if (!last && !l.endsWith(" -")) problems.push(`line should continue the command: ${l}`);
+      if (!last && !l.endsWith(" -") && !l.endsWith("+")) problems.push(`line should continue the command: ${l}`);
       if (last && /[-+]$/.test(l.trimEnd())) problems.push(`last line of a command ends with a continuation mark: ${l}`);
     });
     const back = readSystsin(own);

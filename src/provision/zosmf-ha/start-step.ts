@@ -32,10 +32,10 @@ function unknownAnswer(command: string, system: string, lines: readonly string[]
 
 /** Messages of a start that say it did not happen: JCL errors, an invalid or misrouted command. */
 const REFUSED = /^\s*(IEE122I|IEE305I|IEE618I|IEFC\d{3}I)\b/;
-/** Error messages of the z/OSMF server and its Liberty runtime. */
-const SERVER_ERROR = /^\s*(IZUG\d{3,4}E|CWWK\w+E)\b/;
+/** Error messages of the z/OSMF server and its Liberty runtime (every CW component: CWWK…, CWPKI… for the key store). */
+const SERVER_ERROR = /^\s*(IZUG\d{3,4}E|CW[A-Z]{3,4}\d{4}E)\b/;
 /** JESMSGLG lines worth showing when a server ended: errors and the end of the task. */
-const EXPLAINS = /(^|\s)(IZUG\d{3,4}[EW]|CWWK\w+[EW]|IEFC\d{3}I|IEF404I|IEF450I|IEE122I|\$HASP395|\$HASP396|ICH\d{3,5}I|IRR\d{3,5}I)\b/;
+const EXPLAINS = /(^|\s)(IZUG\d{3,4}[EW]|CW[A-Z]{3,4}\d{4}[EW]|IEFC\d{3}I|IEF404I|IEF450I|IEE122I|\$HASP395|\$HASP396|ICH\d{3,5}I|IRR\d{3,5}I)\b/;
 
 /** The jobs of the server's name on the spool (any owner), by job id. */
 async function serverJobs(spec: StepSpec, server: string): Promise<Map<string, JobDocument>> {
@@ -120,7 +120,7 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
         initialDelayMs: 200,
         maxDelayMs: 5_000,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onTimeout: () => new HaError(`${server} on ${system} did not listen on port ${ha.port} within ${env.jobTimeoutMs} ms.`, { failureClass: "zos-failure", details: ["Look at the server's job log for IZUG and CWWK messages."] }),
+        onTimeout: () => new HaError(`${server} on ${system} did not listen on port ${ha.port} within ${env.jobTimeoutMs} ms.`, { failureClass: "zos-failure", details: ["Look at the server's job log for IZUG and CW… (Liberty) messages."] }),
       });
       return { state: "changed", notes: [`${server} listens on port ${ha.port}`] };
     },

@@ -64,7 +64,17 @@ describe("SYSTSIN lines", () => {
     // Column 1 is always blank, so no line is a JCL statement to JES.
     expect(systsinFor(["//X JOB"])[0]).toBe(" //X JOB");
     expect(() => systsinFor(["LISTUSER A\nDELUSER B"])).toThrow(HaError);
-    expect(() => systsinFor([`X CN('${"a".repeat(70)}')`])).toThrow(HaError);
     expect(() => systsinFor(["LISTUSER A -"])).toThrow(HaError);
+  });
+
+  it("carry a quoted word longer than a line whole: split with + where the next piece starts with no blank or comma", () => {
+    const name = `${"a".repeat(44)} ,${"b".repeat(60)}.example.com`;
+    const lines = systsinFor([`RACDCERT ALTNAME(DOMAIN('${name}'))`]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => l.length <= 71)).toBe(true);
+    expect(lines.filter((l) => l.endsWith("+")).length).toBeGreaterThan(0);
+    const back = readSystsin(lines);
+    expect(back).toHaveLength(1);
+    expect(back[0]).toContain(`ALTNAME(DOMAIN('${name}'))`);
   });
 });

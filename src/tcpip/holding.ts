@@ -1,4 +1,5 @@
-import type { DvipaEntry } from "../parsers";
+import type { DvipaEntry, VipadynReport } from "../parsers";
+import { sameAddress } from "./addresses";
 
 /**
  * How one stack holds a DVIPA right now, from its VIPADYN entry (zosmf-facts §5.6):
@@ -23,4 +24,9 @@ export function holdingOf(entry: DvipaEntry | undefined): Holding {
 /** Holds the DVIPA active for itself, distributing it or not: the stack that answers for it. */
 export function isActiveHolder(h: Holding | undefined): boolean {
   return h === "distributing" || h === "owner";
+}
+
+/** How the stack whose VIPADYN this is holds `dvipa`. */
+export function holdingIn(dyn: VipadynReport, dvipa: string): Holding {
+  return holdingOf(dyn.dvipas.find((d) => sameAddress(d.address, dvipa)));
 }

@@ -12,13 +12,17 @@ export interface ObeyStepBase {
   readonly member: ObeyMemberPart;
 }
 
-interface MemberOf {
+/** The workflow and stack an obey member belongs to, and how this run reaches z/OS. */
+export interface ObeySite {
   readonly topology: Topology;
   readonly client: ZosmfClient;
   readonly workflow: LoadedWorkflow;
   readonly system: string;
   readonly runToken: string;
   readonly delayMs: number;
+}
+
+interface MemberOf extends ObeySite {
   /** The workflow step whose template renders the member. */
   readonly stepId: string;
   /** The template role: `member` to provision, `remove` to roll back. */

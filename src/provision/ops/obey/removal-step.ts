@@ -1,17 +1,7 @@
-import type { Topology } from "../../../topology";
-import type { ZosmfClient } from "../../../zosmf";
-import type { LoadedWorkflow } from "../../workflow-loader";
-import { obeyMemberPart, type ObeyStepBase } from "./member-step";
+import { obeyMemberPart, type ObeySite, type ObeyStepBase } from "./member-step";
 
 /** What rollback knows when it plans the removal of one workflow's definitions from one stack. */
-export interface RemovalOptions {
-  readonly topology: Topology;
-  readonly client: ZosmfClient;
-  readonly workflow: LoadedWorkflow;
-  readonly system: string;
-  readonly runToken: string;
-  readonly delayMs: number;
-}
+export type RemovalOptions = ObeySite;
 
 /** Which removal: the rollback step's id part, its title, and the template that renders the removal member. */
 export interface RemovalOf {

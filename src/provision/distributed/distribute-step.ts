@@ -19,7 +19,7 @@ export async function planDistribute(spec: StepSpec, system: string): Promise<Pl
   const vars = servicesMemberVariables(t, system);
   const base = memberStepBase(spec, system, SERVICES_MEMBER_PREFIX, vars, servicesMemberFields(t, system));
   const m = base.member;
-  const read = (record?: DisplayRecord) => readServiceStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, ...(record ? { record } : {}) });
+  const read = (record?: DisplayRecord) => readServiceStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const roles = vars.services.map((s) => `${s.role} of ${s.name}`);
 
   return planObeyStep({

@@ -1,15 +1,14 @@
 import type { VipadcfgReport } from "../../parsers";
 import { optLocText } from "../../tcpip/addresses";
 import { backupOf, defineInForce, definitionsLeft, distributeTo, dynamicXcfMissing } from "../../tcpip/in-force";
-import type { ZosmfClient } from "../../zosmf";
 import type { Outstanding } from "../ops/obey/step";
-import { readStack, type DisplayRecord, type StackState } from "../ops/stack-state";
+import { readStack, type StackRead, type StackState } from "../ops/stack-state";
 import type { ServicesMemberVariables, ServiceVariables } from "./service-variables";
 
 export type ServiceStack = StackState;
 
 /** VIPADCFG with DETAIL (the only form that shows OPTLOC and the WEIGHTEDACTIVE weights) and HOME. */
-export function readServiceStack(o: { readonly client: ZosmfClient; readonly system: string; readonly proc: string; readonly delayMs: number; readonly record?: DisplayRecord }): Promise<ServiceStack> {
+export function readServiceStack(o: StackRead): Promise<ServiceStack> {
   return readStack({ ...o, detail: true });
 }
 

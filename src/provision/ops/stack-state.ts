@@ -16,7 +16,8 @@ export interface StackRead {
   readonly system: string;
   readonly proc: string;
   readonly delayMs: number;
-  readonly record?: DisplayRecord;
+  /** Set while applying; undefined while planning. */
+  readonly record?: DisplayRecord | undefined;
 }
 
 /** Issues one NETSTAT display (a display only) and reads its answer. */

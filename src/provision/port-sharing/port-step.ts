@@ -18,7 +18,7 @@ export async function planPortSharing(spec: StepSpec, system: string): Promise<P
   const wanted = reservationsOf(vars);
   const base = memberStepBase(spec, system, PORT_MEMBER_PREFIX, vars, portMemberFields(spec.env.topology, system));
   const m = base.member;
-  const read = (record?: DisplayRecord) => readPortlist({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, ...(record ? { record } : {}) });
+  const read = (record?: DisplayRecord) => readPortlist({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const now = await read();
 
   return planObeyStep({

@@ -21,7 +21,7 @@ export async function planPortRemoval(o: RemovalOptions): Promise<PlannedStep> {
   const wanted = reservationsOf(vars);
   const base = removalStepBase(o, { kind: "ports", title: `Remove the shared port reservations on ${o.system}`, stepId: "reserve", prefix: PORT_REMOVE_PREFIX, vars, fields: portMemberFields(o.topology, o.system) });
   const remaining = async (record?: DisplayRecord) => {
-    const entries = await readPortlist({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, ...(record ? { record } : {}) });
+    const entries = await readPortlist({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, record });
     return { lines: reservationsInForce(entries, wanted).map((r) => `${r} is still reserved`), notes: [] };
   };
   return planObeyStep({

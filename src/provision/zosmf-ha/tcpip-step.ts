@@ -25,7 +25,7 @@ export async function planTcpip(spec: StepSpec, system: string): Promise<Planned
   const base = memberStepBase(spec, system, HOT_STANDBY_MEMBER_PREFIX, vars, obeyFields(t, system));
   const m = base.member;
   const outstanding = async (record?: DisplayRecord) => {
-    const stack = await readStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, ...(record ? { record } : {}) });
+    const stack = await readStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
     return { lines: missingFromStack(vars, stack.cfg, stack.homeAddresses), notes: stack.notes };
   };
   return planObeyStep({

@@ -4,7 +4,7 @@ import { holdingIn, type Holding } from "../../tcpip/holding";
 import { distributesOf } from "../../tcpip/in-force";
 import { systemByName, type DistributedService, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadSpec, Snapshot } from "../types";
-import { degraded, failed, healthy } from "../verdict";
+import { degraded, failed, healthy, type CheckHead as Head } from "../verdict";
 import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, type NetstatQuery } from "./netstat";
 
 /*
@@ -13,7 +13,6 @@ import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, 
  * a backup stack ready to take it over, and sees a ready listener on every target.
  */
 
-type Head = Pick<Check, "id" | "system" | "title" | "expected">;
 type Target = DistributedService["targets"][number];
 
 // DETAIL is what shows OPTLOC and the WEIGHTEDACTIVE weights.

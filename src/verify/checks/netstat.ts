@@ -3,7 +3,7 @@ import { readDisplay, type Truncation } from "../../tcpip/display";
 import { netstatCommand, netstatWords, type NetstatQuery } from "../../tcpip/netstat";
 import type { TopologySystem } from "../../topology";
 import type { Check, Read, ReadSpec, Snapshot } from "../types";
-import { failed, fromFailedRead, systemRead } from "../verdict";
+import { failed, fromFailedRead, systemRead, type CheckHead } from "../verdict";
 
 /* Reading and classifying the NETSTAT displays the TCP/IP checks are built on. */
 
@@ -69,7 +69,7 @@ function quoteLines(lines: readonly string[]): string {
 }
 
 /** The check for a display that did not give a usable report. */
-export function displayProblem(head: Pick<Check, "id" | "system" | "title" | "expected">, d: Exclude<Display<NetstatReportName>, { state: "ok" }>, system: TopologySystem): Check {
+export function displayProblem(head: CheckHead, d: Exclude<Display<NetstatReportName>, { state: "ok" }>, system: TopologySystem): Check {
   switch (d.state) {
     case "read-failed":
       return fromFailedRead(head, d.read, `${system.name}: ${d.read.message}`);

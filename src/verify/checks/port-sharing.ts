@@ -3,7 +3,7 @@ import { sameAddress } from "../../tcpip/addresses";
 import { sharingOf } from "../../tcpip/in-force";
 import { systemByName, type PortSharing, type Topology, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadSpec, Snapshot } from "../types";
-import { degraded, failed, healthy } from "../verdict";
+import { degraded, failed, healthy, type CheckHead as Head } from "../verdict";
 import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, type NetstatQuery } from "./netstat";
 
 /*
@@ -11,8 +11,6 @@ import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, 
  * job-name prefix with SHAREPORT or SHAREPORTWLM, every named server listens on it, and the
  * servers take outgoing API requests on a port of their own.
  */
-
-type Head = Pick<Check, "id" | "system" | "title" | "expected">;
 
 const portlistQuery = (port: number): NetstatQuery<"PORTLIST"> => ({ report: "PORTLIST", options: [`PORT=${port}`] });
 // CONN rather than ALLCONN: closed connections add records (and a chance of hitting MAX) but no listeners.

@@ -1,12 +1,12 @@
 import { xcfNamer, type XcfNamer } from "../../../tcpip/addresses";
 import { holdingIn, isActiveHolder, type Holding } from "../../../tcpip/holding";
 import { systemByName, zosmfHaSystems, type Topology, type TopologySystem, type ZosmfHa } from "../../../topology";
-import type { Check, Snapshot } from "../../types";
+import type { Snapshot } from "../../types";
 import { display, type Display } from "../netstat";
 
 /* The hot-standby stacks as verify read them: their displays and how each holds the DVIPA. */
 
-export type Head = Pick<Check, "id" | "system" | "title" | "expected">;
+export type { CheckHead as Head } from "../../verdict";
 
 /** The stacks hot standby involves: the distributor, its backup, and every z/OSMF target. */
 export function tcpipSystems(t: Topology): TopologySystem[] {

@@ -155,6 +155,29 @@ function grouperFor(section: Section): RecordGrouper {
   return new RecordGrouper([ADDRESS_LABELS, ["INTFNAME"]]);
 }
 
+/** The entries of one section run, by the section they were read in. */
+function addEntries(report: VipadcfgReport, r: SectionRun): void {
+  for (const bag of r.grouper.records) {
+    switch (r.section) {
+      case "BACKUP":
+        report.backups.push({ ...entryBase(bag, r.deactivated), rank: toInt(bag.get("RANK")), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
+        break;
+      case "DEFINE":
+        report.defines.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
+        break;
+      case "RANGE":
+        report.ranges.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")) });
+        break;
+      case "DISTRIBUTE":
+        report.distributes.push(distributeEntry(bag, r.deactivated));
+        break;
+      case "ROUTE":
+        report.routes.push({ destXcf: norm(bag.get("DESTXCF") ?? ""), targetIp: blankToNull(bag.get("TARGETIP")), extra: bag.extra(ROUTE_KNOWN) });
+        break;
+    }
+  }
+}
+
 export function parseVipadcfgBody(lines: string[]): VipadcfgReport {
   const report: VipadcfgReport = { backups: [], defines: [], ranges: [], distributes: [], routes: [], unknownLines: [] };
   const runs: SectionRun[] = [];
@@ -198,27 +221,7 @@ export function parseVipadcfgBody(lines: string[]): VipadcfgReport {
     for (const f of fields) current.grouper.add(f);
   }
 
-  for (const r of runs) {
-    for (const bag of r.grouper.records) {
-      switch (r.section) {
-        case "BACKUP":
-          report.backups.push({ ...entryBase(bag, r.deactivated), rank: toInt(bag.get("RANK")), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
-          break;
-        case "DEFINE":
-          report.defines.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
-          break;
-        case "RANGE":
-          report.ranges.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")) });
-          break;
-        case "DISTRIBUTE":
-          report.distributes.push(distributeEntry(bag, r.deactivated));
-          break;
-        case "ROUTE":
-          report.routes.push({ destXcf: norm(bag.get("DESTXCF") ?? ""), targetIp: blankToNull(bag.get("TARGETIP")), extra: bag.extra(ROUTE_KNOWN) });
-          break;
-      }
-    }
-  }
+  for (const r of runs) addEntries(report, r);
   return report;
 }
 

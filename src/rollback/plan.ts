@@ -4,7 +4,8 @@ import { hasServiceDefinitions, planServicesRemoval } from "../provision/distrib
 import { planDatasets } from "../provision/ops/dataset-plan";
 import { planProblems, refusePlan } from "../provision/ops/plan-problems";
 import { WORKFLOWS } from "../provision/plan";
-import { planPortRemoval, type RemovalOptions } from "../provision/port-sharing/remove-step";
+import type { RemovalOptions } from "../provision/ops/obey/removal-step";
+import { planPortRemoval } from "../provision/port-sharing/remove-step";
 import { loadWorkflow } from "../provision/workflow-loader";
 import { hasHotStandbyDefinitions, planHotStandbyRemoval } from "../provision/zosmf-ha/remove-step";
 import type { Topology } from "../topology";

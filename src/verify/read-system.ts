@@ -1,16 +1,9 @@
+import { isDisplayCommand } from "../engine/sent";
 import { HaError } from "../errors";
+import { netstatComplete } from "../tcpip/netstat";
 import type { Connection, Topology, TopologySystem } from "../topology";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, ZosmfError } from "../zosmf";
 import type { Read, ReadContext, ReadFailureKind, ReadSpec, VerifyClient } from "./types";
-
-/** Verify only looks: any console command other than a display is refused before it is sent. */
-const DISPLAY_ONLY = /^D\s/i;
-
-/** A NETSTAT display is whole once its trailer arrived; an error message alone is whole too. */
-function displayComplete(text: string): boolean {
-  if (/END\s+OF\s+(THE\s+)?REPORT/i.test(text)) return true;
-  return text.trim() !== "" && !/NETSTAT/i.test(text);
-}
 
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message.replace(/\s+/g, " ").trim();
@@ -53,14 +46,15 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     system,
     client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
     async display(command) {
-      if (!DISPLAY_ONLY.test(command)) {
+      // Verify only looks: any console command other than a display is refused before it is sent.
+      if (!isDisplayCommand(command)) {
         throw new HaError(`verify refused to issue '${command}': only display commands are allowed`, { failureClass: "tool-failure" });
       }
       const client = await ctx.client();
       const res = await client.console.issue(command, {
         ...(system ? { system: system.name } : {}),
         safeToRepeat: true,
-        collect: { isComplete: displayComplete, delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
+        collect: { isComplete: netstatComplete, delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
         signal: abort.signal,
       });
       return res.text;

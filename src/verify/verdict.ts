@@ -11,7 +11,7 @@ export function summarize(checks: readonly Check[]): VerifySummary {
   return { healthy: count("healthy"), degraded: count("degraded"), failed: count("failed"), total: checks.length };
 }
 
-type CheckHead = Pick<Check, "id" | "system" | "title" | "expected">;
+export type CheckHead = Pick<Check, "id" | "system" | "title" | "expected">;
 
 export function healthy(head: CheckHead, found: string): Check {
   return { ...head, found, verdict: "healthy" };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseProfile } from "../../../emulator/tcpip/profile-parser";
 import { parsePortlist } from "../../../src/parsers";
-import { renderStackMember, stackMemberName } from "../../../src/provision/distributed/stack-member";
+import { renderStackMember, stackMemberName } from "../../../src/provision/ops/obey/stack-member";
 import { missingReservations, otherReservations, reservationsInForce, strayReservations } from "../../../src/provision/port-sharing/portlist-state";
 import { portMemberVariables, portSharingSystems, reservationsOf } from "../../../src/provision/port-sharing/port-variables";
 import type { LoadedWorkflow } from "../../../src/provision/workflow-loader";

@@ -1,7 +1,7 @@
 import type { PlannedStep } from "../../engine/types";
 import type { StepSpec } from "../context";
-import { memberStepBase } from "./member-step";
-import { planObeyStep, type DisplayRecord } from "./obey-step";
+import { memberStepBase } from "../ops/obey/member-step";
+import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
 import { readServiceStack, servicesOutstanding } from "./service-state";
 import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
 import { serviceWarnings } from "./service-warnings";
@@ -18,15 +18,18 @@ export async function planDistribute(spec: StepSpec, system: string): Promise<Pl
   const t = spec.env.topology;
   const vars = servicesMemberVariables(t, system);
   const base = memberStepBase(spec, system, SERVICES_MEMBER_PREFIX, vars, servicesMemberFields(t, system));
-  const read = (record?: DisplayRecord) => readServiceStack({ client: base.client, system, proc: base.proc, delayMs: base.delayMs, ...(record ? { record } : {}) });
+  const m = base.member;
+  const read = (record?: DisplayRecord) => readServiceStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const roles = vars.services.map((s) => `${s.role} of ${s.name}`);
 
   return planObeyStep({
-    ...base,
-    outstanding: async (record) => servicesOutstanding(vars, await read(record)),
-    purpose: `apply the member (${roles.length ? roles.join(", ") : "target only"}); then VIPADCFG must show it`,
-    doneText: roles.length ? `${roles.join(", ")}: configuration in force` : "dynamic XCF in force (target only)",
-    confirmNote: `${roles.length ? roles.join(", ") : "target"} on ${system}; VIPADCFG confirms it`,
-    warnings: serviceWarnings(t, system),
+    step: { ...base.step, warnings: serviceWarnings(t, system) },
+    member: m,
+    check: { outstanding: async (record) => servicesOutstanding(vars, await read(record)) },
+    words: {
+      purpose: `apply the member (${roles.length ? roles.join(", ") : "target only"}); then VIPADCFG must show it`,
+      doneText: roles.length ? `${roles.join(", ")}: configuration in force` : "dynamic XCF in force (target only)",
+      confirmNote: `${roles.length ? roles.join(", ") : "target"} on ${system}; VIPADCFG confirms it`,
+    },
   });
 }

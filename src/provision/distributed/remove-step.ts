@@ -1,10 +1,8 @@
 import type { PlannedStep } from "../../engine/types";
-import { systemByName } from "../../topology";
-import type { RemovalOptions } from "../port-sharing/remove-step";
-import { planObeyStep, type DisplayRecord } from "./obey-step";
+import { removalStepBase, type RemovalOptions } from "../ops/obey/removal-step";
+import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
 import { readServiceStack, servicesInForce } from "./service-state";
 import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
-import { renderStackMember, stackMemberName } from "./stack-member";
 
 /** Member prefix of the removal member (RD + system). */
 export const SERVICES_REMOVE_PREFIX = "RD";
@@ -20,32 +18,19 @@ export function hasServiceDefinitions(o: Pick<RemovalOptions, "topology" | "syst
  * stays, since other distributions may rely on it.
  */
 export async function planServicesRemoval(o: RemovalOptions): Promise<PlannedStep> {
-  const t = o.topology;
-  const proc = systemByName(t, o.system).tcpip.proc;
-  const vars = servicesMemberVariables(t, o.system);
-  const text = renderStackMember({ workflow: o.workflow, stepId: "distribute", role: "remove", vars, fields: servicesMemberFields(t, o.system), system: o.system });
+  const vars = servicesMemberVariables(o.topology, o.system);
+  const base = removalStepBase(o, { kind: "services", title: `Remove the distributed services on ${o.system}`, stepId: "distribute", prefix: SERVICES_REMOVE_PREFIX, vars, fields: servicesMemberFields(o.topology, o.system) });
   const remaining = async (record?: DisplayRecord) => {
-    const stack = await readServiceStack({ client: o.client, system: o.system, proc, delayMs: o.delayMs, ...(record ? { record } : {}) });
+    const stack = await readServiceStack({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, record });
     return { lines: servicesInForce(vars.services, stack.cfg).map((x) => `${x} is still configured`), notes: stack.notes };
   };
   return planObeyStep({
-    id: `rollback/services/${o.system}`,
-    workflow: "rollback",
-    title: `Remove the distributed services on ${o.system}`,
-    system: o.system,
-    dependsOn: [],
-    client: o.client,
-    proc,
-    dsn: t.datasets.obey,
-    member: stackMemberName(t, SERVICES_REMOVE_PREFIX, o.system),
-    text,
-    backupDsn: t.datasets.backup,
-    runToken: o.runToken,
-    delayMs: o.delayMs,
-    outstanding: remaining,
-    purpose: "delete the services' distributions and DVIPAs; then VIPADCFG must no longer show them",
-    doneText: `no definition for ${vars.services.map((s) => s.dvipa).join(", ")}`,
-    confirmNote: `${vars.services.map((s) => s.name).join(", ")} removed from ${o.system}; VIPADCFG confirms it`,
-    rewriteWhenInForce: false,
+    ...base,
+    check: { outstanding: remaining },
+    words: {
+      purpose: "delete the services' distributions and DVIPAs; then VIPADCFG must no longer show them",
+      doneText: `no definition for ${vars.services.map((s) => s.dvipa).join(", ")}`,
+      confirmNote: `${vars.services.map((s) => s.name).join(", ")} removed from ${o.system}; VIPADCFG confirms it`,
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { systemField } from "../../templates/topology-fields";
 import { systemByName, type DistributedService, type Topology } from "../../topology";
-import { portLines } from "./stack-member";
+import { portLines } from "../ops/obey/stack-member";
 
 export type ServiceRole = "distributor" | "distributor backup";
 

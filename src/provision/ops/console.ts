@@ -4,6 +4,8 @@ import { HaError } from "../../errors";
 import { consoleOperand, preview, Refusal, type ConsoleOperandFormat } from "../../templates/escape";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, type ConsoleResponse, type ZosmfClient } from "../../zosmf";
 
+export { netstatComplete } from "../../tcpip/netstat";
+
 export interface ConsoleCall {
   readonly client: ZosmfClient;
   readonly system: string;
@@ -26,16 +28,6 @@ export function commandOperand(value: string, format: ConsoleOperandFormat, fiel
     if (!(err instanceof Refusal)) throw err;
     throw new HaError(`${field} ${err.reason}; in a console command it may be ${err.allowed}. Nothing was sent.`, { failureClass: "invalid-input", details: [`value: ${preview(value)}`] });
   }
-}
-
-/** A NETSTAT report is whole at END OF THE REPORT, or when it is only an error message. */
-export function netstatComplete(text: string): boolean {
-  return /END OF (THE )?REPORT/i.test(text) || /\b(EZZ2502I|EZZ2503I|EZZ8269I|EZZ0371I|IEE\d{3}I)\b/.test(text) && !/EZD0101I|EZZ2500I/.test(text);
-}
-
-/** OBEYFILE and SYNTAXCHECK end with one of these. */
-export function obeyComplete(text: string): boolean {
-  return /\b(EZZ0053I|EZZ0059I|EZZ0064I|EZZ0065I)\b/.test(text);
 }
 
 /** Issues one command routed to `system`. Only D commands are repeatable after a lost answer. */

@@ -1,8 +1,9 @@
 import type { PlannedStep } from "../../engine/types";
 import type { StepSpec } from "../context";
-import { memberStepBase } from "../distributed/member-step";
-import { planObeyStep, type DisplayRecord } from "../distributed/obey-step";
-import { missingReservations, otherReservations, readPortlist, strayReservations } from "./portlist-state";
+import { memberStepBase } from "../ops/obey/member-step";
+import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
+import { readPortlist } from "../ops/stack-state";
+import { missingReservations, otherReservations, strayReservations } from "./portlist-state";
 import { portMemberFields, portMemberVariables, reservationsOf } from "./port-variables";
 
 /** Member prefix of the port-sharing member on each stack (HP + system). */
@@ -16,16 +17,21 @@ export async function planPortSharing(spec: StepSpec, system: string): Promise<P
   const vars = portMemberVariables(spec.env.topology, system);
   const wanted = reservationsOf(vars);
   const base = memberStepBase(spec, system, PORT_MEMBER_PREFIX, vars, portMemberFields(spec.env.topology, system));
-  const read = (record?: DisplayRecord) => readPortlist({ client: base.client, system, proc: base.proc, delayMs: base.delayMs, ...(record ? { record } : {}) });
+  const m = base.member;
+  const read = (record?: DisplayRecord) => readPortlist({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const now = await read();
 
   return planObeyStep({
-    ...base,
-    planned: { lines: missingReservations(now, wanted), notes: [] },
-    outstanding: async (record) => ({ lines: missingReservations(await read(record), wanted), notes: [] }),
-    purpose: "reserve the ports for the servers' job names; then PORTLIST must show them",
-    doneText: `${wanted.length} reservation(s) in force`,
-    confirmNote: `${wanted.length} port reservation(s) in force on ${system}; PORTLIST confirms them`,
-    warnings: [...new Set([...otherReservations(now, wanted), ...strayReservations(now, wanted)])],
+    step: { ...base.step, warnings: [...new Set([...otherReservations(now, wanted), ...strayReservations(now, wanted)])] },
+    member: m,
+    check: {
+      planned: { lines: missingReservations(now, wanted), notes: [] },
+      outstanding: async (record) => ({ lines: missingReservations(await read(record), wanted), notes: [] }),
+    },
+    words: {
+      purpose: "reserve the ports for the servers' job names; then PORTLIST must show them",
+      doneText: `${wanted.length} reservation(s) in force`,
+      confirmNote: `${wanted.length} port reservation(s) in force on ${system}; PORTLIST confirms them`,
+    },
   });
 }

@@ -1,33 +1,6 @@
-import { HaError } from "../../errors";
-import { parsePortlist, type PortlistEntry } from "../../parsers";
-import type { ZosmfClient } from "../../zosmf";
-import { commandOperand, issueCommand, netstatComplete } from "../ops/console";
-import type { DisplayRecord } from "../distributed/obey-step";
+import type { PortlistEntry } from "../../parsers";
+import { sharingOf } from "../../tcpip/in-force";
 import { describeReservation, type Reservation } from "./port-variables";
-
-/** The stack's port reservation table, from `D TCPIP,<proc>,NETSTAT,PORTLIST` (a display only). */
-export async function readPortlist(o: {
-  readonly client: ZosmfClient;
-  readonly system: string;
-  readonly proc: string;
-  readonly delayMs: number;
-  readonly record?: DisplayRecord;
-}): Promise<PortlistEntry[]> {
-  const command = `D TCPIP,${commandOperand(o.proc, "name", `the TCP/IP procedure of ${o.system}`)},NETSTAT,PORTLIST`;
-  const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
-  const result = parsePortlist(response.text);
-  switch (result.kind) {
-    case "ok":
-      return result.data.entries;
-    case "not-in-sysplex":
-      // PORTLIST does not depend on the sysplex group; what could be read still counts.
-      return result.data?.entries ?? [];
-    case "error":
-      throw new HaError(`${command} on ${o.system} failed: ${result.messageId} ${result.text}`, { failureClass: "zos-failure" });
-    default:
-      throw new HaError(`The PORTLIST display of ${o.system} was not understood.`, { failureClass: "tool-failure", details: result.firstLines });
-  }
-}
 
 function sameUser(e: PortlistEntry, r: Reservation): boolean {
   return e.port === r.port && e.protocol === r.protocol && e.user === r.jobPrefix.toUpperCase();
@@ -37,8 +10,7 @@ function sameUser(e: PortlistEntry, r: Reservation): boolean {
 export function findReservation(entries: readonly PortlistEntry[], r: Reservation): PortlistEntry | undefined {
   return entries.find((e) => {
     if (!sameUser(e, r)) return false;
-    const share = e.flagSet.shareportWlm ? "SHAREPORTWLM" : e.flagSet.shareport ? "SHAREPORT" : null;
-    return share === r.share && (e.bindAddress ?? null) === (r.bind ?? null);
+    return sharingOf(e) === r.share && (e.bindAddress ?? null) === (r.bind ?? null);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { VipadcfgReport } from "../../parsers";
 import { systemField } from "../../templates/topology-fields";
 import { systemByName, type Topology } from "../../topology";
-import { stackMemberName } from "../distributed/stack-member";
+import { backupOf, defineInForce, distributeTo, dynamicXcfMissing } from "../../tcpip/in-force";
 
 export type ObeyRole = "distributor" | "distributor backup" | "target";
 
@@ -30,11 +30,6 @@ export function obeySystems(t: Topology): string[] {
   if (!ha) return [];
   const names = [ha.preferred, ...ha.backups.map((b) => b.system), ha.distributor, ...(ha.distributorBackup ? [ha.distributorBackup] : [])];
   return t.systems.map((s) => s.name).filter((n) => names.includes(n));
-}
-
-/** `HA` + the system name, so each stack's member is found by name; a hash if names would collide. */
-export function obeyMemberName(t: Topology, system: string): string {
-  return stackMemberName(t, "HA", system);
 }
 
 export function obeyVariables(t: Topology, system: string): ObeyVariables {
@@ -92,20 +87,19 @@ export function obeyFields(t: Topology, system: string): Record<string, string> 
  * one line a person can act on. Empty = in force.
  */
 export function missingFromStack(v: ObeyVariables, cfg: VipadcfgReport | null, homeAddresses: readonly string[]): string[] {
-  const missing: string[] = [];
-  if (!homeAddresses.includes(v.xcf.address)) missing.push(`dynamic XCF address ${v.xcf.address} is not a home address`);
+  const missing = dynamicXcfMissing(homeAddresses, v.xcf.address);
   if (!v.vipa) return missing;
   const d = v.vipa;
   if (!cfg) return [...missing, "VIPADCFG could not be read"];
-  if (d.define && !cfg.defines.some((e) => e.address === d.dvipa && !e.deactivated)) missing.push(`VIPADEFINE ${d.dvipa} is not configured`);
+  if (d.define && !defineInForce(cfg, d.dvipa)) missing.push(`VIPADEFINE ${d.dvipa} is not configured`);
   if (d.backupRank !== null) {
-    const b = cfg.backups.find((e) => e.address === d.dvipa);
+    const b = backupOf(cfg, d.dvipa);
     if (!b) missing.push(`VIPABACKUP ${d.dvipa} is not configured`);
     else if (b.rank !== d.backupRank) missing.push(`VIPABACKUP ${d.dvipa} has rank ${b.rank ?? "?"}, not ${d.backupRank}`);
   }
   const targets = [{ xcf: d.preferredXcf, type: "PREFERRED" as const, rank: null as number | null }, ...d.backups.map((b) => ({ xcf: b.xcf, type: "BACKUP" as const, rank: b.rank }))];
   for (const t of targets) {
-    const e = cfg.distributes.find((x) => x.destAddress === d.dvipa && x.destPort === d.port && x.destXcf === t.xcf);
+    const e = distributeTo(cfg, d.dvipa, d.port, t.xcf, { active: false });
     const what = `VIPADISTRIBUTE ${d.dvipa} PORT ${d.port} DESTIP ${t.xcf}`;
     if (!e) {
       missing.push(`${what} is not configured`);

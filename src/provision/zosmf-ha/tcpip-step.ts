@@ -1,16 +1,13 @@
-import type { Change, PlannedStep } from "../../engine/types";
-import { HaError } from "../../errors";
-import { systemField } from "../../templates/topology-fields";
-import { systemByName } from "../../topology";
+import type { PlannedStep } from "../../engine/types";
 import type { StepSpec } from "../context";
-import { sameRecords, unifiedDiff } from "../ops/diff";
-import { applyObeyMember, obeyCommands } from "../ops/obey";
-import { readMember } from "../ops/read-current";
-import { safeWriteMember } from "../ops/safe-write";
-import { makeStep } from "../step";
-import { renderStackMember } from "../distributed/stack-member";
-import { missingFromStack, obeyFields, obeyMemberName, obeyVariables } from "./obey-member";
+import { memberStepBase } from "../ops/obey/member-step";
+import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
+import { renderStackMember } from "../ops/obey/stack-member";
 import { readStack } from "../ops/stack-state";
+import { missingFromStack, obeyFields, obeyVariables } from "./obey-member";
+
+/** Member prefix of the hot-standby member on each stack (HA + system). */
+const HOT_STANDBY_MEMBER_PREFIX = "HA";
 
 /** The obey member a system's stack should have, rendered from the workflow's template. */
 export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {
@@ -18,52 +15,27 @@ export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "step
   return renderStackMember({ workflow: spec.workflow, stepId: spec.stepId, role: "member", vars: obeyVariables(t, system), fields: obeyFields(t, system), system });
 }
 
+/**
+ * The hot-standby member on one stack: DYNAMICXCF everywhere, and on the distributor and
+ * its backup the DVIPA and its HOTSTANDBY distribution. Confirmed with VIPADCFG and HOME.
+ */
 export async function planTcpip(spec: StepSpec, system: string): Promise<PlannedStep> {
-  const { env } = spec;
-  const t = env.topology;
-  const dsn = t.datasets.obey;
-  const member = obeyMemberName(t, system);
-  const proc = systemByName(t, system).tcpip.proc;
+  const t = spec.env.topology;
   const vars = obeyVariables(t, system);
-  const desired = renderObeyMember(spec, system);
-  const current = await readMember(env.client, dsn, member);
-  const stack = await readStack({ client: env.client, system, proc, delayMs: env.consoleDelayMs });
-  const missing = missingFromStack(vars, stack.cfg, stack.homeAddresses);
-  const memberEqual = current.text !== null && sameRecords(current.text, desired);
-  const target = `${dsn}(${member})`;
-
-  const changes: Change[] = [];
-  if (!memberEqual) {
-    changes.push({ kind: "member", dsn, member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, desired) });
-  }
-  const { syntaxCheck, obey } = obeyCommands(proc, target, { proc: `${systemField(t, system)}.tcpip.proc`, target: "datasets.obey" });
-  if (!memberEqual || missing.length > 0) {
-    changes.push({ kind: "command", system, command: syntaxCheck, purpose: "check the member's syntax without applying it" });
-    changes.push({ kind: "command", system, command: obey, purpose: `apply the member to the ${vars.role} stack; then VIPADCFG must show it` });
-  }
-  const observed = [
-    `${target} ${current.text === null ? "does not exist" : memberEqual ? "is as planned" : "differs"}`,
-    missing.length ? `stack ${proc} (${vars.role}): ${missing.join("; ")}` : `stack ${proc} (${vars.role}): configuration in force`,
-    ...stack.notes,
-  ].join("; ");
-
-  return makeStep(spec, {
-    title: spec.workflow.step(spec.stepId).title,
-    system,
-    observed,
-    changes,
-    apply: async (ctx) => {
-      const record = { ctx, stepId: spec.id };
-      if (!memberEqual) {
-        await safeWriteMember({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, dsn, member, observed: current, text: desired, backupDsn: t.datasets.backup });
-      }
-      await applyObeyMember({ client: env.client, system, proc, target, delayMs: env.consoleDelayMs, record });
-      const after = await readStack({ client: env.client, system, proc, delayMs: env.consoleDelayMs, record });
-      const still = missingFromStack(vars, after.cfg, after.homeAddresses);
-      if (still.length) {
-        throw new HaError(`OBEYFILE of ${target} on ${system} completed, but the configuration is not in force.`, { failureClass: "zos-failure", details: still });
-      }
-      return { state: "changed", notes: [`${target} applied on ${system}; VIPADCFG confirms it`] };
+  const base = memberStepBase(spec, system, HOT_STANDBY_MEMBER_PREFIX, vars, obeyFields(t, system));
+  const m = base.member;
+  const outstanding = async (record?: DisplayRecord) => {
+    const stack = await readStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
+    return { lines: missingFromStack(vars, stack.cfg, stack.homeAddresses), notes: stack.notes };
+  };
+  return planObeyStep({
+    ...base,
+    check: { outstanding, label: `stack ${m.proc} (${vars.role})` },
+    words: {
+      purpose: `apply the member to the ${vars.role} stack; then VIPADCFG must show it`,
+      doneText: "configuration in force",
+      confirmNote: `${m.dsn}(${m.member}) applied on ${system}; VIPADCFG confirms it`,
+      notShown: "the configuration is not in force",
     },
   });
 }

@@ -2,7 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { infinispanInitialHosts, type CachingService, type Topology } from "../../topology";
 import type { DatasetListItem } from "../../zosmf";
 import type { Check, CheckModule, ReadSpec } from "../types";
-import { degraded, failed, fromFailedRead, healthy, q, sysplexRead } from "../verdict";
+import { degraded, failed, fromFailedRead, healthy, q, sysplexRead, type CheckHead as Head } from "../verdict";
 
 /*
  * The Caching Service settings in zowe.yaml as the topology says, and for VSAM the
@@ -12,8 +12,6 @@ import { degraded, failed, fromFailedRead, healthy, q, sysplexRead } from "../ve
 
 const ZOWE_YAML = "caching.zowe-yaml";
 const VSAM = "caching.vsam";
-
-type Head = Pick<Check, "id" | "system" | "title" | "expected">;
 
 function at(value: unknown, ...path: string[]): unknown {
   let v = value;

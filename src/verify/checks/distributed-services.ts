@@ -1,7 +1,10 @@
-import type { DvipaEntry, VdptEntry, VipaDistributeEntry } from "../../parsers";
+import type { VdptEntry, VipaDistributeEntry } from "../../parsers";
+import { optLocText, sameAddress, xcfNamer, type XcfNamer } from "../../tcpip/addresses";
+import { holdingIn, type Holding } from "../../tcpip/holding";
+import { distributesOf } from "../../tcpip/in-force";
 import { systemByName, type DistributedService, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadSpec, Snapshot } from "../types";
-import { degraded, failed, healthy } from "../verdict";
+import { degraded, failed, healthy, type CheckHead as Head } from "../verdict";
 import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, type NetstatQuery } from "./netstat";
 
 /*
@@ -10,30 +13,12 @@ import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, 
  * a backup stack ready to take it over, and sees a ready listener on every target.
  */
 
-type Head = Pick<Check, "id" | "system" | "title" | "expected">;
 type Target = DistributedService["targets"][number];
 
 // DETAIL is what shows OPTLOC and the WEIGHTEDACTIVE weights.
 const CFG: NetstatQuery<"VIPADCFG"> = { report: "VIPADCFG", options: ["DETAIL"] };
 const DYN: NetstatQuery<"VIPADYN"> = { report: "VIPADYN" };
 const VDPT: NetstatQuery<"VDPT"> = { report: "VDPT" };
-
-function sameAddress(a: string | null | undefined, b: string): boolean {
-  return (a ?? "").toUpperCase() === b.toUpperCase();
-}
-
-/** How one stack holds the service's DVIPA right now. */
-type Holding = "distributing" | "owner" | "backup" | "target" | "none";
-
-function holdingOf(entry: DvipaEntry | undefined): Holding {
-  if (entry === undefined) return "none";
-  if (entry.status === "BACKUP") return "backup";
-  if (entry.status !== "ACTIVE") return "none";
-  if (entry.distStat === "DIST" || entry.distStat === "DIST/DEST") return "distributing";
-  // A target lists the DVIPA active to accept connections; it is a backup only when VIPABACKUP put it there.
-  if (entry.distStat === "DEST") return (entry.origin ?? "").includes("BACKUP") ? "backup" : "target";
-  return "owner";
-}
 
 const HOLDING_TEXT: Record<Holding, string> = {
   distributing: "ACTIVE, distributing",
@@ -56,8 +41,8 @@ interface View {
   readonly distributor: TopologySystem;
   readonly cfg: Display<"VIPADCFG">;
   readonly stacks: readonly Stack[];
-  /** Dynamic XCF address → system name, for targets the topology does not name. */
-  readonly byXcf: ReadonlyMap<string, string>;
+  /** Names a DESTIP by its system, for targets the topology does not name. */
+  readonly xcfName: XcfNamer;
   /** System name → its dynamic XCF address: the DESTIP a target is known by. */
   readonly xcf: ReadonlyMap<string, string>;
 }
@@ -68,13 +53,11 @@ function buildView(snapshot: Snapshot, svc: DistributedService): View {
   const stacks = roles.map(([name, role]): Stack => {
     const system = systemByName(t, name);
     const dyn = queryDisplay(snapshot, system, DYN);
-    const entry = dyn.state === "ok" ? dyn.data.dvipas.find((d) => sameAddress(d.address, svc.dvipa)) : undefined;
-    return { system, role, dyn, vdpt: queryDisplay(snapshot, system, VDPT), ...(dyn.state === "ok" ? { holding: holdingOf(entry) } : {}) };
+    return { system, role, dyn, vdpt: queryDisplay(snapshot, system, VDPT), ...(dyn.state === "ok" ? { holding: holdingIn(dyn.data, svc.dvipa) } : {}) };
   });
-  const byXcf = new Map(t.systems.map((s) => [s.tcpip.dynamicXcf.address.toUpperCase(), s.name]));
   const xcf = new Map(t.systems.map((s) => [s.name, s.tcpip.dynamicXcf.address]));
   const distributor = systemByName(t, svc.distributor);
-  return { svc, distributor, cfg: queryDisplay(snapshot, distributor, CFG), stacks, byXcf, xcf };
+  return { svc, distributor, cfg: queryDisplay(snapshot, distributor, CFG), stacks, xcfName: xcfNamer(t), xcf };
 }
 
 function xcfOf(view: View, target: Target): string {
@@ -85,25 +68,16 @@ function who(target: Target): string {
   return `${target.system} (${target.server})`;
 }
 
-function xcfName(view: View, xcf: string | null): string {
-  return (xcf && view.byXcf.get(xcf.toUpperCase())) ?? `XCF ${xcf ?? "(none)"}`;
-}
-
 // ---------------------------------------------------------------------------
 // VIPADCFG DETAIL on the distributor: method, OPTLOCAL, targets, weights.
 
 function distributesFor(view: View, port: number): VipaDistributeEntry[] {
-  if (view.cfg.state !== "ok") return [];
-  return view.cfg.data.distributes.filter((d) => sameAddress(d.destAddress, view.svc.dvipa) && d.destPort === port && !d.deactivated);
+  return view.cfg.state === "ok" ? distributesOf(view.cfg.data, view.svc.dvipa, port) : [];
 }
 
 /** `DESTIP ALL` names every stack in the sysplex at once. */
 function entryForTarget(view: View, entries: readonly VipaDistributeEntry[], target: Target): VipaDistributeEntry | undefined {
   return entries.find((e) => sameAddress(e.destXcf, xcfOf(view, target))) ?? entries.find((e) => sameAddress(e.destXcf, "ALL"));
-}
-
-function optLocText(value: number | false | null): string {
-  return value === null ? "OPTLOC not shown" : value === false ? "NOOPTLOCAL" : `OPTLOCAL ${value}`;
 }
 
 function vipadcfgCheck(view: View): Check {
@@ -145,9 +119,9 @@ function vipadcfgCheck(view: View): Check {
     }
     for (const e of entries) {
       const named = sameAddress(e.destXcf, "ALL") || svc.targets.some((t) => sameAddress(e.destXcf, xcfOf(view, t)));
-      if (!named) strays.push(`${xcfName(view, e.destXcf)} is a target of ${svc.dvipa}..${port} the topology does not name`);
+      if (!named) strays.push(`${view.xcfName(e.destXcf)} is a target of ${svc.dvipa}..${port} the topology does not name`);
     }
-    found.push(`${port}: ${methods.join(", ")} ${optLocs.map(optLocText).join(", ")} to ${entries.map((e) => xcfName(view, e.destXcf)).join(", ")}`);
+    found.push(`${port}: ${methods.join(", ")} ${optLocs.map(optLocText).join(", ")} to ${entries.map((e) => view.xcfName(e.destXcf)).join(", ")}`);
   }
   const foundText = `${found.join("; ")} on ${svc.distributor}`;
   if (wrong.length > 0) return failed(head, foundText, `${svc.distributor}: ${[...wrong, ...strays].join("; ")}`);

@@ -3,14 +3,14 @@ import { cachingChecks } from "./caching";
 import { distributedServicesChecks } from "./distributed-services";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
-import { tcpipChecks } from "./tcpip";
+import { zosmfHaChecks } from "./zosmf-ha";
 import { zosmfConfigChecks } from "./zosmf-config";
 
 /** Every family of checks verify runs, in report order. */
 export const CHECK_MODULES: readonly CheckModule[] = [
   reachabilityChecks,
   zosmfConfigChecks,
-  tcpipChecks,
+  zosmfHaChecks,
   cachingChecks,
   portSharingChecks,
   distributedServicesChecks,

@@ -1,7 +1,9 @@
 import { listenersOn, type ConnEntry, type PortlistEntry } from "../../parsers";
+import { sameAddress } from "../../tcpip/addresses";
+import { sharingOf } from "../../tcpip/in-force";
 import { systemByName, type PortSharing, type Topology, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadSpec, Snapshot } from "../types";
-import { degraded, failed, healthy } from "../verdict";
+import { degraded, failed, healthy, type CheckHead as Head } from "../verdict";
 import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, type NetstatQuery } from "./netstat";
 
 /*
@@ -9,8 +11,6 @@ import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, 
  * job-name prefix with SHAREPORT or SHAREPORTWLM, every named server listens on it, and the
  * servers take outgoing API requests on a port of their own.
  */
-
-type Head = Pick<Check, "id" | "system" | "title" | "expected">;
 
 const portlistQuery = (port: number): NetstatQuery<"PORTLIST"> => ({ report: "PORTLIST", options: [`PORT=${port}`] });
 // CONN rather than ALLCONN: closed connections add records (and a chance of hitting MAX) but no listeners.
@@ -23,12 +23,6 @@ function jobNameMatches(pattern: string, job: string): boolean {
 }
 
 const FLAG_OF = { SHAREPORT: "S", SHAREPORTWLM: "W" } as const;
-
-function sharingOf(entry: PortlistEntry): string {
-  if (entry.flagSet.shareportWlm) return "SHAREPORTWLM";
-  if (entry.flagSet.shareport) return "SHAREPORT";
-  return "no sharing flag";
-}
 
 function describeReservation(e: PortlistEntry): string {
   return `${e.port} ${e.protocol} ${e.user} flags ${e.flags === "" ? "(none)" : e.flags}${e.bindAddress ? ` BIND ${e.bindAddress}` : ""}`;
@@ -49,12 +43,12 @@ function reservationCheck(ps: PortSharing, system: TopologySystem, list: Display
   if (mine === undefined) {
     return failed(head, found, `${ps.system}: ${ps.port} ${ps.protocol} is reserved for ${onPort.map((e) => e.user).join(", ")}, not for ${ps.jobPrefix}`);
   }
-  const sharing = sharingOf(mine);
+  const sharing = sharingOf(mine) ?? "no sharing flag";
   if (sharing !== ps.mode) {
     const what = sharing === "no sharing flag" ? "without SHAREPORT or SHAREPORTWLM, so only one server can listen" : `with ${sharing}`;
     return failed(head, found, `${ps.system}: ${ps.port} ${ps.protocol} ${ps.jobPrefix} is reserved ${what}; the topology says ${ps.mode}`);
   }
-  if (ps.bind !== undefined && (mine.bindAddress ?? "").toUpperCase() !== ps.bind.toUpperCase()) {
+  if (ps.bind !== undefined && !sameAddress(mine.bindAddress, ps.bind)) {
     return failed(head, found, `${ps.system}: the reservation binds ${mine.bindAddress ?? "no address"}, the topology says BIND ${ps.bind}`);
   }
   return healthy(head, describeReservation(mine));

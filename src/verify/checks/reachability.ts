@@ -1,7 +1,7 @@
 import type { Connection, Topology } from "../../topology";
 import type { ZosmfInfo } from "../../zosmf";
 import type { Check, CheckModule, Read, ReadSpec } from "../types";
-import { failed, fromFailedRead, healthy, systemRead, sysplexRead } from "../verdict";
+import { failed, fromFailedRead, healthy, systemRead, sysplexRead, type CheckHead } from "../verdict";
 
 /*
  * z/OSMF answering /zosmf/info through each way the topology says to reach it: the
@@ -20,7 +20,7 @@ function describeConnection(c: Connection): string {
   return "the command's own connection";
 }
 
-function judgeInfo(head: Pick<Check, "id" | "system" | "title" | "expected">, read: Read<ZosmfInfo> | undefined, via: string): Check | undefined {
+function judgeInfo(head: CheckHead, read: Read<ZosmfInfo> | undefined, via: string): Check | undefined {
   if (read === undefined) return undefined;
   if (!read.ok) {
     // An unanswered probe is the finding itself: z/OSMF is not reachable that way.

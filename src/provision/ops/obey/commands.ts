@@ -1,8 +1,21 @@
-import type { ApplyContext } from "../../engine/types";
-import { HaError } from "../../errors";
-import { parseObeyResponse, type ObeyResponse } from "../../parsers";
-import type { ZosmfClient } from "../../zosmf";
-import { commandOperand, issueCommand, obeyComplete } from "./console";
+import type { ApplyContext } from "../../../engine/types";
+import { HaError } from "../../../errors";
+import { parseObeyResponse, type ObeyResponse } from "../../../parsers";
+import type { ZosmfClient } from "../../../zosmf";
+import { commandOperand, issueCommand } from "../console";
+
+/** Topology fields a refused operand is named by. */
+export interface ObeyFields {
+  readonly proc: string;
+  readonly target: string;
+}
+
+const GENERIC_FIELDS: ObeyFields = { proc: "the TCP/IP procedure name", target: "the obey member" };
+
+/** OBEYFILE and SYNTAXCHECK end with one of these. */
+export function obeyComplete(text: string): boolean {
+  return /\b(EZZ0053I|EZZ0059I|EZZ0064I|EZZ0065I)\b/.test(text);
+}
 
 export interface ObeyApply {
   readonly client: ZosmfClient;
@@ -12,10 +25,11 @@ export interface ObeyApply {
   readonly target: string;
   readonly delayMs: number;
   readonly record: { readonly ctx: ApplyContext; readonly stepId: string };
+  readonly fields?: ObeyFields;
 }
 
 /** The two commands for an obey member; the operands are checked, since a comma or blank in either would change the command. */
-export function obeyCommands(proc: string, target: string, fields: { readonly proc: string; readonly target: string } = { proc: "the TCP/IP procedure name", target: "the obey member" }): { syntaxCheck: string; obey: string } {
+export function obeyCommands(proc: string, target: string, fields: ObeyFields = GENERIC_FIELDS): { syntaxCheck: string; obey: string } {
   const p = commandOperand(proc, "name", fields.proc);
   const dsn = commandOperand(target, "dataset-member", fields.target);
   return { syntaxCheck: `V TCPIP,${p},SYNTAXCHECK,DSN=${dsn}`, obey: `V TCPIP,${p},OBEYFILE,DSN=${dsn}` };
@@ -27,7 +41,7 @@ export function obeyCommands(proc: string, target: string, fields: { readonly pr
  * ignored a statement, so completion alone proves nothing.
  */
 export async function applyObeyMember(o: ObeyApply): Promise<void> {
-  const { syntaxCheck, obey } = obeyCommands(o.proc, o.target);
+  const { syntaxCheck, obey } = obeyCommands(o.proc, o.target, o.fields);
   const checked = await run(o, syntaxCheck, "SYNTAXCHECK");
   if (checked.syntaxErrors || checked.statementErrors.length || checked.failed || !checked.completed) {
     throw obeyFailure(`SYNTAXCHECK of ${o.target} on ${o.system} found errors; OBEYFILE was not issued.`, checked);

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { assertValidObey } from "../../templates/obey-check";
-import { renderWithValues } from "../../templates/render";
-import type { Topology } from "../../topology";
-import type { LoadedWorkflow } from "../workflow-loader";
+import { assertValidObey } from "../../../templates/obey-check";
+import { renderWithValues } from "../../../templates/render";
+import type { Topology } from "../../../topology";
+import type { LoadedWorkflow } from "../../workflow-loader";
 
 /**
  * `<prefix>` + the system name (HP for port sharing, HD for distributed services, RP/RD

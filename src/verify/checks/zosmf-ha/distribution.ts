@@ -1,0 +1,100 @@
+import type { VipaDistributeEntry } from "../../../parsers";
+import { distributesOf } from "../../../tcpip/in-force";
+import { sameAddress } from "../../../tcpip/addresses";
+import { zosmfHaSystems } from "../../../topology";
+import type { Check } from "../../types";
+import { degraded, failed, healthy } from "../../verdict";
+import { displayProblem } from "../netstat";
+import type { Head, Stack, View } from "./stacks";
+
+/* The VIPADISTRIBUTE definition on the distributing stack: method, targets, switch-back. */
+
+interface Distribution {
+  readonly from: string;
+  readonly entries: readonly VipaDistributeEntry[];
+}
+
+function findDistribution(view: View): Distribution | { problem: (head: Head) => Check } {
+  const { ha } = view;
+  const candidates = [view.distributing, view.stacks.find((s) => s.system.name === ha.distributor)].filter((s): s is Stack => s !== undefined);
+  if (candidates.length === 0) {
+    return { problem: (head) => failed(head, "no distributing stack", `no stack holds the DVIPA ${ha.dvipa}, so nothing distributes it`) };
+  }
+  // After a takeover the backup may show only what it inherited; the defining stack's own configuration is the fallback.
+  for (const s of candidates) {
+    if (s.cfg.state !== "ok") continue;
+    const entries = distributesOf(s.cfg.data, ha.dvipa, ha.port);
+    if (entries.length > 0) return { from: s.system.name, entries };
+  }
+  // The defining stack is down and the one that took over shows only its own VIPABACKUP: the
+  // definition cannot be read now, which is a consequence of the outage, not a wrong set-up.
+  const definer = view.stacks.find((s) => s.system.name === ha.distributor);
+  if (definer && definer.cfg.state === "read-failed" && definer.cfg.read.kind === "down") {
+    const why = definer.cfg.read.message;
+    return { problem: (head) => degraded(head, "not readable now", `${ha.distributor} is not active (${why}): its VIPADISTRIBUTE cannot be read; ${view.distributing?.system.name ?? "no stack"} distributes what it took over`) };
+  }
+  const first = candidates[0];
+  if (first.cfg.state !== "ok") return { problem: (head) => displayProblem({ ...head, system: head.system }, first.cfg as Exclude<typeof first.cfg, { state: "ok" }>, first.system) };
+  return {
+    problem: (head) => failed(head, "no VIPADISTRIBUTE", `${candidates.map((s) => s.system.name).join(", ")}: VIPADCFG shows no VIPADISTRIBUTE for ${ha.dvipa}..${ha.port}`),
+  };
+}
+
+export function distributionChecks(view: View): Check[] {
+  const { ha, t } = view;
+  const dist = findDistribution(view);
+  const members = zosmfHaSystems(t);
+  const targetsText = members.map((m) => (m.role === "PREFERRED" ? `${m.system.name} PREFERRED` : `${m.system.name} BACKUP ${m.rank}`)).join(", ");
+  const heads: Head[] = [
+    { id: "tcpip.vipadistribute.method", system: "-", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} method`, expected: "DISTMETHOD HOTSTANDBY" },
+    { id: "tcpip.vipadistribute.targets", system: "-", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} targets`, expected: targetsText },
+    {
+      id: "tcpip.vipadistribute.autoswitchback",
+      system: "-",
+      title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} switch-back`,
+      expected: ha.autoSwitchBack ? "AUTOSWITCHBACK" : "NOAUTOSWITCHBACK",
+    },
+  ];
+  if ("problem" in dist) return heads.map(dist.problem);
+  const on = `on ${dist.from}`;
+
+  const methods = [...new Set(dist.entries.map((e) => e.distMethod ?? e.distMethodRaw ?? "(blank)"))];
+  const method = methods.length === 1 && methods[0] === "HOTSTANDBY"
+    ? healthy(heads[0], `HOTSTANDBY ${on}`)
+    : failed(heads[0], `${methods.join(", ")} ${on}`, `${dist.from}: VIPADISTRIBUTE ${ha.dvipa}..${ha.port} uses DISTMETHOD ${methods.join(", ")}, not HOTSTANDBY`);
+
+  const problems: string[] = [];
+  for (const m of members) {
+    const xcf = m.system.tcpip.dynamicXcf.address;
+    const e = dist.entries.find((x) => sameAddress(x.destXcf, xcf));
+    if (e === undefined) {
+      problems.push(`${m.system.name} (DESTIP ${xcf}) is not a target`);
+      continue;
+    }
+    if (e.srvType !== m.role) problems.push(`${m.system.name} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${m.role}`);
+    else if (m.role === "BACKUP" && e.rank !== null && e.rank !== m.rank) problems.push(`${m.system.name} has BACKUP rank ${e.rank}, not ${m.rank}`);
+  }
+  for (const e of dist.entries) {
+    if (!members.some((m) => sameAddress(e.destXcf, m.system.tcpip.dynamicXcf.address))) problems.push(`${view.xcfName(e.destXcf)} is a target the topology does not name`);
+  }
+  const found = dist.entries.map((e) => `${view.xcfName(e.destXcf)} ${e.srvType ?? "?"}${e.srvType === "BACKUP" && e.rank !== null ? ` ${e.rank}` : ""}`).join(", ");
+  const targets = problems.length === 0 ? healthy(heads[1], `${found} ${on}`) : failed(heads[1], `${found} ${on}`, `${dist.from}: ${problems.join("; ")}`);
+
+  const values = [...new Set(dist.entries.map((e) => e.autoSwitchBack))];
+  const shown = values.map((v) => (v === true ? "AUTOSWITCHBACK" : v === false ? "NOAUTOSWITCHBACK" : "not shown"));
+  const asb =
+    values.length === 1 && values[0] === ha.autoSwitchBack
+      ? healthy(heads[2], `${shown[0]} ${on}`)
+      : failed(heads[2], `${shown.join(", ")} ${on}`, `${dist.from}: switch-back is ${shown.join(", ")}, the topology says ${heads[2].expected}`);
+  return [method, targets, asb];
+}
+
+/** The live switch-back setting, or the topology's when the display does not say. */
+export function liveSwitchBack(view: View): boolean {
+  const dist = findDistribution(view);
+  if (!("problem" in dist)) {
+    const shown = dist.entries.map((e) => e.autoSwitchBack).find((v) => v !== null);
+    if (shown !== undefined && shown !== null) return shown;
+  }
+  return view.ha.autoSwitchBack;
+}

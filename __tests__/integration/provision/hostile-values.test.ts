@@ -51,3 +51,30 @@ describe("a hostile userDir", () => {
     expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
   });
 });
+
+/** The example topology with one value replaced in the parsed object, past any validation. */
+function withValue(at: readonly (string | number)[], value: string): Topology {
+  const t = structuredClone(topology()) as unknown as Record<string | number, unknown>;
+  let node = t;
+  for (const key of at.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[at[at.length - 1]!] = value;
+  return t as unknown as Topology;
+}
+
+describe("names the start step puts into S, D A and D TCPIP commands", () => {
+  // A comma adds an operand (S IZUANG1,SUB=MSTR), a blank starts a comment that hides the rest.
+  const cases: [string, (string | number)[], string, string][] = [
+    ["zosmfHa.angelProc with a comma", ["zosmfHa", "angelProc"], "IZUANG1,SUB=MSTR", "zosmfHa.angelProc"],
+    ["zosmfHa.angelProc with a blank", ["zosmfHa", "angelProc"], "IZUANG1 X", "zosmfHa.angelProc"],
+    ["a serverProc with a comma", ["systems", 0, "zosmf", "serverProc"], "IZUSVRA,JOBNAME=X", "systems[0].zosmf.serverProc"],
+    ["a TCP/IP procedure with a comma", ["systems", 0, "tcpip", "proc"], "TCPIP,X", "systems[0].tcpip.proc"],
+  ];
+  it.each(cases)("%s is refused while planning, naming the field; no console command carries it", async (_title, at, value, field) => {
+    const commands = emu.requestLog.consoleCommands.length;
+    const err = await plan(client, withValue(at, value), { startServers: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    expect((err as HaError).failureClass).toBe("invalid-input");
+    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toContain(field);
+    expect(emu.requestLog.consoleCommands.slice(commands).map((c) => c.cmd).filter((c) => c.includes(value))).toEqual([]);
+  });
+});

@@ -78,3 +78,22 @@ describe("names the start step puts into S, D A and D TCPIP commands", () => {
     expect(emu.requestLog.consoleCommands.slice(commands).map((c) => c.cmd).filter((c) => c.includes(value))).toEqual([]);
   });
 });
+
+describe("values the system would read as a system symbol", () => {
+  // z/OS replaces &NAME. in PARMLIB members and in obey members: what was planned would not be what runs.
+  const cases: [string, (string | number)[], string, string][] = [
+    ["an autostart group in IZUPRMxx", ["systems", 0, "zosmf", "autostartGroup"], "IZUDFLA&SYSCLONE.", "systems[0].zosmf.autostartGroup"],
+    ["a DVIPA mask in an obey member", ["zosmfHa", "dvipaMask"], "255.255.255.0&M.", "zosmfHa.dvipaMask"],
+    ["a dynamic XCF address in an obey member", ["systems", 1, "tcpip", "dynamicXcf", "address"], "198.51.100.2&X.", "systems[1].tcpip.dynamicXcf.address"],
+  ];
+  it.each(cases)("%s with & is refused while planning, naming the field: no job, write or command", async (_title, at, value, field) => {
+    const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
+    const err = await plan(client, withValue(at, value)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    expect((err as HaError).failureClass).toBe("invalid-input");
+    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toContain(field);
+    expect(emu.requestLog.submits.length).toBe(before.submits);
+    expect(emu.requestLog.writes.length).toBe(before.writes);
+    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
+  });
+});

@@ -98,6 +98,11 @@ describe("console operand", () => {
 describe("TCP/IP profile token", () => {
   it.each(["10.1.1.1", "255.255.255.0", "ZWE1*", 8443])("%j is one token", (v) => expect(obeyToken(v)).toBe(String(v)));
   it.each(["a b", "a;b", "a'b", 'a"b', "a\nb", "a\rb", "a\0b", "/*x", "", "a\tb"])("%j is refused", (v) => refuses(obeyToken, v));
+  // & is a system symbol TCP/IP replaces in obey members; the rest could join, split or continue a statement.
+  it.each(["10.1.1.1&SYSCLONE.", "ZCHA&X", "10.1.1.1)(", "10.1.1.1,X", "A=B", "A*/B", "A//B", "A+", "$(id)", "`id`", "A\\", "\uff08A\uff09", "A\u00a0B", "A\u2028B"])(
+    "%j is refused: it is no address, name or wildcard",
+    (v) => refuses(obeyToken, v),
+  );
   it("refuses a number that is not whole", () => expect(() => obeyToken(1.5)).toThrow(Refusal));
 });
 
@@ -109,6 +114,8 @@ describe("IDCAMS operand", () => {
 describe("PARMLIB values", () => {
   it("keeps case and special characters a quoted value may hold", () => expect(parmlibQuotedText("/global/zosmf/zosmfa")).toBe("/global/zosmf/zosmfa"));
   it.each(["a'b", "a*/b", "a/*b", "a\nb", "a\0b"])("%j is refused in a quoted value", (v) => refuses(parmlibQuotedText, v));
+  // The system replaces static system symbols when it reads a PARMLIB member, inside apostrophes too.
+  it.each(["/global/zosmf/&SYSNAME.", "IZUDFLA&X", "&"])("%j is refused in a quoted value: & starts a system symbol", (v) => refuses(parmlibQuotedText, v));
   it.each([...HOSTILE, ""])("%j is refused as a word", (v) => refuses(parmlibWord, v));
 });
 

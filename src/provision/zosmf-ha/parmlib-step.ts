@@ -1,6 +1,7 @@
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { systemByName } from "../../topology";
+import { systemField } from "../../templates/topology-fields";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
 import { readMember } from "../ops/read-current";
@@ -13,7 +14,7 @@ export function haSettings(spec: Pick<StepSpec, "env">, system: string): IzuprmS
   const t = spec.env.topology;
   const ha = t.zosmfHa!;
   const z = systemByName(t, system).zosmf!;
-  const mine = `systems[${system}].zosmf`;
+  const mine = `${systemField(t, system)}.zosmf`;
   return [
     { keyword: "AUTOSTART_GROUP", value: z.autostartGroup, quoted: true, field: `${mine}.autostartGroup` },
     { keyword: "AUTOSTART", value: ha.autostart, quoted: false, field: "zosmfHa.autostart" },

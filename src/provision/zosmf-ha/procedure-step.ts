@@ -1,5 +1,6 @@
 import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
+import { systemField } from "../../templates/topology-fields";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
@@ -41,8 +42,8 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
   const desired = setProcDefaults(
     base,
     [
-      { name: "IZUPRM", value: z.izuprmSuffix, field: `systems[${system}].zosmf.izuprmSuffix` },
-      { name: "USERDIR", value: `'${z.userDir}'`, field: `systems[${system}].zosmf.userDir` },
+      { name: "IZUPRM", value: z.izuprmSuffix, field: `${systemField(t, system)}.zosmf.izuprmSuffix` },
+      { name: "USERDIR", value: `'${z.userDir}'`, field: `${systemField(t, system)}.zosmf.userDir` },
     ],
     `${proclib}(${z.serverProc})`,
   );

@@ -5,6 +5,7 @@
  * value reaches a command through tsoCommand, never through text that is parsed again.
  */
 import type { Topology } from "../../topology";
+import { systemField } from "../../templates/topology-fields";
 import { zosmfHaSystems } from "../../topology";
 import { tsoCommand as tso, tsoValue } from "../../templates/escape/tso";
 
@@ -80,9 +81,10 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
   });
 
   // One STARTED profile per server procedure, and the angel's; they run as IZUSVR.
-  const procs = [...new Set([...zosmfHaSystems(t).map((m) => m.system.zosmf.serverProc.toUpperCase()), ha.angelProc.toUpperCase()])];
-  for (const p of procs) {
-    const proc = tsoValue("name", p, p === ha.angelProc.toUpperCase() ? "zosmfHa.angelProc" : "systems[].zosmf.serverProc");
+  const procs = new Map<string, string>(zosmfHaSystems(t).map((m) => [m.system.zosmf.serverProc.toUpperCase(), `${systemField(t, m.system.name)}.zosmf.serverProc`]));
+  procs.set(ha.angelProc.toUpperCase(), "zosmfHa.angelProc");
+  for (const [p, field] of procs) {
+    const proc = tsoValue("name", p, field);
     items.push({
       id: `STARTED ${p}.*`,
       list: tso`RLIST STARTED ${proc}.* STDATA`,

@@ -97,3 +97,24 @@ describe("values the system would read as a system symbol", () => {
     expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
   });
 });
+
+describe("values set into zowe.yaml", () => {
+  // Zowe runs ${{ ... }} in any zowe.yaml string as an expression when it loads the file.
+  it("a Redis address holding ${{ }} is refused while planning, naming the field, without its password; zowe.yaml is not written", async () => {
+    const t = structuredClone(topology()) as unknown as { cachingService: { storage: Record<string, unknown> } };
+    t.cachingService.storage = {
+      mode: "redis",
+      evictionStrategy: "reject",
+      size: 10000,
+      redis: { masterNodeUri: "app:s3cret-pw@redis.example.com:6379${{ std.exit(1) }}" },
+    };
+    const writes = emu.requestLog.writes.length;
+    const err = await plan(client, t as unknown as Topology).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    expect((err as HaError).failureClass).toBe("invalid-input");
+    const text = [(err as HaError).message, ...(err as HaError).details].join("\n");
+    expect(text).toContain("cachingService.storage.redis.masterNodeUri");
+    expect(text).not.toContain("s3cret");
+    expect(emu.requestLog.writes.length).toBe(writes);
+  });
+});

@@ -5,6 +5,7 @@ import { idcamsOperand } from "../../../src/templates/escape/idcams";
 import { instreamRecord } from "../../../src/templates/escape/instream";
 import { dataSetName, jclName, jclQuotedText } from "../../../src/templates/escape/jcl";
 import { obeyToken } from "../../../src/templates/escape/obey";
+import { zoweYamlText } from "../../../src/templates/escape/zowe-yaml";
 import { parmlibQuotedText, parmlibWord } from "../../../src/templates/escape/parmlib";
 import { Refusal } from "../../../src/templates/escape/refusal";
 import { shellWord } from "../../../src/templates/escape/shell";
@@ -131,4 +132,9 @@ describe("comments and in-stream records", () => {
   it("a comment keeps ordinary punctuation", () => expect(commentText("Caching (RLS), x'y")).toBe("Caching (RLS), x'y"));
   it.each(["//X JOB", "/*", "/*$VS", "a\nb", "a\0b"])("%j is refused as an in-stream record", (v) => refuses(instreamRecord, v));
   it("an ordinary SYSTSIN line passes", () => expect(instreamRecord("  LISTGRP IZUADMIN")).toBe("  LISTGRP IZUADMIN"));
+});
+
+describe("zowe.yaml text", () => {
+  it.each(["redis.example.com:6379", "safkeyring://IZUSVR/Ring", "/global/ks/ks.p12"])("%j passes unchanged", (v) => expect(zoweYamlText(v)).toBe(v));
+  it.each(["${{ zowe.setup.certificate }}", "h:1${{x}}", "${HOME}", "a\nb", "a\u2028b"])("%j is refused: Zowe would evaluate or split it", (v) => refuses(zoweYamlText, v));
 });

@@ -118,3 +118,16 @@ describe("values set into zowe.yaml", () => {
     expect(emu.requestLog.writes.length).toBe(writes);
   });
 });
+
+describe("late refusals quote at most 60 characters of a value", () => {
+  it.each([
+    ["a userDir", ["systems", 0, "zosmf", "userDir"], `/global/zosmf/${"d".repeat(300)}`],
+    ["a dynamic XCF address", ["systems", 0, "tcpip", "dynamicXcf", "address"], `198.51.100.1${"1".repeat(300)}`],
+    ["a data set name", ["datasets", "parmlib"], `SYS1.${"P".repeat(300)}`],
+  ])("%s of 300 characters past validation is refused without echoing it whole", async (_what, at, value) => {
+    const err = await plan(client, withValue(at as (string | number)[], value)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    const text = [(err as HaError).message, ...(err as HaError).details].join("\n");
+    expect(text).not.toMatch(/([dP1])\1{60}/);
+  });
+});

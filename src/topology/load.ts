@@ -233,7 +233,8 @@ function expectsText(path: readonly PathSegment[]): boolean {
   let current: SchemaNode | undefined = topologySchema as unknown as SchemaNode;
   for (const segment of path) {
     const def: SchemaNode["_zod"]["def"] = unwrap(current)._zod.def;
-    if (def.type === "object" && typeof segment === "string") current = def.shape?.[segment];
+    // Own fields only: a key such as __proto__ or constructor would otherwise find Object's own members.
+    if (def.type === "object" && typeof segment === "string") current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     else if (def.type === "array" && typeof segment === "number") current = def.element;
     else return false;
     if (current === undefined) return false;

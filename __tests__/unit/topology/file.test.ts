@@ -147,6 +147,24 @@ describe("the parser is bounded", () => {
     expect((err as TopologyError).problems[0].message).toMatch(/^the YAML is nested too deeply to read; allowed: /);
   });
 
+  // A key named like a member every object inherits must be an unknown field, not a crash (exit 1).
+  test.each([
+    ["__proto__", "__proto__: { polluted: 1 }\n", "__proto__"],
+    ["constructor", "constructor: { prototype: { polluted: 1 } }\n", "constructor"],
+  ])("a top-level key %s is refused as an unknown field with exit code 3", (_key, extra, path) => {
+    const err = (() => {
+      try {
+        parseTopology(`${twoSystemText()}\n${extra}`);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(TopologyError);
+    expect(exitCodeFor(err)).toBe(3);
+    expect((err as TopologyError).problems.map((p) => p.path)).toEqual([path]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   test("an alias bomb is refused, not expanded", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);

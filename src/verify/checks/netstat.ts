@@ -1,4 +1,5 @@
 import { parseNetstat, type NetstatReportName, type NetstatReports } from "../../parsers";
+import { consoleOperand } from "../../templates/escape";
 import type { TopologySystem } from "../../topology";
 import type { Check, Read, ReadSpec, Snapshot } from "../types";
 import { failed, fromFailedRead, systemRead } from "../verdict";
@@ -29,7 +30,8 @@ function queryWords(query: NetstatQuery<NetstatReportName>): string {
 }
 
 export function queryCommand(system: TopologySystem, query: NetstatQuery<NetstatReportName>): string {
-  return `D TCPIP,${system.tcpip.proc},NETSTAT,${queryWords(query)}`;
+  // Checked as a name: a comma or blank in it would add an operand to the command. Refused inside the read, so nothing is sent.
+  return `D TCPIP,${consoleOperand(system.tcpip.proc, "name")},NETSTAT,${queryWords(query)}`;
 }
 
 export function queryRead(system: TopologySystem, query: NetstatQuery<NetstatReportName>): ReadSpec {

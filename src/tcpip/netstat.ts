@@ -1,4 +1,5 @@
 import type { NetstatReportName } from "../parsers";
+import { consoleOperand } from "../templates/escape";
 
 /*
  * The NETSTAT displays of one TCP/IP stack (zosmf-facts §5.3): how the command is built and
@@ -21,9 +22,12 @@ export function netstatWords(query: NetstatQuery): string {
   return [query.word ?? query.report, ...(query.options ?? [])].join(",");
 }
 
-/** `D TCPIP,<proc>,NETSTAT,<words>`; `proc` must already be a checked operand. */
+/**
+ * `D TCPIP,<proc>,NETSTAT,<words>`. The procedure name is checked as a name here, for every
+ * caller: a comma or blank in it would add an operand to the command (a refusal sends nothing).
+ */
 export function netstatCommand(proc: string, query: NetstatQuery): string {
-  return `D TCPIP,${proc},NETSTAT,${netstatWords(query)}`;
+  return `D TCPIP,${consoleOperand(proc, "name")},NETSTAT,${netstatWords(query)}`;
 }
 
 /** The header message of a console NETSTAT report, current (EZD0101I) and older (EZZ2500I) format. */

@@ -1,4 +1,5 @@
 import { HaError } from "../errors";
+import { preview } from "./escape";
 import { fieldsInLine, type WrittenValue } from "./render";
 import { findShellProblems } from "./shell-check";
 
@@ -199,6 +200,7 @@ export function assertValidJcl(jcl: string, templateName: string, values: readon
   const who = fields.length ? `The value of ${fields.join(", ")} makes the JCL` : "JCL";
   throw new HaError(`${who} rendered from ${templateName} break${fields.length ? "" : "s"} a rule at line ${first.line}: ${first.rule}. Nothing was submitted.`, {
     failureClass: "invalid-input",
-    details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${p.text.length > 80 ? `${p.text.slice(0, 80)}...` : p.text}`),
+    // The record holds the value: at most 60 characters of it are shown, as of any value.
+    details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${preview(p.text)}`),
   });
 }

@@ -1,4 +1,5 @@
 import { HaError } from "../errors";
+import { preview } from "./escape";
 import { fieldsInLine, type WrittenValue } from "./render";
 
 /** TCP/IP reads columns 1-71 of a profile record; anything further would be lost silently. */
@@ -36,6 +37,6 @@ export function assertValidObey(text: string, templateName: string, system: stri
   const fields = fieldsInLine(first.text, values);
   throw new HaError(
     `${fields.length ? `The value of ${fields.join(", ")} makes ` : ""}${templateName} render${fields.length ? "" : "s"} line ${first.line} for ${system} ${first.rule}. Nothing was written.`,
-    { failureClass: "invalid-input", details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${p.text.slice(0, 80)}`) },
+    { failureClass: "invalid-input", details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${preview(p.text)}`) },
   );
 }

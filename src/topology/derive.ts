@@ -1,4 +1,5 @@
 import { HaError } from "../errors";
+import { clip } from "./problems";
 import type { Topology, TopologySystem, ZosmfServer } from "./schema";
 
 /* Small views of a validated topology that the engine needs in several places. */
@@ -9,7 +10,8 @@ export function systemByName(t: Topology, name: string): TopologySystem {
   const system = t.systems.find((s) => s.name === wanted);
   if (system === undefined) {
     throw new HaError(
-      `${name} is not a system of sysplex ${t.sysplex}; the topology defines ${t.systems.map((s) => s.name).join(", ")}`,
+      // Names are clipped: --system is typed by anyone, and a topology past validation may hold anything.
+      `${clip(name)} is not a system of sysplex ${clip(t.sysplex)}; the topology defines ${t.systems.map((s) => clip(s.name)).join(", ")}`,
       { failureClass: "invalid-input" },
     );
   }

@@ -82,6 +82,8 @@ function describeOpenError(err: unknown): string {
 
 /** UTF-8 with or without a byte-order mark; an invalid byte is reported where it is, never replaced. */
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  const other = otherEncoding(bytes);
+  if (other) throw refuse(file, `the file is ${other} (it starts with that byte-order mark); allowed: UTF-8 text (save the file as UTF-8)`);
   const start = BOM.every((b, i) => bytes[i] === b) ? BOM.length : 0;
   const body = bytes.subarray(start);
   try {
@@ -90,6 +92,15 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
     const offset = start + firstInvalidUtf8(body);
     throw refuse(file, `the file is not valid UTF-8 (first bad byte at offset ${offset}, 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}); allowed: UTF-8 text`);
   }
+}
+
+/** UTF-16 and UTF-32 byte-order marks: such a file is readable text, only in an encoding not accepted here. */
+function otherEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe) return c === 0 && d === 0 ? "UTF-32 little-endian" : "UTF-16 little-endian";
+  if (a === 0xfe && b === 0xff) return "UTF-16 big-endian";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32 big-endian";
+  return undefined;
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629). */

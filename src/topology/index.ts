@@ -1,7 +1,7 @@
 export { readTopologyText, MAX_TOPOLOGY_BYTES } from "./file";
 export { loadTopology, parseTopology, type ParseOptions } from "./load";
 export { topologyJsonSchema, TOPOLOGY_SCHEMA_ID } from "./json-schema";
-export { formatProblems, TopologyError, type TopologyProblem } from "./problems";
+export { formatProblems, hidePassword, TopologyError, type TopologyProblem } from "./problems";
 export { infinispanInitialHosts, splitMember, systemByName, zosmfHaSystems, type ZosmfHaMember } from "./derive";
 export {
   topologySchema,

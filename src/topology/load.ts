@@ -30,7 +30,7 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
   if (doc.errors.length > 0) {
     throw new TopologyError(
       fileName,
-      doc.errors.map((e) => ({ path: "", message: `YAML syntax error: ${clip(e.message, 200)}; allowed: YAML or JSON text, each key once per mapping`, ...position(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: "", message: syntaxMessage(e.message), ...position(e.pos[0]) })),
     );
   }
 
@@ -92,6 +92,14 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
   }
   if (!parsed.success) throw new Error("unreachable: a refused topology always has problems");
   return parsed.data;
+}
+
+/** The parser runs out of stack on data nested hundreds deep (10,000 [ in a row); it says so in its own words. */
+function syntaxMessage(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) {
+    return "the YAML is nested too deeply to read; allowed: YAML or JSON text nested a few levels, as a topology is";
+  }
+  return `YAML syntax error: ${clip(message, 200)}; allowed: YAML or JSON text, each key once per mapping`;
 }
 
 /** The given value as a problem carries it: strings clipped, lists cut short, mappings left out. */
@@ -225,7 +233,8 @@ function expectsText(path: readonly PathSegment[]): boolean {
   let current: SchemaNode | undefined = topologySchema as unknown as SchemaNode;
   for (const segment of path) {
     const def: SchemaNode["_zod"]["def"] = unwrap(current)._zod.def;
-    if (def.type === "object" && typeof segment === "string") current = def.shape?.[segment];
+    // Own fields only: a key such as __proto__ or constructor would otherwise find Object's own members.
+    if (def.type === "object" && typeof segment === "string") current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     else if (def.type === "array" && typeof segment === "number") current = def.element;
     else return false;
     if (current === undefined) return false;

@@ -59,10 +59,18 @@ export function formatProblems(problems: readonly TopologyProblem[], fileName?: 
   });
 }
 
-/** `user:password@host` appears in Redis addresses; the password must not reach a log. */
+/**
+ * `user:password@host:port` appears in Redis addresses; the password must not reach a log.
+ * Everything between the first `:` and the last `@` is hidden, whatever it holds (a blank, an
+ * `@`), and a bare `secret@host:port` is hidden whole: Redis reads a lone user part as a password.
+ */
 export function hidePassword<T>(value: T): T {
   if (typeof value !== "string") return value;
-  return value.replace(/^([^:@\s/]*):[^@\s]*@/, "$1:****@") as T;
+  const at = value.lastIndexOf("@");
+  if (at < 0) return value;
+  const colon = value.indexOf(":");
+  if (colon >= 0 && colon < at) return `${value.slice(0, colon)}:****${value.slice(at)}` as T;
+  return (/^@[^@\s]*:\d/.test(value.slice(at)) ? `****${value.slice(at)}` : value) as T;
 }
 
 export function describeValue(value: unknown): string {

@@ -66,7 +66,8 @@ export const CONSOLE_COMMAND_MAX = 126;
 /**
  * Reads a command as the console would before it is sent: one line of printable text of at
  * most 126 characters, with no `;` (the usual CONSOLxx command delimiter, which would start a
- * second command) and no apostrophe left open. Null when it is one command; else the reason.
+ * second command), no `&` (MVS replaces system symbols in commands, so the command sent would not
+ * be the one shown) and no apostrophe left open. Null when it is one command; else the reason.
  */
 export function consoleCommandProblem(cmd: string): string | null {
   if (!cmd.trim()) return "it is empty";
@@ -74,6 +75,7 @@ export function consoleCommandProblem(cmd: string): string | null {
   if (/[\r\n]/.test(cmd)) return "it is more than one line";
   if (/[^\x20-\x7e]/.test(cmd)) return "it holds a character outside printable text";
   if (cmd.includes(";")) return "it holds ;, which a console with a command delimiter reads as the start of a second command";
+  if (cmd.includes("&")) return "it holds &, which the system would replace as a system symbol";
   if ((cmd.match(/'/g) ?? []).length % 2 === 1) return "an apostrophe is not closed";
   return null;
 }

@@ -9,19 +9,25 @@ const JOBNAME = /^[A-Z@#$][A-Z0-9@#$]{0,7}$/;
 const JOBID = /^[A-Z0-9]{1,8}$/;
 const SYMBOL = /^[A-Z@#$][A-Z0-9@#$]{0,7}$/;
 
+/** At most 60 characters of a name for a message, control characters escaped: a runaway or hostile value is not echoed whole. */
+function quoted(value: string): string {
+  const shown = JSON.stringify(value.slice(0, 60)).slice(1, -1);
+  return value.length > 60 ? `'${shown}…' (${value.length} characters)` : `'${shown}'`;
+}
+
 function invalid(message: string): HaError {
   return new HaError(message, { failureClass: "invalid-input" });
 }
 
 export function dsnName(dsn: string): string {
   const name = dsn.trim().toUpperCase();
-  if (name.length > 44 || !DSN.test(name)) throw invalid(`'${dsn}' is not a valid data set name.`);
+  if (name.length > 44 || !DSN.test(name)) throw invalid(`${quoted(dsn)} is not a valid data set name.`);
   return name;
 }
 
 export function memberName(member: string): string {
   const name = member.trim().toUpperCase();
-  if (!MEMBER.test(name)) throw invalid(`'${member}' is not a valid member name.`);
+  if (!MEMBER.test(name)) throw invalid(`${quoted(member)} is not a valid member name.`);
   return name;
 }
 
@@ -33,19 +39,19 @@ export function dsnPath(dsn: string, member?: string): string {
 
 export function jobName(jobname: string): string {
   const name = jobname.trim().toUpperCase();
-  if (!JOBNAME.test(name)) throw invalid(`'${jobname}' is not a valid job name.`);
+  if (!JOBNAME.test(name)) throw invalid(`${quoted(jobname)} is not a valid job name.`);
   return name;
 }
 
 export function jobId(jobid: string): string {
   const id = jobid.trim().toUpperCase();
-  if (!JOBID.test(id)) throw invalid(`'${jobid}' is not a valid job id.`);
+  if (!JOBID.test(id)) throw invalid(`${quoted(jobid)} is not a valid job id.`);
   return id;
 }
 
 export function symbolName(name: string): string {
   const upper = name.toUpperCase();
-  if (!SYMBOL.test(upper)) throw invalid(`'${name}' is not a valid JCL symbol name (1-8 characters, starting with a letter).`);
+  if (!SYMBOL.test(upper)) throw invalid(`${quoted(name)} is not a valid JCL symbol name (1-8 characters, starting with a letter).`);
   return upper;
 }
 
@@ -57,8 +63,8 @@ export function headerValue(what: string, value: string): string {
 
 /** Absolute z/OS UNIX path, each segment URL-encoded. */
 export function ussPath(path: string): string {
-  if (!path.startsWith("/")) throw invalid(`'${path}' is not an absolute z/OS UNIX path.`);
+  if (!path.startsWith("/")) throw invalid(`${quoted(path)} is not an absolute z/OS UNIX path.`);
   const segments = path.split("/").slice(1);
-  if (segments.some((s) => s === "..")) throw invalid(`'${path}' must not contain '..'.`);
+  if (segments.some((s) => s === "..")) throw invalid(`${quoted(path)} must not contain '..'.`);
   return segments.map(encodeURIComponent).join("/");
 }

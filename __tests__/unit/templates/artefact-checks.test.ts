@@ -82,6 +82,8 @@ describe("obey members and console commands", () => {
     expect(consoleCommandProblem(`D TCPIP,${"X".repeat(120)}`)).toMatch(/126/);
     expect(consoleCommandProblem("D TCPIP,TCPIP,N,HOME;S EVIL")).toMatch(/second command/);
     expect(consoleCommandProblem("D TCPIP,TCPIP,N,HOME\nS EVIL")).toMatch(/more than one line/);
+    // MVS replaces system symbols in a command: the command run would not be the one shown.
+    expect(consoleCommandProblem("S IZUSVR&SYSCLONE.")).toMatch(/system symbol/);
     expect(consoleCommandProblem("V TCPIP,TCPIP,OBEYFILE,DSN=SYS1.TCPPARMS(HASYSA)")).toBeNull();
   });
 });

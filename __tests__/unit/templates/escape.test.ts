@@ -5,6 +5,7 @@ import { idcamsOperand } from "../../../src/templates/escape/idcams";
 import { instreamRecord } from "../../../src/templates/escape/instream";
 import { dataSetName, jclName, jclQuotedText } from "../../../src/templates/escape/jcl";
 import { obeyToken } from "../../../src/templates/escape/obey";
+import { zoweYamlText } from "../../../src/templates/escape/zowe-yaml";
 import { parmlibQuotedText, parmlibWord } from "../../../src/templates/escape/parmlib";
 import { Refusal } from "../../../src/templates/escape/refusal";
 import { shellWord } from "../../../src/templates/escape/shell";
@@ -98,6 +99,11 @@ describe("console operand", () => {
 describe("TCP/IP profile token", () => {
   it.each(["10.1.1.1", "255.255.255.0", "ZWE1*", 8443])("%j is one token", (v) => expect(obeyToken(v)).toBe(String(v)));
   it.each(["a b", "a;b", "a'b", 'a"b', "a\nb", "a\rb", "a\0b", "/*x", "", "a\tb"])("%j is refused", (v) => refuses(obeyToken, v));
+  // & is a system symbol TCP/IP replaces in obey members; the rest could join, split or continue a statement.
+  it.each(["10.1.1.1&SYSCLONE.", "ZCHA&X", "10.1.1.1)(", "10.1.1.1,X", "A=B", "A*/B", "A//B", "A+", "$(id)", "`id`", "A\\", "\uff08A\uff09", "A\u00a0B", "A\u2028B"])(
+    "%j is refused: it is no address, name or wildcard",
+    (v) => refuses(obeyToken, v),
+  );
   it("refuses a number that is not whole", () => expect(() => obeyToken(1.5)).toThrow(Refusal));
 });
 
@@ -109,6 +115,8 @@ describe("IDCAMS operand", () => {
 describe("PARMLIB values", () => {
   it("keeps case and special characters a quoted value may hold", () => expect(parmlibQuotedText("/global/zosmf/zosmfa")).toBe("/global/zosmf/zosmfa"));
   it.each(["a'b", "a*/b", "a/*b", "a\nb", "a\0b"])("%j is refused in a quoted value", (v) => refuses(parmlibQuotedText, v));
+  // The system replaces static system symbols when it reads a PARMLIB member, inside apostrophes too.
+  it.each(["/global/zosmf/&SYSNAME.", "IZUDFLA&X", "&"])("%j is refused in a quoted value: & starts a system symbol", (v) => refuses(parmlibQuotedText, v));
   it.each([...HOSTILE, ""])("%j is refused as a word", (v) => refuses(parmlibWord, v));
 });
 
@@ -124,4 +132,9 @@ describe("comments and in-stream records", () => {
   it("a comment keeps ordinary punctuation", () => expect(commentText("Caching (RLS), x'y")).toBe("Caching (RLS), x'y"));
   it.each(["//X JOB", "/*", "/*$VS", "a\nb", "a\0b"])("%j is refused as an in-stream record", (v) => refuses(instreamRecord, v));
   it("an ordinary SYSTSIN line passes", () => expect(instreamRecord("  LISTGRP IZUADMIN")).toBe("  LISTGRP IZUADMIN"));
+});
+
+describe("zowe.yaml text", () => {
+  it.each(["redis.example.com:6379", "safkeyring://IZUSVR/Ring", "/global/ks/ks.p12"])("%j passes unchanged", (v) => expect(zoweYamlText(v)).toBe(v));
+  it.each(["${{ zowe.setup.certificate }}", "h:1${{x}}", "${HOME}", "a\nb", "a\u2028b"])("%j is refused: Zowe would evaluate or split it", (v) => refuses(zoweYamlText, v));
 });

@@ -19,6 +19,20 @@ describe("systemByName", () => {
     const t = await loadTopology(TWO_SYSTEM);
     expect(() => systemByName(t, "SYSQ")).toThrow(expect.objectContaining({ failureClass: "invalid-input", message: expect.stringContaining("SYSA, SYSB") }));
   });
+
+  test("quotes at most 60 characters of a runaway name, typed or in the topology", async () => {
+    const t = await loadTopology(TWO_SYSTEM);
+    t.systems[1]!.name = `SYSB${"Y".repeat(300)}`;
+    const err = (() => {
+      try {
+        systemByName(t, `SYSQ${"Q".repeat(300)}`);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).not.toMatch(/Q{61}|Y{61}/);
+    expect(err?.message).toContain("SYSA");
+  });
 });
 
 describe("zosmfHaSystems", () => {

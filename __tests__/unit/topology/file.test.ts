@@ -76,6 +76,29 @@ describe("only a regular file of at most 1 MB of UTF-8 is read", () => {
     expect((await refusal(bad)).problems[0].message).toContain(`first bad byte at offset ${at + 2}, 0xff`);
   });
 
+  test.each([
+    ["UTF-16 little-endian", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("version: 1\n", "utf16le")])],
+    ["UTF-16 big-endian", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("version: 1\n", "utf16le").swap16()])],
+    ["UTF-32 little-endian", Buffer.from([0xff, 0xfe, 0, 0, 0x76, 0, 0, 0])],
+  ])("a %s file is refused naming its encoding", async (encoding, bytes) => {
+    const file = path();
+    writeFileSync(file, bytes);
+    expect((await refusal(file)).problems[0].message).toBe(`the file is ${encoding} (it starts with that byte-order mark); allowed: UTF-8 text (save the file as UTF-8)`);
+  });
+
+  test("a 50 MB file is refused by its size without being read", async () => {
+    const big = path();
+    // Sparse: 50 MB long, no data blocks; reading it all would still take the time and memory.
+    execFileSync("truncate", ["-s", "50M", big]);
+    expect((await refusal(big)).problems[0].message).toMatch(/larger than 1048576 bytes \(52428800 bytes\)/);
+  });
+
+  test("a file of 1 MB and one byte is refused", async () => {
+    const big = path();
+    writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 0x23));
+    expect((await refusal(big)).problems[0].message).toMatch(/larger than 1048576 bytes/);
+  });
+
   test("a byte-order mark is allowed", async () => {
     const bom = path();
     writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(twoSystemText())]));
@@ -105,6 +128,41 @@ describe("the parser is bounded", () => {
       }
     })() as TopologyError;
     expect(err.problems[0].message).toMatch(/at most 100 alias references/);
+  });
+
+  test.each([
+    ["10,000 [ in a row", `version: 1\nx: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`],
+    ["10,000 { in a row", `version: 1\nx: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`],
+    ["a block list 1,000 deep", `version: 1\nx:\n${Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i + 1)}- `).join("\n")}a\n`],
+  ])("data nested %s is refused as too deep, not a crash", (_what, text) => {
+    const err = (() => {
+      try {
+        parseTopology(text);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(TopologyError);
+    expect(exitCodeFor(err)).toBe(3);
+    expect((err as TopologyError).problems[0].message).toMatch(/^the YAML is nested too deeply to read; allowed: /);
+  });
+
+  // A key named like a member every object inherits must be an unknown field, not a crash (exit 1).
+  test.each([
+    ["__proto__", "__proto__: { polluted: 1 }\n", "__proto__"],
+    ["constructor", "constructor: { prototype: { polluted: 1 } }\n", "constructor"],
+  ])("a top-level key %s is refused as an unknown field with exit code 3", (_key, extra, path) => {
+    const err = (() => {
+      try {
+        parseTopology(`${twoSystemText()}\n${extra}`);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(TopologyError);
+    expect(exitCodeFor(err)).toBe(3);
+    expect((err as TopologyError).problems.map((p) => p.path)).toEqual([path]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
   test("an alias bomb is refused, not expanded", () => {

@@ -75,6 +75,23 @@ describe("what was given", () => {
     expect(JSON.stringify(problems)).not.toContain("s3cret");
     expect(problems[0].message).toContain("cache:****@");
   });
+
+  // Passwords the address format refuses are still passwords: a blank, an @ or a bare secret@host is never shown.
+  test.each(["cache:pa ss-s3cret@redis.example.com:6379", "cache:p@s3cret@redis.example.com:6379", " cache:s3cret@redis.example.com:6379", "s3cret@redis.example.com:6379 "])(
+    "a refused Redis address %j never shows its password, in the message or in the JSON problem",
+    (uri) => {
+      const text = variant(
+        all(
+          set(["cachingService", "storage", "mode"], "redis"),
+          (doc) => doc.deleteIn(["cachingService", "storage", "infinispan"]),
+          set(["cachingService", "storage", "redis"], { masterNodeUri: uri, sentinel: { masterInstance: "m", nodes: [uri] } }),
+        ),
+      );
+      const problems = problemsOf(text);
+      expect(problems.map((p) => p.path)).toContain("cachingService.storage.redis.masterNodeUri");
+      expect(JSON.stringify(problems)).not.toContain("s3cret");
+    },
+  );
 });
 
 describe("text that is not a topology", () => {

@@ -1,4 +1,6 @@
-import { infinispanInitialHosts, type Topology } from "../../topology";
+import { HaError } from "../../errors";
+import { preview, Refusal, zoweYamlText } from "../../templates/escape";
+import { hidePassword, infinispanInitialHosts, type Topology } from "../../topology";
 import type { StorageSetting } from "./zowe-yaml-edit";
 
 /** The storage keys zowe.yaml needs for the topology's mode (zowe spells the modes infinispan, VSAM, redis). */
@@ -32,5 +34,23 @@ export function storageSettings(t: Topology): StorageSetting[] {
       if (r.ssl.truststore) out.push({ path: ["redis", "ssl", "truststore"], value: r.ssl.truststore });
     }
   }
-  return out;
+  return out.map(zoweYamlValue);
+}
+
+/** Each text value as zowe.yaml may hold it (../../templates/escape/zowe-yaml.ts); a refusal names the topology field. */
+function zoweYamlValue(s: StorageSetting): StorageSetting {
+  const texts = typeof s.value === "string" ? [s.value] : Array.isArray(s.value) ? (s.value as readonly string[]) : [];
+  for (const text of texts) {
+    try {
+      zoweYamlText(text);
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      // Redis addresses may carry a password: never shown.
+      throw new HaError(`cachingService.storage.${s.path.join(".")} ${err.reason}; in zowe.yaml it may hold ${err.allowed}. Nothing was sent.`, {
+        failureClass: "invalid-input",
+        details: [`value: ${preview(hidePassword(text))}`],
+      });
+    }
+  }
+  return s;
 }

@@ -35,7 +35,7 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
       system,
       observed: message,
       changes: [],
-      blocker: new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change systems[${system}].zosmf.userDir / zfs in the topology.`] }),
+      blocker: new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change ${systemField(t, system)}.zosmf.userDir / zfs in the topology.`] }),
       apply: async () => ({ state: "unchanged" }),
     });
   }

@@ -1,12 +1,12 @@
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { systemByName } from "../../topology";
+import { systemField } from "../../templates/topology-fields";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
 import { readMember } from "../ops/read-current";
 import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
-import { systemField } from "../../templates/topology-fields";
 import { editIzuprm, type IzuprmSetting } from "./izuprm-edit";
 
 /** The nine statements the hot-standby set-up needs in each system's member. */

@@ -1,4 +1,5 @@
 import { HaError } from "../../errors";
+import { preview } from "../../templates/escape";
 import { operandField } from "../../templates/jcl-check";
 import {
   assertJesReadable,
@@ -116,7 +117,8 @@ function splice(record: string, at: number, remove: number, insert: string): str
 }
 
 function refuse(procName: string, s: ProcDefault, why: string): never {
-  throw new HaError(`${procName}: ${s.name}=${s.value} (from ${s.field}) ${why}.`, {
+  // At most 60 characters of the value, as every message quotes a value.
+  throw new HaError(`${procName}: ${s.name}=${preview(s.value)} (from ${s.field}) ${why}.`, {
     failureClass: "invalid-input",
     details: [`JCL keeps a statement in columns 1-${LAST_DATA_COLUMN}; a continuation card holds at most ${LAST_DATA_COLUMN - FIRST_CONTINUATION_COLUMN + 1} characters. Choose a shorter ${s.field}.`],
   });

@@ -1,5 +1,6 @@
 import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
+import { systemField } from "../../templates/topology-fields";
 import { systemByName } from "../../topology";
 import type { StepSpec } from "../context";
 import { sameRecords, unifiedDiff } from "../ops/diff";
@@ -10,7 +11,6 @@ import { assertJesReadable } from "../../templates/jcl-columns";
 import { setProcDefaults } from "./proc-edit";
 import { jclQuotedText } from "../../templates/escape/jcl";
 import { Refusal } from "../../templates/escape";
-import { systemField } from "../../templates/topology-fields";
 
 /** A value inside a PROC statement's apostrophes, as JCL reads it: `&` would start a symbol there. */
 function quotedJcl(value: string, field: string): string {

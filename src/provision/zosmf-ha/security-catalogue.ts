@@ -5,10 +5,10 @@
  * value reaches a command through tsoCommand, never through text that is parsed again.
  */
 import type { Topology } from "../../topology";
+import { systemField } from "../../templates/topology-fields";
 import { zosmfHaSystems } from "../../topology";
 import { HaError } from "../../errors";
 import { preview } from "../../templates/escape";
-import { systemField } from "../../templates/topology-fields";
 import { tsoCommand as tso, tsoValue } from "../../templates/escape/tso";
 
 /** What a listing must show for an item to count as present. */
@@ -97,9 +97,10 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
   });
 
   // One STARTED profile per server procedure, and the angel's; they run as IZUSVR.
-  const procs = [...new Set([...zosmfHaSystems(t).map((m) => m.system.zosmf.serverProc.toUpperCase()), ha.angelProc.toUpperCase()])];
-  for (const p of procs) {
-    const proc = tsoValue("name", p, p === ha.angelProc.toUpperCase() ? "zosmfHa.angelProc" : "systems[].zosmf.serverProc");
+  const procs = new Map<string, string>(zosmfHaSystems(t).map((m) => [m.system.zosmf.serverProc.toUpperCase(), `${systemField(t, m.system.name)}.zosmf.serverProc`]));
+  procs.set(ha.angelProc.toUpperCase(), "zosmfHa.angelProc");
+  for (const [p, field] of procs) {
+    const proc = tsoValue("name", p, field);
     items.push({
       id: `STARTED ${p}.*`,
       list: tso`RLIST STARTED ${proc}.* STDATA`,

@@ -2,16 +2,17 @@ import type { ApplyContext, Change, PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { listenersOn, parseDisplayActive, parseNetstat, type TaskPresence } from "../../parsers";
 import { systemByName } from "../../topology";
+import { systemField } from "../../templates/topology-fields";
 import { pollUntil, type JobDocument } from "../../zosmf";
 import type { StepSpec } from "../context";
-import { issueCommand, netstatComplete } from "../ops/console";
+import { commandOperand, issueCommand, netstatComplete } from "../ops/console";
 import { makeStep } from "../step";
 
 type CommandRecord = { ctx: ApplyContext; stepId: string };
 
 async function listening(spec: StepSpec, system: string, record?: CommandRecord): Promise<boolean> {
   const { env } = spec;
-  const proc = systemByName(env.topology, system).tcpip.proc;
+  const proc = commandOperand(systemByName(env.topology, system).tcpip.proc, "name", `${systemField(env.topology, system)}.tcpip.proc`);
   const port = env.topology.zosmfHa!.port;
   const r = await issueCommand({ client: env.client, system, command: `D TCPIP,${proc},N,ALLCONN`, delayMs: env.consoleDelayMs, isComplete: netstatComplete, ...(record ? { record } : {}) });
   const server = systemByName(env.topology, system).zosmf!.serverProc;
@@ -19,10 +20,11 @@ async function listening(spec: StepSpec, system: string, record?: CommandRecord)
 }
 
 /** `D A,name`, read by message id (IEE115I); an answer that is not IEE115I is unknown. */
-async function taskPresence(spec: StepSpec, system: string, name: string, record?: CommandRecord): Promise<TaskPresence> {
+async function taskPresence(spec: StepSpec, system: string, name: string, field: string, record?: CommandRecord): Promise<TaskPresence> {
+  const operand = commandOperand(name, "name", field);
   // Whole once the name's entry or its NOT FOUND line is in (a long answer comes in pieces), or at another IEE message.
   const isComplete = (t: string) => parseDisplayActive(t, name).state !== "unknown" || (/\bIEE\d{3}I\b/.test(t) && !/\bIEE115I\b/.test(t));
-  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${name}`, delayMs: spec.env.consoleDelayMs, isComplete, ...(record ? { record } : {}) });
+  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${operand}`, delayMs: spec.env.consoleDelayMs, isComplete, ...(record ? { record } : {}) });
   return parseDisplayActive(r.text, name);
 }
 
@@ -58,22 +60,25 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
   const { env } = spec;
   const t = env.topology;
   const ha = t.zosmfHa!;
-  const server = systemByName(t, system).zosmf!.serverProc;
+  const serverField = `${systemField(t, system)}.zosmf.serverProc`;
+  // Both names go into S and D A commands, where a comma or blank would add an operand: checked here, before any command.
+  const server = commandOperand(systemByName(t, system).zosmf!.serverProc, "name", serverField);
+  const angelProc = commandOperand(ha.angelProc, "name", "zosmfHa.angelProc");
   const step = spec.workflow.step(spec.stepId);
   if (await listening(spec, system)) {
     return makeStep(spec, { title: step.title, system, observed: `${server} listens on port ${ha.port}`, changes: [], apply: async () => ({ state: "unchanged" }) });
   }
-  const angel = await taskPresence(spec, system, ha.angelProc);
-  if (angel.state === "unknown") throw unknownAnswer(`D A,${ha.angelProc}`, system, angel.lines);
+  const angel = await taskPresence(spec, system, angelProc, "zosmfHa.angelProc");
+  if (angel.state === "unknown") throw unknownAnswer(`D A,${angelProc}`, system, angel.lines);
   const angelUp = angel.state === "active";
   const changes: Change[] = [
-    ...(angelUp ? [] : [{ kind: "command" as const, system, command: `S ${ha.angelProc}`, purpose: "start the z/OSMF angel process" }]),
+    ...(angelUp ? [] : [{ kind: "command" as const, system, command: `S ${angelProc}`, purpose: "start the z/OSMF angel process" }]),
     { kind: "command", system, command: `S ${server}`, purpose: `start the z/OSMF server; then wait until it listens on port ${ha.port}` },
   ];
   return makeStep(spec, {
     title: step.title,
     system,
-    observed: `${server} does not listen on port ${ha.port}; angel ${ha.angelProc} ${angelUp ? "is active" : "is not active"}`,
+    observed: `${server} does not listen on port ${ha.port}; angel ${angelProc} ${angelUp ? "is active" : "is not active"}`,
     changes,
     apply: async (ctx) => {
       const record = { ctx, stepId: spec.id };
@@ -96,7 +101,7 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
         check: async () => {
           if (await listening(spec, system, record)) return true;
           // A server that ended will never listen: say why now instead of waiting out the timeout.
-          const task = await taskPresence(spec, system, server, record);
+          const task = await taskPresence(spec, system, server, serverField, record);
           if (task.state === "active") {
             notFound = 0;
             return undefined;

@@ -9,6 +9,7 @@ import { tsoQuotedText, tsoWord } from "./tso";
 
 export { Refusal, preview } from "./refusal";
 export { consoleOperand, type ConsoleOperandFormat } from "./console";
+export { zoweYamlText } from "./zowe-yaml";
 
 /** An escaping function: the value written for one language, or a Refusal. */
 export type Escaper = (value: string | number) => string;

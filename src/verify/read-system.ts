@@ -60,7 +60,8 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
       const res = await client.console.issue(command, {
         ...(system ? { system: system.name } : {}),
         safeToRepeat: true,
-        collect: { isComplete: netstatComplete, delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
+        // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
+        collect: { ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}), delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
         signal: abort.signal,
       });
       return res.text;

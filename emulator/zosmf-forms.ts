@@ -113,8 +113,6 @@ export const writeStatus = { created: 201, replaced: 204 } as const;
 export const consoleTexts = {
   /** CODE (IBM Ansible module looks for this id). */
   invalidSystem: (_system: string) => " IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME",
-  /** INF: routing to a sysplex member that is not active. */
-  systemNotActive: (system: string) => ` IEE618I ROUTE COMMAND REJECTED, SYSTEM ${system} IS NOT ACTIVE`,
 };
 
 export const consoleErrors = {

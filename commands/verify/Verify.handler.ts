@@ -1,31 +1,43 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { HaError } from "../../src/errors";
-import { renderJunit } from "../../src/report/junit";
+import { renderJunit, renderJunitError } from "../../src/report/junit";
 import { renderVerifyResult } from "../../src/report/verify-text";
 import { verifyFailure, type FailOn } from "../../src/run/exit-policy";
-import { verify } from "../../src/run/verify";
+import { verify, type VerifyResult } from "../../src/run/verify";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
+
+async function writeJunit(file: string, xml: string): Promise<void> {
+  try {
+    // A pipeline names a report folder that may not exist yet.
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, xml, "utf8");
+  } catch (err) {
+    throw new HaError(`Cannot write the JUnit report to ${file}: ${(err as Error).message}`, { failureClass: "invalid-input", cause: err });
+  }
+}
 
 export default class VerifyHandler extends HaBaseHandler {
   protected async run(ctx: HaHandlerContext): Promise<HaCommandResult> {
     const args = ctx.params.arguments;
     const failOn: FailOn = args.failOn === "degraded" ? "degraded" : "failed";
-    const result = await verify({
-      topologyFile: args.topology,
-      connection: await ctx.connection(),
-      resolveConnection: (profile) => ctx.namedConnection(profile),
-      trustTopologyHosts: args.trustTopologyHosts === true,
-      systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
-      sink: ctx.progress,
-      log: ctx.log,
-    });
-    if (args.junit) {
-      try {
-        await writeFile(args.junit, renderJunit(result, { failOn }), "utf8");
-      } catch (err) {
-        throw new HaError(`Cannot write the JUnit report to ${args.junit}: ${(err as Error).message}`, { failureClass: "invalid-input", cause: err });
-      }
+    let result: VerifyResult;
+    try {
+      result = await verify({
+        topologyFile: args.topology,
+        connection: await ctx.connection(),
+        resolveConnection: (profile) => ctx.namedConnection(profile),
+        trustTopologyHosts: args.trustTopologyHosts === true,
+        systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
+        sink: ctx.progress,
+        log: ctx.log,
+      });
+    } catch (err) {
+      // The dashboard still gets a report: one error saying why verify could not start.
+      if (args.junit) await writeJunit(args.junit, renderJunitError(String(args.topology), (err as Error).message ?? String(err)));
+      throw err;
     }
+    if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
     return { data: result, text: renderVerifyResult(result), failure: verifyFailure(result, failOn) };
   }
 }

@@ -46,7 +46,8 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   const run = (system: string): string[] => {
     const known = state.systems[system];
     if (!known) return [consoleTexts.invalidSystem(system)];
-    if (!known.up) return [consoleTexts.systemNotActive(system)];
+    // Not an active system of the sysplex: the same IEE618I as an unknown name (§3.2, §10.2).
+    if (!known.up) return [consoleTexts.invalidSystem(system)];
     return call(system, routed.command);
   };
   if (targets.length === 1 && !routed.group) return { lines: run(targets[0]) };

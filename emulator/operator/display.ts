@@ -1,6 +1,6 @@
 /**
  * `D TCPIP,[proc],N[ETSTAT],report[,DETAIL][,IPADDR=][,PORT=][,MAX=]`,
- * `D TCPIP,[proc],SYSPLEX,VIPADYN[,IPADDR=][,MAX=]` (§5.3–5.8) and `D A` (§10.2).
+ * `D TCPIP,[proc],SYSPLEX,VIPADYN[,IPADDR=][,MAX=]` (§5.3–5.8), `D A` and `D XCF,S,ALL` (§10.2).
  */
 import type { EmulatorState, SystemState } from "../state";
 import { connReport } from "../tcpip/displays/conn";
@@ -16,12 +16,14 @@ import { EMULATED_EPOCH, msg } from "../tcpip/forms";
 import { inSysplexGroup } from "../tcpip/sysplex";
 import { keywordOperands, splitOperands } from "./operands";
 import type { Ctx } from "./start-stop";
+import { displayXcf } from "./xcf";
 
 export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
   const ops = splitOperands(operand);
   const what = (ops[0] ?? "").toUpperCase();
   if (what === "TCPIP") return displayTcpip(state, state.systems[ctx.system], ops.slice(1));
   if (what === "A") return displayActive(state, ctx, ops.slice(1));
+  if (what === "XCF") return displayXcf(state, ctx.now, ops.slice(1));
   return [msg.commandInvalid("DISPLAY")];
 }
 

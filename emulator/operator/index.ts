@@ -8,8 +8,8 @@
  *
  * Routing (§3.2): `RO sys,cmd` runs the command on that system; an unknown name gives
  * IEE618I. `RO *ALL,cmd` runs it on every system that is up, grouped per system. A
- * command for a system that is down (directly or routed) is rejected with an IEE618I
- * form naming the system (tcpip/forms.ts), rather than left without a response.
+ * command for a system that is down (directly or routed) is rejected with the same IEE618I:
+ * z/OS answers it for any name that is not an active system of the sysplex (§10.2).
  */
 import type { EmulatorState } from "../state";
 import { resolveConnection } from "../tcpip/distribution";
@@ -36,7 +36,8 @@ export function issueCommand(state: EmulatorState, ctx: { system: string; consol
 function run(state: EmulatorState, ctx: Ctx, cmd: string): string[] {
   const system = findSystem(state, ctx.system);
   if (!system) return [msg.routeBadSystem()];
-  if (!state.systems[system].up) return [msg.systemDown(system)];
+  // A system that left the sysplex is not an active system name: IEE618I as for any other (§3.2, §10.2).
+  if (!state.systems[system].up) return [msg.routeBadSystem()];
   const here = { ...ctx, system };
   const m = /^(\S+)\s*(.*)$/s.exec(cmd);
   if (!m) return [];

@@ -56,8 +56,6 @@ export const msg = {
   // ---- §3.2 routing and the operator commands -----------------------------------------
   /** DOC (CODE: Ansible module checks the id). */
   routeBadSystem: () => "IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME",
-  /** INF: a command for a system that is down is rejected like a route to an unknown system. */
-  systemDown: (sys: string) => `IEE618I ROUTE COMMAND REJECTED, SYSTEM ${sys} IS NOT ACTIVE`,
   /** INF: RO *ALL response grouping. */
   routeAllHeader: (cmd: string) => `IEE421I RO *ALL,${cmd}`,
   routeAllSystem: (sys: string) => `  ${sys.padEnd(8)} RESPONSES ------------------------------------------`,

@@ -1,7 +1,8 @@
 import type { Connection, Topology } from "../topology";
 import { CHECK_MODULES } from "./checks";
+import { findDownSystems } from "./down";
 import { describeError, runReads, uniqueSpecs } from "./read-system";
-import type { Check, CheckModule, Read, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
+import type { Check, CheckModule, DownSystem, Read, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
 import { failed, summarize, worst } from "./verdict";
 
 export interface VerifyEngineOptions {
@@ -38,22 +39,45 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
   const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, timeoutMs });
 
   const [systems, sysplex] = await Promise.all([Promise.all(systemJobs), sysplexJob]);
-  const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex };
+  const down = findDownSystems(systems, sysplex);
+  const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex, down };
 
   options.onProgress?.("Judging");
-  const checks: Check[] = modules.flatMap((m) => {
+  const judged: Check[] = modules.flatMap((m) => {
     try {
-      return m.judge(snapshot);
+      return unjudgeable(m, snapshot, probes) ? m.judge(snapshot).map((c) => (c.verdict === "failed" ? { ...c, notRun: true } : c)) : m.judge(snapshot);
     } catch (err) {
       // A fault in one family must not hide the others, nor pass for healthy.
-      return [failed({ id: `verify.${m.name}`, system: "-", title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`)];
+      return [{ ...failed({ id: `verify.${m.name}`, system: "-", title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
     }
   });
+
+  const checks = judged.map((c) => whileDown(c, down));
 
   const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
   const unreadable = [
     ...(unreadableIn(sysplex) ? ["-"] : []),
-    ...systems.filter((s) => unreadableIn(s.reads)).map((s) => s.system.name),
+    // A system that is down cannot be read; that is its state, not a failure of verify.
+    ...systems.filter((s) => !down.has(s.system.name) && unreadableIn(s.reads)).map((s) => s.system.name),
   ];
-  return { sysplex: t.sysplex, checks, summary: summarize(checks), verdict: worst(checks.map((c) => c.verdict)), unreadable };
+  return { sysplex: t.sysplex, checks, summary: summarize(checks), verdict: worst(checks.map((c) => c.verdict)), unreadable, down: [...down.values()] };
+}
+
+/** A system's own checks while it is down: not applicable; its outage is the one system.active check. */
+function whileDown(c: Check, down: ReadonlyMap<string, DownSystem>): Check {
+  if (c.id === "system.active" || !down.has(c.system)) return c;
+  return { id: c.id, system: c.system, title: c.title, expected: c.expected, found: `not applicable: ${c.system} is down`, verdict: "not-applicable" };
+}
+
+/**
+ * A family whose own reads could not be made (not for a system that is down) cannot find
+ * a failure: what it would report comes from missing answers, so it is an error of verify.
+ */
+function unjudgeable(m: CheckModule, snapshot: Snapshot, probes: ReadonlySet<string>): boolean {
+  const lost = (r: Read<unknown> | undefined) => r !== undefined && !r.ok && r.kind === "unreadable";
+  const t = snapshot.topology;
+  if ((m.sysplexReads?.(t) ?? []).some((spec) => !probes.has(spec.key) && lost(snapshot.sysplex.get(spec.key)))) return true;
+  return t.systems.some(
+    (system) => !snapshot.down.has(system.name) && (m.systemReads?.(t, system) ?? []).some((spec) => !probes.has(spec.key) && lost(snapshot.systems.get(system.name)?.reads.get(spec.key))),
+  );
 }

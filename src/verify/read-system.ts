@@ -10,12 +10,18 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
+/** z/OS's answer to a command routed to a name that is not an active system of the sysplex (facts 3.2, 10.2). */
+export const ROUTE_REJECTED = "IEE618I";
+
 /** Sorts a failure into what the checks need to know: no answer, system down, or z/OS said no. */
-export function classifyFailure(err: unknown): { kind: ReadFailureKind; message: string } {
+export function classifyFailure(err: unknown): { kind: ReadFailureKind; message: string; unanswered?: boolean } {
   const message = describeError(err);
   if (err instanceof ZosmfError) {
-    // Keep z/OS's own words (IEE618I ...) rather than the HTTP wrapping around them.
-    if (err.kind === "rejected" && /NOT\s+ACTIVE/i.test(message)) return { kind: "down", message: (/\b[A-Z]{3}\d{3,5}[IEWAD]\b.*$/.exec(message)?.[0] ?? message).replace(/\.$/, "") };
+    // The message id decides; keep z/OS's own line rather than the HTTP wrapping around it.
+    if (err.kind === "rejected" && message.includes(ROUTE_REJECTED)) {
+      return { kind: "down", message: (new RegExp(`\\b${ROUTE_REJECTED}\\b.*$`).exec(message)?.[0] ?? message).replace(/\.$/, "") };
+    }
+    if (err.kind === "unreachable" || err.kind === "timeout") return { kind: "unreadable", message, unanswered: true };
     return { kind: err.failureClass === "zos-failure" ? "answer" : "unreadable", message };
   }
   if (err instanceof HaError && err.failureClass === "zos-failure") return { kind: "answer", message };
@@ -54,7 +60,8 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
       const res = await client.console.issue(command, {
         ...(system ? { system: system.name } : {}),
         safeToRepeat: true,
-        collect: { isComplete: netstatComplete, delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
+        // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
+        collect: { ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}), delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
         signal: abort.signal,
       });
       return res.text;
@@ -81,7 +88,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
   abort.abort();
   for (const spec of options.specs) {
     if (!results.has(spec.key)) {
-      results.set(spec.key, { ok: false, kind: "unreadable", message: `no answer within ${Math.round(timeoutMs / 100) / 10} s` });
+      results.set(spec.key, { ok: false, kind: "unreadable", unanswered: true, message: `no answer within ${Math.round(timeoutMs / 100) / 10} s` });
     }
   }
   return results;

@@ -1,7 +1,8 @@
 import type { Connection, Topology, TopologySystem } from "../topology";
 import type { ZosmfClient } from "../zosmf";
 
-export type Verdict = "healthy" | "degraded" | "failed";
+/** `not-applicable`: a check of a system that is down; the outage itself is its own check (system.active). */
+export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
 
 /** One judged fact. `id` is stable across runs so a pipeline can track it. */
 export interface Check {
@@ -14,12 +15,15 @@ export interface Check {
   readonly verdict: Verdict;
   /** Why the verdict is not healthy; set whenever it is not. */
   readonly reason?: string;
+  /** The check could not be run (no answer, credentials refused): an error of verify, not a finding about z/OS. */
+  readonly notRun?: boolean;
 }
 
 export interface VerifySummary {
   readonly healthy: number;
   readonly degraded: number;
   readonly failed: number;
+  readonly notApplicable: number;
   readonly total: number;
 }
 
@@ -30,6 +34,8 @@ export interface VerifyResult {
   readonly verdict: Verdict;
   /** Systems (or '-' for the command's own connection) that could not be read. */
   readonly unreadable: readonly string[];
+  /** Systems known to be down, and how verify learned it. */
+  readonly down: readonly DownSystem[];
   readonly durationMs: number;
 }
 
@@ -50,7 +56,18 @@ export interface VerifyClient {
  */
 export type ReadFailureKind = "unreadable" | "down" | "answer";
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly kind: ReadFailureKind; readonly message: string };
+/** `unanswered`: no HTTP answer at all (connection refused or dropped, timeout): how a system's own endpoint looks when the system is down. */
+export type Read<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly kind: ReadFailureKind; readonly message: string; readonly unanswered?: boolean };
+
+/** A system that is not up, and the evidence: XCF's list, an IEE618I, or its endpoint not answering. */
+export interface DownSystem {
+  readonly system: string;
+  readonly why: string;
+  /** When XCF last saw it, when the display says so. */
+  readonly since?: string;
+}
 
 /** What one read needs: the system's client, and display commands routed to that system. */
 export interface ReadContext {
@@ -80,6 +97,8 @@ export interface Snapshot {
   readonly topology: Topology;
   readonly systems: ReadonlyMap<string, SystemReads>;
   readonly sysplex: ReadonlyMap<string, Read<unknown>>;
+  /** Systems known to be down (filled by the engine before judging). */
+  readonly down: ReadonlyMap<string, DownSystem>;
 }
 
 /**

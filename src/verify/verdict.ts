@@ -1,6 +1,6 @@
 import type { Check, Read, Snapshot, Verdict, VerifySummary } from "./types";
 
-const RANK: Record<Verdict, number> = { healthy: 0, degraded: 1, failed: 2 };
+const RANK: Record<Verdict, number> = { "not-applicable": 0, healthy: 0, degraded: 1, failed: 2 };
 
 export function worst(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), "healthy");
@@ -8,7 +8,7 @@ export function worst(verdicts: readonly Verdict[]): Verdict {
 
 export function summarize(checks: readonly Check[]): VerifySummary {
   const count = (v: Verdict) => checks.filter((c) => c.verdict === v).length;
-  return { healthy: count("healthy"), degraded: count("degraded"), failed: count("failed"), total: checks.length };
+  return { healthy: count("healthy"), degraded: count("degraded"), failed: count("failed"), notApplicable: count("not-applicable"), total: checks.length };
 }
 
 export type CheckHead = Pick<Check, "id" | "system" | "title" | "expected">;
@@ -34,7 +34,7 @@ export function fromFailedRead(head: CheckHead, read: Extract<Read<unknown>, { o
   const who = head.system === "-" ? "the sysplex" : head.system;
   switch (read.kind) {
     case "unreadable":
-      return failed(head, "not read", `${who}: could not be read: ${read.message}`);
+      return { ...failed(head, "not read", `${who}: could not be read: ${read.message}`), notRun: true };
     case "down":
       return degraded(head, "system not active", `${who} is not active: ${read.message}`);
     case "answer":
@@ -56,10 +56,7 @@ export function q(value: string | number | undefined): string {
   return value === undefined ? "(not set)" : `'${value}'`;
 }
 
-/** Why z/OS said the system is not active, when one of its reads was answered that way. */
+/** Why the system is known to be down (XCF, IEE618I, its endpoint silent), or undefined while it is up. */
 export function systemDown(snapshot: Snapshot, system: string): string | undefined {
-  for (const read of snapshot.systems.get(system)?.reads.values() ?? []) {
-    if (!read.ok && read.kind === "down") return read.message;
-  }
-  return undefined;
+  return snapshot.down.get(system)?.why;
 }

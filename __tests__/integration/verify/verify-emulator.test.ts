@@ -13,6 +13,9 @@ import { nextEtag } from "../../../emulator/ids";
 import { issueCommand } from "../../../emulator/operator/index";
 import { defineZosmfSecurity } from "../../../emulator/programs/racf-zosmf-setup";
 import type { EmulatorState, PdsDataset } from "../../../emulator/state";
+import { EXIT_CODES } from "../../../src/errors";
+import { renderJunit } from "../../../src/report/junit";
+import { verifyFailure } from "../../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 
 const DVIPA = "192.0.2.10";
@@ -78,11 +81,18 @@ ENDVIPADYNAMIC
   operator(emu, "SYSB", "S IZUSVRB");
 }
 
-function topologyFile(autoSwitchBack: boolean): string {
+/** With `ownEndpoints`, each system is read through its own z/OSMF (the emulator's per-system listeners). */
+function topologyFile(autoSwitchBack: boolean, ownEndpoints = false): string {
   const dir = mkdtempSync(join(tmpdir(), "ha-verify-int-"));
   const file = join(dir, "topology.yaml");
-  const example = readFileSync(join(__dirname, "../../../examples/two-system.yaml"), "utf8");
-  writeFileSync(file, example.replace("autoSwitchBack: true", `autoSwitchBack: ${autoSwitchBack}`));
+  let example = readFileSync(join(__dirname, "../../../examples/two-system.yaml"), "utf8").replace("autoSwitchBack: true", `autoSwitchBack: ${autoSwitchBack}`);
+  if (ownEndpoints) {
+    for (const name of ["SYSA", "SYSB"]) {
+      const url = new URL(emu.systemUrls[name]!);
+      example = example.replace(new RegExp(`(name: ${name}\\n(?:.*\\n)*?\\s+connection: )\\{\\}`), `$1{ host: ${url.hostname}, port: ${url.port} }`);
+    }
+  }
+  writeFileSync(file, example);
   return file;
 }
 
@@ -93,13 +103,28 @@ async function control(emu: Emulator, path: string): Promise<void> {
 
 let emu: Emulator;
 
-async function runVerify(autoSwitchBack = true): Promise<VerifyResult> {
+async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string } = {}): Promise<VerifyResult> {
   const url = new URL(emu.url);
   return verify({
-    topologyFile: topologyFile(autoSwitchBack),
-    connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password },
+    topologyFile: topologyFile(autoSwitchBack, options.ownEndpoints),
+    connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: options.password ?? emu.password },
     systemTimeoutMs: 20_000,
   });
+}
+
+/** Counts what a JUnit reader counts: test cases and their failure, error and skipped children. */
+function junitCounts(xml: string): { tests: number; failures: number; errors: number; skipped: number; declared: Record<string, number> } {
+  const cases = xml.match(/<testcase\b[\s\S]*?(<\/testcase>|\/>)/g) ?? [];
+  const has = (tag: string) => cases.filter((c) => new RegExp(`<${tag}\\b`).test(c)).length;
+  const suite = /<testsuite\b([^>]*)>/.exec(xml)?.[1] ?? "";
+  const declared = Object.fromEntries([...suite.matchAll(/(\w+)="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+  for (const c of cases) expect(c).toMatch(/classname="PLEX1(\.SYS[AB])?" time="[\d.]+"/);
+  return { tests: cases.length, failures: has("failure"), errors: has("error"), skipped: has("skipped"), declared };
+}
+
+function exitCode(r: VerifyResult, failOn: "failed" | "degraded" = "failed"): number {
+  const f = verifyFailure(r, failOn);
+  return f === undefined ? 0 : EXIT_CODES[f.failureClass];
 }
 
 const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system)!;
@@ -107,7 +132,7 @@ const notHealthy = (r: VerifyResult) => r.checks.filter((c) => c.verdict !== "he
 
 describe("verify against the emulator", () => {
   beforeEach(async () => {
-    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], jobTiming: { inputMs: 10, activeMs: 20 } });
+    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
   });
   afterEach(async () => {
     await emu?.stop();
@@ -167,5 +192,69 @@ describe("verify against the emulator", () => {
     const r = await runVerify();
     expect(r.verdict).toBe("failed");
     expect(check(r, "zosmf.parmlib.server-proc", "SYSB").reason).toContain("SYS1.PARMLIB(IZUPRM0B): SERVER_PROC 'IZUSVRA'");
+  });
+  describe.each([["through the command's connection", false], ["through each system's own endpoint", true]])("a system that is down, read %s", (_how, ownEndpoints) => {
+    it("is one degraded check, its other checks not applicable, exit 0 (2 with --fail-on degraded), and healthy once back", async () => {
+      buildHotStandby(emu, "AUTOSWITCHBACK");
+      const healthyRun = await runVerify(true, { ownEndpoints });
+      expect(notHealthy(healthyRun)).toEqual([]);
+      const all = junitCounts(renderJunit(healthyRun));
+
+      await control(emu, "system/SYSA/down");
+      const down = await runVerify(true, { ownEndpoints });
+      expect(down.checks.filter((c) => c.verdict === "failed").map((c) => `${c.id} ${c.system}: ${c.reason}`)).toEqual([]);
+      expect(down.unreadable).toEqual([]);
+      expect(down.verdict).toBe("degraded");
+      expect(exitCode(down)).toBe(0);
+      expect(exitCode(down, "degraded")).toBe(2);
+      expect(check(down, "tcpip.hotstandby").reason).toMatch(/SYSB is serving because SYSA/);
+      // SYSA is named once: every other check of SYSA is not applicable rather than a finding.
+      const ofSysa = down.checks.filter((c) => c.system === "SYSA" && c.verdict !== "not-applicable");
+      expect(ofSysa.map((c) => `${c.id} ${c.verdict}`)).toEqual(["system.active degraded"]);
+      expect(ofSysa[0]!.reason).toMatch(/^system SYSA is down/);
+      expect(down.down.map((d) => d.system)).toEqual(["SYSA"]);
+      const xml = junitCounts(renderJunit(down));
+      expect(xml.tests).toBe(all.tests);
+      expect([xml.failures, xml.errors]).toEqual([0, 0]);
+      expect(xml.skipped).toBe(down.summary.notApplicable);
+      expect(xml.declared).toMatchObject({ tests: xml.tests, failures: 0, errors: 0, skipped: xml.skipped });
+      expect(junitCounts(renderJunit(down, { failOn: "degraded" })).failures).toBe(down.summary.degraded);
+
+      await control(emu, "system/SYSA/up");
+      operator(emu, "SYSA", "S IZUSVRA");
+      const back = await runVerify(true, { ownEndpoints });
+      expect(notHealthy(back)).toEqual([]);
+      expect(exitCode(back)).toBe(0);
+    });
+  });
+
+  it("fails with exit 2 when neither system's z/OSMF serves the DVIPA", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    operator(emu, "SYSA", "P IZUSVRA");
+    operator(emu, "SYSB", "P IZUSVRB");
+    const r = await runVerify();
+    expect(r.verdict).toBe("failed");
+    expect(r.down).toEqual([]);
+    expect(exitCode(r)).toBe(2);
+    const xml = junitCounts(renderJunit(r));
+    expect(xml.failures).toBe(r.summary.failed);
+    expect(xml.errors).toBe(0);
+  });
+
+  it("cannot judge with a refused password: exit 4, and errors, not failures, in JUnit", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const good = await runVerify();
+    const all = junitCounts(renderJunit(good));
+    const r = await runVerify(true, { password: "WRONG" });
+    const ids = (x: VerifyResult) => x.checks.map((c) => `${c.id} ${c.system}`);
+    expect(ids(good).filter((i) => !ids(r).includes(i))).toEqual([]);
+    expect(r.down).toEqual([]);
+    expect(exitCode(r)).toBe(4);
+    const xml = junitCounts(renderJunit(r));
+    expect(xml.tests).toBe(all.tests);
+    expect(xml.errors).toBeGreaterThan(0);
+    expect(r.checks.filter((c) => c.verdict === "failed" && !c.notRun).map((c) => `${c.id} ${c.system}: ${c.reason}`)).toEqual([]);
+    expect(xml.failures).toBe(0);
+    expect(xml.declared).toMatchObject({ tests: xml.tests, failures: 0, errors: xml.errors });
   });
 });

@@ -147,8 +147,17 @@ function rejected(system: string): ZosmfError {
     kind: "rejected",
     method: "PUT",
     path: "/zosmf/restconsoles/consoles/defcn",
-    summary: `the command was not routed to ${system}: IEE618I ROUTE COMMAND REJECTED, SYSTEM ${system} IS NOT ACTIVE`,
+    summary: `the command was not routed to ${system}: IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME`,
   });
+}
+
+function xcfDisplay(up: string[]): string {
+  return [
+    " IXC336I  12.00.00  DISPLAY XCF 101",
+    "  SYSPLEX PLEX1",
+    "  SYSTEM   TYPE SERIAL LPAR STATUS TIME          SYSTEM STATUS",
+    ...up.map((name, i) => `  ${name.padEnd(8)} 3906 1234   0${i + 1}   12/03/2026 12:00:00   ACTIVE`),
+  ].join("\r");
 }
 
 /** A client that answers from `plex` and records every call; it has no write methods at all. */
@@ -183,6 +192,11 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
       async issue(cmd: string, options: { system?: string; signal?: AbortSignal } = {}) {
         const system = (options.system ?? "SYSA") as Sys;
         calls.push({ op: "issue", arg: cmd, system });
+        // The command's own connection answers from a live system; XCF lists the systems that are up.
+        if (cmd === "D XCF,S,ALL" && options.system === undefined) {
+          const text = xcfDisplay(Object.keys(plex.stacks).filter((s) => plex.stacks[s as Sys] !== "down"));
+          return { key: "K0", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
+        }
         const stack = plex.stacks[system];
         if (stack === "down") throw rejected(system);
         if (stack === "unreachable") throw new ZosmfError({ kind: "unreachable", method: "PUT", path: "/zosmf/restconsoles/consoles/defcn", code: "ECONNREFUSED" });

@@ -242,7 +242,7 @@ describe("verify", () => {
     for (const op of ops) expect(["info", "read", "listMounts", "listDatasets", "readUss", "issue"]).toContain(op);
     const commands = calls.filter((c) => c.op === "issue");
     expect(commands.length).toBeGreaterThan(0);
-    for (const c of commands) expect(c.arg).toMatch(/^D TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)$/);
+    for (const c of commands) expect(c.arg).toMatch(/^D (TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)|XCF,S,ALL)$/);
     expect(new Set(commands.map((c) => c.system))).toEqual(new Set(["SYSA", "SYSB"]));
   });
 
@@ -274,7 +274,7 @@ describe("reports", () => {
     const strict = renderJunit(result, { failOn: "degraded" });
     expect((strict.match(/<failure /g) ?? []).length).toBe(result.summary.failed + result.summary.degraded);
     expectWellFormed(strict);
-    expect(xml).toContain('classname="SYSB"');
+    expect(xml).toContain('classname="PLEX1.SYSB"');
   });
 });
 

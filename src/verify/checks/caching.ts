@@ -28,6 +28,11 @@ function hostList(value: string): string[] {
   return value.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
 }
 
+/** The storage checks' heads, each judged by `why`: a pipeline sees the same test cases whatever could be read. */
+function sameChecks(t: Topology, cs: CachingService, file: string, why: (head: Head) => Check): Check[] {
+  return storageChecks(t, cs, undefined, file).map((c) => why({ id: c.id, system: c.system, title: c.title, expected: c.expected }));
+}
+
 function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: string): Check[] {
   const mode = cs.storage.mode;
   const checks: Check[] = [];
@@ -105,13 +110,14 @@ export const cachingChecks: CheckModule = {
     const yamlRead = sysplexRead<string>(snapshot, ZOWE_YAML);
     if (yamlRead !== undefined) {
       if (!yamlRead.ok) {
-        checks.push(fromFailedRead({ id: "caching.storage.mode", system: "-", title: "Caching Service storage mode", expected: cs.storage.mode }, yamlRead, `${file} could not be read`));
+        // The same checks as when it is read, each saying why it could not be judged.
+        checks.push(...sameChecks(t, cs, file, (head) => fromFailedRead(head, yamlRead, `${file} could not be read`)));
       } else {
         let doc: unknown;
         try {
           doc = parseYaml(yamlRead.value);
         } catch (err) {
-          checks.push(failed({ id: "caching.storage.mode", system: "-", title: "Caching Service storage mode", expected: cs.storage.mode }, "not YAML", `${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`));
+          checks.push(...sameChecks(t, cs, file, (head) => failed(head, "not YAML", `${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`)));
         }
         if (doc !== undefined) checks.push(...storageChecks(t, cs, at(doc, "components", "caching-service", "storage"), file));
       }

@@ -24,7 +24,8 @@ function judgeInfo(head: CheckHead, read: Read<ZosmfInfo> | undefined, via: stri
   if (read === undefined) return undefined;
   if (!read.ok) {
     // An unanswered probe is the finding itself: z/OSMF is not reachable that way.
-    if (read.kind === "unreadable") return failed(head, "no answer", `z/OSMF did not answer through ${via}: ${read.message}`);
+    // Refused credentials or an unverifiable certificate are verify's own failure to look, not a finding.
+    if (read.kind === "unreadable") return { ...failed(head, "no answer", `z/OSMF did not answer through ${via}: ${read.message}`), ...(read.unanswered ? {} : { notRun: true }) };
     return fromFailedRead(head, read, `z/OSMF through ${via}`);
   }
   const info = read.value;

@@ -3,7 +3,7 @@ import { distributesOf } from "../../../tcpip/in-force";
 import { sameAddress } from "../../../tcpip/addresses";
 import { zosmfHaSystems } from "../../../topology";
 import type { Check } from "../../types";
-import { degraded, failed, healthy } from "../../verdict";
+import { degraded, failed, healthy, systemDown } from "../../verdict";
 import { displayProblem } from "../netstat";
 import type { Head, Stack, View } from "./stacks";
 
@@ -29,8 +29,9 @@ function findDistribution(view: View): Distribution | { problem: (head: Head) =>
   // The defining stack is down and the one that took over shows only its own VIPABACKUP: the
   // definition cannot be read now, which is a consequence of the outage, not a wrong set-up.
   const definer = view.stacks.find((s) => s.system.name === ha.distributor);
-  if (definer && definer.cfg.state === "read-failed" && definer.cfg.read.kind === "down") {
-    const why = definer.cfg.read.message;
+  const definerDown = systemDown(view.snapshot, ha.distributor);
+  if (definer && definer.cfg.state === "read-failed" && definerDown !== undefined) {
+    const why = definerDown;
     return { problem: (head) => degraded(head, "not readable now", `${ha.distributor} is not active (${why}): its VIPADISTRIBUTE cannot be read; ${view.distributing?.system.name ?? "no stack"} distributes what it took over`) };
   }
   const first = candidates[0];

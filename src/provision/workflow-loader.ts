@@ -80,7 +80,7 @@ export function builtinWorkflowsDir(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, "workflows");
-    if (existsSync(path.join(candidate, "zosmf-hot-standby", "workflow.yaml"))) return candidate;
+    if (existsSync(path.join(candidate, "zosmf-ha", "workflow.yaml"))) return candidate;
     dir = path.dirname(dir);
   }
   throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", { failureClass: "tool-failure" });

@@ -42,7 +42,7 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   it("plans the two workflows read-only, with a step per stack", async () => {
     const before = { writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
     const steps = await plan(client, t);
-    const ids = steps.map((s) => s.id).filter((id) => /^(ports|services)\//.test(id));
+    const ids = steps.map((s) => s.id).filter((id) => /^(port-sharing|distributed-services)\//.test(id));
     expect(ids).toEqual(["port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA", "distributed-services/distribute/SYSB", "distributed-services/distribute/SYSC"]);
     expect(steps.map((s) => s.id)).toContain("caching-service/vsam");
     expect(emu.requestLog.writes.length).toBe(before.writes);

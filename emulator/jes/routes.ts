@@ -11,7 +11,6 @@ import { jobDocument, spoolFileDocument } from "./job-document";
 import { submitJob, symbolHeaders, type SubmitRequest } from "./submit";
 
 const ROOT = "/zosmf/restjobs/jobs";
-const JOBID = /^(JOB|STC|TSU|J|S|T)\d{1,7}$/;
 const QUERY_VALUE = /^[A-Z0-9@#$*%?]{1,8}$/;
 
 type Found = { job: Job } | { missing: () => void };

@@ -36,62 +36,26 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
   const inFlight = new Set<string>();
   let started = 0;
 
-  const blockedBy = (step: PlannedStep) =>
-    step.dependsOn.find((d) => byId.has(d) && ["failed", "skipped"].includes(outcomes.get(d)?.state ?? ""));
   const ready = (step: PlannedStep) =>
     !outcomes.has(step.id) && step.dependsOn.every((d) => !byId.has(d) || ["changed", "unchanged"].includes(outcomes.get(d)?.state ?? ""));
 
   const runOne = async (step: PlannedStep) => {
     const index = ++started;
     options.sink?.onEvent({ type: "step-start", id: step.id, title: step.title, index, total: steps.length });
-    const t0 = Date.now();
     const ctx: ApplyContext = {
       record,
       signal: options.signal,
       sent,
       progress: (message) => options.sink?.onEvent({ type: "step-progress", id: step.id, message: redactSecrets(message) }),
     };
-    let outcome: StepOutcome;
-    try {
-      const result = await step.apply(ctx);
-      outcome = { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: (result.notes ?? []).map(redactSecrets) };
-    } catch (err) {
-      outcome = {
-        id: step.id,
-        title: step.title,
-        system: step.system,
-        state: "failed",
-        durationMs: Date.now() - t0,
-        notes: [],
-        error: {
-          // Outcomes are printed, returned and recorded; a failing job's spool lines or a
-          // rejected command may repeat a password.
-          message: redactSecrets(err instanceof Error ? err.message : String(err)),
-          details: err instanceof HaError ? err.details.map(redactSecrets) : [],
-          failureClass: err instanceof HaError ? err.failureClass : "tool-failure",
-        },
-      };
-    }
+    const outcome = await applyStep(step, ctx);
     outcomes.set(step.id, outcome);
     options.sink?.onEvent({ type: "step-end", outcome });
   };
 
   for (;;) {
     // Propagate skips before choosing what to start next.
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const step of steps) {
-        if (outcomes.has(step.id)) continue;
-        const cause = blockedBy(step);
-        if (cause) {
-          const outcome: StepOutcome = { id: step.id, title: step.title, system: step.system, state: "skipped", durationMs: 0, notes: [`skipped: ${cause} did not complete`] };
-          outcomes.set(step.id, outcome);
-          options.sink?.onEvent({ type: "step-end", outcome });
-          changed = true;
-        }
-      }
-    }
+    skipBlockedSteps(steps, byId, outcomes, options.sink);
     const startable = steps.filter((s) => ready(s) && !inFlight.has(s.id));
     for (const step of startable) {
       if (running.size >= concurrency || options.signal?.aborted) break;
@@ -104,6 +68,54 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
   }
   // Only an abort leaves steps without an outcome.
   return steps.map((s) => outcomes.get(s.id) ?? { id: s.id, title: s.title, system: s.system, state: "skipped", durationMs: 0, notes: ["skipped: run aborted"] });
+}
+
+/** Applies one step; a throw becomes a failed outcome with its message and details redacted. */
+async function applyStep(step: PlannedStep, ctx: ApplyContext): Promise<StepOutcome> {
+  const t0 = Date.now();
+  try {
+    const result = await step.apply(ctx);
+    return { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: (result.notes ?? []).map(redactSecrets) };
+  } catch (err) {
+    return {
+      id: step.id,
+      title: step.title,
+      system: step.system,
+      state: "failed",
+      durationMs: Date.now() - t0,
+      notes: [],
+      error: {
+        // Outcomes are printed, returned and recorded; a failing job's spool lines or a
+        // rejected command may repeat a password.
+        message: redactSecrets(err instanceof Error ? err.message : String(err)),
+        details: err instanceof HaError ? err.details.map(redactSecrets) : [],
+        failureClass: err instanceof HaError ? err.failureClass : "tool-failure",
+      },
+    };
+  }
+}
+
+/**
+ * Marks skipped every step not yet run that depends on a failed or skipped step, repeating until nothing changes
+ * so a skip reaches steps that depend on it only through other steps.
+ */
+function skipBlockedSteps(steps: readonly PlannedStep[], byId: ReadonlyMap<string, PlannedStep>, outcomes: Map<string, StepOutcome>, sink: ProgressSink | undefined): void {
+  const blockedBy = (step: PlannedStep) =>
+    step.dependsOn.find((d) => byId.has(d) && ["failed", "skipped"].includes(outcomes.get(d)?.state ?? ""));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const step of steps) {
+      if (outcomes.has(step.id)) continue;
+      const cause = blockedBy(step);
+      if (cause) {
+        const outcome: StepOutcome = { id: step.id, title: step.title, system: step.system, state: "skipped", durationMs: 0, notes: [`skipped: ${cause} did not complete`] };
+        outcomes.set(step.id, outcome);
+        sink?.onEvent({ type: "step-end", outcome });
+        changed = true;
+      }
+    }
+  }
 }
 
 function assertAcyclic(steps: readonly PlannedStep[]): void {

@@ -54,105 +54,138 @@ interface Token {
   lineStart: boolean;
 }
 
-function tokenize(text: string, problems: IzuprmProblem[]): Token[] {
-  const tokens: Token[] = [];
-  const lines = splitLines(text);
-  let inComment = false;
-  let commentLine = 0;
-  let open: { buf: string; line: number; spaced: boolean; lineStart: boolean } | null = null;
-  let lastLine = 0;
+/** A quoted value being read; it may run on to the next line when it reaches column 71. */
+interface OpenString {
+  buf: string;
+  line: number;
+  spaced: boolean;
+  lineStart: boolean;
+}
 
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const data = raw.slice(0, DATA_COLUMNS).replace(/\t/g, " ");
-    const reachesEdge = data.replace(/\s+$/, "").length >= DATA_COLUMNS;
-    let spaced = true;
-    let lineStart = true;
-    let pos = 0;
-    const push = (type: TokenType, text: string, line = lineNo, sp = spaced, ls = lineStart): void => {
-      tokens.push({ type, text, line, spaced: sp, lineStart: ls });
-      spaced = false;
-      lineStart = false;
-    };
+/** Reads the member line by line; comments and quoted values may carry over from one line to the next. */
+class Tokenizer {
+  readonly tokens: Token[] = [];
+  private inComment = false;
+  private commentLine = 0;
+  private open: OpenString | null = null;
+  private lastLine = 0;
+  // The line being read.
+  private lineNo = 0;
+  private data = "";
+  private reachesEdge = false;
+  private spaced = true;
+  private lineStart = true;
+  private pos = 0;
 
-    const readQuoted = (): void => {
-      // `open` holds the string being read; it may have started on an earlier line.
-      while (pos < data.length) {
-        const c = data[pos];
-        if (c === "'") {
-          if (data[pos + 1] === "'") {
-            open!.buf += "'";
-            pos += 2;
-            continue;
-          }
-          pos++;
-          push("string", open!.buf, open!.line, open!.spaced, open!.lineStart);
-          open = null;
-          return;
-        }
-        open!.buf += c;
-        pos++;
-      }
-      // A quoted value continues on the next line only when it runs to column 71.
-      if (!reachesEdge) {
-        problems.push({ kind: "unbalanced-quote", line: open!.line, message: `quote opened on line ${open!.line} is not closed` });
-        push("string", open!.buf, open!.line, open!.spaced, open!.lineStart);
-        open = null;
-      }
-    };
+  constructor(private readonly problems: IzuprmProblem[]) {}
 
-    if (open !== null) readQuoted();
-    while (pos < data.length) {
-      if (inComment) {
-        const end = data.indexOf("*/", pos);
-        if (end < 0) break;
-        inComment = false;
-        pos = end + 2;
-        spaced = true;
-        continue;
-      }
-      const c = data[pos];
-      if (c === " ") {
-        spaced = true;
-        pos++;
-      } else if (data.startsWith("/*", pos)) {
-        inComment = true;
-        commentLine = lineNo;
-        pos += 2;
-      } else if (c === "(") {
-        push("lparen", c);
-        pos++;
-      } else if (c === ")") {
-        push("rparen", c);
-        pos++;
-      } else if (c === ",") {
-        push("comma", c);
-        pos++;
-      } else if (c === "'") {
-        open = { buf: "", line: lineNo, spaced, lineStart };
-        spaced = false;
-        lineStart = false;
-        pos++;
-        readQuoted();
+  readLine(raw: string, index: number): void {
+    this.lineNo = index + 1;
+    this.data = raw.slice(0, DATA_COLUMNS).replace(/\t/g, " ");
+    this.reachesEdge = this.data.replace(/\s+$/, "").length >= DATA_COLUMNS;
+    this.spaced = true;
+    this.lineStart = true;
+    this.pos = 0;
+    if (this.open !== null) this.readQuoted(this.open);
+    while (this.pos < this.data.length) {
+      if (this.inComment) {
+        if (!this.skipComment()) break;
       } else {
-        let end = pos;
-        while (end < data.length && !" (),'".includes(data[end]) && !data.startsWith("/*", end)) end++;
-        push("word", data.slice(pos, end));
-        pos = end;
+        this.readToken();
       }
     }
-    lastLine = lineNo;
-  });
+    this.lastLine = this.lineNo;
+  }
 
-  if (open !== null) {
-    const o = open as { buf: string; line: number; spaced: boolean; lineStart: boolean };
-    problems.push({ kind: "unbalanced-quote", line: o.line, message: `quote opened on line ${o.line} is not closed` });
-    tokens.push({ type: "string", text: o.buf, line: o.line, spaced: o.spaced, lineStart: o.lineStart });
+  /** What is left open at the end of the member: a quote or a comment that was never closed. */
+  finish(): void {
+    const o = this.open;
+    if (o !== null) {
+      this.problems.push({ kind: "unbalanced-quote", line: o.line, message: `quote opened on line ${o.line} is not closed` });
+      this.tokens.push({ type: "string", text: o.buf, line: o.line, spaced: o.spaced, lineStart: o.lineStart });
+    }
+    if (this.inComment) {
+      this.problems.push({ kind: "unclosed-comment", line: this.commentLine, message: `comment opened on line ${this.commentLine} is not closed before line ${this.lastLine}` });
+    }
   }
-  if (inComment) {
-    problems.push({ kind: "unclosed-comment", line: commentLine, message: `comment opened on line ${commentLine} is not closed before line ${lastLine}` });
+
+  private push(type: TokenType, text: string, line = this.lineNo, sp = this.spaced, ls = this.lineStart): void {
+    this.tokens.push({ type, text, line, spaced: sp, lineStart: ls });
+    this.spaced = false;
+    this.lineStart = false;
   }
-  return tokens;
+
+  /** Moves past the end of the open comment on this line; false when the comment goes on past it. */
+  private skipComment(): boolean {
+    const end = this.data.indexOf("*/", this.pos);
+    if (end < 0) return false;
+    this.inComment = false;
+    this.pos = end + 2;
+    this.spaced = true;
+    return true;
+  }
+
+  /** One blank, comment opening, parenthesis, comma, quoted value or word. */
+  private readToken(): void {
+    const { data, pos } = this;
+    const c = data[pos];
+    if (c === " ") {
+      this.spaced = true;
+      this.pos++;
+    } else if (data.startsWith("/*", pos)) {
+      this.inComment = true;
+      this.commentLine = this.lineNo;
+      this.pos += 2;
+    } else if (c === "(" || c === ")" || c === ",") {
+      this.push(c === "(" ? "lparen" : c === ")" ? "rparen" : "comma", c);
+      this.pos++;
+    } else if (c === "'") {
+      this.open = { buf: "", line: this.lineNo, spaced: this.spaced, lineStart: this.lineStart };
+      this.spaced = false;
+      this.lineStart = false;
+      this.pos++;
+      this.readQuoted(this.open);
+    } else {
+      let end = pos;
+      while (end < data.length && !" (),'".includes(data[end]) && !data.startsWith("/*", end)) end++;
+      this.push("word", data.slice(pos, end));
+      this.pos = end;
+    }
+  }
+
+  /** Reads the open quoted value up to its closing quote, or to the end of the line. */
+  private readQuoted(open: OpenString): void {
+    const data = this.data;
+    while (this.pos < data.length) {
+      const c = data[this.pos];
+      if (c === "'") {
+        if (data[this.pos + 1] === "'") {
+          open.buf += "'";
+          this.pos += 2;
+          continue;
+        }
+        this.pos++;
+        this.push("string", open.buf, open.line, open.spaced, open.lineStart);
+        this.open = null;
+        return;
+      }
+      open.buf += c;
+      this.pos++;
+    }
+    // A quoted value continues on the next line only when it runs to column 71.
+    if (!this.reachesEdge) {
+      this.problems.push({ kind: "unbalanced-quote", line: open.line, message: `quote opened on line ${open.line} is not closed` });
+      this.push("string", open.buf, open.line, open.spaced, open.lineStart);
+      this.open = null;
+    }
+  }
+}
+
+function tokenize(text: string, problems: IzuprmProblem[]): Token[] {
+  const tokenizer = new Tokenizer(problems);
+  splitLines(text).forEach((raw, index) => tokenizer.readLine(raw, index));
+  tokenizer.finish();
+  return tokenizer.tokens;
 }
 
 /** Reads a parenthesised value starting at the `(` at index `start`; returns it and the next index. */

@@ -3,11 +3,11 @@ import type { PlannedStep, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
 import type { ZosmfClient } from "../zosmf";
-import { planVsam } from "./caching/vsam-step";
-import { planZoweYaml } from "./caching/zowe-yaml-step";
+import { planVsam } from "./caching-service/vsam-step";
+import { planZoweYaml } from "./caching-service/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
-import { planDistribute } from "./distributed/distribute-step";
-import { serviceSystems } from "./distributed/service-variables";
+import { planDistribute } from "./distributed-services/distribute-step";
+import { serviceSystems } from "./distributed-services/service-variables";
 import { planDatasets } from "./ops/dataset-plan";
 import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
 import { planPortSharing } from "./port-sharing/port-step";
@@ -38,11 +38,12 @@ export interface PlanProvisionOptions {
   readonly consoleDelayMs?: number;
 }
 
+/** Each feature's workflow folder, named as its topology key is (kebab case); it is also the step-id prefix. */
 export const WORKFLOWS = {
-  zosmfHa: "zosmf-hot-standby",
-  caching: "caching-service",
+  zosmfHa: "zosmf-ha",
+  cachingService: "caching-service",
   portSharing: "port-sharing",
-  services: "sysplex-distributor",
+  distributedServices: "distributed-services",
 } as const;
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
@@ -73,7 +74,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: false }, (step) => (step.kind === "obey-apply" ? obeySystems(t) : systems))));
   }
   if (t.cachingService) {
-    const wf = await load(WORKFLOWS.caching);
+    const wf = await load(WORKFLOWS.cachingService);
     steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" }, () => [])));
   }
   // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
@@ -84,7 +85,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     steps.push(...(await planWorkflow(env, wf, noServers, () => portSharingSystems(t))));
   }
   if ((t.distributedServices ?? []).length > 0) {
-    const wf = await load(WORKFLOWS.services);
+    const wf = await load(WORKFLOWS.distributedServices);
     steps.push(...(await planWorkflow(env, wf, noServers, () => serviceSystems(t))));
   }
   // What each step found that keeps it from being applied, and the libraries the steps

@@ -80,19 +80,23 @@ export function builtinWorkflowsDir(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, "workflows");
-    if (existsSync(path.join(candidate, "zosmf-hot-standby", "workflow.yaml"))) return candidate;
+    if (existsSync(path.join(candidate, "zosmf-ha", "workflow.yaml"))) return candidate;
     dir = path.dirname(dir);
   }
   throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", { failureClass: "tool-failure" });
 }
 
-export async function loadWorkflow(name: string, options: LoadWorkflowOptions = {}): Promise<LoadedWorkflow> {
-  const builtin = options.builtinDir ?? builtinWorkflowsDir();
+type WorkflowDefinition = z.infer<typeof workflowSchema>;
+
+/** Finds a workflow's files; a site file wins file by file, so a site can change one job card and keep the rest current. */
+function workflowFiles(name: string, builtin: string, workflowsDir: string | undefined) {
+  if (workflowsDir && !existsSync(workflowsDir)) {
+    throw new HaError(`The workflows folder ${workflowsDir} does not exist.`, { failureClass: "invalid-input" });
+  }
   const siteFiles: string[] = [];
-  // A site file wins file by file, so a site can change one job card and keep the rest current.
   const locate = (relative: string): string | undefined => {
-    if (options.workflowsDir) {
-      const site = path.join(options.workflowsDir, name, relative);
+    if (workflowsDir) {
+      const site = path.join(workflowsDir, name, relative);
       if (existsSync(site)) {
         siteFiles.push(site);
         return site;
@@ -101,12 +105,11 @@ export async function loadWorkflow(name: string, options: LoadWorkflowOptions = 
     const own = path.join(builtin, name, relative);
     return existsSync(own) ? own : undefined;
   };
-  if (options.workflowsDir && !existsSync(options.workflowsDir)) {
-    throw new HaError(`The workflows folder ${options.workflowsDir} does not exist.`, { failureClass: "invalid-input" });
-  }
+  return { locate, siteFiles };
+}
 
-  const definitionFile = locate("workflow.yaml");
-  if (!definitionFile) throw new HaError(`Workflow ${name} has no workflow.yaml.`, { failureClass: "invalid-input" });
+/** Reads workflow.yaml and checks it against the workflow schema. */
+async function readDefinition(definitionFile: string): Promise<WorkflowDefinition> {
   let raw: unknown;
   try {
     raw = parseYaml(await readFile(definitionFile, "utf8"));
@@ -120,14 +123,22 @@ export async function loadWorkflow(name: string, options: LoadWorkflowOptions = 
       details: parsed.error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`),
     });
   }
-  const wf = parsed.data;
+  return parsed.data;
+}
+
+/** Step ids that repeat and dependencies on steps the workflow does not have. */
+function stepProblems(wf: WorkflowDefinition): string[] {
   const ids = new Set(wf.steps.map((s) => s.id));
   const problems: string[] = [];
   if (ids.size !== wf.steps.length) problems.push("step ids must be unique");
   for (const step of wf.steps) {
     for (const dep of step.dependsOn) if (!ids.has(dep)) problems.push(`step ${step.id} depends on ${dep}, which is not a step of this workflow`);
   }
+  return problems;
+}
 
+/** Reads every template the steps name, once each; a template that is missing is added to `problems`. */
+async function readTemplates(wf: WorkflowDefinition, locate: (relative: string) => string | undefined, problems: string[]): Promise<Map<string, TemplateSource>> {
   const templates = new Map<string, TemplateSource>();
   for (const step of wf.steps) {
     for (const file of Object.values(step.templates)) {
@@ -140,14 +151,29 @@ export async function loadWorkflow(name: string, options: LoadWorkflowOptions = 
       templates.set(file, { name: found, text: await readFile(found, "utf8") });
     }
   }
-  if (problems.length) {
-    throw new HaError(`${definitionFile} is not consistent.`, { failureClass: "invalid-input", details: problems });
-  }
+  return templates;
+}
+
+async function readPartials(locate: (relative: string) => string | undefined): Promise<Record<string, TemplateSource>> {
   const partials: Record<string, TemplateSource> = {};
   for (const partial of PARTIALS) {
     const found = locate(path.join("templates", `${partial}.hbs`));
     if (found) partials[partial] = { name: found, text: await readFile(found, "utf8") };
   }
+  return partials;
+}
+
+export async function loadWorkflow(name: string, options: LoadWorkflowOptions = {}): Promise<LoadedWorkflow> {
+  const { locate, siteFiles } = workflowFiles(name, options.builtinDir ?? builtinWorkflowsDir(), options.workflowsDir);
+  const definitionFile = locate("workflow.yaml");
+  if (!definitionFile) throw new HaError(`Workflow ${name} has no workflow.yaml.`, { failureClass: "invalid-input" });
+  const wf = await readDefinition(definitionFile);
+  const problems = stepProblems(wf);
+  const templates = await readTemplates(wf, locate, problems);
+  if (problems.length) {
+    throw new HaError(`${definitionFile} is not consistent.`, { failureClass: "invalid-input", details: problems });
+  }
+  const partials = await readPartials(locate);
 
   return {
     name: wf.name,

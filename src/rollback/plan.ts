@@ -1,6 +1,6 @@
 import type { RecordedBackup, RunRecordData } from "../engine/run-record";
 import type { PlannedStep } from "../engine/types";
-import { hasServiceDefinitions, planServicesRemoval } from "../provision/distributed/remove-step";
+import { hasServiceDefinitions, planServicesRemoval } from "../provision/distributed-services/remove-step";
 import { planDatasets } from "../provision/ops/dataset-plan";
 import { planProblems, refusePlan } from "../provision/ops/plan-problems";
 import { WORKFLOWS } from "../provision/plan";
@@ -29,10 +29,10 @@ export interface RollbackPlanOptions {
 
 /** Each workflow that changes TCP/IP stacks: the steps whose change rollback undoes, and how. */
 const STACK_REMOVALS = [
-  { workflow: WORKFLOWS.zosmfHa, stepPrefix: "zosmf-ha/tcpip/", applies: hasHotStandbyDefinitions, plan: planHotStandbyRemoval },
-  { workflow: WORKFLOWS.portSharing, stepPrefix: "ports/reserve/", applies: (o: Pick<RemovalOptions, "topology" | "system">) => (o.topology.portSharing ?? []).some((p) => p.system === o.system), plan: planPortRemoval },
+  { workflow: WORKFLOWS.zosmfHa, stepPrefix: `${WORKFLOWS.zosmfHa}/tcpip/`, applies: hasHotStandbyDefinitions, plan: planHotStandbyRemoval },
+  { workflow: WORKFLOWS.portSharing, stepPrefix: `${WORKFLOWS.portSharing}/reserve/`, applies: (o: Pick<RemovalOptions, "topology" | "system">) => (o.topology.portSharing ?? []).some((p) => p.system === o.system), plan: planPortRemoval },
   // A stack that is only a target got dynamic XCF and nothing else; that stays.
-  { workflow: WORKFLOWS.services, stepPrefix: "services/distribute/", applies: hasServiceDefinitions, plan: planServicesRemoval },
+  { workflow: WORKFLOWS.distributedServices, stepPrefix: `${WORKFLOWS.distributedServices}/distribute/`, applies: hasServiceDefinitions, plan: planServicesRemoval },
 ] as const;
 
 /**

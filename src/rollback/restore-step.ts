@@ -1,6 +1,6 @@
 import { sha256, type RecordedBackup } from "../engine/run-record";
 import { redactSecrets } from "../engine/redact";
-import type { BackupEntry, Change, PlannedStep, WriteEntry } from "../engine/types";
+import type { ApplyContext, BackupEntry, Change, PlannedStep, StepResult, WriteEntry } from "../engine/types";
 import { HaError } from "../errors";
 import { sameRecords, unifiedDiff } from "../provision/ops/diff";
 import { readMember, readUssFile, type Observed } from "../provision/ops/read-current";
@@ -22,6 +22,26 @@ async function originalOf(o: RollbackPlanOptions, backup: RecordedBackup): Promi
     throw new HaError(`The backup copy ${copy} of ${where} is missing or no longer matches the run record; nothing is restored from it.`, { failureClass: "zos-failure" });
   }
   return read.text;
+}
+
+/** Deletes a member the run created, backing it up first; an edit made since the plan was read stops it. */
+async function deleteCreatedMember(
+  o: RollbackPlanOptions,
+  ctx: ApplyContext,
+  step: { id: string; target: Extract<BackupEntry["target"], { kind: "member" }>; current: Observed },
+): Promise<StepResult> {
+  const { id, target, current } = step;
+  const where = keyOf(target);
+  const latest = await readMember(o.client, target.dsn, target.member);
+  if (latest.text === null) return { state: "unchanged", notes: [`${where} is already gone`] };
+  // Content, not the ETag alone: an edit between plan and apply must not be deleted unseen.
+  if (!o.force && (latest.etag !== current.etag || !sameRecords(latest.text, current.text ?? ""))) {
+    throw new HaError(`${where} changed while rolling back; it was not deleted.`, { failureClass: "zos-failure" });
+  }
+  await ctx.record.backup({ stepId: id, target, original: latest.text, etag: latest.etag });
+  await o.client.files.deleteMember(target.dsn, target.member);
+  await ctx.record.write({ stepId: id, target, etagBefore: latest.etag, etagAfter: null, deleted: true });
+  return { state: "changed", notes: [`${where} deleted`] };
 }
 
 export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup): Promise<PlannedStep> {
@@ -63,16 +83,7 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
       }
       if (original === null) {
         if (target.kind !== "member") return { state: "unchanged", notes: warnings };
-        const latest = await readMember(o.client, target.dsn, target.member);
-        if (latest.text === null) return { state: "unchanged", notes: [`${where} is already gone`] };
-        // Content, not the ETag alone: an edit between plan and apply must not be deleted unseen.
-        if (!o.force && (latest.etag !== current.etag || !sameRecords(latest.text, current.text ?? ""))) {
-          throw new HaError(`${where} changed while rolling back; it was not deleted.`, { failureClass: "zos-failure" });
-        }
-        await ctx.record.backup({ stepId: id, target, original: latest.text, etag: latest.etag });
-        await o.client.files.deleteMember(target.dsn, target.member);
-        await ctx.record.write({ stepId: id, target, etagBefore: latest.etag, etagAfter: null, deleted: true });
-        return { state: "changed", notes: [`${where} deleted`] };
+        return deleteCreatedMember(o, ctx, { id, target, current });
       }
       if (target.kind === "member") {
         await safeWriteMember({ client: o.client, ctx, stepId: id, runToken: o.runToken, dsn: target.dsn, member: target.member, observed: current, text: original, backupDsn: o.topology.datasets.backup });

@@ -1,5 +1,5 @@
 import { HaError } from "../errors";
-import { operandField, type JclProblem } from "./jcl-check";
+import { operandField, type JclProblem } from "./jcl-statement";
 
 /**
  * The columns JES reads in a cataloged procedure or any JCL that is stored rather than

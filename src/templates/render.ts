@@ -5,7 +5,7 @@ import { EscapedText, TemplateValue, UnescapedValue, fieldOf, valueOf, wrapData 
 
 /** A template's text and the name people know it by (shown in every error about it). */
 export interface TemplateSource {
-  /** e.g. `zosmf-hot-standby/templates/izumkfs.jcl.hbs`, or a site's path. */
+  /** e.g. `zosmf-ha/templates/izumkfs.jcl.hbs`, or a site's path. */
   readonly name: string;
   readonly text: string;
 }

@@ -1,5 +1,5 @@
-import type { JclProblem, JclStructure } from "./jcl-check";
-import { keywordOperand } from "./jcl-check";
+import type { JclProblem, JclStructure } from "./jcl-statement";
+import { keywordOperand } from "./jcl-statement";
 
 /**
  * What a shell reads in a BPXBATCH command line outside quotes: anything here would end the

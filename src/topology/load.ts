@@ -21,9 +21,24 @@ export const MAX_ALIASES = 100;
 /** Parses YAML or JSON text (JSON is read as YAML, which keeps line numbers for both). */
 export function parseTopology(text: string, options: ParseOptions = {}): Topology {
   const fileName = options.fileName ?? "topology";
+  const { doc, raw, position } = readYaml(text, fileName);
+  const parsed = topologySchema.safeParse(raw, { error: fallbackAllowed });
+  const problems = describeProblems(findProblems(parsed, raw), raw, doc, position);
+  if (problems.length > 0) {
+    problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+    throw new TopologyError(fileName, problems);
+  }
+  if (!parsed.success) throw new Error("unreachable: a refused topology always has problems");
+  return parsed.data;
+}
+
+type Position = (offset: number) => { line: number; column: number };
+
+/** The YAML document and its data; text that is not YAML, expands too far or holds nothing is refused here. */
+function readYaml(text: string, fileName: string): { doc: Document; raw: unknown; position: Position } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const position = (offset: number) => {
+  const position: Position = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
@@ -48,8 +63,11 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
       { path: "", message: composeMessage("the file holds no data", undefined, "a topology starting with version: 1") },
     ]);
   }
+  return { doc, raw, position };
+}
 
-  const parsed = topologySchema.safeParse(raw, { error: fallbackAllowed });
+/** What the schema refuses, then what the cross-field rules refuse that the schema did not already. */
+function findProblems(parsed: ReturnType<typeof topologySchema.safeParse>, raw: unknown): Found[] {
   const found: Found[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) found.push(...fromIssue(issue, raw));
@@ -67,7 +85,11 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
       fromSchema: false,
     });
   }
+  return found;
+}
 
+/** One problem per refused value, with the value as given and where it is written. */
+function describeProblems(found: readonly Found[], raw: unknown, doc: Document, position: Position): TopologyProblem[] {
   const seen = new Set<string>();
   const problems: TopologyProblem[] = [];
   for (const p of found) {
@@ -86,12 +108,7 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
       ...(offset === undefined ? {} : position(offset)),
     });
   }
-  if (problems.length > 0) {
-    problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
-    throw new TopologyError(fileName, problems);
-  }
-  if (!parsed.success) throw new Error("unreachable: a refused topology always has problems");
-  return parsed.data;
+  return problems;
 }
 
 /** The parser runs out of stack on data nested hundreds deep (10,000 [ in a row); it says so in its own words. */

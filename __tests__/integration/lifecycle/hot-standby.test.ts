@@ -180,7 +180,7 @@ describe("failures", () => {
       expect(err).toBeInstanceOf(HaError);
       expect(exitCodeFor(err)).toBe(3);
       const all = [err.message, ...err.details].join("\n");
-      expect(all).toMatch(/caching\/zowe-yaml: \/global\/zowe\/zowe\.yaml does not exist/);
+      expect(all).toMatch(/caching-service\/zowe-yaml: \/global\/zowe\/zowe\.yaml does not exist/);
       expect(all).toMatch(/zosmf-ha\/filesystem\/SYSB: OTHER\.ZFS is mounted at \/global\/zosmf\/zosmfb/);
     }
     expect(emu!.requestLog.writes).toEqual([]);

@@ -35,7 +35,7 @@ describe("provisioning failures are caught and explained", () => {
     const theirs = `${yaml.text}\n# edited by an operator\n`;
     await client.files.writeUss("/global/zowe/zowe.yaml", theirs, { ifMatch: yaml.etag! });
     await client.files.write("SYS1.PARMLIB", "IZUPRM0A", "/* operator's own */\nHOSTNAME('x')\n");
-    const { outcomes, recorder } = await apply(only(steps, "caching/zowe-yaml", "zosmf-ha/parmlib/SYSA"));
+    const { outcomes, recorder } = await apply(only(steps, "caching-service/zowe-yaml", "zosmf-ha/parmlib/SYSA"));
     for (const o of outcomes) {
       expect(o.state).toBe("failed");
       expect(o.error?.message).toMatch(/after the plan was made; nothing was written/);
@@ -75,9 +75,9 @@ describe("Caching Service VSAM", () => {
       keys: { length: 64, offset: 0 }, recordSize: { average: 80, maximum: 4096 }, shareOptions: [2, 3],
     } as never;
     const steps = await plan(client, topology("three-system-all.yaml"));
-    const vsam = steps.find((s) => s.id === "caching/vsam")!;
+    const vsam = steps.find((s) => s.id === "caching-service/vsam")!;
     expect(vsam.observed).toMatch(/could not be checked without a LISTCAT job/);
-    const { outcomes } = await apply(only(steps, "caching/vsam"));
+    const { outcomes } = await apply(only(steps, "caching-service/vsam"));
     const o = outcomes[0]!;
     expect(o.state).toBe("failed");
     expect(o.error?.message).toMatch(/already exists with other attributes/);

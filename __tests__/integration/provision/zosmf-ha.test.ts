@@ -31,7 +31,7 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
       "zosmf-ha/proc/SYSB",
       "zosmf-ha/tcpip/SYSA",
       "zosmf-ha/tcpip/SYSB",
-      "caching/zowe-yaml",
+      "caching-service/zowe-yaml",
     ]);
     for (const s of steps.filter((s) => s.id !== "zosmf-ha/angel-procs")) expect(s.changes.length, `${s.id}: ${s.observed}`).toBeGreaterThan(0);
     // Planning only reads: no submit, no write, no command but D.

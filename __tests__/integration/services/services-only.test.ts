@@ -27,7 +27,7 @@ describe("services without z/OSMF hot standby", () => {
     const t = servicesOnly();
     expect(t.zosmfHa).toBeUndefined();
     const steps = await plan(client, t);
-    expect(steps.map((s) => s.id)).toEqual(["ports/reserve/SYSA", "services/distribute/SYSA", "services/distribute/SYSB", "services/distribute/SYSC"]);
+    expect(steps.map((s) => s.id)).toEqual(["port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA", "distributed-services/distribute/SYSB", "distributed-services/distribute/SYSC"]);
     const run = await apply(steps);
     for (const o of run.outcomes) expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).toBe("changed");
 
@@ -49,10 +49,10 @@ describe("services without z/OSMF hot standby", () => {
     await apply(await plan(client, t));
     const edited = topology("three-system-all.yaml", (text) => text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, "").replace("mode: SHAREPORTWLM", "mode: SHAREPORT"));
     const steps = await plan(client, edited);
-    const ports = steps.find((s) => s.id === "ports/reserve/SYSA")!;
+    const ports = steps.find((s) => s.id === "port-sharing/reserve/SYSA")!;
     expect(ports.observed).toMatch(/differs; stack TCPIP: PORT 9443 TCP ZCHA\* SHAREPORT is reserved with flags DAW/);
     expect(ports.changes.map((c) => c.kind)).toEqual(["member", "command", "command"]);
-    for (const s of steps.filter((x) => x.id.startsWith("services/"))) expect(s.changes).toEqual([]);
+    for (const s of steps.filter((x) => x.id.startsWith("distributed-services/"))) expect(s.changes).toEqual([]);
     // The member is updated, so its original goes to the backup library the plan creates first.
     const run = await apply([...steps.filter((s) => s.id === "datasets/backup"), ports]);
     expect(run.outcomes.map((o) => [o.id, o.state])).toEqual([["datasets/backup", "changed"], [ports.id, "changed"]]);

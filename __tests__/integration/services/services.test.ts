@@ -42,13 +42,13 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   it("plans the two workflows read-only, with a step per stack", async () => {
     const before = { writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
     const steps = await plan(client, t);
-    const ids = steps.map((s) => s.id).filter((id) => /^(ports|services)\//.test(id));
-    expect(ids).toEqual(["ports/reserve/SYSA", "services/distribute/SYSA", "services/distribute/SYSB", "services/distribute/SYSC"]);
-    expect(steps.map((s) => s.id)).toContain("caching/vsam");
+    const ids = steps.map((s) => s.id).filter((id) => /^(port-sharing|distributed-services)\//.test(id));
+    expect(ids).toEqual(["port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA", "distributed-services/distribute/SYSB", "distributed-services/distribute/SYSC"]);
+    expect(steps.map((s) => s.id)).toContain("caching-service/vsam");
     expect(emu.requestLog.writes.length).toBe(before.writes);
     for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
     // Three targets per service and separate endpoints: nothing to warn about.
-    for (const s of steps.filter((x) => x.id.startsWith("services/"))) expect(s.warnings ?? []).toEqual([]);
+    for (const s of steps.filter((x) => x.id.startsWith("distributed-services/"))) expect(s.warnings ?? []).toEqual([]);
   });
 
   it("warns in the plan, on the distributor's step, about a service with two targets", async () => {
@@ -57,8 +57,8 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
       text.replace("targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }, { system: SYSC, server: ZCON3 }]", "targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }]"),
     );
     const steps = await plan(client, variant);
-    expect(steps.find((s) => s.id === "services/distribute/SYSA")?.warnings).toEqual([expect.stringMatching(/^zosconnect has 2 targets \(SYSA, SYSB\)/)]);
-    expect(steps.find((s) => s.id === "services/distribute/SYSB")?.warnings).toBeUndefined();
+    expect(steps.find((s) => s.id === "distributed-services/distribute/SYSA")?.warnings).toEqual([expect.stringMatching(/^zosconnect has 2 targets \(SYSA, SYSB\)/)]);
+    expect(steps.find((s) => s.id === "distributed-services/distribute/SYSB")?.warnings).toBeUndefined();
   });
 
   it("provisions everything, VSAM RLS included, and PORTLIST and VIPADCFG show it", async () => {
@@ -66,7 +66,7 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
     const run = await apply(steps);
     expect(failures(run.outcomes)).toEqual([]);
     provisioned = { steps, outcomes: run.outcomes, recorder: run.recorder };
-    expect(run.outcomes.find((o) => o.id === "caching/vsam")?.state).toBe("changed");
+    expect(run.outcomes.find((o) => o.id === "caching-service/vsam")?.state).toBe("changed");
     expect(run.recorder.jobs.map((j) => j.jobname)).toContain("ZWECSVSM");
 
     const ports = await portlist(client, "SYSA");

@@ -7,7 +7,7 @@ import { doneBy, RunHistory } from "../../../src/engine/run-history";
 import type { RunRecordData } from "../../../src/engine/run-record";
 import { record } from "../rollback/fixtures";
 
-const step = { id: "caching/vsam", fingerprint: fingerprintOf("caching/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 128 }) };
+const step = { id: "caching-service/vsam", fingerprint: fingerprintOf("caching-service/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 128 }) };
 const outcome = { id: step.id, title: "define", state: "changed" as const, durationMs: 1, notes: [] };
 const planned = (fingerprint?: string) => ({ id: step.id, workflow: "caching-service", title: "define", dependsOn: [], observed: "", changes: [], ...(fingerprint ? { fingerprint } : {}) });
 
@@ -17,7 +17,7 @@ describe("a step done by the last successful run", () => {
   });
 
   it("is not done when its inputs changed, the step failed, or the record has no fingerprint", () => {
-    const other = fingerprintOf("caching/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 64 });
+    const other = fingerprintOf("caching-service/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 64 });
     expect(doneBy({ runId: "A", plan: [planned(other)], outcomes: [outcome] }, step)).toBeUndefined();
     expect(doneBy({ runId: "A", plan: [planned(step.fingerprint)], outcomes: [{ ...outcome, state: "failed" }] }, step)).toBeUndefined();
     // An older record: the plan's text may even name the same attributes; only a fingerprint counts.

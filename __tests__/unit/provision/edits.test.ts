@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { editCachingStorage } from "../../../src/provision/caching/zowe-yaml-edit";
-import { storageSettings } from "../../../src/provision/caching/storage-settings";
+import { editCachingStorage } from "../../../src/provision/caching-service/zowe-yaml-edit";
+import { storageSettings } from "../../../src/provision/caching-service/storage-settings";
 import { editIzuprm } from "../../../src/provision/zosmf-ha/izuprm-edit";
 import { setProcDefault } from "../../../src/provision/zosmf-ha/proc-edit";
 import { haSettings } from "../../../src/provision/zosmf-ha/parmlib-step";
@@ -57,7 +57,7 @@ describe("procedure edit", () => {
 
 describe("obey member", () => {
   const render = async (name: "two-system.yaml" | "three-system-all.yaml", system: string) => {
-    const workflow = await loadWorkflow("zosmf-hot-standby");
+    const workflow = await loadWorkflow("zosmf-ha");
     return renderObeyMember({ env: { topology: exampleTopology(name) } as never, workflow, stepId: "tcpip" }, system);
   };
 
@@ -81,7 +81,7 @@ describe("obey member", () => {
 
   it("NOAUTOSWITCHBACK, HEALTHSWITCH and ranks; other targets get only DYNAMICXCF", async () => {
     const edit = (t: string) => t.replace("autoSwitchBack: true", "autoSwitchBack: false");
-    const workflow = await loadWorkflow("zosmf-hot-standby");
+    const workflow = await loadWorkflow("zosmf-ha");
     const topo = exampleTopology("three-system-all.yaml", edit);
     const a = renderObeyMember({ env: { topology: topo } as never, workflow, stepId: "tcpip" }, "SYSA");
     expect(a).toContain("DISTMETHOD HOTSTANDBY\n    NOAUTOSWITCHBACK\n    HEALTHSWITCH\n");

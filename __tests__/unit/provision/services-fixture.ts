@@ -32,7 +32,7 @@ export function sharing(over: Partial<PortSharing> = {}): PortSharing {
 
 export const workflows = async (): Promise<{ ports: LoadedWorkflow; services: LoadedWorkflow }> => ({
   ports: await loadWorkflow("port-sharing"),
-  services: await loadWorkflow("sysplex-distributor"),
+  services: await loadWorkflow("distributed-services"),
 });
 
 /** Statement lines only: comments and blank records dropped, leading blanks kept off. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseProfile } from "../../../emulator/tcpip/profile-parser";
-import { serviceSystems, servicesMemberVariables } from "../../../src/provision/distributed/service-variables";
+import { serviceSystems, servicesMemberVariables } from "../../../src/provision/distributed-services/service-variables";
 import { renderStackMember } from "../../../src/provision/ops/obey/stack-member";
 import type { LoadedWorkflow } from "../../../src/provision/workflow-loader";
 import type { DistributedService, Topology } from "../../../src/topology";

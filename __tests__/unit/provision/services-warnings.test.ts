@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceWarnings, sharedEndpoints } from "../../../src/provision/distributed/service-warnings";
+import { serviceWarnings, sharedEndpoints } from "../../../src/provision/distributed-services/service-warnings";
 import { service, withSections } from "./services-fixture";
 
 describe("plan warnings for distributed services", () => {

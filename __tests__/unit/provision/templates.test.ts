@@ -55,7 +55,7 @@ describe("JCL column check", () => {
 describe("workflow templates", () => {
   it("every shipped JCL template renders to valid JCL", async () => {
     const t = exampleTopology("two-system.yaml");
-    const wf = await loadWorkflow("zosmf-hot-standby");
+    const wf = await loadWorkflow("zosmf-ha");
     const env = { topology: t, runToken: "PLEX1-20250101T000000-abcd" } as never;
     const spec = { env, workflow: wf, stepId: "filesystem", id: "zosmf-ha/filesystem/SYSA", dependsOn: [] };
     const job = prepareTemplateJob(spec, "job", "jobname", { system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf }, define: true, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir: "/global/zosmf/zosmfa" });
@@ -66,8 +66,8 @@ describe("workflow templates", () => {
   });
 
   it("a site --workflows-dir job card replaces the plug-in's, file by file", async () => {
-    const wf = await loadWorkflow("zosmf-hot-standby", { workflowsDir: path.join(__dirname, "fixtures/site") });
-    expect(wf.siteFiles).toEqual([expect.stringMatching(/site\/zosmf-hot-standby\/templates\/jobcard\.hbs$/)]);
+    const wf = await loadWorkflow("zosmf-ha", { workflowsDir: path.join(__dirname, "fixtures/site") });
+    expect(wf.siteFiles).toEqual([expect.stringMatching(/site\/zosmf-ha\/templates\/jobcard\.hbs$/)]);
     const t = exampleTopology("two-system.yaml");
     const spec = { env: { topology: t, runToken: "R1" } as never, workflow: wf, stepId: "security", id: "zosmf-ha/security", dependsOn: [] };
     const job = prepareTemplateJob(spec, "list", "listJobname", { sysplex: "PLEX1", lines: [" LISTGRP IZUADMIN"] }, "/list");

@@ -25,10 +25,19 @@ describe("stacks a run's TCP/IP steps may have changed", () => {
 
   it("names each stack once and keeps to the steps of the prefix", () => {
     const r = {
-      outcomes: [outcome(`${TCPIP}SYSA`, "SYSA", "changed"), outcome("ports/reserve/SYSB", "SYSB", "changed")],
-      commands: [command(`${TCPIP}SYSA`, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)"), command("ports/reserve/SYSB", "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=X(Y)")],
+      outcomes: [outcome(`${TCPIP}SYSA`, "SYSA", "changed"), outcome("port-sharing/reserve/SYSB", "SYSB", "changed")],
+      commands: [command(`${TCPIP}SYSA`, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)"), command("port-sharing/reserve/SYSB", "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=X(Y)")],
     };
     expect(stacksTouched(r, TCPIP)).toEqual(["SYSA"]);
-    expect(stacksTouched(r, "ports/reserve/")).toEqual(["SYSB"]);
+    expect(stacksTouched(r, "port-sharing/reserve/")).toEqual(["SYSB"]);
+  });
+
+  it("reads a record written with the step ids from before port sharing and distributed services were renamed", () => {
+    const r = {
+      outcomes: [outcome("ports/reserve/SYSB", "SYSB", "changed"), outcome("services/distribute/SYSC", "SYSC", "failed")],
+      commands: [command("services/distribute/SYSC", "SYSC", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HPSYSC)")],
+    };
+    expect(stacksTouched(r, "port-sharing/reserve/")).toEqual(["SYSB"]);
+    expect(stacksTouched(r, "distributed-services/distribute/")).toEqual(["SYSC"]);
   });
 });

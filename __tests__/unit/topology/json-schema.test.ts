@@ -8,8 +8,23 @@ import { topologyJsonSchema } from "../../../src/topology";
 import { EXAMPLES, THREE_SYSTEM, TWO_SYSTEM } from "./variants";
 
 const SCHEMA_FILE = join(__dirname, "..", "..", "..", "schemas", "topology.schema.json");
-const committed = (): Record<string, any> => JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
-const yamlData = (file: string): Record<string, any> => parseDocument(readFileSync(file, "utf8")).toJS();
+/** The parts of a JSON Schema node these tests read. */
+interface SchemaNode {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  properties: Record<string, SchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean;
+  maxItems?: number;
+}
+/** The parts of a topology document the tests change before validating it. */
+interface TopologyData {
+  zosmfHa: Record<string, unknown>;
+  systems: Record<string, unknown>[];
+}
+const committed = (): SchemaNode => JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
+const yamlData = (file: string): TopologyData => parseDocument(readFileSync(file, "utf8")).toJS();
 const errorsOf = (data: unknown) => new Validator().validate(data, committed()).errors.map((e) => e.stack);
 
 describe("schemas/topology.schema.json", () => {

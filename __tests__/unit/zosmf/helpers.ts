@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeAll, afterAll } from "vitest";
-import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../../../src/zosmf/index.js";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection, type ZosmfError } from "../../../src/zosmf/index.js";
 
 export const HOST = "zosmf.example.test";
 export const PORT = 10443;
@@ -38,12 +38,15 @@ export function zosmf(): nock.Scope {
   return nock(ORIGIN);
 }
 
-/** Runs the promise and returns what it rejected with, failing if it resolved. */
-export async function rejection(p: Promise<unknown>): Promise<any> {
+/**
+ * Runs the promise and returns what it rejected with, failing if it resolved. The caller names the error type it
+ * expects (a ZosmfError unless told); the tests check the class with toBeInstanceOf before reading its fields.
+ */
+export async function rejection<E = ZosmfError>(p: Promise<unknown>): Promise<E> {
   try {
     await p;
   } catch (err) {
-    return err;
+    return err as E;
   }
   throw new Error("expected the promise to reject");
 }

@@ -62,7 +62,7 @@ describe("jobs: submit", () => {
     let calls = 0;
     const scope = answer(zosmf().put("/zosmf/restjobs/jobs").times(3));
     scope.on("request", () => calls++);
-    const err = await rejection(client().jobs.submitJcl(JCL));
+    const err = await rejection<SubmitOutcomeUnknownError>(client().jobs.submitJcl(JCL));
     expect(calls).toBe(1);
     expect(err).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect(err.kind).toBe("submit-unknown");
@@ -76,7 +76,7 @@ describe("jobs: submit", () => {
   it("never repeats a submit that timed out", async () => {
     let calls = 0;
     zosmf().put("/zosmf/restjobs/jobs").times(2).delay(300).reply(201, doc()).on("request", () => calls++);
-    const err = await rejection(client({ requestTimeoutMs: 50 }).jobs.submitJcl(JCL));
+    const err = await rejection<SubmitOutcomeUnknownError>(client({ requestTimeoutMs: 50 }).jobs.submitJcl(JCL));
     expect(err.kind).toBe("submit-unknown");
     expect(err.lostAs).toBe("timeout");
     expect(calls).toBe(1);
@@ -200,7 +200,7 @@ describe("jobs: waitForOutput", () => {
         return [200, doc({ status: "ACTIVE" })];
       });
     const started = performance.now();
-    const err = await rejection(
+    const err = await rejection<JobWaitTimeoutError>(
       client().jobs.waitForOutput({ jobname: "IZUSEC", jobid: "JOB00042" }, { timeoutMs: 300, initialDelayMs: 20, maxDelayMs: 100 }),
     );
     expect(err).toBeInstanceOf(JobWaitTimeoutError);

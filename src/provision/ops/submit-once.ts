@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ApplyContext } from "../../engine/types";
 import { HaError } from "../../errors";
-import { operandField } from "../../templates/jcl-check";
+import { operandField } from "../../templates/jcl-statement";
 import { ZosmfError, type JobDocument, type ZosmfClient } from "../../zosmf";
 
 export interface SpoolText {

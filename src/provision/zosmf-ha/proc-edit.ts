@@ -1,6 +1,6 @@
 import { HaError } from "../../errors";
 import { preview } from "../../templates/escape";
-import { operandField } from "../../templates/jcl-check";
+import { operandField } from "../../templates/jcl-statement";
 import {
   assertJesReadable,
   CONTINUE_COLUMN,

@@ -67,13 +67,12 @@ export function serverCertLabel(t: Topology): string {
 }
 
 export function securityCatalogue(t: Topology): SecurityItem[] {
-  const ha = t.zosmfHa!;
-  const prefix = tsoValue("name", ha.safPrefix, "zosmfHa.safPrefix");
-  const angel = tsoValue("name", ha.angelProc, "zosmfHa.angelProc");
-  const ring = tsoValue("ring", ha.keyring, "zosmfHa.keyring");
-  const P = ha.safPrefix.toUpperCase();
-  const items: SecurityItem[] = [];
+  return [...identityItems(), ...startedProfileItems(t), ...resourceProfileItems(t), ...certificateItems(t)];
+}
 
+/** The z/OSMF groups, the server user IZUSVR and the guest user. */
+function identityItems(): SecurityItem[] {
+  const items: SecurityItem[] = [];
   for (const g of GROUPS) {
     items.push({ id: `group ${g}`, list: `LISTGRP ${g}`, subject: { kind: "group", name: g }, define: [`ADDGROUP ${g} OMVS(AUTOGID)`], classes: [] });
   }
@@ -96,7 +95,13 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
     classes: [],
   });
 
-  // One STARTED profile per server procedure, and the angel's; they run as IZUSVR.
+  return items;
+}
+
+/** One STARTED profile per server procedure, and the angel's; they run as IZUSVR. */
+function startedProfileItems(t: Topology): SecurityItem[] {
+  const ha = t.zosmfHa!;
+  const items: SecurityItem[] = [];
   const procs = new Map<string, string>(zosmfHaSystems(t).map((m) => [m.system.zosmf.serverProc.toUpperCase(), `${systemField(t, m.system.name)}.zosmf.serverProc`]));
   procs.set(ha.angelProc.toUpperCase(), "zosmfHa.angelProc");
   for (const [p, field] of procs) {
@@ -110,6 +115,16 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
     });
   }
 
+  return items;
+}
+
+/** The resource profiles the server and its users need, each with its permits. */
+function resourceProfileItems(t: Topology): SecurityItem[] {
+  const ha = t.zosmfHa!;
+  const prefix = tsoValue("name", ha.safPrefix, "zosmfHa.safPrefix");
+  const angel = tsoValue("name", ha.angelProc, "zosmfHa.angelProc");
+  const P = ha.safPrefix.toUpperCase();
+  const items: SecurityItem[] = [];
   const resource = (cls: string, name: string, text: string, permits: readonly { id: string; access: Access }[]) => {
     const list = `RLIST ${cls} ${text} AUTHUSER`;
     items.push({ id: `${cls} ${name}`, list, subject: { kind: "profile", cls, name }, define: [`RDEFINE ${cls} ${text} UACC(NONE)`], classes: [cls] });
@@ -136,7 +151,15 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
   resource("EJBROLE", `${P}.*.izuUsers`, tso`${prefix}.*.izuUsers`, users(["IZUADMIN", "IZUUSER"]));
   resource("ZMFAPLA", `${P}.ZOSMF`, tso`${prefix}.ZOSMF`, users(["IZUADMIN", "IZUUSER"]));
 
-  // The CA, the server certificate it signs, and the ring owned by IZUSVR holding both.
+  return items;
+}
+
+/** The CA, the server certificate it signs, and the ring owned by IZUSVR holding both. */
+function certificateItems(t: Topology): SecurityItem[] {
+  const ha = t.zosmfHa!;
+  const prefix = tsoValue("name", ha.safPrefix, "zosmfHa.safPrefix");
+  const ring = tsoValue("ring", ha.keyring, "zosmfHa.keyring");
+  const items: SecurityItem[] = [];
   const sysplex = tsoValue("text", `z/OSMF CA ${t.sysplex}`, "sysplex");
   items.push({
     id: `certificate CERTAUTH ${CA_LABEL}`,

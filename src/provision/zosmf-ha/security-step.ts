@@ -8,6 +8,9 @@ import { classifyDefine, classifyListing, splitTsoOutput, type ListingVerdict, t
 import { defineCommands, securityCatalogue, type SecurityItem } from "./security-catalogue";
 import { systsinFor } from "./security-systsin";
 
+/** What every submission of this step shares: the client, the run's context, the step and the owner. */
+type SubmitBase = Omit<Parameters<typeof submitOnce>[0], "jobname" | "jcl" | "token" | "maxRc" | "purpose" | "judge">;
+
 /** The listing commands, once each, in catalogue order. */
 function listCommands(items: readonly SecurityItem[]): string[] {
   return [...new Set(items.map((i) => i.list))];
@@ -45,20 +48,7 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
     ],
     apply: async (ctx) => {
       const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-      let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
-      await submitOnce({
-        ...base,
-        jobname: listJob.jobname,
-        jcl: listJob.jcl,
-        token: listJob.token,
-        maxRc: 8,
-        purpose: "the security listing",
-        judge: (r) => {
-          verdicts = judgeListing(r, items);
-          return { failures: listingFailures(verdicts), acceptRc: true };
-        },
-      });
-      const missing = verdicts.filter((v) => v.verdict.state === "missing").map((v) => v.item);
+      const missing = await listMissing({ ...base, job: listJob, items });
       if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
       ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
       const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
@@ -71,23 +61,7 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
         ...(job.symbols ? { symbols: job.symbols } : {}),
         maxRc,
         purpose,
-        judge: (r) => {
-          if (custom) return { failures: [] };
-          const outputs = tsoOutputs(r);
-          const failures: string[] = [];
-          for (const command of defineCommands(missing)) {
-            const o = outputs.find((x) => sameCommand(x.command, command));
-            if (!o) {
-              failures.push(`${command}: no output (the command did not run)`);
-              continue;
-            }
-            const { outcome, unread } = classifyDefine(o);
-            notes.push(`${outcome}: ${command}`);
-            if (outcome === "failed") failures.push(`${command}: ${unread.join(" | ")}`);
-          }
-          // An RC above maxRc is fine only when every command's messages were read as done.
-          return { failures, acceptRc: failures.length === 0 };
-        },
+        judge: (r) => (custom ? { failures: [] } : judgeDefineJob(r, missing, notes)),
       });
       if (relistJob) await confirmSiteJob({ ...base, job: relistJob, items, site: custom! });
       return { state: "changed", notes };
@@ -95,8 +69,45 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   });
 }
 
+/** Submits the listing job; the definitions it finds missing. Anything it could not read fails the step. */
+async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<SecurityItem[]> {
+  const { job, items, ...base } = o;
+  let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
+  await submitOnce({
+    ...base,
+    jobname: job.jobname,
+    jcl: job.jcl,
+    token: job.token,
+    maxRc: 8,
+    purpose: "the security listing",
+    judge: (r) => {
+      verdicts = judgeListing(r, items);
+      return { failures: listingFailures(verdicts), acceptRc: true };
+    },
+  });
+  return verdicts.filter((v) => v.verdict.state === "missing").map((v) => v.item);
+}
+
+/** Reads what each define command answered; a note per command, a failure per command that failed or did not run. */
+function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: string[]): { failures: string[]; acceptRc: boolean } {
+  const outputs = tsoOutputs(r);
+  const failures: string[] = [];
+  for (const command of defineCommands(missing)) {
+    const o = outputs.find((x) => sameCommand(x.command, command));
+    if (!o) {
+      failures.push(`${command}: no output (the command did not run)`);
+      continue;
+    }
+    const { outcome, unread } = classifyDefine(o);
+    notes.push(`${outcome}: ${command}`);
+    if (outcome === "failed") failures.push(`${command}: ${unread.join(" | ")}`);
+  }
+  // An RC above maxRc is fine only when every command's messages were read as done.
+  return { failures, acceptRc: failures.length === 0 };
+}
+
 /** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */
-async function confirmSiteJob(o: Omit<Parameters<typeof submitOnce>[0], "jobname" | "jcl" | "token" | "maxRc" | "purpose" | "judge"> & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string }): Promise<void> {
+async function confirmSiteJob(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string }): Promise<void> {
   const { job, items, site, ...base } = o;
   await submitOnce({
     ...base,

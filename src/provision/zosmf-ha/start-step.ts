@@ -56,6 +56,67 @@ async function whyItEnded(spec: StepSpec, job: JobDocument): Promise<string[]> {
   return telling.length ? telling : lines;
 }
 
+/** Issues one S command; an answer that says the start was refused or the task ended at once fails the step. */
+async function issueStart(spec: StepSpec, system: string, command: string, record: CommandRecord): Promise<void> {
+  const { env } = spec;
+  const r = await issueCommand({ client: env.client, system, command, delayMs: env.consoleDelayMs, record, isComplete: (text) => text.trim() !== "" });
+  const refused = r.lines.find((l) => REFUSED.test(l));
+  if (refused) throw new HaError(`${command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
+  const name = command.slice(2).trim();
+  const failed = r.lines.find((l) => SERVER_ERROR.test(l));
+  const ended = r.lines.some((l) => new RegExp(`^\\s*(IEF404I|\\$HASP395)\\s+${name}\\b`).test(l));
+  if (failed || ended) {
+    throw new HaError(`${command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, { failureClass: "zos-failure", details: [...r.lines] });
+  }
+}
+
+interface StartedServer {
+  readonly server: string;
+  readonly serverField: string;
+  /** Jobs of the server's name on the spool before the start, by job id. */
+  readonly before: ReadonlyMap<string, JobDocument>;
+  readonly record: CommandRecord;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Polls until the server listens; a server that ended (or never became an address space) fails at once, saying why. */
+async function waitUntilListening(spec: StepSpec, system: string, o: StartedServer): Promise<void> {
+  const { env } = spec;
+  const { server, serverField, before, record } = o;
+  const port = env.topology.zosmfHa!.port;
+  let notFound = 0;
+  await pollUntil({
+    check: async () => {
+      if (await listening(spec, system, record)) return true;
+      // A server that ended will never listen: say why now instead of waiting out the timeout.
+      const task = await taskPresence(spec, system, server, serverField, record);
+      if (task.state === "active") {
+        notFound = 0;
+        return undefined;
+      }
+      if (task.state === "unknown") throw unknownAnswer(`D A,${server}`, system, task.lines);
+      const started = [...(await serverJobs(spec, server)).values()].filter((j) => !before.has(j.jobid));
+      const done = started.find((j) => (j.status ?? "").toUpperCase() === "OUTPUT");
+      if (done) {
+        throw new HaError(`${server} on ${system} ended (${done.jobid}${done.retcode ? `, ${done.retcode}` : ""}) without listening on port ${port}.`, {
+          failureClass: "zos-failure",
+          details: await whyItEnded(spec, done),
+        });
+      }
+      // Not yet an address space, or already gone with no job of its own to read: twice in a row is an end.
+      if (started.length === 0 && ++notFound >= 2) {
+        throw new HaError(`${server} on ${system} is not running (D A,${server}: NOT FOUND) and no job of it is on the spool to say why.`, { failureClass: "zos-failure", details: [`Look for ${server} in the system log.`] });
+      }
+      return undefined;
+    },
+    timeoutMs: env.jobTimeoutMs,
+    initialDelayMs: 200,
+    maxDelayMs: 5_000,
+    ...(o.signal ? { signal: o.signal } : {}),
+    onTimeout: () => new HaError(`${server} on ${system} did not listen on port ${port} within ${env.jobTimeoutMs} ms.`, { failureClass: "zos-failure", details: ["Look at the server's job log for IZUG and CW… (Liberty) messages."] }),
+  });
+}
+
 export async function planStart(spec: StepSpec, system: string): Promise<PlannedStep> {
   const { env } = spec;
   const t = env.topology;
@@ -84,49 +145,8 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
       const record = { ctx, stepId: spec.id };
       // Jobs of the server's name already on the spool are older runs; the one S starts is new.
       const before = await serverJobs(spec, server);
-      for (const c of changes) {
-        if (c.kind !== "command") continue;
-        const r = await issueCommand({ client: env.client, system, command: c.command, delayMs: env.consoleDelayMs, record, isComplete: (text) => text.trim() !== "" });
-        const refused = r.lines.find((l) => REFUSED.test(l));
-        if (refused) throw new HaError(`${c.command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
-        const name = c.command.slice(2).trim();
-        const failed = r.lines.find((l) => SERVER_ERROR.test(l));
-        const ended = r.lines.some((l) => new RegExp(`^\\s*(IEF404I|\\$HASP395)\\s+${name}\\b`).test(l));
-        if (failed || ended) {
-          throw new HaError(`${c.command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, { failureClass: "zos-failure", details: [...r.lines] });
-        }
-      }
-      let notFound = 0;
-      await pollUntil({
-        check: async () => {
-          if (await listening(spec, system, record)) return true;
-          // A server that ended will never listen: say why now instead of waiting out the timeout.
-          const task = await taskPresence(spec, system, server, serverField, record);
-          if (task.state === "active") {
-            notFound = 0;
-            return undefined;
-          }
-          if (task.state === "unknown") throw unknownAnswer(`D A,${server}`, system, task.lines);
-          const started = [...(await serverJobs(spec, server)).values()].filter((j) => !before.has(j.jobid));
-          const done = started.find((j) => (j.status ?? "").toUpperCase() === "OUTPUT");
-          if (done) {
-            throw new HaError(`${server} on ${system} ended (${done.jobid}${done.retcode ? `, ${done.retcode}` : ""}) without listening on port ${ha.port}.`, {
-              failureClass: "zos-failure",
-              details: await whyItEnded(spec, done),
-            });
-          }
-          // Not yet an address space, or already gone with no job of its own to read: twice in a row is an end.
-          if (started.length === 0 && ++notFound >= 2) {
-            throw new HaError(`${server} on ${system} is not running (D A,${server}: NOT FOUND) and no job of it is on the spool to say why.`, { failureClass: "zos-failure", details: [`Look for ${server} in the system log.`] });
-          }
-          return undefined;
-        },
-        timeoutMs: env.jobTimeoutMs,
-        initialDelayMs: 200,
-        maxDelayMs: 5_000,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onTimeout: () => new HaError(`${server} on ${system} did not listen on port ${ha.port} within ${env.jobTimeoutMs} ms.`, { failureClass: "zos-failure", details: ["Look at the server's job log for IZUG and CW… (Liberty) messages."] }),
-      });
+      for (const c of changes) if (c.kind === "command") await issueStart(spec, system, c.command, record);
+      await waitUntilListening(spec, system, { server, serverField, before, record, signal: ctx.signal });
       return { state: "changed", notes: [`${server} listens on port ${ha.port}`] };
     },
   });

@@ -1,0 +1,25 @@
+import { existsSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { WORKFLOWS } from "../../../src/provision/plan";
+import { builtinWorkflowsDir, loadWorkflow } from "../../../src/provision/workflow-loader";
+import { topologyJsonSchema } from "../../../src/topology";
+
+const PROVISION = path.join(__dirname, "..", "..", "..", "src", "provision");
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+describe("one name per feature", () => {
+  it.each(Object.entries(WORKFLOWS))("%s is its workflow folder, workflow name, step-id prefix and provision folder", async (key, folder) => {
+    expect(Object.keys(topologyJsonSchema().properties as object)).toContain(key);
+    expect(folder).toBe(kebab(key));
+    const wf = await loadWorkflow(folder);
+    expect(wf.name).toBe(folder);
+    expect(wf.idPrefix).toBe(folder);
+    expect(existsSync(path.join(PROVISION, folder))).toBe(true);
+  });
+
+  it("has no workflow folder that is not a feature's", () => {
+    const folders = readdirSync(builtinWorkflowsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.sort()).toEqual(Object.values(WORKFLOWS).sort());
+  });
+});

@@ -114,7 +114,7 @@ export async function applyRun<X>(
     });
     return { ...result, ...planned.extra };
   } finally {
-    client?.close();
+    await client?.close();
   }
 }
 

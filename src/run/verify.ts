@@ -24,7 +24,7 @@ export interface VerifyOptions {
   /** Called once per HTTP request. */
   readonly onRequest?: (event: RequestEvent) => void;
   /** Builds the client for a connection; tests hand in a fake. @default createZosmfClient */
-  readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void };
+  readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void | Promise<void> };
   /** @default every check family */
   readonly modules?: readonly CheckModule[];
 }
@@ -66,7 +66,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     if (problems.length > 0) throw new TopologyError(options.topologyFile, problems);
   }
   const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
-  const clients = new Map<string, Promise<VerifyClient & { close?(): void }>>();
+  const clients = new Map<string, Promise<VerifyClient & { close?(): void | Promise<void> }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {
     const key = JSON.stringify([entry.profile, entry.host, entry.port, entry.basePath, entry.rejectUnauthorized]);
     let client = clients.get(key);
@@ -86,6 +86,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     });
     return { ...result, durationMs: Date.now() - t0 };
   } finally {
-    for (const c of clients.values()) c.then((client) => client.close?.(), () => undefined);
+    // Each host's logon is ended before the command returns.
+    await Promise.all([...clients.values()].map((c) => c.then((client) => client.close?.(), () => undefined)));
   }
 }

@@ -1,10 +1,10 @@
 import type { AxiosInstance } from "axios";
-import type { ZosmfConnection } from "./connection.js";
-import { createConsoleApi, type ConsoleApi } from "./console.js";
-import { createFilesApi, type FilesApi } from "./files.js";
-import { createSend, createZosmfHttp, type ZosmfClientOptions } from "./http.js";
-import { createInfo, type ZosmfInfo } from "./info.js";
-import { createJobsApi, type JobsApi } from "./jobs.js";
+import type { ZosmfConnection } from "./connection";
+import { createConsoleApi, type ConsoleApi } from "./console";
+import { createFilesApi, type FilesApi } from "./files";
+import { createSend, createZosmfHttp, type ZosmfClientOptions } from "./http";
+import { createInfo, type ZosmfInfo } from "./info";
+import { createJobsApi, type JobsApi } from "./jobs";
 
 export interface ZosmfClient {
   /** The configured axios instance, for requests no operation covers yet. */
@@ -13,8 +13,8 @@ export interface ZosmfClient {
   readonly jobs: JobsApi;
   readonly files: FilesApi;
   readonly console: ConsoleApi;
-  /** Closes kept-alive connections; call when done so the process can exit promptly. */
-  close(): void;
+  /** Logs off (when the client logged on) and closes kept-alive connections; call when done. */
+  close(): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isAxiosError } from "axios";
-import { HaError, type FailureClass } from "../errors.js";
-import type { AuthKind } from "./connection.js";
+import { HaError, type FailureClass } from "../errors";
+import type { AuthKind } from "./connection";
 
 export type ZosmfErrorKind =
   | "auth"

@@ -42,7 +42,7 @@ export abstract class HaBaseHandler implements ICommandHandler {
       progress,
       log: new AppLogAdapter(),
       connection: () => (own ??= connectionFromArguments(params)),
-      namedConnection: (profile) => resolveNamedConnection(profile),
+      namedConnection: async (profile) => resolveNamedConnection(profile, params),
     };
     let result: HaCommandResult;
     try {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
 import {
   baseUrlOf,
@@ -13,7 +14,7 @@ import {
 import type { LogSink } from "../engine/types";
 import { agentFor } from "./agent";
 import { toZosmfError, ZosmfError, type ErrorContext } from "./errors";
-import { HostSession, type Admission, type SessionTransport } from "./session";
+import { acquireSession, HostSession, type Admission, type SessionTransport } from "./session";
 import { withRetry } from "./retry";
 
 /** One finished HTTP exchange, for counting and timing requests. */
@@ -122,6 +123,12 @@ function transportOf(instance: AxiosInstance, basicHeader: string | undefined): 
   };
 }
 
+/** Which z/OSMF, as whom: the credentials only as a digest, so the key never holds a secret. */
+function sessionKey(conn: ZosmfConnection): string {
+  const who = createHash("sha256").update(JSON.stringify([conn.user, conn.password, conn.tokenType, conn.tokenValue, conn.certFile, conn.certKeyFile])).digest("hex");
+  return JSON.stringify([baseUrlOf(conn).toLowerCase(), conn.rejectUnauthorized !== false, who]);
+}
+
 /**
  * Every request waits for the host's session and carries its credentials; every answer settles
  * it (a 401 ends it, an expired logon token is renewed once) and is reported and converted.
@@ -188,7 +195,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     headers: { [CSRF_HEADER]: "true" } as RawAxiosRequestHeaders,
   });
   const basicHeader = basicHeaderOf(conn);
-  const session = new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`);
+  const { session, release } = acquireSession(sessionKey(conn), () => new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`));
 
   const errorContext = (config: ConfigWithMeta | undefined): ErrorContext => ({
     method: (config?.method ?? "get").toUpperCase(),
@@ -208,7 +215,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     authKind: auth.kind,
     retryPolicy,
     close: async () => {
-      await session.end();
+      await release();
       agent.destroy();
     },
   };

@@ -157,3 +157,32 @@ export class HostSession {
     });
   }
 }
+
+/**
+ * Sessions by host and credentials: two clients of one command that reach the same z/OSMF
+ * as the same user (the command's own connection and a profile naming the same host) share
+ * one logon. The last client to close ends it.
+ */
+const shared = new Map<string, { session: HostSession; users: number }>();
+
+export function acquireSession(key: string, make: () => HostSession): { session: HostSession; release(): Promise<void> } {
+  let entry = shared.get(key);
+  if (!entry) {
+    entry = { session: make(), users: 0 };
+    shared.set(key, entry);
+  }
+  entry.users += 1;
+  const held = entry;
+  let released = false;
+  return {
+    session: held.session,
+    release: async () => {
+      if (released) return;
+      released = true;
+      held.users -= 1;
+      if (held.users > 0) return;
+      if (shared.get(key) === held) shared.delete(key);
+      await held.session.end();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { ICommandHandler, IHandlerParameters } from "@zowe/imperative";
 import { ImperativeError } from "@zowe/imperative";
-import { redactSecrets } from "../src/engine/redact";
+import { redactMessage, redactSecrets } from "../src/engine/redact";
 import { EXIT_CODES, HaError, exitCodeFor, type FailureClass } from "../src/errors";
 import type { ZosmfConnection } from "../src/zosmf";
 import { AppLogAdapter } from "./AppLogAdapter";
@@ -54,10 +54,10 @@ export abstract class HaBaseHandler implements ICommandHandler {
       // Every text that leaves the command passes the same filter as the run record.
       if (err instanceof HaError) {
         // Our own errors already say everything; imperative would print a cause as "Response From Service".
-        throw new ImperativeError({ msg: redactSecrets(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
+        throw new ImperativeError({ msg: redactMessage(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
       }
       // The cause is not passed on: imperative would print it whole, unfiltered.
-      throw new ImperativeError({ msg: redactSecrets((err as Error).message ?? String(err)) });
+      throw new ImperativeError({ msg: redactMessage((err as Error).message ?? String(err)) });
     }
     progress.end();
     for (const warning of progress.warnings) params.response.console.error(`Warning: ${warning}`);
@@ -65,7 +65,7 @@ export abstract class HaBaseHandler implements ICommandHandler {
     params.response.console.log(redactSecrets(result.text));
     if (result.failure) {
       params.response.data.setExitCode(EXIT_CODES[result.failure.failureClass]);
-      throw new ImperativeError({ msg: redactSecrets(result.failure.message) });
+      throw new ImperativeError({ msg: redactMessage(result.failure.message) });
     }
     params.response.data.setExitCode(EXIT_CODES.success);
   }

@@ -11,6 +11,7 @@ import {
   type RetryPolicy,
   type ZosmfConnection,
 } from "./connection";
+import { registerSecrets } from "../engine/redact";
 import type { LogSink } from "../engine/types";
 import { agentFor } from "./agent";
 import { toZosmfError, ZosmfError, type ErrorContext } from "./errors";
@@ -195,6 +196,8 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     headers: { [CSRF_HEADER]: "true" } as RawAxiosRequestHeaders,
   });
   const basicHeader = basicHeaderOf(conn);
+  // Whatever prints a message of this process masks these values wherever they appear.
+  registerSecrets(conn.password, conn.tokenValue, basicHeader?.slice("Basic ".length));
   const { session, release } = acquireSession(sessionKey(conn), () => new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`));
 
   const errorContext = (config: ConfigWithMeta | undefined): ErrorContext => ({

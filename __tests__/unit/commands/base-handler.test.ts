@@ -68,6 +68,13 @@ describe("HaBaseHandler", () => {
     expect(err.message).toMatch(/redis:\/\/default:\*+@cache:6379/);
   });
 
+  it("prints its own sentence about credentials whole: masking is by value, not by the word", async () => {
+    const p = params();
+    const sentence = "No usable z/OSMF credentials: user and password (or a token, or a client certificate) missing.";
+    const err = (await new Fixed(async () => Promise.reject(new HaError(sentence, { failureClass: "invalid-input" }))).process(p).catch((e: unknown) => e)) as ImperativeError;
+    expect(err.message).toBe(sentence);
+  });
+
   it("drives one progress bar from the engine's events and ends it before printing", async () => {
     const p = params();
     const order: string[] = [];

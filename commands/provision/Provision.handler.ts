@@ -18,12 +18,15 @@ export default class ProvisionHandler extends HaBaseHandler {
       recordDir: args.recordDir,
       sink: ctx.progress,
       log: ctx.log,
+      signal: ctx.signal,
     });
     const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result),
-      failure: failureClass ? { failureClass, message: `Provision of ${result.sysplex} failed; see the steps above` } : undefined,
+      failure: failureClass
+        ? { failureClass, message: result.status === "interrupted" ? `Provision of ${result.sysplex} was interrupted; see "Next" above` : `Provision of ${result.sysplex} failed; see the steps above` }
+        : undefined,
     };
   }
 }

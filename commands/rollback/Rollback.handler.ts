@@ -15,12 +15,15 @@ export default class RollbackHandler extends HaBaseHandler {
       recordDir: args.recordDir,
       sink: ctx.progress,
       log: ctx.log,
+      signal: ctx.signal,
     });
     const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result, { verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}` }),
-      failure: failureClass ? { failureClass, message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
+      failure: failureClass
+        ? { failureClass, message: `Rollback of run ${result.undoneRun} ${result.status === "interrupted" ? "was interrupted" : "did not finish"}; see the steps above` }
+        : undefined,
     };
   }
 }

@@ -14,7 +14,9 @@ import { loadTopologyFile } from "./topology-file";
 export interface RunResult {
   readonly sysplex: string;
   readonly dryRun: boolean;
-  readonly status: "planned" | "succeeded" | "failed";
+  readonly status: "planned" | "succeeded" | "failed" | "interrupted";
+  /** After an interrupt: the jobs this run submitted that had not ended, as JOBNAME(JOBID). */
+  readonly runningJobs?: readonly string[];
   readonly runId?: string;
   readonly recordFile?: string;
   readonly plan: readonly StepPlan[];
@@ -35,6 +37,8 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly startedAt: number;
   /** The commands to give after a failure, given the run's id and whether anything was sent. */
   readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
+  /** Aborted on SIGINT/SIGTERM: no new step starts, waits end, and the record says "interrupted". */
+  readonly signal?: AbortSignal;
 }
 
 /** What provision and rollback are both given. */
@@ -56,6 +60,8 @@ export interface RunOptions {
   readonly onRequest?: ZosmfClientOptions["onRequest"];
   /** Pause between console response reads. @default 1000 */
   readonly consoleDelayMs?: number;
+  /** Ends the run early (SIGINT/SIGTERM): steps in flight stop waiting, nothing new starts. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a use case works from: the topology, its run history (the folder read once) and z/OSMF. */
@@ -111,6 +117,7 @@ export async function applyRun<X>(
       sink: options.sink,
       startedAt,
       nextCommands: planned.nextCommands,
+      signal: options.signal,
     });
     return { ...result, ...planned.extra };
   } finally {
@@ -132,14 +139,19 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   const record = await RunRecord.create(o);
   await record.setPlan(plan);
   const sent = new SentLog();
-  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent });
+  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent, ...(o.signal ? { signal: o.signal } : {}) });
   const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");
-  await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
-  const next = failed && o.nextCommands ? o.nextCommands(record.data.runId, sent.any) : undefined;
+  const interrupted = o.signal?.aborted === true;
+  const status = interrupted ? "interrupted" : failed ? "failed" : "succeeded";
+  await record.finish(status, plan, outcomes);
+  // A job's record entry has no return code until the run saw it end.
+  const runningJobs = interrupted ? record.data.jobs.filter((j) => j.retcode === null).map((j) => `${j.jobname}(${j.jobid})`) : [];
+  const next = failed || interrupted ? nextAfter(o, record.data.runId, sent.any, runningJobs) : undefined;
   return {
     sysplex: o.sysplex,
     dryRun: false,
-    status: failed ? "failed" : "succeeded",
+    status,
+    ...(interrupted ? { runningJobs } : {}),
     runId: record.data.runId,
     recordFile: record.file,
     plan,
@@ -148,6 +160,13 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     sent: sent.entries.map((e) => ({ ...e, what: redactSecrets(e.what) })),
     ...(next ? { next } : {}),
   };
+}
+
+/** What to do next; after an interrupt, first wait for the jobs still running on z/OS. */
+function nextAfter(o: ApplyRunOptions, runId: string, anythingSent: boolean, runningJobs: readonly string[]): string[] | undefined {
+  const commands = o.nextCommands?.(runId, anythingSent) ?? [];
+  if (runningJobs.length === 0) return commands.length > 0 ? commands : undefined;
+  return [`jobs still running on z/OS: ${runningJobs.join(", ")}; wait until they end, then`, ...commands];
 }
 
 /**

@@ -29,7 +29,7 @@ export function provision(options: ProvisionOptions): Promise<ProvisionResult> {
 async function planRun(options: ProvisionOptions, scope: RunScope): Promise<PlannedRun<{ resumedRun?: string }>> {
   const { topology, history } = scope;
   const client = scope.client();
-  const resumed = options.resume ? await history.latest("provision", ["failed", "running"]) : undefined;
+  const resumed = options.resume ? await history.latest("provision", ["failed", "interrupted", "running"]) : undefined;
   if (options.resume && !resumed) {
     throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
   }

@@ -59,7 +59,7 @@ async function findRun(options: RollbackOptions, history: RunHistory): Promise<R
     if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
     return data;
   }
-  const latest = await history.latest("provision", ["succeeded", "failed", "running"]);
+  const latest = await history.latest("provision", ["succeeded", "failed", "interrupted", "running"]);
   if (!latest) throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, { failureClass: "invalid-input" });
   return lastResumer(latest, history);
 }

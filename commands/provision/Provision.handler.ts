@@ -9,6 +9,9 @@ export default class ProvisionHandler extends HaBaseHandler {
     const result = await provision({
       topologyFile: args.topology,
       connection: await ctx.connection(),
+      // Each system's work goes through its topology connection, by the same rules as verify.
+      resolveConnection: (profile) => ctx.namedConnection(profile),
+      trustTopologyHosts: args.trustTopologyHosts === true,
       dryRun: args.dryRun,
       resume: args.resume,
       startServers: args.startServers,

@@ -9,6 +9,9 @@ export default class RollbackHandler extends HaBaseHandler {
     const result = await rollback({
       topologyFile: args.topology,
       connection: await ctx.connection(),
+      // Each system's work goes through its topology connection, by the same rules as verify.
+      resolveConnection: (profile) => ctx.namedConnection(profile),
+      trustTopologyHosts: args.trustTopologyHosts === true,
       run: args.run,
       dryRun: args.dryRun,
       force: args.force,

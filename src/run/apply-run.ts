@@ -7,6 +7,7 @@ import { SentLog, type SentEntry } from "../engine/sent";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
+import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
 import { loadTopologyFile } from "./topology-file";
 
@@ -42,9 +43,8 @@ export interface ApplyRunOptions extends RunRecordOptions {
 }
 
 /** What provision and rollback are both given. */
-export interface RunOptions {
+export interface RunOptions extends ConnectionRules {
   readonly topologyFile: string;
-  readonly connection: ZosmfConnection;
   /** Plan and report without changing anything. @default false */
   readonly dryRun?: boolean;
   /** A site copy of the workflows folder. */
@@ -73,6 +73,8 @@ export interface RunScope {
   readonly runToken: string;
   /** The client, made on first use (so a refusal from the records comes first) and closed at the end. */
   client(): ZosmfClient;
+  /** Each system's client, by its `connection` (the command's own for `{}`), made once per connection. */
+  systemClients(): Promise<(system: string) => ZosmfClient>;
 }
 
 /** A use case's plan: its steps, the run it builds on, and what it adds to the result. */
@@ -94,14 +96,28 @@ export async function applyRun<X>(
 ): Promise<RunResult & X> {
   const startedAt = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
+  assertTrustedHosts(topology, options.topologyFile, options);
   const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile: options.topologyFile, recordDir: options.recordDir, dir: options.historyDir });
+  const make = (connection: ZosmfConnection) => createZosmfClient(connection, { onRequest: options.onRequest, log: options.log });
   let client: ZosmfClient | undefined;
+  const others = new Map<string, ZosmfClient>();
+  const own = () => (client ??= make(options.connection));
   const scope: RunScope = {
     topology,
     text,
     history,
     runToken: randomBytes(4).toString("hex").toUpperCase(),
-    client: () => (client ??= createZosmfClient(options.connection, { onRequest: options.onRequest, log: options.log })),
+    client: own,
+    systemClients: async () => {
+      const bySystem = new Map<string, ZosmfClient>();
+      for (const system of topology.systems) {
+        if (isOwnConnection(system.connection)) continue;
+        const key = connectionKey(system.connection);
+        if (!others.has(key)) others.set(key, make(await connectionFor(system.connection!, options)));
+        bySystem.set(system.name, others.get(key)!);
+      }
+      return (name) => bySystem.get(name) ?? own();
+    },
   };
   try {
     const planned = await plan(scope);
@@ -121,7 +137,7 @@ export async function applyRun<X>(
     });
     return { ...result, ...planned.extra };
   } finally {
-    await client?.close();
+    await Promise.all([client?.close(), ...[...others.values()].map((c) => c.close())]);
   }
 }
 

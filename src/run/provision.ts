@@ -41,6 +41,7 @@ async function planRun(options: ProvisionOptions, scope: RunScope): Promise<Plan
     workflowsDir: options.workflowsDir,
     runToken: scope.runToken,
     owner: (options.connection.user ?? "*").toUpperCase(),
+    clientFor: await scope.systemClients(),
     jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
     startServers: options.startServers ?? false,
     lastSuccessfulRecord: lastSuccess,

@@ -42,7 +42,7 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
     options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
   }
   const client = scope.client();
-  const steps = await planRollback({ topology, client, record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
+  const steps = await planRollback({ topology, client, clientFor: await scope.systemClients(), record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
   return {
     steps,
     basedOn: target.runId,

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { ZosmfError } from "../../../src/zosmf/index.js";
-import { client, ORIGIN, rejection } from "./helpers.js";
+import { ZosmfError } from "../../../src/zosmf";
+import { client, ORIGIN, rejection } from "./helpers";
 
 const LOGON = "/zosmf/services/authenticate";
 const cookie = (value: string) => ({ "Set-Cookie": [`LtpaToken2=${value}; Secure; HttpOnly; Path=/`] });

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeAll, beforeEach, afterAll } from "vitest";
-import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../../../src/zosmf/index.js";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../../../src/zosmf/index";
 
 export const HOST = "zosmf.example.test";
 export const PORT = 10443;

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { HaError } from "../../../src/errors.js";
-import { createZosmfClient, parseRetryAfter, ZosmfError, type RequestEvent } from "../../../src/zosmf/index.js";
-import { client, connection, FAST_RETRY, HOST, netError, PASSWORD, PORT, rejection, useNock, zosmf } from "./helpers.js";
+import { HaError } from "../../../src/errors";
+import { createZosmfClient, parseRetryAfter, ZosmfError, type RequestEvent } from "../../../src/zosmf/index";
+import { client, connection, FAST_RETRY, HOST, netError, PASSWORD, PORT, rejection, useNock, zosmf } from "./helpers";
 
 describe("connection and headers", () => {
   useNock();

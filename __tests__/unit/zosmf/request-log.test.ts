@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { createZosmfClient, type ZosmfClient } from "../../../src/zosmf/index.js";
-import { connection, netError, ORIGIN, PASSWORD, useNock, zosmf } from "./helpers.js";
+import { createZosmfClient, type ZosmfClient } from "../../../src/zosmf/index";
+import { connection, netError, ORIGIN, PASSWORD, useNock, zosmf } from "./helpers";
 
 function logged(): { client: ZosmfClient; lines: string[] } {
   const lines: string[] = [];

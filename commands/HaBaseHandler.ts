@@ -1,6 +1,6 @@
 import type { ICommandHandler, IHandlerParameters } from "@zowe/imperative";
 import { ImperativeError } from "@zowe/imperative";
-import { redactSecrets } from "../src/engine/redact";
+import { redactMessage, redactSecrets } from "../src/engine/redact";
 import { EXIT_CODES, HaError, exitCodeFor, type FailureClass } from "../src/errors";
 import type { ZosmfConnection } from "../src/zosmf";
 import { AppLogAdapter } from "./AppLogAdapter";
@@ -24,6 +24,29 @@ export interface HaHandlerContext {
   connection(): Promise<ZosmfConnection>;
   /** A connection named in the topology (another zosmf profile). */
   namedConnection(profile: string): Promise<ZosmfConnection>;
+  /** Aborted on SIGINT or SIGTERM: the run ends cleanly and its record says "interrupted". */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Ctrl-C (SIGINT) or a CI runner's SIGTERM while a command runs: steps in flight stop
+ * waiting, nothing new starts, and the run record is closed as "interrupted". A second
+ * signal is left to Node's default (the process ends at once).
+ */
+function interruptOn(params: IHandlerParameters): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    dispose();
+    params.response.console.error(`${name}: stopping; the steps in flight end and the run record is marked interrupted. Press Ctrl-C again to quit at once.`);
+    controller.abort(new HaError(`Interrupted by ${name}`, { failureClass: "tool-failure" }));
+  };
+  const dispose = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return { signal: controller.signal, dispose };
 }
 
 /**
@@ -36,36 +59,40 @@ export abstract class HaBaseHandler implements ICommandHandler {
 
   async process(params: IHandlerParameters): Promise<void> {
     const progress = new ProgressAdapter(params.response);
+    const interrupt = interruptOn(params);
     let own: Promise<ZosmfConnection> | undefined;
     const ctx: HaHandlerContext = {
       params,
       progress,
       log: new AppLogAdapter(),
       connection: () => (own ??= connectionFromArguments(params)),
-      namedConnection: (profile) => resolveNamedConnection(profile),
+      namedConnection: async (profile) => resolveNamedConnection(profile, params),
+      signal: interrupt.signal,
     };
     let result: HaCommandResult;
     try {
       result = await this.run(ctx);
     } catch (err) {
+      interrupt.dispose();
       progress.end();
       params.response.data.setExitCode(exitCodeFor(err));
       if (err instanceof ImperativeError) throw err;
       // Every text that leaves the command passes the same filter as the run record.
       if (err instanceof HaError) {
         // Our own errors already say everything; imperative would print a cause as "Response From Service".
-        throw new ImperativeError({ msg: redactSecrets(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
+        throw new ImperativeError({ msg: redactMessage(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
       }
       // The cause is not passed on: imperative would print it whole, unfiltered.
-      throw new ImperativeError({ msg: redactSecrets((err as Error).message ?? String(err)) });
+      throw new ImperativeError({ msg: redactMessage((err as Error).message ?? String(err)) });
     }
+    interrupt.dispose();
     progress.end();
     for (const warning of progress.warnings) params.response.console.error(`Warning: ${warning}`);
     params.response.data.setObj(result.data);
     params.response.console.log(redactSecrets(result.text));
     if (result.failure) {
       params.response.data.setExitCode(EXIT_CODES[result.failure.failureClass]);
-      throw new ImperativeError({ msg: redactSecrets(result.failure.message) });
+      throw new ImperativeError({ msg: redactMessage(result.failure.message) });
     }
     params.response.data.setExitCode(EXIT_CODES.success);
   }

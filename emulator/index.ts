@@ -72,7 +72,8 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     sysplexName: (options.sysplexName ?? "PLEX1").toUpperCase(),
     seed: options.seed ?? 1,
     user: (options.user ?? "IBMUSER").toUpperCase(),
-    password: options.password ?? "SYS1",
+    // Not a word z/OS output has in it: a client that masks its password by value would hide it there too.
+    password: options.password ?? "Emu-7q2w",
     jobTiming: { inputMs: options.jobTiming?.inputMs ?? 50, activeMs: options.jobTiming?.activeMs ?? 150 },
     csrf: options.csrf ?? "non-get",
     consolePieceLines: options.consolePieceLines ?? defaultConsolePieceLines,

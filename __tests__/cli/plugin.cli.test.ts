@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -216,5 +216,49 @@ describe("diagnostics in the Zowe app log", () => {
     expect(added).toMatch(/z\/OSMF PUT \/zosmf\/restconsoles\/consoles\/\S+ 200 \d+ ms/);
     expect(added).not.toContain(emulator.password);
     expect(added).not.toContain(Buffer.from(`${emulator.user}:${emulator.password}`).toString("base64"));
+  });
+});
+
+describe("one z/OSMF session per host per command, through the real zowe binary", () => {
+  interface AuthLog {
+    auth: Record<string, { logons: number; logoffs: number; basic: number; cookie: number; refused: number }>;
+  }
+  const authLog = async () => Object.values((await emulatorGet<AuthLog>(emulator, "/__emulator/log")).auth);
+
+  it("a wrong password with --concurrency 16 is refused once, exit 4, and the message says nothing more was sent", async () => {
+    await emulatorCall(emulator, "DELETE", "/__emulator/log");
+    const res = await zowe(["ha", "provision", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--dry-run", "--concurrency", "16"], { ...connEnv, ZOWE_OPT_PASSWORD: "Wrong-1" });
+    expect(res.status).toBe(4);
+    expect(res.stderr).toMatch(/refused the credentials/);
+    expect(res.stderr).toMatch(/Nothing more was sent/);
+    expect((await authLog()).map((a) => a.refused)).toEqual([1]);
+  });
+
+  it("with the right password, one logon per host, every other request by cookie, and a logoff", async () => {
+    await emulatorCall(emulator, "DELETE", "/__emulator/log");
+    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], connEnv);
+    expect(res.status, res.stderr).not.toBe(4);
+    const [counts, ...others] = await authLog();
+    expect(others).toEqual([]);
+    expect(counts).toMatchObject({ logons: 1, logoffs: 1, basic: 0, refused: 0 });
+    expect(counts!.cookie).toBeGreaterThan(0);
+  });
+
+  it("resolves a topology's named zosmf profile from the team configuration, with no credential store", async () => {
+    const configFile = path.join(home, "zowe.config.json");
+    const profile = { type: "zosmf", properties: { host: emulator.host, port: emulator.port, user: emulator.user, password: emulator.password, rejectUnauthorized: true }, secure: [] };
+    writeFileSync(configFile, JSON.stringify({ profiles: { plex2: { properties: {}, profiles: { sysa: profile } } }, defaults: {}, autoStore: false }));
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-profile-"));
+      const file = path.join(dir, "profile.yaml");
+      writeFileSync(file, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(/connection: \{\}/g, "connection: { profile: plex2.sysa }"));
+      await emulatorCall(emulator, "DELETE", "/__emulator/log");
+      const res = await zowe(["ha", "verify", "-t", file], connEnv);
+      expect(res.stderr).not.toMatch(/credential manager|does not have/i);
+      expect(res.status, res.stderr).not.toBe(3);
+      expect((await authLog()).map((a) => a.logons)).toEqual([1]);
+    } finally {
+      rmSync(configFile, { force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
-import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION } from "../options";
+import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
 
 export const ProvisionDefinition: ICommandDefinition = {
   name: "provision",
@@ -17,6 +17,7 @@ export const ProvisionDefinition: ICommandDefinition = {
   options: [
     TOPOLOGY_OPTION,
     DRY_RUN_OPTION,
+    TRUST_TOPOLOGY_HOSTS_OPTION,
     {
       name: "resume",
       aliases: ["r"],

@@ -9,6 +9,9 @@ export default class ProvisionHandler extends HaBaseHandler {
     const result = await provision({
       topologyFile: args.topology,
       connection: await ctx.connection(),
+      // Each system's work goes through its topology connection, by the same rules as verify.
+      resolveConnection: (profile) => ctx.namedConnection(profile),
+      trustTopologyHosts: args.trustTopologyHosts === true,
       dryRun: args.dryRun,
       resume: args.resume,
       startServers: args.startServers,
@@ -18,12 +21,15 @@ export default class ProvisionHandler extends HaBaseHandler {
       recordDir: args.recordDir,
       sink: ctx.progress,
       log: ctx.log,
+      signal: ctx.signal,
     });
     const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result),
-      failure: failureClass ? { failureClass, message: `Provision of ${result.sysplex} failed; see the steps above` } : undefined,
+      failure: failureClass
+        ? { failureClass, message: result.status === "interrupted" ? `Provision of ${result.sysplex} was interrupted; see "Next" above` : `Provision of ${result.sysplex} failed; see the steps above` }
+        : undefined,
     };
   }
 }

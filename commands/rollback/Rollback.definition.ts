@@ -1,6 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
-import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION } from "../options";
+import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
 
 export const RollbackDefinition: ICommandDefinition = {
   name: "rollback",
@@ -17,6 +17,7 @@ export const RollbackDefinition: ICommandDefinition = {
   options: [
     TOPOLOGY_OPTION,
     DRY_RUN_OPTION,
+    TRUST_TOPOLOGY_HOSTS_OPTION,
     {
       name: "run",
       description: "The run to undo: a run id or a run record file. Defaults to the newest provision run of this topology.",

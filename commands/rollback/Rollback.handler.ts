@@ -9,18 +9,24 @@ export default class RollbackHandler extends HaBaseHandler {
     const result = await rollback({
       topologyFile: args.topology,
       connection: await ctx.connection(),
+      // Each system's work goes through its topology connection, by the same rules as verify.
+      resolveConnection: (profile) => ctx.namedConnection(profile),
+      trustTopologyHosts: args.trustTopologyHosts === true,
       run: args.run,
       dryRun: args.dryRun,
       force: args.force,
       recordDir: args.recordDir,
       sink: ctx.progress,
       log: ctx.log,
+      signal: ctx.signal,
     });
     const failureClass = failureClassOf(result);
     return {
       data: result,
       text: renderRunResult(result, { verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}` }),
-      failure: failureClass ? { failureClass, message: `Rollback of run ${result.undoneRun} did not finish; see the steps above` } : undefined,
+      failure: failureClass
+        ? { failureClass, message: `Rollback of run ${result.undoneRun} ${result.status === "interrupted" ? "was interrupted" : "did not finish"}; see the steps above` }
+        : undefined,
     };
   }
 }

@@ -42,7 +42,11 @@ export async function handleUss(scope: RequestScope, req: IncomingMessage, reply
       if (!isDirectory(state, parentOf(path))) return reply.error(ussErrors.parentMissing(parentOf(path)));
       const type = String(spec.type ?? "file").toLowerCase();
       if (type === "directory" || type === "dir") state.uss.dirs.push(path);
-      else state.uss.files[path] = { content: "", etag: nextEtag(state), mode: String(spec.mode ?? "-rw-r--r--") };
+      else {
+        const mode = spec.mode === undefined ? "-rw-r--r--" : fileMode(spec.mode);
+        if (mode === undefined) return reply.error(fileErrors.badUtilityRequest(`mode ${String(spec.mode)}`));
+        state.uss.files[path] = { content: "", etag: nextEtag(state), mode };
+      }
       return reply.empty(201);
     }
     case "DELETE":
@@ -95,12 +99,29 @@ function remove(scope: RequestScope, req: IncomingMessage, reply: Reply, path: s
   reply.empty(204);
 }
 
+/**
+ * A mode as the list shows it (-rw-------). Create takes the nine letters (DOC: "Create a UNIX
+ * file or directory"); chmod takes "the POSIX symbolic form or octal value" (DOC: "z/OS UNIX
+ * file utilities"). Other symbolic forms (u+x) are not modelled and are refused (INF).
+ */
+export function fileMode(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  if (/^[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]$/.test(value)) return `-${value}`;
+  const octal = /^0?([0-7]{3})$/.exec(value);
+  if (!octal) return undefined;
+  return `-${[...octal[1]!].map((d) => { const n = Number(d); return `${n & 4 ? "r" : "-"}${n & 2 ? "w" : "-"}${n & 1 ? "x" : "-"}`; }).join("")}`;
+}
+
 /** chmod/chown/chtag are accepted; only chmod changes what the emulator keeps. */
 function utility(scope: RequestScope, reply: Reply, path: string, body: Record<string, unknown>): void {
   const { state } = scope.ctx;
   const request = String(body.request).toLowerCase();
   if (!state.uss.files[path] && !isDirectory(state, path)) return reply.error(ussErrors.notFound(path));
-  if (request === "chmod" && state.uss.files[path] && typeof body.mode === "string") state.uss.files[path].mode = body.mode;
+  if (request === "chmod") {
+    const mode = fileMode(body.mode);
+    if (mode === undefined) return reply.error(fileErrors.badUtilityRequest(`chmod mode ${String(body.mode)}`));
+    if (state.uss.files[path]) state.uss.files[path].mode = mode;
+  }
   if (["chmod", "chown", "chtag"].includes(request)) return reply.empty(200);
   reply.error(fileErrors.badUtilityRequest(request));
 }

@@ -8,6 +8,7 @@ import { tokenCookieAttributes, unauthorized } from "../zosmf-forms";
 import { header } from "./body";
 import type { EmulatorContext } from "./context";
 import type { Reply } from "./reply";
+import { countAuth } from "./request-log";
 
 const TOKEN_COOKIES = ["LtpaToken2", "jwtToken", "apimlAuthenticationToken"];
 
@@ -34,18 +35,29 @@ function cookieTokens(req: IncomingMessage): string[] {
   return tokens;
 }
 
-/** The user a request is authenticated as, or null. */
-export function authenticatedUser(ctx: EmulatorContext, req: IncomingMessage): string | null {
+/**
+ * The user a request is authenticated as, or null. Counted per endpoint by what proved it
+ * (Basic credentials or a token cookie), so a test can see how a client authenticates.
+ */
+export function authenticatedUser(ctx: EmulatorContext, req: IncomingMessage, endpoint: string): string | null {
   const user = basicUser(ctx, req);
-  if (user) return user;
+  if (user) {
+    countAuth(ctx.log, endpoint, "basic");
+    return user;
+  }
   for (const token of cookieTokens(req)) {
     const owner = ctx.sessions.get(token);
-    if (owner) return owner;
+    if (owner) {
+      countAuth(ctx.log, endpoint, "cookie");
+      return owner;
+    }
   }
   return null;
 }
 
-export function replyUnauthorized(reply: Reply): void {
+/** HTTP 401: the answer that counts towards a RACF revoke when credentials were sent. */
+export function replyUnauthorized(ctx: EmulatorContext, endpoint: string, reply: Reply): void {
+  countAuth(ctx.log, endpoint, "refused");
   reply.empty(unauthorized.status, { "WWW-Authenticate": unauthorized.challenge });
 }
 
@@ -66,10 +78,11 @@ function issueTokens(ctx: EmulatorContext, user: string): { ltpa: string; jwt: s
 }
 
 /** POST logs in (200 + cookies), DELETE logs out (204). */
-export function handleAuthenticate(ctx: EmulatorContext, req: IncomingMessage, reply: Reply): void {
+export function handleAuthenticate(ctx: EmulatorContext, req: IncomingMessage, reply: Reply, endpoint: string): void {
   if (req.method === "POST") {
+    countAuth(ctx.log, endpoint, "logons");
     const user = basicUser(ctx, req);
-    if (!user) return replyUnauthorized(reply);
+    if (!user) return replyUnauthorized(ctx, endpoint, reply);
     const { ltpa, jwt } = issueTokens(ctx, user);
     ctx.sessions.set(ltpa, user);
     ctx.sessions.set(jwt, user);
@@ -78,7 +91,8 @@ export function handleAuthenticate(ctx: EmulatorContext, req: IncomingMessage, r
   }
   if (req.method === "DELETE") {
     const tokens = cookieTokens(req).filter((t) => ctx.sessions.has(t));
-    if (tokens.length === 0) return replyUnauthorized(reply);
+    if (tokens.length === 0) return replyUnauthorized(ctx, endpoint, reply);
+    countAuth(ctx.log, endpoint, "logoffs");
     for (const t of tokens) ctx.sessions.delete(t);
     return reply.empty(204);
   }

@@ -64,10 +64,10 @@ export async function handleRequest(options: PipelineOptions, origin: RequestOri
     return reply.json(refusal.status, refusal.body);
   }
   if (kind === "info") return reply.json(200, infoDocument({ hostname: origin.system, port: origin.port, realm: ctx.state.sysplexName }));
-  if (kind === "auth") return handleAuthenticate(ctx, req, reply);
+  if (kind === "auth") return handleAuthenticate(ctx, req, reply, origin.baseUrl);
 
-  const user = authenticatedUser(ctx, req);
-  if (!user) return replyUnauthorized(reply);
+  const user = authenticatedUser(ctx, req, origin.baseUrl);
+  if (!user) return replyUnauthorized(ctx, origin.baseUrl, reply);
   if (WRITE_KINDS.has(kind)) ctx.log.writes.push({ at: ctx.clock.now(), method, kind, target: decodeURIComponent(url.pathname + url.search) });
 
   refreshJobs(ctx);

@@ -10,10 +10,32 @@ export interface RequestLog {
   consoleCommands: { at: number; system: string; consoleName: string; cmd: string }[];
   submits: { at: number; jobname: string; jobid: string; source: "text" | "dataset" | "uss" }[];
   writes: { at: number; method: string; kind: string; target: string }[];
+  /**
+   * How each request proved who sent it, per endpoint the client used ("http://127.0.0.1:5000"):
+   * logons (POST /zosmf/services/authenticate), logoffs, requests by Basic credentials or by
+   * token cookie, and refusals (HTTP 401, the answers that count towards a RACF revoke).
+   */
+  auth: Record<string, AuthCounts>;
+}
+
+export interface AuthCounts {
+  logons: number;
+  logoffs: number;
+  basic: number;
+  cookie: number;
+  /** HTTP 401 answers. */
+  refused: number;
+}
+
+export type AuthEvent = keyof AuthCounts;
+
+export function countAuth(log: RequestLog, endpoint: string, event: AuthEvent): void {
+  const counts = (log.auth[endpoint] ??= { logons: 0, logoffs: 0, basic: 0, cookie: 0, refused: 0 });
+  counts[event] += 1;
 }
 
 export function emptyLog(): RequestLog {
-  return { total: 0, counts: {}, consoleCommands: [], submits: [], writes: [] };
+  return { total: 0, counts: {}, consoleCommands: [], submits: [], writes: [], auth: {} };
 }
 
 export function clearLog(log: RequestLog): void {

@@ -41,8 +41,45 @@ const OPERAND = /(?<![-\w.])((?:NEW)?(?:PASSWORD|PASSWD|PASSPHRASE|PHRASE)[ \t]*
 /** `user:password@` in URIs, also with an empty user (`redis://:pw@host`). */
 const URI_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/|^|[\s"'(=])([^\s:@/"']*):([^\s@/"']+)@/gim;
 
+/**
+ * Secret values this process knows (the password, the token, the Basic header they make):
+ * replaced wherever they appear, whatever the words around them, as Zowe's own censoring does.
+ */
+const knownSecrets = new Set<string>();
+
+/** Values too short to be told from ordinary text are not masked by value (the patterns still apply). */
+const MIN_SECRET_LENGTH = 3;
+
+export function registerSecrets(...values: readonly (string | undefined)[]): void {
+  for (const value of values) if (value !== undefined && value.length >= MIN_SECRET_LENGTH) knownSecrets.add(value);
+}
+
+/** Replaces every known secret value, longest first so a secret inside another goes with it. */
+export function maskKnownSecrets(text: string): string {
+  if (knownSecrets.size === 0) return text;
+  let out = text;
+  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/**
+ * For the plug-in's own sentences (error messages): the known values, and the shapes that
+ * cannot swallow words around them (`user:pw@` in a URI, `PASSWORD(x)`, `password=x`). The
+ * `key: value` rules of configuration text would read "credentials: user and password" as
+ * a secret, so they are for z/OS content (diffs, JCL, spool), which goes through redactSecrets.
+ */
+/** PASSWORD(x) with the parenthesis right after the keyword, as a TSO command is written; prose puts a blank there. */
+const TIGHT_OPERAND = /(?<![-\w.])((?:NEW)?(?:PASSWORD|PASSWD|PASSPHRASE|PHRASE)\([ \t]*)('(?:[^'\n]|'')*'|[^)\n]*)(?=[ \t]*\))/gi;
+
+export function redactMessage(text: string): string {
+  return maskKnownSecrets(text)
+    .replace(EQUALS_PAIR, (_m, key: string, value: string) => key + maskValue(value))
+    .replace(TIGHT_OPERAND, (_m, key: string, value: string) => key + (value.startsWith("'") ? `'${REDACTED}'` : REDACTED))
+    .replace(URI_CREDENTIALS, (_m, prefix: string, user: string) => `${prefix}${user}:${REDACTED}@`);
+}
+
 export function redactSecrets(text: string): string {
-  return redactContinuations(text)
+  return redactContinuations(maskKnownSecrets(text))
     .replace(KEY_VALUE, (_m, key: string, _q: string, value: string) => key + maskLineValue(value))
     .replace(FLOW_PAIR, (_m, key: string, _q: string, value: string) => key + maskValue(value))
     .replace(EQUALS_PAIR, (_m, key: string, value: string) => key + maskValue(value))

@@ -18,7 +18,8 @@ export interface RecordedBackup extends Omit<BackupEntry, "original"> {
   readonly original?: string;
   readonly originalSha256?: string;
 }
-export type RunStatus = "running" | "succeeded" | "failed" | "planned";
+/** "interrupted": stopped by SIGINT/SIGTERM; jobs it submitted may still be running. */
+export type RunStatus = "running" | "succeeded" | "failed" | "planned" | "interrupted";
 
 /** The journal of one run, kept as JSON beside the topology (or in --record-dir). */
 export interface RunRecordData {
@@ -183,7 +184,7 @@ function asRunRecord(json: unknown): RunRecordData {
   if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);
   if (typeof data.runId !== "string" || data.runId === "") throw new Error("runId is missing");
   if (data.kind !== "provision" && data.kind !== "rollback") throw new Error(`kind is ${JSON.stringify(data.kind)}, not provision or rollback`);
-  if (!["running", "succeeded", "failed", "planned"].includes(String(data.status))) throw new Error(`status is ${JSON.stringify(data.status)}`);
+  if (!["running", "succeeded", "failed", "planned", "interrupted"].includes(String(data.status))) throw new Error(`status is ${JSON.stringify(data.status)}`);
   for (const list of LISTS) if (!Array.isArray(data[list])) throw new Error(`${list} is not a list`);
   return json as RunRecordData;
 }

@@ -15,6 +15,8 @@ export interface ProvisionEnv {
   readonly consoleDelayMs: number;
   /** The last successful provision run: a step whose fingerprint it shares was done by it. */
   readonly lastSuccessfulRecord?: LastRun;
+  /** Each system's own client (its topology `connection`); absent: `client` for all. */
+  readonly clientFor?: (system: string) => ZosmfClient;
 }
 
 /** A workflow's step as one system (or the sysplex) sees it. */

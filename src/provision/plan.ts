@@ -23,7 +23,10 @@ import { planTcpip } from "./zosmf-ha/tcpip-step";
 
 export interface PlanProvisionOptions {
   readonly topology: Topology;
+  /** The command's own client: the sysplex's work (shared libraries, security, data sets). */
   readonly client: ZosmfClient;
+  /** A system's own client (its topology `connection`), for that system's steps. @default client */
+  readonly clientFor?: (system: string) => ZosmfClient;
   /** A site's copy of the workflows folder (job cards, accounting, CLASS). */
   readonly workflowsDir?: string;
   /** Unique to this run; put into every job and backup name. */
@@ -62,6 +65,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     jobTimeoutMs: options.jobTimeoutMs,
     consoleDelayMs: options.consoleDelayMs ?? 1_000,
     ...(options.lastSuccessfulRecord !== undefined ? { lastSuccessfulRecord: options.lastSuccessfulRecord } : {}),
+    ...(options.clientFor !== undefined ? { clientFor: options.clientFor } : {}),
   };
   const load = (name: string) => loadWorkflow(name, options.workflowsDir ? { workflowsDir: options.workflowsDir } : {});
   const t = options.topology;
@@ -158,7 +162,9 @@ async function planWorkflowSteps(
       continue;
     }
     for (const system of ids.get(s.id)!.systems) {
-      work.push(() => plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
+      // A system's step reads and writes through that system's connection.
+      const own = env.clientFor ? { ...env, client: env.clientFor(system) } : env;
+      work.push(() => plan({ env: own, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
     }
   }
   return allLooks(work, PLANNING_CONCURRENCY);

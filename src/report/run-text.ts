@@ -63,7 +63,7 @@ export function renderRunResult(result: RunResult, options: { verb?: string } = 
     `${verb} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
   );
   if (result.recordFile) lines.push(`Run record: ${result.recordFile}`);
-  if (result.status === "failed") {
+  if (result.status === "failed" || result.status === "interrupted") {
     // After a failure a person must know what is now different on z/OS and what to do next.
     if (result.sent.length === 0) lines.push("Nothing was changed on z/OS by this run.");
     else {

@@ -16,7 +16,10 @@ import { keyOf, planRestore } from "./restore-step";
 
 export interface RollbackPlanOptions {
   readonly topology: Topology;
+  /** The command's own client. */
   readonly client: ZosmfClient;
+  /** A system's own client (its topology `connection`), for undoing that system's steps. @default client */
+  readonly clientFor?: (system: string) => ZosmfClient;
   /** The provision run to undo. */
   readonly record: RunRecordData;
   /** Restore even what someone changed after the run. @default false */
@@ -49,12 +52,17 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
     const systems = stacksTouched(o.record, removal.stepPrefix).filter((system) => known.has(system) && removal.applies({ topology: o.topology, system }));
     if (systems.length === 0) continue;
     const workflow = await loadWorkflow(removal.workflow, { workflowsDir: o.workflowsDir });
-    for (const system of systems) steps.push(await removal.plan({ topology: o.topology, client: o.client, workflow, system, runToken: o.runToken, delayMs }));
+    for (const system of systems) steps.push(await removal.plan({ topology: o.topology, client: o.clientFor?.(system) ?? o.client, workflow, system, runToken: o.runToken, delayMs }));
   }
   // The first backup of a target (oldest run first) holds what was there before the run.
   const firstBackups = new Map<string, RecordedBackup>();
   for (const b of o.record.backups) if (!firstBackups.has(keyOf(b.target))) firstBackups.set(keyOf(b.target), b);
-  for (const backup of firstBackups.values()) steps.push(await planRestore(o, backup));
+  // A per-system step's id ends with its system: its restore goes through that system's connection.
+  const systemOf = (stepId: string) => stepId.split("/").find((part, i, all) => i === all.length - 1 && known.has(part));
+  for (const backup of firstBackups.values()) {
+    const system = systemOf(backup.stepId);
+    steps.push(await planRestore(system && o.clientFor ? { ...o, client: o.clientFor(system) } : o, backup));
+  }
   // A restore keeps what is there now in the backup library first, as every member write does.
   const datasets = await planDatasets({ topology: o.topology, client: o.client, steps });
   const problems = planProblems();

@@ -7,6 +7,7 @@ import { SentLog, type SentEntry } from "../engine/sent";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
+import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
 import { loadTopologyFile } from "./topology-file";
 
@@ -14,7 +15,9 @@ import { loadTopologyFile } from "./topology-file";
 export interface RunResult {
   readonly sysplex: string;
   readonly dryRun: boolean;
-  readonly status: "planned" | "succeeded" | "failed";
+  readonly status: "planned" | "succeeded" | "failed" | "interrupted";
+  /** After an interrupt: the jobs this run submitted that had not ended, as JOBNAME(JOBID). */
+  readonly runningJobs?: readonly string[];
   readonly runId?: string;
   readonly recordFile?: string;
   readonly plan: readonly StepPlan[];
@@ -35,12 +38,13 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly startedAt: number;
   /** The commands to give after a failure, given the run's id and whether anything was sent. */
   readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
+  /** Aborted on SIGINT/SIGTERM: no new step starts, waits end, and the record says "interrupted". */
+  readonly signal?: AbortSignal;
 }
 
 /** What provision and rollback are both given. */
-export interface RunOptions {
+export interface RunOptions extends ConnectionRules {
   readonly topologyFile: string;
-  readonly connection: ZosmfConnection;
   /** Plan and report without changing anything. @default false */
   readonly dryRun?: boolean;
   /** A site copy of the workflows folder. */
@@ -56,6 +60,8 @@ export interface RunOptions {
   readonly onRequest?: ZosmfClientOptions["onRequest"];
   /** Pause between console response reads. @default 1000 */
   readonly consoleDelayMs?: number;
+  /** Ends the run early (SIGINT/SIGTERM): steps in flight stop waiting, nothing new starts. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a use case works from: the topology, its run history (the folder read once) and z/OSMF. */
@@ -67,6 +73,8 @@ export interface RunScope {
   readonly runToken: string;
   /** The client, made on first use (so a refusal from the records comes first) and closed at the end. */
   client(): ZosmfClient;
+  /** Each system's client, by its `connection` (the command's own for `{}`), made once per connection. */
+  systemClients(): Promise<(system: string) => ZosmfClient>;
 }
 
 /** A use case's plan: its steps, the run it builds on, and what it adds to the result. */
@@ -88,14 +96,28 @@ export async function applyRun<X>(
 ): Promise<RunResult & X> {
   const startedAt = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
+  assertTrustedHosts(topology, options.topologyFile, options);
   const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile: options.topologyFile, recordDir: options.recordDir, dir: options.historyDir });
+  const make = (connection: ZosmfConnection) => createZosmfClient(connection, { onRequest: options.onRequest, log: options.log });
   let client: ZosmfClient | undefined;
+  const others = new Map<string, ZosmfClient>();
+  const own = () => (client ??= make(options.connection));
   const scope: RunScope = {
     topology,
     text,
     history,
     runToken: randomBytes(4).toString("hex").toUpperCase(),
-    client: () => (client ??= createZosmfClient(options.connection, { onRequest: options.onRequest, log: options.log })),
+    client: own,
+    systemClients: async () => {
+      const bySystem = new Map<string, ZosmfClient>();
+      for (const system of topology.systems) {
+        if (isOwnConnection(system.connection)) continue;
+        const key = connectionKey(system.connection);
+        if (!others.has(key)) others.set(key, make(await connectionFor(system.connection!, options)));
+        bySystem.set(system.name, others.get(key)!);
+      }
+      return (name) => bySystem.get(name) ?? own();
+    },
   };
   try {
     const planned = await plan(scope);
@@ -111,10 +133,11 @@ export async function applyRun<X>(
       sink: options.sink,
       startedAt,
       nextCommands: planned.nextCommands,
+      signal: options.signal,
     });
     return { ...result, ...planned.extra };
   } finally {
-    client?.close();
+    await Promise.all([client?.close(), ...[...others.values()].map((c) => c.close())]);
   }
 }
 
@@ -132,14 +155,19 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   const record = await RunRecord.create(o);
   await record.setPlan(plan);
   const sent = new SentLog();
-  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent });
+  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent, ...(o.signal ? { signal: o.signal } : {}) });
   const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");
-  await record.finish(failed ? "failed" : "succeeded", plan, outcomes);
-  const next = failed && o.nextCommands ? o.nextCommands(record.data.runId, sent.any) : undefined;
+  const interrupted = o.signal?.aborted === true;
+  const status = interrupted ? "interrupted" : failed ? "failed" : "succeeded";
+  await record.finish(status, plan, outcomes);
+  // A job's record entry has no return code until the run saw it end.
+  const runningJobs = interrupted ? record.data.jobs.filter((j) => j.retcode === null).map((j) => `${j.jobname}(${j.jobid})`) : [];
+  const next = failed || interrupted ? nextAfter(o, record.data.runId, sent.any, runningJobs) : undefined;
   return {
     sysplex: o.sysplex,
     dryRun: false,
-    status: failed ? "failed" : "succeeded",
+    status,
+    ...(interrupted ? { runningJobs } : {}),
     runId: record.data.runId,
     recordFile: record.file,
     plan,
@@ -148,6 +176,13 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     sent: sent.entries.map((e) => ({ ...e, what: redactSecrets(e.what) })),
     ...(next ? { next } : {}),
   };
+}
+
+/** What to do next; after an interrupt, first wait for the jobs still running on z/OS. */
+function nextAfter(o: ApplyRunOptions, runId: string, anythingSent: boolean, runningJobs: readonly string[]): string[] | undefined {
+  const commands = o.nextCommands?.(runId, anythingSent) ?? [];
+  if (runningJobs.length === 0) return commands.length > 0 ? commands : undefined;
+  return [`jobs still running on z/OS: ${runningJobs.join(", ")}; wait until they end, then`, ...commands];
 }
 
 /**

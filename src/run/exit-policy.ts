@@ -9,6 +9,8 @@ import type { RunResult } from "./apply-run";
  * and the run sent nothing at all; after a change it is a failure of the z/OS work.
  */
 export function failureClassOf(result: Pick<RunResult, "status" | "outcomes" | "sent">): FailureClass | undefined {
+  // Cut short, the tool did not finish its work, whatever the steps that ended said.
+  if (result.status === "interrupted") return "tool-failure";
   if (result.status !== "failed") return undefined;
   const classes = result.outcomes.map((o) => o.error?.failureClass);
   if (classes.includes("tool-failure")) return "tool-failure";

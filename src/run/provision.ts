@@ -29,7 +29,7 @@ export function provision(options: ProvisionOptions): Promise<ProvisionResult> {
 async function planRun(options: ProvisionOptions, scope: RunScope): Promise<PlannedRun<{ resumedRun?: string }>> {
   const { topology, history } = scope;
   const client = scope.client();
-  const resumed = options.resume ? await history.latest("provision", ["failed", "running"]) : undefined;
+  const resumed = options.resume ? await history.latest("provision", ["failed", "interrupted", "running"]) : undefined;
   if (options.resume && !resumed) {
     throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
   }
@@ -41,6 +41,7 @@ async function planRun(options: ProvisionOptions, scope: RunScope): Promise<Plan
     workflowsDir: options.workflowsDir,
     runToken: scope.runToken,
     owner: (options.connection.user ?? "*").toUpperCase(),
+    clientFor: await scope.systemClients(),
     jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
     startServers: options.startServers ?? false,
     lastSuccessfulRecord: lastSuccess,

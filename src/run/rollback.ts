@@ -42,7 +42,7 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
     options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
   }
   const client = scope.client();
-  const steps = await planRollback({ topology, client, record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
+  const steps = await planRollback({ topology, client, clientFor: await scope.systemClients(), record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
   return {
     steps,
     basedOn: target.runId,
@@ -59,7 +59,7 @@ async function findRun(options: RollbackOptions, history: RunHistory): Promise<R
     if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
     return data;
   }
-  const latest = await history.latest("provision", ["succeeded", "failed", "running"]);
+  const latest = await history.latest("provision", ["succeeded", "failed", "interrupted", "running"]);
   if (!latest) throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, { failureClass: "invalid-input" });
   return lastResumer(latest, history);
 }

@@ -1,6 +1,6 @@
 import type { LogSink, ProgressSink } from "../engine/types";
-import { TopologyError, TRUST_HOSTS_FLAG, untrustedHosts, type Connection } from "../topology";
-import { HaError } from "../errors";
+import type { Connection } from "../topology";
+import { assertTrustedHosts, connectionFor, connectionKey } from "./connections";
 import { verifyTopology } from "../verify";
 import type { CheckModule, VerifyClient, VerifyResult } from "../verify";
 import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../zosmf";
@@ -24,51 +24,22 @@ export interface VerifyOptions {
   /** Called once per HTTP request. */
   readonly onRequest?: (event: RequestEvent) => void;
   /** Builds the client for a connection; tests hand in a fake. @default createZosmfClient */
-  readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void };
+  readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void | Promise<void> };
   /** @default every check family */
   readonly modules?: readonly CheckModule[];
 }
 
-/**
- * The connection a topology entry means: the command's own, another zosmf profile, or
- * the command's credentials against another host.
- *
- * A topology file is shared and edited by many; the user's profile and flags are theirs.
- * So the topology alone may not switch certificate checking off for a host that is sent
- * the command's credentials: `rejectUnauthorized: false` there counts only when the
- * command's own connection already has verification off. Otherwise it stays on.
- */
-export async function connectionFor(entry: Connection, options: Pick<VerifyOptions, "connection" | "resolveConnection" | "trustTopologyHosts">): Promise<ZosmfConnection> {
-  if (entry.profile !== undefined) {
-    if (!options.resolveConnection) throw new Error(`the topology names zosmf profile '${entry.profile}' but no profile resolver is available`);
-    return options.resolveConnection(entry.profile);
-  }
-  if (entry.host === undefined) return options.connection;
-  // verify() refuses such a topology up front; this keeps any other caller from sending the credentials.
-  if (!options.trustTopologyHosts && entry.host.toLowerCase().replace(/\.$/, "") !== options.connection.hostname.toLowerCase().replace(/\.$/, "")) {
-    throw new HaError(`The topology names host ${entry.host}, which is not the command's own host; ${TRUST_HOSTS_FLAG} lets it receive this command's credentials`, { failureClass: "invalid-input" });
-  }
-  return {
-    ...options.connection,
-    hostname: entry.host,
-    ...(entry.port !== undefined ? { port: entry.port } : {}),
-    ...(entry.basePath !== undefined ? { basePath: entry.basePath } : {}),
-    rejectUnauthorized: entry.rejectUnauthorized === true || options.connection.rejectUnauthorized !== false,
-  };
-}
+export { connectionFor } from "./connections";
 
 /** Reads the live sysplex back with GET requests and display commands only, and judges each HA check. */
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const t0 = Date.now();
   const { topology } = await loadTopologyFile(options.topologyFile);
-  if (!options.trustTopologyHosts) {
-    const problems = untrustedHosts(topology, options.connection.hostname);
-    if (problems.length > 0) throw new TopologyError(options.topologyFile, problems);
-  }
+  assertTrustedHosts(topology, options.topologyFile, options);
   const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
-  const clients = new Map<string, Promise<VerifyClient & { close?(): void }>>();
+  const clients = new Map<string, Promise<VerifyClient & { close?(): void | Promise<void> }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {
-    const key = JSON.stringify([entry.profile, entry.host, entry.port, entry.basePath, entry.rejectUnauthorized]);
+    const key = connectionKey(entry);
     let client = clients.get(key);
     if (client === undefined) {
       client = connectionFor(entry, options).then(make);
@@ -86,6 +57,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     });
     return { ...result, durationMs: Date.now() - t0 };
   } finally {
-    for (const c of clients.values()) c.then((client) => client.close?.(), () => undefined);
+    // Each host's logon is ended before the command returns.
+    await Promise.all([...clients.values()].map((c) => c.then((client) => client.close?.(), () => undefined)));
   }
 }

@@ -1,20 +1,21 @@
 import type { AxiosInstance } from "axios";
-import type { ZosmfConnection } from "./connection.js";
-import { createConsoleApi, type ConsoleApi } from "./console.js";
-import { createFilesApi, type FilesApi } from "./files.js";
-import { createSend, createZosmfHttp, type ZosmfClientOptions } from "./http.js";
-import { createInfo, type ZosmfInfo } from "./info.js";
-import { createJobsApi, type JobsApi } from "./jobs.js";
+import type { ZosmfConnection } from "./connection";
+import { createConsoleApi, type ConsoleApi } from "./console";
+import { createFilesApi, type FilesApi } from "./files";
+import { createSend, createZosmfHttp, type ZosmfClientOptions } from "./http";
+import { createInfo, type ZosmfInfo } from "./info";
+import { createJobsApi, type JobsApi } from "./jobs";
+import { createUssModeApi, type UssModeApi } from "./uss-mode";
 
 export interface ZosmfClient {
   /** The configured axios instance, for requests no operation covers yet. */
   readonly http: AxiosInstance;
   info(): Promise<ZosmfInfo>;
   readonly jobs: JobsApi;
-  readonly files: FilesApi;
+  readonly files: FilesApi & UssModeApi;
   readonly console: ConsoleApi;
-  /** Closes kept-alive connections; call when done so the process can exit promptly. */
-  close(): void;
+  /** Logs off (when the client logged on) and closes kept-alive connections; call when done. */
+  close(): Promise<void>;
 }
 
 /**
@@ -28,7 +29,7 @@ export function createZosmfClient(conn: ZosmfConnection, options: ZosmfClientOpt
     http: zhttp.axios,
     info: createInfo(send),
     jobs: createJobsApi(send, options.log),
-    files: createFilesApi(send),
+    files: { ...createFilesApi(send), ...createUssModeApi(send) },
     console: createConsoleApi(send),
     close: zhttp.close,
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { HaError } from "../errors.js";
+import { HaError } from "../errors";
 
 /** Cookie names z/OSMF and the API ML accept as a session token. */
 export const TOKEN_TYPES = ["LtpaToken2", "jwtToken", "apimlAuthenticationToken"] as const;
@@ -39,8 +39,10 @@ export interface ZosmfConnection {
   readonly rejectUnauthorized?: boolean;
   /** Extra trusted CA certificates as PEM text (e.g. the emulator's own CA). */
   readonly ca?: string;
-  /** Socket inactivity limit per request. @default 30000 */
+  /** Socket inactivity limit per request (--completion-timeout). @default 30000 */
   readonly requestTimeoutMs?: number;
+  /** Bound on opening a connection, TCP and TLS (--establish-connection-timeout). @default none: the system's own */
+  readonly connectTimeoutMs?: number;
   /** Overrides parts of {@link DEFAULT_RETRY_POLICY}. */
   readonly retry?: Partial<RetryPolicy>;
 }
@@ -98,12 +100,16 @@ export function resolveAuth(conn: ZosmfConnection): ResolvedAuth {
       headers: {},
     };
   }
-  if (conn.user && conn.password) {
-    const encoded = Buffer.from(`${conn.user}:${conn.password}`, "utf8").toString("base64");
-    return { kind: "basic", headers: { Authorization: `Basic ${encoded}` } };
-  }
+  const basic = basicHeaderOf(conn);
+  if (basic) return { kind: "basic", headers: { Authorization: basic } };
   const missing = conn.user ? "password" : conn.password ? "user" : "user and password (or a token, or a client certificate)";
   throw invalid(`No usable z/OSMF credentials: ${missing} missing.`);
+}
+
+/** The Basic credentials header, when a user and password are given (a token's renewal uses them too). */
+export function basicHeaderOf(conn: ZosmfConnection): string | undefined {
+  if (!conn.user || !conn.password) return undefined;
+  return `Basic ${Buffer.from(`${conn.user}:${conn.password}`, "utf8").toString("base64")}`;
 }
 
 /** Checks the fields every request needs, so a typo fails before any network traffic. */

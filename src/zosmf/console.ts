@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { HaError } from "../errors.js";
-import { ZosmfError } from "./errors.js";
-import type { Send } from "./http.js";
-import { parseBody } from "./parse.js";
-import { sleep } from "./poll.js";
+import { HaError } from "../errors";
+import { ZosmfError } from "./errors";
+import type { Send } from "./http";
+import { parseBody } from "./parse";
+import { sleep } from "./poll";
 
 const CONSOLES = "/zosmf/restconsoles/consoles";
 

@@ -1,6 +1,7 @@
 import { isAxiosError } from "axios";
-import { HaError, type FailureClass } from "../errors.js";
-import type { AuthKind } from "./connection.js";
+import { HaError, type FailureClass } from "../errors";
+import { CONNECT_TIMEOUT_CODE } from "./agent";
+import type { AuthKind } from "./connection";
 
 export type ZosmfErrorKind =
   | "auth"
@@ -160,6 +161,8 @@ export interface ErrorContext {
   readonly auth: AuthKind | "none";
   readonly tokenType?: string;
   readonly timeoutMs: number;
+  /** --establish-connection-timeout, when one was given. */
+  readonly connectTimeoutMs?: number;
 }
 
 function parseReport(data: unknown): ZosmfReport | undefined {
@@ -287,7 +290,16 @@ export function toZosmfError(err: unknown, ctx: ErrorContext): ZosmfError {
       ...base,
       kind: "tls",
       summary: `TLS handshake with ${where} failed (${code})`,
-      hint: "The server certificate is not trusted: pass the CA that signed it (ca), or set rejectUnauthorized to false only for a test system you trust.",
+      hint: "The server certificate is not trusted: give Node the CA that signed it (NODE_EXTRA_CA_CERTS=ca.pem), or use --reject-unauthorized false only for a test system you trust.",
+    });
+  }
+  if (code === CONNECT_TIMEOUT_CODE) {
+    const seconds = (ctx.connectTimeoutMs ?? 0) / 1000;
+    return new ZosmfError({
+      ...base,
+      kind: "timeout",
+      summary: `no connection to ${where} within ${seconds} s (${code})`,
+      hint: "Nothing completed the connection (TCP and TLS) in time; check the host, the port and any firewall, or raise --establish-connection-timeout.",
     });
   }
   if (code && TIMEOUT_CODES.has(code)) {
@@ -295,7 +307,7 @@ export function toZosmfError(err: unknown, ctx: ErrorContext): ZosmfError {
       ...base,
       kind: "timeout",
       summary: `no answer from ${where} within ${ctx.timeoutMs} ms (${code})`,
-      hint: "z/OSMF may be slow or overloaded; raise requestTimeoutMs or check the network.",
+      hint: "z/OSMF may be slow or overloaded; raise --completion-timeout (seconds) or check the network.",
     });
   }
   if (code && UNREACHABLE_CODES.has(code)) {

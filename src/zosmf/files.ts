@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { HaError } from "../errors.js";
-import { normalizeEtag, ZosmfError } from "./errors.js";
-import type { Send } from "./http.js";
-import { dsnName, dsnPath, headerValue, memberName, ussPath } from "./names.js";
-import { parseBody } from "./parse.js";
+import { HaError } from "../errors";
+import { normalizeEtag, ZosmfError } from "./errors";
+import type { Send } from "./http";
+import { dsnName, dsnPath, headerValue, memberName, ussPath } from "./names";
+import { parseBody } from "./parse";
 
 const DS = "/zosmf/restfiles/ds";
 const FS = "/zosmf/restfiles/fs";

@@ -1,20 +1,22 @@
-import http from "node:http";
-import https from "node:https";
-import tls from "node:tls";
+import { createHash } from "node:crypto";
 import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
 import {
   baseUrlOf,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  basicHeaderOf,
   resolveAuth,
   retryPolicyOf,
   validateConnection,
   type ResolvedAuth,
   type RetryPolicy,
   type ZosmfConnection,
-} from "./connection.js";
-import type { LogSink } from "../engine/types.js";
-import { toZosmfError, type ErrorContext } from "./errors.js";
-import { withRetry } from "./retry.js";
+} from "./connection";
+import { registerSecrets } from "../engine/redact";
+import type { LogSink } from "../engine/types";
+import { agentFor } from "./agent";
+import { toZosmfError, ZosmfError, type ErrorContext } from "./errors";
+import { acquireSession, HostSession, type Admission, type SessionTransport } from "./session";
+import { withRetry } from "./retry";
 
 /** One finished HTTP exchange, for counting and timing requests. */
 export interface RequestEvent {
@@ -93,32 +95,90 @@ export interface ZosmfHttp {
   /** Which credentials were chosen (never the credentials themselves). */
   readonly authKind: ResolvedAuth["kind"];
   readonly retryPolicy: RetryPolicy;
-  /** Releases kept-alive sockets. */
-  close(): void;
+  /** Logs off when the client logged on, then releases kept-alive sockets. */
+  close(): Promise<void>;
 }
 
-/** Connections open at once to one z/OSMF: a 32-system sysplex is read in one wave, and the server sees a fixed bound. */
-export const MAX_SOCKETS = 32;
+export const LOGON_PATH = "/zosmf/services/authenticate";
 
-/** Keep-alive sockets with the TLS settings (certificate checking, client certificate, extra CA). */
-function agentFor(conn: ZosmfConnection, auth: ResolvedAuth): http.Agent {
-  if (conn.protocol !== "https") return new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-  return new https.Agent({
-    keepAlive: true,
-    maxSockets: MAX_SOCKETS,
-    rejectUnauthorized: conn.rejectUnauthorized ?? true,
-    // Built once: given as plain options, every new socket would parse the whole trust store again.
-    secureContext: tls.createSecureContext({
-      ...(auth.kind === "cert" ? { cert: auth.cert, key: auth.key } : {}),
-      // Setting `ca` replaces Node's trust store, so keep the public roots next to the extra CA.
-      ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
-    }),
+/** Requests the session itself sends (logon, logoff) carry their own credentials. */
+type SessionConfig = ConfigWithMeta & { zosmfBypass?: boolean; zosmfAdmission?: Admission; zosmfRenewed?: boolean };
+
+function transportOf(instance: AxiosInstance, basicHeader: string | undefined): SessionTransport {
+  return {
+    logon: async () => {
+      const res = await instance.request({
+        method: "POST",
+        url: LOGON_PATH,
+        headers: basicHeader ? { Authorization: basicHeader } : {},
+        validateStatus: () => true,
+        zosmfBypass: true,
+      } as Parameters<AxiosInstance["request"]>[0]);
+      const raw = res.headers["set-cookie"] as unknown;
+      const setCookie = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
+      return { status: res.status, setCookie };
+    },
+    logoff: async (cookie) => {
+      await instance.request({ method: "DELETE", url: LOGON_PATH, headers: { Cookie: cookie }, validateStatus: () => true, zosmfBypass: true } as Parameters<AxiosInstance["request"]>[0]);
+    },
+  };
+}
+
+/** Which z/OSMF, as whom: the credentials only as a digest, so the key never holds a secret. */
+function sessionKey(conn: ZosmfConnection): string {
+  const who = createHash("sha256").update(JSON.stringify([conn.user, conn.password, conn.tokenType, conn.tokenValue, conn.certFile, conn.certKeyFile])).digest("hex");
+  return JSON.stringify([baseUrlOf(conn).toLowerCase(), conn.rejectUnauthorized !== false, who]);
+}
+
+/**
+ * Every request waits for the host's session and carries its credentials; every answer settles
+ * it (a 401 ends it, an expired logon token is renewed once) and is reported and converted.
+ */
+function installInterceptors(
+  instance: AxiosInstance,
+  session: HostSession,
+  report: ReturnType<typeof reporter>,
+  errorContext: (config: ConfigWithMeta | undefined) => ErrorContext,
+): void {
+  instance.interceptors.request.use(async (config: SessionConfig) => {
+    config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
+    if (config.zosmfBypass) return config;
+    const admission = await session.admit();
+    config.zosmfAdmission = admission;
+    for (const [name, value] of Object.entries(admission.headers)) config.headers.set(name, value);
+    return config;
   });
+  instance.interceptors.response.use(
+    (response) => {
+      const config = response.config as SessionConfig;
+      report(config, response.status);
+      if (config.zosmfAdmission) session.settle(config.zosmfAdmission, response.status);
+      return response;
+    },
+    (err: unknown) => {
+      // The session's own refusal, or a logon that failed: already a ZosmfError, nothing more to add.
+      if (err instanceof ZosmfError) return Promise.reject(err);
+      const config = (err as { config?: SessionConfig }).config;
+      const status = (err as { response?: AxiosResponse }).response?.status;
+      if (config) report(config, status, codeOf(err));
+      const admission = config?.zosmfAdmission;
+      if (config && admission && status === 401 && !config.zosmfRenewed && session.canRenew(admission)) {
+        // The logon's token expired mid-run: log on again and send this request once more.
+        session.settle(admission, undefined);
+        return instance.request({ ...config, zosmfAdmission: undefined, zosmfRenewed: true } as Parameters<AxiosInstance["request"]>[0]);
+      }
+      const error = toZosmfError(err, errorContext(config));
+      if (admission) session.settle(admission, status, status === 401 ? error : undefined);
+      return Promise.reject(error);
+    },
+  );
+
 }
 
 /**
  * The axios instance every operation goes through: base URL, keep-alive agent with the TLS
- * settings, credentials, the CSRF header, a timeout, and failures converted to ZosmfError.
+ * settings, one logon session per host (see HostSession), the CSRF header, timeouts, and
+ * failures converted to ZosmfError.
  */
 export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptions = {}): ZosmfHttp {
   validateConnection(conn);
@@ -133,38 +193,35 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     ...(conn.protocol === "https" ? { httpsAgent: agent } : { httpAgent: agent }),
     // A redirect could replay a PUT (a job submission) somewhere we did not choose.
     maxRedirects: 0,
-    headers: { [CSRF_HEADER]: "true", ...auth.headers } as RawAxiosRequestHeaders,
+    headers: { [CSRF_HEADER]: "true" } as RawAxiosRequestHeaders,
+  });
+  const basicHeader = basicHeaderOf(conn);
+  // Whatever prints a message of this process masks these values wherever they appear.
+  registerSecrets(conn.password, conn.tokenValue, basicHeader?.slice("Basic ".length));
+  const { session, release } = acquireSession(sessionKey(conn), () => new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`));
+
+  const errorContext = (config: ConfigWithMeta | undefined): ErrorContext => ({
+    method: (config?.method ?? "get").toUpperCase(),
+    path: config ? pathOf(config) : "",
+    host: conn.hostname,
+    port: conn.port,
+    auth: auth.kind,
+    ...(auth.kind === "token" ? { tokenType: auth.tokenType } : {}),
+    timeoutMs: timeout,
+    ...(conn.connectTimeoutMs !== undefined ? { connectTimeoutMs: conn.connectTimeoutMs } : {}),
   });
 
-  const report = reporter(options);
+  installInterceptors(instance, session, reporter(options), errorContext);
 
-  instance.interceptors.request.use((config: ConfigWithMeta) => {
-    config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
-    return config;
-  });
-  instance.interceptors.response.use(
-    (response) => {
-      report(response.config as ConfigWithMeta, response.status);
-      return response;
+  return {
+    axios: instance,
+    authKind: auth.kind,
+    retryPolicy,
+    close: async () => {
+      await release();
+      agent.destroy();
     },
-    (err: unknown) => {
-      const config = (err as { config?: ConfigWithMeta }).config;
-      const status = (err as { response?: AxiosResponse }).response?.status;
-      if (config) report(config, status, codeOf(err));
-      const ctx: ErrorContext = {
-        method: (config?.method ?? "get").toUpperCase(),
-        path: config ? pathOf(config) : "",
-        host: conn.hostname,
-        port: conn.port,
-        auth: auth.kind,
-        ...(auth.kind === "token" ? { tokenType: auth.tokenType } : {}),
-        timeoutMs: timeout,
-      };
-      return Promise.reject(toZosmfError(err, ctx));
-    },
-  );
-
-  return { axios: instance, authKind: auth.kind, retryPolicy, close: () => agent.destroy() };
+  };
 }
 
 /** A request as the operations describe it. */

@@ -1,4 +1,4 @@
-export { createZosmfClient, type ZosmfClient } from "./client.js";
+export { createZosmfClient, type ZosmfClient } from "./client";
 export {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_RETRY_POLICY,
@@ -6,7 +6,7 @@ export {
   type RetryPolicy,
   type TokenType,
   type ZosmfConnection,
-} from "./connection.js";
+} from "./connection";
 export {
   normalizeEtag,
   parseRetryAfter,
@@ -14,11 +14,11 @@ export {
   ZosmfError,
   type ZosmfErrorKind,
   type ZosmfReport,
-} from "./errors.js";
-export { CSRF_HEADER, createZosmfHttp, type RequestEvent, type ZosmfClientOptions, type ZosmfHttp } from "./http.js";
-export { isTransient } from "./retry.js";
-export { pollUntil, sleep, type PollOptions, type PollResult } from "./poll.js";
-export type { ZosmfInfo } from "./info.js";
+} from "./errors";
+export { CSRF_HEADER, createZosmfHttp, type RequestEvent, type ZosmfClientOptions, type ZosmfHttp } from "./http";
+export { isTransient } from "./retry";
+export { pollUntil, sleep, type PollOptions, type PollResult } from "./poll";
+export type { ZosmfInfo } from "./info";
 export {
   JOB_POLL_BACKOFF_FACTOR,
   JOB_POLL_INITIAL_DELAY_MS,
@@ -34,7 +34,7 @@ export {
   type SubmitJclOptions,
   type SubmitMemberOptions,
   type WaitForOutputOptions,
-} from "./jobs.js";
+} from "./jobs";
 export type {
   CopyMemberOptions,
   DatasetAttributes,
@@ -45,7 +45,7 @@ export type {
   MountedFileSystem,
   WriteOptions,
   WriteResult,
-} from "./files.js";
+} from "./files";
 export {
   CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS,
   CONSOLE_DEFAULT_MAX_FOLLOW_UPS,
@@ -55,4 +55,4 @@ export {
   type ConsoleApi,
   type ConsoleResponse,
   type IssueOptions,
-} from "./console.js";
+} from "./console";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Send } from "./http.js";
-import { parseBody } from "./parse.js";
+import type { Send } from "./http";
+import { parseBody } from "./parse";
 
 const INFO = "/zosmf/info";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { HaError } from "../errors.js";
-import { SubmitOutcomeUnknownError, ZosmfError } from "./errors.js";
-import type { Send } from "./http.js";
-import { dsnName, headerValue, jobId, jobName, memberName, symbolName } from "./names.js";
-import { parseBody } from "./parse.js";
-import { pollUntil } from "./poll.js";
-import type { LogSink } from "../engine/types.js";
+import { HaError } from "../errors";
+import { SubmitOutcomeUnknownError, ZosmfError } from "./errors";
+import type { Send } from "./http";
+import { dsnName, headerValue, jobId, jobName, memberName, symbolName } from "./names";
+import { parseBody } from "./parse";
+import { pollUntil } from "./poll";
+import type { LogSink } from "../engine/types";
 
 const JOBS = "/zosmf/restjobs/jobs";
 

@@ -1,4 +1,4 @@
-import { HaError } from "../errors.js";
+import { HaError } from "../errors";
 
 /** Checks of names that end up in URL paths, so a typo is reported before anything is sent. */
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZosmfError } from "./errors.js";
+import { ZosmfError } from "./errors";
 
 /** Validates a response body, turning a surprise into an error that names the request. */
 export function parseBody<S extends z.ZodType>(schema: S, data: unknown, method: string, path: string): z.infer<S> {

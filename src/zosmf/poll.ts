@@ -1,4 +1,4 @@
-import type { LogSink } from "../engine/types.js";
+import type { LogSink } from "../engine/types";
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,7 +1,7 @@
 import pRetry from "p-retry";
-import type { RetryPolicy } from "./connection.js";
-import { ZosmfError } from "./errors.js";
-import { sleep } from "./poll.js";
+import type { RetryPolicy } from "./connection";
+import { ZosmfError } from "./errors";
+import { sleep } from "./poll";
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "ESOCKETTIMEDOUT", "EAI_AGAIN"]);

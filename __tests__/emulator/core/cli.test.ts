@@ -28,7 +28,7 @@ describe("emulator CLI", () => {
       });
     });
     const info = JSON.parse(first);
-    expect(info).toMatchObject({ user: "IBMUSER", password: "SYS1", pid: child.pid });
+    expect(info).toMatchObject({ user: "IBMUSER", password: "Emu-7q2w", pid: child.pid });
     expect((await (await fetch(`${info.url}/zosmf/info`)).json()).zosmf_hostname).toBe("SYSA");
     const config = JSON.parse(readFileSync(path.join(dir, "zowe.config.json"), "utf8"));
     expect(config.profiles.zosmf).toMatchObject({ type: "zosmf", secure: [], properties: { port: Number(new URL(info.url).port), rejectUnauthorized: true, user: "IBMUSER" } });

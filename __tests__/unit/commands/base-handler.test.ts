@@ -68,6 +68,27 @@ describe("HaBaseHandler", () => {
     expect(err.message).toMatch(/redis:\/\/default:\*+@cache:6379/);
   });
 
+  it("prints its own sentence about credentials whole: masking is by value, not by the word", async () => {
+    const p = params();
+    const sentence = "No usable z/OSMF credentials: user and password (or a token, or a client certificate) missing.";
+    const err = (await new Fixed(async () => Promise.reject(new HaError(sentence, { failureClass: "invalid-input" }))).process(p).catch((e: unknown) => e)) as ImperativeError;
+    expect(err.message).toBe(sentence);
+  });
+
+  it("turns SIGTERM during a command into an aborted signal for the run, says what happens, and lets go of the signal after", async () => {
+    const p = params();
+    const before = process.listenerCount("SIGTERM");
+    let aborted = false;
+    await new Fixed(async (ctx) => {
+      process.emit("SIGTERM", "SIGTERM");
+      aborted = ctx.signal.aborted;
+      return { data: {}, text: "" };
+    }).process(p);
+    expect(aborted).toBe(true);
+    expect(p.response.console.error).toHaveBeenCalledWith(expect.stringMatching(/^SIGTERM: stopping; .*marked interrupted/));
+    expect(process.listenerCount("SIGTERM")).toBe(before);
+  });
+
   it("drives one progress bar from the engine's events and ends it before printing", async () => {
     const p = params();
     const order: string[] = [];

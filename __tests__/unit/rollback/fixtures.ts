@@ -80,6 +80,10 @@ export class PaddingFiles {
         return { etag: this.uss.get(p)!.etag };
       },
       deleteMember: async (dsn: string, name: string) => void this.members.delete(`${dsn}(${name})`),
+      // Permission bits are not modelled here: a copy is created empty, then written.
+      ussMode: async () => undefined,
+      createUss: async (p: string) => void this.uss.set(p, { text: "", etag: `E${++this.n}` }),
+      chmodUss: async () => undefined,
     };
     return { files } as unknown as ZosmfClient;
   }

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { splitLines, ZosmfError } from "../../../src/zosmf/index.js";
-import { client, rejection, useNock, zosmf } from "./helpers.js";
+import { splitLines, ZosmfError } from "../../../src/zosmf/index";
+import { client, noLogonService, rejection, useNock, zosmf } from "./helpers";
 
 const ISSUE = "/zosmf/restconsoles/consoles/defcn";
 const SOL = `${ISSUE}/solmsgs/C1234567`;
@@ -98,6 +98,7 @@ describe("console", () => {
     expect(err.kind).toBe("server");
     expect(calls).toBe(1);
     nock.cleanAll();
+    noLogonService();
 
     zosmf()
       .put(ISSUE)

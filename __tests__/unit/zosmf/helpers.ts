@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeAll, afterAll } from "vitest";
-import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection, type ZosmfError } from "../../../src/zosmf/index.js";
+import { afterEach, beforeAll, beforeEach, afterAll } from "vitest";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection, type ZosmfError } from "../../../src/zosmf/index";
 
 export const HOST = "zosmf.example.test";
 export const PORT = 10443;
@@ -22,9 +22,15 @@ export function client(overrides: Partial<ZosmfConnection> = {}, events?: Reques
 
 const opened: ZosmfClient[] = [];
 
+/** A z/OSMF without the logon service (404): Basic credentials on each request, as most tests here expect. */
+export function noLogonService(): void {
+  nock(ORIGIN).persist().post(/\/zosmf\/services\/authenticate$/).optionally().reply(404);
+}
+
 /** Disables real network access and checks that every expected request was made. */
 export function useNock(): void {
   beforeAll(() => nock.disableNetConnect());
+  beforeEach(noLogonService);
   afterAll(() => nock.enableNetConnect());
   afterEach(() => {
     const pending = nock.pendingMocks();

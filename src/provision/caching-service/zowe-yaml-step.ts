@@ -1,3 +1,4 @@
+import { registerSecrets } from "../../engine/redact";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import type { StepSpec } from "../context";
@@ -7,6 +8,7 @@ import { safeWriteUss } from "../ops/safe-write";
 import { makeStep } from "../step";
 import { storageSettings } from "./storage-settings";
 import { editCachingStorage } from "./zowe-yaml-edit";
+import { zoweYamlSecrets } from "./zowe-yaml-secrets";
 
 export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   const { env } = spec;
@@ -24,6 +26,8 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
       apply: async () => ({ state: "unchanged" }),
     });
   }
+  // Before any diff is built: the secrets of this file are masked by value wherever they are shown.
+  registerSecrets(...zoweYamlSecrets(current.text));
   const desired = editCachingStorage(current.text, storageSettings(env.topology));
   const equal = desired === current.text;
   return makeStep(spec, {

@@ -66,13 +66,26 @@ export async function safeWriteUss(o: SafeWriteUss): Promise<{ readonly created:
   const etag = o.observed.etag ?? (await etagWhenUnchanged(o.path, o.observed, () => readUssFile(o.client, o.path)));
   const copy = `${o.path}.ha-${o.runToken}.bak`;
   const existing = await readUssFile(o.client, copy);
-  if (existing.text === null) await o.client.files.writeUss(copy, o.observed.text);
+  if (existing.text === null) await writeUssCopy(o.client, o.path, copy, o.observed.text);
   else if (!sameRecords(existing.text, o.observed.text)) {
     throw new HaError(`The backup copy ${copy} already exists with other content; nothing was written to ${o.path}.`, { failureClass: "zos-failure" });
   }
   await o.ctx.record.backup({ stepId: o.stepId, target, original: o.observed.text, etag, zosCopy: copy });
   await writeOrConflict(o.path, () => o.client.files.writeUss(o.path, o.text, { ifMatch: etag }), o, target, etag);
   return { created: false };
+}
+
+/**
+ * The copy of a UNIX file is as private as the original (a zowe.yaml holds keystore
+ * passwords): created empty with the original's bits (owner only when they cannot be read),
+ * filled, then set to exactly those bits with chmod, as the server's umask may change them on create.
+ */
+async function writeUssCopy(client: ZosmfClient, path: string, copy: string, text: string): Promise<void> {
+  // Bits that cannot be read: owner only, never wider than the original could have been.
+  const mode = (await client.files.ussMode(path)) ?? "rw-------";
+  await client.files.createUss(copy, mode);
+  await client.files.writeUss(copy, text);
+  await client.files.chmodUss(copy, mode);
 }
 
 async function writeOrConflict(

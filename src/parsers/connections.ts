@@ -5,8 +5,8 @@
  * `FOREIGN SOCKET:` lines. The TSO short form puts both sockets on the row
  * (`USER CONNID LOCAL FOREIGN STATE`). Both are accepted.
  */
-import { isIpAddress, lineFields, norm, parseSocket, type SocketAddress } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
+import { isIpAddress, lineFields, norm, parseSocket, type SocketAddress } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
 
 export interface ConnEntry {
   /** Job or user name, upper case. */

@@ -5,7 +5,7 @@
  * task that ended is not listed. Anything without IEE115I, or with neither an entry nor
  * the not-found line for the name, is unknown: it is never read as "active".
  */
-import { splitLines } from "./frame.js";
+import { splitLines } from "./frame";
 
 export type TaskPresence =
   | { readonly state: "active"; readonly jobid?: string }

@@ -3,8 +3,8 @@
  * `LINKNAME:`/`INTFNAME:`, `ADDRESS:` and `FLAGS:` lines; the short (older) format is a table
  * `ADDRESS LINK FLG` with `P` for the primary address. Both are read.
  */
-import { FieldBag, RecordGrouper, isIpAddress, lineFields, norm } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
+import { FieldBag, RecordGrouper, isIpAddress, lineFields, norm } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
 
 export interface HomeEntry {
   /** The link or interface name, upper case. */

@@ -2,25 +2,25 @@
  * Parsers for z/OS console responses used by `zowe ha verify`: NETSTAT reports, OBEYFILE
  * responses and IZUPRMxx members. Pure functions over text; no I/O.
  */
-import { parseConnections, type ConnReport } from "./connections.js";
-import type { NetstatReportName, NetstatResult } from "./frame.js";
-import { parseHome, type HomeReport } from "./home.js";
-import { parsePortlist, type PortlistReport } from "./portlist.js";
-import { parseVdpt, type VdptReport } from "./vdpt.js";
-import { parseVipadcfg, type VipadcfgReport } from "./vipadcfg.js";
-import { parseVipadyn, type VipadynReport } from "./vipadyn.js";
+import { parseConnections, type ConnReport } from "./connections";
+import type { NetstatReportName, NetstatResult } from "./frame";
+import { parseHome, type HomeReport } from "./home";
+import { parsePortlist, type PortlistReport } from "./portlist";
+import { parseVdpt, type VdptReport } from "./vdpt";
+import { parseVipadcfg, type VipadcfgReport } from "./vipadcfg";
+import { parseVipadyn, type VipadynReport } from "./vipadyn";
 
-export * from "./fields.js";
-export * from "./frame.js";
-export * from "./vipadcfg.js";
-export * from "./vdpt.js";
-export * from "./vipadyn.js";
-export * from "./portlist.js";
-export * from "./home.js";
-export * from "./connections.js";
-export * from "./obey-response.js";
-export * from "./izuprm.js";
-export * from "./display-active.js";
+export * from "./fields";
+export * from "./frame";
+export * from "./vipadcfg";
+export * from "./vdpt";
+export * from "./vipadyn";
+export * from "./portlist";
+export * from "./home";
+export * from "./connections";
+export * from "./obey-response";
+export * from "./izuprm";
+export * from "./display-active";
 
 /** The data type of each NETSTAT report. ALLCONN and CONN share the CONN parser. */
 export interface NetstatReports {

@@ -6,7 +6,7 @@
  * are upper-cased unless in single quotes (`''` inside quotes is one quote).
  * Statements are `NAME(value)`, `NAME SUB(value)[,] SUB(value)...`, or a bare `NAME`.
  */
-import { splitLines } from "./frame.js";
+import { splitLines } from "./frame";
 
 export type IzuprmValue = string | Record<string, string>;
 

@@ -5,7 +5,7 @@
  * OBEYFILE can report EZZ0053I (completed) although statements were ignored, so the result
  * carries both facts and `clean` is true only when nothing went wrong.
  */
-import { isErrorMessage, parseMessageLine, splitLines, type ConsoleMessage } from "./frame.js";
+import { isErrorMessage, parseMessageLine, splitLines, type ConsoleMessage } from "./frame";
 
 export type ObeyCommand = "OBEYFILE" | "SYNTAXCHECK";
 

@@ -5,8 +5,8 @@
  * Flags, range, address and SAF name may each be blank, so trailing tokens are told apart by
  * their shape, helped by the heading's column positions when a heading is present.
  */
-import { isIpAddress } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
+import { isIpAddress } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
 
 export interface PortFlags {
   /** S: SHAREPORT. */

@@ -3,9 +3,9 @@
  * Under HOTSTANDBY the target with `FLG: ACTIVE` receives the connections, and `RDY` says
  * whether a listener is ready there: the two facts hot standby verification rests on.
  */
-import { FieldBag, RecordGrouper, blankToNull, lineFields, toInt } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
-import { destinationFields, methodFields, type DistMethod, type SrvType } from "./vipadcfg.js";
+import { FieldBag, RecordGrouper, blankToNull, lineFields, toInt } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
+import { destinationFields, methodFields, type DistMethod, type SrvType } from "./vipadcfg";
 
 /** `B`: a WLM system weight (BASEWLM); `S`: a server-specific weight (SERVERWLM). */
 export type WlmWeightKind = "system" | "server";

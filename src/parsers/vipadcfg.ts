@@ -2,8 +2,8 @@
  * `D TCPIP,<proc>,NETSTAT,VIPADCFG[,DETAIL]`: the dynamic VIPA configuration of one stack.
  * This is what `verify` compares with the intended VIPADEFINE/VIPABACKUP/VIPADISTRIBUTE.
  */
-import { FieldBag, RecordGrouper, blankToNull, lineFields, norm, numberOrNo, parseAddressPrefix, parseSocket, toInt, yesNo } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
+import { FieldBag, RecordGrouper, blankToNull, lineFields, norm, numberOrNo, parseAddressPrefix, parseSocket, toInt, yesNo } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
 
 export type DistMethod = "HOTSTANDBY" | "BASEWLM" | "ROUNDROBIN" | "WEIGHTEDACTIVE" | "SERVERWLM";
 export type SrvType = "PREFERRED" | "BACKUP";

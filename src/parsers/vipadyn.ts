@@ -2,8 +2,8 @@
  * `D TCPIP,<proc>,NETSTAT,VIPADYN`: the dynamic VIPAs this stack holds right now and their
  * state, plus VIPA routes. The layout is not documented in full, so unknown labels are kept.
  */
-import { FieldBag, RecordGrouper, blankToNull, lineFields, norm, parseAddressPrefix } from "./fields.js";
-import { classifyNetstat, type NetstatResult } from "./frame.js";
+import { FieldBag, RecordGrouper, blankToNull, lineFields, norm, parseAddressPrefix } from "./fields";
+import { classifyNetstat, type NetstatResult } from "./frame";
 
 export type DvipaStatus = "ACTIVE" | "BACKUP" | "MOVING" | "QUIESCING" | "DEACTIVATED";
 export type DvipaDistStat = "DIST" | "DEST" | "DIST/DEST";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listenersOn, parseConnections, type ConnReport } from "../../../src/parsers/connections.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { listenersOn, parseConnections, type ConnReport } from "../../../src/parsers/connections";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): ConnReport {
   const r = parseConnections(text);

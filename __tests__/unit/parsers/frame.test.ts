@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { firstLines, parseFrame, parseMessageLine, splitLines } from "../../../src/parsers/frame.js";
-import { sample } from "./helpers.js";
+import { firstLines, parseFrame, parseMessageLine, splitLines } from "../../../src/parsers/frame";
+import { sample } from "./helpers";
 
 describe("splitLines", () => {
   it("accepts \\r, \\r\\n and \\n", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseHome, type HomeReport } from "../../../src/parsers/home.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { parseHome, type HomeReport } from "../../../src/parsers/home";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): HomeReport {
   const r = parseHome(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import * as parsers from "../../../src/parsers/index.js";
-import { parseNetstat } from "../../../src/parsers/index.js";
-import { sample } from "./helpers.js";
+import * as parsers from "../../../src/parsers/index";
+import { parseNetstat } from "../../../src/parsers/index";
+import { sample } from "./helpers";
 
 describe("parseNetstat", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseIzuprm } from "../../../src/parsers/izuprm.js";
+import { parseIzuprm } from "../../../src/parsers/izuprm";
 
 const HA = readFileSync(join(__dirname, "samples", "izuprm-ha.txt"), "utf8");
 

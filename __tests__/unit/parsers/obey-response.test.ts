@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseObeyResponse } from "../../../src/parsers/obey-response.js";
+import { parseObeyResponse } from "../../../src/parsers/obey-response";
 
 // Hand-made responses; the wording is illustrative, the parser keys on the ids only.
 const OK = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodePortFlags, parsePortlist, type PortlistReport } from "../../../src/parsers/portlist.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { decodePortFlags, parsePortlist, type PortlistReport } from "../../../src/parsers/portlist";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): PortlistReport {
   const r = parsePortlist(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activeTargets, parseVdpt, type VdptReport } from "../../../src/parsers/vdpt.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { activeTargets, parseVdpt, type VdptReport } from "../../../src/parsers/vdpt";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): VdptReport {
   const r = parseVdpt(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseDistMethod, parseVipadcfg, type VipadcfgReport } from "../../../src/parsers/vipadcfg.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { normaliseDistMethod, parseVipadcfg, type VipadcfgReport } from "../../../src/parsers/vipadcfg";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): VipadcfgReport {
   const r = parseVipadcfg(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseVipadyn, type VipadynReport } from "../../../src/parsers/vipadyn.js";
-import { sample, splitWithRepeatedHeader } from "./helpers.js";
+import { parseVipadyn, type VipadynReport } from "../../../src/parsers/vipadyn";
+import { sample, splitWithRepeatedHeader } from "./helpers";
 
 function ok(text: string): VipadynReport {
   const r = parseVipadyn(text);

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { ZosmfError } from "../../../src/zosmf/index.js";
-import { client, netError, rejection, useNock, zosmf } from "./helpers.js";
+import { ZosmfError } from "../../../src/zosmf/index";
+import { client, netError, rejection, useNock, zosmf } from "./helpers";
 
 const MEMBER_PATH = "/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM0A)";
 const TEXT = "HOSTNAME('zosmf.plex.example')\nHTTP_SSL_PORT(443)\n";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pollUntil } from "../../../src/zosmf/index.js";
-import { client, useNock, zosmf } from "./helpers.js";
+import { pollUntil } from "../../../src/zosmf/index";
+import { client, useNock, zosmf } from "./helpers";
 
 const ISSUE = "/zosmf/restconsoles/consoles/defcn";
 const SOL = `${ISSUE}/solmsgs/C1234567`;

@@ -1,8 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { HaError } from "../../../src/errors.js";
-import { createZosmfClient, JobWaitTimeoutError, SubmitOutcomeUnknownError, ZosmfError } from "../../../src/zosmf/index.js";
-import { client, connection, netError, rejection, useNock, zosmf } from "./helpers.js";
+import { HaError } from "../../../src/errors";
+import { createZosmfClient, JobWaitTimeoutError, SubmitOutcomeUnknownError, ZosmfError } from "../../../src/zosmf/index";
+import { client, connection, netError, rejection, useNock, zosmf } from "./helpers";
 
 const JCL = "//IZUSEC   JOB (ACCT),'HA SETUP',CLASS=A\n//* HA-TOKEN 7f3a\n//STEP1 EXEC PGM=IEFBR14\n";
 const doc = (over: Record<string, unknown> = {}) => ({

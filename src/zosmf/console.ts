@@ -92,98 +92,121 @@ function isRouted(cmd: string): boolean {
   return /^\s*RO(?:UTE)?\s/i.test(cmd);
 }
 
+/** Refuses, before anything is sent, a command that is not one console command or a bad console name. */
+function assertSendable(cmd: string, consoleName: string): void {
+  const problem = consoleCommandProblem(cmd);
+  if (problem) {
+    throw new HaError(`The console command was not sent: ${problem}.`, { failureClass: "invalid-input", details: [`command: ${JSON.stringify(cmd.slice(0, 60))}${cmd.length > 60 ? " (first 60 characters)" : ""}`] });
+  }
+  if (!/^[A-Za-z0-9@#$]{2,8}$/.test(consoleName)) {
+    throw new HaError(`'${consoleName}' is not a valid console name (2-8 characters).`, { failureClass: "invalid-input" });
+  }
+}
+
+/** The pieces of one command's solicited response, read as they arrive. */
+class ResponsePieces {
+  readonly pieces: string[] = [];
+  solKeyDetected = false;
+  lastEmpty = false;
+
+  constructor(
+    private readonly where: { readonly path: string; readonly target: string },
+    private readonly solKey: string | undefined,
+  ) {}
+
+  /** Adds a piece; a routing rejection (IEE618I, IEE345I) ends the command as refused. */
+  add(piece: string, solKeyDetected: boolean): void {
+    if (solKeyDetected) this.solKeyDetected = true;
+    this.lastEmpty = piece === "";
+    if (!piece) return;
+    this.pieces.push(piece);
+    const rejection = splitLines(piece).find((line) => ROUTING_REJECTIONS.some((id) => line.includes(id)));
+    if (rejection) {
+      throw new ZosmfError({
+        kind: "rejected",
+        method: "PUT",
+        path: this.where.path,
+        summary: `the command was not routed to ${this.where.target}: ${rejection.trim()}`,
+        hint: "Check the system name and the user's authority to route commands.",
+      });
+    }
+    if (this.solKey && piece.toUpperCase().includes(this.solKey)) this.solKeyDetected = true;
+  }
+
+  complete(collect: CollectOptions, solKeyAsked: boolean): boolean {
+    if (collect.isComplete) return collect.isComplete(this.pieces.join("\r"));
+    if (solKeyAsked) return this.solKeyDetected;
+    return this.pieces.length > 0 && this.lastEmpty;
+  }
+}
+
+/**
+ * Reads follow-ups until the response is whole or the bound is reached. A follow-up read is
+ * never repeated: each one consumes what it returns, so a retried read could lose a piece.
+ */
+async function readFollowUps(send: Send, solPath: string, response: ResponsePieces, options: IssueOptions): Promise<{ complete: boolean; followUps: number }> {
+  const collect = options.collect ?? {};
+  const maxFollowUps = collect.maxFollowUps ?? CONSOLE_DEFAULT_MAX_FOLLOW_UPS;
+  const delayMs = collect.delayMs ?? CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS;
+  // With a test that recognises the whole response, a read that brought text but not the
+  // end means the rest is most likely queued already: read it at once instead of pausing.
+  // The pause stays for a read that brought nothing (messages still on their way) and for
+  // the default test, where an early empty read would end collection too soon.
+  const canReadOn = collect.isComplete !== undefined || options.solKey !== undefined;
+  let broughtText = response.pieces.length > 0;
+  let followUps = 0;
+  let complete = response.complete(collect, options.solKey !== undefined);
+  while (!complete && followUps < maxFollowUps) {
+    if (canReadOn && broughtText) options.signal?.throwIfAborted();
+    else await sleep(delayMs, options.signal);
+    followUps++;
+    const more = await send({ method: "GET", path: solPath, repeatable: false, ...(options.signal ? { signal: options.signal } : {}) });
+    const next = parseBody(followUpSchema, more.data, "GET", solPath);
+    const piece = next["cmd-response"] ?? "";
+    broughtText = piece !== "";
+    response.add(piece, next["sol-key-detected"] === true);
+    complete = response.complete(collect, options.solKey !== undefined);
+  }
+  return { complete, followUps };
+}
+
+/**
+ * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
+ * command that keeps talking returns with `complete: false` rather than hanging.
+ */
+async function issueConsoleCommand(send: Send, cmd: string, options: IssueOptions): Promise<ConsoleResponse> {
+  const consoleName = options.consoleName ?? "defcn";
+  assertSendable(cmd, consoleName);
+  const routed = isRouted(cmd);
+  const body = {
+    cmd,
+    // A system next to a ROUTE would be two routing instructions; z/OS might honour either.
+    ...(options.system && !routed ? { system: options.system } : {}),
+    ...(options.solKey ? { "sol-key": options.solKey } : {}),
+    async: "N",
+  };
+  const path = `${CONSOLES}/${encodeURIComponent(consoleName)}`;
+  const res = await send({
+    method: "PUT",
+    path,
+    headers: { "Content-Type": "application/json" },
+    body,
+    repeatable: options.safeToRepeat === true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const first = parseBody(issueResponseSchema, res.data, "PUT", path);
+  const key = first["cmd-response-key"];
+  const target = (routed ? routeTarget(cmd) : options.system) ?? "the local system";
+  const response = new ResponsePieces({ path, target }, options.solKey?.toUpperCase());
+  response.add(first["cmd-response"] ?? "", first["sol-key-detected"] === true);
+  const { complete, followUps } = await readFollowUps(send, `${path}/solmsgs/${key}`, response, options);
+  const text = response.pieces.join("\r");
+  return { key, text, lines: splitLines(text), solKeyDetected: response.solKeyDetected, complete, followUps };
+}
+
 export function createConsoleApi(send: Send) {
   return {
-    /**
-     * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
-     * command that keeps talking returns with `complete: false` rather than hanging.
-     */
-    async issue(cmd: string, options: IssueOptions = {}): Promise<ConsoleResponse> {
-      const problem = consoleCommandProblem(cmd);
-      if (problem) {
-        throw new HaError(`The console command was not sent: ${problem}.`, { failureClass: "invalid-input", details: [`command: ${JSON.stringify(cmd.slice(0, 60))}${cmd.length > 60 ? " (first 60 characters)" : ""}`] });
-      }
-      const consoleName = options.consoleName ?? "defcn";
-      if (!/^[A-Za-z0-9@#$]{2,8}$/.test(consoleName)) {
-        throw new HaError(`'${consoleName}' is not a valid console name (2-8 characters).`, { failureClass: "invalid-input" });
-      }
-      const routed = isRouted(cmd);
-      const body = {
-        cmd,
-        // A system next to a ROUTE would be two routing instructions; z/OS might honour either.
-        ...(options.system && !routed ? { system: options.system } : {}),
-        ...(options.solKey ? { "sol-key": options.solKey } : {}),
-        async: "N",
-      };
-      const path = `${CONSOLES}/${encodeURIComponent(consoleName)}`;
-      const res = await send({
-        method: "PUT",
-        path,
-        headers: { "Content-Type": "application/json" },
-        body,
-        repeatable: options.safeToRepeat === true,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      const first = parseBody(issueResponseSchema, res.data, "PUT", path);
-      const key = first["cmd-response-key"];
-      const target = (routed ? routeTarget(cmd) : options.system) ?? "the local system";
-
-      const pieces: string[] = [];
-      let solKeyDetected = first["sol-key-detected"] === true;
-      const solKey = options.solKey?.toUpperCase();
-      const addPiece = (piece: string): void => {
-        if (!piece) return;
-        pieces.push(piece);
-        const rejection = splitLines(piece).find((line) => ROUTING_REJECTIONS.some((id) => line.includes(id)));
-        if (rejection) {
-          throw new ZosmfError({
-            kind: "rejected",
-            method: "PUT",
-            path,
-            summary: `the command was not routed to ${target}: ${rejection.trim()}`,
-            hint: "Check the system name and the user's authority to route commands.",
-          });
-        }
-        if (solKey && piece.toUpperCase().includes(solKey)) solKeyDetected = true;
-      };
-      addPiece(first["cmd-response"] ?? "");
-
-      const collect = options.collect ?? {};
-      const maxFollowUps = collect.maxFollowUps ?? CONSOLE_DEFAULT_MAX_FOLLOW_UPS;
-      const delayMs = collect.delayMs ?? CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS;
-      let lastEmpty = false;
-      const done = (): boolean => {
-        if (collect.isComplete) return collect.isComplete(pieces.join("\r"));
-        if (options.solKey) return solKeyDetected;
-        return pieces.length > 0 && lastEmpty;
-      };
-
-      // With a test that recognises the whole response, a read that brought text but not the
-      // end means the rest is most likely queued already: read it at once instead of pausing.
-      // The pause stays for a read that brought nothing (messages still on their way) and for
-      // the default test, where an early empty read would end collection too soon.
-      const canReadOn = collect.isComplete !== undefined || options.solKey !== undefined;
-      let broughtText = pieces.length > 0;
-      let followUps = 0;
-      let complete = done();
-      while (!complete && followUps < maxFollowUps) {
-        if (canReadOn && broughtText) options.signal?.throwIfAborted();
-        else await sleep(delayMs, options.signal);
-        followUps++;
-        const solPath = `${path}/solmsgs/${key}`;
-        const more = await send({ method: "GET", path: solPath, repeatable: true, ...(options.signal ? { signal: options.signal } : {}) });
-        const next = parseBody(followUpSchema, more.data, "GET", solPath);
-        const piece = next["cmd-response"] ?? "";
-        if (next["sol-key-detected"] === true) solKeyDetected = true;
-        lastEmpty = piece === "";
-        broughtText = !lastEmpty;
-        addPiece(piece);
-        complete = done();
-      }
-
-      const text = pieces.join("\r");
-      return { key, text, lines: splitLines(text), solKeyDetected, complete, followUps };
-    },
+    issue: (cmd: string, options: IssueOptions = {}): Promise<ConsoleResponse> => issueConsoleCommand(send, cmd, options),
   };
 }
 

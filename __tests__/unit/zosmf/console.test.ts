@@ -110,6 +110,23 @@ describe("console", () => {
     expect((await client().console.issue("D IPLINFO", { collect: FAST, safeToRepeat: true })).lines).toEqual([" IEE254I"]);
   });
 
+  it("never repeats a follow-up read: each read consumes the output it returns", async () => {
+    let reads = 0;
+    zosmf()
+      .put(ISSUE)
+      .reply(200, { "cmd-response-key": "C1234567", "cmd-response": "PART 0" })
+      .get(SOL)
+      .times(3)
+      .reply(() => {
+        reads++;
+        return [503, ""];
+      });
+    const err = await rejection(client().console.issue("D X", { collect: { ...FAST, isComplete: () => false }, safeToRepeat: true }));
+    expect(err).toBeInstanceOf(ZosmfError);
+    expect(reads).toBe(1);
+    nock.cleanAll();
+  });
+
   it("splits lines on CR, CRLF and LF and drops empty ones", () => {
     expect(splitLines("A\rB\r\nC\nD\r\r\n  \rE")).toEqual(["A", "B", "C", "D", "E"]);
   });

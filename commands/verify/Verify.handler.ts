@@ -5,6 +5,7 @@ import { renderJunit, renderJunitError } from "../../src/report/junit";
 import { renderVerifyResult } from "../../src/report/verify-text";
 import { verifyFailure, type FailOn } from "../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../src/run/verify";
+import { parseEndpointMap } from "../../src/verify";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 async function writeJunit(file: string, xml: string): Promise<void> {
@@ -28,6 +29,7 @@ export default class VerifyHandler extends HaBaseHandler {
         connection: await ctx.connection(),
         resolveConnection: (profile) => ctx.namedConnection(profile),
         trustTopologyHosts: args.trustTopologyHosts === true,
+        endpoints: parseEndpointMap((args.connectTo as string[] | undefined) ?? []),
         systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
         sink: ctx.progress,
         log: ctx.log,

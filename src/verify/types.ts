@@ -1,5 +1,5 @@
 import type { Connection, Topology, TopologySystem } from "../topology";
-import type { ZosmfClient } from "../zosmf";
+import type { ZosmfClient, ZosmfInfo } from "../zosmf";
 
 /** `not-applicable`: a check of a system that is down; the outage itself is its own check (system.active). */
 export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
@@ -75,6 +75,8 @@ export interface ReadContext {
   /** The system read, or undefined for sysplex-wide reads. */
   readonly system?: TopologySystem;
   client(connection?: Connection): Promise<VerifyClient>;
+  /** GET /zosmf/info at https://host:port with no credentials (the end-to-end look through the DVIPA). */
+  endpointInfo(host: string, port: number): Promise<ZosmfInfo>;
   /** Issues a display command on the system and returns its text. Only `D ` commands pass. */
   display(command: string): Promise<string>;
 }

@@ -103,10 +103,16 @@ async function control(emu: Emulator, path: string): Promise<void> {
 
 let emu: Emulator;
 
-async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string } = {}): Promise<VerifyResult> {
+async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string } = {}): Promise<VerifyResult> {
   const url = new URL(emu.url);
+  // The DVIPA is served on a local port: the emulator's stand-in for 192.0.2.10:443.
+  emu.context.onStateChanged();
+  await emu.settle();
+  const file = topologyFile(autoSwitchBack, options.ownEndpoints);
+  if (options.edit) writeFileSync(file, options.edit(readFileSync(file, "utf8")));
   return verify({
-    topologyFile: topologyFile(autoSwitchBack, options.ownEndpoints),
+    topologyFile: file,
+    endpoints: emu.dvipaUrls[`${DVIPA}:443`] ? { [`${DVIPA}:443`]: emu.dvipaUrls[`${DVIPA}:443`]! } : {},
     connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: options.password ?? emu.password },
     systemTimeoutMs: 20_000,
   });
@@ -132,7 +138,7 @@ const notHealthy = (r: VerifyResult) => r.checks.filter((c) => c.verdict !== "he
 
 describe("verify against the emulator", () => {
   beforeEach(async () => {
-    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
+    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, dvipaListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
   });
   afterEach(async () => {
     await emu?.stop();
@@ -165,6 +171,34 @@ describe("verify against the emulator", () => {
     operator(emu, "SYSA", "S IZUSVRA");
     const back = await runVerify();
     expect(notHealthy(back)).toEqual([]);
+  });
+
+  it("reaches z/OSMF end to end through the DVIPA by default and says which system served it", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const r = await runVerify();
+    expect(check(r, "zosmf.reachable.dvipa").verdict).toBe("healthy");
+    expect(check(r, "zosmf.reachable.dvipa").found).toMatch(/served by SYSA \(Active in the VDPT of SYSA\)$/);
+
+    await control(emu, "system/SYSA/down");
+    const down = await runVerify();
+    expect(check(down, "zosmf.reachable.dvipa").found).toMatch(/served by SYSB \(Active in the VDPT of SYSB\)$/);
+
+    const off = await runVerify(true, { edit: (y) => y.replace(/(zosmfHa:\n)/, "$1  verifyThroughDvipa: false\n") });
+    expect(off.checks.some((c) => c.id === "zosmf.reachable.dvipa")).toBe(false);
+  });
+
+  it("fails the end-to-end check when nothing answers at the DVIPA", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const r = await verify({
+      topologyFile: topologyFile(true),
+      // Port 9 (discard) on this machine: nothing listens there.
+      endpoints: { [`${DVIPA}:443`]: "http://127.0.0.1:9" },
+      connection: { hostname: new URL(emu.url).hostname, port: Number(new URL(emu.url).port), protocol: "http", user: emu.user, password: emu.password },
+      systemTimeoutMs: 20_000,
+    });
+    expect(check(r, "zosmf.reachable.dvipa").verdict).toBe("failed");
+    expect(check(r, "zosmf.reachable.dvipa").notRun).toBeUndefined();
+    expect(exitCode(r)).toBe(2);
   });
 
   it("stays degraded, serving from SYSB, under NOAUTOSWITCHBACK after SYSA is back", async () => {

@@ -125,6 +125,15 @@ function servingChecks(x: Table): Check[] {
   return [failed(x.heads.preferredActive, found, reason), failed(x.heads.hotStandby, found, reason)];
 }
 
+/** The one target Active in the distributing stack's VDPT for the DVIPA port: the system that serves it. */
+export function servingTarget(view: View): string | undefined {
+  const d = view.distributing;
+  if (d === undefined || d.vdpt.state !== "ok") return undefined;
+  const { ha } = view;
+  const active = d.vdpt.data.entries.filter((e) => e.target === "stack" && sameAddress(e.destAddress, ha.dvipa) && e.destPort === ha.port && isActive(e));
+  return active.length === 1 ? view.xcfName(active[0].destXcf) : undefined;
+}
+
 export function vdptChecks(view: View): Check[] {
   const { ha, t } = view;
   const members = zosmfHaSystems(t);

@@ -26,6 +26,8 @@ async function run(plex: FakeSysplex, opts: { file?: string; timeoutMs?: number;
     connection: CONNECTION,
     systemTimeoutMs: opts.timeoutMs ?? 5_000,
     createClient: () => fakeClient(plex, calls),
+    // The DVIPA answers end to end; what it says is tested against the emulator.
+    readEndpointInfo: async () => ({ zosmf_version: "27" }),
     ...(opts.modules ? { modules: opts.modules } : {}),
   });
   return { result, calls };

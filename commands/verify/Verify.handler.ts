@@ -40,6 +40,6 @@ export default class VerifyHandler extends HaBaseHandler {
       throw err;
     }
     if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
-    return { data: result, text: renderVerifyResult(result), failure: verifyFailure(result, failOn) };
+    return { data: result, text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }), failure: verifyFailure(result, failOn) };
   }
 }

@@ -32,7 +32,7 @@ function detail(c: Check): string {
 }
 
 function testcase(sysplex: string, c: Check, o: Outcome): string {
-  const classname = c.system === "-" ? sysplex : `${sysplex}.${c.system}`;
+  const classname = c.system === undefined ? sysplex : `${sysplex}.${c.system}`;
   // Checks are judged together from one read of the sysplex; none has a duration of its own.
   const open = `    <testcase name="${escapeXml(`${c.id}: ${c.title}`)}" classname="${escapeXml(classname)}" time="0.000">`;
   const message = escapeXml(c.reason ?? c.found);

@@ -51,7 +51,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
       return unjudgeable(m, snapshot, probes) ? m.judge(snapshot).map((c) => (c.verdict === "failed" ? { ...c, notRun: true } : c)) : m.judge(snapshot);
     } catch (err) {
       // A fault in one family must not hide the others, nor pass for healthy.
-      return [{ ...failed({ id: `verify.${m.name}`, system: "-", title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
+      return [{ ...failed({ id: `verify.${m.name}`, title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
     }
   });
 
@@ -59,7 +59,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
 
   const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
   const unreadable = [
-    ...(unreadableIn(sysplex) ? ["-"] : []),
+    ...(unreadableIn(sysplex) ? [null] : []),
     // A system that is down cannot be read; that is its state, not a failure of verify.
     ...systems.filter((s) => !down.has(s.system.name) && unreadableIn(s.reads)).map((s) => s.system.name),
   ];
@@ -68,7 +68,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
 
 /** A system's own checks while it is down: not applicable; its outage is the one system.active check. */
 function whileDown(c: Check, down: ReadonlyMap<string, DownSystem>): Check {
-  if (c.id === "system.active" || !down.has(c.system)) return c;
+  if (c.id === "system.active" || c.system === undefined || !down.has(c.system)) return c;
   return { id: c.id, system: c.system, title: c.title, expected: c.expected, found: `not applicable: ${c.system} is down`, verdict: "not-applicable" };
 }
 

@@ -7,8 +7,8 @@ export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
 /** One judged fact. `id` is stable across runs so a pipeline can track it. */
 export interface Check {
   readonly id: string;
-  /** The system the fact belongs to, or '-' for the sysplex as a whole. */
-  readonly system: string;
+  /** The system the fact belongs to; absent for the sysplex as a whole (as in provision's step data). */
+  readonly system?: string;
   readonly title: string;
   readonly expected: string;
   readonly found: string;
@@ -32,8 +32,8 @@ export interface VerifyResult {
   readonly checks: readonly Check[];
   readonly summary: VerifySummary;
   readonly verdict: Verdict;
-  /** Systems (or '-' for the command's own connection) that could not be read. */
-  readonly unreadable: readonly string[];
+  /** Systems that could not be read; null stands for the command's own connection. */
+  readonly unreadable: readonly (string | null)[];
   /** Systems known to be down, and how verify learned it. */
   readonly down: readonly DownSystem[];
   readonly durationMs: number;

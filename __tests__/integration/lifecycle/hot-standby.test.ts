@@ -52,7 +52,7 @@ async function verifyNow(options: { topologyFile: string; connection: ZosmfConne
   return verify({ ...options, endpoints: { ...emu!.dvipaUrls } });
 }
 
-const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system);
+const check = (r: VerifyResult, id: string, system?: string) => r.checks.find((c) => c.id === id && c.system === system);
 
 describe("hot standby from provision to rollback", () => {
   it("provisions, verifies healthy, fails over to SYSB and back, and rolls back to the exact original bytes", async () => {

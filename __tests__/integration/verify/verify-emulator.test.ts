@@ -133,7 +133,7 @@ function exitCode(r: VerifyResult, failOn: "failed" | "degraded" = "failed"): nu
   return f === undefined ? 0 : EXIT_CODES[f.failureClass];
 }
 
-const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system)!;
+const check = (r: VerifyResult, id: string, system?: string) => r.checks.find((c) => c.id === id && c.system === system)!;
 const notHealthy = (r: VerifyResult) => r.checks.filter((c) => c.verdict !== "healthy").map((c) => `${c.id} ${c.system}: ${c.reason}`);
 
 describe("verify against the emulator", () => {
@@ -182,6 +182,11 @@ describe("verify against the emulator", () => {
     await control(emu, "system/SYSA/down");
     const down = await runVerify();
     expect(check(down, "zosmf.reachable.dvipa").found).toMatch(/served by SYSB \(Active in the VDPT of SYSB\)$/);
+
+    // --rfj data: sysplex-wide checks carry no system, as provision's sysplex-wide steps.
+    const data = JSON.parse(JSON.stringify(r)) as { checks: Record<string, unknown>[] };
+    expect(data.checks.find((c) => c.id === "zosmf.reachable.dvipa")).not.toHaveProperty("system");
+    expect(data.checks.map((c) => c.system)).not.toContain("-");
 
     const off = await runVerify(true, { edit: (y) => y.replace(/(zosmfHa:\n)/, "$1  verifyThroughDvipa: false\n") });
     expect(off.checks.some((c) => c.id === "zosmf.reachable.dvipa")).toBe(false);

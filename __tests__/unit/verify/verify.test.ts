@@ -33,7 +33,7 @@ async function run(plex: FakeSysplex, opts: { file?: string; timeoutMs?: number;
   return { result, calls };
 }
 
-const find = (r: VerifyResult, id: string, system = "-") => {
+const find = (r: VerifyResult, id: string, system?: string) => {
   const c = r.checks.find((x) => x.id === id && x.system === system);
   if (c === undefined) throw new Error(`no check ${id} for ${system}`);
   return c;

@@ -52,7 +52,7 @@ export const reachabilityChecks: CheckModule = {
     const checks: (Check | undefined)[] = [];
     checks.push(
       judgeInfo(
-        { id: "zosmf.reachable", system: "-", title: "z/OSMF reachable through the command's connection", expected: "GET /zosmf/info answers" },
+        { id: "zosmf.reachable", title: "z/OSMF reachable through the command's connection", expected: "GET /zosmf/info answers" },
         sysplexRead<ZosmfInfo>(snapshot, OWN),
         "the command's own connection",
       ),

@@ -32,7 +32,7 @@ export function endToEndCheck(view: View): Check[] {
   const { t } = view;
   if (!t.zosmfHa?.verifyThroughDvipa) return [];
   const where = endpointOf(t);
-  const head = { id: "zosmf.reachable.dvipa", system: "-", title: `z/OSMF reachable end to end through the DVIPA (${where})`, expected: "GET /zosmf/info answers" };
+  const head = { id: "zosmf.reachable.dvipa", title: `z/OSMF reachable end to end through the DVIPA (${where})`, expected: "GET /zosmf/info answers" };
   const check = judgeInfo(head, sysplexRead<ZosmfInfo>(view.snapshot, DVIPA), `${where} (the DVIPA)`);
   if (check === undefined || check.verdict !== "healthy") return check ? [check] : [];
   const serving = servingTarget(view);

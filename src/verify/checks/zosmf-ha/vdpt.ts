@@ -37,14 +37,13 @@ interface Table {
 function headsOf(view: View, preferred: string, backups: readonly string[]): Heads {
   const { ha, t } = view;
   return {
-    oneActive: { id: "tcpip.vdpt.one-active", system: "-", title: "Exactly one hot-standby target Active (VDPT)", expected: "one target with Flg: Active" },
+    oneActive: { id: "tcpip.vdpt.one-active", title: "Exactly one hot-standby target Active (VDPT)", expected: "one target with Flg: Active" },
     preferredActive: {
       id: "tcpip.vdpt.preferred-active",
-      system: "-",
       title: `Preferred target ${preferred} Active when ready`,
       expected: ha.autoSwitchBack ? `${preferred} Active whenever it has a ready listener (AUTOSWITCHBACK)` : `${preferred} Active (NOAUTOSWITCHBACK: a backup keeps serving after a takeover)`,
     },
-    hotStandby: { id: "tcpip.hotstandby", system: "-", title: "z/OSMF hot standby in force", expected: `${preferred} Active, a ready standby on ${backups.join(", ")}` },
+    hotStandby: { id: "tcpip.hotstandby", title: "z/OSMF hot standby in force", expected: `${preferred} Active, a ready standby on ${backups.join(", ")}` },
     ready: (name) => ({ id: "tcpip.vdpt.ready", system: name, title: `z/OSMF listener ready on ${name} (VDPT Rdy)`, expected: `Rdy >= 1 for ${xcfOf(t, name)}..${ha.port}` }),
   };
 }

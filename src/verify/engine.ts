@@ -68,7 +68,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
 
 /** A system's own checks while it is down: not applicable; its outage is the one system.active check. */
 function whileDown(c: Check, down: ReadonlyMap<string, DownSystem>): Check {
-  if (c.id === "system.active" || c.system === undefined || !down.has(c.system)) return c;
+  if (c.id === "system.active" || c.verdict === "not-applicable" || c.system === undefined || !down.has(c.system)) return c;
   return { id: c.id, system: c.system, title: c.title, expected: c.expected, found: `not applicable: ${c.system} is down`, verdict: "not-applicable" };
 }
 

@@ -69,9 +69,10 @@ ENDVIPADYNAMIC
     putMember(state, "SYS1.PROCLIB", `IZUSVR${l}`, `//IZUSVR${l} PROC SESSION='IZUDFLT',IZUPRM=0${l}\n//IZUSVR${l} EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT\n//STDOUT   DD SYSOUT=*\n`);
   }
   putMember(state, "SYS1.PROCLIB", "IZUANG1", "//IZUANG1  PROC\n//STEP1    EXEC PGM=BBGZANGL,PARM='NAME=IZUANG1',REGION=0M\n");
+  // NOAUTOMOVE, as a system's own file system is often mounted: its owner takes it back when it returns.
   state.mounts.push(
-    { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA" } as EmulatorState["mounts"][number],
-    { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" } as EmulatorState["mounts"][number],
+    { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA", automove: "no" },
+    { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB", automove: "no" },
   );
   state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" } as EmulatorState["uss"]["files"][string];
   operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
@@ -265,6 +266,25 @@ describe("verify against the emulator", () => {
       expect(notHealthy(back)).toEqual([]);
       expect(exitCode(back)).toBe(0);
     });
+  });
+
+  it.each([
+    ["yes", "IZU.SIZUUSRD.ZOSMFA owned by SYSB"],
+    ["unmount", "nothing mounted"],
+  ] as const)("moves or unmounts a down system's USER_DIR as its AUTOMOVE says (%s), and reports it not applicable", async (automove, where) => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    emu.state.mounts.find((m) => m.fsname === "IZU.SIZUUSRD.ZOSMFA")!.automove = automove;
+    await control(emu, "system/SYSA/down");
+    const listed = (await (await fetch(`${emu.url}/zosmf/restfiles/mfs/?path=/global/zosmf/zosmfa`, { headers: { authorization: `Basic ${Buffer.from(`${emu.user}:${emu.password}`).toString("base64")}` } })).json()) as { items: { name: string; sysname: string }[] };
+    const shown = listed.items.map((i) => `${i.name} ${i.sysname}`);
+    // Unmounted, the path lies in the parent file system, which the listing then names.
+    if (automove === "yes") expect(shown).toEqual(["IZU.SIZUUSRD.ZOSMFA SYSB"]);
+    else expect(shown.filter((x) => x.startsWith("IZU.SIZUUSRD"))).toEqual([]);
+    const r = await runVerify();
+    const userDir = check(r, "zosmf.user-dir.mounted", "SYSA");
+    expect(userDir.verdict).toBe("not-applicable");
+    expect(userDir.found).toBe(`not applicable: SYSA is down; ${where}`);
+    expect(check(r, "zosmf.user-dir.mounted", "SYSB").verdict).toBe("healthy");
   });
 
   it("fails with exit 2 when neither system's z/OSMF serves the DVIPA", async () => {

@@ -211,6 +211,8 @@ export interface Mount {
   mode: "rdwr" | "rdonly";
   /** System that owns the mount. */
   sysname: string;
+  /** What happens when the owner leaves the sysplex (facts §10.4). @default "yes" (AUTOMOVE, the z/OS default) */
+  automove?: "yes" | "no" | "unmount";
 }
 
 export interface Job {

@@ -57,7 +57,10 @@ async function main(): Promise<number> {
       for (const line of startSiteServers(emulator, siteTopology)) console.log(line);
     }
     step(`zowe ha verify --topology ${path.basename(topology)}`);
-    const verified = await zowe(["ha", "verify", "-t", topology, "--junit", path.join(work, "verify.xml")], env);
+    // The DVIPA of the example (a documentation address) is served by the emulator on a local port: say so to verify.
+    await emulator.settle();
+    const connectTo = Object.entries(emulator.dvipaUrls).map(([dvipa, url]) => `${dvipa}=${url}`);
+    const verified = await zowe(["ha", "verify", "-t", topology, "--junit", path.join(work, "verify.xml"), ...(connectTo.length > 0 ? ["--connect-to", ...connectTo] : [])], env);
 
     step("Summary");
     console.log(`  dry run exit ${planned}, provision exit ${provisioned}, second provision exit ${again}, verify exit ${verified}`);

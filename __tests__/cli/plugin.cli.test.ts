@@ -122,6 +122,25 @@ describe("the topology file and its hosts, through the real zowe binary", () => 
   });
 });
 
+describe("verify's JUnit report when the topology is invalid", () => {
+  it("still writes one test case with one error, into a folder it creates, and sends nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-junit-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("dvipa: 192.0.2.10", "dvipa: 192.0.2.300"));
+    const junit = path.join(dir, "missing", "folder", "verify.xml");
+    const before = (await emulatorLog()).total;
+    const res = await zowe(["ha", "verify", "-t", topo, "--junit", junit], connEnv);
+    expect(res.status).toBe(3);
+    const xml = readFileSync(junit, "utf8");
+    expect((xml.match(/<testcase\b/g) ?? []).length).toBe(1);
+    expect((xml.match(/<error\b/g) ?? []).length).toBe(1);
+    expect(xml).not.toMatch(/<failure\b/);
+    expect(xml).toMatch(/<testsuite\b[^>]*\btests="1"[^>]*\berrors="1"/);
+    expect(xml).toContain("zosmfHa.dvipa");
+    expect((await emulatorLog()).total).toBe(before);
+  });
+});
+
 describe("provision --dry-run against the emulator", () => {
   it("returns the plan under --rfj and changes nothing", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-dry-"));
@@ -148,7 +167,8 @@ describe("provision and verify through the CLI", () => {
   it("provisions, verifies healthy with a JUnit report, then reports degraded with exit code 2 under --fail-on degraded", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-run-"));
     const topo = path.join(dir, "plex.yaml");
-    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8"));
+    // The emulator process serves no DVIPA port here; the end-to-end look is tested against the in-process emulator and the demo.
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(/^zosmfHa:\n/m, "zosmfHa:\n  verifyThroughDvipa: false\n"));
     const prov = await zowe(["ha", "provision", "-t", topo, "--start-servers", "--rfj"], connEnv, 180_000);
     const provOut = JSON.parse(prov.stdout) as { data: { status: string; recordFile: string } };
     expect(provOut.data.status).toBe("succeeded");
@@ -157,7 +177,8 @@ describe("provision and verify through the CLI", () => {
     const record = readFileSync(provOut.data.recordFile, "utf8");
     expect(record).not.toContain(emulator.password);
 
-    const junit = path.join(dir, "verify.xml");
+    // A CI job names a report folder that does not exist yet.
+    const junit = path.join(dir, "reports", "ha", "verify.xml");
     const ok = await zowe(["ha", "verify", "-t", topo, "--junit", junit], connEnv);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/hot standby healthy/);

@@ -37,6 +37,14 @@ export const VerifyDefinition: ICommandDefinition = {
       type: "number",
       defaultValue: 60,
     },
+    {
+      name: "connect-to",
+      aliases: ["ct"],
+      description:
+        "Reach a host the topology names at another address, as HOST:PORT=URL (for example the DVIPA of a test sysplex served on a local port: " +
+        "192.0.2.10:443=https://127.0.0.1:8443). Certificates are still checked as the profile says; only the listed host and port are redirected.",
+      type: "array",
+    },
     TRUST_TOPOLOGY_HOSTS_OPTION,
     ...connectionOptions,
   ],

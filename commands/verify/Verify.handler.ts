@@ -5,6 +5,7 @@ import { renderJunit, renderJunitError } from "../../src/report/junit";
 import { renderVerifyResult } from "../../src/report/verify-text";
 import { verifyFailure, type FailOn } from "../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../src/run/verify";
+import { parseEndpointMap } from "../../src/verify";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 async function writeJunit(file: string, xml: string): Promise<void> {
@@ -28,16 +29,17 @@ export default class VerifyHandler extends HaBaseHandler {
         connection: await ctx.connection(),
         resolveConnection: (profile) => ctx.namedConnection(profile),
         trustTopologyHosts: args.trustTopologyHosts === true,
+        endpoints: parseEndpointMap((args.connectTo as string[] | undefined) ?? []),
         systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
         sink: ctx.progress,
         log: ctx.log,
       });
     } catch (err) {
       // The dashboard still gets a report: one error saying why verify could not start.
-      if (args.junit) await writeJunit(args.junit, renderJunitError(String(args.topology), (err as Error).message ?? String(err)));
+      if (args.junit) await writeJunit(args.junit, renderJunitError(String(args.topology), (err as Error).message ?? String(err), err instanceof HaError ? err.details : []));
       throw err;
     }
     if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
-    return { data: result, text: renderVerifyResult(result), failure: verifyFailure(result, failOn) };
+    return { data: result, text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }), failure: verifyFailure(result, failOn) };
   }
 }

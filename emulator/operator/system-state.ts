@@ -6,6 +6,7 @@
  * its VIPADEFINEs; its servers must be started again.
  */
 import type { EmulatorState } from "../state";
+import { releaseMountsOf } from "../files/mount-ownership";
 import { reconcile } from "../tcpip/dvipa";
 
 export function setSystemUp(state: EmulatorState, name: string, up: boolean, now: number): void {
@@ -17,6 +18,7 @@ export function setSystemUp(state: EmulatorState, name: string, up: boolean, now
   if (!up) {
     sys.tasks = {};
     sys.tcpip.listeners = [];
+    releaseMountsOf(state, name);
     reconcile(state, now);
   } else {
     reconcile(state, now, name);

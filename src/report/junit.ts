@@ -32,7 +32,7 @@ function detail(c: Check): string {
 }
 
 function testcase(sysplex: string, c: Check, o: Outcome): string {
-  const classname = c.system === "-" ? sysplex : `${sysplex}.${c.system}`;
+  const classname = c.system === undefined ? sysplex : `${sysplex}.${c.system}`;
   // Checks are judged together from one read of the sysplex; none has a duration of its own.
   const open = `    <testcase name="${escapeXml(`${c.id}: ${c.title}`)}" classname="${escapeXml(classname)}" time="0.000">`;
   const message = escapeXml(c.reason ?? c.found);
@@ -75,7 +75,9 @@ export function renderJunit(result: VerifyResult, options: JunitOptions = {}): s
 }
 
 /** The report of a verify that could not start (an invalid topology): one test case in error. */
-export function renderJunitError(name: string, message: string): string {
-  const xml = `    <testcase name="verify.start: verify could run" classname="${escapeXml(name)}" time="0.000">\n      <error message="${escapeXml(message)}" type="not-run">${escapeXml(message)}</error>\n    </testcase>`;
+export function renderJunitError(name: string, message: string, details: readonly string[] = []): string {
+  // The lines that say what is wrong (each topology problem) go in the body, where a dashboard shows them.
+  const body = [message, ...details].join("\n");
+  const xml = `    <testcase name="verify.start: verify could run" classname="${escapeXml(name)}" time="0.000">\n      <error message="${escapeXml(message)}" type="not-run">${escapeXml(body)}</error>\n    </testcase>`;
   return document(escapeXml(`zowe ha verify ${name}`), "0.000", [{ xml, o: "error" }]);
 }

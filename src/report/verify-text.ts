@@ -3,10 +3,16 @@ import { formatDuration, renderTable } from "./table";
 
 const MARK: Record<Check["verdict"], string> = { healthy: "healthy", degraded: "DEGRADED", failed: "FAILED", "not-applicable": "n/a" };
 
+const SYSPLEX_MARK = "-";
+
+export interface VerifyTextOptions {
+  /** Columns the text must fit; the table becomes one block per check when it would not. @default 80 */
+  readonly width?: number;
+}
+
 /** The check table, the reasons for what is not healthy, and one summary line. */
-export function renderVerifyResult(result: VerifyResult): string {
-  const rows = result.checks.map((c) => [c.id, c.system, c.expected, c.found, MARK[c.verdict]]);
-  const lines = [renderTable(["Check", "System", "Expected", "Found", "Verdict"], rows)];
+export function renderVerifyResult(result: VerifyResult, options: VerifyTextOptions = {}): string {
+  const lines = [checkTable(result.checks, Math.max(40, options.width ?? 80))];
   const notHealthy = result.checks.filter((c) => c.verdict !== "healthy" && c.verdict !== "not-applicable");
   if (notHealthy.length > 0) {
     lines.push("", "Reasons:");
@@ -18,7 +24,7 @@ export function renderVerifyResult(result: VerifyResult): string {
     }
     for (const [key, checks] of byReason) {
       const [mark, reason] = key.split("\u0000");
-      const names = checks.map((c) => `${c.id} (${c.system})`);
+      const names = checks.map((c) => `${c.id} (${c.system ?? "sysplex"})`);
       const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
       lines.push(`  ${mark} ${shown.join(", ")}: ${reason}`);
     }
@@ -29,7 +35,7 @@ export function renderVerifyResult(result: VerifyResult): string {
     lines.push("", `Down: ${down.map((d) => d.system).join(", ")}; ${na} check(s) of ${down.length === 1 ? "it" : "them"} not applicable while down`);
   }
   if (result.unreadable.length > 0) {
-    lines.push("", `Could not read: ${result.unreadable.map((s) => (s === "-" ? "the command's own connection" : s)).join(", ")}`);
+    lines.push("", `Could not read: ${result.unreadable.map((s) => (s === null ? "the command's own connection" : s)).join(", ")}`);
   }
   lines.push("", `${summaryLine(result)} (${formatDuration(result.durationMs)})`);
   return lines.join("\n");
@@ -43,4 +49,51 @@ export function summaryLine(result: VerifyResult): string {
   const hs = result.checks.find((c) => c.id === "tcpip.hotstandby");
   if (hs === undefined) return head;
   return `${head} — hot standby ${hs.verdict}: ${hs.verdict === "healthy" ? hs.found : (hs.reason ?? hs.found)}`;
+}
+
+/**
+ * One row per check when that fits the width; otherwise one block per check with what was
+ * expected and found wrapped under it, so nothing is cut and no line is longer than the width.
+ */
+function checkTable(checks: readonly Check[], width: number): string {
+  const rows = checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, c.expected, c.found, MARK[c.verdict]]);
+  const wide = renderTable(["Check", "System", "Expected", "Found", "Verdict"], rows);
+  if (wide.split("\n").every((l) => l.length <= width)) return wide;
+  const out = [renderTable(["Check", "System", "Verdict"], checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, MARK[c.verdict]])).split("\n").slice(0, 2).join("\n")];
+  const idWidth = Math.max(5, ...checks.map((c) => c.id.length));
+  const sysWidth = Math.max(6, ...checks.map((c) => (c.system ?? SYSPLEX_MARK).length));
+  for (const c of checks) {
+    out.push([c.id.padEnd(idWidth), (c.system ?? SYSPLEX_MARK).padEnd(sysWidth), MARK[c.verdict]].join("  ").trimEnd());
+    out.push(...labelled("expected", c.expected, width), ...labelled("found", c.found, width));
+  }
+  return out.join("\n");
+}
+
+const INDENT = "    ";
+
+function labelled(label: string, text: string, width: number): string[] {
+  const head = `${INDENT}${`${label}:`.padEnd(10)}`;
+  return wrap(text, width - head.length).map((l, i) => (i === 0 ? head : " ".repeat(head.length)) + l);
+}
+
+/** Breaks at blanks; a word longer than the line is cut where the line ends. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = "";
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }

@@ -28,7 +28,7 @@ export type FailOn = "failed" | "degraded";
  */
 export function verifyFailure(result: VerifyResult, failOn: FailOn): { failureClass: FailureClass; message: string } | undefined {
   if (result.unreadable.length > 0) {
-    const who = result.unreadable.map((s) => (s === "-" ? "the command's own connection" : s)).join(", ");
+    const who = result.unreadable.map((s) => (s === null ? "the command's own connection" : s)).join(", ");
     return { failureClass: "tool-failure", message: `Verify of ${result.sysplex} could not read ${who}; see the reasons above` };
   }
   const { failed, degraded } = result.summary;

@@ -1,9 +1,9 @@
 import type { LogSink, ProgressSink } from "../engine/types";
 import type { Connection } from "../topology";
 import { assertTrustedHosts, connectionFor, connectionKey } from "./connections";
-import { verifyTopology } from "../verify";
+import { anonymousInfo, endpointUrl, verifyTopology, type EndpointMap } from "../verify";
 import type { CheckModule, VerifyClient, VerifyResult } from "../verify";
-import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection } from "../zosmf";
+import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection, type ZosmfInfo } from "../zosmf";
 import { loadTopologyFile } from "./topology-file";
 
 export type { VerifyResult } from "../verify";
@@ -25,6 +25,13 @@ export interface VerifyOptions {
   readonly onRequest?: (event: RequestEvent) => void;
   /** Builds the client for a connection; tests hand in a fake. @default createZosmfClient */
   readonly createClient?: (connection: ZosmfConnection) => VerifyClient & { close?(): void | Promise<void> };
+  /**
+   * `host:port` → URL, for a set-up where a host the topology names (the DVIPA) is served at
+   * another address, as in the emulator. Only what is listed is redirected.
+   */
+  readonly endpoints?: EndpointMap;
+  /** Reads /zosmf/info at a URL without credentials; tests hand in a fake. @default anonymousInfo */
+  readonly readEndpointInfo?: (url: URL) => Promise<ZosmfInfo>;
   /** @default every check family */
   readonly modules?: readonly CheckModule[];
 }
@@ -51,6 +58,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const result = await verifyTopology({
       topology,
       clientFor,
+      endpointInfo: (host, port) => (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
       systemTimeoutMs: options.systemTimeoutMs,
       modules: options.modules,
       onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),

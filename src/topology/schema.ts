@@ -110,6 +110,10 @@ const zosmfHaSchema = fields({
   angelProc: jobName.default("IZUANG1"),
   autostart: z.literal("LOCAL", { error: "LOCAL (each HA server is started by its own system)" }).default("LOCAL"),
   connection: connectionSchema.optional(),
+  verifyThroughDvipa: flag.default(true).meta({
+    description:
+      "verify reads GET /zosmf/info at https://<hostname or dvipa>:<port> (no credentials sent) and reports which system served it; false for sites where the pipeline cannot reach the DVIPA",
+  }),
   security: customJcl.optional(),
   fileSystem: customJcl.optional(),
 }).transform((ha) => ({

@@ -2,13 +2,15 @@ import type { Connection, Topology } from "../topology";
 import { CHECK_MODULES } from "./checks";
 import { findDownSystems } from "./down";
 import { describeError, runReads, uniqueSpecs } from "./read-system";
-import type { Check, CheckModule, DownSystem, Read, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
+import type { Check, CheckModule, DownSystem, Read, ReadContext, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
 import { failed, summarize, worst } from "./verdict";
 
 export interface VerifyEngineOptions {
   readonly topology: Topology;
   /** A client for a topology connection ({} = the command's own). */
   readonly clientFor: (connection: Connection) => Promise<VerifyClient>;
+  /** GET /zosmf/info at a host the topology names, without credentials. */
+  readonly endpointInfo?: ReadContext["endpointInfo"];
   /** Bound on reading one system (and on the sysplex-wide reads). @default 60000 */
   readonly systemTimeoutMs?: number;
   /** @default CHECK_MODULES */
@@ -23,6 +25,7 @@ export interface VerifyEngineOptions {
 export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit<VerifyResult, "durationMs">> {
   const t = options.topology;
   const timeoutMs = options.systemTimeoutMs ?? 60_000;
+  const endpointInfo = options.endpointInfo ?? (() => Promise.reject(new Error("this caller gave verify no way to reach an endpoint by name")));
   const modules = (options.modules ?? CHECK_MODULES).filter((m) => m.applies(t));
   const probes = new Set<string>();
   const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
@@ -31,12 +34,12 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
     const specs = uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, system) ?? []));
     note(specs);
     options.onProgress?.(`Reading ${system.name}`);
-    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, timeoutMs }) : new Map();
+    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, endpointInfo, timeoutMs }) : new Map();
     return { system, reads };
   });
   const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
   note(sysplexSpecs);
-  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, timeoutMs });
+  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, endpointInfo, timeoutMs });
 
   const [systems, sysplex] = await Promise.all([Promise.all(systemJobs), sysplexJob]);
   const down = findDownSystems(systems, sysplex);
@@ -48,7 +51,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
       return unjudgeable(m, snapshot, probes) ? m.judge(snapshot).map((c) => (c.verdict === "failed" ? { ...c, notRun: true } : c)) : m.judge(snapshot);
     } catch (err) {
       // A fault in one family must not hide the others, nor pass for healthy.
-      return [{ ...failed({ id: `verify.${m.name}`, system: "-", title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
+      return [{ ...failed({ id: `verify.${m.name}`, title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
     }
   });
 
@@ -56,7 +59,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
 
   const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
   const unreadable = [
-    ...(unreadableIn(sysplex) ? ["-"] : []),
+    ...(unreadableIn(sysplex) ? [null] : []),
     // A system that is down cannot be read; that is its state, not a failure of verify.
     ...systems.filter((s) => !down.has(s.system.name) && unreadableIn(s.reads)).map((s) => s.system.name),
   ];
@@ -65,7 +68,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
 
 /** A system's own checks while it is down: not applicable; its outage is the one system.active check. */
 function whileDown(c: Check, down: ReadonlyMap<string, DownSystem>): Check {
-  if (c.id === "system.active" || !down.has(c.system)) return c;
+  if (c.id === "system.active" || c.verdict === "not-applicable" || c.system === undefined || !down.has(c.system)) return c;
   return { id: c.id, system: c.system, title: c.title, expected: c.expected, found: `not applicable: ${c.system} is down`, verdict: "not-applicable" };
 }
 

@@ -34,6 +34,7 @@ export interface ReadRunOptions {
   readonly system?: TopologySystem;
   readonly specs: readonly ReadSpec[];
   readonly clientFor: (connection: Connection) => Promise<VerifyClient>;
+  readonly endpointInfo: ReadContext["endpointInfo"];
   readonly timeoutMs: number;
 }
 
@@ -51,6 +52,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     topology: options.topology,
     system,
     client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
+    endpointInfo: options.endpointInfo,
     async display(command) {
       // Verify only looks: any console command other than a display is refused before it is sent.
       if (!isDisplayCommand(command)) {

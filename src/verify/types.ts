@@ -1,5 +1,5 @@
 import type { Connection, Topology, TopologySystem } from "../topology";
-import type { ZosmfClient } from "../zosmf";
+import type { ZosmfClient, ZosmfInfo } from "../zosmf";
 
 /** `not-applicable`: a check of a system that is down; the outage itself is its own check (system.active). */
 export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
@@ -7,8 +7,8 @@ export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
 /** One judged fact. `id` is stable across runs so a pipeline can track it. */
 export interface Check {
   readonly id: string;
-  /** The system the fact belongs to, or '-' for the sysplex as a whole. */
-  readonly system: string;
+  /** The system the fact belongs to; absent for the sysplex as a whole (as in provision's step data). */
+  readonly system?: string;
   readonly title: string;
   readonly expected: string;
   readonly found: string;
@@ -32,8 +32,8 @@ export interface VerifyResult {
   readonly checks: readonly Check[];
   readonly summary: VerifySummary;
   readonly verdict: Verdict;
-  /** Systems (or '-' for the command's own connection) that could not be read. */
-  readonly unreadable: readonly string[];
+  /** Systems that could not be read; null stands for the command's own connection. */
+  readonly unreadable: readonly (string | null)[];
   /** Systems known to be down, and how verify learned it. */
   readonly down: readonly DownSystem[];
   readonly durationMs: number;
@@ -75,6 +75,8 @@ export interface ReadContext {
   /** The system read, or undefined for sysplex-wide reads. */
   readonly system?: TopologySystem;
   client(connection?: Connection): Promise<VerifyClient>;
+  /** GET /zosmf/info at https://host:port with no credentials (the end-to-end look through the DVIPA). */
+  endpointInfo(host: string, port: number): Promise<ZosmfInfo>;
   /** Issues a display command on the system and returns its text. Only `D ` commands pass. */
   display(command: string): Promise<string>;
 }

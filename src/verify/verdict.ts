@@ -31,7 +31,7 @@ export function failed(head: CheckHead, found: string, reason: string): Check {
  * that answer (the hot-standby checks), so a failover is not reported as a failure.
  */
 export function fromFailedRead(head: CheckHead, read: Extract<Read<unknown>, { ok: false }>, what: string): Check {
-  const who = head.system === "-" ? "the sysplex" : head.system;
+  const who = head.system ?? "the sysplex";
   switch (read.kind) {
     case "unreadable":
       return { ...failed(head, "not read", `${who}: could not be read: ${read.message}`), notRun: true };

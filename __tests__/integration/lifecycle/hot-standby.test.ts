@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function setUp(edit: (t: string) => string = (t) => t, consolePieceLines?: number): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
-  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], jobTiming: { inputMs: 5, activeMs: 20 }, ...(consolePieceLines ? { consolePieceLines } : {}) });
+  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], dvipaListeners: true, jobTiming: { inputMs: 5, activeMs: 20 }, ...(consolePieceLines ? { consolePieceLines } : {}) });
   const dir = mkdtempSync(path.join(tmpdir(), "ha-life-"));
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, edit(readFileSync(EXAMPLE, "utf8")));
@@ -46,7 +46,13 @@ async function operator(connection: ZosmfConnection, system: string, command: st
   }
 }
 
-const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system);
+/** verify as the commands run it, with the DVIPA reached at the local port the emulator serves it on. */
+async function verifyNow(options: { topologyFile: string; connection: ZosmfConnection }): Promise<VerifyResult> {
+  await emu!.settle();
+  return verify({ ...options, endpoints: { ...emu!.dvipaUrls } });
+}
+
+const check = (r: VerifyResult, id: string, system?: string) => r.checks.find((c) => c.id === id && c.system === system);
 
 describe("hot standby from provision to rollback", () => {
   it("provisions, verifies healthy, fails over to SYSB and back, and rolls back to the exact original bytes", async () => {
@@ -57,19 +63,19 @@ describe("hot standby from provision to rollback", () => {
     expect(provisioned.status).toBe("succeeded");
     expect(provisioned.summary.failed).toBe(0);
 
-    const healthy = await verify({ topologyFile, connection });
+    const healthy = await verifyNow({ topologyFile, connection });
     expect(healthy.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
     expect(healthy.verdict).toBe("healthy");
 
     await control("POST", "/__emulator/system/SYSA/down");
-    const degraded = await verify({ topologyFile, connection });
+    const degraded = await verifyNow({ topologyFile, connection });
     expect(degraded.verdict).toBe("degraded");
     expect(check(degraded, "tcpip.hotstandby")?.found).toMatch(/SYSB/);
     expect(check(degraded, "tcpip.hotstandby")?.reason ?? "").toMatch(/SYSA/);
 
     await control("POST", "/__emulator/system/SYSA/up");
     expect(await operator(connection, "SYSA", "S IZUSVRA")).toMatch(/IZUG400I/);
-    const back = await verify({ topologyFile, connection });
+    const back = await verifyNow({ topologyFile, connection });
     expect(check(back, "tcpip.vdpt.preferred-active")?.verdict).toBe("healthy");
     expect(check(back, "tcpip.hotstandby")?.verdict).toBe("healthy");
 
@@ -92,7 +98,7 @@ describe("hot standby from provision to rollback", () => {
     await control("POST", "/__emulator/system/SYSA/down");
     await control("POST", "/__emulator/system/SYSA/up");
     await operator(connection, "SYSA", "S IZUSVRA");
-    const r = await verify({ topologyFile, connection });
+    const r = await verifyNow({ topologyFile, connection });
     expect(r.verdict).toBe("degraded");
     expect(check(r, "tcpip.hotstandby")?.found).toMatch(/SYSB/);
     expect(check(r, "tcpip.hotstandby")?.reason ?? "").toMatch(/NOAUTOSWITCHBACK/);
@@ -119,7 +125,7 @@ describe("console responses that need follow-ups", () => {
     await control("POST", "/__emulator/faults", { kind: "consoleSplit", match: "D TCPIP*", pieces: 3 });
     await control("POST", "/__emulator/faults", { kind: "consoleDelay", match: "D TCPIP,TCPIP,N,VDPT*" });
     const before = emu!.requestLog.counts["GET console.solmsgs"] ?? 0;
-    const r = await verify({ topologyFile, connection });
+    const r = await verifyNow({ topologyFile, connection });
     expect(r.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
     expect((emu!.requestLog.counts["GET console.solmsgs"] ?? 0) - before).toBeGreaterThan(0);
   });
@@ -130,7 +136,7 @@ describe("long console responses", () => {
     // Two lines a piece: VIPADCFG and VDPT take more follow-ups than a fixed small bound would allow.
     const { topologyFile, connection } = await setUp((t) => t, 2);
     expect((await provision({ topologyFile, connection, startServers: true, ...FAST })).status).toBe("succeeded");
-    const r = await verify({ topologyFile, connection });
+    const r = await verifyNow({ topologyFile, connection });
     expect(r.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
     expect(emu!.requestLog.counts["GET console.solmsgs"] ?? 0).toBeGreaterThan(50);
   });

@@ -61,10 +61,13 @@ export function topologyFile(): string {
   return file;
 }
 
-export function runVerify(emu: Emulator, file: string): Promise<VerifyResult> {
+export async function runVerify(emu: Emulator, file: string): Promise<VerifyResult> {
   const url = new URL(emu.url);
+  // Where the emulator serves DVIPAs on local ports (dvipaListeners), verify reaches them there.
+  await emu.settle();
   return verify({
     topologyFile: file,
+    endpoints: { ...emu.dvipaUrls },
     connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password },
     systemTimeoutMs: 20_000,
   });
@@ -72,5 +75,5 @@ export function runVerify(emu: Emulator, file: string): Promise<VerifyResult> {
 
 /** The port-sharing and distributed-services checks that are not healthy, one line each. */
 export function serviceProblems(r: VerifyResult): string[] {
-  return r.checks.filter((c) => /^(ports|services)\./.test(c.id) && c.verdict !== "healthy").map((c) => `${c.verdict} ${c.id} ${c.system}: ${c.reason}`);
+  return r.checks.filter((c) => /^(ports|services)\./.test(c.id) && c.verdict !== "healthy").map((c) => `${c.verdict} ${c.id} ${c.system ?? "sysplex"}: ${c.reason}`);
 }

@@ -129,7 +129,7 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   it("verify says degraded naming a stopped z/OS Connect server, failed when no IMS Connect is left", async () => {
     operator(emu, "SYSB", "P ZCON2");
     const degraded = await runVerify(emu, file);
-    expect(serviceProblems(degraded)).toEqual([expect.stringMatching(/^degraded services\.zosconnect\.targets -: .*SYSB \(ZCON2\)/)]);
+    expect(serviceProblems(degraded)).toEqual([expect.stringMatching(/^degraded services\.zosconnect\.targets sysplex: .*SYSB \(ZCON2\)/)]);
 
     for (const [i, system] of ["SYSA", "SYSB", "SYSC"].entries()) operator(emu, system, `P IMSCON${i + 1}`);
     const failed = await runVerify(emu, file);

@@ -69,9 +69,10 @@ ENDVIPADYNAMIC
     putMember(state, "SYS1.PROCLIB", `IZUSVR${l}`, `//IZUSVR${l} PROC SESSION='IZUDFLT',IZUPRM=0${l}\n//IZUSVR${l} EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT\n//STDOUT   DD SYSOUT=*\n`);
   }
   putMember(state, "SYS1.PROCLIB", "IZUANG1", "//IZUANG1  PROC\n//STEP1    EXEC PGM=BBGZANGL,PARM='NAME=IZUANG1',REGION=0M\n");
+  // NOAUTOMOVE, as a system's own file system is often mounted: its owner takes it back when it returns.
   state.mounts.push(
-    { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA" } as EmulatorState["mounts"][number],
-    { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" } as EmulatorState["mounts"][number],
+    { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA", automove: "no" },
+    { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB", automove: "no" },
   );
   state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" } as EmulatorState["uss"]["files"][string];
   operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
@@ -103,10 +104,16 @@ async function control(emu: Emulator, path: string): Promise<void> {
 
 let emu: Emulator;
 
-async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string } = {}): Promise<VerifyResult> {
+async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string } = {}): Promise<VerifyResult> {
   const url = new URL(emu.url);
+  // The DVIPA is served on a local port: the emulator's stand-in for 192.0.2.10:443.
+  emu.context.onStateChanged();
+  await emu.settle();
+  const file = topologyFile(autoSwitchBack, options.ownEndpoints);
+  if (options.edit) writeFileSync(file, options.edit(readFileSync(file, "utf8")));
   return verify({
-    topologyFile: topologyFile(autoSwitchBack, options.ownEndpoints),
+    topologyFile: file,
+    endpoints: emu.dvipaUrls[`${DVIPA}:443`] ? { [`${DVIPA}:443`]: emu.dvipaUrls[`${DVIPA}:443`]! } : {},
     connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: options.password ?? emu.password },
     systemTimeoutMs: 20_000,
   });
@@ -127,12 +134,12 @@ function exitCode(r: VerifyResult, failOn: "failed" | "degraded" = "failed"): nu
   return f === undefined ? 0 : EXIT_CODES[f.failureClass];
 }
 
-const check = (r: VerifyResult, id: string, system = "-") => r.checks.find((c) => c.id === id && c.system === system)!;
+const check = (r: VerifyResult, id: string, system?: string) => r.checks.find((c) => c.id === id && c.system === system)!;
 const notHealthy = (r: VerifyResult) => r.checks.filter((c) => c.verdict !== "healthy").map((c) => `${c.id} ${c.system}: ${c.reason}`);
 
 describe("verify against the emulator", () => {
   beforeEach(async () => {
-    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
+    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, dvipaListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
   });
   afterEach(async () => {
     await emu?.stop();
@@ -166,6 +173,39 @@ describe("verify against the emulator", () => {
     operator(emu, "SYSA", "S IZUSVRA");
     const back = await runVerify();
     expect(notHealthy(back)).toEqual([]);
+  });
+
+  it("reaches z/OSMF end to end through the DVIPA by default and says which system served it", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const r = await runVerify();
+    expect(check(r, "zosmf.reachable.dvipa").verdict).toBe("healthy");
+    expect(check(r, "zosmf.reachable.dvipa").found).toMatch(/served by SYSA \(Active in the VDPT of SYSA\)$/);
+
+    await control(emu, "system/SYSA/down");
+    const down = await runVerify();
+    expect(check(down, "zosmf.reachable.dvipa").found).toMatch(/served by SYSB \(Active in the VDPT of SYSB\)$/);
+
+    // --rfj data: sysplex-wide checks carry no system, as provision's sysplex-wide steps.
+    const data = JSON.parse(JSON.stringify(r)) as { checks: Record<string, unknown>[] };
+    expect(data.checks.find((c) => c.id === "zosmf.reachable.dvipa")).not.toHaveProperty("system");
+    expect(data.checks.map((c) => c.system)).not.toContain("-");
+
+    const off = await runVerify(true, { edit: (y) => y.replace(/(zosmfHa:\n)/, "$1  verifyThroughDvipa: false\n") });
+    expect(off.checks.some((c) => c.id === "zosmf.reachable.dvipa")).toBe(false);
+  });
+
+  it("fails the end-to-end check when nothing answers at the DVIPA", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const r = await verify({
+      topologyFile: topologyFile(true),
+      // Port 9 (discard) on this machine: nothing listens there.
+      endpoints: { [`${DVIPA}:443`]: "http://127.0.0.1:9" },
+      connection: { hostname: new URL(emu.url).hostname, port: Number(new URL(emu.url).port), protocol: "http", user: emu.user, password: emu.password },
+      systemTimeoutMs: 20_000,
+    });
+    expect(check(r, "zosmf.reachable.dvipa").verdict).toBe("failed");
+    expect(check(r, "zosmf.reachable.dvipa").notRun).toBeUndefined();
+    expect(exitCode(r)).toBe(2);
   });
 
   it("stays degraded, serving from SYSB, under NOAUTOSWITCHBACK after SYSA is back", async () => {
@@ -227,6 +267,25 @@ describe("verify against the emulator", () => {
       expect(notHealthy(back)).toEqual([]);
       expect(exitCode(back)).toBe(0);
     });
+  });
+
+  it.each([
+    ["yes", "IZU.SIZUUSRD.ZOSMFA owned by SYSB"],
+    ["unmount", "nothing mounted"],
+  ] as const)("moves or unmounts a down system's USER_DIR as its AUTOMOVE says (%s), and reports it not applicable", async (automove, where) => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    emu.state.mounts.find((m) => m.fsname === "IZU.SIZUUSRD.ZOSMFA")!.automove = automove;
+    await control(emu, "system/SYSA/down");
+    const listed = (await (await fetch(`${emu.url}/zosmf/restfiles/mfs/?path=/global/zosmf/zosmfa`, { headers: { authorization: `Basic ${Buffer.from(`${emu.user}:${emu.password}`).toString("base64")}` } })).json()) as { items: { name: string; sysname: string }[] };
+    const shown = listed.items.map((i) => `${i.name} ${i.sysname}`);
+    // Unmounted, the path lies in the parent file system, which the listing then names.
+    if (automove === "yes") expect(shown).toEqual(["IZU.SIZUUSRD.ZOSMFA SYSB"]);
+    else expect(shown.filter((x) => x.startsWith("IZU.SIZUUSRD"))).toEqual([]);
+    const r = await runVerify();
+    const userDir = check(r, "zosmf.user-dir.mounted", "SYSA");
+    expect(userDir.verdict).toBe("not-applicable");
+    expect(userDir.found).toBe(`not applicable: SYSA is down; ${where}`);
+    expect(check(r, "zosmf.user-dir.mounted", "SYSB").verdict).toBe("healthy");
   });
 
   it("fails with exit 2 when neither system's z/OSMF serves the DVIPA", async () => {

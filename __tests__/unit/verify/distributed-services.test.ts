@@ -45,16 +45,16 @@ describe("distributed service checks", () => {
   it("judges SERVERWLM with OPTLOCAL 1 and WEIGHTEDACTIVE 2:1:1 over three ready targets healthy", async () => {
     const { checks } = await run(plex());
     expect(checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
-    expect(checks.map((c) => `${c.id}@${c.system}`)).toEqual([
+    expect(checks.map((c) => `${c.id}@${c.system ?? "sysplex"}`)).toEqual([
       "services.zosconnect.vipadcfg@SYSA",
       "services.zosconnect.dvipa@SYSA",
       "services.zosconnect.dvipa@SYSB",
-      "services.zosconnect.targets@-",
+      "services.zosconnect.targets@sysplex",
       "services.imsconnect.vipadcfg@SYSA",
       "services.imsconnect.weights@SYSA",
       "services.imsconnect.dvipa@SYSA",
       "services.imsconnect.dvipa@SYSB",
-      "services.imsconnect.targets@-",
+      "services.imsconnect.targets@sysplex",
     ]);
     expect(checkOf(checks, "services.zosconnect.vipadcfg", "SYSA").found).toBe("5595: SERVERWLM OPTLOCAL 1 to SYSA, SYSB, SYSC on SYSA");
     expect(checkOf(checks, "services.imsconnect.vipadcfg", "SYSA").found).toBe("5801: WEIGHTEDACTIVE NOOPTLOCAL to SYSA, SYSB, SYSC on SYSA");

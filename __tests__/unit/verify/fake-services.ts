@@ -225,7 +225,7 @@ export async function judge(topology: Topology, displays: Displays, modules: rea
   return { checks: [...result.checks], calls };
 }
 
-export function checkOf(checks: readonly Check[], id: string, system = "-"): Check {
+export function checkOf(checks: readonly Check[], id: string, system?: string): Check {
   const c = checks.find((x) => x.id === id && x.system === system);
   if (c === undefined) throw new Error(`no check ${id} for ${system}; have ${checks.map((x) => `${x.id}@${x.system}`).join(", ")}`);
   return c;

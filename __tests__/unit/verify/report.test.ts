@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { renderVerifyResult, summaryLine } from "../../../src/report/verify-text";
 import type { Check, VerifyResult } from "../../../src/verify";
 
-const check = (id: string, system: string, verdict: Check["verdict"], reason?: string): Check => ({
+const check = (id: string, system: string | undefined, verdict: Check["verdict"], reason?: string): Check => ({
   id,
-  system,
+  ...(system !== undefined ? { system } : {}),
   title: id,
   expected: "x",
   found: verdict === "healthy" ? "x" : "not read",
@@ -43,7 +43,22 @@ describe("verify text report", () => {
   });
 
   it("names the hot-standby verdict and its reason in the summary line", () => {
-    const line = summaryLine(result([check("tcpip.hotstandby", "-", "degraded", "SYSB is serving because SYSA is down")]));
+    const line = summaryLine(result([check("tcpip.hotstandby", undefined, "degraded", "SYSB is serving because SYSA is down")]));
     expect(line).toBe("Verify PLEX1: 0 healthy, 1 degraded, 0 failed — hot standby degraded: SYSB is serving because SYSA is down");
+  });
+
+  it("fits 80 columns with long findings, and still says every word of them", () => {
+    const found = "z/OSMF 27.0 at plex.example.com:443; served by SYSA (Active in the VDPT of SYSA) since the last takeover of the DVIPA";
+    const long: Check = { ...check("zosmf.reachable.dvipa", undefined, "healthy"), expected: "GET /zosmf/info answers at https://plex.example.com:443", found };
+    const text = renderVerifyResult(result([long, check("zosmf.parmlib.hostname", "SYSA", "failed", "wrong")]));
+    for (const line of text.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    const table = text.split("Reasons:")[0]!;
+    expect(table.replace(/\s+/g, " ")).toContain(found);
+    expect(table).toMatch(/^zosmf\.reachable\.dvipa\s+-\s+healthy$/m);
+  });
+
+  it("keeps one row per check when the table fits the width", () => {
+    const text = renderVerifyResult(result([check("zosmf.parmlib.hostname", "SYSA", "healthy")]));
+    expect(text).toMatch(/^zosmf\.parmlib\.hostname\s+SYSA\s+x\s+x\s+healthy$/m);
   });
 });

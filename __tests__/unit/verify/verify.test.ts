@@ -26,12 +26,14 @@ async function run(plex: FakeSysplex, opts: { file?: string; timeoutMs?: number;
     connection: CONNECTION,
     systemTimeoutMs: opts.timeoutMs ?? 5_000,
     createClient: () => fakeClient(plex, calls),
+    // The DVIPA answers end to end; what it says is tested against the emulator.
+    readEndpointInfo: async () => ({ zosmf_version: "27" }),
     ...(opts.modules ? { modules: opts.modules } : {}),
   });
   return { result, calls };
 }
 
-const find = (r: VerifyResult, id: string, system = "-") => {
+const find = (r: VerifyResult, id: string, system?: string) => {
   const c = r.checks.find((x) => x.id === id && x.system === system);
   if (c === undefined) throw new Error(`no check ${id} for ${system}`);
   return c;

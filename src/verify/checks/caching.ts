@@ -36,14 +36,14 @@ function sameChecks(t: Topology, cs: CachingService, file: string, why: (head: H
 function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: string): Check[] {
   const mode = cs.storage.mode;
   const checks: Check[] = [];
-  const modeHead: Head = { id: "caching.storage.mode", system: "-", title: "Caching Service storage mode", expected: mode };
+  const modeHead: Head = { id: "caching.storage.mode", title: "Caching Service storage mode", expected: mode };
   const shownMode = text(at(storage, "mode"));
   if (shownMode?.toLowerCase() === mode.toLowerCase()) checks.push(healthy(modeHead, shownMode));
   else checks.push(failed(modeHead, shownMode ?? "(not set)", `${file}: components.caching-service.storage.mode is ${q(shownMode)}, the topology says ${q(mode)}`));
 
   if (mode === "infinispan") {
     const expectedHosts = infinispanInitialHosts(t);
-    const hostsHead: Head = { id: "caching.infinispan.initial-hosts", system: "-", title: "Infinispan initialHosts name every instance", expected: expectedHosts };
+    const hostsHead: Head = { id: "caching.infinispan.initial-hosts", title: "Infinispan initialHosts name every instance", expected: expectedHosts };
     const shown = text(at(storage, "infinispan", "initialHosts"));
     const missing = hostList(expectedHosts).filter((h) => !hostList(shown ?? "").includes(h));
     if (shown !== undefined && missing.length === 0) checks.push(healthy(hostsHead, shown));
@@ -52,7 +52,7 @@ function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: 
     const inf = cs.storage.infinispan;
     const jgroups = inf?.jgroupsPort ?? 7600;
     const keyExchange = inf?.keyExchangePort ?? 7601;
-    const portsHead: Head = { id: "caching.infinispan.ports", system: "-", title: "Infinispan jgroups and key-exchange ports", expected: `jgroups ${jgroups}, keyExchange ${keyExchange}` };
+    const portsHead: Head = { id: "caching.infinispan.ports", title: "Infinispan jgroups and key-exchange ports", expected: `jgroups ${jgroups}, keyExchange ${keyExchange}` };
     const shownJ = text(at(storage, "infinispan", "jgroups", "port"));
     const shownK = text(at(storage, "infinispan", "jgroups", "keyExchange", "port"));
     const found = `jgroups ${shownJ ?? "(not set)"}, keyExchange ${shownK ?? "(not set)"}`;
@@ -62,7 +62,7 @@ function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: 
 
   if (mode === "vsam" && cs.storage.vsam) {
     const name = cs.storage.vsam.name;
-    const nameHead: Head = { id: "caching.vsam.name", system: "-", title: "Caching Service VSAM data set name", expected: name };
+    const nameHead: Head = { id: "caching.vsam.name", title: "Caching Service VSAM data set name", expected: name };
     const shown = text(at(storage, "vsam", "name"));
     if (shown?.toUpperCase() === name.toUpperCase()) checks.push(healthy(nameHead, shown));
     else checks.push(failed(nameHead, shown ?? "(not set)", `${file}: storage.vsam.name is ${q(shown)}, the topology says ${q(name)}`));
@@ -75,7 +75,6 @@ function vsamDatasetCheck(cs: CachingService, items: DatasetListItem[]): Check {
   const storageClass = vsam.rls?.storageClass;
   const head: Head = {
     id: "caching.vsam.dataset",
-    system: "-",
     title: `VSAM data set ${vsam.name}`,
     expected: `cataloged, DSORG VS${storageClass ? `, storage class ${storageClass} (RLS)` : ""}`,
   };
@@ -124,7 +123,7 @@ export const cachingChecks: CheckModule = {
     }
     const vsamRead = sysplexRead<DatasetListItem[]>(snapshot, VSAM);
     if (vsamRead !== undefined) {
-      const head: Head = { id: "caching.vsam.dataset", system: "-", title: `VSAM data set ${cs.storage.vsam?.name}`, expected: "cataloged, DSORG VS" };
+      const head: Head = { id: "caching.vsam.dataset", title: `VSAM data set ${cs.storage.vsam?.name}`, expected: "cataloged, DSORG VS" };
       checks.push(vsamRead.ok ? vsamDatasetCheck(cs, vsamRead.value) : fromFailedRead(head, vsamRead, `${cs.storage.vsam?.name} could not be listed`));
     }
     return checks;

@@ -193,7 +193,6 @@ function targetsCheck(view: View): Check {
   const { svc } = view;
   const head: Head = {
     id: `services.${svc.name}.targets`,
-    system: "-",
     title: `${svc.name} targets ready (VDPT Rdy)`,
     expected: `Rdy >= 1 for ${svc.targets.map(who).join(", ")} on ${svc.ports.join(", ")}`,
   };

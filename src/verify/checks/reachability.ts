@@ -5,22 +5,22 @@ import { failed, fromFailedRead, healthy, systemRead, sysplexRead, type CheckHea
 
 /*
  * z/OSMF answering /zosmf/info through each way the topology says to reach it: the
- * command's own connection (checked once), each system's own connection, and the DVIPA.
+ * command's own connection (checked once) and each system's own connection. The DVIPA
+ * end to end is judged with the hot-standby checks (zosmf-ha/end-to-end.ts), which know who serves it.
  */
 
 const OWN = "zosmf.info.own";
 const SYSTEM = "zosmf.info";
-const DVIPA = "zosmf.info.dvipa";
 
 const isOwn = (c: Connection): boolean => c.profile === undefined && c.host === undefined;
 
-function describeConnection(c: Connection): string {
+export function describeConnection(c: Connection): string {
   if (c.profile !== undefined) return `zosmf profile ${c.profile}`;
   if (c.host !== undefined) return `${c.host}${c.port ? `:${c.port}` : ""}`;
   return "the command's own connection";
 }
 
-function judgeInfo(head: CheckHead, read: Read<ZosmfInfo> | undefined, via: string): Check | undefined {
+export function judgeInfo(head: CheckHead, read: Read<ZosmfInfo> | undefined, via: string): Check | undefined {
   if (read === undefined) return undefined;
   if (!read.ok) {
     // An unanswered probe is the finding itself: z/OSMF is not reachable that way.
@@ -45,8 +45,6 @@ export const reachabilityChecks: CheckModule = {
   sysplexReads(t: Topology) {
     const reads: ReadSpec[] = [];
     if (t.systems.some((s) => isOwn(s.connection))) reads.push({ key: OWN, probe: true, run: async (ctx) => (await ctx.client({})).info() });
-    const via = t.zosmfHa?.connection;
-    if (via !== undefined) reads.push({ key: DVIPA, probe: true, run: async (ctx) => (await ctx.client(via)).info() });
     return reads;
   },
   judge(snapshot) {
@@ -54,7 +52,7 @@ export const reachabilityChecks: CheckModule = {
     const checks: (Check | undefined)[] = [];
     checks.push(
       judgeInfo(
-        { id: "zosmf.reachable", system: "-", title: "z/OSMF reachable through the command's connection", expected: "GET /zosmf/info answers" },
+        { id: "zosmf.reachable", title: "z/OSMF reachable through the command's connection", expected: "GET /zosmf/info answers" },
         sysplexRead<ZosmfInfo>(snapshot, OWN),
         "the command's own connection",
       ),
@@ -65,16 +63,6 @@ export const reachabilityChecks: CheckModule = {
           { id: "zosmf.reachable", system: s.name, title: `z/OSMF reachable through ${describeConnection(s.connection)}`, expected: "GET /zosmf/info answers" },
           systemRead<ZosmfInfo>(snapshot, s.name, SYSTEM),
           describeConnection(s.connection),
-        ),
-      );
-    }
-    const via = t.zosmfHa?.connection;
-    if (via !== undefined) {
-      checks.push(
-        judgeInfo(
-          { id: "zosmf.reachable.dvipa", system: "-", title: `z/OSMF reachable through the DVIPA (${describeConnection(via)})`, expected: "GET /zosmf/info answers" },
-          sysplexRead<ZosmfInfo>(snapshot, DVIPA),
-          `${describeConnection(via)} (the DVIPA)`,
         ),
       );
     }

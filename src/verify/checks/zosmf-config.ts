@@ -1,8 +1,8 @@
 import type { MountedFileSystem } from "../../zosmf";
 import { parseIzuprm, type IzuprmParseResult } from "../../parsers";
 import { zosmfHaSystems, type Topology, type ZosmfHaMember } from "../../topology";
-import type { Check, CheckModule, Snapshot } from "../types";
-import { degraded, failed, fromFailedRead, healthy, q, systemDown, systemRead } from "../verdict";
+import type { Check, CheckModule, Read, Snapshot } from "../types";
+import { degraded, failed, fromFailedRead, healthy, q, systemDown, systemRead, type CheckHead } from "../verdict";
 
 /*
  * Each hot-standby system's IZUPRMxx, read back from PARMLIB, held to the rules for
@@ -95,6 +95,16 @@ function judgeRules(snapshot: Snapshot): Check[] {
   return checks;
 }
 
+/**
+ * A down system's server is not running, so where its USER_DIR went (moved by AUTOMOVE,
+ * unmounted, unowned) is not a finding: the outage is the system.active check. Say where it is.
+ */
+function userDirWhileDown(head: CheckHead, name: string, dir: string, read: Read<MountedFileSystem[]>): Check {
+  const mount = read.ok ? read.value.find((fs) => fs.mountpoint.replace(/\/+$/, "") === dir.replace(/\/+$/, "")) : undefined;
+  const where = !read.ok ? "mount table not read" : mount === undefined ? "nothing mounted" : `${mount.name} owned by ${mount.sysname?.toUpperCase() ?? "(owner not shown)"}`;
+  return { ...head, found: `not applicable: ${name} is down; ${where}`, verdict: "not-applicable" };
+}
+
 function judgeMounts(snapshot: Snapshot): Check[] {
   const checks: Check[] = [];
   for (const m of zosmfHaSystems(snapshot.topology)) {
@@ -103,6 +113,11 @@ function judgeMounts(snapshot: Snapshot): Check[] {
     const head = { id: "zosmf.user-dir.mounted", system: name, title: `USER_DIR ${dir} mounted on its own system`, expected: `a file system mounted at ${dir}, owned by ${name}` };
     const read = systemRead<MountedFileSystem[]>(snapshot, name, MOUNT);
     if (read === undefined) continue;
+    const down = systemDown(snapshot, name);
+    if (down !== undefined) {
+      checks.push(userDirWhileDown(head, name, dir, read));
+      continue;
+    }
     if (!read.ok) {
       checks.push(fromFailedRead(head, read, `the mount table for ${dir} could not be read`));
       continue;
@@ -114,9 +129,7 @@ function judgeMounts(snapshot: Snapshot): Check[] {
     }
     const owner = mount.sysname?.toUpperCase();
     const found = `${mount.name} owned by ${owner ?? "(owner not shown)"}`;
-    const down = systemDown(snapshot, name);
     if (owner === name) checks.push(healthy(head, found));
-    else if (down !== undefined) checks.push(degraded(head, found, `${name} is not active (${down}); its USER_DIR is ${owner ? `owned by ${owner} meanwhile` : "without an owner"}`));
     else if (owner === undefined) checks.push(failed(head, found, `${name}: the mount table does not say which system owns ${dir}`));
     // The shared file system still serves ${name}; only its ownership is not where the set-up put it.
     else checks.push(degraded(head, found, `${name}: USER_DIR ${dir} is owned by ${owner}, not by ${name}; z/OSMF on ${name} depends on ${owner} for it`));

@@ -47,11 +47,10 @@ export function distributionChecks(view: View): Check[] {
   const members = zosmfHaSystems(t);
   const targetsText = members.map((m) => (m.role === "PREFERRED" ? `${m.system.name} PREFERRED` : `${m.system.name} BACKUP ${m.rank}`)).join(", ");
   const heads: Head[] = [
-    { id: "tcpip.vipadistribute.method", system: "-", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} method`, expected: "DISTMETHOD HOTSTANDBY" },
-    { id: "tcpip.vipadistribute.targets", system: "-", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} targets`, expected: targetsText },
+    { id: "tcpip.vipadistribute.method", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} method`, expected: "DISTMETHOD HOTSTANDBY" },
+    { id: "tcpip.vipadistribute.targets", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} targets`, expected: targetsText },
     {
       id: "tcpip.vipadistribute.autoswitchback",
-      system: "-",
       title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} switch-back`,
       expected: ha.autoSwitchBack ? "AUTOSWITCHBACK" : "NOAUTOSWITCHBACK",
     },

@@ -82,7 +82,6 @@ export function oneActiveCheck(view: View): Check {
   const { ha } = view;
   const head: Head = {
     id: "tcpip.dvipa.one-active",
-    system: "-",
     title: `DVIPA ${ha.dvipa} active on exactly one stack`,
     expected: `ACTIVE on ${ha.distributor}${ha.distributorBackup ? ` (or ${ha.distributorBackup} after a takeover)` : ""}, and nowhere else`,
   };

@@ -4,6 +4,7 @@ import { distributionChecks } from "./distribution";
 import { dynamicXcfChecks, oneActiveCheck, roleChecks } from "./dvipa";
 import { buildView, tcpipSystems } from "./stacks";
 import { vdptChecks } from "./vdpt";
+import { dvipaRead, endToEndCheck } from "./end-to-end";
 
 /*
  * z/OSMF hot standby as the TCP/IP stacks see it: every stack in the sysplex group, the
@@ -21,8 +22,9 @@ export const zosmfHaChecks: CheckModule = {
     const mayDistribute = system.name === ha.distributor || system.name === ha.distributorBackup;
     return [netstatRead(system, "VIPADCFG"), ...(mayDistribute ? [netstatRead(system, "VDPT")] : []), netstatRead(system, "VIPADYN")];
   },
+  sysplexReads: dvipaRead,
   judge(snapshot) {
     const view = buildView(snapshot);
-    return [...dynamicXcfChecks(view), ...roleChecks(view), oneActiveCheck(view), ...distributionChecks(view), ...vdptChecks(view)];
+    return [...dynamicXcfChecks(view), ...roleChecks(view), oneActiveCheck(view), ...distributionChecks(view), ...vdptChecks(view), ...endToEndCheck(view)];
   },
 };

@@ -37,14 +37,13 @@ interface Table {
 function headsOf(view: View, preferred: string, backups: readonly string[]): Heads {
   const { ha, t } = view;
   return {
-    oneActive: { id: "tcpip.vdpt.one-active", system: "-", title: "Exactly one hot-standby target Active (VDPT)", expected: "one target with Flg: Active" },
+    oneActive: { id: "tcpip.vdpt.one-active", title: "Exactly one hot-standby target Active (VDPT)", expected: "one target with Flg: Active" },
     preferredActive: {
       id: "tcpip.vdpt.preferred-active",
-      system: "-",
       title: `Preferred target ${preferred} Active when ready`,
       expected: ha.autoSwitchBack ? `${preferred} Active whenever it has a ready listener (AUTOSWITCHBACK)` : `${preferred} Active (NOAUTOSWITCHBACK: a backup keeps serving after a takeover)`,
     },
-    hotStandby: { id: "tcpip.hotstandby", system: "-", title: "z/OSMF hot standby in force", expected: `${preferred} Active, a ready standby on ${backups.join(", ")}` },
+    hotStandby: { id: "tcpip.hotstandby", title: "z/OSMF hot standby in force", expected: `${preferred} Active, a ready standby on ${backups.join(", ")}` },
     ready: (name) => ({ id: "tcpip.vdpt.ready", system: name, title: `z/OSMF listener ready on ${name} (VDPT Rdy)`, expected: `Rdy >= 1 for ${xcfOf(t, name)}..${ha.port}` }),
   };
 }
@@ -123,6 +122,15 @@ function servingChecks(x: Table): Check[] {
     : `${activeName} is Active but is not a z/OSMF target of the topology`;
   const found = activeName ? `${activeName} Active` : "none Active";
   return [failed(x.heads.preferredActive, found, reason), failed(x.heads.hotStandby, found, reason)];
+}
+
+/** The one target Active in the distributing stack's VDPT for the DVIPA port: the system that serves it. */
+export function servingTarget(view: View): string | undefined {
+  const d = view.distributing;
+  if (d === undefined || d.vdpt.state !== "ok") return undefined;
+  const { ha } = view;
+  const active = d.vdpt.data.entries.filter((e) => e.target === "stack" && sameAddress(e.destAddress, ha.dvipa) && e.destPort === ha.port && isActive(e));
+  return active.length === 1 ? view.xcfName(active[0].destXcf) : undefined;
 }
 
 export function vdptChecks(view: View): Check[] {

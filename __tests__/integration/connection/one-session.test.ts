@@ -27,7 +27,8 @@ describe("one z/OSMF session per host per command", () => {
 
   it("verify with a wrong password is refused once too", async () => {
     plex = await startPlex();
-    await verify({ topologyFile: plex.topologyFile, connection: { ...plex.connection, password: "wrong" } }).catch(() => undefined);
+    // The DVIPA is read at the emulator's address, never at the documentation address the topology names.
+    await verify({ topologyFile: plex.topologyFile, connection: { ...plex.connection, password: "wrong" }, endpoints: { ...plex.emu.dvipaUrls } }).catch(() => undefined);
     const counts = authOf(plex.emu);
     expect(counts.map((c) => c.refused)).toEqual([1]);
     expect(counts.map((c) => c.basic + c.cookie)).toEqual([0]);

@@ -8,7 +8,6 @@ export interface JunitOptions {
 /** Text safe in XML content and attributes; characters XML 1.0 cannot carry are dropped. */
 export function escapeXml(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { WORKFLOWS } from "../../../src/provision/plan";
 import { builtinWorkflowsDir, loadWorkflow } from "../../../src/provision/workflow-loader";
 import { topologyJsonSchema } from "../../../src/topology";
+import { CHECK_MODULES } from "../../../src/verify/checks";
 
 const PROVISION = path.join(__dirname, "..", "..", "..", "src", "provision");
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -16,6 +17,8 @@ describe("one name per feature", () => {
     expect(wf.name).toBe(folder);
     expect(wf.idPrefix).toBe(folder);
     expect(existsSync(path.join(PROVISION, folder))).toBe(true);
+    // The verify family of the feature carries the same name (its configuration family a suffix of it).
+    expect(CHECK_MODULES.map((m) => m.name)).toContain(folder);
   });
 
   it("has no workflow folder that is not a feature's", () => {

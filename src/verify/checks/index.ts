@@ -1,19 +1,19 @@
 import type { CheckModule } from "../types";
-import { cachingChecks } from "./caching";
+import { cachingServiceChecks } from "./caching-service";
 import { distributedServicesChecks } from "./distributed-services";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
 import { systemChecks } from "./systems";
 import { zosmfHaChecks } from "./zosmf-ha";
-import { zosmfConfigChecks } from "./zosmf-config";
+import { zosmfHaConfigChecks } from "./zosmf-ha/config";
 
 /** Every family of checks verify runs, in report order. */
 export const CHECK_MODULES: readonly CheckModule[] = [
   systemChecks,
   reachabilityChecks,
-  zosmfConfigChecks,
+  zosmfHaConfigChecks,
   zosmfHaChecks,
-  cachingChecks,
+  cachingServiceChecks,
   portSharingChecks,
   distributedServicesChecks,
 ];

@@ -13,7 +13,7 @@ import { dvipaRead, endToEndCheck } from "./end-to-end";
  */
 
 export const zosmfHaChecks: CheckModule = {
-  name: "tcpip",
+  name: "zosmf-ha",
   applies: (t) => t.zosmfHa !== undefined,
   systemReads(t, system) {
     if (!tcpipSystems(t).some((s) => s.name === system.name)) return [];

@@ -91,8 +91,8 @@ function vsamDatasetCheck(cs: CachingService, items: DatasetListItem[]): Check {
   return healthy(head, found);
 }
 
-export const cachingChecks: CheckModule = {
-  name: "caching",
+export const cachingServiceChecks: CheckModule = {
+  name: "caching-service",
   applies: (t) => t.cachingService !== undefined,
   sysplexReads(t) {
     const cs = t.cachingService!;

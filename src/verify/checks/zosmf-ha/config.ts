@@ -1,8 +1,8 @@
-import type { MountedFileSystem } from "../../zosmf";
-import { parseIzuprm, type IzuprmParseResult } from "../../parsers";
-import { zosmfHaSystems, type Topology, type ZosmfHaMember } from "../../topology";
-import type { Check, CheckModule, Read, Snapshot } from "../types";
-import { degraded, failed, fromFailedRead, healthy, q, systemDown, systemRead, type CheckHead } from "../verdict";
+import type { MountedFileSystem } from "../../../zosmf";
+import { parseIzuprm, type IzuprmParseResult } from "../../../parsers";
+import { zosmfHaSystems, type Topology, type ZosmfHaMember } from "../../../topology";
+import type { Check, CheckModule, Read, Snapshot } from "../../types";
+import { degraded, failed, fromFailedRead, healthy, q, systemDown, systemRead, type CheckHead } from "../../verdict";
 
 /*
  * Each hot-standby system's IZUPRMxx, read back from PARMLIB, held to the rules for
@@ -137,8 +137,8 @@ function judgeMounts(snapshot: Snapshot): Check[] {
   return checks;
 }
 
-export const zosmfConfigChecks: CheckModule = {
-  name: "zosmf-config",
+export const zosmfHaConfigChecks: CheckModule = {
+  name: "zosmf-ha-config",
   applies: (t) => t.zosmfHa !== undefined,
   systemReads(t, system) {
     const m = zosmfHaSystems(t).find((x) => x.system.name === system.name);

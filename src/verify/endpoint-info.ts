@@ -3,7 +3,7 @@ import * as http from "node:http";
 import * as tls from "node:tls";
 import axios from "axios";
 import { HaError } from "../errors";
-import { toZosmfError } from "../zosmf/errors";
+import { toZosmfError } from "../zosmf/to-zosmf-error";
 import { zosmfInfoSchema, type ZosmfInfo } from "../zosmf/info";
 import { parseBody } from "../zosmf/parse";
 import type { ZosmfConnection } from "../zosmf";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HaError } from "../errors";
-import { normalizeEtag, ZosmfError } from "./errors";
+import { ZosmfError } from "./errors";
+import { normalizeEtag } from "./to-zosmf-error";
 import type { Send } from "./http";
 import { dsnName, dsnPath, headerValue, memberName, ussPath } from "./names";
 import { parseBody } from "./parse";

@@ -14,7 +14,8 @@ import {
 import { registerSecrets } from "../engine/redact";
 import type { LogSink } from "../engine/types";
 import { agentFor } from "./agent";
-import { toZosmfError, ZosmfError, type ErrorContext } from "./errors";
+import { ZosmfError } from "./errors";
+import { toZosmfError, type ErrorContext } from "./to-zosmf-error";
 import { acquireSession, HostSession, type Admission, type SessionTransport } from "./session";
 import { withRetry } from "./retry";
 

@@ -7,9 +7,8 @@ export {
   type TokenType,
   type ZosmfConnection,
 } from "./connection";
+export { normalizeEtag, parseRetryAfter } from "./to-zosmf-error";
 export {
-  normalizeEtag,
-  parseRetryAfter,
   SubmitOutcomeUnknownError,
   ZosmfError,
   type ZosmfErrorKind,

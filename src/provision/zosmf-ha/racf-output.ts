@@ -73,17 +73,20 @@ const NOT_FOUND: Record<ListSubject["kind"], readonly string[]> = {
 export type ListingVerdict =
   | { readonly state: "present" }
   | { readonly state: "missing" }
-  /** A certificate that exists without every name the servers are reached by. */
-  | { readonly state: "mismatch"; readonly missingNames: readonly string[] }
+  /**
+   * A certificate that exists but cannot serve: without every name the servers are reached by,
+   * marked NOTRUST, or outside its validity dates (each reason in `problems`).
+   */
+  | { readonly state: "mismatch"; readonly missingNames: readonly string[]; readonly problems: readonly string[] }
   | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 const ACCESS_ORDER = ["NONE", "EXECUTE", "READ", "UPDATE", "CONTROL", "ALTER"];
 const covers = (have: string, want: Access) => ACCESS_ORDER.indexOf(have.toUpperCase()) >= ACCESS_ORDER.indexOf(want);
 
-/** Whether a listing shows its subject. */
-export function classifyListing(subject: ListSubject, out: TsoCommandOutput | undefined): ListingVerdict {
+/** Whether a listing shows its subject; `now` judges a certificate's validity dates. */
+export function classifyListing(subject: ListSubject, out: TsoCommandOutput | undefined, now: Date = new Date()): ListingVerdict {
   if (!out) return { state: "unknown", lines: ["no output for the listing command"] };
-  const shown = present(subject, out.messages);
+  const shown = present(subject, out.messages, now);
   if (shown) return shown;
   const found = ids(out);
   const notFound = NOT_FOUND[subject.kind];
@@ -97,7 +100,7 @@ export function classifyListing(subject: ListSubject, out: TsoCommandOutput | un
   return { state: "unknown", lines: out.messages.filter((l) => l.trim() !== "").map((l) => l.trim()) };
 }
 
-function present(subject: ListSubject, lines: readonly string[]): ListingVerdict | undefined {
+function present(subject: ListSubject, lines: readonly string[], now: Date): ListingVerdict | undefined {
   switch (subject.kind) {
     case "group":
       return lines.some((l) => /^\s*INFORMATION FOR GROUP (\S+)\s*$/.exec(l)?.[1] === subject.name) ? { state: "present" } : undefined;
@@ -113,11 +116,7 @@ function present(subject: ListSubject, lines: readonly string[]): ListingVerdict
     }
     case "certificate": {
       const block = certificateBlock(lines, subject.label);
-      if (!block) return undefined;
-      if (!subject.requiredNames) return { state: "present" };
-      const names = altNames(block).map((n) => n.toLowerCase());
-      const missingNames = subject.requiredNames.filter((n) => !names.includes(n.toLowerCase()));
-      return missingNames.length ? { state: "mismatch", missingNames } : { state: "present" };
+      return block ? certificateVerdict(block, subject.requiredNames ?? [], now) : undefined;
     }
     case "ring":
       return ringShown(lines, subject.ring) ? { state: "present" } : undefined;
@@ -152,6 +151,38 @@ function accessList(lines: readonly string[]): Map<string, string> | undefined {
     acl.set(m[1]!, m[2]!);
   }
   return acl;
+}
+
+/** A `Name: value` line of a certificate block. */
+const blockField = (block: readonly string[], name: string) =>
+  block.map((l) => new RegExp(`^\\s*${name}:\\s*(\\S.*?)\\s*$`).exec(l)?.[1]).find((v) => v !== undefined);
+
+/** RACDCERT LIST's `yyyy/mm/dd hh:mm:ss` (DOC: RACDCERT CHECKCERT example), read as UTC. */
+function listedDate(v: string | undefined): Date | undefined {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(v ?? "");
+  return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
+}
+
+/**
+ * A listed certificate: present only when TRUST or HIGHTRUST, within its dates and carrying
+ * every required name (DOC RACDCERT LIST: status trusted, not trusted or highly trusted, and
+ * validity dates). A block without a readable status or dates is unknown.
+ */
+function certificateVerdict(block: readonly string[], required: readonly string[], now: Date): ListingVerdict {
+  const status = blockField(block, "Status");
+  const start = listedDate(blockField(block, "Start Date"));
+  const end = listedDate(blockField(block, "End Date"));
+  if (!status || !["TRUST", "HIGHTRUST", "NOTRUST"].includes(status) || !start || !end) {
+    return { state: "unknown", lines: block.filter((l) => l.trim() !== "").map((l) => l.trim()) };
+  }
+  const problems: string[] = [];
+  if (status === "NOTRUST") problems.push("its status is NOTRUST");
+  if (now < start) problems.push(`it is not valid before ${blockField(block, "Start Date")}`);
+  if (now > end) problems.push(`it expired on ${blockField(block, "End Date")}`);
+  const names = altNames(block).map((n) => n.toLowerCase());
+  const missingNames = required.filter((n) => !names.includes(n.toLowerCase()));
+  if (missingNames.length) problems.push(`its subject alternative names lack ${missingNames.join(", ")}`);
+  return problems.length ? { state: "mismatch", missingNames, problems } : { state: "present" };
 }
 
 /** RACDCERT LIST's block for one label: from `Label: x` to the next `Label:`. */

@@ -135,14 +135,15 @@ function sameCommand(echo: string, command: string): boolean {
   return norm(echo) === norm(command);
 }
 
-export function judgeListing(r: JobResult, items: readonly SecurityItem[]): { item: SecurityItem; verdict: ListingVerdict }[] {
+export function judgeListing(r: JobResult, items: readonly SecurityItem[], now: Date = new Date()): { item: SecurityItem; verdict: ListingVerdict }[] {
   const outputs = tsoOutputs(r);
-  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list))) }));
+  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list)), now) }));
 }
 
 /**
- * What stops the step: an answer that could not be read (with its lines), or a server
- * certificate that exists without a name the servers are reached by (never kept or replaced silently).
+ * What stops the step: an answer that could not be read (with its lines), or a certificate that
+ * exists but cannot serve (NOTRUST, outside its dates, or without a name the servers are reached
+ * by): never kept or replaced silently.
  */
 export function listingFailures(verdicts: readonly { item: SecurityItem; verdict: ListingVerdict }[]): string[] {
   const out: string[] = [];
@@ -150,8 +151,9 @@ export function listingFailures(verdicts: readonly { item: SecurityItem; verdict
     if (verdict.state === "unknown") out.push(`${item.id}: could not read the answer to ${item.list}: ${verdict.lines.join(" | ") || "(no lines)"}`);
     if (verdict.state === "mismatch") {
       out.push(
-        `${item.id} exists but its subject alternative names lack ${verdict.missingNames.join(", ")}; clients reaching z/OSMF by those names would be refused. ` +
-          "Replace the certificate (or add the names) and run again; it was neither kept as is nor replaced.",
+        `${item.id} exists but ${verdict.problems.join("; ")}` +
+          (verdict.missingNames.length ? "; clients reaching z/OSMF by those names would be refused" : "; the servers cannot use it") +
+          ". Replace or repair the certificate and run again; it was neither kept as is nor replaced.",
       );
     }
   }

@@ -72,7 +72,8 @@ const NOT_FOUND: Record<ListSubject["kind"], readonly string[]> = {
 
 export type ListingVerdict =
   | { readonly state: "present" }
-  | { readonly state: "missing" }
+  /** `note` says why, when RACF answered with something other than a "not found" id. */
+  | { readonly state: "missing"; readonly note?: string }
   /**
    * A certificate that exists but cannot serve: without every name the servers are reached by,
    * marked NOTRUST, or outside its validity dates (each reason in `problems`).
@@ -88,6 +89,12 @@ export function classifyListing(subject: ListSubject, out: TsoCommandOutput | un
   if (!out) return { state: "unknown", lines: ["no output for the listing command"] };
   const shown = present(subject, out.messages, now);
   if (shown) return shown;
+  if ((subject.kind === "profile" || subject.kind === "permit") && !/[*%]/.test(subject.name)) {
+    const generic = genericShown(out.messages, subject.cls);
+    if (generic !== undefined && ids(out).length === 0) {
+      return { state: "missing", note: `${subject.cls} ${subject.name} has no discrete profile; only the generic profile ${generic} covers it (the definition creates the discrete one)` };
+    }
+  }
   const found = ids(out);
   const notFound = NOT_FOUND[subject.kind];
   // A certificate or ring of a user RACF does not know yet (ICH21001I naming that user) is missing too.
@@ -138,6 +145,21 @@ function profileShown(lines: readonly string[], cls: string, name: string): bool
     if (m && m[1]!.toUpperCase() === cls && same(m[2]!, name)) return true;
   }
   return false;
+}
+
+/**
+ * The generic profile RLIST answered with for a discrete name: its row `class name (G)`.
+ * INF: the (G) mark after a generic profile's name; RLIST lists the generic profile that
+ * covers a name when there is no discrete one (DOC RLIST: generic profiles are listed in
+ * the order they are searched for a resource match).
+ */
+function genericShown(lines: readonly string[], cls: string): string | undefined {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!/^\s*CLASS\s+NAME\s*$/.test(lines[i]!) || !/^\s*-+\s+-+\s*$/.test(lines[i + 1]!)) continue;
+    const m = /^\s*(\S+)\s+(\S+)\s+\(G\)\s*$/.exec(lines[i + 2]!);
+    if (m && m[1]!.toUpperCase() === cls) return m[2]!;
+  }
+  return undefined;
 }
 
 /** RLIST AUTHUSER's access list (`USER ACCESS ACCESS COUNT` table), id → access; undefined when not shown. */

@@ -48,11 +48,12 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
     ],
     apply: async (ctx) => {
       const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-      const missing = await listMissing({ ...base, job: listJob, items });
+      const listed = await listMissing({ ...base, job: listJob, items });
+      const missing = listed.map((m) => m.item);
       if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
       ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
       const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
-      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`];
+      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`, ...listed.flatMap((m) => (m.note ? [m.note] : []))];
       await submitOnce({
         ...base,
         jobname: job.jobname,
@@ -69,8 +70,8 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   });
 }
 
-/** Submits the listing job; the definitions it finds missing. Anything it could not read fails the step. */
-async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<SecurityItem[]> {
+/** Submits the listing job; the definitions it finds missing, with why when RACF said more than "not found". Anything it could not read fails the step. */
+async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<{ item: SecurityItem; note?: string }[]> {
   const { job, items, ...base } = o;
   let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
   await submitOnce({
@@ -85,7 +86,7 @@ async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string
       return { failures: listingFailures(verdicts), acceptRc: true };
     },
   });
-  return verdicts.filter((v) => v.verdict.state === "missing").map((v) => v.item);
+  return verdicts.flatMap((v) => (v.verdict.state === "missing" ? [{ item: v.item, ...(v.verdict.note ? { note: v.verdict.note } : {}) }] : []));
 }
 
 /** Reads what each define command answered; a note per command, a failure per command that failed or did not run. */

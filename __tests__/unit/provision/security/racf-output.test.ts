@@ -63,6 +63,17 @@ describe("listing answers", () => {
     expect(classifyListing(permit, out("X", ...rlist.slice(0, 3))).state).toBe("unknown");
   });
 
+  it("a discrete name RLIST answers with its covering generic profile is missing, with a note naming the generic profile", () => {
+    const generic = ["CLASS      NAME", "-----      ----", "FACILITY   BPX.** (G)", "", "LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING", "-----  --------   ----------------  -----------  -------", " 00    IBMUSER    NONE              ALTER        NO", "", "  USER      ACCESS   ACCESS COUNT", "  ----      ------   ------ -----", "  IZUSVR    READ      000000"];
+    const note = "FACILITY BPX.CONSOLE has no discrete profile; only the generic profile BPX.** covers it (the definition creates the discrete one)";
+    expect(classifyListing(profile, out("X", ...generic))).toEqual({ state: "missing", note });
+    // The generic profile's access list is not the discrete profile's permit.
+    expect(classifyListing(permit, out("X", ...generic))).toEqual({ state: "missing", note });
+    // A generic row of another class, or with a message id, is not read as that.
+    expect(classifyListing(profile, out("X", ...generic.slice(0, 2), "SERVAUTH   BPX.** (G)")).state).toBe("unknown");
+    expect(classifyListing(profile, out("X", ...generic, "ICH00007I INSUFFICIENT AUTHORITY")).state).toBe("unknown");
+  });
+
   const NOW = new Date("2026-06-01T12:00:00Z");
   const dated = (status: string, start = "2025/01/01 00:00:00", end = "2035/12/31 23:59:59") => [`  Status: ${status}`, `  Start Date: ${start}`, `  End Date:   ${end}`];
 

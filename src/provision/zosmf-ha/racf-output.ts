@@ -1,51 +1,10 @@
 /**
- * Reads the SYSTSPRT of a TSO batch job that ran RACF commands: each command's echo after
- * READY, then its messages. Listings count as "present" only when RACF's own listing shows
+ * Reads what RACF commands answered (each command's messages, split by tso-output.ts). Listings count as "present" only when RACF's own listing shows
  * the entry; documented "not found" ids mean missing; anything else is unknown. Definition
  * outcomes key on message ids only (RACF Messages and Codes; facts §10.1).
  */
 import type { Access, ListSubject } from "./security-catalogue";
-
-export interface TsoCommandOutput {
-  readonly command: string;
-  readonly messages: readonly string[];
-}
-
-export function splitTsoOutput(systsprt: string): TsoCommandOutput[] {
-  const out: { command: string; messages: string[] }[] = [];
-  let current: { command: string; messages: string[] } | null = null;
-  let expectCommand = false;
-  // An echo printed as its input lines ends each but the last with a continuation mark.
-  let echoContinues = false;
-  for (const raw of systsprt.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    const trimmed = line.trim();
-    if (echoContinues && current) {
-      current.command = `${current.command.replace(/[-+]$/, "")} ${trimmed}`;
-      echoContinues = /[-+]$/.test(trimmed);
-      continue;
-    }
-    if (trimmed === "") {
-      current?.messages.push("");
-      continue;
-    }
-    if (trimmed === "READY") {
-      expectCommand = true;
-      current = null;
-      continue;
-    }
-    if (trimmed === "END" && expectCommand) break;
-    if (expectCommand) {
-      current = { command: trimmed, messages: [] };
-      out.push(current);
-      expectCommand = false;
-      echoContinues = /\s[-+]$/.test(trimmed);
-      continue;
-    }
-    current?.messages.push(line);
-  }
-  return out;
-}
+import type { TsoCommandOutput } from "./tso-output";
 
 /** The message id a line starts with (ICH…, IRR…, IKJ…), or undefined for a listing's own lines. */
 export function messageId(line: string): string | undefined {

@@ -4,7 +4,8 @@ import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob } from "../ops/job-source";
 import { submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
-import { classifyDefine, classifyListing, splitTsoOutput, type ListingVerdict, type TsoCommandOutput } from "./racf-output";
+import { classifyDefine, classifyListing, type ListingVerdict } from "./racf-output";
+import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "./tso-output";
 import { defineCommands, securityCatalogue, type SecurityItem } from "./security-catalogue";
 import { systsinFor } from "./security-systsin";
 
@@ -89,11 +90,22 @@ async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string
   return verdicts.flatMap((v) => (v.verdict.state === "missing" ? [{ item: v.item, ...(v.verdict.note ? { note: v.verdict.note } : {}) }] : []));
 }
 
-/** Reads what each define command answered; a note per command, a failure per command that failed or did not run. */
-function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: string[]): { failures: string[]; acceptRc: boolean } {
-  const outputs = tsoOutputs(r);
-  const failures: string[] = [];
-  for (const command of defineCommands(missing)) {
+/**
+ * Reads what each define command answered; a note per command, a failure per command that
+ * failed or did not run, and per line tied to no command it was given (unknown, so shown).
+ * A return code above maxRc passes only when everything was read and some command's ids say
+ * "already defined", the one outcome that explains a non-zero code without a failure.
+ */
+export function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: string[]): { failures: string[]; acceptRc: boolean } {
+  const read = r.spool.filter((f) => f.ddname === "SYSTSPRT").map((f) => readTsoOutput(f.text));
+  const outputs = read.flatMap((x) => x.outputs);
+  const commands = defineCommands(missing);
+  const failures: string[] = read.flatMap((x) => x.stray).map((l) => `SYSTSPRT line tied to no command: ${l}`);
+  for (const o of outputs.filter((x) => !commands.some((c) => sameCommand(x.command, c)))) {
+    failures.push(`output of a command the job was not given: ${[o.command, ...o.messages.filter((l) => l.trim())].join(" | ")}`);
+  }
+  let already = false;
+  for (const command of commands) {
     const o = outputs.find((x) => sameCommand(x.command, command));
     if (!o) {
       failures.push(`${command}: no output (the command did not run)`);
@@ -101,10 +113,10 @@ function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: s
     }
     const { outcome, unread } = classifyDefine(o);
     notes.push(`${outcome}: ${command}`);
+    if (outcome === "already defined") already = true;
     if (outcome === "failed") failures.push(`${command}: ${unread.join(" | ")}`);
   }
-  // An RC above maxRc is fine only when every command's messages were read as done.
-  return { failures, acceptRc: failures.length === 0 };
+  return { failures, acceptRc: failures.length === 0 && already };
 }
 
 /** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyDefine, classifyListing, splitTsoOutput } from "../../../../src/provision/zosmf-ha/racf-output";
+import { classifyDefine, classifyListing } from "../../../../src/provision/zosmf-ha/racf-output";
+import { splitTsoOutput } from "../../../../src/provision/zosmf-ha/tso-output";
 import type { ListSubject } from "../../../../src/provision/zosmf-ha/security-catalogue";
 import { judgeListing, listingFailures } from "../../../../src/provision/zosmf-ha/security-step";
 import { securityCatalogue } from "../../../../src/provision/zosmf-ha/security-catalogue";

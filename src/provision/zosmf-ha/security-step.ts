@@ -1,5 +1,4 @@
 import type { PlannedStep } from "../../engine/types";
-import { HaError } from "../../errors";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob } from "../ops/job-source";
 import { submitOnce, type JobResult } from "../ops/submit-once";
@@ -172,5 +171,3 @@ export function listingFailures(verdicts: readonly { item: SecurityItem; verdict
   }
   return out;
 }
-
-export { HaError };

@@ -294,6 +294,8 @@ export interface RacfDatabase {
       altNames?: { type: "IP" | "Domain" | "Email" | "URI"; value: string }[];
       notBefore?: string;
       notAfter?: string;
+      /** RACDCERT LIST's Status; absent means TRUST, what GENCERT gives (DOC: RACDCERT LIST). */
+      trust?: "TRUST" | "NOTRUST" | "HIGHTRUST";
       keyUsage?: string[];
     }
   >;

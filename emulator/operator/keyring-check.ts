@@ -1,8 +1,10 @@
 /**
  * A z/OSMF server opens its SSL key store, the SAF key ring KEYRING_NAME owned by the
- * server's own user (the STARTED profile's STDATA USER), when it starts. Without a ring,
- * without a trusted server certificate connected as DEFAULT, or without the CA that signed
- * it connected to the ring, Liberty cannot load the key store and the server ends.
+ * server's own user (the STARTED profile's STDATA USER), when it starts. Without a ring, or
+ * without a server certificate connected as DEFAULT that is trusted and not expired, Liberty
+ * cannot load the key store and the server ends (INF: System SSL does not use a NOTRUST or
+ * expired certificate). INF, no source found: the server also ends when the CA that signed
+ * its certificate is not connected to the ring.
  * Message: CWPKI0033E (3P: OpenLiberty issue 9329, "The keystore located at … did not
  * load because of the following error: …"); the R_datalib text for a missing ring is the
  * one IRRSDL00 gives (3P: zowe/api-layer issue 4324); the other error texts are INF.
@@ -16,7 +18,7 @@ function startedUser(racf: RacfDatabase, proc: string, job: string): string | un
 }
 
 /** Why the server's key store does not load, as the lines it prints; null when it loads. */
-export function keystoreRefusal(state: EmulatorState, proc: string, job: string, keyringName: string): { why: string; lines: string[] } | null {
+export function keystoreRefusal(state: EmulatorState, proc: string, job: string, keyringName: string, today: Date): { why: string; lines: string[] } | null {
   const racf = state.racf;
   const user = startedUser(racf, proc.toUpperCase(), job.toUpperCase());
   const location = `safkeyring:///${keyringName}`;
@@ -30,6 +32,8 @@ export function keystoreRefusal(state: EmulatorState, proc: string, job: string,
   const entry = ring.certificates.find((c) => c.default && c.usage === "PERSONAL");
   const cert = entry ? racf.certificates[`${entry.owner ?? user}/${entry.label}`] : undefined;
   if (!entry || !cert) return refuse(`key ring ${user}/${keyringName} has no default personal certificate`);
+  if (cert.trust === "NOTRUST") return refuse(`certificate ${entry.label} on key ring ${user}/${keyringName} is NOTRUST`);
+  if (cert.notAfter && today.toISOString().slice(0, 10) > cert.notAfter) return refuse(`certificate ${entry.label} on key ring ${user}/${keyringName} expired on ${cert.notAfter}`);
   const signer = cert.signedBy ? racf.certificates[cert.signedBy] : undefined;
   const signerConnected = signer && ring.certificates.some((c) => c.usage === "CERTAUTH" && c.label === signer.label && (c.owner ?? user) === signer.owner);
   if (!signer || !signerConnected) return refuse(`the issuer of certificate ${entry.label} is not connected to key ring ${user}/${keyringName} as a trusted CERTAUTH certificate`);

@@ -28,7 +28,7 @@ import { keystoreRefusal } from "./keyring-check";
 import { keywordOperands, splitOperands } from "./operands";
 import { readProcJcl, type ProcJclReading } from "./proc-jcl";
 import { findProc, type ProcInfo } from "./procs";
-import { closeStc, logStc, openStc, stcJob } from "./stc-jobs";
+import { closeStc, date, logStc, openStc, stcJob } from "./stc-jobs";
 
 /** INF: the completion code of a server that ended in initialisation (the keystore failure ends CC 0012). */
 const FAILED_RC = 12;
@@ -170,7 +170,7 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
     if (rival) return fail(`AUTOSTART GROUP ${group} IS ALREADY SERVED BY ${rival.jobName} ON ${other.name}`);
   }
 
-  const keystore = keystoreRefusal(state, proc.name, job, setting(settings, "KEYRING_NAME"));
+  const keystore = keystoreRefusal(state, proc.name, job, setting(settings, "KEYRING_NAME"), date(ctx.now));
   if (keystore) return fail(keystore.why, keystore.lines);
 
   const hostname = setting(settings, "HOSTNAME");

@@ -10,7 +10,8 @@ import { globMatch } from "../faults";
 import type { EmulatorState, Job } from "../state";
 import { EMULATED_EPOCH } from "../tcpip/forms";
 
-const date = (now: number) => new Date(now < 1e11 ? EMULATED_EPOCH + now : now);
+/** The date an operator-side emulated time stands for. */
+export const date = (now: number) => new Date(now < 1e11 ? EMULATED_EPOCH + now : now);
 
 /**
  * The user a STARTED profile assigns (`proc.jobname`, generics allowed). Without one,

@@ -204,7 +204,7 @@ function listCerts(racf: RacfDatabase, owner: string, lbl: string | undefined): 
   const lines = [`Digital certificate information for ${owner === "CERTAUTH" || owner === "SITE" ? owner : `user ${owner}`}:`, ""];
   for (const c of certs) {
     const serial = String(Object.keys(racf.certificates).indexOf(certificateKey(c.owner, c.label)) + 1).padStart(2, "0");
-    lines.push(`  Label: ${c.label}`, `  Status: TRUST`, `  Start Date: ${day(c.notBefore, "00:00:00")}`, `  End Date:   ${day(c.notAfter, "23:59:59")}`);
+    lines.push(`  Label: ${c.label}`, `  Status: ${c.trust ?? "TRUST"}`, `  Start Date: ${day(c.notBefore, "00:00:00")}`, `  End Date:   ${day(c.notAfter, "23:59:59")}`);
     lines.push(`  Serial Number:`, `       >${serial}<`, `  Issuer's Name:`, `       ${dn(c.issuer ?? c.subject)}`, `  Subject's Name:`, `       ${dn(c.subject)}`);
     if (c.altNames?.length) {
       lines.push(`  Subject's AltNames:`);

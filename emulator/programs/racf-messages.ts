@@ -19,10 +19,12 @@ export const racfMsg = {
   alreadyDefined: (profile: string, cls: string) => `ICH10102I ${profile} ALREADY DEFINED TO CLASS ${cls}.`,
   /** INF: authority messages without SPECIAL (§7.2 names the failure, not the text). */
   notAuthorized: (verb: string, what: string) => `ICH00007I INSUFFICIENT AUTHORITY TO ${verb} ${what}`,
+  /** INF: no source found for this id or text; ICH00 is ADDGROUP's message prefix (DOC: RACF Messages and Codes, ICH messages for RACF commands). */
   undefinedGroup: (g: string) => `ICH00004I GROUP ${g} NOT DEFINED TO RACF`,
   /** §10.1: undefined user id(s) named in a command (CONNECT, PERMIT ID()); the command does nothing. */
   undefinedUser: (u: string) => `ICH21001I UNDEFINED USER ID(S) = ${u}`,
-  profileNotDefined: (p: string, cls: string) => `ICH06004I ${p} NOT DEFINED TO RACF IN CLASS ${cls}`,
+  /** DOC (RACF Messages and Codes, ICH06004I): "profile-name NOT DEFINED TO RACF"; PERMIT of a name with no discrete profile. */
+  profileNotDefined: (p: string) => `ICH06004I ${p} NOT DEFINED TO RACF`,
   /** §10.1 listing answers that mean "not there". */
   profileNotFound: (p: string) => `ICH13003I ${p} NOT FOUND`,
   listGroupNotFound: (g: string) => `ICH51003I NAME ${g} NOT FOUND IN RACF DATA SET`,
@@ -34,6 +36,7 @@ export const racfMsg = {
   setroptsComplete: `ICH14063I SETROPTS command complete.`,
   /** REFRESH of a class that is not RACLISTed had no effect (CODE: galasa-dev zossecurity). */
   refreshNotRaclisted: (cls: string) => `ICH14070I SETROPTS RACLIST REFRESH had no effect on class ${cls}.`,
+  /** INF: no source found for IKJ56712I; TSO/E Messages documents its neighbours IKJ56702I INVALID data and IKJ56713I INVALID VALUE. */
   syntax: (detail: string) => `IKJ56712I INVALID KEYWORD, ${detail}`,
   /** §10.1 / CODE (galasa-dev zossecurity): LIST or CONNECT of a label that does not exist. */
   certNotFound: () => `IRRD107I No matching certificate was found for this user.`,

@@ -263,7 +263,7 @@ const ralter: Handler = (ops, ctx) => {
   checkClass(cls);
   const profiles = names(p.positional[1], true).map((n) => profileName(cls, n));
   requireSpecial(ctx, "RALTER", `${cls} ${profiles.join(" ")}`);
-  const notDefined = (name: string) => racfMsg.profileNotDefined(name, cls);
+  const notDefined = (name: string) => racfMsg.profileNotDefined(name);
   return forEachDefined(profiles, (name) => ctx.state.racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => applyResource(prof, p.kw));
 };
 
@@ -293,7 +293,7 @@ const permit: Handler = (ops, ctx) => {
   // §10.1: an id in ID() that RACF does not know makes PERMIT do nothing (ICH21001I).
   const undefinedIds = ids.filter((id) => id !== "*" && !racf.users[id] && !racf.groups[id]);
   if (undefinedIds.length) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(undefinedIds.join(" "))] };
-  const notDefined = (name: string) => racfMsg.profileNotDefined(name, cls);
+  const notDefined = (name: string) => racfMsg.profileNotDefined(name);
   return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => {
     if (p.kw.RESET) prof.access = {};
     for (const id of ids) {

@@ -11,6 +11,7 @@ import { parseIdcamsCommand } from "./idcams-parser";
 import { mkdirMsg, TSO_STOP_ON_ERROR, tsoMsg } from "./messages";
 import { type Operand, OperandError, parseOperands, splitStatements } from "./operands";
 import { runRacfCommand } from "./racf";
+import { RACF_RC, racfMsg } from "./racf-messages";
 import { type CommandResult, CommandError, parseCommand, syntaxError, value, values } from "./racf-syntax";
 import { makeDirectory } from "./uss";
 import { mountFileSystem, unmountFileSystem } from "./zfs";
@@ -85,7 +86,7 @@ function runCommand(text: string, s: TsoSession): CommandResult & { end?: boolea
   try {
     ops = parseOperands(text, false);
   } catch (e) {
-    if (e instanceof OperandError) return { rc: 12, lines: [`IKJ56712I INVALID KEYWORD, ${e.near.trim()}`] };
+    if (e instanceof OperandError) return { rc: RACF_RC.syntax, lines: [racfMsg.syntax(e.near.trim())] };
     throw e;
   }
   const verb = (ops[0]?.word ?? "").toUpperCase();

@@ -1,5 +1,5 @@
 import { HaError } from "../errors";
-import { TopologyError, TRUST_HOSTS_FLAG, untrustedHosts, type Connection, type Topology } from "../topology";
+import { sameHost, TopologyError, TRUST_HOSTS_FLAG, untrustedHosts, type Connection, type Topology } from "../topology";
 import type { ZosmfConnection } from "../zosmf";
 
 /** How a command turns a topology's `connection` entries into z/OSMF connections: the same for provision, rollback and verify. */
@@ -35,7 +35,7 @@ export async function connectionFor(entry: Connection, rules: ConnectionRules): 
   }
   if (entry.host === undefined) return rules.connection;
   // The commands refuse such a topology up front; this keeps any other caller from sending the credentials.
-  if (!rules.trustTopologyHosts && entry.host.toLowerCase().replace(/\.$/, "") !== rules.connection.hostname.toLowerCase().replace(/\.$/, "")) {
+  if (!rules.trustTopologyHosts && !sameHost(entry.host, rules.connection.hostname)) {
     throw new HaError(`The topology names host ${entry.host}, which is not the command's own host; ${TRUST_HOSTS_FLAG} lets it receive this command's credentials`, { failureClass: "invalid-input" });
   }
   return {

@@ -5,7 +5,8 @@ import type { Connection, Topology } from "./schema";
 /** The command-line flag that lets topology hosts receive the command's credentials. */
 export const TRUST_HOSTS_FLAG = "--trust-topology-hosts";
 
-const sameHost = (a: string, b: string): boolean => a.replace(/\.$/, "").toLowerCase() === b.replace(/\.$/, "").toLowerCase();
+/** The same host name, ignoring case and a trailing root dot. */
+export const sameHost = (a: string, b: string): boolean => a.replace(/\.$/, "").toLowerCase() === b.replace(/\.$/, "").toLowerCase();
 
 /**
  * A `{ host }` connection is sent the command's own user and password (or token or

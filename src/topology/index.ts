@@ -15,4 +15,4 @@ export {
   type ZosmfHa,
   type ZosmfServer,
 } from "./schema";
-export { TRUST_HOSTS_FLAG, untrustedHosts } from "./hosts";
+export { sameHost, TRUST_HOSTS_FLAG, untrustedHosts } from "./hosts";

@@ -37,6 +37,20 @@ describe("z/OSMF server start and its key ring", () => {
     expect(lines.join("\n")).toMatch(/CWPKI0033E.*not connected/);
   });
 
+  it("ends when the default certificate is NOTRUST or expired", () => {
+    const notrust = hotStandbyPlex();
+    notrust.racf.certificates["IZUSVR/DefaultzOSMFCert.IZUDFLT"]!.trust = "NOTRUST";
+    const lines = cmd(notrust, "SYSA", "S IZUSVRA");
+    expect(started(lines)).toBe(false);
+    expect(lines.join("\n")).toMatch(/CWPKI0033E.*DefaultzOSMFCert\.IZUDFLT.*NOTRUST/);
+
+    const expired = hotStandbyPlex();
+    expired.racf.certificates["IZUSVR/DefaultzOSMFCert.IZUDFLT"]!.notAfter = "2020-12-31";
+    const ended = cmd(expired, "SYSA", "S IZUSVRA");
+    expect(started(ended)).toBe(false);
+    expect(ended.join("\n")).toMatch(/CWPKI0033E.*expired on 2020-12-31/);
+  });
+
   it("ends when no STARTED profile gives the server a user", () => {
     const state = hotStandbyPlex();
     delete state.racf.profiles.STARTED!["IZUSVRA.*"];

@@ -27,6 +27,14 @@ describe("RACF listings of what does not exist", () => {
   });
 });
 
+describe("PERMIT of a profile that is not defined", () => {
+  it("answers ICH06004I with the documented text, naming the profile", () => {
+    const state = newState();
+    const { out } = tso(state, "PERMIT BPX.CONSOLE CLASS(FACILITY) ID(IBMUSER) ACCESS(READ)");
+    expect(out.split("\n")).toContain("ICH06004I BPX.CONSOLE NOT DEFINED TO RACF");
+  });
+});
+
 describe("an undefined user id", () => {
   it("makes CONNECT and PERMIT do nothing, with ICH21001I", () => {
     const state = newState();

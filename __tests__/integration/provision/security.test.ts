@@ -77,6 +77,19 @@ describe("z/OSMF security on a fresh sysplex", () => {
     expect(JSON.stringify(emu.state.racf)).toBe(before);
   });
 
+  it("reports a NOTRUST server certificate as the reason the step fails, and changes nothing", async () => {
+    const t = topology();
+    const first = await apply((await plan(client, t)).filter((s) => s.id === "zosmf-ha/security"));
+    expect(first.outcomes[0]?.state).toBe("changed");
+    // The emulator does not model RACDCERT ALTER; the state edit stands for ALTER(LABEL(...)) NOTRUST.
+    emu.state.racf.certificates["IZUSVR/DefaultzOSMFCert.IZUDFLT"]!.trust = "NOTRUST";
+    const before = JSON.stringify(emu.state.racf);
+    const { outcomes } = await apply((await plan(client, t)).filter((s) => s.id === "zosmf-ha/security"));
+    expect(outcomes[0]?.state).toBe("failed");
+    expect(`${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`).toMatch(/certificate IZUSVR DefaultzOSMFCert\.IZUDFLT exists but its status is NOTRUST/);
+    expect(JSON.stringify(emu.state.racf)).toBe(before);
+  });
+
   it("shows each RACF definition as a line of the dry-run plan", async () => {
     const steps = (await plan(client, topology())).filter((s) => s.id === "zosmf-ha/security");
     const lines = renderPlan(steps.map(({ apply: _apply, ...p }) => p)).split("\n");

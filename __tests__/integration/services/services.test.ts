@@ -98,13 +98,31 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   it("plans nothing the second time: no VARY, no write", async () => {
     const before = { writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length, submits: emu.requestLog.submits.length };
     const again = await plan(client, t, { lastSuccessfulRecord: { runId: "first", plan: provisioned.steps.map(({ apply: _a, ...p }) => p), outcomes: provisioned.outcomes } });
-    // The z/OSMF security step always lists the live RACF state; nothing else has work left.
-    for (const s of again.filter((s) => s.id !== "zosmf-ha/security")) expect(s.changes, `${s.id}: ${s.observed}`).toEqual([]);
+    // The z/OSMF security step and the VSAM step always list the live state; nothing else has work left.
+    const listing = new Set(["zosmf-ha/security", "caching-service/vsam"]);
+    for (const s of again.filter((s) => !listing.has(s.id))) expect(s.changes, `${s.id}: ${s.observed}`).toEqual([]);
+    expect(again.find((s) => s.id === "caching-service/vsam")?.changes.map((c) => (c.kind === "job" ? c.jobname : c.kind))).toEqual(["ZWECSLST"]);
     const run = await apply(again);
     expect(run.outcomes.every((o) => o.state === "unchanged")).toBe(true);
     expect(emu.requestLog.writes.length).toBe(before.writes);
-    expect(emu.requestLog.submits.slice(before.submits).map((s) => s.jobname)).toEqual(["IZUSECL"]);
+    // Listings only: no DEFINE job (ZWECSVSM) and no RACF definitions.
+    expect(emu.requestLog.submits.slice(before.submits).map((s) => s.jobname).sort()).toEqual(["IZUSECL", "ZWECSLST"]);
     for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
+  });
+
+  it("lists the VSAM cluster even when the last run's record says it was checked, and refuses one changed since", async () => {
+    const record = { runId: "first", plan: provisioned.steps.map(({ apply: _a, ...p }) => p), outcomes: provisioned.outcomes };
+    const cluster = emu.state.datasets["ZWE.CACHE.VSAM"] as unknown as { keys: { length: number; offset: number } };
+    const keys = { ...cluster.keys };
+    cluster.keys = { length: 64, offset: 0 };
+    try {
+      const steps = (await plan(client, t, { lastSuccessfulRecord: record })).filter((s) => s.id === "caching-service/vsam");
+      const { outcomes } = await apply(steps);
+      expect(outcomes[0]?.state).toBe("failed");
+      expect(outcomes[0]?.error?.details.join("\n")).toMatch(/KEYS\(64 0\), not KEYS\(128 0\)/);
+    } finally {
+      cluster.keys = keys;
+    }
   });
 
   it("verify finds the services healthy once the servers listen", async () => {

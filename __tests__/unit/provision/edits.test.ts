@@ -3,7 +3,7 @@ import { parseDocument } from "yaml";
 import { editCachingStorage } from "../../../src/provision/caching-service/zowe-yaml-edit";
 import { storageSettings } from "../../../src/provision/caching-service/storage-settings";
 import { editIzuprm } from "../../../src/provision/zosmf-ha/izuprm-edit";
-import { setProcDefault } from "../../../src/provision/zosmf-ha/proc-edit";
+import { setProcDefaults } from "../../../src/provision/zosmf-ha/proc-edit";
 import { haSettings } from "../../../src/provision/zosmf-ha/parmlib-step";
 import { renderObeyMember } from "../../../src/provision/zosmf-ha/tcpip-step";
 import { loadWorkflow } from "../../../src/provision/workflow-loader";
@@ -48,10 +48,10 @@ describe("IZUPRMxx edit", () => {
 describe("procedure edit", () => {
   it("sets IZUPRM= on a continued PROC statement and nothing else", () => {
     const proc = "//IZUSVR1  PROC SESSION=IZUIS,\n//            IZUPRM=00\n//* comment\n//STEP EXEC PGM=BPXBATA2,REGION=0M\n";
-    expect(setProcDefault(proc, "IZUPRM", "0A", "P")).toBe(proc.replace("IZUPRM=00", "IZUPRM=0A"));
+    expect(setProcDefaults(proc, [{ name: "IZUPRM", value: "0A", field: "IZUPRM" }], "P")).toBe(proc.replace("IZUPRM=00", "IZUPRM=0A"));
   });
   it("adds IZUPRM= when the PROC statement has none", () => {
-    expect(setProcDefault("//IZUSVR1 PROC SESSION=IZUIS\n//S EXEC PGM=X\n", "IZUPRM", "0B", "P")).toBe("//IZUSVR1 PROC SESSION=IZUIS,IZUPRM=0B\n//S EXEC PGM=X\n");
+    expect(setProcDefaults("//IZUSVR1 PROC SESSION=IZUIS\n//S EXEC PGM=X\n", [{ name: "IZUPRM", value: "0B", field: "IZUPRM" }], "P")).toBe("//IZUSVR1 PROC SESSION=IZUIS,IZUPRM=0B\n//S EXEC PGM=X\n");
   });
 });
 

@@ -1,11 +1,10 @@
-import { doneBy } from "../../engine/run-history";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import type { StepSpec } from "../context";
 import { prepareTemplateJob } from "../ops/job-source";
 import { datasetExists } from "../ops/read-current";
 import { defaultSpoolFailures, submitOnce } from "../ops/submit-once";
-import { makeStep, stepFingerprint } from "../step";
+import { makeStep } from "../step";
 import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat";
 
 /** Where the job's variables come from in the topology, so a refused value is named by its field. */
@@ -22,7 +21,7 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   const wanted: WantedCluster = { keyLength: v.keyLength, recordLength: v.recordLength, ...(v.rls ? { storageClass: v.rls.storageClass } : {}), ...(v.nonRls ? { volume: v.nonRls.volume } : {}) };
   const volume = v.nonRls?.volume ?? env.topology.datasets.volume;
   const marker = `attributes ${wanted.keyLength}/${wanted.recordLength}/${wanted.storageClass ?? `NONRLS ${volume}`}`;
-  // The cluster's name and attributes: a run that defined or listed it with these checked them.
+  // The cluster's name and attributes, the step's inputs.
   const inputs = { name: v.name, mode: rls ? "RLS" : "NONRLS", keyLength: v.keyLength, recordLength: v.recordLength, storageClass: v.rls?.storageClass, volume };
   const exists = await datasetExists(env.client, v.name);
   const maxRc = step.maxRc ?? 0;
@@ -40,10 +39,7 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
       },
     });
   }
-  const done = doneBy(env.lastSuccessfulRecord, { id: spec.id, fingerprint: stepFingerprint(spec, inputs) });
-  if (done) {
-    return makeStep(spec, { title: step.title, inputs, observed: `${v.name} exists; checked by run ${done}; ${marker}`, changes: [], apply: async () => ({ state: "unchanged" }) });
-  }
+  // Every apply lists the cluster: the live catalogue decides, never a record of an earlier run.
   const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list", VSAM_FIELDS(v.nonRls !== undefined));
   return makeStep(spec, {
     title: step.title,

@@ -4,8 +4,6 @@ import { HaError } from "../../errors";
 import { consoleOperand, preview, Refusal, type ConsoleOperandFormat } from "../../templates/escape";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, type ConsoleResponse, type ZosmfClient } from "../../zosmf";
 
-export { netstatComplete } from "../../tcpip/netstat";
-
 export interface ConsoleCall {
   readonly client: ZosmfClient;
   readonly system: string;

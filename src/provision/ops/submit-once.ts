@@ -37,8 +37,6 @@ export interface SubmitOnceOptions {
    * classifies its own output (RACF) passes its own, and may accept an RC above maxRc.
    */
   readonly judge?: (result: JobResult) => { readonly failures: readonly string[]; readonly acceptRc?: boolean };
-  /** Spool lines the default judge does not count as failures (e.g. MKDIR of an existing directory). */
-  readonly tolerate?: readonly RegExp[];
 }
 
 /** The token line every job carries, so a job whose submit answer was lost can be found. */
@@ -103,7 +101,7 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
   const spool = await readAllSpool(o.client, finished);
   const rc = conditionCode(retcode);
   const result: JobResult = { job: finished, retcode, rc, spool };
-  const verdict = o.judge ? o.judge(result) : { failures: defaultSpoolFailures(spool, o.tolerate) };
+  const verdict = o.judge ? o.judge(result) : { failures: defaultSpoolFailures(spool) };
   const rcBad = rc === null || (rc > o.maxRc && verdict.acceptRc !== true);
   if (rcBad || verdict.failures.length > 0) {
     const why = rc === null ? `ended with ${retcode}` : rc > o.maxRc ? `ended with ${retcode}, above the allowed ${o.maxRc}` : `ended with ${retcode} but its output reports failures`;
@@ -127,30 +125,38 @@ export function conditionCode(retcode: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const FAILURE_LINE = [
-  /\bIEF452I\b/, // job not run: JCL error
-  /\bIEF453I\b/,
-  /\bIEF212I\b/, // data set not found
+/**
+ * Message ids that announce a failure on any spool line (MVS System Messages; the emulator
+ * prints the same ids). Ids only, never wording: a line is a failure by the id it carries.
+ */
+const FAILURE_ID = [
+  /\bIEF45[23]I\b/, // job not run: JCL error
+  /\bIEFC\d{3}I\b/, // converter JCL errors (informational ones excepted below)
   /\bIEF6\d\dI\b/, // JCL statement errors
-  /\bIEF\d{3}I\b.*\b(JCL ERROR|NOT FOUND|NOT RUN|ABEND)/,
+  /\bIEF212I\b/, // data set not found
+  /\bIEF450I\b/, // job abended
+  /\bIEF472I\b/, // step completion code: abend
+  /\bIEA995I\b/, // symptom dump of an abend
+  /\bCSV0(03|28)I\b/, // module not found, abend 806
   /\bIEC\d{3}I\b/,
   /\bIDC3\d{3}I\b/,
   /\bIKJ56\d{3}I\b/,
-  /\bICH408I\b/,
+  /\bICH408I\b/, // not authorised
   /\bIOEZ\d{5}E\b/,
   /\bBPX[A-Z]?\d{3,4}E\b/,
   /\bFSUM\d{3,4}\b/,
-  /\bNOT AUTHORIZED\b/i,
-  /\bINSUFFICIENT (ACCESS )?AUTHORITY\b/i,
-  /\bABEND\b/,
 ];
+/** IEFC ids that report, not fail: IEFC001I procedure expanded, IEFC002I INCLUDE expanded, IEFC653I substitution. */
+const IEFC_INFORMATIONAL = /\bIEFC(001|002|653)I\b/;
 
-/** Lines of any spool file that announce a failure, prefixed with where they were found. */
-export function defaultSpoolFailures(spool: readonly SpoolText[], tolerate: readonly RegExp[] = []): string[] {
+const isFailureLine = (line: string) => FAILURE_ID.some((re) => re.test(line)) && !IEFC_INFORMATIONAL.test(line);
+
+/** Lines of any spool file that announce a failure by message id, prefixed with where they were found. */
+export function defaultSpoolFailures(spool: readonly SpoolText[]): string[] {
   const out: string[] = [];
   for (const f of spool) {
     for (const line of f.text.split(/\r?\n/)) {
-      if (FAILURE_LINE.some((re) => re.test(line)) && !tolerate.some((re) => re.test(line))) out.push(`${f.ddname}${f.stepname ? ` (${f.stepname})` : ""}: ${line.trim()}`);
+      if (isFailureLine(line)) out.push(`${f.ddname}${f.stepname ? ` (${f.stepname})` : ""}: ${line.trim()}`);
     }
   }
   return out;

@@ -46,11 +46,6 @@ export function setProcDefaults(text: string, settings: readonly ProcDefault[], 
   return result;
 }
 
-/** One parameter; kept for callers that set a single default. */
-export function setProcDefault(text: string, name: string, value: string, procName: string, field = name): string {
-  return setProcDefaults(text, [{ name, value, field }], procName);
-}
-
 /** Where the operand field of a statement record starts (0-based), or null for a comment continuation. */
 function operandStart(record: string, first: boolean): number {
   const data = dataColumns(record);

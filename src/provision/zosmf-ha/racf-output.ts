@@ -1,51 +1,10 @@
 /**
- * Reads the SYSTSPRT of a TSO batch job that ran RACF commands: each command's echo after
- * READY, then its messages. Listings count as "present" only when RACF's own listing shows
+ * Reads what RACF commands answered (each command's messages, split by tso-output.ts). Listings count as "present" only when RACF's own listing shows
  * the entry; documented "not found" ids mean missing; anything else is unknown. Definition
  * outcomes key on message ids only (RACF Messages and Codes; facts §10.1).
  */
 import type { Access, ListSubject } from "./security-catalogue";
-
-export interface TsoCommandOutput {
-  readonly command: string;
-  readonly messages: readonly string[];
-}
-
-export function splitTsoOutput(systsprt: string): TsoCommandOutput[] {
-  const out: { command: string; messages: string[] }[] = [];
-  let current: { command: string; messages: string[] } | null = null;
-  let expectCommand = false;
-  // An echo printed as its input lines ends each but the last with a continuation mark.
-  let echoContinues = false;
-  for (const raw of systsprt.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    const trimmed = line.trim();
-    if (echoContinues && current) {
-      current.command = `${current.command.replace(/[-+]$/, "")} ${trimmed}`;
-      echoContinues = /[-+]$/.test(trimmed);
-      continue;
-    }
-    if (trimmed === "") {
-      current?.messages.push("");
-      continue;
-    }
-    if (trimmed === "READY") {
-      expectCommand = true;
-      current = null;
-      continue;
-    }
-    if (trimmed === "END" && expectCommand) break;
-    if (expectCommand) {
-      current = { command: trimmed, messages: [] };
-      out.push(current);
-      expectCommand = false;
-      echoContinues = /\s[-+]$/.test(trimmed);
-      continue;
-    }
-    current?.messages.push(line);
-  }
-  return out;
-}
+import type { TsoCommandOutput } from "./tso-output";
 
 /** The message id a line starts with (ICH…, IRR…, IKJ…), or undefined for a listing's own lines. */
 export function messageId(line: string): string | undefined {
@@ -72,19 +31,29 @@ const NOT_FOUND: Record<ListSubject["kind"], readonly string[]> = {
 
 export type ListingVerdict =
   | { readonly state: "present" }
-  | { readonly state: "missing" }
-  /** A certificate that exists without every name the servers are reached by. */
-  | { readonly state: "mismatch"; readonly missingNames: readonly string[] }
+  /** `note` says why, when RACF answered with something other than a "not found" id. */
+  | { readonly state: "missing"; readonly note?: string }
+  /**
+   * A certificate that exists but cannot serve: without every name the servers are reached by,
+   * marked NOTRUST, or outside its validity dates (each reason in `problems`).
+   */
+  | { readonly state: "mismatch"; readonly missingNames: readonly string[]; readonly problems: readonly string[] }
   | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 const ACCESS_ORDER = ["NONE", "EXECUTE", "READ", "UPDATE", "CONTROL", "ALTER"];
 const covers = (have: string, want: Access) => ACCESS_ORDER.indexOf(have.toUpperCase()) >= ACCESS_ORDER.indexOf(want);
 
-/** Whether a listing shows its subject. */
-export function classifyListing(subject: ListSubject, out: TsoCommandOutput | undefined): ListingVerdict {
+/** Whether a listing shows its subject; `now` judges a certificate's validity dates. */
+export function classifyListing(subject: ListSubject, out: TsoCommandOutput | undefined, now: Date = new Date()): ListingVerdict {
   if (!out) return { state: "unknown", lines: ["no output for the listing command"] };
-  const shown = present(subject, out.messages);
+  const shown = present(subject, out.messages, now);
   if (shown) return shown;
+  if ((subject.kind === "profile" || subject.kind === "permit") && !/[*%]/.test(subject.name)) {
+    const generic = genericShown(out.messages, subject.cls);
+    if (generic !== undefined && ids(out).length === 0) {
+      return { state: "missing", note: `${subject.cls} ${subject.name} has no discrete profile; only the generic profile ${generic} covers it (the definition creates the discrete one)` };
+    }
+  }
   const found = ids(out);
   const notFound = NOT_FOUND[subject.kind];
   // A certificate or ring of a user RACF does not know yet (ICH21001I naming that user) is missing too.
@@ -97,7 +66,7 @@ export function classifyListing(subject: ListSubject, out: TsoCommandOutput | un
   return { state: "unknown", lines: out.messages.filter((l) => l.trim() !== "").map((l) => l.trim()) };
 }
 
-function present(subject: ListSubject, lines: readonly string[]): ListingVerdict | undefined {
+function present(subject: ListSubject, lines: readonly string[], now: Date): ListingVerdict | undefined {
   switch (subject.kind) {
     case "group":
       return lines.some((l) => /^\s*INFORMATION FOR GROUP (\S+)\s*$/.exec(l)?.[1] === subject.name) ? { state: "present" } : undefined;
@@ -113,11 +82,7 @@ function present(subject: ListSubject, lines: readonly string[]): ListingVerdict
     }
     case "certificate": {
       const block = certificateBlock(lines, subject.label);
-      if (!block) return undefined;
-      if (!subject.requiredNames) return { state: "present" };
-      const names = altNames(block).map((n) => n.toLowerCase());
-      const missingNames = subject.requiredNames.filter((n) => !names.includes(n.toLowerCase()));
-      return missingNames.length ? { state: "mismatch", missingNames } : { state: "present" };
+      return block ? certificateVerdict(block, subject.requiredNames ?? [], now) : undefined;
     }
     case "ring":
       return ringShown(lines, subject.ring) ? { state: "present" } : undefined;
@@ -141,6 +106,21 @@ function profileShown(lines: readonly string[], cls: string, name: string): bool
   return false;
 }
 
+/**
+ * The generic profile RLIST answered with for a discrete name: its row `class name (G)`.
+ * INF: the (G) mark after a generic profile's name; RLIST lists the generic profile that
+ * covers a name when there is no discrete one (DOC RLIST: generic profiles are listed in
+ * the order they are searched for a resource match).
+ */
+function genericShown(lines: readonly string[], cls: string): string | undefined {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!/^\s*CLASS\s+NAME\s*$/.test(lines[i]!) || !/^\s*-+\s+-+\s*$/.test(lines[i + 1]!)) continue;
+    const m = /^\s*(\S+)\s+(\S+)\s+\(G\)\s*$/.exec(lines[i + 2]!);
+    if (m && m[1]!.toUpperCase() === cls) return m[2]!;
+  }
+  return undefined;
+}
+
 /** RLIST AUTHUSER's access list (`USER ACCESS ACCESS COUNT` table), id → access; undefined when not shown. */
 function accessList(lines: readonly string[]): Map<string, string> | undefined {
   const start = lines.findIndex((l) => /^\s*USER\s+ACCESS\s+ACCESS\s+COUNT\s*$/.test(l));
@@ -152,6 +132,38 @@ function accessList(lines: readonly string[]): Map<string, string> | undefined {
     acl.set(m[1]!, m[2]!);
   }
   return acl;
+}
+
+/** A `Name: value` line of a certificate block. */
+const blockField = (block: readonly string[], name: string) =>
+  block.map((l) => new RegExp(`^\\s*${name}:\\s*(\\S.*?)\\s*$`).exec(l)?.[1]).find((v) => v !== undefined);
+
+/** RACDCERT LIST's `yyyy/mm/dd hh:mm:ss` (DOC: RACDCERT CHECKCERT example), read as UTC. */
+function listedDate(v: string | undefined): Date | undefined {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(v ?? "");
+  return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
+}
+
+/**
+ * A listed certificate: present only when TRUST or HIGHTRUST, within its dates and carrying
+ * every required name (DOC RACDCERT LIST: status trusted, not trusted or highly trusted, and
+ * validity dates). A block without a readable status or dates is unknown.
+ */
+function certificateVerdict(block: readonly string[], required: readonly string[], now: Date): ListingVerdict {
+  const status = blockField(block, "Status");
+  const start = listedDate(blockField(block, "Start Date"));
+  const end = listedDate(blockField(block, "End Date"));
+  if (!status || !["TRUST", "HIGHTRUST", "NOTRUST"].includes(status) || !start || !end) {
+    return { state: "unknown", lines: block.filter((l) => l.trim() !== "").map((l) => l.trim()) };
+  }
+  const problems: string[] = [];
+  if (status === "NOTRUST") problems.push("its status is NOTRUST");
+  if (now < start) problems.push(`it is not valid before ${blockField(block, "Start Date")}`);
+  if (now > end) problems.push(`it expired on ${blockField(block, "End Date")}`);
+  const names = altNames(block).map((n) => n.toLowerCase());
+  const missingNames = required.filter((n) => !names.includes(n.toLowerCase()));
+  if (missingNames.length) problems.push(`its subject alternative names lack ${missingNames.join(", ")}`);
+  return problems.length ? { state: "mismatch", missingNames, problems } : { state: "present" };
 }
 
 /** RACDCERT LIST's block for one label: from `Label: x` to the next `Label:`. */

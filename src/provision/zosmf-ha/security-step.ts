@@ -1,10 +1,10 @@
 import type { PlannedStep } from "../../engine/types";
-import { HaError } from "../../errors";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob } from "../ops/job-source";
 import { submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
-import { classifyDefine, classifyListing, splitTsoOutput, type ListingVerdict, type TsoCommandOutput } from "./racf-output";
+import { classifyDefine, classifyListing, type ListingVerdict } from "./racf-output";
+import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "./tso-output";
 import { defineCommands, securityCatalogue, type SecurityItem } from "./security-catalogue";
 import { systsinFor } from "./security-systsin";
 
@@ -48,11 +48,12 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
     ],
     apply: async (ctx) => {
       const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-      const missing = await listMissing({ ...base, job: listJob, items });
+      const listed = await listMissing({ ...base, job: listJob, items });
+      const missing = listed.map((m) => m.item);
       if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
       ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
       const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
-      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`];
+      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`, ...listed.flatMap((m) => (m.note ? [m.note] : []))];
       await submitOnce({
         ...base,
         jobname: job.jobname,
@@ -69,8 +70,8 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   });
 }
 
-/** Submits the listing job; the definitions it finds missing. Anything it could not read fails the step. */
-async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<SecurityItem[]> {
+/** Submits the listing job; the definitions it finds missing, with why when RACF said more than "not found". Anything it could not read fails the step. */
+async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<{ item: SecurityItem; note?: string }[]> {
   const { job, items, ...base } = o;
   let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
   await submitOnce({
@@ -85,14 +86,25 @@ async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string
       return { failures: listingFailures(verdicts), acceptRc: true };
     },
   });
-  return verdicts.filter((v) => v.verdict.state === "missing").map((v) => v.item);
+  return verdicts.flatMap((v) => (v.verdict.state === "missing" ? [{ item: v.item, ...(v.verdict.note ? { note: v.verdict.note } : {}) }] : []));
 }
 
-/** Reads what each define command answered; a note per command, a failure per command that failed or did not run. */
-function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: string[]): { failures: string[]; acceptRc: boolean } {
-  const outputs = tsoOutputs(r);
-  const failures: string[] = [];
-  for (const command of defineCommands(missing)) {
+/**
+ * Reads what each define command answered; a note per command, a failure per command that
+ * failed or did not run, and per line tied to no command it was given (unknown, so shown).
+ * A return code above maxRc passes only when everything was read and some command's ids say
+ * "already defined", the one outcome that explains a non-zero code without a failure.
+ */
+export function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: string[]): { failures: string[]; acceptRc: boolean } {
+  const read = r.spool.filter((f) => f.ddname === "SYSTSPRT").map((f) => readTsoOutput(f.text));
+  const outputs = read.flatMap((x) => x.outputs);
+  const commands = defineCommands(missing);
+  const failures: string[] = read.flatMap((x) => x.stray).map((l) => `SYSTSPRT line tied to no command: ${l}`);
+  for (const o of outputs.filter((x) => !commands.some((c) => sameCommand(x.command, c)))) {
+    failures.push(`output of a command the job was not given: ${[o.command, ...o.messages.filter((l) => l.trim())].join(" | ")}`);
+  }
+  let already = false;
+  for (const command of commands) {
     const o = outputs.find((x) => sameCommand(x.command, command));
     if (!o) {
       failures.push(`${command}: no output (the command did not run)`);
@@ -100,10 +112,10 @@ function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], notes: s
     }
     const { outcome, unread } = classifyDefine(o);
     notes.push(`${outcome}: ${command}`);
+    if (outcome === "already defined") already = true;
     if (outcome === "failed") failures.push(`${command}: ${unread.join(" | ")}`);
   }
-  // An RC above maxRc is fine only when every command's messages were read as done.
-  return { failures, acceptRc: failures.length === 0 };
+  return { failures, acceptRc: failures.length === 0 && already };
 }
 
 /** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */
@@ -135,14 +147,15 @@ function sameCommand(echo: string, command: string): boolean {
   return norm(echo) === norm(command);
 }
 
-export function judgeListing(r: JobResult, items: readonly SecurityItem[]): { item: SecurityItem; verdict: ListingVerdict }[] {
+export function judgeListing(r: JobResult, items: readonly SecurityItem[], now: Date = new Date()): { item: SecurityItem; verdict: ListingVerdict }[] {
   const outputs = tsoOutputs(r);
-  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list))) }));
+  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list)), now) }));
 }
 
 /**
- * What stops the step: an answer that could not be read (with its lines), or a server
- * certificate that exists without a name the servers are reached by (never kept or replaced silently).
+ * What stops the step: an answer that could not be read (with its lines), or a certificate that
+ * exists but cannot serve (NOTRUST, outside its dates, or without a name the servers are reached
+ * by): never kept or replaced silently.
  */
 export function listingFailures(verdicts: readonly { item: SecurityItem; verdict: ListingVerdict }[]): string[] {
   const out: string[] = [];
@@ -150,12 +163,11 @@ export function listingFailures(verdicts: readonly { item: SecurityItem; verdict
     if (verdict.state === "unknown") out.push(`${item.id}: could not read the answer to ${item.list}: ${verdict.lines.join(" | ") || "(no lines)"}`);
     if (verdict.state === "mismatch") {
       out.push(
-        `${item.id} exists but its subject alternative names lack ${verdict.missingNames.join(", ")}; clients reaching z/OSMF by those names would be refused. ` +
-          "Replace the certificate (or add the names) and run again; it was neither kept as is nor replaced.",
+        `${item.id} exists but ${verdict.problems.join("; ")}` +
+          (verdict.missingNames.length ? "; clients reaching z/OSMF by those names would be refused" : "; the servers cannot use it") +
+          ". Replace or repair the certificate and run again; it was neither kept as is nor replaced.",
       );
     }
   }
   return out;
 }
-
-export { HaError };

@@ -5,7 +5,8 @@ import { systemByName } from "../../topology";
 import { systemField } from "../../templates/topology-fields";
 import { pollUntil, type JobDocument } from "../../zosmf";
 import type { StepSpec } from "../context";
-import { commandOperand, issueCommand, netstatComplete } from "../ops/console";
+import { netstatCommand, netstatComplete } from "../../tcpip/netstat";
+import { commandOperand, issueCommand } from "../ops/console";
 import { makeStep } from "../step";
 
 type CommandRecord = { ctx: ApplyContext; stepId: string };
@@ -14,7 +15,7 @@ async function listening(spec: StepSpec, system: string, record?: CommandRecord)
   const { env } = spec;
   const proc = commandOperand(systemByName(env.topology, system).tcpip.proc, "name", `${systemField(env.topology, system)}.tcpip.proc`);
   const port = env.topology.zosmfHa!.port;
-  const r = await issueCommand({ client: env.client, system, command: `D TCPIP,${proc},N,ALLCONN`, delayMs: env.consoleDelayMs, isComplete: netstatComplete, ...(record ? { record } : {}) });
+  const r = await issueCommand({ client: env.client, system, command: netstatCommand(proc, { report: "CONN", word: "ALLCONN" }), delayMs: env.consoleDelayMs, isComplete: netstatComplete, ...(record ? { record } : {}) });
   const server = systemByName(env.topology, system).zosmf!.serverProc;
   return listenersOn(parseNetstat("CONN", r.text), { port }).some((e) => e.user === server);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyDefine, classifyListing, splitTsoOutput } from "../../../../src/provision/zosmf-ha/racf-output";
+import { classifyDefine, classifyListing } from "../../../../src/provision/zosmf-ha/racf-output";
+import { splitTsoOutput } from "../../../../src/provision/zosmf-ha/tso-output";
 import type { ListSubject } from "../../../../src/provision/zosmf-ha/security-catalogue";
 import { judgeListing, listingFailures } from "../../../../src/provision/zosmf-ha/security-step";
 import { securityCatalogue } from "../../../../src/provision/zosmf-ha/security-catalogue";
@@ -63,10 +64,43 @@ describe("listing answers", () => {
     expect(classifyListing(permit, out("X", ...rlist.slice(0, 3))).state).toBe("unknown");
   });
 
+  it("a discrete name RLIST answers with its covering generic profile is missing, with a note naming the generic profile", () => {
+    const generic = ["CLASS      NAME", "-----      ----", "FACILITY   BPX.** (G)", "", "LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING", "-----  --------   ----------------  -----------  -------", " 00    IBMUSER    NONE              ALTER        NO", "", "  USER      ACCESS   ACCESS COUNT", "  ----      ------   ------ -----", "  IZUSVR    READ      000000"];
+    const note = "FACILITY BPX.CONSOLE has no discrete profile; only the generic profile BPX.** covers it (the definition creates the discrete one)";
+    expect(classifyListing(profile, out("X", ...generic))).toEqual({ state: "missing", note });
+    // The generic profile's access list is not the discrete profile's permit.
+    expect(classifyListing(permit, out("X", ...generic))).toEqual({ state: "missing", note });
+    // A generic row of another class, or with a message id, is not read as that.
+    expect(classifyListing(profile, out("X", ...generic.slice(0, 2), "SERVAUTH   BPX.** (G)")).state).toBe("unknown");
+    expect(classifyListing(profile, out("X", ...generic, "ICH00007I INSUFFICIENT AUTHORITY")).state).toBe("unknown");
+  });
+
+  const NOW = new Date("2026-06-01T12:00:00Z");
+  const dated = (status: string, start = "2025/01/01 00:00:00", end = "2035/12/31 23:59:59") => [`  Status: ${status}`, `  Start Date: ${start}`, `  End Date:   ${end}`];
+
   it("a certificate without a required name is a mismatch naming it", () => {
-    const block = ["Digital certificate information for user IZUSVR:", "", "  Label: DefaultzOSMFCert.IZUDFLT", "  Subject's AltNames:", "    Domain: old.example.com", "    IP: 192.0.2.10", "  Key Type: RSA"];
-    expect(classifyListing(cert, out("X", ...block))).toEqual({ state: "mismatch", missingNames: ["sysa.example.com"] });
-    expect(classifyListing(cert, out("X", ...block.slice(0, 4), "    Domain: SYSA.example.com", ...block.slice(5))).state).toBe("present");
+    const head = ["Digital certificate information for user IZUSVR:", "", "  Label: DefaultzOSMFCert.IZUDFLT", ...dated("TRUST")];
+    const block = [...head, "  Subject's AltNames:", "    Domain: old.example.com", "    IP: 192.0.2.10", "  Key Type: RSA"];
+    expect(classifyListing(cert, out("X", ...block), NOW)).toEqual({ state: "mismatch", missingNames: ["sysa.example.com"], problems: ["its subject alternative names lack sysa.example.com"] });
+    expect(classifyListing(cert, out("X", ...head, "  Subject's AltNames:", "    Domain: SYSA.example.com", "    IP: 192.0.2.10"), NOW).state).toBe("present");
+  });
+
+  it("a NOTRUST certificate, or one outside its dates, is a mismatch saying why; HIGHTRUST within its dates is present", () => {
+    const ca: ListSubject = { kind: "certificate", owner: "CERTAUTH", label: "zOSMFCA" };
+    const listed = (...lines: string[]) => out("X", "Digital certificate information for CERTAUTH:", "", "  Label: zOSMFCA", ...lines, "  Key Type: RSA");
+    expect(classifyListing(ca, listed(...dated("NOTRUST")), NOW)).toMatchObject({ state: "mismatch", problems: ["its status is NOTRUST"] });
+    expect(classifyListing(ca, listed(...dated("TRUST", "2024/01/01 00:00:00", "2025/12/31 23:59:59")), NOW)).toMatchObject({ state: "mismatch", problems: ["it expired on 2025/12/31 23:59:59"] });
+    expect(classifyListing(ca, listed(...dated("TRUST", "2027/01/01 00:00:00")), NOW)).toMatchObject({ state: "mismatch", problems: ["it is not valid before 2027/01/01 00:00:00"] });
+    expect(classifyListing(ca, listed(...dated("HIGHTRUST")), NOW).state).toBe("present");
+    // Without a status or dates RACF's answer was not read.
+    expect(classifyListing(ca, listed("  Start Date: 2025/01/01 00:00:00", "  End Date:   2035/12/31 23:59:59"), NOW).state).toBe("unknown");
+    expect(classifyListing(ca, listed("  Status: TRUST"), NOW).state).toBe("unknown");
+  });
+
+  it("the step's failure names the certificate and why, and neither keeps nor replaces it", () => {
+    const item = securityCatalogue(parseTopology(readFileSync(path.join(__dirname, "../../../../examples/two-system.yaml"), "utf8"), { fileName: "two-system.yaml" })).find((i) => i.subject.kind === "certificate" && i.subject.owner === "CERTAUTH")!;
+    const failures = listingFailures([{ item, verdict: { state: "mismatch", missingNames: [], problems: ["its status is NOTRUST"] } }]);
+    expect(failures).toEqual([expect.stringMatching(/^certificate CERTAUTH zOSMFCA exists but its status is NOTRUST; .*neither kept as is nor replaced/)]);
   });
 
   it("a ring shows its connections; a ring without the CA connected is missing that connection", () => {

@@ -78,11 +78,12 @@ export class RunHistory {
 }
 
 /**
- * The run that completed this step with the same inputs: the last successful run's plan has
- * the step with the same fingerprint, and the step ended changed or unchanged. A step or a
- * record without a fingerprint is never done.
+ * The last successful run that completed this step with the same inputs: its plan has the step
+ * with the same fingerprint, and the step ended changed or unchanged. Information for the person
+ * reading the plan only; a step always looks at the live state, whatever a record says. A step or
+ * a record without a fingerprint has no such run.
  */
-export function doneBy(last: LastRun | undefined, step: Pick<StepPlan, "id" | "fingerprint">): string | undefined {
+export function sameInputsAs(last: LastRun | undefined, step: Pick<StepPlan, "id" | "fingerprint">): string | undefined {
   if (!last || step.fingerprint === undefined) return undefined;
   const planned = last.plan.find((p) => p.id === step.id);
   const outcome = last.outcomes.find((o) => o.id === step.id);

@@ -50,11 +50,12 @@ export interface StepPlan {
   /** Warnings the plan wants a person to read (e.g. fewer than three instances). */
   readonly warnings?: readonly string[];
   /**
-   * sha256 of the step's inputs (`fingerprintOf`): a later run takes the step as done by this
-   * run only when its own fingerprint is the same. Absent in older records, which then never
-   * count as done.
+   * sha256 of the step's inputs (`fingerprintOf`), compared with the last successful run's to
+   * tell the reader whether the step's inputs changed since. Absent in older records.
    */
   readonly fingerprint?: string;
+  /** The last successful run that completed this step with the same inputs (see `sameInputsAs`). */
+  readonly sameInputsAs?: string;
 }
 
 /** A step with the work that makes its changes. */

@@ -1,4 +1,4 @@
-import type { LastRun } from "../engine/run-history";
+import { sameInputsAs, type LastRun } from "../engine/run-history";
 import type { PlannedStep, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
@@ -98,7 +98,11 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   const datasets = await planDatasets({ topology: t, client: options.client, steps });
   problems.add(...datasets.problems);
   refusePlan(problems);
-  return datasets.steps;
+  // Whether each step's inputs are those of the last successful run: told, never acted on.
+  return datasets.steps.map((step) => {
+    const runId = sameInputsAs(options.lastSuccessfulRecord, step);
+    return runId === undefined ? step : { ...step, sameInputsAs: runId };
+  });
 }
 
 function blockerLine(step: PlannedStep): string {

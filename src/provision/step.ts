@@ -44,6 +44,7 @@ export function stepFingerprint(spec: StepSpec, inputs: FingerprintValue): strin
   return fingerprintOf(spec.id, inputs);
 }
 
-function defaultInputs(spec: StepSpec, system: string | undefined): FingerprintValue {
+/** The inputs a step depends on unless it names narrower ones: its workflow step, its system and the topology. */
+export function defaultInputs(spec: StepSpec, system: string | undefined): FingerprintValue {
   return { step: spec.workflow.steps.find((s) => s.id === spec.stepId), system, topology: spec.env.topology };
 }

@@ -56,6 +56,8 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
 
     const submitsBefore = emu.requestLog.submits.length;
     const again = await plan(client, t, { lastSuccessfulRecord: first.record });
+    // The plan says each step's inputs are those of the first run: told, and still looked at live.
+    for (const s of again) expect(s.sameInputsAs, s.id).toBe(first.record.runId);
     // The security step always lists the live RACF state; nothing else has work left.
     for (const s of again.filter((s) => s.id !== "zosmf-ha/security")) expect(s.changes, `${s.id}: ${s.observed}`).toEqual([]);
     const second = await apply(again);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fingerprintOf } from "../../../src/engine/fingerprint";
-import { doneBy, RunHistory } from "../../../src/engine/run-history";
+import { sameInputsAs, RunHistory } from "../../../src/engine/run-history";
 import type { RunRecordData } from "../../../src/engine/run-record";
 import { record } from "../rollback/fixtures";
 
@@ -13,15 +13,15 @@ const planned = (fingerprint?: string) => ({ id: step.id, workflow: "caching-ser
 
 describe("a step done by the last successful run", () => {
   it("is done when that run completed the step with the same fingerprint", () => {
-    expect(doneBy({ runId: "PLEX1-A", plan: [planned(step.fingerprint)], outcomes: [outcome] }, step)).toBe("PLEX1-A");
+    expect(sameInputsAs({ runId: "PLEX1-A", plan: [planned(step.fingerprint)], outcomes: [outcome] }, step)).toBe("PLEX1-A");
   });
 
   it("is not done when its inputs changed, the step failed, or the record has no fingerprint", () => {
     const other = fingerprintOf("caching-service/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 64 });
-    expect(doneBy({ runId: "A", plan: [planned(other)], outcomes: [outcome] }, step)).toBeUndefined();
-    expect(doneBy({ runId: "A", plan: [planned(step.fingerprint)], outcomes: [{ ...outcome, state: "failed" }] }, step)).toBeUndefined();
+    expect(sameInputsAs({ runId: "A", plan: [planned(other)], outcomes: [outcome] }, step)).toBeUndefined();
+    expect(sameInputsAs({ runId: "A", plan: [planned(step.fingerprint)], outcomes: [{ ...outcome, state: "failed" }] }, step)).toBeUndefined();
     // An older record: the plan's text may even name the same attributes; only a fingerprint counts.
-    expect(doneBy({ runId: "A", plan: [{ ...planned(), observed: "attributes 128" }], outcomes: [outcome] }, step)).toBeUndefined();
+    expect(sameInputsAs({ runId: "A", plan: [{ ...planned(), observed: "attributes 128" }], outcomes: [outcome] }, step)).toBeUndefined();
   });
 
   it("has a fingerprint that ignores key order but not values", () => {

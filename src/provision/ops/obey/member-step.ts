@@ -3,6 +3,7 @@ import { systemByName, type Topology } from "../../../topology";
 import type { ZosmfClient } from "../../../zosmf";
 import type { StepSpec } from "../../context";
 import type { LoadedWorkflow } from "../../workflow-loader";
+import { defaultInputs, stepFingerprint } from "../../step";
 import type { ObeyMemberPart, ObeyStepHead } from "./step";
 import { renderStackMember, stackMemberName } from "./stack-member";
 
@@ -58,7 +59,14 @@ export function memberStepBase(spec: StepSpec, system: string, prefix: string, v
   const { env } = spec;
   const member = obeyMemberPart({ topology: env.topology, client: env.client, workflow: spec.workflow, system, runToken: env.runToken, delayMs: env.consoleDelayMs, stepId: spec.stepId, role: "member", prefix, vars, fields });
   return {
-    step: { id: spec.id, workflow: spec.workflow.name, title: `${spec.workflow.step(spec.stepId).title} on ${system}`, system, dependsOn: spec.dependsOn },
+    step: {
+      id: spec.id,
+      workflow: spec.workflow.name,
+      title: `${spec.workflow.step(spec.stepId).title} on ${system}`,
+      system,
+      dependsOn: spec.dependsOn,
+      fingerprint: stepFingerprint(spec, defaultInputs(spec, system)),
+    },
     member: { ...member, rewriteWhenInForce: true },
   };
 }

@@ -24,6 +24,8 @@ export interface ObeyStepHead {
   readonly system: string;
   readonly dependsOn: readonly string[];
   readonly warnings?: readonly string[];
+  /** The step's fingerprint (see makeStep); rollback's removal steps have none. */
+  readonly fingerprint?: string;
 }
 
 /** The obey member, where it goes and how it is applied. */
@@ -144,6 +146,7 @@ export async function planObeyStep(o: ObeyStepOptions): Promise<PlannedStep> {
     observed: d.observed,
     changes: d.changes,
     ...(step.warnings?.length ? { warnings: step.warnings } : {}),
+    ...(step.fingerprint !== undefined ? { fingerprint: step.fingerprint } : {}),
     apply,
   };
 }

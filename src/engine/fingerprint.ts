@@ -5,8 +5,8 @@ export type FingerprintValue = string | number | boolean | null | undefined | re
 
 /**
  * sha256 (hex) of a step's id and inputs, the same for the same inputs whatever order their
- * keys come in. A later run compares it with the last successful run's, so "done" is decided
- * from data and never from a plan's text.
+ * keys come in. A later plan compares it with the last successful run's to say whether a
+ * step's inputs changed since, from data and never from a plan's text.
  */
 export function fingerprintOf(stepId: string, inputs: FingerprintValue): string {
   return createHash("sha256").update(canonical([stepId, inputs]), "utf8").digest("hex");

@@ -1,3 +1,4 @@
+import { fingerprintOf } from "../../engine/fingerprint";
 import type { ApplyContext, Change, DatasetAttributes, PlannedStep, StepResult } from "../../engine/types";
 import { HaError } from "../../errors";
 import type { Topology } from "../../topology";
@@ -157,6 +158,7 @@ function datasetStep(client: ZosmfClient, lib: Library, attributes: DatasetAttri
     dependsOn: [],
     observed: `${lib.dsn} (${lib.rule.field}) does not exist`,
     changes: [change],
+    fingerprint: fingerprintOf(id, { dsn: lib.dsn, attributes: { ...attributes } }),
     apply: async (ctx: ApplyContext): Promise<StepResult> => {
       const now = await inspectDataset(client, lib.dsn);
       if (now) {

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { ensureTlsMaterial } from "../emulator/tls";
 import { DEFAULT_CONCURRENCY } from "../src/engine/execute";
+import { daemonVerifyTimes, type DaemonFigure } from "./bench/daemon";
 import { startEmulatorChild, type EmulatorChild } from "./bench/emulator-process";
 import { lowerBound } from "./bench/lower-bound";
 import { measureProvision, measureVerify, type RunFigure } from "./bench/measure";
@@ -106,7 +107,9 @@ async function measureCli(dir: string): Promise<Record<string, unknown>> {
     log(`stock script ${Math.round(stock.wallMs)} ms (${stock.actions} zowe commands)`);
 
     const startup = await startupTimes(home, emu, file);
-    return { cliProvisionMs: cli.ms, stock, startup };
+    const daemon = await daemonVerifyTimes(home, emu, file, STARTUP_RUNS);
+    log("ms" in daemon ? `daemon-mode verify ${daemon.ms.map((v) => Math.round(v)).join(", ")} ms` : `daemon mode not measured: ${daemon.notMeasured}`);
+    return { cliProvisionMs: cli.ms, stock, startup, daemon };
   } finally {
     await emu.stop();
     rmSync(home.work, { recursive: true, force: true });
@@ -169,7 +172,7 @@ async function main(): Promise<void> {
   // Every size is held to the 2-system round trip: a bigger sysplex's longer requests come
   // from the client's own load, which a lower bound must not grant it.
   for (const n of SIZES) sizes.push(await measureSize(n, dir, sizes[0]?.provision.medianRequestMs));
-  const cli = (await measureCli(dir)) as { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number> };
+  const cli = (await measureCli(dir)) as { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number>; daemon: DaemonFigure };
   const rss = await measureRss(dir);
 
   const by = (n: number) => sizes.find((s) => s.systems === n)!;
@@ -215,7 +218,7 @@ function markdown(
   date: string,
   m: Record<string, unknown>,
   sizes: readonly SizeFigures[],
-  cli: { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number> },
+  cli: { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number>; daemon: DaemonFigure },
   rss: { maxRssMb: number; wallMs: number },
   targets: readonly TargetResult[],
 ): string {
@@ -280,6 +283,7 @@ function markdown(
         ["`zowe --version`", ms(cli.startup.zoweVersionMs!)],
         ["`zowe ha --help`", ms(cli.startup.haHelpMs!)],
         ["`zowe ha verify` (2 systems, idle emulator)", ms(cli.startup.haVerifyMs!)],
+        ["the same under `zowe daemon enable` (warm daemon)", "ms" in cli.daemon ? ms(median(cli.daemon.ms)) : `not measured: ${cli.daemon.notMeasured}`],
         [`32-system provision in its own process (peak RSS ${rss.maxRssMb.toFixed(0)} MB)`, ms(rss.wallMs)],
       ],
     ),

@@ -30,7 +30,12 @@ export function run(file: string, args: string[], options: { env?: NodeJS.Proces
 }
 
 /** An isolated Zowe home with the packed plug-in installed from its tarball, as a user would install it. */
-export async function installPackedPlugin(): Promise<{ home: string; zowe: (args: string[], env?: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<RunResult> }> {
+export async function installPackedPlugin(): Promise<{
+  home: string;
+  zowe: (args: string[], env?: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<RunResult>;
+  /** The same zowe, started and left running, for a test that signals it. */
+  start: (args: string[], env?: NodeJS.ProcessEnv) => RunningZowe;
+}> {
   const work = mkdtempSync(path.join(tmpdir(), "zowe-ha-cli-"));
   const home = path.join(work, "home");
   const packed = await run("npm", ["pack", "--silent", "--pack-destination", work], { timeoutMs: 120_000 });
@@ -42,7 +47,27 @@ export async function installPackedPlugin(): Promise<{ home: string; zowe: (args
   // The plug-in's dependencies are in npm's cache after the project's own install: do not wait on the registry.
   const installed = await zowe(["plugins", "install", path.join(work, tgz)], { npm_config_prefer_offline: "true" }, 240_000);
   if (installed.status !== 0) throw new Error(`plugin install failed: ${installed.stdout}\n${installed.stderr}`);
-  return { home, zowe };
+  const start = (args: string[], env: NodeJS.ProcessEnv = {}) => startZowe(args, { ...process.env, FORCE_COLOR: "0", ZOWE_CLI_HOME: home, ...env }, work);
+  return { home, zowe, start };
+}
+
+export interface RunningZowe {
+  child: ChildProcess;
+  /** Output so far. */
+  output(): { stdout: string; stderr: string };
+  /** Exit code once the process ends (null when a signal ended it). */
+  exited: Promise<number | null>;
+}
+
+/** zowe as its own process (the node script itself, so a signal reaches the host's process and not a shell). */
+function startZowe(args: string[], env: NodeJS.ProcessEnv, cwd: string): RunningZowe {
+  const child = spawn(ZOWE_BIN, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  child.stderr!.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+  return { child, output: () => ({ stdout, stderr }), exited };
 }
 
 export interface EmulatorProcess {

@@ -1,19 +1,21 @@
 import { execFileSync } from "node:child_process";
+import { createServer, type Server, type Socket } from "node:net";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorCall, emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunResult } from "./harness";
+import { emulatorCall, emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunningZowe, type RunResult } from "./harness";
 
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
 let zowe: (args: string[], env?: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<RunResult>;
+let startZowe: (args: string[], env?: NodeJS.ProcessEnv) => RunningZowe;
 let home: string;
 let emulator: EmulatorProcess;
 let connEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  ({ zowe, home } = await installPackedPlugin());
+  ({ zowe, home, start: startZowe } = await installPackedPlugin());
   // A password that cannot occur by chance, so a leak into output or records is visible.
   emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--password", "Pw-7f3c9e1a"]);
   connEnv = {
@@ -282,4 +284,62 @@ describe("one z/OSMF session per host per command, through the real zowe binary"
       rmSync(configFile, { force: true });
     }
   });
+});
+
+describe("Ctrl-C through the real zowe binary", () => {
+  it("SIGINT while a job runs: exit 4, the running job and the next commands named, the record says interrupted", async () => {
+    // Its own emulator: the first file-system job is made to run for ever.
+    const slow = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--fault", "jobNeverEnds:IZUMKF0A"]);
+    let running: RunningZowe | undefined;
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-int-"));
+      const topo = path.join(dir, "plex.yaml");
+      writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+      const env = { ...connEnv, ZOWE_OPT_HOST: slow.host, ZOWE_OPT_PORT: String(slow.port), ZOWE_OPT_USER: slow.user, ZOWE_OPT_PASSWORD: slow.password, NODE_EXTRA_CA_CERTS: slow.caFile };
+      running = startZowe(["ha", "provision", "-t", topo], env);
+      const submitted = async () => (await emulatorGet<EmulatorLog>(slow, "/__emulator/log")).submits as { jobname: string; jobid: string }[];
+      let job: { jobname: string; jobid: string } | undefined;
+      while (!(job = (await submitted()).find((s) => s.jobname === "IZUMKF0A"))) {
+        if (running.child.exitCode !== null) throw new Error(`zowe ended before the job was submitted: ${JSON.stringify(running.output())}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      running.child.kill("SIGINT");
+      const code = await running.exited;
+      const { stdout, stderr } = running.output();
+      expect(code, stderr).toBe(4);
+      expect(stderr).toMatch(/SIGINT: stopping/);
+      expect(stdout).toMatch(new RegExp(`jobs still running on z/OS: .*IZUMKF0A\\(${job.jobid}\\)`));
+      expect(stdout).toContain(`zowe ha provision -t ${topo} --resume`);
+      const recordFile = /Run record: (\S+)/.exec(stdout)?.[1];
+      expect(recordFile, stdout).toBeDefined();
+      expect((JSON.parse(readFileSync(recordFile!, "utf8")) as { status: string }).status).toBe("interrupted");
+    } finally {
+      if (running && running.child.exitCode === null) running.child.kill("SIGKILL");
+      await slow.stop();
+    }
+  }, 180_000);
+});
+
+describe("--establish-connection-timeout through the real zowe binary", () => {
+  let silent: Server;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    // Accepts the TCP connection and never says a word: the TLS handshake cannot complete.
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it("--ecto 2 against a port that never answers TLS ends with exit 4 and names the connect timeout", async () => {
+    const port = (silent.address() as { port: number }).port;
+    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--ecto", "2"], { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) }, 60_000);
+    expect(res.status, res.stderr).toBe(4);
+    // The reasons are in the verify report on stdout; the error line on stderr.
+    expect(res.stdout).toMatch(new RegExp(`no connection to 127\\.0\\.0\\.1:${port} within 2 s \\(ECONNECTTIMEOUT\\)`));
+    expect(res.stdout).toMatch(/raise --establish-connection-timeout/);
+    expect(res.stderr).toMatch(/could not read the command's own connection/);
+  }, 90_000);
 });

@@ -5,6 +5,7 @@ import type { RequestScope } from "../http/context";
 import type { Reply } from "../http/reply";
 import { nextEtag } from "../ids";
 import { fileErrors, ussErrors, writeStatus } from "../zosmf-forms";
+import { setAttributes, treeOf } from "../programs/uss";
 import { etagHeader, ifMatchAccepts } from "./etag";
 import { children, isDirectory, normalisePath, parentOf } from "./uss-tree";
 
@@ -33,7 +34,7 @@ export async function handleUss(scope: RequestScope, req: IncomingMessage, reply
       const existing = state.uss.files[path];
       if (!ifMatchAccepts(req, existing?.etag)) return reply.empty(412);
       const etag = nextEtag(state);
-      state.uss.files[path] = { content: body, etag, mode: existing?.mode ?? "-rw-r--r--" };
+      state.uss.files[path] = existing ? { ...existing, content: body, etag } : { content: body, etag, mode: "-rw-r--r--", owner: scope.user };
       return reply.empty(existing ? writeStatus.replaced : writeStatus.created, etagHeader(etag));
     }
     case "POST": {
@@ -45,7 +46,7 @@ export async function handleUss(scope: RequestScope, req: IncomingMessage, reply
       else {
         const mode = spec.mode === undefined ? "-rw-r--r--" : fileMode(spec.mode);
         if (mode === undefined) return reply.error(fileErrors.badUtilityRequest(`mode ${String(spec.mode)}`));
-        state.uss.files[path] = { content: "", etag: nextEtag(state), mode };
+        state.uss.files[path] = { content: "", etag: nextEtag(state), mode, owner: scope.user };
       }
       return reply.empty(201);
     }
@@ -59,18 +60,19 @@ function list(scope: RequestScope, req: IncomingMessage, reply: Reply, path: str
   const { state, clock } = scope.ctx;
   const file = state.uss.files[path];
   const mtime = clock.iso().slice(0, 19);
-  const entry = (name: string, dir: boolean, size: number, mode: string) => ({
+  // A file without a recorded owner shows the caller, as before owners were kept.
+  const entry = (name: string, dir: boolean, size: number, mode: string, owner?: { owner?: string; group?: string }) => ({
     name,
     mode: dir ? "drwxr-xr-x" : mode,
     size,
     uid: 0,
-    user: scope.user,
+    user: owner?.owner ?? scope.user,
     gid: 1,
-    group: "SYS1",
+    group: owner?.group ?? "SYS1",
     mtime,
   });
   let items;
-  if (file) items = [entry(path, false, Buffer.byteLength(file.content), file.mode)];
+  if (file) items = [entry(path, false, Buffer.byteLength(file.content), file.mode, file)];
   else if (isDirectory(state, path)) {
     items = [entry(".", true, 8192, ""), entry("..", true, 8192, ""), ...children(state, path).map((c) => {
       const f = state.uss.files[`${path === "/" ? "" : path}/${c.name}`];
@@ -112,7 +114,7 @@ export function fileMode(value: unknown): string | undefined {
   return `-${[...octal[1]!].map((d) => { const n = Number(d); return `${n & 4 ? "r" : "-"}${n & 2 ? "w" : "-"}${n & 1 ? "x" : "-"}`; }).join("")}`;
 }
 
-/** chmod/chown/chtag are accepted; only chmod changes what the emulator keeps. */
+/** chmod/chown/chtag are accepted; chmod and chown change what the emulator keeps. */
 function utility(scope: RequestScope, reply: Reply, path: string, body: Record<string, unknown>): void {
   const { state } = scope.ctx;
   const request = String(body.request).toLowerCase();
@@ -122,6 +124,28 @@ function utility(scope: RequestScope, reply: Reply, path: string, body: Record<s
     if (mode === undefined) return reply.error(fileErrors.badUtilityRequest(`chmod mode ${String(body.mode)}`));
     if (state.uss.files[path]) state.uss.files[path].mode = mode;
   }
+  if (request === "chown") {
+    const refused = chownProblem(body);
+    if (refused) return reply.error(fileErrors.badUtilityRequest(`chown ${refused}`));
+    const change = { owner: body.owner as string, ...(body.group !== undefined ? { group: body.group as string } : {}) };
+    for (const p of body.recursive === true ? treeOf(state, path) : [path]) setAttributes(state, p, change);
+  }
   if (["chmod", "chown", "chtag"].includes(request)) return reply.empty(200);
   reply.error(fileErrors.badUtilityRequest(request));
+}
+
+/**
+ * chown takes `owner` (a user ID or UID, required), `group` (a group ID or GID),
+ * `links` (follow|suppress) and `recursive` (DOC: "z/OS UNIX file utilities"; the
+ * owner/group meanings as in IBM's zmf_file module, 3P). Anything else is refused (INF).
+ */
+function chownProblem(body: Record<string, unknown>): string | undefined {
+  const id = (v: unknown) => typeof v === "string" && /^[A-Za-z0-9@#$]{1,8}$|^\d{1,10}$/.test(v);
+  if (!id(body.owner)) return `owner ${String(body.owner)}`;
+  if (body.group !== undefined && !id(body.group)) return `group ${String(body.group)}`;
+  if (body.links !== undefined && body.links !== "follow" && body.links !== "suppress") return `links ${String(body.links)}`;
+  if (body.recursive !== undefined && typeof body.recursive !== "boolean") return `recursive ${String(body.recursive)}`;
+  const known = new Set(["request", "owner", "group", "links", "recursive"]);
+  const other = Object.keys(body).find((k) => !known.has(k));
+  return other === undefined ? undefined : `property ${other}`;
 }

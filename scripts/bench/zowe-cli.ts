@@ -21,10 +21,12 @@ export interface Timed {
 export function runTimed(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000, cwd = ROOT): Promise<Timed> {
   const t0 = performance.now();
   return new Promise((resolve) => {
-    execFile(file, [...args], { env, cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    const child = execFile(file, [...args], { env, cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : null) : 0;
       resolve({ ms: performance.now() - t0, code, stdout: String(stdout), stderr: String(stderr) });
     });
+    // Nothing to read: the daemon-mode client forwards piped input and would wait for its end.
+    child.stdin?.end();
   });
 }
 
@@ -35,8 +37,9 @@ export interface ZoweHome {
   zowe(args: readonly string[], emu?: EmulatorChild, timeoutMs?: number): Promise<Timed>;
 }
 
-function envFor(home: string, emu?: EmulatorChild): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ZOWE_CLI_HOME: home, FORCE_COLOR: "0", ZOWE_SHOW_DEPRECATED_WARNINGS: "false" };
+/** The daemon's socket and pid file live under ZOWE_DAEMON_DIR (default ~/.zowe/daemon): one per home here, never the user's. */
+export function envFor(home: string, emu?: EmulatorChild): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZOWE_CLI_HOME: home, ZOWE_DAEMON_DIR: path.join(home, "daemon"), FORCE_COLOR: "0", ZOWE_SHOW_DEPRECATED_WARNINGS: "false" };
   if (emu) {
     const u = new URL(emu.url);
     Object.assign(env, {

@@ -42,6 +42,8 @@ export class HostSession {
   private failure?: ZosmfError;
   private proven = false;
   private pending?: Promise<void>;
+  /** The logon in flight, so the requests waiting on it see its failure. */
+  private logonInFlight?: Promise<void>;
   private releaseProbe?: () => void;
   private logonService: "unknown" | "yes" | "no";
   private renewals = 0;
@@ -61,19 +63,25 @@ export class HostSession {
       if (this.failure) throw this.failure;
       if (this.proven) return this.admission(false);
       if (this.pending) {
+        const logon = this.logonInFlight;
         await this.pending.catch(() => undefined);
+        // A logon that failed on the network failed for every request waiting on it: each may try
+        // again under its own retry policy, but does not open another connection in the same breath.
+        if (logon) await logon;
         continue;
       }
       if (this.logonService === "unknown" || (this.logonService === "yes" && !this.cookie)) {
-        // This request logs on; the others wait for it. A network failure of the logon is this request's own.
+        // This request logs on; the others wait for it and share its outcome.
         const logon = this.logon();
         const mine: Promise<void> = logon.then(
           () => undefined,
           () => undefined,
         );
         this.pending = mine;
+        this.logonInFlight = logon;
         void mine.then(() => {
           if (this.pending === mine) this.pending = undefined;
+          if (this.logonInFlight === logon) this.logonInFlight = undefined;
         });
         await logon;
         continue;

@@ -82,8 +82,10 @@ export class PaddingFiles {
       deleteMember: async (dsn: string, name: string) => void this.members.delete(`${dsn}(${name})`),
       // Permission bits are not modelled here: a copy is created empty, then written.
       ussMode: async () => undefined,
+      ussAttributes: async () => ({}),
       createUss: async (p: string) => void this.uss.set(p, { text: "", etag: `E${++this.n}` }),
       chmodUss: async () => undefined,
+      chownUss: async () => undefined,
     };
     return { files } as unknown as ZosmfClient;
   }

@@ -58,3 +58,20 @@ describe("the z/OSMF session of one host", () => {
     expect((await rejection(c.info())).message).toMatch(/refused the credentials/);
   });
 });
+
+describe("a logon that fails on the network", () => {
+  it("fails every request that waited on it: eight requests at once open one connection, not eight in turn", async () => {
+    let logons = 0;
+    zosmf()
+      .post(LOGON)
+      .times(8)
+      .optionally()
+      .replyWithError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))
+      .on("request", () => (logons += 1));
+    // A user of its own: a session is shared by every client of the same host and credentials.
+    const c = client({ user: "NETUSER", retry: { attempts: 1, maxTotalMs: 1_000, minDelayMs: 1, maxDelayMs: 1 } });
+    const errors = await Promise.all(Array.from({ length: 8 }, () => rejection(c.info())));
+    expect(errors.map((e) => (e as ZosmfError).kind)).toEqual(Array(8).fill("unreachable"));
+    expect(logons).toBe(1);
+  });
+});

@@ -78,14 +78,32 @@ export async function safeWriteUss(o: SafeWriteUss): Promise<{ readonly created:
 /**
  * The copy of a UNIX file is as private as the original (a zowe.yaml holds keystore
  * passwords): created empty with the original's bits (owner only when they cannot be read),
- * filled, then set to exactly those bits with chmod, as the server's umask may change them on create.
+ * filled, set to exactly those bits with chmod (the server's umask may change them on
+ * create), and given the original's owner and group last, since after chown a user who is
+ * not a superuser may no longer write or chmod it.
  */
 async function writeUssCopy(client: ZosmfClient, path: string, copy: string, text: string): Promise<void> {
+  const original = await client.files.ussAttributes(path);
   // Bits that cannot be read: owner only, never wider than the original could have been.
-  const mode = (await client.files.ussMode(path)) ?? "rw-------";
+  const mode = original.mode ?? "rw-------";
   await client.files.createUss(copy, mode);
   await client.files.writeUss(copy, text);
   await client.files.chmodUss(copy, mode);
+  const want = original.owner;
+  if (!want) return;
+  const got = (await client.files.ussAttributes(copy)).owner;
+  if (got && got.user === want.user && got.group === want.group) return;
+  try {
+    await client.files.chownUss(copy, want);
+  } catch (err) {
+    throw new HaError(`The backup copy ${copy} could not be given the owner of ${path} (${want.user}:${want.group}); nothing was written to ${path}.`, {
+      failureClass: "zos-failure",
+      details: [
+        err instanceof Error ? err.message : String(err),
+        `The copy keeps the original's bits (${mode}) but belongs to ${got ? `${got.user}:${got.group}` : "you"}; changing the owner of a file needs superuser or READ to CHOWN.UNRESTRICTED in UNIXPRIV.`,
+      ],
+    });
+  }
 }
 
 async function writeOrConflict(

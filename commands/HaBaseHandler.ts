@@ -37,7 +37,9 @@ function interruptOn(params: IHandlerParameters): { signal: AbortSignal; dispose
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     dispose();
-    params.response.console.error(`${name}: stopping; the steps in flight end and the run record is marked interrupted. Press Ctrl-C again to quit at once.`);
+    params.response.console.error(
+      `${name}: stopping; the steps in flight end and the run record is marked interrupted. Press Ctrl-C again to quit at once.`,
+    );
     controller.abort(new HaError(`Interrupted by ${name}`, { failureClass: "tool-failure" }));
   };
   const dispose = () => {
@@ -80,7 +82,10 @@ export abstract class HaBaseHandler implements ICommandHandler {
       // Every text that leaves the command passes the same filter as the run record.
       if (err instanceof HaError) {
         // Our own errors already say everything; imperative would print a cause as "Response From Service".
-        throw new ImperativeError({ msg: redactMessage(err.message), additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined });
+        throw new ImperativeError({
+          msg: redactMessage(err.message),
+          additionalDetails: err.details.length > 0 ? redactSecrets(err.details.join("\n")) : undefined,
+        });
       }
       // The cause is not passed on: imperative would print it whole, unfiltered.
       throw new ImperativeError({ msg: redactMessage((err as Error).message ?? String(err)) });

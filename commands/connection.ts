@@ -5,7 +5,8 @@ import type { ZosmfConnection } from "../src/zosmf";
 
 type Args = Record<string, unknown>;
 
-const seconds = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value * 1000 : undefined);
+const seconds = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
 
 /** The session fields the connection options give, before credentials are added. */
 function sessionConfigOf(args: Args): ISession & { requestCompletionTimeout?: number; socketConnectTimeout?: number } {
@@ -45,7 +46,9 @@ export async function connectionFromArguments(params: IHandlerParameters): Promi
 export function resolveNamedConnection(profile: string, params?: IHandlerParameters): ZosmfConnection {
   const config = ImperativeConfig.instance.config;
   if (!config?.exists || !config.api.profiles.exists(profile)) {
-    throw new HaError(`The topology names zosmf profile '${profile}', which the Zowe team configuration does not have`, { failureClass: "invalid-input" });
+    throw new HaError(`The topology names zosmf profile '${profile}', which the Zowe team configuration does not have`, {
+      failureClass: "invalid-input",
+    });
   }
   const base = config.api.profiles.defaultGet("base") ?? {};
   const args: Args = { ...base, ...config.api.profiles.get(profile) };
@@ -68,7 +71,14 @@ export function resolveNamedConnection(profile: string, params?: IHandlerParamet
   });
 }
 
-type SessionLike = ISession & { tokenType?: string; tokenValue?: string; cert?: string; certKey?: string; requestCompletionTimeout?: number; socketConnectTimeout?: number };
+type SessionLike = ISession & {
+  tokenType?: string;
+  tokenValue?: string;
+  cert?: string;
+  certKey?: string;
+  requestCompletionTimeout?: number;
+  socketConnectTimeout?: number;
+};
 
 function toConnection(s: SessionLike): ZosmfConnection {
   if (!s.hostname) throw new HaError("No z/OSMF host: give --host, a zosmf profile, or ZOWE_OPT_HOST", { failureClass: "invalid-input" });

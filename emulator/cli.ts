@@ -19,8 +19,19 @@ interface CliArgs {
 }
 
 const FLAGS_WITH_VALUES = new Set([
-  "--systems", "--port", "--seed", "--write-config", "--latency-ms", "--job-input-ms", "--job-active-ms",
-  "--fault", "--user", "--password", "--ca-dir", "--sysplex", "--console-piece-lines",
+  "--systems",
+  "--port",
+  "--seed",
+  "--write-config",
+  "--latency-ms",
+  "--job-input-ms",
+  "--job-active-ms",
+  "--fault",
+  "--user",
+  "--password",
+  "--ca-dir",
+  "--sysplex",
+  "--console-piece-lines",
 ]);
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -39,24 +50,62 @@ export function parseArgs(argv: string[]): CliArgs {
       return n;
     };
     switch (flag) {
-      case "--systems": options.systems = (value as string).split(",").map((s) => s.trim()).filter(Boolean); break;
-      case "--sysplex": options.sysplexName = value; break;
-      case "--port": options.port = number(); break;
-      case "--seed": options.seed = number(); break;
-      case "--latency-ms": options.latencyMs = number(); break;
-      case "--job-input-ms": jobTiming.inputMs = number(); break;
-      case "--job-active-ms": jobTiming.activeMs = number(); break;
-      case "--console-piece-lines": options.consolePieceLines = number(); break;
-      case "--fault": faults.push(parseFaultArg(value as string)); break;
-      case "--user": options.user = value; break;
-      case "--password": options.password = value; break;
-      case "--ca-dir": options.caDir = value; break;
-      case "--write-config": writeConfig = value; break;
-      case "--http": options.tls = false; break;
-      case "--per-system": options.perSystemListeners = true; break;
-      case "--dvipa": options.dvipaListeners = true; break;
-      case "--json": json = true; break;
-      default: throw new Error(`unknown option ${flag}`);
+      case "--systems":
+        options.systems = (value as string)
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case "--sysplex":
+        options.sysplexName = value;
+        break;
+      case "--port":
+        options.port = number();
+        break;
+      case "--seed":
+        options.seed = number();
+        break;
+      case "--latency-ms":
+        options.latencyMs = number();
+        break;
+      case "--job-input-ms":
+        jobTiming.inputMs = number();
+        break;
+      case "--job-active-ms":
+        jobTiming.activeMs = number();
+        break;
+      case "--console-piece-lines":
+        options.consolePieceLines = number();
+        break;
+      case "--fault":
+        faults.push(parseFaultArg(value as string));
+        break;
+      case "--user":
+        options.user = value;
+        break;
+      case "--password":
+        options.password = value;
+        break;
+      case "--ca-dir":
+        options.caDir = value;
+        break;
+      case "--write-config":
+        writeConfig = value;
+        break;
+      case "--http":
+        options.tls = false;
+        break;
+      case "--per-system":
+        options.perSystemListeners = true;
+        break;
+      case "--dvipa":
+        options.dvipaListeners = true;
+        break;
+      case "--json":
+        json = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
     }
   }
   if (faults.length > 0) options.faults = { rules: faults };

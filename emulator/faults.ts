@@ -50,7 +50,10 @@ export const HTTP_FAULTS: FaultKind[] = ["status", "reset", "hang", "latency", "
 
 /** Glob with * and ? (and % as one character, as in z/OS patterns), case-insensitive. */
 export function globMatch(pattern: string, text: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/[?%]/g, ".");
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/[?%]/g, ".");
   return new RegExp(`^${re}$`, "i").test(text);
 }
 
@@ -100,7 +103,8 @@ export function parseFaultArg(text: string): FaultRule {
   if (count) rule.count = Number(count);
   for (const extra of extras) {
     const [key, value] = extra.split("=");
-    (rule as unknown as Record<string, unknown>)[key] = key === "abend" || key === "match" ? value : key === "jclError" ? value !== "false" : Number(value);
+    (rule as unknown as Record<string, unknown>)[key] =
+      key === "abend" || key === "match" ? value : key === "jclError" ? value !== "false" : Number(value);
   }
   return rule;
 }

@@ -158,7 +158,14 @@ components:
     port: 7557
 `;
 
-const pds = (name: string, nowIso: string, members: Record<string, string>, state: EmulatorState, user: string, options: Partial<PdsDataset> = {}): PdsDataset => ({
+const pds = (
+  name: string,
+  nowIso: string,
+  members: Record<string, string>,
+  state: EmulatorState,
+  user: string,
+  options: Partial<PdsDataset> = {},
+): PdsDataset => ({
   name,
   volser: "ZOSRES",
   created: nowIso,
@@ -166,7 +173,9 @@ const pds = (name: string, nowIso: string, members: Record<string, string>, stat
   recfm: "FB",
   lrecl: 80,
   blksize: 27920,
-  members: Object.fromEntries(Object.entries(members).map(([m, content]) => [m, { content, etag: nextEtag(state), user, changed: nowIso }])),
+  members: Object.fromEntries(
+    Object.entries(members).map(([m, content]) => [m, { content, etag: nextEtag(state), user, changed: nowIso }]),
+  ),
   ...options,
 });
 
@@ -177,7 +186,14 @@ export function seedState(options: SeedOptions): EmulatorState {
   state.users[user] = { password: options.password };
   state.racf.groups.SYS1 = { owner: "IBMUSER", gid: 0 };
   // The seeded user is the installation's administrator (SPECIAL, UID 0), as IBMUSER is.
-  state.racf.users[user] = { defaultGroup: "SYS1", groups: ["SYS1"], uid: 0, home: `/u/${user.toLowerCase()}`, program: "/bin/sh", special: true };
+  state.racf.users[user] = {
+    defaultGroup: "SYS1",
+    groups: ["SYS1"],
+    uid: 0,
+    home: `/u/${user.toLowerCase()}`,
+    program: "/bin/sh",
+    special: true,
+  };
 
   for (const ds of [
     pds("SYS1.PARMLIB", now, { IZUPRM00 }, state, "IBMUSER"),

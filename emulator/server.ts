@@ -176,7 +176,9 @@ export class ListenerSet {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    const servers = [this.main, ...this.systemServers.values(), ...this.dvipaServers.values()].filter((s): s is AnyServer => Boolean(s) && s !== "pending");
+    const servers = [this.main, ...this.systemServers.values(), ...this.dvipaServers.values()].filter(
+      (s): s is AnyServer => Boolean(s) && s !== "pending",
+    );
     await Promise.all(
       servers.map(
         (server) =>

@@ -59,9 +59,7 @@ export const jobFeedbackStatus = { async: 202, sync: 200 } as const;
 // ---------------------------------------------------------------- §2 files (REC unless noted)
 export const fileErrors = {
   datasetNotFound: (dsn: string) =>
-    form(404, 8, 386400778, 6, "Data set not found.", [
-      `IKJ56228I DATA SET ${dsn} NOT IN CATALOG OR CATALOG CAN NOT BE ACCESSED`,
-    ]),
+    form(404, 8, 386400778, 6, "Data set not found.", [`IKJ56228I DATA SET ${dsn} NOT IN CATALOG OR CATALOG CAN NOT BE ACCESSED`]),
   memberNotFound: (dsn: string, member: string) => form(404, 8, 524, 6, "Member not found", [`${dsn}(${member})`]),
   listMembersNotFound: (dsn: string) =>
     form(404, 8, 0, 4, "LMINIT error", [`ISRZ002 Data set not cataloged - '${dsn}' was not found in catalog.`]),

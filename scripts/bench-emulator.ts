@@ -20,11 +20,15 @@ async function main(): Promise<void> {
 
   const call = (method: string, path: string, body?: string) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = lib.request(`${emulator.url}${path}`, { method, agent, headers: { Authorization: auth, "X-CSRF-ZOSMF-HEADER": "true", "Content-Type": "text/plain" } }, (res) => {
-        let text = "";
-        res.on("data", (d: Buffer) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = lib.request(
+        `${emulator.url}${path}`,
+        { method, agent, headers: { Authorization: auth, "X-CSRF-ZOSMF-HEADER": "true", "Content-Type": "text/plain" } },
+        (res) => {
+          let text = "";
+          res.on("data", (d: Buffer) => (text += d));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });
@@ -47,7 +51,9 @@ async function main(): Promise<void> {
   const elapsed = (Date.now() - started) / 1000;
   agent.destroy();
   await emulator.stop();
-  console.log(`${Math.round(count / elapsed)} requests/s (${count} job status GETs in ${elapsed.toFixed(2)} s, ${clients} keep-alive clients, ${tls ? "https" : "http"}, ${failures} failures)`);
+  console.log(
+    `${Math.round(count / elapsed)} requests/s (${count} job status GETs in ${elapsed.toFixed(2)} s, ${clients} keep-alive clients, ${tls ? "https" : "http"}, ${failures} failures)`,
+  );
 }
 
 void main();

@@ -60,7 +60,11 @@ async function measureSize(n: number, dir: string, rttMs?: number): Promise<Size
 
     // A second provision of the same sysplex finds everything in place: planning only.
     // It reads the last run's record too, as a user's second run would (no new RACF listing).
-    const again = await measureProvision(emu, file, { scratch: dir, reset: false, ...(runs.at(-1)!.recordDir ? { recordDir: runs.at(-1)!.recordDir } : {}) });
+    const again = await measureProvision(emu, file, {
+      scratch: dir,
+      reset: false,
+      ...(runs.at(-1)!.recordDir ? { recordDir: runs.at(-1)!.recordDir } : {}),
+    });
     await measureVerify(emu, file);
     const verifies: RunFigure[] = [];
     for (let i = 0; i < RUNS[n]!; i++) verifies.push(await measureVerify(emu, file));
@@ -88,7 +92,6 @@ async function measureSize(n: number, dir: string, rttMs?: number): Promise<Size
   }
 }
 
-
 /** The 2-system provision through the real CLI, then the stock-command script and start-up times. */
 async function measureCli(dir: string): Promise<Record<string, unknown>> {
   log("packing the plug-in and installing it into an isolated Zowe home");
@@ -97,7 +100,11 @@ async function measureCli(dir: string): Promise<Record<string, unknown>> {
   try {
     const file = writeTopology(dir, 2);
     await emu.control("POST", "/__emulator/reset");
-    const cli = await home.zowe(["ha", "provision", "-t", file, "--start-servers", "--record-dir", path.join(dir, "cli-runs")], emu, 300_000);
+    const cli = await home.zowe(
+      ["ha", "provision", "-t", file, "--start-servers", "--record-dir", path.join(dir, "cli-runs")],
+      emu,
+      300_000,
+    );
     if (cli.code !== 0) throw new Error(`zowe ha provision failed: ${cli.stdout}\n${cli.stderr}`);
     log(`CLI provision ${Math.round(cli.ms)} ms`);
 
@@ -108,7 +115,11 @@ async function measureCli(dir: string): Promise<Record<string, unknown>> {
 
     const startup = await startupTimes(home, emu, file);
     const daemon = await daemonVerifyTimes(home, emu, file, STARTUP_RUNS);
-    log("ms" in daemon ? `daemon-mode verify ${daemon.ms.map((v) => Math.round(v)).join(", ")} ms` : `daemon mode not measured: ${daemon.notMeasured}`);
+    log(
+      "ms" in daemon
+        ? `daemon-mode verify ${daemon.ms.map((v) => Math.round(v)).join(", ")} ms`
+        : `daemon mode not measured: ${daemon.notMeasured}`,
+    );
     return { cliProvisionMs: cli.ms, stock, startup, daemon };
   } finally {
     await emu.stop();
@@ -141,7 +152,12 @@ async function measureRss(dir: string): Promise<{ maxRssMb: number; wallMs: numb
   try {
     const file = writeTopology(dir, 32);
     const env = { ...process.env, BENCH_CONNECTION: JSON.stringify(emu.connection) };
-    const r = await runTimed(process.execPath, [path.join(__dirname, "bench", "rss-child.js"), file, mkdtempSync(path.join(dir, "rss-"))], env, 300_000);
+    const r = await runTimed(
+      process.execPath,
+      [path.join(__dirname, "bench", "rss-child.js"), file, mkdtempSync(path.join(dir, "rss-"))],
+      env,
+      300_000,
+    );
     if (r.code !== 0) throw new Error(`rss child failed: ${r.stderr}`);
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as { status: string; wallMs: number; maxRssKb: number };
     if (out.status !== "succeeded") throw new Error(`the 32-system provision in the child ${out.status}`);
@@ -172,7 +188,12 @@ async function main(): Promise<void> {
   // Every size is held to the 2-system round trip: a bigger sysplex's longer requests come
   // from the client's own load, which a lower bound must not grant it.
   for (const n of SIZES) sizes.push(await measureSize(n, dir, sizes[0]?.provision.medianRequestMs));
-  const cli = (await measureCli(dir)) as { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number>; daemon: DaemonFigure };
+  const cli = (await measureCli(dir)) as {
+    cliProvisionMs: number;
+    stock: { wallMs: number; actions: number; byKind: Record<string, number> };
+    startup: Record<string, number>;
+    daemon: DaemonFigure;
+  };
   const rss = await measureRss(dir);
 
   const by = (n: number) => sizes.find((s) => s.systems === n)!;
@@ -182,24 +203,49 @@ async function main(): Promise<void> {
   const v32 = median(by(32).verifyMs);
   const jobs = jobSummary(by(2).provision);
   const targets: TargetResult[] = [
-    { target: "2-system provision >= 5x faster than stock commands", figure: `${x(cli.stock.wallMs / p2)} (${ms(cli.stock.wallMs)} vs ${ms(p2)}); ${x(cli.stock.wallMs / cli.cliProvisionMs)} against the real CLI run`, holds: cli.stock.wallMs / p2 >= 5 },
-    { target: "2-system provision within 1.25x of the lower bound", figure: `${x(p2 / by(2).lowerBoundMs)} (${ms(p2)} vs ${ms(by(2).lowerBoundMs)})`, holds: p2 / by(2).lowerBoundMs <= 1.25 },
-    { target: "32-system provision <= 3x of 2 systems", figure: `${x(p32 / p2)} (${ms(p32)}; ${x((by(32).provisionAllParallelMs ?? p32) / p2)} with --concurrency 128)`, holds: p32 / p2 <= 3 },
+    {
+      target: "2-system provision >= 5x faster than stock commands",
+      figure: `${x(cli.stock.wallMs / p2)} (${ms(cli.stock.wallMs)} vs ${ms(p2)}); ${x(cli.stock.wallMs / cli.cliProvisionMs)} against the real CLI run`,
+      holds: cli.stock.wallMs / p2 >= 5,
+    },
+    {
+      target: "2-system provision within 1.25x of the lower bound",
+      figure: `${x(p2 / by(2).lowerBoundMs)} (${ms(p2)} vs ${ms(by(2).lowerBoundMs)})`,
+      holds: p2 / by(2).lowerBoundMs <= 1.25,
+    },
+    {
+      target: "32-system provision <= 3x of 2 systems",
+      figure: `${x(p32 / p2)} (${ms(p32)}; ${x((by(32).provisionAllParallelMs ?? p32) / p2)} with --concurrency 128)`,
+      holds: p32 / p2 <= 3,
+    },
     { target: "32-system verify <= 2x of 2 systems", figure: `${x(v32 / v2)} (${ms(v32)} vs ${ms(v2)})`, holds: v32 / v2 <= 2 },
     {
       target: "job end noticed within max(250 ms, 10% of run), no more polls than needed",
       figure: `worst ${ms(jobs.worstNoticeMs)} of ${ms(jobs.allowedMs)} allowed; ${jobs.maxPolls} polls per job, ${jobs.neededPolls} needed`,
       holds: jobs.worstNoticeMs <= jobs.allowedMs && jobs.maxPolls <= jobs.neededPolls,
     },
-    { target: "`zowe ha verify` (2 systems) under 1.5 s with start-up", figure: ms(cli.startup.haVerifyMs!), holds: cli.startup.haVerifyMs! < 1500 },
+    {
+      target: "`zowe ha verify` (2 systems) under 1.5 s with start-up",
+      figure: ms(cli.startup.haVerifyMs!),
+      holds: cli.startup.haVerifyMs! < 1500,
+    },
     { target: "32-system provision peak RSS under 250 MB", figure: `${rss.maxRssMb.toFixed(0)} MB`, holds: rss.maxRssMb < 250 },
   ];
 
   const results = {
     date: new Date().toISOString(),
     machine: machine(ROOT),
-    settings: { ...SETTINGS, runs: RUNS, note: `latency per z/OSMF request; job = input + active ms from submit; provision with --start-servers, default --concurrency ${DEFAULT_CONCURRENCY}` },
-    sizes: sizes.map((s) => ({ ...s, provisionMedianMs: median(s.provisionMs), verifyMedianMs: median(s.verifyMs), jobs: s.provision.jobs.length ? jobSummary(s.provision) : undefined })),
+    settings: {
+      ...SETTINGS,
+      runs: RUNS,
+      note: `latency per z/OSMF request; job = input + active ms from submit; provision with --start-servers, default --concurrency ${DEFAULT_CONCURRENCY}`,
+    },
+    sizes: sizes.map((s) => ({
+      ...s,
+      provisionMedianMs: median(s.provisionMs),
+      verifyMedianMs: median(s.verifyMs),
+      jobs: s.provision.jobs.length ? jobSummary(s.provision) : undefined,
+    })),
     cli,
     rss,
     targets,
@@ -218,7 +264,12 @@ function markdown(
   date: string,
   m: Record<string, unknown>,
   sizes: readonly SizeFigures[],
-  cli: { cliProvisionMs: number; stock: { wallMs: number; actions: number; byKind: Record<string, number> }; startup: Record<string, number>; daemon: DaemonFigure },
+  cli: {
+    cliProvisionMs: number;
+    stock: { wallMs: number; actions: number; byKind: Record<string, number> };
+    startup: Record<string, number>;
+    daemon: DaemonFigure;
+  },
   rss: { maxRssMb: number; wallMs: number },
   targets: readonly TargetResult[],
 ): string {
@@ -233,12 +284,25 @@ function markdown(
     "",
     "## Targets",
     "",
-    table(["target", "figure", "holds"], targets.map((t) => [t.target, t.figure, t.holds ? "yes" : "**no**"])),
+    table(
+      ["target", "figure", "holds"],
+      targets.map((t) => [t.target, t.figure, t.holds ? "yes" : "**no**"]),
+    ),
     "",
     "## Provision and verify",
     "",
     table(
-      ["systems", "provision", "of which planning", "lower bound", "ratio", "requests", "no-change re-provision", "verify", "verify requests"],
+      [
+        "systems",
+        "provision",
+        "of which planning",
+        "lower bound",
+        "ratio",
+        "requests",
+        "no-change re-provision",
+        "verify",
+        "verify requests",
+      ],
       sizes.map((s) => [
         String(s.systems),
         ms(median(s.provisionMs)),
@@ -256,11 +320,17 @@ function markdown(
     "",
     "Provision requests by kind:",
     "",
-    table(["kind", ...sizes.map((s) => `${s.systems} sys`)], kinds.map((k) => [k, ...sizes.map((s) => String(s.provision.byKind[k] ?? 0))])),
+    table(
+      ["kind", ...sizes.map((s) => `${s.systems} sys`)],
+      kinds.map((k) => [k, ...sizes.map((s) => String(s.provision.byKind[k] ?? 0))]),
+    ),
     "",
     "Verify requests by kind:",
     "",
-    table(["kind", ...sizes.map((s) => `${s.systems} sys`)], vkinds.map((k) => [k, ...sizes.map((s) => String(s.verify.byKind[k] ?? 0))])),
+    table(
+      ["kind", ...sizes.map((s) => `${s.systems} sys`)],
+      vkinds.map((k) => [k, ...sizes.map((s) => String(s.verify.byKind[k] ?? 0))]),
+    ),
     "",
     "Jobs (status polls per job; delay from the job's end to the answer that showed OUTPUT):",
     "",
@@ -268,7 +338,14 @@ function markdown(
       ["systems", "jobs", "run time", "polls per job", "notice delay avg", "notice delay max"],
       sizes.map((s) => {
         const j = s.provision.jobs;
-        return [String(s.systems), String(j.length), ms(j[0]?.runMs ?? 0), (j.reduce((a, b) => a + b.polls, 0) / j.length).toFixed(1), ms(j.reduce((a, b) => a + b.noticeMs, 0) / j.length), ms(Math.max(...j.map((b) => b.noticeMs)))];
+        return [
+          String(s.systems),
+          String(j.length),
+          ms(j[0]?.runMs ?? 0),
+          (j.reduce((a, b) => a + b.polls, 0) / j.length).toFixed(1),
+          ms(j.reduce((a, b) => a + b.noticeMs, 0) / j.length),
+          ms(Math.max(...j.map((b) => b.noticeMs))),
+        ];
       }),
     ),
     "",
@@ -278,12 +355,20 @@ function markdown(
       ["what", "wall time"],
       [
         ["`zowe ha provision --start-servers` (2 systems, real CLI)", ms(cli.cliProvisionMs)],
-        [`stock commands, ${cli.stock.actions} \`zowe\` runs (${Object.entries(cli.stock.byKind).map(([k, v]) => `${v} ${k}`).join(", ")})`, ms(cli.stock.wallMs)],
+        [
+          `stock commands, ${cli.stock.actions} \`zowe\` runs (${Object.entries(cli.stock.byKind)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", ")})`,
+          ms(cli.stock.wallMs),
+        ],
         ["`node -e 0`", ms(cli.startup.nodeMs!)],
         ["`zowe --version`", ms(cli.startup.zoweVersionMs!)],
         ["`zowe ha --help`", ms(cli.startup.haHelpMs!)],
         ["`zowe ha verify` (2 systems, idle emulator)", ms(cli.startup.haVerifyMs!)],
-        ["the same under `zowe daemon enable` (warm daemon)", "ms" in cli.daemon ? ms(median(cli.daemon.ms)) : `not measured: ${cli.daemon.notMeasured}`],
+        [
+          "the same under `zowe daemon enable` (warm daemon)",
+          "ms" in cli.daemon ? ms(median(cli.daemon.ms)) : `not measured: ${cli.daemon.notMeasured}`,
+        ],
         [`32-system provision in its own process (peak RSS ${rss.maxRssMb.toFixed(0)} MB)`, ms(rss.wallMs)],
       ],
     ),
@@ -294,7 +379,10 @@ function markdown(
 /** Re-runs this script with the emulator's CA trusted process-wide, as the CLI trusts it. */
 function relaunchTrusting(caFile: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [__filename, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+    const child = spawn(process.execPath, [__filename, ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+    });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }

@@ -23,7 +23,8 @@ export function startSiteServers(emulator: Emulator, topology: SiteTopology): st
     for (const p of ports) entry.ports.add(p);
     servers.set(key, entry);
   };
-  for (const ps of topology.portSharing ?? []) for (const s of ps.servers) add(ps.system, s, [ps.port, ...(ps.outboundPort ? [ps.outboundPort] : [])]);
+  for (const ps of topology.portSharing ?? [])
+    for (const s of ps.servers) add(ps.system, s, [ps.port, ...(ps.outboundPort ? [ps.outboundPort] : [])]);
   for (const svc of topology.distributedServices ?? []) for (const t of svc.targets) add(t.system, t.server, svc.ports);
 
   const proclib = emulator.state.datasets["SYS1.PROCLIB"] as PdsDataset;

@@ -34,7 +34,10 @@ async function main(): Promise<number> {
 
     step("Packing the plug-in and installing it into an isolated Zowe home");
     execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-    const tgz = path.join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
+    const tgz = path.join(
+      work,
+      readdirSync(work).find((f) => f.endsWith(".tgz"))!,
+    );
     const env = { ...process.env, ZOWE_CLI_HOME: home, NODE_EXTRA_CA_CERTS: emulator.caFile, FORCE_COLOR: "0" };
     // The dependencies are in npm's cache since `npm install`: do not wait on the registry.
     const installed = await zowe(["plugins", "install", tgz], { ...env, npm_config_prefer_offline: "true" }, { quiet: true });
@@ -60,7 +63,18 @@ async function main(): Promise<number> {
     // The DVIPA of the example (a documentation address) is served by the emulator on a local port: say so to verify.
     await emulator.settle();
     const connectTo = Object.entries(emulator.dvipaUrls).map(([dvipa, url]) => `${dvipa}=${url}`);
-    const verified = await zowe(["ha", "verify", "-t", topology, "--junit", path.join(work, "verify.xml"), ...(connectTo.length > 0 ? ["--connect-to", ...connectTo] : [])], env);
+    const verified = await zowe(
+      [
+        "ha",
+        "verify",
+        "-t",
+        topology,
+        "--junit",
+        path.join(work, "verify.xml"),
+        ...(connectTo.length > 0 ? ["--connect-to", ...connectTo] : []),
+      ],
+      env,
+    );
 
     step("Summary");
     console.log(`  dry run exit ${planned}, provision exit ${provisioned}, second provision exit ${again}, verify exit ${verified}`);

@@ -15,14 +15,23 @@ export interface RunResult {
 }
 
 /** Runs a command with a hard time bound; a zowe prompt without a terminal would otherwise hang. */
-export function run(file: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(
+  file: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       file,
       args,
-      { env: { ...process.env, FORCE_COLOR: "0", ...options.env }, cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 90_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        env: { ...process.env, FORCE_COLOR: "0", ...options.env },
+        cwd: options.cwd ?? ROOT,
+        timeout: options.timeoutMs ?? 90_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (err, stdout, stderr) => {
-        const status = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : null) : 0;
+        const status = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : null) : 0;
         resolve({ status, stdout: String(stdout), stderr: String(stderr) });
       },
     );
@@ -47,7 +56,8 @@ export async function installPackedPlugin(): Promise<{
   // The plug-in's dependencies are in npm's cache after the project's own install: do not wait on the registry.
   const installed = await zowe(["plugins", "install", path.join(work, tgz)], { npm_config_prefer_offline: "true" }, 240_000);
   if (installed.status !== 0) throw new Error(`plugin install failed: ${installed.stdout}\n${installed.stderr}`);
-  const start = (args: string[], env: NodeJS.ProcessEnv = {}) => startZowe(args, { ...process.env, FORCE_COLOR: "0", ZOWE_CLI_HOME: home, ...env }, work);
+  const start = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    startZowe(args, { ...process.env, FORCE_COLOR: "0", ZOWE_CLI_HOME: home, ...env }, work);
   return { home, zowe, start };
 }
 
@@ -84,7 +94,9 @@ export interface EmulatorProcess {
 
 /** The emulator in its own process: a CLI test's child zowe process must not share our event loop with it. */
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, "lib", "emulator", "cli.js"), "--json", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "lib", "emulator", "cli.js"), "--json", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("emulator did not start within 60 s")), 60_000);

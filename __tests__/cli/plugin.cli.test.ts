@@ -4,7 +4,16 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSy
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorCall, emulatorGet, installPackedPlugin, ROOT, startEmulatorProcess, type EmulatorProcess, type RunningZowe, type RunResult } from "./harness";
+import {
+  emulatorCall,
+  emulatorGet,
+  installPackedPlugin,
+  ROOT,
+  startEmulatorProcess,
+  type EmulatorProcess,
+  type RunningZowe,
+  type RunResult,
+} from "./harness";
 
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
@@ -51,15 +60,18 @@ describe("the plug-in in the Zowe CLI host", () => {
     expect(res.status).toBe(0);
   });
 
-  it.each([["ha"], ["ha", "provision"], ["ha", "verify"], ["ha", "rollback"]])("'zowe %s --help' describes the command", async (...words) => {
-    const res = await zowe([...words, "--help"]);
-    expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/DESCRIPTION/);
-    if (words.length > 1) {
-      const examples = res.stdout.split("EXAMPLES")[1] ?? "";
-      expect((examples.match(/\$ zowe ha /g) ?? []).length).toBeGreaterThanOrEqual(2);
-    }
-  });
+  it.each([["ha"], ["ha", "provision"], ["ha", "verify"], ["ha", "rollback"]])(
+    "'zowe %s --help' describes the command",
+    async (...words) => {
+      const res = await zowe([...words, "--help"]);
+      expect(res.status).toBe(0);
+      expect(res.stdout).toMatch(/DESCRIPTION/);
+      if (words.length > 1) {
+        const examples = res.stdout.split("EXAMPLES")[1] ?? "";
+        expect((examples.match(/\$ zowe ha /g) ?? []).length).toBeGreaterThanOrEqual(2);
+      }
+    },
+  );
 });
 
 describe("invalid input", () => {
@@ -128,7 +140,10 @@ describe("verify's JUnit report when the topology is invalid", () => {
   it("still writes one test case with one error, into a folder it creates, and sends nothing", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-junit-"));
     const topo = path.join(dir, "plex.yaml");
-    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("dvipa: 192.0.2.10", "dvipa: 192.0.2.300"));
+    writeFileSync(
+      topo,
+      readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("dvipa: 192.0.2.10", "dvipa: 192.0.2.300"),
+    );
     const junit = path.join(dir, "missing", "folder", "verify.xml");
     const before = (await emulatorLog()).total;
     const res = await zowe(["ha", "verify", "-t", topo, "--junit", junit], connEnv);
@@ -170,7 +185,13 @@ describe("provision and verify through the CLI", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-run-"));
     const topo = path.join(dir, "plex.yaml");
     // The emulator process serves no DVIPA port here; the end-to-end look is tested against the in-process emulator and the demo.
-    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(/^zosmfHa:\n/m, "zosmfHa:\n  verifyThroughDvipa: false\n"));
+    writeFileSync(
+      topo,
+      readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(
+        /^zosmfHa:\n/m,
+        "zosmfHa:\n  verifyThroughDvipa: false\n",
+      ),
+    );
     const prov = await zowe(["ha", "provision", "-t", topo, "--start-servers", "--rfj"], connEnv, 180_000);
     const provOut = JSON.parse(prov.stdout) as { data: { status: string; recordFile: string } };
     expect(provOut.data.status).toBe("succeeded");
@@ -214,7 +235,14 @@ describe("a failure after the run changed something", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-late-"));
       const topo = path.join(dir, "plex.yaml");
       writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
-      const env = { ...connEnv, ZOWE_OPT_HOST: failing.host, ZOWE_OPT_PORT: String(failing.port), ZOWE_OPT_USER: failing.user, ZOWE_OPT_PASSWORD: failing.password, NODE_EXTRA_CA_CERTS: failing.caFile };
+      const env = {
+        ...connEnv,
+        ZOWE_OPT_HOST: failing.host,
+        ZOWE_OPT_PORT: String(failing.port),
+        ZOWE_OPT_USER: failing.user,
+        ZOWE_OPT_PASSWORD: failing.password,
+        NODE_EXTRA_CA_CERTS: failing.caFile,
+      };
       const res = await zowe(["ha", "provision", "-t", topo], env, 180_000);
       expect(res.status).toBe(2);
       expect(res.stdout).toMatch(/Changed on z\/OS by this run \(\d+\):/);
@@ -230,9 +258,17 @@ describe("a failure after the run changed something", () => {
 describe("diagnostics in the Zowe app log", () => {
   it("has a line per z/OSMF request of a verify at debug level, and never the password", async () => {
     const logs = path.join(home, "logs");
-    const text = () => (existsSync(logs) ? readdirSync(logs).map((f) => readFileSync(path.join(logs, f), "utf8")).join("\n") : "");
+    const text = () =>
+      existsSync(logs)
+        ? readdirSync(logs)
+            .map((f) => readFileSync(path.join(logs, f), "utf8"))
+            .join("\n")
+        : "";
     const before = text().length;
-    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], { ...connEnv, ZOWE_APP_LOG_LEVEL: "debug" });
+    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], {
+      ...connEnv,
+      ZOWE_APP_LOG_LEVEL: "debug",
+    });
     expect(res.status, res.stderr).not.toBeNull();
     const added = text().slice(before);
     expect(added).toMatch(/z\/OSMF GET \/zosmf\/\S+ 200 \d+ ms/);
@@ -250,7 +286,10 @@ describe("one z/OSMF session per host per command, through the real zowe binary"
 
   it("a wrong password with --concurrency 16 is refused once, exit 4, and the message says nothing more was sent", async () => {
     await emulatorCall(emulator, "DELETE", "/__emulator/log");
-    const res = await zowe(["ha", "provision", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--dry-run", "--concurrency", "16"], { ...connEnv, ZOWE_OPT_PASSWORD: "Wrong-1" });
+    const res = await zowe(["ha", "provision", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--dry-run", "--concurrency", "16"], {
+      ...connEnv,
+      ZOWE_OPT_PASSWORD: "Wrong-1",
+    });
     expect(res.status).toBe(4);
     expect(res.stderr).toMatch(/refused the credentials/);
     expect(res.stderr).toMatch(/Nothing more was sent/);
@@ -269,12 +308,25 @@ describe("one z/OSMF session per host per command, through the real zowe binary"
 
   it("resolves a topology's named zosmf profile from the team configuration, with no credential store", async () => {
     const configFile = path.join(home, "zowe.config.json");
-    const profile = { type: "zosmf", properties: { host: emulator.host, port: emulator.port, user: emulator.user, password: emulator.password, rejectUnauthorized: true }, secure: [] };
-    writeFileSync(configFile, JSON.stringify({ profiles: { plex2: { properties: {}, profiles: { sysa: profile } } }, defaults: {}, autoStore: false }));
+    const profile = {
+      type: "zosmf",
+      properties: { host: emulator.host, port: emulator.port, user: emulator.user, password: emulator.password, rejectUnauthorized: true },
+      secure: [],
+    };
+    writeFileSync(
+      configFile,
+      JSON.stringify({ profiles: { plex2: { properties: {}, profiles: { sysa: profile } } }, defaults: {}, autoStore: false }),
+    );
     try {
       const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-profile-"));
       const file = path.join(dir, "profile.yaml");
-      writeFileSync(file, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(/connection: \{\}/g, "connection: { profile: plex2.sysa }"));
+      writeFileSync(
+        file,
+        readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace(
+          /connection: \{\}/g,
+          "connection: { profile: plex2.sysa }",
+        ),
+      );
       await emulatorCall(emulator, "DELETE", "/__emulator/log");
       const res = await zowe(["ha", "verify", "-t", file], connEnv);
       expect(res.stderr).not.toMatch(/credential manager|does not have/i);
@@ -295,12 +347,21 @@ describe("Ctrl-C through the real zowe binary", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-int-"));
       const topo = path.join(dir, "plex.yaml");
       writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
-      const env = { ...connEnv, ZOWE_OPT_HOST: slow.host, ZOWE_OPT_PORT: String(slow.port), ZOWE_OPT_USER: slow.user, ZOWE_OPT_PASSWORD: slow.password, NODE_EXTRA_CA_CERTS: slow.caFile };
+      const env = {
+        ...connEnv,
+        ZOWE_OPT_HOST: slow.host,
+        ZOWE_OPT_PORT: String(slow.port),
+        ZOWE_OPT_USER: slow.user,
+        ZOWE_OPT_PASSWORD: slow.password,
+        NODE_EXTRA_CA_CERTS: slow.caFile,
+      };
       running = startZowe(["ha", "provision", "-t", topo], env);
-      const submitted = async () => (await emulatorGet<EmulatorLog>(slow, "/__emulator/log")).submits as { jobname: string; jobid: string }[];
+      const submitted = async () =>
+        (await emulatorGet<EmulatorLog>(slow, "/__emulator/log")).submits as { jobname: string; jobid: string }[];
       let job: { jobname: string; jobid: string } | undefined;
       while (!(job = (await submitted()).find((s) => s.jobname === "IZUMKF0A"))) {
-        if (running.child.exitCode !== null) throw new Error(`zowe ended before the job was submitted: ${JSON.stringify(running.output())}`);
+        if (running.child.exitCode !== null)
+          throw new Error(`zowe ended before the job was submitted: ${JSON.stringify(running.output())}`);
         await new Promise((r) => setTimeout(r, 200));
       }
       running.child.kill("SIGINT");
@@ -335,7 +396,11 @@ describe("--establish-connection-timeout through the real zowe binary", () => {
 
   it("--ecto 2 against a port that never answers TLS ends with exit 4 and names the connect timeout", async () => {
     const port = (silent.address() as { port: number }).port;
-    const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--ecto", "2"], { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) }, 60_000);
+    const res = await zowe(
+      ["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--ecto", "2"],
+      { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) },
+      60_000,
+    );
     expect(res.status, res.stderr).toBe(4);
     // The reasons are in the verify report on stdout; the error line on stderr.
     expect(res.stdout).toMatch(new RegExp(`no connection to 127\\.0\\.0\\.1:${port} within 2 s \\(ECONNECTTIMEOUT\\)`));

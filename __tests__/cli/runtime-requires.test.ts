@@ -10,7 +10,9 @@ const SHIPPED = ["lib/imperative.js", "lib/src", "lib/commands"];
 function jsFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
   if (statSync(full).isFile()) return [full];
-  return readdirSync(full, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? jsFiles(path.join(entry, d.name)) : d.name.endsWith(".js") ? [path.join(full, d.name)] : []));
+  return readdirSync(full, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? jsFiles(path.join(entry, d.name)) : d.name.endsWith(".js") ? [path.join(full, d.name)] : [],
+  );
 }
 
 /** Every bare module a compiled file requires or imports at run time, with the file. */
@@ -25,7 +27,11 @@ function bareRequires(): { file: string; spec: string }[] {
   return found;
 }
 
-const packageOf = (spec: string) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+const packageOf = (spec: string) =>
+  spec
+    .split("/")
+    .slice(0, spec.startsWith("@") ? 2 : 1)
+    .join("/");
 
 describe("the packed plug-in's run-time requires", () => {
   const found = bareRequires();
@@ -39,7 +45,10 @@ describe("the packed plug-in's run-time requires", () => {
   });
 
   it("requires only Node's own modules and the packages package.json declares as dependencies or peers", () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
     const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
     const builtin = (spec: string) => spec.startsWith("node:") || builtinModules.includes(packageOf(spec));
     expect(found.filter((f) => !builtin(f.spec) && !declared.has(packageOf(f.spec)))).toEqual([]);

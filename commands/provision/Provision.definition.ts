@@ -57,7 +57,10 @@ export const ProvisionDefinition: ICommandDefinition = {
   ],
   examples: [
     { description: "Show what provisioning would change, without changing anything", options: "-t sysplex.yaml --dry-run" },
-    { description: "Provision and start the z/OSMF servers, using the zosmf profile 'plexa'", options: "-t sysplex.yaml --start-servers --zosmf-profile plexa" },
+    {
+      description: "Provision and start the z/OSMF servers, using the zosmf profile 'plexa'",
+      options: "-t sysplex.yaml --start-servers --zosmf-profile plexa",
+    },
     { description: "Continue the last failed run after fixing its cause", options: "-t sysplex.yaml --resume" },
     { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
   ],

@@ -28,7 +28,13 @@ export default class ProvisionHandler extends HaBaseHandler {
       data: result,
       text: renderRunResult(result),
       failure: failureClass
-        ? { failureClass, message: result.status === "interrupted" ? `Provision of ${result.sysplex} was interrupted; see "Next" above` : `Provision of ${result.sysplex} failed; see the steps above` }
+        ? {
+            failureClass,
+            message:
+              result.status === "interrupted"
+                ? `Provision of ${result.sysplex} was interrupted; see "Next" above`
+                : `Provision of ${result.sysplex} failed; see the steps above`,
+          }
         : undefined,
     };
   }

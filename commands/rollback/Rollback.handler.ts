@@ -23,9 +23,14 @@ export default class RollbackHandler extends HaBaseHandler {
     const failureClass = failureClassOf(result);
     return {
       data: result,
-      text: renderRunResult(result, { verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}` }),
+      text: renderRunResult(result, {
+        verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
+      }),
       failure: failureClass
-        ? { failureClass, message: `Rollback of run ${result.undoneRun} ${result.status === "interrupted" ? "was interrupted" : "did not finish"}; see the steps above` }
+        ? {
+            failureClass,
+            message: `Rollback of run ${result.undoneRun} ${result.status === "interrupted" ? "was interrupted" : "did not finish"}; see the steps above`,
+          }
         : undefined,
     };
   }

@@ -25,7 +25,8 @@ export const VerifyDefinition: ICommandDefinition = {
     {
       name: "fail-on",
       aliases: ["fo"],
-      description: "The worst verdict still accepted: 'failed' makes only failed checks fail the command; 'degraded' makes degraded ones fail it too.",
+      description:
+        "The worst verdict still accepted: 'failed' makes only failed checks fail the command; 'degraded' makes degraded ones fail it too.",
       type: "string",
       allowableValues: { values: ["failed", "degraded"] },
       defaultValue: "failed",
@@ -50,7 +51,10 @@ export const VerifyDefinition: ICommandDefinition = {
   ],
   examples: [
     { description: "Check that z/OSMF hot standby is in force", options: "-t sysplex.yaml" },
-    { description: "Gate a pipeline: write JUnit and fail on degraded as well as failed", options: "-t sysplex.yaml --junit ha-verify.xml --fail-on degraded" },
+    {
+      description: "Gate a pipeline: write JUnit and fail on degraded as well as failed",
+      options: "-t sysplex.yaml --junit ha-verify.xml --fail-on degraded",
+    },
     { description: "Return the checks as JSON", options: "-t sysplex.yaml --rfj" },
   ],
 };

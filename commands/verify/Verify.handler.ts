@@ -36,10 +36,18 @@ export default class VerifyHandler extends HaBaseHandler {
       });
     } catch (err) {
       // The dashboard still gets a report: one error saying why verify could not start.
-      if (args.junit) await writeJunit(args.junit, renderJunitError(String(args.topology), (err as Error).message ?? String(err), err instanceof HaError ? err.details : []));
+      if (args.junit)
+        await writeJunit(
+          args.junit,
+          renderJunitError(String(args.topology), (err as Error).message ?? String(err), err instanceof HaError ? err.details : []),
+        );
       throw err;
     }
     if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
-    return { data: result, text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }), failure: verifyFailure(result, failOn) };
+    return {
+      data: result,
+      text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }),
+      failure: verifyFailure(result, failOn),
+    };
   }
 }

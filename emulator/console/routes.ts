@@ -13,7 +13,10 @@ const ROOT = "/zosmf/restconsoles/consoles/";
 const yes = (v: unknown) => typeof v === "string" && v.toUpperCase() === "Y";
 
 export async function handleConsole(scope: RequestScope, req: IncomingMessage, reply: Reply, url: URL, body: string): Promise<void> {
-  const parts = url.pathname.slice(ROOT.length).split("/").map((p) => decodeURIComponent(p));
+  const parts = url.pathname
+    .slice(ROOT.length)
+    .split("/")
+    .map((p) => decodeURIComponent(p));
   const name = parts[0] ?? "";
   if (!isValidConsoleName(name)) return reply.error(consoleErrors.badConsoleName(name));
   if (req.method === "PUT" && parts.length === 1) return issue(scope, reply, name, body);
@@ -32,7 +35,8 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   const { state } = ctx;
   const routed = parseRoute(cmd);
   const now = ctx.clock.now();
-  const call = (system: string, text: string) => ctx.operator.issueCommand(state, { system, consoleName, now, nowIso: ctx.clock.iso(now) }, text).lines;
+  const call = (system: string, text: string) =>
+    ctx.operator.issueCommand(state, { system, consoleName, now, nowIso: ctx.clock.iso(now) }, text).lines;
   const local = explicitSystem ? explicitSystem.toUpperCase() : origin.system;
   if (!state.systems[local]) return { lines: [consoleTexts.invalidSystem(local)] };
 
@@ -53,7 +57,8 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   if (targets.length === 1 && !routed.group) return { lines: run(targets[0]) };
   // Several systems: each system's lines under its own heading, as a routed display shows them.
   const lines = [` IEE421I RO ${routed.group ?? `(${targets.join(",")})`},${routed.command.slice(0, 40)}`];
-  for (const system of targets) lines.push(`  ${system.padEnd(8)} RESPONSES ${"-".repeat(40)}`, ...run(system).map((l) => `  ${l.trimStart()}`));
+  for (const system of targets)
+    lines.push(`  ${system.padEnd(8)} RESPONSES ${"-".repeat(40)}`, ...run(system).map((l) => `  ${l.trimStart()}`));
   return { lines };
 }
 

@@ -14,7 +14,11 @@ export function parseRoute(cmd: string): Routed {
   const spec = m[1].toUpperCase();
   const command = m[2].trim();
   if (spec === "*ALL" || spec === "*OTHER") return { targets: [], group: spec, command };
-  const targets = spec.replace(/^\(|\)$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+  const targets = spec
+    .replace(/^\(|\)$/g, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { targets, command };
 }
 

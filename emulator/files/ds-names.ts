@@ -33,7 +33,10 @@ export function dslevelMatcher(pattern: string): (dsn: string) => boolean {
       re += i === 0 ? "(?:[^.]+(?:\\.[^.]+)*)?" : "(?:\\.[^.]+)*";
       return;
     }
-    const body = q.replace(/[+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^.]*").replace(/%/g, "[^.]");
+    const body = q
+      .replace(/[+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[^.]*")
+      .replace(/%/g, "[^.]");
     re += i === 0 ? body : `\\.${body}`;
   });
   const exact = new RegExp(`^${re}$`);

@@ -144,8 +144,9 @@ function create(scope: RequestScope, reply: Reply, dsn: string, body: Record<str
   if (!body || (body.dsorg === undefined && body.like === undefined)) return reply.error(fileErrors.createNeedsAttributes());
   if (state.datasets[dsn]) return reply.error(fileErrors.alreadyExists());
   const like = typeof body.like === "string" ? state.datasets[body.like.toUpperCase()] : undefined;
-  const pick = <T>(key: string, fallback: T): T => (body[key] as T | undefined) ?? ((like as unknown as Record<string, T> | undefined)?.[key] ?? fallback);
-  const dsntype = String(pick("dsntype", like?.dsorg === "PO" ? like.dsntype ?? "PDS" : "PDS")).toUpperCase();
+  const pick = <T>(key: string, fallback: T): T =>
+    (body[key] as T | undefined) ?? (like as unknown as Record<string, T> | undefined)?.[key] ?? fallback;
+  const dsntype = String(pick("dsntype", like?.dsorg === "PO" ? (like.dsntype ?? "PDS") : "PDS")).toUpperCase();
   const dsorg = String(pick("dsorg", like?.dsorg ?? "PS")).toUpperCase();
   const common = {
     name: dsn,
@@ -212,7 +213,8 @@ function utility(scope: RequestScope, reply: Reply, target: ReturnType<typeof pa
   const names = !fromMember || fromMember === "*" ? Object.keys(source.members) : [fromMember];
   for (const name of names) if (!source.members[name]) return reply.error(fileErrors.memberNotFound(fromDsn, name));
   const pairs = names.map((name) => [name, names.length === 1 && target.member ? target.member : name] as const);
-  for (const [, to] of pairs) if (dest.members[to] && !replace && request === "copy") return reply.error(fileErrors.copyNoReplace(`${target.dsn}(${to})`));
+  for (const [, to] of pairs)
+    if (dest.members[to] && !replace && request === "copy") return reply.error(fileErrors.copyNoReplace(`${target.dsn}(${to})`));
   for (const [name, to] of pairs) {
     dest.members[to] = { ...source.members[name], etag: nextEtag(state), user: scope.user, changed: scope.ctx.clock.iso() };
     if (request === "rename" && (source !== dest || name !== to)) delete source.members[name];

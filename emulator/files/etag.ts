@@ -7,7 +7,11 @@ import { header } from "../http/body";
 
 export const etagHeader = (etag: string) => ({ ETag: `"${etag}"` });
 
-const bare = (value: string) => value.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+const bare = (value: string) =>
+  value
+    .trim()
+    .replace(/^W\//, "")
+    .replace(/^"(.*)"$/, "$1");
 
 /** True when the request has no If-Match, or one that names the current ETag (or "*" with a resource). */
 export function ifMatchAccepts(req: IncomingMessage, current: string | undefined): boolean {

@@ -51,7 +51,8 @@ export async function handleMounts(scope: RequestScope, req: IncomingMessage, re
     // §2.9 DOC: a named file system that is not there is a 404 with an empty list.
     return reply.json(items.length === 0 && (path || fsname) ? 404 : 200, doc);
   }
-  if (method === "POST" && rest.toLowerCase().startsWith("zfs/")) return createZfs(scope, reply, rest.slice(4).toUpperCase(), parseJsonObject(body) ?? {});
+  if (method === "POST" && rest.toLowerCase().startsWith("zfs/"))
+    return createZfs(scope, reply, rest.slice(4).toUpperCase(), parseJsonObject(body) ?? {});
   if (method !== "PUT" || !rest) return reply.error(fileErrors.badUtilityRequest(method));
   const fsname = rest.toUpperCase();
   const spec = parseJsonObject(body) ?? {};
@@ -59,7 +60,8 @@ export async function handleMounts(scope: RequestScope, req: IncomingMessage, re
   if (action === "mount") return mount(scope, reply, fsname, spec);
   if (action === "unmount") {
     const index = state.mounts.findIndex((m) => m.fsname === fsname);
-    if (index < 0) return reply.error(ussErrors.unmountFailed(fsname, `BPXF135E RETURN CODE 00000079, REASON CODE 0588000B. ${fsname} IS NOT MOUNTED.`));
+    if (index < 0)
+      return reply.error(ussErrors.unmountFailed(fsname, `BPXF135E RETURN CODE 00000079, REASON CODE 0588000B. ${fsname} IS NOT MOUNTED.`));
     state.mounts.splice(index, 1);
     return reply.empty(204);
   }
@@ -83,11 +85,15 @@ function mount(scope: RequestScope, reply: Reply, fsname: string, spec: Record<s
   const ds = state.datasets[fsname];
   const fail = (why: string) => reply.error(ussErrors.mountFailed(fsname, why));
   if (fstype !== "ZFS" && fstype !== "HFS" && fstype !== "TFS") return fail(`BPXF002I FILE SYSTEM TYPE ${fstype} IS NOT DEFINED.`);
-  if (fstype === "ZFS" && (!ds || ds.dsorg !== "VS" || ds.type !== "LINEAR")) return fail(`IOEZ00004E ${fsname} IS NOT A ZFS AGGREGATE OR DOES NOT EXIST.`);
+  if (fstype === "ZFS" && (!ds || ds.dsorg !== "VS" || ds.type !== "LINEAR"))
+    return fail(`IOEZ00004E ${fsname} IS NOT A ZFS AGGREGATE OR DOES NOT EXIST.`);
   if (fstype === "ZFS" && ds?.dsorg === "VS" && ds.formatted === false) return fail(`IOEZ00005E ${fsname} IS NOT FORMATTED.`);
-  if (state.mounts.some((m) => m.fsname === fsname)) return fail(`BPXF135E RETURN CODE 00000072, REASON CODE 0588000A. ${fsname} IS ALREADY MOUNTED.`);
-  if (!isDirectory(state, mountpoint)) return fail(`BPXF135E RETURN CODE 00000081, REASON CODE 0594003D. MOUNT POINT ${mountpoint} DOES NOT EXIST.`);
-  if (state.mounts.some((m) => m.mountpoint === mountpoint)) return fail(`BPXF135E RETURN CODE 00000072, REASON CODE 058800AA. ${mountpoint} IS ALREADY A MOUNT POINT.`);
+  if (state.mounts.some((m) => m.fsname === fsname))
+    return fail(`BPXF135E RETURN CODE 00000072, REASON CODE 0588000A. ${fsname} IS ALREADY MOUNTED.`);
+  if (!isDirectory(state, mountpoint))
+    return fail(`BPXF135E RETURN CODE 00000081, REASON CODE 0594003D. MOUNT POINT ${mountpoint} DOES NOT EXIST.`);
+  if (state.mounts.some((m) => m.mountpoint === mountpoint))
+    return fail(`BPXF135E RETURN CODE 00000072, REASON CODE 058800AA. ${mountpoint} IS ALREADY A MOUNT POINT.`);
   state.mounts.push({ fsname, mountpoint, fstype: fstype as Mount["fstype"], mode, sysname: scope.origin.system });
   reply.empty(204);
 }

@@ -11,7 +11,8 @@ export function releaseMountsOf(state: EmulatorState, down: string): void {
   // INF: z/OS picks one of the active systems; the emulator takes the first in sysplex order.
   const heir = Object.values(state.systems).find((s) => s.up && s.name !== down)?.name;
   const gone = state.mounts.filter((m) => m.sysname === down && m.automove === "unmount");
-  const under = (m: Mount) => gone.some((g) => m.mountpoint === g.mountpoint || m.mountpoint.startsWith(`${g.mountpoint.replace(/\/$/, "")}/`));
+  const under = (m: Mount) =>
+    gone.some((g) => m.mountpoint === g.mountpoint || m.mountpoint.startsWith(`${g.mountpoint.replace(/\/$/, "")}/`));
   state.mounts = state.mounts.filter((m) => !under(m));
   for (const m of state.mounts) {
     // NOAUTOMOVE: unowned until its owner is back (INF: the listing keeps showing the last owner).

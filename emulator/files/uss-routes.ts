@@ -34,7 +34,9 @@ export async function handleUss(scope: RequestScope, req: IncomingMessage, reply
       const existing = state.uss.files[path];
       if (!ifMatchAccepts(req, existing?.etag)) return reply.empty(412);
       const etag = nextEtag(state);
-      state.uss.files[path] = existing ? { ...existing, content: body, etag } : { content: body, etag, mode: "-rw-r--r--", owner: scope.user };
+      state.uss.files[path] = existing
+        ? { ...existing, content: body, etag }
+        : { content: body, etag, mode: "-rw-r--r--", owner: scope.user };
       return reply.empty(existing ? writeStatus.replaced : writeStatus.created, etagHeader(etag));
     }
     case "POST": {
@@ -74,10 +76,14 @@ function list(scope: RequestScope, req: IncomingMessage, reply: Reply, path: str
   let items;
   if (file) items = [entry(path, false, Buffer.byteLength(file.content), file.mode, file)];
   else if (isDirectory(state, path)) {
-    items = [entry(".", true, 8192, ""), entry("..", true, 8192, ""), ...children(state, path).map((c) => {
-      const f = state.uss.files[`${path === "/" ? "" : path}/${c.name}`];
-      return entry(c.name, c.dir, f ? Buffer.byteLength(f.content) : 8192, f?.mode ?? "-rw-r--r--");
-    })];
+    items = [
+      entry(".", true, 8192, ""),
+      entry("..", true, 8192, ""),
+      ...children(state, path).map((c) => {
+        const f = state.uss.files[`${path === "/" ? "" : path}/${c.name}`];
+        return entry(c.name, c.dir, f ? Buffer.byteLength(f.content) : 8192, f?.mode ?? "-rw-r--r--");
+      }),
+    ];
   } else return reply.error(ussErrors.notFound(path));
   const max = Number(header(req, "x-ibm-max-items") ?? "1000") || Infinity;
   const shown = items.slice(0, max);
@@ -111,7 +117,12 @@ export function fileMode(value: unknown): string | undefined {
   if (/^[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]$/.test(value)) return `-${value}`;
   const octal = /^0?([0-7]{3})$/.exec(value);
   if (!octal) return undefined;
-  return `-${[...octal[1]!].map((d) => { const n = Number(d); return `${n & 4 ? "r" : "-"}${n & 2 ? "w" : "-"}${n & 1 ? "x" : "-"}`; }).join("")}`;
+  return `-${[...octal[1]!]
+    .map((d) => {
+      const n = Number(d);
+      return `${n & 4 ? "r" : "-"}${n & 2 ? "w" : "-"}${n & 1 ? "x" : "-"}`;
+    })
+    .join("")}`;
 }
 
 /** chmod/chown/chtag are accepted; chmod and chown change what the emulator keeps. */

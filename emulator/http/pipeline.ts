@@ -34,7 +34,12 @@ function needsCsrf(ctx: EmulatorContext, method: string): boolean {
   return ctx.options.csrf === "all" || method !== "GET";
 }
 
-export async function handleRequest(options: PipelineOptions, origin: RequestOrigin, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+  options: PipelineOptions,
+  origin: RequestOrigin,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const ctx = options.ctx();
   const reply = new Reply(res);
   const method = req.method ?? "GET";
@@ -68,7 +73,8 @@ export async function handleRequest(options: PipelineOptions, origin: RequestOri
 
   const user = authenticatedUser(ctx, req, origin.baseUrl);
   if (!user) return replyUnauthorized(ctx, origin.baseUrl, reply);
-  if (WRITE_KINDS.has(kind)) ctx.log.writes.push({ at: ctx.clock.now(), method, kind, target: decodeURIComponent(url.pathname + url.search) });
+  if (WRITE_KINDS.has(kind))
+    ctx.log.writes.push({ at: ctx.clock.now(), method, kind, target: decodeURIComponent(url.pathname + url.search) });
 
   refreshJobs(ctx);
   const scope: RequestScope = { ctx, origin, user };

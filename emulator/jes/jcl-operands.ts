@@ -71,14 +71,17 @@ export function unwrapValue(value: string): string {
  */
 export function substituteSymbols(text: string, symbols: Record<string, string>): string {
   if (!text.includes("&")) return text;
-  return text.replace(/(&)?&([A-Za-z@#$][A-Za-z0-9@#$]{0,7})(\.)?/g, (whole, doubled: string | undefined, name: string, period: string | undefined) => {
-    if (doubled) return whole;
-    const value = symbols[name.toUpperCase()];
-    if (value === undefined) return whole;
-    // The period only ends the name; it is consumed with it.
-    void period;
-    return value;
-  });
+  return text.replace(
+    /(&)?&([A-Za-z@#$][A-Za-z0-9@#$]{0,7})(\.)?/g,
+    (whole, doubled: string | undefined, name: string, period: string | undefined) => {
+      if (doubled) return whole;
+      const value = symbols[name.toUpperCase()];
+      if (value === undefined) return whole;
+      // The period only ends the name; it is consumed with it.
+      void period;
+      return value;
+    },
+  );
 }
 
 /** Split `A.B.C(MEM)` into its data set name and member, both as written (JCL does not fold case). */

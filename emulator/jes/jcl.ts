@@ -22,9 +22,41 @@ interface Statement {
 }
 
 /** Operations the reader accepts without modelling them. */
-const IGNORED_OPS = new Set(["JCLLIB", "INCLUDE", "OUTPUT", "IF", "ELSE", "ENDIF", "CNTL", "ENDCNTL", "XMIT", "COMMAND", "EXPORT", "SCHEDULE", "NOTIFY"]);
+const IGNORED_OPS = new Set([
+  "JCLLIB",
+  "INCLUDE",
+  "OUTPUT",
+  "IF",
+  "ELSE",
+  "ENDIF",
+  "CNTL",
+  "ENDCNTL",
+  "XMIT",
+  "COMMAND",
+  "EXPORT",
+  "SCHEDULE",
+  "NOTIFY",
+]);
 /** EXEC keywords that are not procedure symbol overrides. */
-const EXEC_KEYWORDS = new Set(["PGM", "PROC", "PARM", "PARMDD", "COND", "REGION", "TIME", "ACCT", "ADDRSPC", "DYNAMNBR", "RD", "PERFORM", "MEMLIMIT", "CCSID", "TVSMSG", "TVSAMCOM", "RLSTMOUT"]);
+const EXEC_KEYWORDS = new Set([
+  "PGM",
+  "PROC",
+  "PARM",
+  "PARMDD",
+  "COND",
+  "REGION",
+  "TIME",
+  "ACCT",
+  "ADDRSPC",
+  "DYNAMNBR",
+  "RD",
+  "PERFORM",
+  "MEMLIMIT",
+  "CCSID",
+  "TVSMSG",
+  "TVSAMCOM",
+  "RLSTMOUT",
+]);
 
 const stripEnd = (s: string) => s.replace(/\s+$/, "");
 

@@ -6,7 +6,10 @@ import { programs } from "../programs/index";
 import type { Program } from "./types";
 
 export function programRegistry(extra: Record<string, Program>): Record<string, Program> {
-  return new Proxy({ ...programs }, {
-    get: (known, name) => (typeof name === "string" ? (known[name] ?? extra[name]) : undefined),
-  });
+  return new Proxy(
+    { ...programs },
+    {
+      get: (known, name) => (typeof name === "string" ? (known[name] ?? extra[name]) : undefined),
+    },
+  );
 }

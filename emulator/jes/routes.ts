@@ -66,7 +66,11 @@ export async function handleJobs(scope: RequestScope, req: IncomingMessage, repl
     if (method === "PUT") return modify(scope, reply, job, body);
   }
   if (method === "GET" && rest[0] === "files") {
-    if (rest.length === 1) return reply.json(200, job.spool.map((f) => spoolFileDocument(job, f, base)));
+    if (rest.length === 1)
+      return reply.json(
+        200,
+        job.spool.map((f) => spoolFileDocument(job, f, base)),
+      );
     if (rest.length === 3 && rest[2] === "records") {
       if (rest[1].toUpperCase() === "JCL") return reply.text(200, withNewline(job.jcl));
       const file = job.spool.find((f) => String(f.id) === rest[1]);
@@ -143,7 +147,10 @@ function list(scope: RequestScope, reply: Reply, url: URL): void {
     .filter((j) => !jobid || globMatch(jobid, j.jobid))
     .filter((j) => !status || status === "*" || j.status === status)
     .slice(0, max);
-  reply.json(200, jobs.map((j) => jobDocument(j, scope.origin.baseUrl, options)));
+  reply.json(
+    200,
+    jobs.map((j) => jobDocument(j, scope.origin.baseUrl, options)),
+  );
 }
 
 function feedback(scope: RequestScope, job: Job, message?: string) {

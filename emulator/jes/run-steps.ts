@@ -116,7 +116,10 @@ export function runJobSteps(run: RunContext, job: Job, listingText: string): voi
       const system = completion.abend.startsWith("S") ? completion.abend.slice(1) : "000";
       const user = completion.abend.startsWith("U") ? completion.abend.slice(1) : "0000";
       sysmsg.push(` IEF472I ${job.jobname} ${label} - COMPLETION CODE - SYSTEM=${system} USER=${user} REASON=00000004`);
-      log.add(ended, `IEF450I ${job.jobname} ${label} - ABEND=${completion.abend.startsWith("S") ? completion.abend : "S000"} U${user} REASON=00000004`);
+      log.add(
+        ended,
+        `IEF450I ${job.jobname} ${label} - ABEND=${completion.abend.startsWith("S") ? completion.abend : "S000"} U${user} REASON=00000004`,
+      );
       log.add(ended, stepStatisticsLine(job.jobname, stepName, procStep, completion.abend));
       outcomes.push({ ...base, completion: abendRetcode(completion.abend) });
     } else {
@@ -126,7 +129,10 @@ export function runJobSteps(run: RunContext, job: Job, listingText: string): voi
       outcomes.push({ ...base, completion: `CC ${ccText(completion.cc)}` });
     }
     sysmsg.push(...dispositionLines(job, step, firstSysoutId));
-    sysmsg.push(` IEF373I STEP/${stepName.padEnd(8)}/START ${julianStamp(started)}`, ` IEF032I STEP/${stepName.padEnd(8)}/STOP  ${julianStamp(ended)}`);
+    sysmsg.push(
+      ` IEF373I STEP/${stepName.padEnd(8)}/START ${julianStamp(started)}`,
+      ` IEF032I STEP/${stepName.padEnd(8)}/STOP  ${julianStamp(ended)}`,
+    );
     sysmsg.push("         CPU:     0 HR  00 MIN  00.01 SEC    SRB:     0 HR  00 MIN  00.00 SEC");
 
     for (const [ddname, text] of Object.entries(result.outputs)) {
@@ -134,10 +140,18 @@ export function runJobSteps(run: RunContext, job: Job, listingText: string): voi
     }
   });
 
-  sysmsg.push(` IEF375I  JOB/${job.jobname.padEnd(8)}/START ${julianStamp(started)}`, ` IEF033I  JOB/${job.jobname.padEnd(8)}/STOP  ${julianStamp(ended)}`);
+  sysmsg.push(
+    ` IEF375I  JOB/${job.jobname.padEnd(8)}/START ${julianStamp(started)}`,
+    ` IEF033I  JOB/${job.jobname.padEnd(8)}/STOP  ${julianStamp(ended)}`,
+  );
   log.add(ended, `IEF404I ${job.jobname} - ENDED - TIME=${ended.toISOString().slice(11, 19).replace(/:/g, ".")}`);
   job.retcode = abend !== null ? abendRetcode(abend) : `CC ${ccText(highestCc)}`;
-  log.add(ended, abend !== null ? `$HASP395 ${job.jobname.padEnd(8)} ENDED - ABEND=${abend}` : `$HASP395 ${job.jobname.padEnd(8)} ENDED - RC=${ccText(highestCc)}`);
+  log.add(
+    ended,
+    abend !== null
+      ? `$HASP395 ${job.jobname.padEnd(8)} ENDED - ABEND=${abend}`
+      : `$HASP395 ${job.jobname.padEnd(8)} ENDED - RC=${ccText(highestCc)}`,
+  );
   for (const line of jobStatistics(job, started, ended, sysmsg.length + outputs.length)) log.raw(line);
 
   job.stepResults = outcomes;
@@ -155,16 +169,31 @@ export function jclErrorSpool(job: Job, listingText: string, errors: string[], a
   log.add(at, `IRR010I  USERID ${job.owner.padEnd(8)} IS ASSIGNED TO THIS JOB.`);
   log.add(at, jesTexts.jobNotRun(job.jobname));
   log.add(at, `$HASP396 ${job.jobname.padEnd(8)} TERMINATED`);
-  const listing = [listingText, ...errors.map((e) => {
-    const m = /^(\d+) (.*)$/.exec(e);
-    return m ? `${" ".repeat(9)}${m[1].padStart(3)} ${m[2]}` : `${" ".repeat(13)}${e}`;
-  })].join("\n");
+  const listing = [
+    listingText,
+    ...errors.map((e) => {
+      const m = /^(\d+) (.*)$/.exec(e);
+      return m ? `${" ".repeat(9)}${m[1].padStart(3)} ${m[2]}` : `${" ".repeat(13)}${e}`;
+    }),
+  ].join("\n");
   return [
     spoolFile(2, "JESMSGLG", "JES2", null, log.text(), "UA", 133),
     spoolFile(3, "JESJCL", "JES2", null, listing, "V", 136),
-    spoolFile(4, "JESYSMSG", "JES2", null, [" STMT NO. MESSAGE", ...errors.map((e) => {
-      const m = /^(\d+) (.*)$/.exec(e);
-      return m ? `${m[1].padStart(10)} ${m[2]}` : `${" ".repeat(11)}${e}`;
-    }), ` ${jesTexts.jobNotRun(job.jobname)}`].join("\n"), "VA", 137),
+    spoolFile(
+      4,
+      "JESYSMSG",
+      "JES2",
+      null,
+      [
+        " STMT NO. MESSAGE",
+        ...errors.map((e) => {
+          const m = /^(\d+) (.*)$/.exec(e);
+          return m ? `${m[1].padStart(10)} ${m[2]}` : `${" ".repeat(11)}${e}`;
+        }),
+        ` ${jesTexts.jobNotRun(job.jobname)}`,
+      ].join("\n"),
+      "VA",
+      137,
+    ),
   ];
 }

@@ -18,7 +18,15 @@ export function julianStamp(d: Date): string {
   return `${d.getUTCFullYear()}${String(day).padStart(3, "0")}.${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}`;
 }
 
-export function spoolFile(id: number, ddname: string, stepname: string, procstep: string | null, text: string, recfm = "UA", lrecl = 133): SpoolFile {
+export function spoolFile(
+  id: number,
+  ddname: string,
+  stepname: string,
+  procstep: string | null,
+  text: string,
+  recfm = "UA",
+  lrecl = 133,
+): SpoolFile {
   return { id, ddname, stepname, procstep, recfm, lrecl, text };
 }
 
@@ -35,10 +43,16 @@ export function jesjclText(listing: JclListingEntry[]): string {
 /** Lines of the job log, each prefixed with the time and job id as JES2 writes them. */
 export class JobLog {
   private readonly lines: string[] = [];
-  constructor(private readonly job: Job, system: string, start: Date) {
+  constructor(
+    private readonly job: Job,
+    system: string,
+    start: Date,
+  ) {
     this.lines.push(`1                    J E S 2  J O B  L O G  --  S Y S T E M  ${system.padEnd(4)}  --  N O D E  N1`);
     this.lines.push("0");
-    this.lines.push(` ${hhmmss(start)} ${job.jobid} ---- ${DAYS[start.getUTCDay()]},  ${pad2(start.getUTCDate())} ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()} ----`);
+    this.lines.push(
+      ` ${hhmmss(start)} ${job.jobid} ---- ${DAYS[start.getUTCDay()]},  ${pad2(start.getUTCDate())} ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()} ----`,
+    );
   }
   add(at: Date, text: string): void {
     this.lines.push(` ${hhmmss(at)} ${this.job.jobid}  ${text}`);

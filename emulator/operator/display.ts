@@ -93,7 +93,9 @@ function displayActive(state: EmulatorState, ctx: Ctx, ops: string[]): string[] 
   const lines = [
     `IEE115I ${timeOfDay(ctx.now)} ${julianDate(ctx.now)} ACTIVITY ${nextSeq(state)}`,
     continuation(" JOBS     M/S    TS USERS    SYSAS    INITS   ACTIVE/MAX VTAM     OAS"),
-    continuation(`${count(0)}    ${count(Object.keys(sys.tasks).length)}    ${count(0)}      ${count(0)}    ${count(0)}    ${count(0)}/${count(0)}       ${count(0)}`),
+    continuation(
+      `${count(0)}    ${count(Object.keys(sys.tasks).length)}    ${count(0)}      ${count(0)}    ${count(0)}    ${count(0)}/${count(0)}       ${count(0)}`,
+    ),
   ];
   for (const t of tasks) {
     lines.push(continuation(`${t.jobName.padEnd(8)} ${t.proc.padEnd(8)} ${(t.procStep ?? t.proc).padEnd(8)}  NSW  SO  WUID=${t.jobid}`));

@@ -29,7 +29,11 @@ function findSystem(state: EmulatorState, name: string): string | undefined {
   return Object.keys(state.systems).find((s) => s.toUpperCase() === name.toUpperCase());
 }
 
-export function issueCommand(state: EmulatorState, ctx: { system: string; consoleName: string; now: number }, cmd: string): { lines: string[] } {
+export function issueCommand(
+  state: EmulatorState,
+  ctx: { system: string; consoleName: string; now: number },
+  cmd: string,
+): { lines: string[] } {
   return { lines: run(state, ctx, cmd.trim()) };
 }
 

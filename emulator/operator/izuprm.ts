@@ -30,8 +30,16 @@ const SUB_KEYWORD_STATEMENTS = new Set(["COMMON_TSO", "SEC_GROUPS", "WLM_CLASSES
 
 /** §7.1 statement names: a `NAME(` after a sub-keyword statement starts a new statement when NAME is one of these. */
 const STATEMENT_NAMES = new Set([
-  ...SUB_KEYWORD_STATEMENTS, ...Object.keys(IZUPRM_DEFAULTS), "UNAUTH_USER", "JAVA_HOME", "SESSION_EXPIRE", "TEMP_DIR",
-  "LOGGING", "PLUGINS", "CLOUD_SAF_PREFIX", "CLOUD_SEC_ADMIN",
+  ...SUB_KEYWORD_STATEMENTS,
+  ...Object.keys(IZUPRM_DEFAULTS),
+  "UNAUTH_USER",
+  "JAVA_HOME",
+  "SESSION_EXPIRE",
+  "TEMP_DIR",
+  "LOGGING",
+  "PLUGINS",
+  "CLOUD_SAF_PREFIX",
+  "CLOUD_SEC_ADMIN",
 ]);
 
 type Piece = { kind: "word" | "open" | "close" | "quoted"; text: string; line: number };

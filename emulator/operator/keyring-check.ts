@@ -18,7 +18,13 @@ function startedUser(racf: RacfDatabase, proc: string, job: string): string | un
 }
 
 /** Why the server's key store does not load, as the lines it prints; null when it loads. */
-export function keystoreRefusal(state: EmulatorState, proc: string, job: string, keyringName: string, today: Date): { why: string; lines: string[] } | null {
+export function keystoreRefusal(
+  state: EmulatorState,
+  proc: string,
+  job: string,
+  keyringName: string,
+  today: Date,
+): { why: string; lines: string[] } | null {
   const racf = state.racf;
   const user = startedUser(racf, proc.toUpperCase(), job.toUpperCase());
   const location = `safkeyring:///${keyringName}`;
@@ -33,9 +39,14 @@ export function keystoreRefusal(state: EmulatorState, proc: string, job: string,
   const cert = entry ? racf.certificates[`${entry.owner ?? user}/${entry.label}`] : undefined;
   if (!entry || !cert) return refuse(`key ring ${user}/${keyringName} has no default personal certificate`);
   if (cert.trust === "NOTRUST") return refuse(`certificate ${entry.label} on key ring ${user}/${keyringName} is NOTRUST`);
-  if (cert.notAfter && today.toISOString().slice(0, 10) > cert.notAfter) return refuse(`certificate ${entry.label} on key ring ${user}/${keyringName} expired on ${cert.notAfter}`);
+  if (cert.notAfter && today.toISOString().slice(0, 10) > cert.notAfter)
+    return refuse(`certificate ${entry.label} on key ring ${user}/${keyringName} expired on ${cert.notAfter}`);
   const signer = cert.signedBy ? racf.certificates[cert.signedBy] : undefined;
-  const signerConnected = signer && ring.certificates.some((c) => c.usage === "CERTAUTH" && c.label === signer.label && (c.owner ?? user) === signer.owner);
-  if (!signer || !signerConnected) return refuse(`the issuer of certificate ${entry.label} is not connected to key ring ${user}/${keyringName} as a trusted CERTAUTH certificate`);
+  const signerConnected =
+    signer && ring.certificates.some((c) => c.usage === "CERTAUTH" && c.label === signer.label && (c.owner ?? user) === signer.owner);
+  if (!signer || !signerConnected)
+    return refuse(
+      `the issuer of certificate ${entry.label} is not connected to key ring ${user}/${keyringName} as a trusted CERTAUTH certificate`,
+    );
   return null;
 }

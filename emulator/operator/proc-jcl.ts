@@ -35,7 +35,11 @@ function continuationCard(record: string): boolean {
 }
 
 export function readProcJcl(text: string): ProcJclReading {
-  const records = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n").map((r) => r.slice(0, 80));
+  const records = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((r) => r.slice(0, 80));
   const errors: string[] = [];
   const listing: string[] = [];
   let number = 0;

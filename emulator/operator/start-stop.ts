@@ -95,7 +95,11 @@ function jclError(state: EmulatorState, ctx: Ctx, proc: ProcInfo, job: string, r
   // INF: the conversion messages are also in the task's JESMSGLG, as the console shows them.
   logStc(stc, ctx.now, [...texts, jesTexts.jobNotRun(job), `$HASP396 ${job.padEnd(8)} TERMINATED`]);
   const sysmsg = stc.spool.find((f) => f.ddname === "JESYSMSG");
-  if (sysmsg) sysmsg.text = [" STMT NO. MESSAGE", ...reading.errors.map((e) => `${e.replace(/^\s*(\d+) /, (_m, n: string) => n.padStart(10) + " ")}`)].join("\n");
+  if (sysmsg)
+    sysmsg.text = [
+      " STMT NO. MESSAGE",
+      ...reading.errors.map((e) => `${e.replace(/^\s*(\d+) /, (_m, n: string) => n.padStart(10) + " ")}`),
+    ].join("\n");
   closeStc(stc, ctx.now, "JCL ERROR");
   return [...texts, msg.startJclError()];
 }
@@ -106,7 +110,14 @@ function register(sys: SystemState, task: StartedTask): void {
 
 function startAngel(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string): string[] {
   const started = begin(state, ctx, proc, job);
-  register(sys, { jobName: job, proc: proc.name, kind: "angel", jobid: started.jobid, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
+  register(sys, {
+    jobName: job,
+    proc: proc.name,
+    kind: "angel",
+    jobid: started.jobid,
+    startedAt: ctx.now,
+    procStep: readProcJcl(proc.jcl).firstStep ?? undefined,
+  });
   say(started, msg.angelReady(job));
   return settle(ctx, started);
 }
@@ -115,7 +126,11 @@ function startAngel(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
 function izuprmSuffixes(value: string | undefined): string[] {
   const v = (value ?? "00").toUpperCase().replace(/^\((.*)\)$/, "$1");
   if (v === "NONE") return [];
-  return v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s === "PREV" || s === "SYSPARM" ? "00" : s));
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (s === "PREV" || s === "SYSPARM" ? "00" : s));
 }
 
 function readIzuprm(state: EmulatorState, suffixes: string[]): IzuprmSettings | string {
@@ -132,7 +147,14 @@ function readIzuprm(state: EmulatorState, suffixes: string[]): IzuprmSettings | 
   return merged;
 }
 
-function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
+function startZosmf(
+  state: EmulatorState,
+  ctx: Ctx,
+  sys: SystemState,
+  proc: ProcInfo,
+  job: string,
+  params: Record<string, string>,
+): string[] {
   const started = begin(state, ctx, proc, job);
   const fail = (why: string, extra: string[] = []) => {
     say(started, ...extra, msg.zosmfFailed(job, why), ...end(ctx, job, FAILED_RC));
@@ -158,7 +180,8 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   const angelUp = Object.values(sys.tasks).some((t) => t.kind === "angel" && (t.jobName === angel || t.proc === angel));
   if (!angelUp) {
     const angelProc = findProc(state, angel);
-    if (!angelProc || angelProc.kind !== "angel" || readProcJcl(angelProc.jcl).errors.length > 0) return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
+    if (!angelProc || angelProc.kind !== "angel" || readProcJcl(angelProc.jcl).errors.length > 0)
+      return fail(`ANGEL PROCESS ${angel} IS NOT ACTIVE AND CANNOT BE STARTED`);
     // The angel's messages are its own: on the console here, in its own job log.
     started.lines.push(...startAngel(state, ctx, sys, angelProc, angel));
   }
@@ -179,14 +202,30 @@ function startZosmf(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: Proc
   const refusal = bindRefusal(state, sys, job, address, port);
   if (refusal) return fail(`BIND TO ${address}..${port} FAILED: ${refusal}`, [msg.bindFailed(address, port)]);
 
-  register(sys, { jobName: job, proc: proc.name, kind: "zosmf", jobid: started.jobid, autostartGroup: group, izuprm: suffixes, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
+  register(sys, {
+    jobName: job,
+    proc: proc.name,
+    kind: "zosmf",
+    jobid: started.jobid,
+    autostartGroup: group,
+    izuprm: suffixes,
+    startedAt: ctx.now,
+    procStep: readProcJcl(proc.jcl).firstStep ?? undefined,
+  });
   addListener(state, sys, { jobName: job, address, port });
   reconcile(state, ctx.now);
   say(started, msg.zosmfInitialized(), msg.zosmfReady());
   return settle(ctx, started);
 }
 
-function startListener(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: ProcInfo, job: string, params: Record<string, string>): string[] {
+function startListener(
+  state: EmulatorState,
+  ctx: Ctx,
+  sys: SystemState,
+  proc: ProcInfo,
+  job: string,
+  params: Record<string, string>,
+): string[] {
   const started = begin(state, ctx, proc, job);
   const wanted: Listener[] = [];
   const fromParams = params.PORT !== undefined;
@@ -203,7 +242,14 @@ function startListener(state: EmulatorState, ctx: Ctx, sys: SystemState, proc: P
       return settle(ctx, started, 0);
     }
   }
-  register(sys, { jobName: job, proc: proc.name, kind: "listener", jobid: started.jobid, startedAt: ctx.now, procStep: readProcJcl(proc.jcl).firstStep ?? undefined });
+  register(sys, {
+    jobName: job,
+    proc: proc.name,
+    kind: "listener",
+    jobid: started.jobid,
+    startedAt: ctx.now,
+    procStep: readProcJcl(proc.jcl).firstStep ?? undefined,
+  });
   for (const l of wanted) addListener(state, sys, l);
   reconcile(state, ctx.now);
   return settle(ctx, started);

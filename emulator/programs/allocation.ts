@@ -50,7 +50,8 @@ function newDataset(dd: DdStatement, name: string, member: string | undefined, n
   const blksize = Number(dcbParam(dd, "BLKSIZE") ?? (recfm.startsWith("F") ? Math.floor(27998 / lrecl) * lrecl : 27998));
   const volser = (ddParam(dd, "VOLSER") ?? ddParam(dd, "VOL") ?? SMS_VOLSER).replace(/^SER=/i, "").replace(/[()]/g, "").toUpperCase();
   const base = { name, volser, created: nowIso, recfm, lrecl, blksize };
-  const partitioned = dsntype === "LIBRARY" || dsntype === "PDS" || directoryBlocks(ddParam(dd, "SPACE")) !== undefined || member !== undefined;
+  const partitioned =
+    dsntype === "LIBRARY" || dsntype === "PDS" || directoryBlocks(ddParam(dd, "SPACE")) !== undefined || member !== undefined;
   if (partitioned) return { ...base, dsorg: "PO", members: {} };
   return { ...base, dsorg: "PS", content: "", etag: "" };
 }

@@ -155,7 +155,12 @@ function usage(cmd: string, sh: Shell): number {
   return 2;
 }
 
-const COMMANDS: Record<string, (args: string[], sh: Shell) => number> = { mkdir: mkdirCmd, mount: mountCmd, chown: chownCmd, chmod: chmodCmd };
+const COMMANDS: Record<string, (args: string[], sh: Shell) => number> = {
+  mkdir: mkdirCmd,
+  mount: mountCmd,
+  chown: chownCmd,
+  chmod: chmodCmd,
+};
 
 /** Run the script: `;` and new lines separate commands, `&&` runs the next only on success. */
 function runScript(script: string, sh: Shell): number {
@@ -205,7 +210,11 @@ export const bpxbatch: Program = (ctx) => {
     // Each record is one argument, trailing blanks dropped; for SH the arguments make one
     // command line joined by blanks, so a command may go on over records (3P: IBM and
     // vendor samples write `SH mkdir -p 755` and the path on the next record).
-    if (!("error" in r)) text = r.lines.map((l) => l.replace(/\s+$/, "")).filter((l) => l !== "").join(" ");
+    if (!("error" in r))
+      text = r.lines
+        .map((l) => l.replace(/\s+$/, ""))
+        .filter((l) => l !== "")
+        .join(" ");
   }
   const m = /^\s*(SH|PGM)\b\s*([\s\S]*)$/i.exec(text);
   let status: number;

@@ -119,7 +119,10 @@ export const iebcopy: Program = (ctx) => {
       out.push(copyMsg.copyFrom(indd.dd, g.outdd));
       const wanted = g.selects.length
         ? g.selects.filter((s) => !done.has(s.name) && s.name in source.members)
-        : Object.keys(source.members).sort().filter((n) => !g.excludes.includes(n)).map((name) => ({ name, newName: undefined, replace: false }));
+        : Object.keys(source.members)
+            .sort()
+            .filter((n) => !g.excludes.includes(n))
+            .map((name) => ({ name, newName: undefined, replace: false }));
       for (const s of wanted) {
         const to = s.newName ?? s.name;
         const replace = s.replace || indd.replace;

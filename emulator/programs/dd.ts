@@ -42,7 +42,8 @@ export function findDd(step: JclStep, ddname: string): DdStatement[] {
   const i = step.dds.findIndex((d) => d.ddname.toUpperCase() === name);
   if (i < 0) return [];
   const out = [step.dds[i]];
-  for (let k = i + 1; k < step.dds.length && (step.dds[k].ddname === "" || step.dds[k].ddname.toUpperCase() === name); k++) out.push(step.dds[k]);
+  for (let k = i + 1; k < step.dds.length && (step.dds[k].ddname === "" || step.dds[k].ddname.toUpperCase() === name); k++)
+    out.push(step.dds[k]);
   // DD DDNAME=X (as ZWECSVSM splices its RLS/NONRLS lines) stands for the DD named X later in
   // the step, when the reader passes it on as `ddnameRef` or params.DDNAME.
   return out.flatMap((dd) => {

@@ -37,13 +37,31 @@ export type NameResolver = (word: string, quoted: boolean) => string;
 export const batchNames: NameResolver = (w) => w.toUpperCase();
 
 const VERBS: Record<string, string> = {
-  DEFINE: "DEFINE", DEF: "DEFINE",
-  DELETE: "DELETE", DEL: "DELETE",
-  LISTCAT: "LISTCAT", LISTC: "LISTCAT",
+  DEFINE: "DEFINE",
+  DEF: "DEFINE",
+  DELETE: "DELETE",
+  DEL: "DELETE",
+  LISTCAT: "LISTCAT",
+  LISTC: "LISTCAT",
   SET: "SET",
 };
 /** Real verbs the emulator does not carry out. */
-const OTHER_VERBS = new Set(["ALTER", "REPRO", "PRINT", "VERIFY", "EXPORT", "IMPORT", "BLDINDEX", "EXAMINE", "DIAGNOSE", "IF", "PARM", "ALLOCATE", "DCOLLECT", "SHCDS"]);
+const OTHER_VERBS = new Set([
+  "ALTER",
+  "REPRO",
+  "PRINT",
+  "VERIFY",
+  "EXPORT",
+  "IMPORT",
+  "BLDINDEX",
+  "EXAMINE",
+  "DIAGNOSE",
+  "IF",
+  "PARM",
+  "ALLOCATE",
+  "DCOLLECT",
+  "SHCDS",
+]);
 
 /** DEFINE CLUSTER keywords (cluster, DATA and INDEX level): abbreviation → full name. */
 const DEFINE_KEYWORDS: Record<string, string> = {};
@@ -72,31 +90,108 @@ kw("SHAREOPTIONS", "SHR");
 kw("LOG");
 // Accepted and not modelled: they change nothing the emulator or the plug-in looks at.
 for (const f of [
-  ["UNIQUE", "UNQ"], ["SUBALLOCATION", "SUBAL"], ["REUSE", "RUS"], ["NOREUSE", "NRUS"], ["SPANNED", "SPND"],
-  ["NONSPANNED", "NSPND"], ["ERASE", "ERAS"], ["NOERASE", "NERAS"], ["SPEED"], ["RECOVERY", "RCVY"], ["IMBED", "IMBD"],
-  ["NOIMBED", "NIMBD"], ["REPLICATE", "REPL"], ["NOREPLICATE", "NREPL"], ["WRITECHECK", "WCK"], ["NOWRITECHECK", "NWCK"],
-  ["FREESPACE", "FSPC"], ["CONTROLINTERVALSIZE", "CISZ", "CNVSZ"], ["BUFFERSPACE", "BUFSP", "BUFSPC"], ["OWNER"],
-  ["CATALOG", "CAT"], ["LOGSTREAMID", "LSID"], ["FOR"], ["TO"], ["FRLOG"], ["BWO"], ["EXCEPTIONEXIT", "EEXT"],
-  ["ORDERED", "ORD"], ["UNORDERED", "UNORD"], ["MODEL"], ["ACCOUNT"], ["AUTHORIZATION", "AUTH"], ["DESTAGEWAIT", "DSTGW"],
-  ["NODESTAGEWAIT", "NDSTGW"], ["EXTENDED"], ["RLSQUIESCE"],
-]) kw(f[0], ...f.slice(1));
+  ["UNIQUE", "UNQ"],
+  ["SUBALLOCATION", "SUBAL"],
+  ["REUSE", "RUS"],
+  ["NOREUSE", "NRUS"],
+  ["SPANNED", "SPND"],
+  ["NONSPANNED", "NSPND"],
+  ["ERASE", "ERAS"],
+  ["NOERASE", "NERAS"],
+  ["SPEED"],
+  ["RECOVERY", "RCVY"],
+  ["IMBED", "IMBD"],
+  ["NOIMBED", "NIMBD"],
+  ["REPLICATE", "REPL"],
+  ["NOREPLICATE", "NREPL"],
+  ["WRITECHECK", "WCK"],
+  ["NOWRITECHECK", "NWCK"],
+  ["FREESPACE", "FSPC"],
+  ["CONTROLINTERVALSIZE", "CISZ", "CNVSZ"],
+  ["BUFFERSPACE", "BUFSP", "BUFSPC"],
+  ["OWNER"],
+  ["CATALOG", "CAT"],
+  ["LOGSTREAMID", "LSID"],
+  ["FOR"],
+  ["TO"],
+  ["FRLOG"],
+  ["BWO"],
+  ["EXCEPTIONEXIT", "EEXT"],
+  ["ORDERED", "ORD"],
+  ["UNORDERED", "UNORD"],
+  ["MODEL"],
+  ["ACCOUNT"],
+  ["AUTHORIZATION", "AUTH"],
+  ["DESTAGEWAIT", "DSTGW"],
+  ["NODESTAGEWAIT", "NDSTGW"],
+  ["EXTENDED"],
+  ["RLSQUIESCE"],
+])
+  kw(f[0], ...f.slice(1));
 
 const SPACE_UNITS = new Set(["RECORDS", "CYLINDERS", "TRACKS", "MEGABYTES", "KILOBYTES"]);
 const TYPE_KEYWORDS = new Set(["INDEXED", "NONINDEXED", "LINEAR", "NUMBERED"]);
 
 const DELETE_KEYWORDS: Record<string, string> = {
-  CLUSTER: "CLUSTER", CL: "CLUSTER", NONVSAM: "NONVSAM", NVSAM: "NONVSAM", AIX: "AIX", ALIAS: "ALIAS",
-  USERCATALOG: "USERCATALOG", UCAT: "USERCATALOG", PATH: "PATH", GENERATIONDATAGROUP: "GENERATIONDATAGROUP", GDG: "GENERATIONDATAGROUP",
-  PURGE: "PURGE", PRG: "PURGE", NOPURGE: "NOPURGE", NPRG: "NOPURGE", ERASE: "ERASE", ERAS: "ERASE", NOERASE: "NOERASE",
-  NERAS: "NOERASE", SCRATCH: "SCRATCH", SCR: "SCRATCH", NOSCRATCH: "NOSCRATCH", NSCR: "NOSCRATCH", FORCE: "FORCE",
-  FRC: "FORCE", NOFORCE: "NOFORCE", NFRC: "NOFORCE", RECOVERY: "RECOVERY", RCVRY: "RECOVERY", MASK: "MASK",
-  CATALOG: "CATALOG", CAT: "CATALOG", FILE: "FILE",
+  CLUSTER: "CLUSTER",
+  CL: "CLUSTER",
+  NONVSAM: "NONVSAM",
+  NVSAM: "NONVSAM",
+  AIX: "AIX",
+  ALIAS: "ALIAS",
+  USERCATALOG: "USERCATALOG",
+  UCAT: "USERCATALOG",
+  PATH: "PATH",
+  GENERATIONDATAGROUP: "GENERATIONDATAGROUP",
+  GDG: "GENERATIONDATAGROUP",
+  PURGE: "PURGE",
+  PRG: "PURGE",
+  NOPURGE: "NOPURGE",
+  NPRG: "NOPURGE",
+  ERASE: "ERASE",
+  ERAS: "ERASE",
+  NOERASE: "NOERASE",
+  NERAS: "NOERASE",
+  SCRATCH: "SCRATCH",
+  SCR: "SCRATCH",
+  NOSCRATCH: "NOSCRATCH",
+  NSCR: "NOSCRATCH",
+  FORCE: "FORCE",
+  FRC: "FORCE",
+  NOFORCE: "NOFORCE",
+  NFRC: "NOFORCE",
+  RECOVERY: "RECOVERY",
+  RCVRY: "RECOVERY",
+  MASK: "MASK",
+  CATALOG: "CATALOG",
+  CAT: "CATALOG",
+  FILE: "FILE",
 };
 const LISTCAT_KEYWORDS: Record<string, string> = {
-  ENTRIES: "ENTRIES", ENT: "ENTRIES", ENTRY: "ENTRIES", LEVEL: "LEVEL", LVL: "LEVEL", ALL: "ALL", NAME: "NAME",
-  NAMES: "NAME", HISTORY: "HISTORY", HIST: "HISTORY", VOLUME: "VOLUME", VOL: "VOLUME", ALLOCATION: "ALLOCATION", ALLOC: "ALLOCATION",
-  CLUSTER: "CLUSTER", DATA: "DATA", INDEX: "INDEX", IX: "INDEX", NONVSAM: "NONVSAM", NVSAM: "NONVSAM", CATALOG: "CATALOG", CAT: "CATALOG",
-  OUTFILE: "OUTFILE", OFILE: "OUTFILE",
+  ENTRIES: "ENTRIES",
+  ENT: "ENTRIES",
+  ENTRY: "ENTRIES",
+  LEVEL: "LEVEL",
+  LVL: "LEVEL",
+  ALL: "ALL",
+  NAME: "NAME",
+  NAMES: "NAME",
+  HISTORY: "HISTORY",
+  HIST: "HISTORY",
+  VOLUME: "VOLUME",
+  VOL: "VOLUME",
+  ALLOCATION: "ALLOCATION",
+  ALLOC: "ALLOCATION",
+  CLUSTER: "CLUSTER",
+  DATA: "DATA",
+  INDEX: "INDEX",
+  IX: "INDEX",
+  NONVSAM: "NONVSAM",
+  NVSAM: "NONVSAM",
+  CATALOG: "CATALOG",
+  CAT: "CATALOG",
+  OUTFILE: "OUTFILE",
+  OFILE: "OUTFILE",
 };
 
 /** A data set name of up to 44 characters, qualifiers of 1-8 national/alphanumeric characters. */
@@ -173,7 +268,11 @@ function collect(ops: Operand[] | undefined, where: string): Level {
 function parseDefine(ops: Operand[], resolve: NameResolver): ClusterDef {
   const object = ops[0]?.word.toUpperCase();
   if (object !== "CLUSTER" && object !== "CL") {
-    if (["NONVSAM", "NVSAM", "ALIAS", "USERCATALOG", "UCAT", "GENERATIONDATAGROUP", "GDG", "AIX", "PATH", "PAGESPACE", "PGSPC"].includes(object ?? ""))
+    if (
+      ["NONVSAM", "NVSAM", "ALIAS", "USERCATALOG", "UCAT", "GENERATIONDATAGROUP", "GDG", "AIX", "PATH", "PAGESPACE", "PGSPC"].includes(
+        object ?? "",
+      )
+    )
       fail(idcamsMsg.unsupported(`DEFINE ${object}`));
     fail(idcamsMsg.improperKeyword(ops[0]?.word ?? "DEFINE"));
   }

@@ -143,7 +143,11 @@ function pageHeader(nowIso: string): string {
 }
 
 /** The z/OSMF REST IDCAMS call (PUT /zosmf/restfiles/ams): lines in, IDCAMS rc and output lines out. */
-export function runIdcamsStatements(state: EmulatorState, lines: string[], ctx: { user: string; nowIso: string }): { rc: number; output: string[] } {
+export function runIdcamsStatements(
+  state: EmulatorState,
+  lines: string[],
+  ctx: { user: string; nowIso: string },
+): { rc: number; output: string[] } {
   return runIdcams(state, lines, { ...ctx, truncate72: false, header: false });
 }
 

@@ -44,13 +44,24 @@ function clusterLines(c: VsamCluster, all: boolean): string[] {
     out.push(`      SHROPTNS(${r},${s})   RECOVERY   UNIQUE   NOERASE   ${c.type}   NOWRITECHK   NOIMBED   NOREPLICAT`);
     // Not a real LISTCAT attribute (INF): shows the emulator's zFS format state.
     if (c.type === "LINEAR") out.push(`      ${c.zfs ? "ZFS   " : ""}${c.formatted ? "FORMATTED" : "NOTFORMATTED"}`);
-    if (c.space) out.push(`     ALLOCATION`, two(label("SPACE-TYPE", c.space.unit.replace(/S$/, "")), label("SPACE-PRI", c.space.primary)), two("", label("SPACE-SEC", c.space.secondary)));
+    if (c.space)
+      out.push(
+        `     ALLOCATION`,
+        two(label("SPACE-TYPE", c.space.unit.replace(/S$/, "")), label("SPACE-PRI", c.space.primary)),
+        two("", label("SPACE-SEC", c.space.secondary)),
+      );
     out.push(`     VOLUME`);
     for (const v of c.volumes ?? [c.volser]) out.push(`      ${label("VOLSER", v)}`);
   }
   if (c.type === "INDEXED") {
     out.push(`   INDEX ------ ${c.indexComponent ?? `${c.name}.INDEX`}`);
-    if (all) out.push(`     ATTRIBUTES`, two(label("KEYLEN", c.keys?.length ?? 0), label("RKP", c.keys?.offset ?? 0)), `     VOLUME`, `      ${label("VOLSER", c.volser)}`);
+    if (all)
+      out.push(
+        `     ATTRIBUTES`,
+        two(label("KEYLEN", c.keys?.length ?? 0), label("RKP", c.keys?.offset ?? 0)),
+        `     VOLUME`,
+        `      ${label("VOLSER", c.volser)}`,
+      );
   }
   return out;
 }
@@ -60,13 +71,19 @@ function nonVsamLines(d: Dataset, all: boolean): string[] {
   if (all) {
     out.push(`     IN-CAT --- CATALOG.MASTER`, `     HISTORY`, two(label("DATASET-OWNER", "(NULL)"), label("CREATION", julian(d.created))));
     out.push(`     VOLUMES`, `      ${label("VOLSER", d.volser)}`, `     ASSOCIATIONS--------(NULL)`, `     ATTRIBUTES`);
-    if (d.dsorg !== "VS") out.push(two(label("DSORG", d.dsorg), label("RECFM", d.recfm)), two(label("LRECL", d.lrecl), label("BLKSIZE", d.blksize)));
+    if (d.dsorg !== "VS")
+      out.push(two(label("DSORG", d.dsorg), label("RECFM", d.recfm)), two(label("LRECL", d.lrecl), label("BLKSIZE", d.blksize)));
   }
   return out;
 }
 
 /** LISTCAT ENTRIES(...) or LEVEL(...): CC 4 when a named entry is missing (INF). */
-export function listcat(state: EmulatorState, entries: string[] | undefined, level: string | undefined, all: boolean): { cc: number; lines: string[] } {
+export function listcat(
+  state: EmulatorState,
+  entries: string[] | undefined,
+  level: string | undefined,
+  all: boolean,
+): { cc: number; lines: string[] } {
   const lines: string[] = [];
   let cc = 0;
   const counts = { CLUSTER: 0, DATA: 0, INDEX: 0, NONVSAM: 0 };
@@ -83,7 +100,10 @@ export function listcat(state: EmulatorState, entries: string[] | undefined, lev
   };
   let names: string[];
   if (entries) names = entries;
-  else if (level) names = Object.keys(state.datasets).filter((n) => n === level || n.startsWith(level + ".")).sort();
+  else if (level)
+    names = Object.keys(state.datasets)
+      .filter((n) => n === level || n.startsWith(level + "."))
+      .sort();
   else names = Object.keys(state.datasets).sort();
   for (const n of names) {
     const e = findCatalogEntry(state, n);

@@ -39,8 +39,7 @@ export const idcamsMsg = {
   invalidCommand: (verb: string) => `IDC3210I INVALID COMMAND '${verb}'`,
   bypassed: `IDC3202I ABOVE TEXT BYPASSED UNTIL NEXT COMMAND. CONDITION CODE IS 12`,
   /** INF: neither VOLUMES (NONRLS, §6.1) nor STORAGECLASS (RLS, §6.1) given. */
-  noVolumeOrStorageClass: (name: string) =>
-    `IDC3016I ${name} NEEDS VOLUMES (NON-SMS) OR STORAGECLASS (SMS), NEITHER WAS GIVEN`,
+  noVolumeOrStorageClass: (name: string) => `IDC3016I ${name} NEEDS VOLUMES (NON-SMS) OR STORAGECLASS (SMS), NEITHER WAS GIVEN`,
   /** INF: LOG is an RLS attribute: only with STORAGECLASS. */
   logWithoutStorageClass: `IDC3203I ITEM 'LOG' DOES NOT ADHERE TO RESTRICTIONS - LOG NEEDS STORAGECLASS (RLS)`,
   /** INF: the emulator supports DEFINE CLUSTER, DELETE, LISTCAT, SET. */

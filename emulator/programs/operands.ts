@@ -105,10 +105,7 @@ export function render(op: Operand): string {
  * are removed. With `truncate72` columns 73-80 (sequence numbers) are ignored, as
  * IDCAMS does for card-image SYSIN. With `semicolon` a `;` also ends a command.
  */
-export function splitStatements(
-  lines: string[],
-  opts: { truncate72: boolean; semicolon: boolean },
-): { text: string; lines: string[] }[] {
+export function splitStatements(lines: string[], opts: { truncate72: boolean; semicolon: boolean }): { text: string; lines: string[] }[] {
   const out: { text: string; lines: string[] }[] = [];
   let text = "";
   let raw: string[] = [];

@@ -12,10 +12,48 @@ export const certificateKey = (owner: string, label: string) => `${owner}/${labe
 export const keyringKey = (owner: string, ring: string) => `${owner}/${ring}`;
 
 const KEYWORDS = [
-  "ID", "CERTAUTH", "SITE", "GENCERT", "ADDRING", "CONNECT", "LISTRING", "LIST", "DELRING", "REMOVE", "DELETE", "SUBJECTSDN",
-  "SIZE", "NOTBEFORE", "NOTAFTER", "WITHLABEL", "SIGNWITH", "KEYUSAGE", "ALTNAME", "RSA", "NISTECC", "BPECC", "DSA", "PCICC",
-  "ICSF", "FROMICSF", "TRUST", "NOTRUST", "HIGHTRUST", "LISTCHAIN", "CHECKCERT", "ALTER", "EXPORT", "ADD", "GENREQ", "PKDS",
-  "TOKEN", "FORMAT", "DSN", "PASSWORD", "PUBKEYALG", "SIGNATURE",
+  "ID",
+  "CERTAUTH",
+  "SITE",
+  "GENCERT",
+  "ADDRING",
+  "CONNECT",
+  "LISTRING",
+  "LIST",
+  "DELRING",
+  "REMOVE",
+  "DELETE",
+  "SUBJECTSDN",
+  "SIZE",
+  "NOTBEFORE",
+  "NOTAFTER",
+  "WITHLABEL",
+  "SIGNWITH",
+  "KEYUSAGE",
+  "ALTNAME",
+  "RSA",
+  "NISTECC",
+  "BPECC",
+  "DSA",
+  "PCICC",
+  "ICSF",
+  "FROMICSF",
+  "TRUST",
+  "NOTRUST",
+  "HIGHTRUST",
+  "LISTCHAIN",
+  "CHECKCERT",
+  "ALTER",
+  "EXPORT",
+  "ADD",
+  "GENREQ",
+  "PKDS",
+  "TOKEN",
+  "FORMAT",
+  "DSN",
+  "PASSWORD",
+  "PUBKEYALG",
+  "SIGNATURE",
 ];
 const UNSUPPORTED = ["ALTER", "EXPORT", "ADD", "GENREQ", "CHECKCERT", "LISTCHAIN"];
 
@@ -32,7 +70,9 @@ function ownerOf(kw: Record<string, Operand>, dflt: string): string {
 function subject(op: Operand | undefined): string | undefined {
   if (!op) return undefined;
   const parts = segment(op, ["CN", "T", "OU", "O", "L", "SP", "C", "SERIALNUMBER", "MAIL", "UID", "DC", "STREET", "POSTALCODE"]);
-  return Object.entries(parts).map(([k, v]) => `${k}=${value(v, true)}`).join(",");
+  return Object.entries(parts)
+    .map(([k, v]) => `${k}=${value(v, true)}`)
+    .join(",");
 }
 
 export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
@@ -46,7 +86,8 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
   const listOwn = (fn[0] === "LISTRING" || fn[0] === "LIST") && owner === ctx.user;
   if (!listOwn) requireSpecial(ctx, "RACDCERT", fn[0], [racfMsg.racdcertAuth]);
   // INF: an ID() RACF does not know; the command does nothing.
-  if (owner !== "CERTAUTH" && owner !== "SITE" && !racf.users[owner]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(owner)] };
+  if (owner !== "CERTAUTH" && owner !== "SITE" && !racf.users[owner])
+    return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(owner)] };
 
   switch (fn[0]) {
     case "GENCERT":
@@ -57,7 +98,13 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
       const key = keyringKey(owner, ring);
       if (racf.keyrings[key]) return { rc: RACF_RC.alreadyDefinedWarning, lines: [racfMsg.ringExists(ring)] };
       // DOC IRRD120I: only users own rings.
-      if (owner === "CERTAUTH" || owner === "SITE") return { rc: RACF_RC.notFound, lines: [`IRRD120I Incorrect use of ${owner}. A ${owner === "CERTAUTH" ? "Certificate Authority" : "Site Certificate"} cannot own a key ring.`] };
+      if (owner === "CERTAUTH" || owner === "SITE")
+        return {
+          rc: RACF_RC.notFound,
+          lines: [
+            `IRRD120I Incorrect use of ${owner}. A ${owner === "CERTAUTH" ? "Certificate Authority" : "Site Certificate"} cannot own a key ring.`,
+          ],
+        };
       racf.keyrings[key] = { owner, certificates: [] };
       return { rc: 0, lines: [] };
     }
@@ -87,7 +134,8 @@ export function racdcert(ops: Operand[], ctx: RacfContext): CommandResult {
       const key = certificateKey(owner, lbl);
       if (!racf.certificates[key]) return { rc: RACF_RC.notFound, lines: [racfMsg.certNotFound()] };
       delete racf.certificates[key];
-      for (const ring of Object.values(racf.keyrings)) ring.certificates = ring.certificates.filter((c) => !(c.label === lbl && (c.owner ?? owner) === owner));
+      for (const ring of Object.values(racf.keyrings))
+        ring.certificates = ring.certificates.filter((c) => !(c.label === lbl && (c.owner ?? owner) === owner));
       return { rc: 0, lines: [] };
     }
     case "LISTRING":
@@ -174,7 +222,9 @@ function connect(racf: RacfDatabase, ringOwner: string, op: Operand | undefined)
 const shownOwner = (o: string) => (o === "CERTAUTH" || o === "SITE" ? o : `ID(${o})`);
 
 function listRing(racf: RacfDatabase, owner: string, ringName: string): CommandResult {
-  const rings = Object.entries(racf.keyrings).filter(([k, r]) => r.owner === owner && (ringName === "*" || k === keyringKey(owner, ringName)));
+  const rings = Object.entries(racf.keyrings).filter(
+    ([k, r]) => r.owner === owner && (ringName === "*" || k === keyringKey(owner, ringName)),
+  );
   if (rings.length === 0) {
     const none = !Object.values(racf.keyrings).some((r) => r.owner === owner);
     return { rc: RACF_RC.listNotFound, lines: [ringName === "*" && none ? racfMsg.noRings(owner) : racfMsg.ringNotFound(ringName)] };
@@ -182,10 +232,15 @@ function listRing(racf: RacfDatabase, owner: string, ringName: string): CommandR
   const lines = [`Digital ring information for user ${owner}:`, ""];
   for (const [key, ring] of rings) {
     lines.push(`  Ring:`, `       >${key.slice(owner.length + 1)}<`);
-    lines.push(`  Certificate Label Name             Cert Owner     USAGE      DEFAULT`, `  --------------------------------   ------------   --------   -------`);
+    lines.push(
+      `  Certificate Label Name             Cert Owner     USAGE      DEFAULT`,
+      `  --------------------------------   ------------   --------   -------`,
+    );
     if (ring.certificates.length === 0) lines.push(`  *** No certificates connected ***`);
     for (const c of ring.certificates) {
-      lines.push(`  ${c.label.padEnd(32)}   ${shownOwner(c.owner ?? owner).padEnd(12)}   ${c.usage.padEnd(8)}   ${c.default ? "YES" : "NO"}`);
+      lines.push(
+        `  ${c.label.padEnd(32)}   ${shownOwner(c.owner ?? owner).padEnd(12)}   ${c.usage.padEnd(8)}   ${c.default ? "YES" : "NO"}`,
+      );
     }
     lines.push("");
   }
@@ -200,22 +255,41 @@ const day = (d: string | undefined, time: string) => `${(d ?? "").replace(/-/g, 
 function listCerts(racf: RacfDatabase, owner: string, lbl: string | undefined): CommandResult {
   const mine = Object.values(racf.certificates).filter((c) => c.owner === owner);
   const certs = mine.filter((c) => lbl === undefined || c.label === lbl);
-  if (certs.length === 0) return { rc: RACF_RC.listNotFound, lines: [mine.length === 0 && lbl === undefined ? racfMsg.noCertificates(owner) : racfMsg.certNotFound()] };
+  if (certs.length === 0)
+    return {
+      rc: RACF_RC.listNotFound,
+      lines: [mine.length === 0 && lbl === undefined ? racfMsg.noCertificates(owner) : racfMsg.certNotFound()],
+    };
   const lines = [`Digital certificate information for ${owner === "CERTAUTH" || owner === "SITE" ? owner : `user ${owner}`}:`, ""];
   for (const c of certs) {
     const serial = String(Object.keys(racf.certificates).indexOf(certificateKey(c.owner, c.label)) + 1).padStart(2, "0");
-    lines.push(`  Label: ${c.label}`, `  Status: ${c.trust ?? "TRUST"}`, `  Start Date: ${day(c.notBefore, "00:00:00")}`, `  End Date:   ${day(c.notAfter, "23:59:59")}`);
-    lines.push(`  Serial Number:`, `       >${serial}<`, `  Issuer's Name:`, `       ${dn(c.issuer ?? c.subject)}`, `  Subject's Name:`, `       ${dn(c.subject)}`);
+    lines.push(
+      `  Label: ${c.label}`,
+      `  Status: ${c.trust ?? "TRUST"}`,
+      `  Start Date: ${day(c.notBefore, "00:00:00")}`,
+      `  End Date:   ${day(c.notAfter, "23:59:59")}`,
+    );
+    lines.push(
+      `  Serial Number:`,
+      `       >${serial}<`,
+      `  Issuer's Name:`,
+      `       ${dn(c.issuer ?? c.subject)}`,
+      `  Subject's Name:`,
+      `       ${dn(c.subject)}`,
+    );
     if (c.altNames?.length) {
       lines.push(`  Subject's AltNames:`);
       for (const a of c.altNames) lines.push(`    ${a.type}: ${a.value}`);
     }
     if (c.keyUsage?.length) lines.push(`  Key Usage: ${c.keyUsage.join(", ")}`);
     lines.push(`  Key Type: RSA`, `  Key Size: 2048`, `  Private Key: YES`);
-    const rings = Object.entries(racf.keyrings).filter(([, r]) => r.certificates.some((x) => x.label === c.label && (x.owner ?? r.owner) === c.owner));
+    const rings = Object.entries(racf.keyrings).filter(([, r]) =>
+      r.certificates.some((x) => x.label === c.label && (x.owner ?? r.owner) === c.owner),
+    );
     lines.push(`  Ring Associations:`);
     if (rings.length === 0) lines.push(`    *** No rings associated ***`);
-    for (const [key] of rings) lines.push(`    Ring Owner: ${key.split("/")[0]}`, `    Ring:`, `       >${key.slice(key.indexOf("/") + 1)}<`);
+    for (const [key] of rings)
+      lines.push(`    Ring Owner: ${key.split("/")[0]}`, `    Ring:`, `       >${key.slice(key.indexOf("/") + 1)}<`);
     lines.push("");
   }
   return { rc: 0, lines };

@@ -5,7 +5,11 @@
 import type { EmulatorState } from "../state";
 import { runRacfCommands, seedRacfAdministrator } from "./racf";
 
-export function defineZosmfSecurity(state: EmulatorState, serverProcs: readonly string[], options: { angel?: string; keyring?: string; names?: readonly string[] } = {}): void {
+export function defineZosmfSecurity(
+  state: EmulatorState,
+  serverProcs: readonly string[],
+  options: { angel?: string; keyring?: string; names?: readonly string[] } = {},
+): void {
   const ring = options.keyring ?? "IZUKeyring.IZUDFLT";
   seedRacfAdministrator(state, "IBMUSER");
   const alt = (options.names ?? ["192.0.2.10"]).map((n) => (/^[\d.]+$/.test(n) ? `IP(${n})` : `DOMAIN('${n}')`)).join(" ");

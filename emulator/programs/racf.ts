@@ -8,20 +8,68 @@ export { isSpecial, type RacfContext } from "./racf-syntax";
 import { AUTO_ID_BASE } from "./messages";
 import { RACF_RC, racfMsg } from "./racf-messages";
 import { type Operand, parseOperands } from "./operands";
-import { type CommandResult, CommandError, names, parseCommand, type RacfContext, requireSpecial, segment, syntaxError, value, values } from "./racf-syntax";
+import {
+  type CommandResult,
+  CommandError,
+  names,
+  parseCommand,
+  type RacfContext,
+  requireSpecial,
+  segment,
+  syntaxError,
+  value,
+  values,
+} from "./racf-syntax";
 import { racdcert } from "./racdcert";
-
 
 /** Classes accepted by RDEFINE/PERMIT/SETROPTS (a subset of the IBM class descriptor table). */
 export const KNOWN_CLASSES = new Set([
-  "DATASET", "STARTED", "FACILITY", "SERVER", "APPL", "EJBROLE", "GEJBROLE", "ZMFAPLA", "ZMFCLOUD", "SERVAUTH", "PROGRAM",
-  "OPERCMDS", "SURROGAT", "UNIXPRIV", "TSOAUTH", "TSOPROC", "ACCTNUM", "JESSPOOL", "JESJOBS", "CSFKEYS", "CSFSERV", "XFACILIT",
-  "RDATALIB", "DIGTCERT", "DIGTRING", "CDT", "SDSF", "CONSOLE", "LOGSTRM", "PTKTDATA", "CBIND", "STGADMIN",
-  "KEYSMSTR", "CRYPTOZ", "IDIDMAP", "WBEM", "MQADMIN", "MQQUEUE", "MQCONN", "VTAMAPPL", "APPCLU", "FIELD", "JAVA",
+  "DATASET",
+  "STARTED",
+  "FACILITY",
+  "SERVER",
+  "APPL",
+  "EJBROLE",
+  "GEJBROLE",
+  "ZMFAPLA",
+  "ZMFCLOUD",
+  "SERVAUTH",
+  "PROGRAM",
+  "OPERCMDS",
+  "SURROGAT",
+  "UNIXPRIV",
+  "TSOAUTH",
+  "TSOPROC",
+  "ACCTNUM",
+  "JESSPOOL",
+  "JESJOBS",
+  "CSFKEYS",
+  "CSFSERV",
+  "XFACILIT",
+  "RDATALIB",
+  "DIGTCERT",
+  "DIGTRING",
+  "CDT",
+  "SDSF",
+  "CONSOLE",
+  "LOGSTRM",
+  "PTKTDATA",
+  "CBIND",
+  "STGADMIN",
+  "KEYSMSTR",
+  "CRYPTOZ",
+  "IDIDMAP",
+  "WBEM",
+  "MQADMIN",
+  "MQQUEUE",
+  "MQCONN",
+  "VTAMAPPL",
+  "APPCLU",
+  "FIELD",
+  "JAVA",
 ]);
 /** Classes whose profile names keep their case (EJBROLE roles are mixed case: IZUDFLT.*.izuUsers). */
 const CASE_ASIS = new Set(["EJBROLE", "GEJBROLE"]);
-
 
 /** Make `user` a RACF administrator (SPECIAL), for seeding IBMUSER. */
 export function seedRacfAdministrator(state: EmulatorState, user: string, defaultGroup = "SYS1"): void {
@@ -30,7 +78,6 @@ export function seedRacfAdministrator(state: EmulatorState, user: string, defaul
   const u = (racf.users[user.toUpperCase()] ??= { defaultGroup, groups: [defaultGroup] });
   u.special = true;
 }
-
 
 function nextId(racf: RacfDatabase, kind: "uid" | "gid"): number {
   const used = kind === "uid" ? Object.values(racf.users).map((u) => u.uid ?? 0) : Object.values(racf.groups).map((g) => g.gid ?? 0);
@@ -74,17 +121,96 @@ function forEachDefined<T>(
 }
 
 const USER_KEYWORDS = [
-  "NAME", "PASSWORD", "PHRASE", "NOPASSWORD", "NOPHRASE", "OWNER", "DFLTGRP", "RESTRICTED", "NORESTRICTED", "SPECIAL", "NOSPECIAL",
-  "OPERATIONS", "NOOPERATIONS", "AUDITOR", "NOAUDITOR", "OMVS", "NOOMVS", "TSO", "NOTSO", "WORKATTR", "DATA", "UACC", "AUTHORITY",
-  "CLAUTH", "NOCLAUTH", "SECLABEL", "WHEN", "GRPACC", "NOGRPACC", "ADSP", "NOADSP", "KERB", "CSDATA", "EIM", "LANGUAGE", "MODEL",
-  "OIDCARD", "NOOIDCARD", "REVOKE", "RESUME", "EXPIRED", "NOEXPIRED", "PROXY", "DCE", "NETVIEW", "OPERPARM", "CICS", "LNOTES",
-  "NDS", "OVM", "MFA", "SECLEVEL", "CATEGORY", "INTERVAL",
+  "NAME",
+  "PASSWORD",
+  "PHRASE",
+  "NOPASSWORD",
+  "NOPHRASE",
+  "OWNER",
+  "DFLTGRP",
+  "RESTRICTED",
+  "NORESTRICTED",
+  "SPECIAL",
+  "NOSPECIAL",
+  "OPERATIONS",
+  "NOOPERATIONS",
+  "AUDITOR",
+  "NOAUDITOR",
+  "OMVS",
+  "NOOMVS",
+  "TSO",
+  "NOTSO",
+  "WORKATTR",
+  "DATA",
+  "UACC",
+  "AUTHORITY",
+  "CLAUTH",
+  "NOCLAUTH",
+  "SECLABEL",
+  "WHEN",
+  "GRPACC",
+  "NOGRPACC",
+  "ADSP",
+  "NOADSP",
+  "KERB",
+  "CSDATA",
+  "EIM",
+  "LANGUAGE",
+  "MODEL",
+  "OIDCARD",
+  "NOOIDCARD",
+  "REVOKE",
+  "RESUME",
+  "EXPIRED",
+  "NOEXPIRED",
+  "PROXY",
+  "DCE",
+  "NETVIEW",
+  "OPERPARM",
+  "CICS",
+  "LNOTES",
+  "NDS",
+  "OVM",
+  "MFA",
+  "SECLEVEL",
+  "CATEGORY",
+  "INTERVAL",
 ];
-const OMVS_KEYWORDS = ["AUTOUID", "UID", "HOME", "PROGRAM", "SHARED", "FILEPROCMAX", "PROCUSERMAX", "THREADSMAX", "MMAPAREAMAX", "CPUTIMEMAX", "ASSIZEMAX", "MEMLIMIT", "SHMEMMAX", "NOUID", "NOHOME", "NOPROGRAM"];
+const OMVS_KEYWORDS = [
+  "AUTOUID",
+  "UID",
+  "HOME",
+  "PROGRAM",
+  "SHARED",
+  "FILEPROCMAX",
+  "PROCUSERMAX",
+  "THREADSMAX",
+  "MMAPAREAMAX",
+  "CPUTIMEMAX",
+  "ASSIZEMAX",
+  "MEMLIMIT",
+  "SHMEMMAX",
+  "NOUID",
+  "NOHOME",
+  "NOPROGRAM",
+];
 const OMVS_ALIASES = { FILEPROC: "FILEPROCMAX", PROCUSER: "PROCUSERMAX", THREADS: "THREADSMAX" };
 
 const addgroup: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, 1, ["OWNER", "SUPGROUP", "OMVS", "DATA", "TERMUACC", "NOTERMUACC", "MODEL", "UNIVERSAL", "DFP", "OVM", "TME", "CSDATA"]);
+  const p = parseCommand(ops, 1, [
+    "OWNER",
+    "SUPGROUP",
+    "OMVS",
+    "DATA",
+    "TERMUACC",
+    "NOTERMUACC",
+    "MODEL",
+    "UNIVERSAL",
+    "DFP",
+    "OVM",
+    "TME",
+    "CSDATA",
+  ]);
   const groups = names(p.positional[0]);
   requireSpecial(ctx, "ADDGROUP", groups.join(" "));
   const racf = ctx.state.racf;
@@ -97,7 +223,10 @@ const addgroup: Handler = (ops, ctx) => {
       refuse(res, racfMsg.invalidGroup(g), RACF_RC.alreadyDefinedInvalid);
       continue;
     }
-    const entry: RacfDatabase["groups"][string] = { owner: value(p.kw.OWNER) ?? sup ?? ctx.user, superiorGroup: sup ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1" };
+    const entry: RacfDatabase["groups"][string] = {
+      owner: value(p.kw.OWNER) ?? sup ?? ctx.user,
+      superiorGroup: sup ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1",
+    };
     if (omvs.GID) entry.gid = Number(value(omvs.GID));
     else if (omvs.AUTOGID) {
       entry.gid = nextId(racf, "gid");
@@ -162,18 +291,41 @@ const altuser: Handler = (ops, ctx) => {
   const racf = ctx.state.racf;
   const dflt = value(p.kw.DFLTGRP);
   if (dflt && !racf.groups[dflt]) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedGroup(dflt)] };
-  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u, id, res) => {
-    if (dflt) {
-      u.defaultGroup = dflt;
-      if (!u.groups.includes(dflt)) u.groups.push(dflt);
-    }
-    applyAttributes(u, p.kw);
-    applyOmvs(u, id, p.kw.OMVS, racf, res.lines);
-  });
+  return forEachDefined(
+    users,
+    (id) => racf.users[id],
+    racfMsg.undefinedUser,
+    RACF_RC.notFound,
+    (u, id, res) => {
+      if (dflt) {
+        u.defaultGroup = dflt;
+        if (!u.groups.includes(dflt)) u.groups.push(dflt);
+      }
+      applyAttributes(u, p.kw);
+      applyOmvs(u, id, p.kw.OMVS, racf, res.lines);
+    },
+  );
 };
 
 const connect: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, 1, ["GROUP", "OWNER", "AUTHORITY", "UACC", "SPECIAL", "NOSPECIAL", "OPERATIONS", "NOOPERATIONS", "AUDITOR", "NOAUDITOR", "REVOKE", "RESUME", "ADSP", "NOADSP", "GRPACC", "NOGRPACC"]);
+  const p = parseCommand(ops, 1, [
+    "GROUP",
+    "OWNER",
+    "AUTHORITY",
+    "UACC",
+    "SPECIAL",
+    "NOSPECIAL",
+    "OPERATIONS",
+    "NOOPERATIONS",
+    "AUDITOR",
+    "NOAUDITOR",
+    "REVOKE",
+    "RESUME",
+    "ADSP",
+    "NOADSP",
+    "GRPACC",
+    "NOGRPACC",
+  ]);
   const users = names(p.positional[0]);
   requireSpecial(ctx, "CONNECT", users.join(" "));
   const racf = ctx.state.racf;
@@ -196,9 +348,15 @@ const remove: Handler = (ops, ctx) => {
   requireSpecial(ctx, "REMOVE", users.join(" "));
   const racf = ctx.state.racf;
   const group = value(p.kw.GROUP) ?? racf.users[ctx.user]?.defaultGroup ?? "SYS1";
-  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (u) => {
-    u.groups = u.groups.filter((g) => g !== group || g === u.defaultGroup);
-  });
+  return forEachDefined(
+    users,
+    (id) => racf.users[id],
+    racfMsg.undefinedUser,
+    RACF_RC.notFound,
+    (u) => {
+      u.groups = u.groups.filter((g) => g !== group || g === u.defaultGroup);
+    },
+  );
 };
 
 const deluser: Handler = (ops, ctx) => {
@@ -206,9 +364,15 @@ const deluser: Handler = (ops, ctx) => {
   const users = names(p.positional[0]);
   requireSpecial(ctx, "DELUSER", users.join(" "));
   const racf = ctx.state.racf;
-  return forEachDefined(users, (id) => racf.users[id], racfMsg.undefinedUser, RACF_RC.notFound, (_u, id) => {
-    delete racf.users[id];
-  });
+  return forEachDefined(
+    users,
+    (id) => racf.users[id],
+    racfMsg.undefinedUser,
+    RACF_RC.notFound,
+    (_u, id) => {
+      delete racf.users[id];
+    },
+  );
 };
 
 const delgroup: Handler = (ops, ctx) => {
@@ -216,12 +380,55 @@ const delgroup: Handler = (ops, ctx) => {
   const groups = names(p.positional[0]);
   requireSpecial(ctx, "DELGROUP", groups.join(" "));
   const racf = ctx.state.racf;
-  return forEachDefined(groups, (g) => racf.groups[g], racfMsg.undefinedGroup, RACF_RC.notFound, (_g, g) => {
-    delete racf.groups[g];
-  });
+  return forEachDefined(
+    groups,
+    (g) => racf.groups[g],
+    racfMsg.undefinedGroup,
+    RACF_RC.notFound,
+    (_g, g) => {
+      delete racf.groups[g];
+    },
+  );
 };
 
-const RESOURCE_KEYWORDS = ["UACC", "OWNER", "STDATA", "APPLDATA", "DATA", "AUDIT", "GLOBALAUDIT", "WARNING", "NOWARNING", "NOTIFY", "LEVEL", "SESSION", "SECLABEL", "SECLEVEL", "TIMEZONE", "WHEN", "ADDMEM", "DELMEM", "ICSF", "SIGVER", "CDTINFO", "KERB", "PROXY", "EIM", "SSIGNON", "TME", "DLFDATA", "ALIAS", "CFDEF", "CSFKEYS", "FROM", "FCLASS", "FVOLUME", "FGENERIC", "NOSTDATA", "NOAPPLDATA"];
+const RESOURCE_KEYWORDS = [
+  "UACC",
+  "OWNER",
+  "STDATA",
+  "APPLDATA",
+  "DATA",
+  "AUDIT",
+  "GLOBALAUDIT",
+  "WARNING",
+  "NOWARNING",
+  "NOTIFY",
+  "LEVEL",
+  "SESSION",
+  "SECLABEL",
+  "SECLEVEL",
+  "TIMEZONE",
+  "WHEN",
+  "ADDMEM",
+  "DELMEM",
+  "ICSF",
+  "SIGVER",
+  "CDTINFO",
+  "KERB",
+  "PROXY",
+  "EIM",
+  "SSIGNON",
+  "TME",
+  "DLFDATA",
+  "ALIAS",
+  "CFDEF",
+  "CSFKEYS",
+  "FROM",
+  "FCLASS",
+  "FVOLUME",
+  "FGENERIC",
+  "NOSTDATA",
+  "NOAPPLDATA",
+];
 const STDATA_KEYWORDS = ["USER", "GROUP", "TRUSTED", "PRIVILEGED", "TRACE"];
 
 function applyResource(prof: RacfDatabase["profiles"][string][string], kw: Record<string, Operand>): void {
@@ -264,7 +471,13 @@ const ralter: Handler = (ops, ctx) => {
   const profiles = names(p.positional[1], true).map((n) => profileName(cls, n));
   requireSpecial(ctx, "RALTER", `${cls} ${profiles.join(" ")}`);
   const notDefined = (name: string) => racfMsg.profileNotDefined(name);
-  return forEachDefined(profiles, (name) => ctx.state.racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => applyResource(prof, p.kw));
+  return forEachDefined(
+    profiles,
+    (name) => ctx.state.racf.profiles[cls]?.[name],
+    notDefined,
+    RACF_RC.notFound,
+    (prof) => applyResource(prof, p.kw),
+  );
 };
 
 const rdelete: Handler = (ops, ctx) => {
@@ -274,13 +487,32 @@ const rdelete: Handler = (ops, ctx) => {
   const profiles = names(p.positional[1], true).map((n) => profileName(cls, n));
   requireSpecial(ctx, "RDELETE", `${cls} ${profiles.join(" ")}`);
   const racf = ctx.state.racf;
-  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], racfMsg.profileNotFound, RACF_RC.listNotFound, (_prof, name) => {
-    delete racf.profiles[cls][name];
-  });
+  return forEachDefined(
+    profiles,
+    (name) => racf.profiles[cls]?.[name],
+    racfMsg.profileNotFound,
+    RACF_RC.listNotFound,
+    (_prof, name) => {
+      delete racf.profiles[cls][name];
+    },
+  );
 };
 
 const permit: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, 1, ["CLASS", "ID", "ACCESS", "DELETE", "RESET", "WHEN", "FROM", "FCLASS", "FGENERIC", "FVOLUME", "GENERIC", "VOLUME"]);
+  const p = parseCommand(ops, 1, [
+    "CLASS",
+    "ID",
+    "ACCESS",
+    "DELETE",
+    "RESET",
+    "WHEN",
+    "FROM",
+    "FCLASS",
+    "FGENERIC",
+    "FVOLUME",
+    "GENERIC",
+    "VOLUME",
+  ]);
   const cls = value(p.kw.CLASS) ?? "DATASET";
   checkClass(cls);
   const profiles = names(p.positional[0], true).map((n) => profileName(cls, n));
@@ -294,17 +526,48 @@ const permit: Handler = (ops, ctx) => {
   const undefinedIds = ids.filter((id) => id !== "*" && !racf.users[id] && !racf.groups[id]);
   if (undefinedIds.length) return { rc: RACF_RC.notFound, lines: [racfMsg.undefinedUser(undefinedIds.join(" "))] };
   const notDefined = (name: string) => racfMsg.profileNotDefined(name);
-  return forEachDefined(profiles, (name) => racf.profiles[cls]?.[name], notDefined, RACF_RC.notFound, (prof) => {
-    if (p.kw.RESET) prof.access = {};
-    for (const id of ids) {
-      if (p.kw.DELETE) delete prof.access[id];
-      else prof.access[id] = access;
-    }
-  });
+  return forEachDefined(
+    profiles,
+    (name) => racf.profiles[cls]?.[name],
+    notDefined,
+    RACF_RC.notFound,
+    (prof) => {
+      if (p.kw.RESET) prof.access = {};
+      for (const id of ids) {
+        if (p.kw.DELETE) delete prof.access[id];
+        else prof.access[id] = access;
+      }
+    },
+  );
 };
 
 const setropts: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, 0, ["CLASSACT", "NOCLASSACT", "RACLIST", "NORACLIST", "GENERIC", "NOGENERIC", "GENCMD", "NOGENCMD", "REFRESH", "LIST", "AUDIT", "NOAUDIT", "LOGOPTIONS", "STATISTICS", "WHEN", "GENLIST", "NOGENLIST", "PASSWORD", "INITSTATS", "NOINITSTATS", "PROTECTALL", "NOPROTECTALL", "ERASE", "NOERASE"]);
+  const p = parseCommand(ops, 0, [
+    "CLASSACT",
+    "NOCLASSACT",
+    "RACLIST",
+    "NORACLIST",
+    "GENERIC",
+    "NOGENERIC",
+    "GENCMD",
+    "NOGENCMD",
+    "REFRESH",
+    "LIST",
+    "AUDIT",
+    "NOAUDIT",
+    "LOGOPTIONS",
+    "STATISTICS",
+    "WHEN",
+    "GENLIST",
+    "NOGENLIST",
+    "PASSWORD",
+    "INITSTATS",
+    "NOINITSTATS",
+    "PROTECTALL",
+    "NOPROTECTALL",
+    "ERASE",
+    "NOERASE",
+  ]);
   requireSpecial(ctx, "SETROPTS", "");
   const racf = ctx.state.racf;
   const res: CommandResult = { rc: 0, lines: [] };
@@ -328,87 +591,180 @@ const setropts: Handler = (ops, ctx) => {
 // ---------------------------------------------------------------------------
 
 const rlist: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, 2, ["ALL", "STDATA", "AUTHUSER", "NORACF", "RESGROUP", "SESSION", "STATISTICS", "CDTINFO", "SIGVER", "ICSF", "KERB", "PROXY", "EIM", "TME", "DLFDATA", "SSIGNON", "HISTORY", "ALIAS"]);
+  const p = parseCommand(ops, 2, [
+    "ALL",
+    "STDATA",
+    "AUTHUSER",
+    "NORACF",
+    "RESGROUP",
+    "SESSION",
+    "STATISTICS",
+    "CDTINFO",
+    "SIGVER",
+    "ICSF",
+    "KERB",
+    "PROXY",
+    "EIM",
+    "TME",
+    "DLFDATA",
+    "SSIGNON",
+    "HISTORY",
+    "ALIAS",
+  ]);
   const cls = p.positional[0].word.toUpperCase();
   requireSpecial(ctx, "RLIST", cls);
   const byClass = ctx.state.racf.profiles[cls] ?? {};
   const wanted = names(p.positional[1], true);
   const list = wanted.includes("*") ? Object.keys(byClass).sort() : wanted.map((n) => profileName(cls, n));
-  return forEachDefined(list, (name) => byClass[name], racfMsg.profileNotFound, RACF_RC.listNotFound, (prof, name, res) => {
-    res.lines.push(`CLASS      NAME`, `-----      ----`, `${cls.padEnd(10)} ${name}`, "");
-    res.lines.push(`LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING`, `-----  --------   ----------------  -----------  -------`);
-    res.lines.push(` 00    ${(prof.owner ?? "IBMUSER").padEnd(10)} ${prof.uacc.padEnd(17)} ${"ALTER".padEnd(12)} NO`, "");
-    res.lines.push(`APPLICATION DATA`, `----------------`, prof.appldata ?? "NONE", "");
-    if (prof.stdata) {
-      res.lines.push(`STDATA INFORMATION`, `------------------`);
-      for (const [k, v] of Object.entries(prof.stdata)) res.lines.push(`${k}= ${v}`);
-      res.lines.push("");
-    }
-    if (p.kw.ALL || p.kw.AUTHUSER) {
-      res.lines.push(`  USER      ACCESS   ACCESS COUNT`, `  ----      ------   ------ -----`);
-      const entries = Object.entries(prof.access);
-      if (entries.length === 0) res.lines.push(`  NO USERS IN ACCESS LIST`);
-      for (const [id, acc] of entries) res.lines.push(`  ${id.padEnd(9)} ${acc.padEnd(8)}  000000`);
-      res.lines.push("");
-    }
-  });
+  return forEachDefined(
+    list,
+    (name) => byClass[name],
+    racfMsg.profileNotFound,
+    RACF_RC.listNotFound,
+    (prof, name, res) => {
+      res.lines.push(`CLASS      NAME`, `-----      ----`, `${cls.padEnd(10)} ${name}`, "");
+      res.lines.push(
+        `LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING`,
+        `-----  --------   ----------------  -----------  -------`,
+      );
+      res.lines.push(` 00    ${(prof.owner ?? "IBMUSER").padEnd(10)} ${prof.uacc.padEnd(17)} ${"ALTER".padEnd(12)} NO`, "");
+      res.lines.push(`APPLICATION DATA`, `----------------`, prof.appldata ?? "NONE", "");
+      if (prof.stdata) {
+        res.lines.push(`STDATA INFORMATION`, `------------------`);
+        for (const [k, v] of Object.entries(prof.stdata)) res.lines.push(`${k}= ${v}`);
+        res.lines.push("");
+      }
+      if (p.kw.ALL || p.kw.AUTHUSER) {
+        res.lines.push(`  USER      ACCESS   ACCESS COUNT`, `  ----      ------   ------ -----`);
+        const entries = Object.entries(prof.access);
+        if (entries.length === 0) res.lines.push(`  NO USERS IN ACCESS LIST`);
+        for (const [id, acc] of entries) res.lines.push(`  ${id.padEnd(9)} ${acc.padEnd(8)}  000000`);
+        res.lines.push("");
+      }
+    },
+  );
 };
 
 const listgrp: Handler = (ops, ctx) => {
-  const p = parseCommand(ops, ops.length && !/^(OMVS|DFP|OVM|TME|CSDATA|NORACF)$/i.test(ops[0].word) ? 1 : 0, ["OMVS", "DFP", "OVM", "TME", "CSDATA", "NORACF"]);
+  const p = parseCommand(ops, ops.length && !/^(OMVS|DFP|OVM|TME|CSDATA|NORACF)$/i.test(ops[0].word) ? 1 : 0, [
+    "OMVS",
+    "DFP",
+    "OVM",
+    "TME",
+    "CSDATA",
+    "NORACF",
+  ]);
   const racf = ctx.state.racf;
   const wanted = p.positional.length ? names(p.positional[0]) : [racf.users[ctx.user]?.defaultGroup ?? "SYS1"];
   requireSpecial(ctx, "LISTGRP", wanted.join(" "));
   const list = wanted.includes("*") ? Object.keys(racf.groups).sort() : wanted;
-  return forEachDefined(list, (g) => racf.groups[g], racfMsg.listGroupNotFound, RACF_RC.listNotFound, (grp, g, res) => {
-    res.lines.push(`INFORMATION FOR GROUP ${g}`, `    SUPERIOR GROUP=${grp.superiorGroup ?? "SYS1"}     OWNER=${grp.owner}`);
-    const members = Object.entries(racf.users).filter(([, u]) => u.groups.includes(g)).map(([id]) => id).sort();
-    if (members.length === 0) res.lines.push(`    NO USERS`);
-    else {
-      res.lines.push(`    USER(S)=      ACCESS=      ACCESS COUNT=      UNIVERSAL ACCESS=`);
-      for (const m of members) res.lines.push(`      ${m.padEnd(8)}      USE          000000             NONE`);
-    }
-    res.lines.push(`OMVS INFORMATION`, `----------------`, grp.gid === undefined ? `NO GID` : `GID= ${String(grp.gid).padStart(10, "0")}`, "");
-  });
+  return forEachDefined(
+    list,
+    (g) => racf.groups[g],
+    racfMsg.listGroupNotFound,
+    RACF_RC.listNotFound,
+    (grp, g, res) => {
+      res.lines.push(`INFORMATION FOR GROUP ${g}`, `    SUPERIOR GROUP=${grp.superiorGroup ?? "SYS1"}     OWNER=${grp.owner}`);
+      const members = Object.entries(racf.users)
+        .filter(([, u]) => u.groups.includes(g))
+        .map(([id]) => id)
+        .sort();
+      if (members.length === 0) res.lines.push(`    NO USERS`);
+      else {
+        res.lines.push(`    USER(S)=      ACCESS=      ACCESS COUNT=      UNIVERSAL ACCESS=`);
+        for (const m of members) res.lines.push(`      ${m.padEnd(8)}      USE          000000             NONE`);
+      }
+      res.lines.push(
+        `OMVS INFORMATION`,
+        `----------------`,
+        grp.gid === undefined ? `NO GID` : `GID= ${String(grp.gid).padStart(10, "0")}`,
+        "",
+      );
+    },
+  );
 };
 
 const listuser: Handler = (ops, ctx) => {
-  const segs = ["OMVS", "TSO", "NORACF", "DFP", "CICS", "KERB", "PROXY", "EIM", "CSDATA", "OVM", "LANGUAGE", "NETVIEW", "OPERPARM", "WORKATTR", "DCE", "LNOTES", "NDS", "MFA"];
+  const segs = [
+    "OMVS",
+    "TSO",
+    "NORACF",
+    "DFP",
+    "CICS",
+    "KERB",
+    "PROXY",
+    "EIM",
+    "CSDATA",
+    "OVM",
+    "LANGUAGE",
+    "NETVIEW",
+    "OPERPARM",
+    "WORKATTR",
+    "DCE",
+    "LNOTES",
+    "NDS",
+    "MFA",
+  ];
   const p = parseCommand(ops, ops.length && !segs.includes(ops[0].word.toUpperCase()) ? 1 : 0, segs);
   const racf = ctx.state.racf;
   const wanted = p.positional.length ? names(p.positional[0]) : [ctx.user.toUpperCase()];
   // Anyone may list their own profile; others need SPECIAL.
   if (!(wanted.length === 1 && wanted[0] === ctx.user.toUpperCase())) requireSpecial(ctx, "LISTUSER", wanted.join(" "));
   const list = wanted.includes("*") ? Object.keys(racf.users).sort() : wanted;
-  return forEachDefined(list, (id) => racf.users[id], racfMsg.listUserNotFound, RACF_RC.listNotFound, (u, id, res) => {
-    const attrs = [u.special ? "SPECIAL" : "", u.protected ? "PROTECTED" : "", u.restricted ? "RESTRICTED" : ""].filter(Boolean);
-    res.lines.push(`USER=${id}  NAME=UNKNOWN  OWNER=${u.defaultGroup}`, ` DEFAULT-GROUP=${u.defaultGroup}`, ` ATTRIBUTES=${attrs.length ? attrs.join(" ") : "NONE"}`);
-    for (const g of u.groups) res.lines.push(`  GROUP=${g.padEnd(8)}  AUTH=USE      CONNECT-OWNER=${ctx.user.toUpperCase()}`);
-    res.lines.push(`OMVS INFORMATION`, `----------------`);
-    if (u.uid !== undefined) res.lines.push(`UID= ${String(u.uid).padStart(10, "0")}`);
-    if (u.home) res.lines.push(`HOME= ${u.home}`);
-    if (u.program) res.lines.push(`PROGRAM= ${u.program}`);
-    if (u.fileProcMax !== undefined) res.lines.push(`FILEPROCMAX= ${u.fileProcMax}`);
-    res.lines.push("");
-  });
+  return forEachDefined(
+    list,
+    (id) => racf.users[id],
+    racfMsg.listUserNotFound,
+    RACF_RC.listNotFound,
+    (u, id, res) => {
+      const attrs = [u.special ? "SPECIAL" : "", u.protected ? "PROTECTED" : "", u.restricted ? "RESTRICTED" : ""].filter(Boolean);
+      res.lines.push(
+        `USER=${id}  NAME=UNKNOWN  OWNER=${u.defaultGroup}`,
+        ` DEFAULT-GROUP=${u.defaultGroup}`,
+        ` ATTRIBUTES=${attrs.length ? attrs.join(" ") : "NONE"}`,
+      );
+      for (const g of u.groups) res.lines.push(`  GROUP=${g.padEnd(8)}  AUTH=USE      CONNECT-OWNER=${ctx.user.toUpperCase()}`);
+      res.lines.push(`OMVS INFORMATION`, `----------------`);
+      if (u.uid !== undefined) res.lines.push(`UID= ${String(u.uid).padStart(10, "0")}`);
+      if (u.home) res.lines.push(`HOME= ${u.home}`);
+      if (u.program) res.lines.push(`PROGRAM= ${u.program}`);
+      if (u.fileProcMax !== undefined) res.lines.push(`FILEPROCMAX= ${u.fileProcMax}`);
+      res.lines.push("");
+    },
+  );
 };
 
 const HANDLERS: Record<string, Handler> = {
-  ADDGROUP: addgroup, AG: addgroup,
-  ADDUSER: adduser, AU: adduser,
-  ALTUSER: altuser, ALU: altuser,
-  CONNECT: connect, CO: connect,
-  REMOVE: remove, RE: remove,
-  DELUSER: deluser, DU: deluser,
-  DELGROUP: delgroup, DG: delgroup,
-  RDEFINE: rdefine, RDEF: rdefine,
-  RALTER: ralter, RALT: ralter,
-  RDELETE: rdelete, RDEL: rdelete,
-  PERMIT: permit, PE: permit,
-  SETROPTS: setropts, SETR: setropts,
-  RLIST: rlist, RL: rlist,
-  LISTGRP: listgrp, LG: listgrp,
-  LISTUSER: listuser, LU: listuser,
+  ADDGROUP: addgroup,
+  AG: addgroup,
+  ADDUSER: adduser,
+  AU: adduser,
+  ALTUSER: altuser,
+  ALU: altuser,
+  CONNECT: connect,
+  CO: connect,
+  REMOVE: remove,
+  RE: remove,
+  DELUSER: deluser,
+  DU: deluser,
+  DELGROUP: delgroup,
+  DG: delgroup,
+  RDEFINE: rdefine,
+  RDEF: rdefine,
+  RALTER: ralter,
+  RALT: ralter,
+  RDELETE: rdelete,
+  RDEL: rdelete,
+  PERMIT: permit,
+  PE: permit,
+  SETROPTS: setropts,
+  SETR: setropts,
+  RLIST: rlist,
+  RL: rlist,
+  LISTGRP: listgrp,
+  LG: listgrp,
+  LISTUSER: listuser,
+  LU: listuser,
   RACDCERT: (ops, ctx) => racdcert(ops, ctx),
 };
 
@@ -431,6 +787,11 @@ export function runRacfCommand(verb: string, ops: Operand[], ctx: RacfContext): 
 export function runRacfCommands(state: EmulatorState, user: string, commands: readonly string[]): CommandResult[] {
   return commands.map((text) => {
     const ops = parseOperands(text, false);
-    return runRacfCommand(ops[0]?.word ?? "", ops.slice(1), { state, user }) ?? { rc: 12, lines: [`IKJ56500I COMMAND ${ops[0]?.word ?? ""} NOT FOUND`] };
+    return (
+      runRacfCommand(ops[0]?.word ?? "", ops.slice(1), { state, user }) ?? {
+        rc: 12,
+        lines: [`IKJ56500I COMMAND ${ops[0]?.word ?? ""} NOT FOUND`],
+      }
+    );
   });
 }

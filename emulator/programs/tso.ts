@@ -33,8 +33,24 @@ function idcamsCommand(text: string, s: TsoSession): CommandResult {
 
 function mount(ops: Operand[], s: TsoSession): CommandResult {
   const p = parseCommand(ops, 0, [
-    "FILESYSTEM", "TYPE", "MODE", "MOUNTPOINT", "PARM", "SETUID", "NOSETUID", "WAIT", "NOWAIT", "SECURITY", "NOSECURITY",
-    "AUTOMOVE", "NOAUTOMOVE", "UNMOUNT", "SYSNAME", "TAG", "DDNAME", "KEYLABEL",
+    "FILESYSTEM",
+    "TYPE",
+    "MODE",
+    "MOUNTPOINT",
+    "PARM",
+    "SETUID",
+    "NOSETUID",
+    "WAIT",
+    "NOWAIT",
+    "SECURITY",
+    "NOSECURITY",
+    "AUTOMOVE",
+    "NOAUTOMOVE",
+    "UNMOUNT",
+    "SYSNAME",
+    "TAG",
+    "DDNAME",
+    "KEYLABEL",
   ]);
   const fs = value(p.kw.FILESYSTEM, true);
   const mp = value(p.kw.MOUNTPOINT, true);

@@ -8,7 +8,11 @@ import { ERRNO, MOUNT_RC, mountMsg, zfsMsg } from "./messages";
 import { dirExists, normalizePath } from "./uss";
 
 /** Format an aggregate; `asGiven` is the name as written, which IOEZ00077I repeats. */
-export function formatAggregate(state: EmulatorState, asGiven: string, opts: { compat: boolean; overwrite: boolean }): { cc: number; lines: string[] } {
+export function formatAggregate(
+  state: EmulatorState,
+  asGiven: string,
+  opts: { compat: boolean; overwrite: boolean },
+): { cc: number; lines: string[] } {
   const name = asGiven.toUpperCase();
   const ds = state.datasets[name];
   if (!ds) return { cc: zfsMsg.failCc, lines: [zfsMsg.notFound(name)] };
@@ -39,7 +43,8 @@ export function mountFileSystem(
   }
   const existing = state.mounts.find((m) => m.fsname === fsname);
   if (existing) {
-    if (normalizePath(existing.mountpoint) === mountpoint) return { rc: MOUNT_RC.alreadyHere, lines: [mountMsg.alreadyMountedHere(fsname, mountpoint)] };
+    if (normalizePath(existing.mountpoint) === mountpoint)
+      return { rc: MOUNT_RC.alreadyHere, lines: [mountMsg.alreadyMountedHere(fsname, mountpoint)] };
     return failed(ERRNO.EBUSY, mountMsg.busy(`mounted on ${existing.mountpoint} by ${existing.sysname}`));
   }
   const occupant = state.mounts.find((m) => normalizePath(m.mountpoint) === mountpoint);
@@ -56,7 +61,11 @@ export function unmountFileSystem(state: EmulatorState, fsnameIn: string): { rc:
   if (i < 0) return { rc: MOUNT_RC.failed, lines: [mountMsg.unmountFailed(ERRNO.EINVAL, fsname, mountMsg.notMounted)] };
   const mp = normalizePath(state.mounts[i].mountpoint);
   const nested = state.mounts.find((m) => normalizePath(m.mountpoint).startsWith(mp === "/" ? "/" : mp + "/"));
-  if (nested) return { rc: MOUNT_RC.failed, lines: [mountMsg.unmountFailed(ERRNO.EBUSY, fsname, mountMsg.busy(`${nested.fsname} is mounted below`))] };
+  if (nested)
+    return {
+      rc: MOUNT_RC.failed,
+      lines: [mountMsg.unmountFailed(ERRNO.EBUSY, fsname, mountMsg.busy(`${nested.fsname} is mounted below`))],
+    };
   state.mounts.splice(i, 1);
   return { rc: MOUNT_RC.ok, lines: [mountMsg.unmounted(fsname)] };
 }

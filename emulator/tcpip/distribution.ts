@@ -28,7 +28,9 @@ export function readyListeners(state: EmulatorState, dist: Distribution, xcf: st
   const sys = systemByXcf(state, xcf);
   if (!sys || !sys.up) return 0;
   return sys.tcpip.listeners.filter(
-    (l) => (l.address === dist.dvipa || l.address === "0.0.0.0") && (dist.ports.length === 0 ? l.address === dist.dvipa : dist.ports.includes(l.port)),
+    (l) =>
+      (l.address === dist.dvipa || l.address === "0.0.0.0") &&
+      (dist.ports.length === 0 ? l.address === dist.dvipa : dist.ports.includes(l.port)),
   ).length;
 }
 
@@ -48,9 +50,7 @@ export function chooseActive(state: EmulatorState, dist: Distribution): string |
   const ok = (xcf: string) => targetAvailable(state, dist, xcf);
   const preferred = targets.find((t) => t.role === "PREFERRED");
   const current = dist.activeTarget && targets.some((t) => t.xcf === dist.activeTarget) ? dist.activeTarget : null;
-  const bestBackup = targets
-    .filter((t) => t.role === "BACKUP" && ok(t.xcf))
-    .sort((a, b) => (b.rank ?? 1) - (a.rank ?? 1))[0];
+  const bestBackup = targets.filter((t) => t.role === "BACKUP" && ok(t.xcf)).sort((a, b) => (b.rank ?? 1) - (a.rank ?? 1))[0];
   if (dist.autoSwitchBack && preferred && ok(preferred.xcf)) return preferred.xcf;
   if (current && ok(current)) return current;
   if (preferred && ok(preferred.xcf)) return preferred.xcf;
@@ -85,9 +85,7 @@ export function recomputeDistributions(state: EmulatorState): void {
 export function distributedTo(state: EmulatorState, sys: SystemState, address: string): boolean {
   const xcf = sys.tcpip.dynamicXcf?.address;
   if (!xcf) return false;
-  return activeDistributions(state).some(
-    ({ dist }) => dist.dvipa === address && expandTargets(state, dist).some((t) => t.xcf === xcf),
-  );
+  return activeDistributions(state).some(({ dist }) => dist.dvipa === address && expandTargets(state, dist).some((t) => t.xcf === xcf));
 }
 
 /**

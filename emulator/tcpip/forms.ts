@@ -26,16 +26,14 @@ export const msg = {
   /** DOC text. */
   syntaxDone: () => "EZZ0065I VARY SYNTAXCHECK COMMAND COMPLETE",
   /** INF: id and text for a statement or keyword the profile reader does not recognise. */
-  syntaxError: (dsn: string, line: number, token: string) =>
-    `EZZ0401I SYNTAX ERROR IN FILE: ${dsn} ON LINE: ${line} AT: '${token}'`,
+  syntaxError: (dsn: string, line: number, token: string) => `EZZ0401I SYNTAX ERROR IN FILE: ${dsn} ON LINE: ${line} AT: '${token}'`,
 
   // ---- §5.1 HOTSTANDBY rules (DOC texts) ---------------------------------------------
   hsMissingRoles: () =>
     "EZZ0826I PREFERRED AND BACKUP PARAMETERS ARE REQUIRED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",
   hsRoleCount: () =>
     "EZZ0827I EXACTLY ONE PREFERRED AND AT LEAST ONE BACKUP ARE REQUIRED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",
-  hsTooManyBackups: () =>
-    "EZZ0829I MORE THAN 31 BACKUPS WERE SPECIFIED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",
+  hsTooManyBackups: () => "EZZ0829I MORE THAN 31 BACKUPS WERE SPECIFIED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",
   hsKeywordWithOtherMethod: (keyword: string, line: number) =>
     `EZZ0831I VIPADISTRIBUTE ${keyword} ON LINE ${line} IS NOT VALID BECAUSE THE SPECIFIED DISTMETHOD IS NOT HOTSTANDBY`,
   hsDestipAll: (line: number) =>
@@ -100,7 +98,10 @@ export const VDPT_TSR = 100;
  * D = DELAYACKS (the default), A = eligible for AUTOLOG (no NOAUTOLOG), S = SHAREPORT,
  * W = SHAREPORTWLM, B = BIND, F = SAF resource. So `PORT 9443 TCP ZCHA* SHAREPORT` prints `DAS`.
  */
-export const PORTLIST_FLAGS: { letter: string; applies: (p: { delayAcks?: boolean; noAutoLog?: boolean; share: string; bind?: string; saf?: string }) => boolean }[] = [
+export const PORTLIST_FLAGS: {
+  letter: string;
+  applies: (p: { delayAcks?: boolean; noAutoLog?: boolean; share: string; bind?: string; saf?: string }) => boolean;
+}[] = [
   { letter: "D", applies: (p) => p.delayAcks !== false },
   { letter: "A", applies: (p) => !p.noAutoLog },
   { letter: "S", applies: (p) => p.share === "SHAREPORT" },

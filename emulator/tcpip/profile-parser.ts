@@ -59,10 +59,40 @@ const K = {
 const BLOCK_IGNORED = ["VIPARANGE", "VIPAROUTE", "VIPASMPARMS", "VIPAPOLICY"].map((w) => keyword(w));
 /** Top-level profile statements the emulator accepts without modelling them. */
 const TOP_IGNORED = [
-  "ARP", "AUTOLOG", "ENDAUTOLOG", "BEGINROUTES", "ENDROUTES", "BSDROUTINGPARMS", "ENDBSDROUTINGPARMS", "DEVICE",
-  "LINK", "GLOBALCONFIG", "HOME", "INTERFACE", "IPCONFIG6", "IPSEC", "ENDIPSEC", "NETMONITOR", "PORTRANGE",
-  "PRIMARYINTERFACE", "SACONFIG", "SMFCONFIG", "SOMAXCONN", "SRCIP", "ENDSRCIP", "START", "STOP", "TCPCONFIG",
-  "UDPCONFIG", "TRANSLATE", "INCLUDE", "ITRACE", "DEFAULTTTLS", "GATEWAY", "ROUTESA", "VIPADYNAMIC6",
+  "ARP",
+  "AUTOLOG",
+  "ENDAUTOLOG",
+  "BEGINROUTES",
+  "ENDROUTES",
+  "BSDROUTINGPARMS",
+  "ENDBSDROUTINGPARMS",
+  "DEVICE",
+  "LINK",
+  "GLOBALCONFIG",
+  "HOME",
+  "INTERFACE",
+  "IPCONFIG6",
+  "IPSEC",
+  "ENDIPSEC",
+  "NETMONITOR",
+  "PORTRANGE",
+  "PRIMARYINTERFACE",
+  "SACONFIG",
+  "SMFCONFIG",
+  "SOMAXCONN",
+  "SRCIP",
+  "ENDSRCIP",
+  "START",
+  "STOP",
+  "TCPCONFIG",
+  "UDPCONFIG",
+  "TRANSLATE",
+  "INCLUDE",
+  "ITRACE",
+  "DEFAULTTTLS",
+  "GATEWAY",
+  "ROUTESA",
+  "VIPADYNAMIC6",
 ].map((w) => keyword(w));
 
 const TOP_STARTS = [K.ipconfig, K.vipadynamic, K.port, K.delete, ...TOP_IGNORED];
@@ -368,7 +398,15 @@ function parseVipaDistribute(head: Token, body: Token[]): DistResult {
     if (method === "WEIGHTEDACTIVE") for (const t of targets) t.weight ??= DEFAULT_WEIGHT;
   }
   // DESTIP ALL is kept as the one target the stack shows for it (distribution.ts).
-  const dist: Distribution = { dvipa, ports, method, autoSwitchBack, healthSwitch, optLocal, targets: destAll ? [{ xcf: DESTIP_ALL }] : targets };
+  const dist: Distribution = {
+    dvipa,
+    ports,
+    method,
+    autoSwitchBack,
+    healthSwitch,
+    optLocal,
+    targets: destAll ? [{ xcf: DESTIP_ALL }] : targets,
+  };
   if (timedAffinity) dist.timedAffinity = timedAffinity;
   if (sysplexPorts) dist.sysplexPorts = true;
   return { kind: "VIPADISTRIBUTE", line: head.line, action, dist };

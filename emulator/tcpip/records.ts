@@ -13,7 +13,10 @@ export interface Token {
 
 /** Splits `DS.NAME(MEM)` (quotes allowed) into its parts; null when it is not that shape. */
 export function splitDsn(spec: string): { dsn: string; member?: string } | null {
-  const s = spec.trim().replace(/^'(.*)'$/, "$1").toUpperCase();
+  const s = spec
+    .trim()
+    .replace(/^'(.*)'$/, "$1")
+    .toUpperCase();
   const m = /^([A-Z0-9@#$.-]+?)(?:\(([A-Z0-9@#$]{1,8})\))?$/.exec(s);
   if (!m) return null;
   return { dsn: m[1], member: m[2] };
@@ -22,7 +25,10 @@ export function splitDsn(spec: string): { dsn: string; member?: string } | null 
 /** The text of a data set member, or a reason it cannot be read. */
 export function readMember(state: EmulatorState, spec: string): { text: string; name: string } | { error: string; name: string } {
   const parts = splitDsn(spec);
-  const name = spec.trim().replace(/^'(.*)'$/, "$1").toUpperCase();
+  const name = spec
+    .trim()
+    .replace(/^'(.*)'$/, "$1")
+    .toUpperCase();
   if (!parts) return { error: "INVALID DATA SET NAME", name };
   const ds = state.datasets[parts.dsn];
   if (!ds) return { error: "DATA SET NOT FOUND", name };

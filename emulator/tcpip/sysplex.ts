@@ -32,6 +32,14 @@ export function definesOrBacks(stack: TcpipStack, address: string): boolean {
 
 /** Wildcard job-name match used by PORT reservations: `*` any run, `?` one character. */
 export function jobMatches(pattern: string, job: string): boolean {
-  const re = new RegExp("^" + pattern.toUpperCase().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+  const re = new RegExp(
+    "^" +
+      pattern
+        .toUpperCase()
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".") +
+      "$",
+  );
   return re.test(job.toUpperCase());
 }

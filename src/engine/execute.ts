@@ -67,7 +67,17 @@ export async function executePlan(steps: readonly PlannedStep[], options: Execut
     await Promise.race(running);
   }
   // Only an abort leaves steps without an outcome.
-  return steps.map((s) => outcomes.get(s.id) ?? { id: s.id, title: s.title, system: s.system, state: "skipped", durationMs: 0, notes: ["skipped: run aborted"] });
+  return steps.map(
+    (s) =>
+      outcomes.get(s.id) ?? {
+        id: s.id,
+        title: s.title,
+        system: s.system,
+        state: "skipped",
+        durationMs: 0,
+        notes: ["skipped: run aborted"],
+      },
+  );
 }
 
 /** Applies one step; a throw becomes a failed outcome with its message and details redacted. */
@@ -75,7 +85,14 @@ async function applyStep(step: PlannedStep, ctx: ApplyContext): Promise<StepOutc
   const t0 = Date.now();
   try {
     const result = await step.apply(ctx);
-    return { id: step.id, title: step.title, system: step.system, state: result.state, durationMs: Date.now() - t0, notes: (result.notes ?? []).map(redactSecrets) };
+    return {
+      id: step.id,
+      title: step.title,
+      system: step.system,
+      state: result.state,
+      durationMs: Date.now() - t0,
+      notes: (result.notes ?? []).map(redactSecrets),
+    };
   } catch (err) {
     return {
       id: step.id,
@@ -99,7 +116,12 @@ async function applyStep(step: PlannedStep, ctx: ApplyContext): Promise<StepOutc
  * Marks skipped every step not yet run that depends on a failed or skipped step, repeating until nothing changes
  * so a skip reaches steps that depend on it only through other steps.
  */
-function skipBlockedSteps(steps: readonly PlannedStep[], byId: ReadonlyMap<string, PlannedStep>, outcomes: Map<string, StepOutcome>, sink: ProgressSink | undefined): void {
+function skipBlockedSteps(
+  steps: readonly PlannedStep[],
+  byId: ReadonlyMap<string, PlannedStep>,
+  outcomes: Map<string, StepOutcome>,
+  sink: ProgressSink | undefined,
+): void {
   const blockedBy = (step: PlannedStep) =>
     step.dependsOn.find((d) => byId.has(d) && ["failed", "skipped"].includes(outcomes.get(d)?.state ?? ""));
   let changed = true;
@@ -109,7 +131,14 @@ function skipBlockedSteps(steps: readonly PlannedStep[], byId: ReadonlyMap<strin
       if (outcomes.has(step.id)) continue;
       const cause = blockedBy(step);
       if (cause) {
-        const outcome: StepOutcome = { id: step.id, title: step.title, system: step.system, state: "skipped", durationMs: 0, notes: [`skipped: ${cause} did not complete`] };
+        const outcome: StepOutcome = {
+          id: step.id,
+          title: step.title,
+          system: step.system,
+          state: "skipped",
+          durationMs: 0,
+          notes: [`skipped: ${cause} did not complete`],
+        };
         outcomes.set(step.id, outcome);
         sink?.onEvent({ type: "step-end", outcome });
         changed = true;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 
 /** A value a fingerprint can be taken of: plain data, as in a topology or a workflow file. */
-export type FingerprintValue = string | number | boolean | null | undefined | readonly FingerprintValue[] | { readonly [key: string]: FingerprintValue };
+export type FingerprintValue =
+  string | number | boolean | null | undefined | readonly FingerprintValue[] | { readonly [key: string]: FingerprintValue };
 
 /**
  * sha256 (hex) of a step's id and inputs, the same for the same inputs whatever order their
@@ -9,7 +10,9 @@ export type FingerprintValue = string | number | boolean | null | undefined | re
  * step's inputs changed since, from data and never from a plan's text.
  */
 export function fingerprintOf(stepId: string, inputs: FingerprintValue): string {
-  return createHash("sha256").update(canonical([stepId, inputs]), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonical([stepId, inputs]), "utf8")
+    .digest("hex");
 }
 
 /** JSON with object keys sorted and undefined members left out. */

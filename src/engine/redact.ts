@@ -16,7 +16,10 @@ const SECRET_KEY = String.raw`[-\w.]*(?:password|passwd|passphrase|secret|token|
 const BLOCK_INDICATOR = String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?(?![^\r\n])`;
 
 /** `key: value` / `key = value` at the start of a line (YAML, properties, JSON one per line, diff lines). */
-const KEY_VALUE = new RegExp(String.raw`^([+\- ]?[ \t]*(?:-[ \t]+)?(["']?)${SECRET_KEY}\2[ \t]*[:=][ \t]*)(?!${BLOCK_INDICATOR})(\S.*)$`, "gim");
+const KEY_VALUE = new RegExp(
+  String.raw`^([+\- ]?[ \t]*(?:-[ \t]+)?(["']?)${SECRET_KEY}\2[ \t]*[:=][ \t]*)(?!${BLOCK_INDICATOR})(\S.*)$`,
+  "gim",
+);
 
 /** A quoted value, with its quotes doubled or escaped inside as YAML, JSON and TSO write them. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'`;

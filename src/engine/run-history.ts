@@ -21,7 +21,12 @@ export class RunHistory {
   ) {}
 
   /** The history in `dir` (default: the folder the topology's runs are recorded in); no folder is no history. */
-  static async open(options: { readonly sysplex: string; readonly dir?: string; readonly topologyFile?: string; readonly recordDir?: string }): Promise<RunHistory> {
+  static async open(options: {
+    readonly sysplex: string;
+    readonly dir?: string;
+    readonly topologyFile?: string;
+    readonly recordDir?: string;
+  }): Promise<RunHistory> {
     const dir = options.dir ?? recordDirFor({ topologyFile: options.topologyFile ?? ".", recordDir: options.recordDir });
     let names: string[];
     try {

@@ -183,8 +183,10 @@ function asRunRecord(json: unknown): RunRecordData {
   const data = json as Partial<Record<keyof RunRecordData, unknown>>;
   if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);
   if (typeof data.runId !== "string" || data.runId === "") throw new Error("runId is missing");
-  if (data.kind !== "provision" && data.kind !== "rollback") throw new Error(`kind is ${JSON.stringify(data.kind)}, not provision or rollback`);
-  if (!["running", "succeeded", "failed", "planned", "interrupted"].includes(String(data.status))) throw new Error(`status is ${JSON.stringify(data.status)}`);
+  if (data.kind !== "provision" && data.kind !== "rollback")
+    throw new Error(`kind is ${JSON.stringify(data.kind)}, not provision or rollback`);
+  if (!["running", "succeeded", "failed", "planned", "interrupted"].includes(String(data.status)))
+    throw new Error(`status is ${JSON.stringify(data.status)}`);
   for (const list of LISTS) if (!Array.isArray(data[list])) throw new Error(`${list} is not a list`);
   return json as RunRecordData;
 }

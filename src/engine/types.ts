@@ -27,11 +27,23 @@ export interface DatasetAttributes {
 
 /** What a step will change, shown to the user before anything is applied. */
 export type Change =
-  | { readonly kind: "member"; readonly dsn: string; readonly member: string; readonly action: "create" | "update" | "delete"; readonly diff: string }
+  | {
+      readonly kind: "member";
+      readonly dsn: string;
+      readonly member: string;
+      readonly action: "create" | "update" | "delete";
+      readonly diff: string;
+    }
   | { readonly kind: "uss-file"; readonly path: string; readonly action: "create" | "update"; readonly diff: string }
   | { readonly kind: "job"; readonly jobname: string; readonly jcl: string; readonly maxRc: number; readonly purpose: string }
   | { readonly kind: "command"; readonly system: string; readonly command: string; readonly purpose: string }
-  | { readonly kind: "dataset"; readonly dsn: string; readonly action: "create"; readonly attributes: DatasetAttributes; readonly purpose: string };
+  | {
+      readonly kind: "dataset";
+      readonly dsn: string;
+      readonly action: "create";
+      readonly attributes: DatasetAttributes;
+      readonly purpose: string;
+    };
 
 export type StepState = "pending" | "running" | "changed" | "unchanged" | "failed" | "skipped";
 

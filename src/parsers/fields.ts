@@ -28,10 +28,36 @@ export interface SocketAddress {
 // Labels allowed to touch their value (`DEST:1.2.3.4..80`); any other word glued to a colon
 // may be part of an IPv6 address (`FEC0::1`), so it is not taken for a label.
 const KNOWN_LABELS = new Set([
-  "DEST", "DESTXCF", "DISTMETHOD", "SRVTYPE", "RANK", "AUTOSWITCHBACK", "HEALTHSWITCH", "SYSPT",
-  "TIMAFF", "FLG", "OPTLOC", "WEIGHT", "MOVEABLE", "SRVMGR", "IPADDR/PREFIXLEN", "IPADDR", "INTFNAME",
-  "TOTALCONN", "RDY", "WLM", "TSR", "STATUS", "ORIGIN", "DISTSTAT", "ACTTIME", "TARGETIP", "RTSTATUS",
-  "LINKNAME", "ADDRESS", "FLAGS",
+  "DEST",
+  "DESTXCF",
+  "DISTMETHOD",
+  "SRVTYPE",
+  "RANK",
+  "AUTOSWITCHBACK",
+  "HEALTHSWITCH",
+  "SYSPT",
+  "TIMAFF",
+  "FLG",
+  "OPTLOC",
+  "WEIGHT",
+  "MOVEABLE",
+  "SRVMGR",
+  "IPADDR/PREFIXLEN",
+  "IPADDR",
+  "INTFNAME",
+  "TOTALCONN",
+  "RDY",
+  "WLM",
+  "TSR",
+  "STATUS",
+  "ORIGIN",
+  "DISTSTAT",
+  "ACTTIME",
+  "TARGETIP",
+  "RTSTATUS",
+  "LINKNAME",
+  "ADDRESS",
+  "FLAGS",
 ]);
 
 // First words that join the next word into one label (`LOCAL SOCKET:`, `IP ADDRESS/PREFIXLEN:`).
@@ -105,7 +131,10 @@ export function blankToNull(value: string | undefined): string | null {
 export function isIpAddress(token: string): boolean {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(token)) return true;
   if (token === "::") return true;
-  return /^[0-9A-Fa-f:.]+$/.test(token) && token.includes("::") || /^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{0,4}){2,7}(:\d{1,3}(\.\d{1,3}){3})?$/.test(token);
+  return (
+    (/^[0-9A-Fa-f:.]+$/.test(token) && token.includes("::")) ||
+    /^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{0,4}){2,7}(:\d{1,3}(\.\d{1,3}){3})?$/.test(token)
+  );
 }
 
 /** `201.2.10.11/28` → address and prefix; IPv6 works the same way. */

@@ -160,10 +160,7 @@ export interface NetstatUnrecognised {
 }
 
 export type NetstatResult<R extends NetstatReportName, T> =
-  | NetstatOk<R, T>
-  | NetstatNotInSysplex<R, T>
-  | NetstatError
-  | NetstatUnrecognised;
+  NetstatOk<R, T> | NetstatNotInSysplex<R, T> | NetstatError | NetstatUnrecognised;
 
 /** What a report parser gives the classifier. */
 export interface ReportParser<T> {

@@ -29,7 +29,9 @@ const TABLE_HEADING_RE = /^\s*ADDRESS\s+LINK\s+FLG\s*$/i;
 function fromBag(bag: FieldBag): HomeEntry {
   const nameKind = bag.has("LINKNAME") ? "LINKNAME" : bag.has("INTFNAME") ? "INTFNAME" : null;
   const name = nameKind ? norm(bag.get(nameKind)!) || null : null;
-  const flags = norm(bag.get("FLAGS") ?? "").split(" ").filter((f) => f !== "");
+  const flags = norm(bag.get("FLAGS") ?? "")
+    .split(" ")
+    .filter((f) => f !== "");
   const address = norm(bag.get("ADDRESS") ?? "") || null;
   return { name, nameKind, address, flags, primary: flags.includes("PRIMARY"), extra: bag.extra(KNOWN) };
 }

@@ -35,9 +35,28 @@ export interface IzuprmParseResult {
 // Top-level statement names, used to tell `SEC_GROUPS USER(...)` (sub-keywords) from a bare
 // keyword followed by the next statement. Unknown names are still accepted as statements.
 const KNOWN_STATEMENTS = new Set([
-  "HOSTNAME", "HTTP_SSL_PORT", "COMMON_TSO", "USER_DIR", "AUTOSTART", "AUTOSTART_GROUP", "SERVER_PROC", "ANGEL_PROC",
-  "SAF_PREFIX", "CLOUD_SAF_PREFIX", "CLOUD_SEC_ADMIN", "KEYRING_NAME", "UNAUTH_USER", "SEC_GROUPS", "JAVA_HOME",
-  "SESSION_EXPIRE", "TEMP_DIR", "LOGGING", "WLM_CLASSES", "RESTAPI_FILE", "PLUGINS", "INCIDENT_LOG",
+  "HOSTNAME",
+  "HTTP_SSL_PORT",
+  "COMMON_TSO",
+  "USER_DIR",
+  "AUTOSTART",
+  "AUTOSTART_GROUP",
+  "SERVER_PROC",
+  "ANGEL_PROC",
+  "SAF_PREFIX",
+  "CLOUD_SAF_PREFIX",
+  "CLOUD_SEC_ADMIN",
+  "KEYRING_NAME",
+  "UNAUTH_USER",
+  "SEC_GROUPS",
+  "JAVA_HOME",
+  "SESSION_EXPIRE",
+  "TEMP_DIR",
+  "LOGGING",
+  "WLM_CLASSES",
+  "RESTAPI_FILE",
+  "PLUGINS",
+  "INCIDENT_LOG",
 ]);
 
 const DATA_COLUMNS = 71;
@@ -105,7 +124,11 @@ class Tokenizer {
       this.tokens.push({ type: "string", text: o.buf, line: o.line, spaced: o.spaced, lineStart: o.lineStart });
     }
     if (this.inComment) {
-      this.problems.push({ kind: "unclosed-comment", line: this.commentLine, message: `comment opened on line ${this.commentLine} is not closed before line ${this.lastLine}` });
+      this.problems.push({
+        kind: "unclosed-comment",
+        line: this.commentLine,
+        message: `comment opened on line ${this.commentLine} is not closed before line ${this.lastLine}`,
+      });
     }
   }
 
@@ -198,7 +221,13 @@ function readValue(tokens: Token[], start: number, problems: IzuprmProblem[]): {
   for (; i < tokens.length; i++) {
     const t = tokens[i];
     // A known statement starting a later line means the `(` was never closed.
-    if (t.type === "word" && t.lineStart && t.line > openLine && KNOWN_STATEMENTS.has(t.text.toUpperCase()) && tokens[i + 1]?.type === "lparen") {
+    if (
+      t.type === "word" &&
+      t.lineStart &&
+      t.line > openLine &&
+      KNOWN_STATEMENTS.has(t.text.toUpperCase()) &&
+      tokens[i + 1]?.type === "lparen"
+    ) {
       break;
     }
     if (t.type === "rparen") {
@@ -226,7 +255,11 @@ export function parseIzuprm(text: string): IzuprmParseResult {
   const record = (stmt: IzuprmStatement): void => {
     const prior = statements[stmt.name];
     if (prior) {
-      problems.push({ kind: "duplicate", line: stmt.line, message: `${stmt.name} on line ${stmt.line} repeats the statement on line ${prior.line}` });
+      problems.push({
+        kind: "duplicate",
+        line: stmt.line,
+        message: `${stmt.name} on line ${stmt.line} repeats the statement on line ${prior.line}`,
+      });
     }
     // Which copy the server uses is not documented; the last one is kept.
     statements[stmt.name] = stmt;
@@ -237,7 +270,11 @@ export function parseIzuprm(text: string): IzuprmParseResult {
     const t = tokens[i];
     if (t.type !== "word") {
       const kind: IzuprmProblemKind = t.type === "rparen" ? "unbalanced-paren" : "unexpected-token";
-      problems.push({ kind, line: t.line, message: `unexpected ${t.type === "string" ? "quoted value" : `'${t.text}'`} on line ${t.line}` });
+      problems.push({
+        kind,
+        line: t.line,
+        message: `unexpected ${t.type === "string" ? "quoted value" : `'${t.text}'`} on line ${t.line}`,
+      });
       i++;
       continue;
     }

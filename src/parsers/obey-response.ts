@@ -62,12 +62,15 @@ export function parseObeyResponse(text: string, command?: ObeyCommand): ObeyResp
 
   const ids = new Set(messages.map((m) => m.id));
   const cmd = command ?? inferCommand(messages);
-  const completed = cmd === "OBEYFILE" ? ids.has("EZZ0053I") : cmd === "SYNTAXCHECK" ? ids.has("EZZ0065I") : ids.has("EZZ0053I") || ids.has("EZZ0065I");
+  const completed =
+    cmd === "OBEYFILE" ? ids.has("EZZ0053I") : cmd === "SYNTAXCHECK" ? ids.has("EZZ0065I") : ids.has("EZZ0053I") || ids.has("EZZ0065I");
   const syntaxErrors = ids.has("EZZ0064I");
   const failed = ids.has("EZZ0059I");
   const statementErrors = messages.filter((m) => STATEMENT_ERROR_RE.test(m.id) || m.id === "EZZ0059I");
   const rejection = messages.find((m) => ROUTING_IDS.has(m.id)) ?? null;
-  const recognised = messages.some((m) => OBEY_IDS.has(m.id) || STATEMENT_ERROR_RE.test(m.id) || ROUTING_IDS.has(m.id) || isErrorMessage(m.id));
+  const recognised = messages.some(
+    (m) => OBEY_IDS.has(m.id) || STATEMENT_ERROR_RE.test(m.id) || ROUTING_IDS.has(m.id) || isErrorMessage(m.id),
+  );
   return {
     command: cmd,
     completed,

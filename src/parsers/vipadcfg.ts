@@ -2,7 +2,18 @@
  * `D TCPIP,<proc>,NETSTAT,VIPADCFG[,DETAIL]`: the dynamic VIPA configuration of one stack.
  * This is what `verify` compares with the intended VIPADEFINE/VIPABACKUP/VIPADISTRIBUTE.
  */
-import { FieldBag, RecordGrouper, blankToNull, lineFields, norm, numberOrNo, parseAddressPrefix, parseSocket, toInt, yesNo } from "./fields";
+import {
+  FieldBag,
+  RecordGrouper,
+  blankToNull,
+  lineFields,
+  norm,
+  numberOrNo,
+  parseAddressPrefix,
+  parseSocket,
+  toInt,
+  yesNo,
+} from "./fields";
 import { classifyNetstat, type NetstatResult } from "./frame";
 
 export type DistMethod = "HOTSTANDBY" | "BASEWLM" | "ROUNDROBIN" | "WEIGHTEDACTIVE" | "SERVERWLM";
@@ -116,7 +127,18 @@ const INFO_RE = /^\s*(DEACTIVATED\s+)?DYNAMIC\s+VIPA\s+INFORMATION\s*:?\s*$/i;
 
 const ENTRY_KNOWN = new Set([...ADDRESS_LABELS, "INTFNAME", "RANK", "MOVEABLE", "SRVMGR"]);
 const DIST_KNOWN = new Set([
-  "DEST", "DESTXCF", "DISTMETHOD", "SRVTYPE", "RANK", "AUTOSWITCHBACK", "HEALTHSWITCH", "SYSPT", "TIMAFF", "FLG", "OPTLOC", "WEIGHT",
+  "DEST",
+  "DESTXCF",
+  "DISTMETHOD",
+  "SRVTYPE",
+  "RANK",
+  "AUTOSWITCHBACK",
+  "HEALTHSWITCH",
+  "SYSPT",
+  "TIMAFF",
+  "FLG",
+  "OPTLOC",
+  "WEIGHT",
 ]);
 const ROUTE_KNOWN = new Set(["DESTXCF", "TARGETIP"]);
 
@@ -160,10 +182,19 @@ function addEntries(report: VipadcfgReport, r: SectionRun): void {
   for (const bag of r.grouper.records) {
     switch (r.section) {
       case "BACKUP":
-        report.backups.push({ ...entryBase(bag, r.deactivated), rank: toInt(bag.get("RANK")), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
+        report.backups.push({
+          ...entryBase(bag, r.deactivated),
+          rank: toInt(bag.get("RANK")),
+          moveable: blankToNull(bag.get("MOVEABLE")),
+          srvMgr: yesNo(bag.get("SRVMGR")),
+        });
         break;
       case "DEFINE":
-        report.defines.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")), srvMgr: yesNo(bag.get("SRVMGR")) });
+        report.defines.push({
+          ...entryBase(bag, r.deactivated),
+          moveable: blankToNull(bag.get("MOVEABLE")),
+          srvMgr: yesNo(bag.get("SRVMGR")),
+        });
         break;
       case "RANGE":
         report.ranges.push({ ...entryBase(bag, r.deactivated), moveable: blankToNull(bag.get("MOVEABLE")) });
@@ -172,7 +203,11 @@ function addEntries(report: VipadcfgReport, r: SectionRun): void {
         report.distributes.push(distributeEntry(bag, r.deactivated));
         break;
       case "ROUTE":
-        report.routes.push({ destXcf: norm(bag.get("DESTXCF") ?? ""), targetIp: blankToNull(bag.get("TARGETIP")), extra: bag.extra(ROUTE_KNOWN) });
+        report.routes.push({
+          destXcf: norm(bag.get("DESTXCF") ?? ""),
+          targetIp: blankToNull(bag.get("TARGETIP")),
+          extra: bag.extra(ROUTE_KNOWN),
+        });
         break;
     }
   }

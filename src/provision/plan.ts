@@ -75,11 +75,22 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   if (t.zosmfHa) {
     const wf = await load(WORKFLOWS.zosmfHa);
     const systems = zosmfHaSystems(t).map((m) => m.system.name);
-    steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: false }, (step) => (step.kind === "obey-apply" ? obeySystems(t) : systems))));
+    steps.push(
+      ...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: false }, (step) =>
+        step.kind === "obey-apply" ? obeySystems(t) : systems,
+      )),
+    );
   }
   if (t.cachingService) {
     const wf = await load(WORKFLOWS.cachingService);
-    steps.push(...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" }, () => [])));
+    steps.push(
+      ...(await planWorkflow(
+        env,
+        wf,
+        { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" },
+        () => [],
+      )),
+    );
   }
   // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
   // are the site's own, so --start-servers does not reach them.
@@ -168,7 +179,9 @@ async function planWorkflowSteps(
     for (const system of ids.get(s.id)!.systems) {
       // A system's step reads and writes through that system's connection.
       const own = env.clientFor ? { ...env, client: env.clientFor(system) } : env;
-      work.push(() => plan({ env: own, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system));
+      work.push(() =>
+        plan({ env: own, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system),
+      );
     }
   }
   return allLooks(work, PLANNING_CONCURRENCY);
@@ -200,5 +213,8 @@ async function allLooks<T>(work: readonly (() => Promise<T>)[], limit: number): 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, work.length) }, lane));
-  return { results: results.filter((r): r is T => r !== undefined), errors: [...errors.keys()].sort((a, b) => a - b).map((i) => errors.get(i)) };
+  return {
+    results: results.filter((r): r is T => r !== undefined),
+    errors: [...errors.keys()].sort((a, b) => a - b).map((i) => errors.get(i)),
+  };
 }

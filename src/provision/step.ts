@@ -29,7 +29,9 @@ export function makeStep(spec: StepSpec, parts: StepParts): PlannedStep {
     dependsOn: spec.dependsOn,
     observed: parts.observed,
     changes: parts.changes,
-    ...(parts.warnings?.length || parts.blocker ? { warnings: [...(parts.warnings ?? []), ...(parts.blocker ? [parts.blocker.message] : [])] } : {}),
+    ...(parts.warnings?.length || parts.blocker
+      ? { warnings: [...(parts.warnings ?? []), ...(parts.blocker ? [parts.blocker.message] : [])] }
+      : {}),
     ...(parts.blocker ? { blocker: parts.blocker } : {}),
     fingerprint: stepFingerprint(spec, parts.inputs ?? defaultInputs(spec, parts.system)),
     apply: async (ctx) => {

@@ -83,7 +83,9 @@ export function builtinWorkflowsDir(): string {
     if (existsSync(path.join(candidate, "zosmf-ha", "workflow.yaml"))) return candidate;
     dir = path.dirname(dir);
   }
-  throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", { failureClass: "tool-failure" });
+  throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", {
+    failureClass: "tool-failure",
+  });
 }
 
 type WorkflowDefinition = z.infer<typeof workflowSchema>;
@@ -132,13 +134,18 @@ function stepProblems(wf: WorkflowDefinition): string[] {
   const problems: string[] = [];
   if (ids.size !== wf.steps.length) problems.push("step ids must be unique");
   for (const step of wf.steps) {
-    for (const dep of step.dependsOn) if (!ids.has(dep)) problems.push(`step ${step.id} depends on ${dep}, which is not a step of this workflow`);
+    for (const dep of step.dependsOn)
+      if (!ids.has(dep)) problems.push(`step ${step.id} depends on ${dep}, which is not a step of this workflow`);
   }
   return problems;
 }
 
 /** Reads every template the steps name, once each; a template that is missing is added to `problems`. */
-async function readTemplates(wf: WorkflowDefinition, locate: (relative: string) => string | undefined, problems: string[]): Promise<Map<string, TemplateSource>> {
+async function readTemplates(
+  wf: WorkflowDefinition,
+  locate: (relative: string) => string | undefined,
+  problems: string[],
+): Promise<Map<string, TemplateSource>> {
   const templates = new Map<string, TemplateSource>();
   for (const step of wf.steps) {
     for (const file of Object.values(step.templates)) {

@@ -32,7 +32,10 @@ export function renderVerifyResult(result: VerifyResult, options: VerifyTextOpti
   const down = result.down ?? [];
   if (down.length > 0) {
     const na = result.summary.notApplicable;
-    lines.push("", `Down: ${down.map((d) => d.system).join(", ")}; ${na} check(s) of ${down.length === 1 ? "it" : "them"} not applicable while down`);
+    lines.push(
+      "",
+      `Down: ${down.map((d) => d.system).join(", ")}; ${na} check(s) of ${down.length === 1 ? "it" : "them"} not applicable while down`,
+    );
   }
   if (result.unreadable.length > 0) {
     lines.push("", `Could not read: ${result.unreadable.map((s) => (s === null ? "the command's own connection" : s)).join(", ")}`);
@@ -59,7 +62,15 @@ function checkTable(checks: readonly Check[], width: number): string {
   const rows = checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, c.expected, c.found, MARK[c.verdict]]);
   const wide = renderTable(["Check", "System", "Expected", "Found", "Verdict"], rows);
   if (wide.split("\n").every((l) => l.length <= width)) return wide;
-  const out = [renderTable(["Check", "System", "Verdict"], checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, MARK[c.verdict]])).split("\n").slice(0, 2).join("\n")];
+  const out = [
+    renderTable(
+      ["Check", "System", "Verdict"],
+      checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, MARK[c.verdict]]),
+    )
+      .split("\n")
+      .slice(0, 2)
+      .join("\n"),
+  ];
   const idWidth = Math.max(5, ...checks.map((c) => c.id.length));
   const sysWidth = Math.max(6, ...checks.map((c) => (c.system ?? SYSPLEX_MARK).length));
   for (const c of checks) {

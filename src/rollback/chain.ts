@@ -17,12 +17,18 @@ export async function loadChain(newest: RunRecordData, history: RunHistory): Pro
     if (seen.has(id)) break;
     const file = history.fileOf(id);
     if (!history.has(id)) {
-      throw new HaError(`Run ${current.runId} resumed run ${id}, whose record ${file} is missing; without it the originals cannot all be restored, so nothing is rolled back.`, {
-        failureClass: "invalid-input",
-      });
+      throw new HaError(
+        `Run ${current.runId} resumed run ${id}, whose record ${file} is missing; without it the originals cannot all be restored, so nothing is rolled back.`,
+        {
+          failureClass: "invalid-input",
+        },
+      );
     }
     const earlier = await history.read(file);
-    if (earlier.kind !== "provision") throw new HaError(`${file} is a ${earlier.kind} record, not the provision run ${current.runId} resumed`, { failureClass: "invalid-input" });
+    if (earlier.kind !== "provision")
+      throw new HaError(`${file} is a ${earlier.kind} record, not the provision run ${current.runId} resumed`, {
+        failureClass: "invalid-input",
+      });
     seen.add(id);
     chain.unshift(earlier);
     current = earlier;

@@ -17,14 +17,22 @@ export function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
   if (ended.length === 0 && unfinished.length === 0 && started.length === 0 && datasets.length === 0) return undefined;
   const warnings: string[] = [];
   if (ended.length > 0 || unfinished.length > 0) {
-    warnings.push("RACF definitions, zFS aggregates and VSAM clusters made by the run's jobs are not removed by rollback; remove them by hand if they must go.");
+    warnings.push(
+      "RACF definitions, zFS aggregates and VSAM clusters made by the run's jobs are not removed by rollback; remove them by hand if they must go.",
+    );
   }
   if (unfinished.length > 0) {
-    warnings.push(`Jobs the run did not see end may still be running (${unfinished.join(", ")}); check them in JES and cancel them if they must not finish.`);
+    warnings.push(
+      `Jobs the run did not see end may still be running (${unfinished.join(", ")}); check them in JES and cancel them if they must not finish.`,
+    );
   }
-  if (started.length > 0) warnings.push(`Servers the run started are left running (${started.join(", ")}); stop them with P when they must go.`);
+  if (started.length > 0)
+    warnings.push(`Servers the run started are left running (${started.join(", ")}); stop them with P when they must go.`);
   // A library the run created may hold members of other runs or the backups rollback reads; it stays.
-  if (datasets.length > 0) warnings.push(`Data sets the run created are left in place (${datasets.join(", ")}); delete them by hand when nothing in them is needed any more.`);
+  if (datasets.length > 0)
+    warnings.push(
+      `Data sets the run created are left in place (${datasets.join(", ")}); delete them by hand when nothing in them is needed any more.`,
+    );
   const observed = [
     ended.length ? `jobs of run ${record.runId}: ${ended.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}` : "",
     unfinished.length ? `may still be running: ${unfinished.join(", ")}` : "",

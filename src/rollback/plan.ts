@@ -32,10 +32,25 @@ export interface RollbackPlanOptions {
 
 /** Each workflow that changes TCP/IP stacks: the steps whose change rollback undoes, and how. */
 const STACK_REMOVALS = [
-  { workflow: WORKFLOWS.zosmfHa, stepPrefix: `${WORKFLOWS.zosmfHa}/tcpip/`, applies: hasHotStandbyDefinitions, plan: planHotStandbyRemoval },
-  { workflow: WORKFLOWS.portSharing, stepPrefix: `${WORKFLOWS.portSharing}/reserve/`, applies: (o: Pick<RemovalOptions, "topology" | "system">) => (o.topology.portSharing ?? []).some((p) => p.system === o.system), plan: planPortRemoval },
+  {
+    workflow: WORKFLOWS.zosmfHa,
+    stepPrefix: `${WORKFLOWS.zosmfHa}/tcpip/`,
+    applies: hasHotStandbyDefinitions,
+    plan: planHotStandbyRemoval,
+  },
+  {
+    workflow: WORKFLOWS.portSharing,
+    stepPrefix: `${WORKFLOWS.portSharing}/reserve/`,
+    applies: (o: Pick<RemovalOptions, "topology" | "system">) => (o.topology.portSharing ?? []).some((p) => p.system === o.system),
+    plan: planPortRemoval,
+  },
   // A stack that is only a target got dynamic XCF and nothing else; that stays.
-  { workflow: WORKFLOWS.distributedServices, stepPrefix: `${WORKFLOWS.distributedServices}/distribute/`, applies: hasServiceDefinitions, plan: planServicesRemoval },
+  {
+    workflow: WORKFLOWS.distributedServices,
+    stepPrefix: `${WORKFLOWS.distributedServices}/distribute/`,
+    applies: hasServiceDefinitions,
+    plan: planServicesRemoval,
+  },
 ] as const;
 
 /**
@@ -49,10 +64,22 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
   const known = new Set(o.topology.systems.map((s) => s.name));
   const delayMs = o.consoleDelayMs ?? 1000;
   for (const removal of STACK_REMOVALS) {
-    const systems = stacksTouched(o.record, removal.stepPrefix).filter((system) => known.has(system) && removal.applies({ topology: o.topology, system }));
+    const systems = stacksTouched(o.record, removal.stepPrefix).filter(
+      (system) => known.has(system) && removal.applies({ topology: o.topology, system }),
+    );
     if (systems.length === 0) continue;
     const workflow = await loadWorkflow(removal.workflow, { workflowsDir: o.workflowsDir });
-    for (const system of systems) steps.push(await removal.plan({ topology: o.topology, client: o.clientFor?.(system) ?? o.client, workflow, system, runToken: o.runToken, delayMs }));
+    for (const system of systems)
+      steps.push(
+        await removal.plan({
+          topology: o.topology,
+          client: o.clientFor?.(system) ?? o.client,
+          workflow,
+          system,
+          runToken: o.runToken,
+          delayMs,
+        }),
+      );
   }
   // The first backup of a target (oldest run first) holds what was there before the run.
   const firstBackups = new Map<string, RecordedBackup>();

@@ -16,10 +16,15 @@ async function originalOf(o: RollbackPlanOptions, backup: RecordedBackup): Promi
   if (backup.original !== undefined) return backup.original;
   const copy = backup.zosCopy;
   const where = keyOf(backup.target);
-  if (!copy) throw new HaError(`The run record has no copy of the original of ${where}; it cannot be restored.`, { failureClass: "invalid-input" });
-  const read = copy.startsWith("/") ? await readUssFile(o.client, copy) : await readMember(o.client, copy.replace(/\(.*$/, ""), copy.replace(/^.*\(|\)$/g, ""));
+  if (!copy)
+    throw new HaError(`The run record has no copy of the original of ${where}; it cannot be restored.`, { failureClass: "invalid-input" });
+  const read = copy.startsWith("/")
+    ? await readUssFile(o.client, copy)
+    : await readMember(o.client, copy.replace(/\(.*$/, ""), copy.replace(/^.*\(|\)$/g, ""));
   if (read.text === null || sha256(read.text) !== backup.originalSha256) {
-    throw new HaError(`The backup copy ${copy} of ${where} is missing or no longer matches the run record; nothing is restored from it.`, { failureClass: "zos-failure" });
+    throw new HaError(`The backup copy ${copy} of ${where} is missing or no longer matches the run record; nothing is restored from it.`, {
+      failureClass: "zos-failure",
+    });
   }
   return read.text;
 }
@@ -48,7 +53,8 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
   const target = backup.target;
   const where = keyOf(target);
   const id = `rollback/restore/${where}`;
-  const current: Observed = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
+  const current: Observed =
+    target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
   const lastWrite = [...o.record.writes].reverse().find((w: WriteEntry) => keyOf(w.target) === where);
   const changedSince = changedSinceRun(current, lastWrite);
   const original = await originalOf(o, backup);
@@ -57,16 +63,26 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
   const warnings: string[] = [];
   if (original === null) {
     if (current.text !== null) {
-      if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: "delete", diff: unifiedDiff(where, current.text, "") + "(member deleted)" });
+      if (target.kind === "member")
+        changes.push({
+          kind: "member",
+          dsn: target.dsn,
+          member: target.member,
+          action: "delete",
+          diff: unifiedDiff(where, current.text, "") + "(member deleted)",
+        });
       else warnings.push(`${where} was created by the run; files are not deleted by rollback.`);
     }
   } else if (!alreadyOriginal) {
     const diff = redactSecrets(unifiedDiff(where, current.text, original));
-    if (target.kind === "member") changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: current.text === null ? "create" : "update", diff });
+    if (target.kind === "member")
+      changes.push({ kind: "member", dsn: target.dsn, member: target.member, action: current.text === null ? "create" : "update", diff });
     else changes.push({ kind: "uss-file", path: target.path, action: current.text === null ? "create" : "update", diff });
   }
   if (changes.length > 0 && changedSince) {
-    warnings.push(`${where} changed after run ${o.record.runId}; ${o.force ? "--force: it is restored anyway, its current content backed up first" : "it is left alone unless --force is given"}.`);
+    warnings.push(
+      `${where} changed after run ${o.record.runId}; ${o.force ? "--force: it is restored anyway, its current content backed up first" : "it is left alone unless --force is given"}.`,
+    );
   }
   return {
     id,
@@ -79,18 +95,39 @@ export async function planRestore(o: RollbackPlanOptions, backup: RecordedBackup
     apply: async (ctx) => {
       if (changes.length === 0) return { state: "unchanged", notes: warnings };
       if (changedSince && !o.force) {
-        throw new HaError(`${where} was changed after run ${o.record.runId}; it was not restored. Give --force to restore it anyway.`, { failureClass: "zos-failure" });
+        throw new HaError(`${where} was changed after run ${o.record.runId}; it was not restored. Give --force to restore it anyway.`, {
+          failureClass: "zos-failure",
+        });
       }
       if (original === null) {
         if (target.kind !== "member") return { state: "unchanged", notes: warnings };
         return deleteCreatedMember(o, ctx, { id, target, current });
       }
       if (target.kind === "member") {
-        await safeWriteMember({ client: o.client, ctx, stepId: id, runToken: o.runToken, dsn: target.dsn, member: target.member, observed: current, text: original, backupDsn: o.topology.datasets.backup });
+        await safeWriteMember({
+          client: o.client,
+          ctx,
+          stepId: id,
+          runToken: o.runToken,
+          dsn: target.dsn,
+          member: target.member,
+          observed: current,
+          text: original,
+          backupDsn: o.topology.datasets.backup,
+        });
       } else {
-        await safeWriteUss({ client: o.client, ctx, stepId: id, runToken: o.runToken, path: target.path, observed: current, text: original });
+        await safeWriteUss({
+          client: o.client,
+          ctx,
+          stepId: id,
+          runToken: o.runToken,
+          path: target.path,
+          observed: current,
+          text: original,
+        });
       }
-      const back = target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
+      const back =
+        target.kind === "member" ? await readMember(o.client, target.dsn, target.member) : await readUssFile(o.client, target.path);
       // FB members come back padded to the record length; only the records must match.
       if (back.text === null || !sameRecords(back.text, original)) {
         throw new HaError(`${where} was written but does not read back as the original`, { failureClass: "zos-failure" });

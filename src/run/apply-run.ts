@@ -97,7 +97,12 @@ export async function applyRun<X>(
   const startedAt = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
   assertTrustedHosts(topology, options.topologyFile, options);
-  const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile: options.topologyFile, recordDir: options.recordDir, dir: options.historyDir });
+  const history = await RunHistory.open({
+    sysplex: topology.sysplex,
+    topologyFile: options.topologyFile,
+    recordDir: options.recordDir,
+    dir: options.historyDir,
+  });
   const make = (connection: ZosmfConnection) => createZosmfClient(connection, { onRequest: options.onRequest, log: options.log });
   let client: ZosmfClient | undefined;
   const others = new Map<string, ZosmfClient>();
@@ -150,12 +155,26 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   o.sink?.onEvent({ type: "plan", steps: plan });
   for (const warning of plan.flatMap((s) => s.warnings ?? [])) o.sink?.onEvent({ type: "message", level: "warn", text: warning });
   if (o.dryRun) {
-    return { sysplex: o.sysplex, dryRun: true, status: "planned", plan, outcomes: [], summary: summarize(plan, [], Date.now() - o.startedAt), sent: [] };
+    return {
+      sysplex: o.sysplex,
+      dryRun: true,
+      status: "planned",
+      plan,
+      outcomes: [],
+      summary: summarize(plan, [], Date.now() - o.startedAt),
+      sent: [],
+    };
   }
   const record = await RunRecord.create(o);
   await record.setPlan(plan);
   const sent = new SentLog();
-  const outcomes = await executePlan(steps, { recorder: record, sink: o.sink, concurrency: o.concurrency, sent, ...(o.signal ? { signal: o.signal } : {}) });
+  const outcomes = await executePlan(steps, {
+    recorder: record,
+    sink: o.sink,
+    concurrency: o.concurrency,
+    sent,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   const failed = outcomes.some((x) => x.state === "failed" || x.state === "skipped");
   const interrupted = o.signal?.aborted === true;
   const status = interrupted ? "interrupted" : failed ? "failed" : "succeeded";

@@ -30,13 +30,17 @@ export function assertTrustedHosts(topology: Topology, topologyFile: string, rul
  */
 export async function connectionFor(entry: Connection, rules: ConnectionRules): Promise<ZosmfConnection> {
   if (entry.profile !== undefined) {
-    if (!rules.resolveConnection) throw new Error(`the topology names zosmf profile '${entry.profile}' but no profile resolver is available`);
+    if (!rules.resolveConnection)
+      throw new Error(`the topology names zosmf profile '${entry.profile}' but no profile resolver is available`);
     return rules.resolveConnection(entry.profile);
   }
   if (entry.host === undefined) return rules.connection;
   // The commands refuse such a topology up front; this keeps any other caller from sending the credentials.
   if (!rules.trustTopologyHosts && !sameHost(entry.host, rules.connection.hostname)) {
-    throw new HaError(`The topology names host ${entry.host}, which is not the command's own host; ${TRUST_HOSTS_FLAG} lets it receive this command's credentials`, { failureClass: "invalid-input" });
+    throw new HaError(
+      `The topology names host ${entry.host}, which is not the command's own host; ${TRUST_HOSTS_FLAG} lets it receive this command's credentials`,
+      { failureClass: "invalid-input" },
+    );
   }
   return {
     ...rules.connection,

@@ -21,5 +21,9 @@ export function provisionNext(o: Where, runId: string, anythingSent: boolean): s
 /** After a failed rollback: run it again; what is already restored is seen as such and left. */
 export function rollbackNext(o: Where, undoneRun: string, anythingSent: boolean): string[] {
   const again = `${base("rollback", o)} --run ${shellWord(undoneRun)}`;
-  return [anythingSent ? `finish the rollback (what is already restored is left as it is): ${again}` : `nothing was changed on z/OS; fix the cause above and run: ${again}`];
+  return [
+    anythingSent
+      ? `finish the rollback (what is already restored is left as it is): ${again}`
+      : `nothing was changed on z/OS; fix the cause above and run: ${again}`,
+  ];
 }

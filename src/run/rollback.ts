@@ -35,14 +35,31 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
   const chain = await loadChain(found, history);
   const undoneRuns = chain.map((r) => r.runId);
   if (chain.length > 1) {
-    options.sink?.onEvent({ type: "message", level: "info", text: `run ${found.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one` });
+    options.sink?.onEvent({
+      type: "message",
+      level: "info",
+      text: `run ${found.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one`,
+    });
   }
   const target = mergeChain(chain);
   if (target.topologySha256 !== sha256(scope.text)) {
-    options.sink?.onEvent({ type: "message", level: "warn", text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file` });
+    options.sink?.onEvent({
+      type: "message",
+      level: "warn",
+      text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file`,
+    });
   }
   const client = scope.client();
-  const steps = await planRollback({ topology, client, clientFor: await scope.systemClients(), record: target, force: options.force ?? false, runToken: scope.runToken, workflowsDir: options.workflowsDir, consoleDelayMs: options.consoleDelayMs });
+  const steps = await planRollback({
+    topology,
+    client,
+    clientFor: await scope.systemClients(),
+    record: target,
+    force: options.force ?? false,
+    runToken: scope.runToken,
+    workflowsDir: options.workflowsDir,
+    consoleDelayMs: options.consoleDelayMs,
+  });
   return {
     steps,
     basedOn: target.runId,
@@ -56,10 +73,14 @@ async function findRun(options: RollbackOptions, history: RunHistory): Promise<R
   if (options.run) {
     const file = options.run.endsWith(".json") ? path.resolve(options.run) : history.fileOf(options.run);
     const data = await history.read(file);
-    if (data.kind !== "provision") throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
+    if (data.kind !== "provision")
+      throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
     return data;
   }
   const latest = await history.latest("provision", ["succeeded", "failed", "interrupted", "running"]);
-  if (!latest) throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, { failureClass: "invalid-input" });
+  if (!latest)
+    throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, {
+      failureClass: "invalid-input",
+    });
   return lastResumer(latest, history);
 }

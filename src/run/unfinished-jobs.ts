@@ -19,7 +19,8 @@ export async function assertNoUnfinishedJobs(client: ZosmfClient, history: RunHi
       if (doc.status !== "OUTPUT") stillThere.push(`${j.jobname}(${j.jobid}) is ${doc.status ?? "in an unknown state"}`);
     } catch (err) {
       // Purged since: whatever it did, planning sees it now.
-      if (err instanceof ZosmfError && (err.kind === "not-found" || err.kind === "rejected" || err.status === 400 || err.status === 500)) continue;
+      if (err instanceof ZosmfError && (err.kind === "not-found" || err.kind === "rejected" || err.status === 400 || err.status === 500))
+        continue;
       throw err;
     }
   }

@@ -43,7 +43,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const t0 = Date.now();
   const { topology } = await loadTopologyFile(options.topologyFile);
   assertTrustedHosts(topology, options.topologyFile, options);
-  const make = options.createClient ?? ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
+  const make =
+    options.createClient ??
+    ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
   const clients = new Map<string, Promise<VerifyClient & { close?(): void | Promise<void> }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {
     const key = connectionKey(entry);
@@ -58,7 +60,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const result = await verifyTopology({
       topology,
       clientFor,
-      endpointInfo: (host, port) => (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
+      endpointInfo: (host, port) =>
+        (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
       systemTimeoutMs: options.systemTimeoutMs,
       modules: options.modules,
       onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),
@@ -66,6 +69,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     return { ...result, durationMs: Date.now() - t0 };
   } finally {
     // Each host's logon is ended before the command returns.
-    await Promise.all([...clients.values()].map((c) => c.then((client) => client.close?.(), () => undefined)));
+    await Promise.all(
+      [...clients.values()].map((c) =>
+        c.then(
+          (client) => client.close?.(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 }

@@ -27,8 +27,16 @@ export function distributesOf(cfg: VipadcfgReport, dvipa: string, port: number):
 }
 
 /** The VIPADISTRIBUTE entry of `dvipa..port` to one DESTIP; `active` leaves deactivated ones out. */
-export function distributeTo(cfg: VipadcfgReport, dvipa: string, port: number, xcf: string, o: { readonly active: boolean }): VipaDistributeEntry | undefined {
-  return cfg.distributes.find((d) => sameAddress(d.destAddress, dvipa) && d.destPort === port && sameAddress(d.destXcf, xcf) && !(o.active && d.deactivated));
+export function distributeTo(
+  cfg: VipadcfgReport,
+  dvipa: string,
+  port: number,
+  xcf: string,
+  o: { readonly active: boolean },
+): VipaDistributeEntry | undefined {
+  return cfg.distributes.find(
+    (d) => sameAddress(d.destAddress, dvipa) && d.destPort === port && sameAddress(d.destXcf, xcf) && !(o.active && d.deactivated),
+  );
 }
 
 /** Every statement still configured for the DVIPA (`VIPADEFINE 192.0.2.1`): what a removal must clear. */

@@ -20,9 +20,17 @@ export interface DisplaySource {
 }
 
 /** A refused or unreadable display stops the step: absence read from it would prove nothing. */
-function unusable(report: NetstatReportName, d: Extract<StackDisplay<NetstatReportName>, { state: "refused" | "unrecognised" }>, from: DisplaySource): HaError {
-  if (d.state === "refused") return new HaError(`${from.command} on ${from.system} failed: ${d.messageId} ${d.text}`, { failureClass: "zos-failure" });
-  return new HaError(`The ${report} display of ${from.system} was not understood.`, { failureClass: "tool-failure", details: d.firstLines });
+function unusable(
+  report: NetstatReportName,
+  d: Extract<StackDisplay<NetstatReportName>, { state: "refused" | "unrecognised" }>,
+  from: DisplaySource,
+): HaError {
+  if (d.state === "refused")
+    return new HaError(`${from.command} on ${from.system} failed: ${d.messageId} ${d.text}`, { failureClass: "zos-failure" });
+  return new HaError(`The ${report} display of ${from.system} was not understood.`, {
+    failureClass: "tool-failure",
+    details: d.firstLines,
+  });
 }
 
 /** VIPADCFG and HOME as one stack's state; a stack outside the sysplex group has nothing in force. */

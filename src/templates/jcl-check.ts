@@ -69,7 +69,11 @@ class JclReader {
       return true;
     }
     this.data = null;
-    if (atStatement && this.options.closedInstream) this.add(i, "a JCL statement inside in-stream data: the template ends its data with /*, so this line would start a statement it did not write");
+    if (atStatement && this.options.closedInstream)
+      this.add(
+        i,
+        "a JCL statement inside in-stream data: the template ends its data with /*, so this line would start a statement it did not write",
+      );
     if (atDelimiter && !atStatement && !/^\/\*(\s|$)/.test(line) && line.slice(0, 2) === "/*") {
       // `/*` followed by text ends DD * data too; JES then reads it as a JES2 statement.
       if (!JES2_STATEMENTS.test(line)) this.add(i, "a /* statement that ends in-stream data is not a delimiter");
@@ -107,7 +111,8 @@ class JclReader {
   /** A new statement: its name and operation checked against the job's shape, and in-stream data it opens. */
   private readStatement(body: string, i: number): string {
     const [, name = "", rest = ""] = /^(\S*)\s*(.*)$/.exec(body) ?? [];
-    if (name && !NAME.test(name) && this.sawJob) this.add(i, `name field "${name}" must be 1-8 characters A-Z, 0-9, @, #, $ starting in column 3 with no digit first`);
+    if (name && !NAME.test(name) && this.sawJob)
+      this.add(i, `name field "${name}" must be 1-8 characters A-Z, 0-9, @, #, $ starting in column 3 with no digit first`);
     const [, operation = "", ops = ""] = /^(\S*)\s*(.*)$/.exec(rest) ?? [];
     if (!this.sawJob) {
       if (operation !== "JOB") this.add(i, "the first statement must be the JOB statement");
@@ -158,15 +163,23 @@ export function findJclProblems(jcl: string, options: JclCheckOptions = {}): Jcl
  * Refuses JCL that breaks a rule, naming the template, the line and the rule, and the
  * topology fields whose values are on that line (`values` from renderWithValues).
  */
-export function assertValidJcl(jcl: string, templateName: string, values: readonly WrittenValue[] = [], options: JclCheckOptions = {}): void {
+export function assertValidJcl(
+  jcl: string,
+  templateName: string,
+  values: readonly WrittenValue[] = [],
+  options: JclCheckOptions = {},
+): void {
   const problems = findJclProblems(jcl, options);
   if (problems.length === 0) return;
   const first = problems[0]!;
   const fields = fieldsInLine(first.text, values);
   const who = fields.length ? `The value of ${fields.join(", ")} makes the JCL` : "JCL";
-  throw new HaError(`${who} rendered from ${templateName} break${fields.length ? "" : "s"} a rule at line ${first.line}: ${first.rule}. Nothing was submitted.`, {
-    failureClass: "invalid-input",
-    // The record holds the value: at most 60 characters of it are shown, as of any value.
-    details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${preview(p.text)}`),
-  });
+  throw new HaError(
+    `${who} rendered from ${templateName} break${fields.length ? "" : "s"} a rule at line ${first.line}: ${first.rule}. Nothing was submitted.`,
+    {
+      failureClass: "invalid-input",
+      // The record holds the value: at most 60 characters of it are shown, as of any value.
+      details: problems.map((p) => `${templateName} line ${p.line}: ${p.rule}: ${preview(p.text)}`),
+    },
+  );
 }

@@ -64,7 +64,10 @@ export function findJesReadingProblems(text: string): JclProblem[] {
       const announced = expectContinuation;
       expectContinuation = null;
       if (!isContinuationCard(line)) {
-        add(announced, "the statement continues (trailing comma or column 72) but the next record is not a continuation card (// in 1-2, column 3 blank, text in columns 4-16)");
+        add(
+          announced,
+          "the statement continues (trailing comma or column 72) but the next record is not a continuation card (// in 1-2, column 3 blank, text in columns 4-16)",
+        );
         if (!line.startsWith("//") || line.startsWith("//*")) return;
       } else {
         expectContinuation = continues(dataColumns(line).slice(2).trimStart(), line) ? i : null;

@@ -19,13 +19,17 @@ export interface ObeyProblem {
  */
 export function findObeyProblems(text: string): ObeyProblem[] {
   const problems: ObeyProblem[] = [];
-  text.replace(/\n$/, "").split("\n").forEach((line, i) => {
-    const add = (rule: string) => problems.push({ line: i + 1, rule, text: line });
-    if (line.trimEnd().length > OBEY_COLUMNS) add(`longer than ${OBEY_COLUMNS} columns; TCP/IP would not read the rest`);
-    if (/[^\x20-\x7e]/.test(line)) add("a character outside printable text");
-    const statement = line.replace(/;.*$/, "");
-    if ((statement.match(/"/g) ?? []).length % 2 === 1 || (statement.match(/'/g) ?? []).length % 2 === 1) add("a quote that is not closed on its record");
-  });
+  text
+    .replace(/\n$/, "")
+    .split("\n")
+    .forEach((line, i) => {
+      const add = (rule: string) => problems.push({ line: i + 1, rule, text: line });
+      if (line.trimEnd().length > OBEY_COLUMNS) add(`longer than ${OBEY_COLUMNS} columns; TCP/IP would not read the rest`);
+      if (/[^\x20-\x7e]/.test(line)) add("a character outside printable text");
+      const statement = line.replace(/;.*$/, "");
+      if ((statement.match(/"/g) ?? []).length % 2 === 1 || (statement.match(/'/g) ?? []).length % 2 === 1)
+        add("a quote that is not closed on its record");
+    });
   return problems;
 }
 

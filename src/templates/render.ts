@@ -62,7 +62,9 @@ export function renderWithValues(template: TemplateSource, data: object, options
   hb.registerHelper("eq", (a: unknown, b: unknown) => valueOf(a) === valueOf(b));
   // Still a value: it needs an escaping helper around it (`{{jclname (upper x)}}`).
   hb.registerHelper("upper", (value: unknown) =>
-    value instanceof TemplateValue ? new TemplateValue(String(valueOf(value)).toUpperCase(), value.field) : String(valueOf(value) ?? "").toUpperCase(),
+    value instanceof TemplateValue
+      ? new TemplateValue(String(valueOf(value)).toUpperCase(), value.field)
+      : String(valueOf(value) ?? "").toUpperCase(),
   );
   for (const [name, { escape, language }] of Object.entries({ ...ESCAPERS, ...(options.helpers ?? {}) })) {
     hb.registerHelper(name, (...args: unknown[]) => {
@@ -72,7 +74,10 @@ export function renderWithValues(template: TemplateSource, data: object, options
       const field = fieldOf(value);
       const raw = value instanceof EscapedText ? value.text : valueOf(value);
       if (typeof raw !== "string" && typeof raw !== "number") {
-        throw new TemplateUsage(`{{${name}}} got ${raw === null || raw === undefined ? "no value" : `a ${typeof raw}`}${field ? ` (${field})` : ""}`, opts);
+        throw new TemplateUsage(
+          `{{${name}}} got ${raw === null || raw === undefined ? "no value" : `a ${typeof raw}`}${field ? ` (${field})` : ""}`,
+          opts,
+        );
       }
       try {
         const text = escape(raw);
@@ -141,7 +146,11 @@ function renderError(template: TemplateSource, partials: ReadonlyMap<string, str
   if (err instanceof UnescapedValue) {
     return new HaError(`Template ${including} writes ${err.field} without an escaping helper; nothing was sent.`, {
       failureClass: "invalid-input",
-      details: [`Write values through the helper for the language around them: ${Object.keys(ESCAPERS).map((h) => `{{${h} x}}`).join(", ")} (workflows/README.md).`],
+      details: [
+        `Write values through the helper for the language around them: ${Object.keys(ESCAPERS)
+          .map((h) => `{{${h} x}}`)
+          .join(", ")} (workflows/README.md).`,
+      ],
     });
   }
   if (err instanceof TemplateUsage) {
@@ -157,7 +166,9 @@ function renderError(template: TemplateSource, partials: ReadonlyMap<string, str
   }
   const partial = /The partial (\S+) could not be found/.exec(message);
   if (partial) {
-    return new HaError(`Template ${template.name} includes the partial "${partial[1]}", which does not exist.`, { failureClass: "invalid-input" });
+    return new HaError(`Template ${template.name} includes the partial "${partial[1]}", which does not exist.`, {
+      failureClass: "invalid-input",
+    });
   }
   return new HaError(`Template ${template.name} cannot be rendered: ${message}`, { failureClass: "invalid-input" });
 }

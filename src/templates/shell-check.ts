@@ -21,7 +21,13 @@ export function findShellProblems(jcl: JclStructure): JclProblem[] {
     for (const d of jcl.instream) {
       // BPXBATCH reads STDPARM's records as one command line, each record an argument joined by a blank.
       if (d.ddname === "STDPARM" && d.firstLine > s.line && d.firstLine < stepEnd) {
-        commands.push({ line: d.firstLine, text: d.records.map((r) => r.trimEnd()).filter((r) => r !== "").join(" ") });
+        commands.push({
+          line: d.firstLine,
+          text: d.records
+            .map((r) => r.trimEnd())
+            .filter((r) => r !== "")
+            .join(" "),
+        });
       }
     }
     for (const c of commands) {
@@ -64,7 +70,8 @@ export function shellLineProblem(line: string): string | null {
   }
   if (quote) return "a shell quote is not closed";
   const bad = UNQUOTED_SYNTAX.exec(outside);
-  if (bad) return `${JSON.stringify(bad[0])} outside quotes in a shell command line: the shell would read it as syntax (another command, a substitution or a redirection)`;
+  if (bad)
+    return `${JSON.stringify(bad[0])} outside quotes in a shell command line: the shell would read it as syntax (another command, a substitution or a redirection)`;
   if (!/^\s*[a-z][a-z0-9_./-]*(\s|$)/.test(line)) return "the shell command is not a plain word written by the template";
   return null;
 }

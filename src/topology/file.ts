@@ -55,9 +55,18 @@ function tooLarge(size: number): string {
   return `the file is larger than ${MAX_TOPOLOGY_BYTES} bytes (${size === MAX_TOPOLOGY_BYTES + 1 ? "more" : size} bytes); allowed: a topology file of at most 1 MB`;
 }
 
-function checkKind(file: string, s: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; size: number }): void {
+function checkKind(
+  file: string,
+  s: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; size: number },
+): void {
   if (!s.isFile()) {
-    const kind = s.isDirectory() ? "a directory" : s.isFIFO() ? "a named pipe" : s.isSocket() ? "a socket" : "a device or other special file";
+    const kind = s.isDirectory()
+      ? "a directory"
+      : s.isFIFO()
+        ? "a named pipe"
+        : s.isSocket()
+          ? "a socket"
+          : "a device or other special file";
     throw refuse(file, `is ${kind}; allowed: a regular file holding the topology (YAML or JSON)`);
   }
   if (s.size > MAX_TOPOLOGY_BYTES) throw refuse(file, tooLarge(s.size));
@@ -90,7 +99,10 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const offset = start + firstInvalidUtf8(body);
-    throw refuse(file, `the file is not valid UTF-8 (first bad byte at offset ${offset}, 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}); allowed: UTF-8 text`);
+    throw refuse(
+      file,
+      `the file is not valid UTF-8 (first bad byte at offset ${offset}, 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}); allowed: UTF-8 text`,
+    );
   }
 }
 

@@ -126,10 +126,7 @@ const maskPattern = new RegExp(
     `|255\\.${maskByte}\\.0\\.0` +
     `|(128|192|224|240|248|252|254)\\.0\\.0\\.0)$`,
 );
-export const ipv4Mask = text(
-  `a contiguous IPv4 subnet mask from 128.0.0.0 to 255.255.255.255, e.g. 255.255.255.0`,
-  maskPattern,
-);
+export const ipv4Mask = text(`a contiguous IPv4 subnet mask from 128.0.0.0 to 255.255.255.255, e.g. 255.255.255.0`, maskPattern);
 
 /*
  * RACDCERT ADDRING takes ring names of up to 237 characters (RACF Command Language
@@ -223,7 +220,6 @@ export function listOf<T extends z.ZodType>(item: T, what: string, size: { min?:
 export function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const names = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `the fields ${names}` : `a mapping with the fields ${names}`,
+    error: (issue) => (issue.code === "unrecognized_keys" ? `the fields ${names}` : `a mapping with the fields ${names}`),
   });
 }

@@ -55,7 +55,10 @@ function readYaml(text: string, fileName: string): { doc: Document; raw: unknown
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     throw new TopologyError(fileName, [
-      { path: "", message: `YAML could not be read: ${clip((err as Error).message, 200)}; allowed: at most ${MAX_ALIASES} alias references (*name)` },
+      {
+        path: "",
+        message: `YAML could not be read: ${clip((err as Error).message, 200)}; allowed: at most ${MAX_ALIASES} alias references (*name)`,
+      },
     ]);
   }
   if (raw === null || raw === undefined) {
@@ -251,7 +254,8 @@ function expectsText(path: readonly PathSegment[]): boolean {
   for (const segment of path) {
     const def: SchemaNode["_zod"]["def"] = unwrap(current)._zod.def;
     // Own fields only: a key such as __proto__ or constructor would otherwise find Object's own members.
-    if (def.type === "object" && typeof segment === "string") current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
+    if (def.type === "object" && typeof segment === "string")
+      current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     else if (def.type === "array" && typeof segment === "number") current = def.element;
     else return false;
     if (current === undefined) return false;

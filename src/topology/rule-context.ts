@@ -59,11 +59,7 @@ export function knownSystem(ctx: RuleContext, path: PathSegment[], value: unknow
 }
 
 /** Reports every repeat of a key at the repeat, naming where it was first used. */
-export function unique(
-  ctx: RuleContext,
-  entries: readonly { path: PathSegment[]; key: string | undefined }[],
-  allowed: string,
-): void {
+export function unique(ctx: RuleContext, entries: readonly { path: PathSegment[]; key: string | undefined }[], allowed: string): void {
   const first = new Map<string, PathSegment[]>();
   for (const entry of entries) {
     if (entry.key === undefined) continue;

@@ -27,11 +27,7 @@ export function checkSubnetAddresses(ctx: RuleContext): void {
     const host = (ipv4Number(address) & hostBits) >>> 0;
     const what = host === 0 ? "the subnet address" : host === hostBits ? "the subnet broadcast address" : undefined;
     if (what === undefined) continue;
-    ctx.report(
-      at,
-      `is ${what} under mask ${mask}`,
-      `an address whose host part under mask ${mask} is neither all zeros nor all ones`,
-    );
+    ctx.report(at, `is ${what} under mask ${mask}`, `an address whose host part under mask ${mask} is neither all zeros nor all ones`);
   }
 }
 
@@ -51,9 +47,7 @@ interface Claim {
 
 /** `ZCHA*` → a test for the job names the PORT statement will let in. */
 export function jobPrefixTest(prefix: string): RegExp {
-  const body = [...prefix]
-    .map((c) => (c === "*" ? "[A-Z0-9@#$]*" : c === "?" ? "[A-Z0-9@#$]" : c.replace(/[$]/g, "\\$")))
-    .join("");
+  const body = [...prefix].map((c) => (c === "*" ? "[A-Z0-9@#$]*" : c === "?" ? "[A-Z0-9@#$]" : c.replace(/[$]/g, "\\$"))).join("");
   return new RegExp(`^${body}$`);
 }
 
@@ -121,7 +115,14 @@ function claims(ctx: RuleContext): Claim[] {
       list(service?.ports).forEach((p, j) => {
         const port = num(p);
         if (port !== undefined) {
-          out.push({ system, protocol: "TCP", port, path: ["distributedServices", i, "ports", j], owner: `distributedServices[${i}]`, server: up(target?.server) });
+          out.push({
+            system,
+            protocol: "TCP",
+            port,
+            path: ["distributedServices", i, "ports", j],
+            owner: `distributedServices[${i}]`,
+            server: up(target?.server),
+          });
         }
       });
     });
@@ -167,7 +168,11 @@ export function checkPortProtocols(ctx: RuleContext): void {
   list(ctx.t.portSharing).forEach((entry, i) => {
     const mode = str(entry?.mode);
     if (entry?.protocol === "UDP" && (mode === "SHAREPORT" || mode === "SHAREPORTWLM")) {
-      ctx.report(["portSharing", i, "protocol"], `cannot be combined with mode ${mode}`, "TCP (TCP/IP shares a port with SHAREPORT or SHAREPORTWLM only for TCP)");
+      ctx.report(
+        ["portSharing", i, "protocol"],
+        `cannot be combined with mode ${mode}`,
+        "TCP (TCP/IP shares a port with SHAREPORT or SHAREPORTWLM only for TCP)",
+      );
     }
   });
 }

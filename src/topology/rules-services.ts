@@ -101,11 +101,7 @@ export function checkPortSharing(ctx: RuleContext): void {
 
     const port = num(entry?.port);
     if (port !== undefined && num(entry?.outboundPort) === port) {
-      ctx.report(
-        at("outboundPort"),
-        "is the same as port",
-        `a port other than ${port} (outgoing requests get a port of their own)`,
-      );
+      ctx.report(at("outboundPort"), "is the same as port", `a port other than ${port} (outgoing requests get a port of their own)`);
     }
   });
 }

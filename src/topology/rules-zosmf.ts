@@ -47,8 +47,7 @@ export function checkZosmfHa(ctx: RuleContext): void {
     }
   }
 
-  const distributor =
-    ha.distributor === undefined ? preferred : knownSystem(ctx, at("distributor"), ha.distributor);
+  const distributor = ha.distributor === undefined ? preferred : knownSystem(ctx, at("distributor"), ha.distributor);
   if (ha.distributorBackup !== undefined) {
     const backup = knownSystem(ctx, at("distributorBackup"), ha.distributorBackup);
     if (backup !== undefined && backup === distributor) {

@@ -54,8 +54,16 @@ function checkSystems(ctx: RuleContext): void {
   const per = (field: (s: (typeof systems)[number]) => unknown, path: PathSegment[], normalise = up) =>
     systems.map((s, i) => ({ path: ["systems", i, ...path], key: normalise(field(s)) }));
 
-  unique(ctx, per((s) => s?.name, ["name"]), "a system name that appears once in systems[]");
-  unique(ctx, per((s) => s?.hostname, ["hostname"]), "a host name that no other system has");
+  unique(
+    ctx,
+    per((s) => s?.name, ["name"]),
+    "a system name that appears once in systems[]",
+  );
+  unique(
+    ctx,
+    per((s) => s?.hostname, ["hostname"]),
+    "a host name that no other system has",
+  );
   unique(
     ctx,
     per((s) => s?.tcpip?.dynamicXcf?.address, ["tcpip", "dynamicXcf", "address"]),
@@ -122,9 +130,7 @@ function checkDvipas(ctx: RuleContext): void {
   });
   const dvipas: { path: PathSegment[]; key: string | undefined }[] = [];
   if (ctx.t.zosmfHa) dvipas.push({ path: ["zosmfHa", "dvipa"], key: str(ctx.t.zosmfHa.dvipa) });
-  list(ctx.t.distributedServices).forEach((d, i) =>
-    dvipas.push({ path: ["distributedServices", i, "dvipa"], key: str(d?.dvipa) }),
-  );
+  list(ctx.t.distributedServices).forEach((d, i) => dvipas.push({ path: ["distributedServices", i, "dvipa"], key: str(d?.dvipa) }));
   for (const { path, key } of dvipas) {
     const owner = key === undefined ? undefined : xcf.get(key);
     if (owner !== undefined) {
@@ -134,9 +140,22 @@ function checkDvipas(ctx: RuleContext): void {
   unique(ctx, dvipas, "a DVIPA that no other service uses");
 }
 
-
 /** Directories of z/OS UNIX itself: a z/OSMF file system mounted over one would hide it. */
-const SYSTEM_DIRECTORIES = new Set(["/bin", "/dev", "/etc", "/lib", "/opt", "/samples", "/SYSTEM", "/tmp", "/u", "/usr", "/var", "/global", "/usr/lpp"]);
+const SYSTEM_DIRECTORIES = new Set([
+  "/bin",
+  "/dev",
+  "/etc",
+  "/lib",
+  "/opt",
+  "/samples",
+  "/SYSTEM",
+  "/tmp",
+  "/u",
+  "/usr",
+  "/var",
+  "/global",
+  "/usr/lpp",
+]);
 
 /**
  * Each autostart group has its own USER_DIR, and each gets its own file system mounted
@@ -152,14 +171,20 @@ function checkUserDirs(ctx: RuleContext): void {
   });
   dirs.forEach(({ path, dir }, k) => {
     if (dir === "/" || SYSTEM_DIRECTORIES.has(dir)) {
-      ctx.report(path, `is ${dir === "/" ? "the root directory" : `the system directory ${dir}`}, over which a file system would be mounted`, "a directory of its own, such as /global/zosmf/sysa");
+      ctx.report(
+        path,
+        `is ${dir === "/" ? "the root directory" : `the system directory ${dir}`}, over which a file system would be mounted`,
+        "a directory of its own, such as /global/zosmf/sysa",
+      );
       return;
     }
     const other = dirs.slice(0, k).find((d) => d.dir === dir || dir.startsWith(`${d.dir}/`) || d.dir.startsWith(`${dir}/`));
     if (other !== undefined) {
       ctx.report(
         path,
-        other.dir === dir ? `is the same directory as ${pathString(other.path)}` : `is nested with ${pathString(other.path)} (${clip(other.dir)})`,
+        other.dir === dir
+          ? `is the same directory as ${pathString(other.path)}`
+          : `is nested with ${pathString(other.path)} (${clip(other.dir)})`,
         "a directory no other system uses and not inside another's (each autostart group has its own USER_DIR and file system)",
       );
     }

@@ -9,7 +9,8 @@ import { isXcfActive, type XcfSystems } from "./xcf-systems";
 
 export const XCF_SYSTEMS = "xcf.systems";
 
-const failedReads = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads.values()].filter((r): r is Extract<Read<unknown>, { ok: false }> => !r.ok);
+const failedReads = (reads: ReadonlyMap<string, Read<unknown>>) =>
+  [...reads.values()].filter((r): r is Extract<Read<unknown>, { ok: false }> => !r.ok);
 
 function fromXcf(xcf: XcfSystems | undefined, name: string): DownSystem | undefined | "active" {
   if (xcf?.state !== "ok") return undefined;

@@ -27,17 +27,30 @@ export function endpointUrl(host: string, port: number, map: EndpointMap = {}): 
  * named only by the topology never receives the command's user and password. Certificates
  * are checked as the command's own connection says (its CA, its rejectUnauthorized).
  */
-export async function anonymousInfo(url: URL, trust: Pick<ZosmfConnection, "rejectUnauthorized" | "ca" | "requestTimeoutMs">): Promise<ZosmfInfo> {
+export async function anonymousInfo(
+  url: URL,
+  trust: Pick<ZosmfConnection, "rejectUnauthorized" | "ca" | "requestTimeoutMs">,
+): Promise<ZosmfInfo> {
   const timeout = trust.requestTimeoutMs ?? 30_000;
   const agent =
     url.protocol === "https:"
-      ? new https.Agent({ rejectUnauthorized: trust.rejectUnauthorized ?? true, ...(trust.ca ? { ca: [...tls.rootCertificates, trust.ca] } : {}) })
+      ? new https.Agent({
+          rejectUnauthorized: trust.rejectUnauthorized ?? true,
+          ...(trust.ca ? { ca: [...tls.rootCertificates, trust.ca] } : {}),
+        })
       : new http.Agent();
   try {
     const res = await axios.get(new URL(INFO, url).toString(), { httpAgent: agent, httpsAgent: agent, timeout, responseType: "json" });
     return parseBody(zosmfInfoSchema, res.data, "GET", INFO);
   } catch (err) {
-    throw toZosmfError(err, { method: "GET", path: INFO, host: url.hostname, port: Number(url.port || 443), auth: "none", timeoutMs: timeout });
+    throw toZosmfError(err, {
+      method: "GET",
+      path: INFO,
+      host: url.hostname,
+      port: Number(url.port || 443),
+      auth: "none",
+      timeoutMs: timeout,
+    });
   } finally {
     agent.destroy();
   }
@@ -54,7 +67,10 @@ export function parseEndpointMap(entries: readonly string[]): EndpointMap {
     } catch {
       url = undefined;
     }
-    if (!m || !url) throw new HaError(`--connect-to: '${entry}' is not HOST:PORT=URL (for example 192.0.2.10:443=https://127.0.0.1:8443)`, { failureClass: "invalid-input" });
+    if (!m || !url)
+      throw new HaError(`--connect-to: '${entry}' is not HOST:PORT=URL (for example 192.0.2.10:443=https://127.0.0.1:8443)`, {
+        failureClass: "invalid-input",
+      });
     map[`${m[1].toLowerCase()}:${Number(m[2])}`] = url.origin;
   }
   return map;

@@ -25,7 +25,8 @@ export interface VerifyEngineOptions {
 export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit<VerifyResult, "durationMs">> {
   const t = options.topology;
   const timeoutMs = options.systemTimeoutMs ?? 60_000;
-  const endpointInfo = options.endpointInfo ?? (() => Promise.reject(new Error("this caller gave verify no way to reach an endpoint by name")));
+  const endpointInfo =
+    options.endpointInfo ?? (() => Promise.reject(new Error("this caller gave verify no way to reach an endpoint by name")));
   const modules = (options.modules ?? CHECK_MODULES).filter((m) => m.applies(t));
   const probes = new Set<string>();
   const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
@@ -34,7 +35,8 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
     const specs = uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, system) ?? []));
     note(specs);
     options.onProgress?.(`Reading ${system.name}`);
-    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, endpointInfo, timeoutMs }) : new Map();
+    const reads =
+      specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, endpointInfo, timeoutMs }) : new Map();
     return { system, reads };
   });
   const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
@@ -48,28 +50,54 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
   options.onProgress?.("Judging");
   const judged: Check[] = modules.flatMap((m) => {
     try {
-      return unjudgeable(m, snapshot, probes) ? m.judge(snapshot).map((c) => (c.verdict === "failed" ? { ...c, notRun: true } : c)) : m.judge(snapshot);
+      return unjudgeable(m, snapshot, probes)
+        ? m.judge(snapshot).map((c) => (c.verdict === "failed" ? { ...c, notRun: true } : c))
+        : m.judge(snapshot);
     } catch (err) {
       // A fault in one family must not hide the others, nor pass for healthy.
-      return [{ ...failed({ id: `verify.${m.name}`, title: `${m.name} checks`, expected: "checks evaluated" }, "not evaluated", `verify could not evaluate the ${m.name} checks: ${describeError(err)}`), notRun: true }];
+      return [
+        {
+          ...failed(
+            { id: `verify.${m.name}`, title: `${m.name} checks`, expected: "checks evaluated" },
+            "not evaluated",
+            `verify could not evaluate the ${m.name} checks: ${describeError(err)}`,
+          ),
+          notRun: true,
+        },
+      ];
     }
   });
 
   const checks = judged.map((c) => whileDown(c, down));
 
-  const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) => [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
+  const unreadableIn = (reads: ReadonlyMap<string, Read<unknown>>) =>
+    [...reads].some(([key, r]) => !r.ok && r.kind === "unreadable" && !probes.has(key));
   const unreadable = [
     ...(unreadableIn(sysplex) ? [null] : []),
     // A system that is down cannot be read; that is its state, not a failure of verify.
     ...systems.filter((s) => !down.has(s.system.name) && unreadableIn(s.reads)).map((s) => s.system.name),
   ];
-  return { sysplex: t.sysplex, checks, summary: summarize(checks), verdict: worst(checks.map((c) => c.verdict)), unreadable, down: [...down.values()] };
+  return {
+    sysplex: t.sysplex,
+    checks,
+    summary: summarize(checks),
+    verdict: worst(checks.map((c) => c.verdict)),
+    unreadable,
+    down: [...down.values()],
+  };
 }
 
 /** A system's own checks while it is down: not applicable; its outage is the one system.active check. */
 function whileDown(c: Check, down: ReadonlyMap<string, DownSystem>): Check {
   if (c.id === "system.active" || c.verdict === "not-applicable" || c.system === undefined || !down.has(c.system)) return c;
-  return { id: c.id, system: c.system, title: c.title, expected: c.expected, found: `not applicable: ${c.system} is down`, verdict: "not-applicable" };
+  return {
+    id: c.id,
+    system: c.system,
+    title: c.title,
+    expected: c.expected,
+    found: `not applicable: ${c.system} is down`,
+    verdict: "not-applicable",
+  };
 }
 
 /**
@@ -81,6 +109,10 @@ function unjudgeable(m: CheckModule, snapshot: Snapshot, probes: ReadonlySet<str
   const t = snapshot.topology;
   if ((m.sysplexReads?.(t) ?? []).some((spec) => !probes.has(spec.key) && lost(snapshot.sysplex.get(spec.key)))) return true;
   return t.systems.some(
-    (system) => !snapshot.down.has(system.name) && (m.systemReads?.(t, system) ?? []).some((spec) => !probes.has(spec.key) && lost(snapshot.systems.get(system.name)?.reads.get(spec.key))),
+    (system) =>
+      !snapshot.down.has(system.name) &&
+      (m.systemReads?.(t, system) ?? []).some(
+        (spec) => !probes.has(spec.key) && lost(snapshot.systems.get(system.name)?.reads.get(spec.key)),
+      ),
   );
 }

@@ -63,7 +63,11 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
         ...(system ? { system: system.name } : {}),
         safeToRepeat: true,
         // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
-        collect: { ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}), delayMs: 500, maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED },
+        collect: {
+          ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}),
+          delayMs: 500,
+          maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED,
+        },
         signal: abort.signal,
       });
       return res.text;
@@ -90,7 +94,12 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
   abort.abort();
   for (const spec of options.specs) {
     if (!results.has(spec.key)) {
-      results.set(spec.key, { ok: false, kind: "unreadable", unanswered: true, message: `no answer within ${Math.round(timeoutMs / 100) / 10} s` });
+      results.set(spec.key, {
+        ok: false,
+        kind: "unreadable",
+        unanswered: true,
+        message: `no answer within ${Math.round(timeoutMs / 100) / 10} s`,
+      });
     }
   }
   return results;

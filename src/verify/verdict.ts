@@ -8,7 +8,13 @@ export function worst(verdicts: readonly Verdict[]): Verdict {
 
 export function summarize(checks: readonly Check[]): VerifySummary {
   const count = (v: Verdict) => checks.filter((c) => c.verdict === v).length;
-  return { healthy: count("healthy"), degraded: count("degraded"), failed: count("failed"), notApplicable: count("not-applicable"), total: checks.length };
+  return {
+    healthy: count("healthy"),
+    degraded: count("degraded"),
+    failed: count("failed"),
+    notApplicable: count("not-applicable"),
+    total: checks.length,
+  };
 }
 
 export type CheckHead = Pick<Check, "id" | "system" | "title" | "expected">;

@@ -15,7 +15,8 @@ export interface XcfSystem {
   readonly statusTime: string;
 }
 
-export type XcfSystems = { readonly state: "ok"; readonly systems: readonly XcfSystem[] } | { readonly state: "unknown"; readonly lines: readonly string[] };
+export type XcfSystems =
+  { readonly state: "ok"; readonly systems: readonly XcfSystem[] } | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 const ENTRY = /^([A-Z@#$][A-Z0-9@#$]{0,7})\s+\S+\s+\S+\s+\S+\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}:\d{2}:\d{2})\s+(\S.*)$/;
 

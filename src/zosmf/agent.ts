@@ -46,6 +46,7 @@ export function agentFor(conn: ZosmfConnection, auth: ResolvedAuth): http.Agent 
             ...(conn.ca ? { ca: [...tls.rootCertificates, conn.ca] } : {}),
           }),
         });
-  if (conn.connectTimeoutMs !== undefined && conn.connectTimeoutMs > 0) boundConnect(agent, conn.connectTimeoutMs, conn.protocol === "https");
+  if (conn.connectTimeoutMs !== undefined && conn.connectTimeoutMs > 0)
+    boundConnect(agent, conn.connectTimeoutMs, conn.protocol === "https");
   return agent;
 }

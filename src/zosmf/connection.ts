@@ -116,7 +116,8 @@ export function basicHeaderOf(conn: ZosmfConnection): string | undefined {
 export function validateConnection(conn: ZosmfConnection): void {
   if (!conn.hostname || /[\s/:]/.test(conn.hostname)) throw invalid(`Invalid z/OSMF hostname '${conn.hostname}'.`);
   if (!Number.isInteger(conn.port) || conn.port < 1 || conn.port > 65535) throw invalid(`Invalid z/OSMF port '${conn.port}'.`);
-  if (conn.protocol !== "https" && conn.protocol !== "http") throw invalid(`Invalid protocol '${String(conn.protocol)}'; use https or http.`);
+  if (conn.protocol !== "https" && conn.protocol !== "http")
+    throw invalid(`Invalid protocol '${String(conn.protocol)}'; use https or http.`);
   if (conn.tokenType && conn.tokenValue === undefined && !conn.user && !conn.certFile) {
     throw invalid(`tokenType '${conn.tokenType}' is set but tokenValue is missing.`);
   }

@@ -96,7 +96,10 @@ function isRouted(cmd: string): boolean {
 function assertSendable(cmd: string, consoleName: string): void {
   const problem = consoleCommandProblem(cmd);
   if (problem) {
-    throw new HaError(`The console command was not sent: ${problem}.`, { failureClass: "invalid-input", details: [`command: ${JSON.stringify(cmd.slice(0, 60))}${cmd.length > 60 ? " (first 60 characters)" : ""}`] });
+    throw new HaError(`The console command was not sent: ${problem}.`, {
+      failureClass: "invalid-input",
+      details: [`command: ${JSON.stringify(cmd.slice(0, 60))}${cmd.length > 60 ? " (first 60 characters)" : ""}`],
+    });
   }
   if (!/^[A-Za-z0-9@#$]{2,8}$/.test(consoleName)) {
     throw new HaError(`'${consoleName}' is not a valid console name (2-8 characters).`, { failureClass: "invalid-input" });
@@ -144,7 +147,12 @@ class ResponsePieces {
  * Reads follow-ups until the response is whole or the bound is reached. A follow-up read is
  * never repeated: each one consumes what it returns, so a retried read could lose a piece.
  */
-async function readFollowUps(send: Send, solPath: string, response: ResponsePieces, options: IssueOptions): Promise<{ complete: boolean; followUps: number }> {
+async function readFollowUps(
+  send: Send,
+  solPath: string,
+  response: ResponsePieces,
+  options: IssueOptions,
+): Promise<{ complete: boolean; followUps: number }> {
   const collect = options.collect ?? {};
   const maxFollowUps = collect.maxFollowUps ?? CONSOLE_DEFAULT_MAX_FOLLOW_UPS;
   const delayMs = collect.delayMs ?? CONSOLE_DEFAULT_FOLLOW_UP_DELAY_MS;

@@ -25,8 +25,10 @@ export interface ZosmfReport {
 }
 
 /** The error's own fields, plus the summary its message is built from. */
-export interface ZosmfErrorInit
-  extends Pick<ZosmfError, "kind" | "method" | "path" | "status" | "code" | "report" | "hint" | "etag" | "retryAfterMs"> {
+export interface ZosmfErrorInit extends Pick<
+  ZosmfError,
+  "kind" | "method" | "path" | "status" | "code" | "report" | "hint" | "etag" | "retryAfterMs"
+> {
   readonly summary?: string;
 }
 

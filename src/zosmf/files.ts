@@ -79,7 +79,12 @@ function etagOf(headers: Record<string, unknown>): string | undefined {
 
 /** Compares records the way z/OS stores them: trailing blanks and final empty lines do not count. */
 function sameRecords(a: string, b: string): boolean {
-  const norm = (s: string): string => s.split(/\r?\n/).map((l) => l.trimEnd()).join("\n").replace(/\n+$/, "");
+  const norm = (s: string): string =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trimEnd())
+      .join("\n")
+      .replace(/\n+$/, "");
   return norm(a) === norm(b);
 }
 
@@ -157,7 +162,12 @@ async function copyMember(send: Send, options: CopyMemberOptions): Promise<void>
     "from-dataset": { dsn: dsnName(options.from.dsn), member: memberName(options.from.member) },
     replace: options.replace ?? false,
   };
-  await send({ method: "PUT", path: `${DS}/${dsnPath(options.to.dsn, options.to.member)}`, headers: { "Content-Type": "application/json" }, body });
+  await send({
+    method: "PUT",
+    path: `${DS}/${dsnPath(options.to.dsn, options.to.member)}`,
+    headers: { "Content-Type": "application/json" },
+    body,
+  });
 }
 
 /** Mounted file systems, optionally only the one at `path` or named `fsname`. */
@@ -189,9 +199,11 @@ export function createFilesApi(send: Send) {
     /** Reads a sequential data set or a member as text, with its ETag. */
     read: async (dsn: string, member?: string): Promise<FileContent> => readAt(send, `${DS}/${dsnPath(dsn, member)}`),
     /** Writes a member (created if missing). Retried only when guarded by `ifMatch`. */
-    write: async (dsn: string, member: string, text: string, options: WriteOptions = {}): Promise<WriteResult> => writeAt(send, `${DS}/${dsnPath(dsn, member)}`, text, options),
+    write: async (dsn: string, member: string, text: string, options: WriteOptions = {}): Promise<WriteResult> =>
+      writeAt(send, `${DS}/${dsnPath(dsn, member)}`, text, options),
     listMembers: async (dsn: string, options: { readonly pattern?: string } = {}): Promise<string[]> => listMembers(send, dsn, options),
-    listDatasets: async (level: string, options: { readonly attributes?: boolean } = {}): Promise<DatasetListItem[]> => listDatasets(send, level, options),
+    listDatasets: async (level: string, options: { readonly attributes?: boolean } = {}): Promise<DatasetListItem[]> =>
+      listDatasets(send, level, options),
     async createDataset(dsn: string, attrs: DatasetAttributes): Promise<void> {
       // Not repeated: after a lost answer the second POST would fail with "already exists".
       await send({ method: "POST", path: `${DS}/${dsnPath(dsn)}`, headers: { "Content-Type": "application/json" }, body: attrs });
@@ -200,7 +212,8 @@ export function createFilesApi(send: Send) {
     async deleteMember(dsn: string, member: string): Promise<void> {
       await send({ method: "DELETE", path: `${DS}/${dsnPath(dsn, member)}` });
     },
-    listMounts: async (options: { readonly path?: string; readonly fsname?: string } = {}): Promise<MountedFileSystem[]> => listMounts(send, options),
+    listMounts: async (options: { readonly path?: string; readonly fsname?: string } = {}): Promise<MountedFileSystem[]> =>
+      listMounts(send, options),
     readUss: async (path: string): Promise<FileContent> => readAt(send, `${FS}/${ussPath(path)}`),
     async writeUss(path: string, text: string, options: WriteOptions = {}): Promise<{ readonly etag?: string }> {
       const { etag } = await writeAt(send, `${FS}/${ussPath(path)}`, text, options);

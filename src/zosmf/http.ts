@@ -86,7 +86,10 @@ function codeOf(err: unknown): string | undefined {
 
 /** The log line of one exchange: method, path, status (or the network error's code), time. */
 export function requestLine(event: RequestEvent, errorCode?: string): string {
-  const outcome = event.status !== undefined ? String(event.status) : `no response${errorCode && /^[A-Z][A-Z0-9_]*$/.test(errorCode) ? ` (${errorCode})` : ""}`;
+  const outcome =
+    event.status !== undefined
+      ? String(event.status)
+      : `no response${errorCode && /^[A-Z][A-Z0-9_]*$/.test(errorCode) ? ` (${errorCode})` : ""}`;
   const attempt = event.attempt > 1 ? ` attempt ${event.attempt}` : "";
   return `z/OSMF ${event.method} ${event.path} ${outcome} ${Math.round(event.ms)} ms${attempt}`;
 }
@@ -120,14 +123,22 @@ function transportOf(instance: AxiosInstance, basicHeader: string | undefined): 
       return { status: res.status, setCookie };
     },
     logoff: async (cookie) => {
-      await instance.request({ method: "DELETE", url: LOGON_PATH, headers: { Cookie: cookie }, validateStatus: () => true, zosmfBypass: true } as Parameters<AxiosInstance["request"]>[0]);
+      await instance.request({
+        method: "DELETE",
+        url: LOGON_PATH,
+        headers: { Cookie: cookie },
+        validateStatus: () => true,
+        zosmfBypass: true,
+      } as Parameters<AxiosInstance["request"]>[0]);
     },
   };
 }
 
 /** Which z/OSMF, as whom: the credentials only as a digest, so the key never holds a secret. */
 function sessionKey(conn: ZosmfConnection): string {
-  const who = createHash("sha256").update(JSON.stringify([conn.user, conn.password, conn.tokenType, conn.tokenValue, conn.certFile, conn.certKeyFile])).digest("hex");
+  const who = createHash("sha256")
+    .update(JSON.stringify([conn.user, conn.password, conn.tokenType, conn.tokenValue, conn.certFile, conn.certKeyFile]))
+    .digest("hex");
   return JSON.stringify([baseUrlOf(conn).toLowerCase(), conn.rejectUnauthorized !== false, who]);
 }
 
@@ -173,7 +184,6 @@ function installInterceptors(
       return Promise.reject(error);
     },
   );
-
 }
 
 /**
@@ -199,7 +209,10 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
   const basicHeader = basicHeaderOf(conn);
   // Whatever prints a message of this process masks these values wherever they appear.
   registerSecrets(conn.password, conn.tokenValue, basicHeader?.slice("Basic ".length));
-  const { session, release } = acquireSession(sessionKey(conn), () => new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`));
+  const { session, release } = acquireSession(
+    sessionKey(conn),
+    () => new HostSession(auth, basicHeader, transportOf(instance, basicHeader), `${conn.hostname}:${conn.port}`),
+  );
 
   const errorContext = (config: ConfigWithMeta | undefined): ErrorContext => ({
     method: (config?.method ?? "get").toUpperCase(),

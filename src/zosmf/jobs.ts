@@ -140,7 +140,13 @@ function outcomeIsUnknown(err: ZosmfError): boolean {
     case "timeout":
       return true;
     case "unreachable":
-      return err.code !== "ECONNREFUSED" && err.code !== "ENOTFOUND" && err.code !== "EAI_AGAIN" && err.code !== "EHOSTUNREACH" && err.code !== "ENETUNREACH";
+      return (
+        err.code !== "ECONNREFUSED" &&
+        err.code !== "ENOTFOUND" &&
+        err.code !== "EAI_AGAIN" &&
+        err.code !== "EHOSTUNREACH" &&
+        err.code !== "ENETUNREACH"
+      );
     case "server":
       // Only z/OSMF's own error report (rc and category) means JES refused it. A gateway in front
       // (API ML) answers 502/504 with a body of its own after the request may have gone through.
@@ -209,7 +215,12 @@ async function findSubmitted(
 }
 
 /** Polls the job's status until OUTPUT, backing off between polls, within `timeoutMs`. */
-async function waitForOutput(status: (jobname: string, jobid: string) => Promise<JobDocument>, job: JobRef, options: WaitForOutputOptions, log?: LogSink): Promise<JobOutcome> {
+async function waitForOutput(
+  status: (jobname: string, jobid: string) => Promise<JobDocument>,
+  job: JobRef,
+  options: WaitForOutputOptions,
+  log?: LogSink,
+): Promise<JobOutcome> {
   let last: string | undefined;
   const { value, polls } = await pollUntil({
     check: async () => {
@@ -260,7 +271,12 @@ export function createJobsApi(send: Send, log?: LogSink) {
 
     /** Submits a member of a JCL library; the same no-repeat rule applies. */
     submitMember: async (dsn: string, member: string, options: SubmitMemberOptions = {}): Promise<JobDocument> =>
-      submit(send, { "Content-Type": "application/json", ...symbolHeaders(options.symbols) }, { file: `//'${dsnName(dsn)}(${memberName(member)})'` }, undefined),
+      submit(
+        send,
+        { "Content-Type": "application/json", ...symbolHeaders(options.symbols) },
+        { file: `//'${dsnName(dsn)}(${memberName(member)})'` },
+        undefined,
+      ),
 
     status,
     list,
@@ -277,7 +293,8 @@ export function createJobsApi(send: Send, log?: LogSink) {
     readJcl: (job: JobRef): Promise<string> => readRecords(job, "JCL"),
 
     /** Jobs of `owner` named `jobname` whose JCL holds `token`: whether a submit with a lost answer reached JES. */
-    findSubmitted: (options: FindSubmittedOptions): Promise<JobDocument[]> => findSubmitted(list, (job) => readRecords(job, "JCL"), options),
+    findSubmitted: (options: FindSubmittedOptions): Promise<JobDocument[]> =>
+      findSubmitted(list, (job) => readRecords(job, "JCL"), options),
 
     /** Polls the job's status until OUTPUT, backing off between polls, within `timeoutMs`. */
     waitForOutput: (job: JobRef, options: WaitForOutputOptions): Promise<JobOutcome> => waitForOutput(status, job, options, log),

@@ -122,7 +122,8 @@ export class HostSession {
 
   private admission(probe: boolean): Admission {
     if (this.cookie) return { headers: { Cookie: this.cookie }, probe, byLogonCookie: true };
-    if (this.auth.kind === "basic" && this.basicHeader) return { headers: { Authorization: this.basicHeader }, probe, byLogonCookie: false };
+    if (this.auth.kind === "basic" && this.basicHeader)
+      return { headers: { Authorization: this.basicHeader }, probe, byLogonCookie: false };
     return { headers: this.auth.headers, probe, byLogonCookie: false };
   }
 

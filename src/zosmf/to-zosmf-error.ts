@@ -47,7 +47,8 @@ function parseReport(data: unknown): ZosmfReport | undefined {
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   const raw = body as Record<string, unknown>;
-  const num = (v: unknown): number | undefined => (typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : undefined);
+  const num = (v: unknown): number | undefined =>
+    typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : undefined;
   const details: string[] = [];
   if (Array.isArray(raw.details)) details.push(...raw.details.map(String));
   if (Array.isArray(raw.messages)) {
@@ -101,7 +102,14 @@ function fromResponse(ctx: ErrorContext, status: number, headers: Record<string,
   const report = parseReport(data);
   const retryAfterMs = parseRetryAfter(headers["retry-after"]);
   const rawText = typeof data === "string" ? data : "";
-  if (status === 401) return new ZosmfError({ ...base, kind: "auth", ...(report ? { report } : {}), summary: "HTTP 401 not authenticated", hint: authHint(ctx) });
+  if (status === 401)
+    return new ZosmfError({
+      ...base,
+      kind: "auth",
+      ...(report ? { report } : {}),
+      summary: "HTTP 401 not authenticated",
+      hint: authHint(ctx),
+    });
   if (status === 403) {
     const csrf = report?.errorId === "IZUG846W" || /IZUG846W/.test(report?.message ?? rawText);
     if (csrf) {
@@ -133,7 +141,12 @@ function fromResponse(ctx: ErrorContext, status: number, headers: Record<string,
     });
   }
   if (status === 429 || status >= 500) {
-    return new ZosmfError({ ...base, kind: "server", ...(report ? { report } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return new ZosmfError({
+      ...base,
+      kind: "server",
+      ...(report ? { report } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   if (status >= 400) return new ZosmfError({ ...base, kind: "rejected", ...(report ? { report } : {}) });
   return new ZosmfError({ ...base, kind: "unexpected-response", ...(report ? { report } : {}), summary: `unexpected HTTP ${status}` });

@@ -32,7 +32,12 @@ async function ussAttributes(send: Send, path: string): Promise<UssAttributes> {
 
 /** The chown utility (PUT with {"request":"chown"}): owner and group, by name. */
 async function chownUss(send: Send, path: string, owner: { readonly user: string; readonly group: string }): Promise<void> {
-  await send({ method: "PUT", path: `${FS}/${ussPath(path)}`, body: { request: "chown", owner: owner.user, group: owner.group }, repeatable: true });
+  await send({
+    method: "PUT",
+    path: `${FS}/${ussPath(path)}`,
+    body: { request: "chown", owner: owner.user, group: owner.group },
+    repeatable: true,
+  });
 }
 
 /**

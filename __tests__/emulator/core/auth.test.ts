@@ -3,8 +3,12 @@ import type { Emulator } from "../../../emulator";
 import { client, startPlain } from "./helpers";
 
 let em: Emulator;
-beforeAll(async () => { em = await startPlain({ perSystemListeners: true }); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain({ perSystemListeners: true });
+});
+afterAll(async () => {
+  await em.stop();
+});
 
 describe("authentication and info", () => {
   it("§4.2 refuses a request without credentials with 401", async () => {
@@ -50,7 +54,15 @@ describe("authentication and info", () => {
     const res = await client(em).request("GET", "/zosmf/info", { auth: false });
     expect(res.status).toBe(200);
     const info = res.json();
-    for (const key of ["zosmf_saf_realm", "zosmf_port", "zosmf_full_version", "api_version", "zos_version", "zosmf_version", "zosmf_hostname"]) {
+    for (const key of [
+      "zosmf_saf_realm",
+      "zosmf_port",
+      "zosmf_full_version",
+      "api_version",
+      "zos_version",
+      "zosmf_version",
+      "zosmf_hostname",
+    ]) {
       expect(typeof info[key]).toBe("string");
     }
     expect(info.zosmf_port).toBe(new URL(em.url).port);

@@ -6,15 +6,22 @@ let em: Emulator;
 let c: Client;
 const CONSOLE = "/zosmf/restconsoles/consoles/defcn";
 
-beforeAll(async () => { em = await startPlain({ consolePieceLines: 3 }); c = client(em); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain({ consolePieceLines: 3 });
+  c = client(em);
+});
+afterAll(async () => {
+  await em.stop();
+});
 beforeEach(() => {
   // A fixed operator so the framing tests do not depend on the operator model: N lines for "SHOW n".
   const op = em.context.operator;
   op.routesCommands = false;
   op.issueCommand = (_state, ctx, cmd) => {
     const n = Number(/^SHOW (\d+)/.exec(cmd)?.[1] ?? 1);
-    return { lines: [`XYZ001I ${ctx.system} DISPLAY`, ...Array.from({ length: n - 1 }, (_, i) => `  LINE ${i + 2}${i === n - 2 ? " LAST" : ""}`)] };
+    return {
+      lines: [`XYZ001I ${ctx.system} DISPLAY`, ...Array.from({ length: n - 1 }, (_, i) => `  LINE ${i + 2}${i === n - 2 ? " LAST" : ""}`)],
+    };
   };
 });
 
@@ -36,7 +43,7 @@ describe("console", () => {
     expect((await c.put(CONSOLE, { cmd: "SHOW 2", "sol-key": "LINE \\d", solKeyReg: "Y" })).json()["sol-key-detected"]).toBe(true);
   });
 
-  it("§3.3 a long response continues through solmsgs follow-ups, one piece each, then \"\"", async () => {
+  it('§3.3 a long response continues through solmsgs follow-ups, one piece each, then ""', async () => {
     const doc = (await c.put(CONSOLE, { cmd: "SHOW 7" })).json();
     expect(doc["cmd-response"].split("\r")).toHaveLength(3);
     const second = (await c.get(doc["cmd-response-uri"])).json();
@@ -48,7 +55,9 @@ describe("console", () => {
 
   it("§3.2 the system field routes to that system; an unknown one is rejected with IEE618I", async () => {
     expect((await c.put(CONSOLE, { cmd: "SHOW 1", system: "SYSB" })).json()["cmd-response"]).toMatch(/SYSB DISPLAY/);
-    expect((await c.put(CONSOLE, { cmd: "SHOW 1", system: "SYSZ" })).json()["cmd-response"]).toMatch(/^ IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME/);
+    expect((await c.put(CONSOLE, { cmd: "SHOW 1", system: "SYSZ" })).json()["cmd-response"]).toMatch(
+      /^ IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME/,
+    );
   });
 
   it("§3.2 RO routes to the named system; RO to an unknown system is rejected with IEE618I", async () => {

@@ -5,8 +5,13 @@ import { client, JOB, startPlain, type Client } from "./helpers";
 
 let em: Emulator;
 let c: Client;
-beforeAll(async () => { em = await startPlain({ perSystemListeners: true }); c = client(em); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain({ perSystemListeners: true });
+  c = client(em);
+});
+afterAll(async () => {
+  await em.stop();
+});
 
 describe("control API", () => {
   it("control: a state dump restores to the same state", async () => {

@@ -4,8 +4,13 @@ import { client, finishJobs, JOB, startPlain, type Client } from "./helpers";
 
 let em: Emulator;
 let c: Client;
-beforeAll(async () => { em = await startPlain(); c = client(em); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain();
+  c = client(em);
+});
+afterAll(async () => {
+  await em.stop();
+});
 
 describe("faults", () => {
   it("faults: a one-shot 503 on one endpoint kind is used once", async () => {
@@ -35,15 +40,21 @@ describe("faults", () => {
 
   it("§1.3 faults: a job fails by RC, ABEND or JCL ERROR, matched by job name, without running its steps", async () => {
     let ran = 0;
-    em.programs.COUNT = () => { ran++; return { completion: { cc: 0 }, outputs: {} }; };
-    await c.control("PUT", "faults", { rules: [
-      { kind: "jobFail", match: "FAILRC", cc: 12, count: 1 },
-      { kind: "jobFail", match: "FAILAB*", abend: "S0C4", count: 1 },
-      { kind: "jobFail", match: "FAILJCL", jclError: true, count: 1 },
-      { kind: "jobNeverEnds", match: "FOREVER", count: 1 },
-    ] });
+    em.programs.COUNT = () => {
+      ran++;
+      return { completion: { cc: 0 }, outputs: {} };
+    };
+    await c.control("PUT", "faults", {
+      rules: [
+        { kind: "jobFail", match: "FAILRC", cc: 12, count: 1 },
+        { kind: "jobFail", match: "FAILAB*", abend: "S0C4", count: 1 },
+        { kind: "jobFail", match: "FAILJCL", jclError: true, count: 1 },
+        { kind: "jobNeverEnds", match: "FOREVER", count: 1 },
+      ],
+    });
     const ids: Record<string, { jobname: string; jobid: string }> = {};
-    for (const name of ["FAILRC", "FAILABX", "FAILJCL", "FOREVER"]) ids[name] = (await c.put("/zosmf/restjobs/jobs", JOB(name, "//S1 EXEC PGM=COUNT\n"))).json();
+    for (const name of ["FAILRC", "FAILABX", "FAILJCL", "FOREVER"])
+      ids[name] = (await c.put("/zosmf/restjobs/jobs", JOB(name, "//S1 EXEC PGM=COUNT\n"))).json();
     await finishJobs(c, 100_000);
     const status = async (name: string) => (await c.get(`/zosmf/restjobs/jobs/${ids[name].jobname}/${ids[name].jobid}`)).json();
     expect((await status("FAILRC")).retcode).toBe("CC 0012");
@@ -57,7 +68,9 @@ describe("faults", () => {
     const read = await c.get("/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM00)", { "X-IBM-Return-Etag": "true" });
     const changed = await c.control("PUT", "ds/SYS1.PARMLIB(IZUPRM00)", "HOSTNAME('OTHER')\n");
     expect(changed.status).toBe(200);
-    const write = await c.put("/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM00)", "HOSTNAME('MINE')\n", { "If-Match": read.headers.get("etag")! });
+    const write = await c.put("/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM00)", "HOSTNAME('MINE')\n", {
+      "If-Match": read.headers.get("etag")!,
+    });
     expect(write.status).toBe(412);
     expect((await c.get("/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM00)")).text).toBe("HOSTNAME('OTHER')\n");
   });
@@ -65,7 +78,12 @@ describe("faults", () => {
   it("§3.3 faults: a console response split into pieces, or delayed entirely to the follow-ups", async () => {
     em.context.operator.routesCommands = false;
     em.context.operator.issueCommand = () => ({ lines: ["AAA001I ONE", "  TWO", "  THREE", "  FOUR"] });
-    await c.control("PUT", "faults", { rules: [{ kind: "consoleSplit", pieces: 2, count: 1 }, { kind: "consoleDelay", match: "D LATE", count: 1 }] });
+    await c.control("PUT", "faults", {
+      rules: [
+        { kind: "consoleSplit", pieces: 2, count: 1 },
+        { kind: "consoleDelay", match: "D LATE", count: 1 },
+      ],
+    });
     const split = (await c.put("/zosmf/restconsoles/consoles/defcn", { cmd: "D X" })).json();
     expect(split["cmd-response"]).toBe(" AAA001I ONE\r  TWO");
     expect((await c.get(split["cmd-response-uri"])).json()["cmd-response"]).toBe("  THREE\r  FOUR");

@@ -4,8 +4,13 @@ import { client, startPlain, type Client } from "./helpers";
 
 let em: Emulator;
 let c: Client;
-beforeAll(async () => { em = await startPlain(); c = client(em); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain();
+  c = client(em);
+});
+afterAll(async () => {
+  await em.stop();
+});
 
 const MEMBER = "/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM0A)";
 
@@ -86,7 +91,11 @@ describe("data sets and members", () => {
   });
 
   it("§2.5 copies a member, replacing when asked", async () => {
-    const res = await c.put("/zosmf/restfiles/ds/HA.BACKUP(IZUPRM00)", { request: "copy", "from-dataset": { dsn: "SYS1.PARMLIB", member: "IZUPRM00" }, replace: true });
+    const res = await c.put("/zosmf/restfiles/ds/HA.BACKUP(IZUPRM00)", {
+      request: "copy",
+      "from-dataset": { dsn: "SYS1.PARMLIB", member: "IZUPRM00" },
+      replace: true,
+    });
     expect(res.status).toBe(200);
     const copy = (await c.get("/zosmf/restfiles/ds/HA.BACKUP(IZUPRM00)")).text;
     expect(copy).toBe((await c.get("/zosmf/restfiles/ds/SYS1.PARMLIB(IZUPRM00)")).text);
@@ -108,7 +117,9 @@ describe("USS and mounted file systems", () => {
     expect(read.status).toBe(200);
     expect(read.text).toMatch(/caching-service:[\s\S]*mode: inMemory/);
     const etag = read.headers.get("etag")!;
-    const write = await c.put("/zosmf/restfiles/fs/global/zowe/zowe.yaml", read.text.replace("inMemory", "infinispan"), { "If-Match": etag });
+    const write = await c.put("/zosmf/restfiles/fs/global/zowe/zowe.yaml", read.text.replace("inMemory", "infinispan"), {
+      "If-Match": etag,
+    });
     expect(write.status).toBe(204);
     expect(write.headers.get("etag")).not.toBe(etag);
     expect((await c.put("/zosmf/restfiles/fs/global/zowe/zowe.yaml", "x", { "If-Match": etag })).status).toBe(412);
@@ -128,8 +139,15 @@ describe("USS and mounted file systems", () => {
   });
 
   it("§2.9 mount and unmount answer 204", async () => {
-    expect((await c.post("/zosmf/restfiles/mfs/zfs/IZU.SIZUUSRD", { perms: 755, cylsPri: 100, cylsSec: 10, volumes: ["ZOSVOL"] })).status).toBe(201);
-    const mount = await c.put("/zosmf/restfiles/mfs/IZU.SIZUUSRD", { action: "mount", "mount-point": "/global/zosmf", "fs-type": "ZFS", mode: "rdwr" });
+    expect(
+      (await c.post("/zosmf/restfiles/mfs/zfs/IZU.SIZUUSRD", { perms: 755, cylsPri: 100, cylsSec: 10, volumes: ["ZOSVOL"] })).status,
+    ).toBe(201);
+    const mount = await c.put("/zosmf/restfiles/mfs/IZU.SIZUUSRD", {
+      action: "mount",
+      "mount-point": "/global/zosmf",
+      "fs-type": "ZFS",
+      mode: "rdwr",
+    });
     expect(mount.status).toBe(204);
     const listed = (await c.get("/zosmf/restfiles/mfs?fsname=IZU.SIZUUSRD")).json();
     expect(listed.items[0]).toMatchObject({ mountpoint: "/global/zosmf", mode: expect.arrayContaining(["rdwr"]) });

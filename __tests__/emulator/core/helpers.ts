@@ -16,7 +16,11 @@ export interface Answer {
 }
 
 export interface Client {
-  request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; auth?: boolean; csrf?: boolean; base?: string }): Promise<Answer>;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; auth?: boolean; csrf?: boolean; base?: string },
+  ): Promise<Answer>;
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   put(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;

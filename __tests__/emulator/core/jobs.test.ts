@@ -13,10 +13,17 @@ beforeAll(async () => {
   });
   c = client(em);
 });
-afterAll(async () => { await em.stop(); });
+afterAll(async () => {
+  await em.stop();
+});
 
 async function submit(jcl: string, headers: Record<string, string> = {}) {
-  return c.put("/zosmf/restjobs/jobs", jcl, { "X-IBM-Intrdr-Lrecl": "80", "X-IBM-Intrdr-Recfm": "F", "X-IBM-Intrdr-Mode": "TEXT", ...headers });
+  return c.put("/zosmf/restjobs/jobs", jcl, {
+    "X-IBM-Intrdr-Lrecl": "80",
+    "X-IBM-Intrdr-Recfm": "F",
+    "X-IBM-Intrdr-Mode": "TEXT",
+    ...headers,
+  });
 }
 const jobPath = (doc: { jobname: string; jobid: string }) => `/zosmf/restjobs/jobs/${doc.jobname}/${doc.jobid}`;
 async function records(doc: { jobname: string; jobid: string }, id: number | string) {
@@ -50,7 +57,12 @@ describe("submit and status", () => {
   });
 
   it("§1.2 X-IBM-JCL-Symbol headers are applied and visible in JESJCL", async () => {
-    const doc = (await submit(JOB("SYMS", "//S1 EXEC PGM=&PROG\n//DD1 DD DSN=&HLQ..PARMLIB,DISP=SHR\n"), { "X-IBM-JCL-Symbol-PROG": "IEFBR14", "X-IBM-JCL-Symbol-HLQ": "SYS1" })).json();
+    const doc = (
+      await submit(JOB("SYMS", "//S1 EXEC PGM=&PROG\n//DD1 DD DSN=&HLQ..PARMLIB,DISP=SHR\n"), {
+        "X-IBM-JCL-Symbol-PROG": "IEFBR14",
+        "X-IBM-JCL-Symbol-HLQ": "SYS1",
+      })
+    ).json();
     await finishJobs(c);
     const jesjcl = await records(doc, 3);
     expect(jesjcl).toMatch(/IEFC653I SUBSTITUTION JCL - PGM=IEFBR14/);
@@ -79,7 +91,10 @@ describe("submit and status", () => {
 
   it("§1.3 a bad continuation is a JCL ERROR with an IEFC message in JESYSMSG and no step run", async () => {
     let ran = false;
-    em.programs.MARKER = () => { ran = true; return { completion: { cc: 0 }, outputs: {} }; };
+    em.programs.MARKER = () => {
+      ran = true;
+      return { completion: { cc: 0 }, outputs: {} };
+    };
     const doc = (await submit(JOB("BADCONT", "//S1 EXEC PGM=MARKER,\n//                       PARM=X\n"))).json();
     expect(doc.status).toBe("INPUT");
     await finishJobs(c, 1);
@@ -116,7 +131,12 @@ describe("spool, listing, errors", () => {
     const doc = (await submit(JOB("SPOOL", "//STEPA EXEC PGM=ECHO,PARM=ONE\n//SYSPRINT DD SYSOUT=*\n"))).json();
     await finishJobs(c);
     const files = (await c.get(`${jobPath(doc)}/files`)).json();
-    expect(files.map((f: { id: number; ddname: string }) => [f.id, f.ddname])).toEqual([[2, "JESMSGLG"], [3, "JESJCL"], [4, "JESYSMSG"], [101, "SYSPRINT"]]);
+    expect(files.map((f: { id: number; ddname: string }) => [f.id, f.ddname])).toEqual([
+      [2, "JESMSGLG"],
+      [3, "JESJCL"],
+      [4, "JESYSMSG"],
+      [101, "SYSPRINT"],
+    ]);
     expect(files[3]).toMatchObject({ stepname: "STEPA", jobid: doc.jobid });
     expect(files[0]).toMatchObject({ stepname: "JES2", procstep: null, recfm: "UA", lrecl: 133 });
     expect(files[0]["records-url"]).toBe(`${doc.url}/files/2/records`);

@@ -9,10 +9,16 @@ import { client, finishJobs, JOB, startPlain, type Client } from "./helpers";
 
 let em: Emulator;
 let c: Client;
-beforeAll(async () => { em = await startPlain(); c = client(em); });
-afterAll(async () => { await em.stop(); });
+beforeAll(async () => {
+  em = await startPlain();
+  c = client(em);
+});
+afterAll(async () => {
+  await em.stop();
+});
 
-const submit = (jcl: string) => c.put("/zosmf/restjobs/jobs", jcl, { "X-IBM-Intrdr-Lrecl": "80", "X-IBM-Intrdr-Recfm": "F", "X-IBM-Intrdr-Mode": "TEXT" });
+const submit = (jcl: string) =>
+  c.put("/zosmf/restjobs/jobs", jcl, { "X-IBM-Intrdr-Lrecl": "80", "X-IBM-Intrdr-Recfm": "F", "X-IBM-Intrdr-Mode": "TEXT" });
 
 describe("§1.6 JCL is upper case", () => {
   it("a lowercase job verb is not a job: 400 rc 4 reason 13 category 6", async () => {
@@ -35,7 +41,12 @@ describe("§1.6 JCL is upper case", () => {
 
   it("a lowercase name is an invalid label; PGM= and DSN= values and in-stream data stay as written", () => {
     expect(readJcl(JOB("LOWNAME", "//step1 EXEC PGM=IEFBR14\n")).errors.join()).toMatch(/IEFC662I/);
-    const r = readJcl(JOB("ASIS", "//S1 EXEC PGM=iefbr14\n//IN DD DSN=my.data(mem),DISP=SHR\n//Q DD DSN='Quoted.Name',DISP=SHR\n//SYSIN DD *\n  keep me\n/*\n"));
+    const r = readJcl(
+      JOB(
+        "ASIS",
+        "//S1 EXEC PGM=iefbr14\n//IN DD DSN=my.data(mem),DISP=SHR\n//Q DD DSN='Quoted.Name',DISP=SHR\n//SYSIN DD *\n  keep me\n/*\n",
+      ),
+    );
     expect(r.errors).toEqual([]);
     const step = r.parsed!.steps[0];
     expect(step.pgm).toBe("iefbr14");
@@ -72,7 +83,9 @@ describe("§2.3 data set create", () => {
 describe("§2.9 mount request fields", () => {
   const MOUNT = "/zosmf/restfiles/mfs/IZU.STRICT.ZFS";
   beforeAll(async () => {
-    expect((await c.post("/zosmf/restfiles/mfs/zfs/IZU.STRICT.ZFS", { perms: 755, cylsPri: 10, cylsSec: 1, volumes: ["ZOSVOL"] })).status).toBe(201);
+    expect(
+      (await c.post("/zosmf/restfiles/mfs/zfs/IZU.STRICT.ZFS", { perms: 755, cylsPri: 10, cylsSec: 1, volumes: ["ZOSVOL"] })).status,
+    ).toBe(201);
   });
 
   it("a missing mount-point or fs-type, or a mode other than rdonly/rdwr, is 400 and mounts nothing", async () => {

@@ -57,7 +57,12 @@ describe("emulator wiring", () => {
   });
 
   it("shares no code with the plug-in it is used to test", () => {
-    const outside = (files: string[], dir: string) => files.flatMap((f) => importsOf(f).filter((i) => i.startsWith(`${dir}${path.sep}`)).map((i) => `${f} -> ${i}`));
+    const outside = (files: string[], dir: string) =>
+      files.flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.startsWith(`${dir}${path.sep}`))
+          .map((i) => `${f} -> ${i}`),
+      );
     expect(outside(emulator, "src")).toEqual([]);
     expect(outside(emulator, "commands")).toEqual([]);
     expect(outside(plugin, "emulator")).toEqual([]);

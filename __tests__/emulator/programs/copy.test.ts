@@ -3,8 +3,16 @@ import type { PdsDataset, SeqDataset } from "../../../emulator/state";
 import { cc, instream, newState, NOW, run, sysout } from "./helpers";
 
 const pds = (name: string, members: Record<string, string>): PdsDataset => ({
-  name, volser: "V1", created: NOW, dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920,
-  members: Object.fromEntries(Object.entries(members).map(([k, v]) => [k, { content: v, etag: "OLD", user: "OTHER", changed: "2020-01-01" }])),
+  name,
+  volser: "V1",
+  created: NOW,
+  dsorg: "PO",
+  recfm: "FB",
+  lrecl: 80,
+  blksize: 27920,
+  members: Object.fromEntries(
+    Object.entries(members).map(([k, v]) => [k, { content: v, etag: "OLD", user: "OTHER", changed: "2020-01-01" }]),
+  ),
 });
 
 describe("IEBCOPY", () => {
@@ -35,7 +43,12 @@ describe("IEBCOPY", () => {
     const state = newState();
     state.datasets["A.SRC"] = pds("A.SRC", { M1: "one", M2: "two\n\n" });
     state.datasets["A.DST"] = pds("A.DST", { M1: "old" });
-    const r = run(state, "IEBCOPY", [sysout("SYSPRINT"), { ddname: "I1", dsn: "A.SRC", disp: "SHR" }, { ddname: "O1", dsn: "A.DST", disp: "OLD" }, instream("SYSIN", " C O=O1,I=((I1,R))")]);
+    const r = run(state, "IEBCOPY", [
+      sysout("SYSPRINT"),
+      { ddname: "I1", dsn: "A.SRC", disp: "SHR" },
+      { ddname: "O1", dsn: "A.DST", disp: "OLD" },
+      instream("SYSIN", " C O=O1,I=((I1,R))"),
+    ]);
     expect(cc(r)).toBe(0);
     const dst = state.datasets["A.DST"] as PdsDataset;
     expect(dst.members.M1.content).toBe("one");
@@ -50,21 +63,42 @@ describe("IEBGENER", () => {
     const text = "HOSTNAME('sysb.example.com')   \nHTTP_SSL_PORT(443)\n";
     state.datasets["SYS1.PARMLIB"] = pds("SYS1.PARMLIB", { IZUPRM00: text });
     state.datasets["HA.BACKUP"] = pds("HA.BACKUP", {});
-    const r = run(state, "IEBGENER", [sysout("SYSPRINT"), { ddname: "SYSIN", dummy: true }, { ddname: "SYSUT1", dsn: "SYS1.PARMLIB(IZUPRM00)", disp: "SHR" }, { ddname: "SYSUT2", dsn: "HA.BACKUP(IZUPRM00)", disp: "SHR" }]);
+    const r = run(state, "IEBGENER", [
+      sysout("SYSPRINT"),
+      { ddname: "SYSIN", dummy: true },
+      { ddname: "SYSUT1", dsn: "SYS1.PARMLIB(IZUPRM00)", disp: "SHR" },
+      { ddname: "SYSUT2", dsn: "HA.BACKUP(IZUPRM00)", disp: "SHR" },
+    ]);
     expect(cc(r)).toBe(0);
     expect(r.outputs.SYSPRINT).toContain("PROCESSING ENDED AT EOD");
     expect((state.datasets["HA.BACKUP"] as PdsDataset).members.IZUPRM00).toMatchObject({ content: text, user: "IBMUSER", changed: NOW });
 
-    const r2 = run(state, "IEBGENER", [sysout("SYSPRINT"), instream("SYSUT1", "VIPADYNAMIC\n  VIPADEFINE 255.255.255.0 192.0.2.10\nENDVIPADYNAMIC"), { ddname: "SYSUT2", dsn: "HA.BACKUP(OBEY1)", disp: "SHR" }]);
+    const r2 = run(state, "IEBGENER", [
+      sysout("SYSPRINT"),
+      instream("SYSUT1", "VIPADYNAMIC\n  VIPADEFINE 255.255.255.0 192.0.2.10\nENDVIPADYNAMIC"),
+      { ddname: "SYSUT2", dsn: "HA.BACKUP(OBEY1)", disp: "SHR" },
+    ]);
     expect(cc(r2)).toBe(0);
-    expect((state.datasets["HA.BACKUP"] as PdsDataset).members.OBEY1.content).toBe("VIPADYNAMIC\n  VIPADEFINE 255.255.255.0 192.0.2.10\nENDVIPADYNAMIC");
+    expect((state.datasets["HA.BACKUP"] as PdsDataset).members.OBEY1.content).toBe(
+      "VIPADYNAMIC\n  VIPADEFINE 255.255.255.0 192.0.2.10\nENDVIPADYNAMIC",
+    );
   });
 
   it("fails when SYSUT1 is not cataloged (allocation, CC 8) or SYSUT2 names no member of a PDS (CC 12)", () => {
     const state = newState();
     state.datasets["HA.BACKUP"] = pds("HA.BACKUP", {});
-    expect(cc(run(state, "IEBGENER", [sysout("SYSPRINT"), { ddname: "SYSUT1", dsn: "NOPE.X", disp: "SHR" }, { ddname: "SYSUT2", dsn: "HA.BACKUP(X)", disp: "SHR" }]))).toBe(8);
-    expect(cc(run(state, "IEBGENER", [sysout("SYSPRINT"), instream("SYSUT1", "x"), { ddname: "SYSUT2", dsn: "HA.BACKUP", disp: "SHR" }]))).toBe(12);
+    expect(
+      cc(
+        run(state, "IEBGENER", [
+          sysout("SYSPRINT"),
+          { ddname: "SYSUT1", dsn: "NOPE.X", disp: "SHR" },
+          { ddname: "SYSUT2", dsn: "HA.BACKUP(X)", disp: "SHR" },
+        ]),
+      ),
+    ).toBe(8);
+    expect(
+      cc(run(state, "IEBGENER", [sysout("SYSPRINT"), instream("SYSUT1", "x"), { ddname: "SYSUT2", dsn: "HA.BACKUP", disp: "SHR" }])),
+    ).toBe(12);
   });
 });
 

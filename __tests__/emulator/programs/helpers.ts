@@ -32,7 +32,13 @@ export function job(name = "TESTJOB", owner = "IBMUSER", system = "SYSA"): Job {
   };
 }
 
-export const instream = (ddname: string, text: string): DdStatement => ({ ddname, instream: text.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n") });
+export const instream = (ddname: string, text: string): DdStatement => ({
+  ddname,
+  instream: text
+    .replace(/^\n/, "")
+    .replace(/\n\s*$/, "")
+    .split("\n"),
+});
 export const sysout = (ddname: string): DdStatement => ({ ddname, sysout: "*" });
 
 export function run(

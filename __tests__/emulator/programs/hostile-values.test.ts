@@ -12,9 +12,23 @@ describe("hostile userDir in the IZUMKFS job", () => {
   it("reaches BPXBATCH as one quoted word: mkdir makes that directory and no second command runs", async () => {
     const t = exampleTopology("two-system.yaml");
     const wf = await loadWorkflow("zosmf-ha");
-    const spec = { env: { topology: t, runToken: "R1" } as never, workflow: wf, stepId: "filesystem", id: "zosmf-ha/filesystem/SYSA", dependsOn: [] };
+    const spec = {
+      env: { topology: t, runToken: "R1" } as never,
+      workflow: wf,
+      stepId: "filesystem",
+      id: "zosmf-ha/filesystem/SYSA",
+      dependsOn: [],
+    };
     const userDir = "/a;rm${IFS}x'";
-    const prepared = prepareTemplateJob(spec, "job", "jobname", { system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf }, define: false, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir });
+    const prepared = prepareTemplateJob(spec, "job", "jobname", {
+      system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf },
+      define: false,
+      zfs: "IZU.SIZUUSRD.ZOSMFA",
+      volume: "ZOSVOL",
+      primaryCyl: 25,
+      secondaryCyl: 10,
+      userDir,
+    });
     const read = readJcl(prepared.jcl);
     expect(read.errors).toEqual([]);
     const mkdir = (read.parsed!.steps as JclStep[]).find((s) => s.name === "MKDIR")!;
@@ -30,8 +44,24 @@ describe("hostile userDir in the IZUMKFS job", () => {
   it("a userDir with a new line is refused before any JCL exists, naming the field", async () => {
     const t = exampleTopology("two-system.yaml");
     const wf = await loadWorkflow("zosmf-ha");
-    const spec = { env: { topology: t, runToken: "R1" } as never, workflow: wf, stepId: "filesystem", id: "zosmf-ha/filesystem/SYSA", dependsOn: [] };
-    const vars = { system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf }, define: false, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir: "/u/a\n//EVIL JOB" };
-    expect(() => prepareTemplateJob(spec, "job", "jobname", vars, "", { userDir: "systems[0].zosmf.userDir" })).toThrowError(/^systems\[0\]\.zosmf\.userDir contains a new line/);
+    const spec = {
+      env: { topology: t, runToken: "R1" } as never,
+      workflow: wf,
+      stepId: "filesystem",
+      id: "zosmf-ha/filesystem/SYSA",
+      dependsOn: [],
+    };
+    const vars = {
+      system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf },
+      define: false,
+      zfs: "IZU.SIZUUSRD.ZOSMFA",
+      volume: "ZOSVOL",
+      primaryCyl: 25,
+      secondaryCyl: 10,
+      userDir: "/u/a\n//EVIL JOB",
+    };
+    expect(() => prepareTemplateJob(spec, "job", "jobname", vars, "", { userDir: "systems[0].zosmf.userDir" })).toThrowError(
+      /^systems\[0\]\.zosmf\.userDir contains a new line/,
+    );
   });
 });

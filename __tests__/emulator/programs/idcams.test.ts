@@ -77,27 +77,43 @@ describe("IDCAMS DEFINE CLUSTER", () => {
   it("rejects a name longer than 38 characters because .INDEX would not fit", () => {
     const state = newState();
     const name = "ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.ABC"; // 39
-    const { r, out } = idcams(state, zwecsvsm(name, "NONRLS").replace(/ DATA\(NAME\([^)]*\) -/, " DATA( -").replace(/ INDEX\(NAME\([^)]*\) -/, " INDEX( -"));
+    const { r, out } = idcams(
+      state,
+      zwecsvsm(name, "NONRLS")
+        .replace(/ DATA\(NAME\([^)]*\) -/, " DATA( -")
+        .replace(/ INDEX\(NAME\([^)]*\) -/, " INDEX( -"),
+    );
     expect(cc(r)).toBe(12);
     expect(out).toContain(`${name}.INDEX`);
   });
 
   it("accepts comments, abbreviations, + continuation and a ZFS/LINEAR cluster", () => {
     const state = newState();
-    const { r } = idcams(state, `
+    const { r } = idcams(
+      state,
+      `
   /* the z/OSMF user file system */
   DEF CL (NAME(IZU.SIZUUSRD) LIN -  /* linear */
      CYL(200 20) VOL(ZOSVOL) SHR(3 3))
   DEFINE CLUSTER(NAME(IZU.ZFS2) ZFS MB(10 5) STORCLAS(SCSTD))
-`);
+`,
+    );
     expect(cc(r)).toBe(0);
-    expect(state.datasets["IZU.SIZUUSRD"]).toMatchObject({ type: "LINEAR", formatted: false, shareOptions: [3, 3], space: { unit: "CYLINDERS" } });
+    expect(state.datasets["IZU.SIZUUSRD"]).toMatchObject({
+      type: "LINEAR",
+      formatted: false,
+      shareOptions: [3, 3],
+      space: { unit: "CYLINDERS" },
+    });
     expect(state.datasets["IZU.ZFS2"]).toMatchObject({ type: "LINEAR", zfs: true, storageClass: "SCSTD" });
   });
 
   it("reports syntax errors with CC 12", () => {
     const state = newState();
-    const { r, out } = idcams(state, "DEFINE CLUSTER (NAME(A.B) BOGUS(1) CYL(1) VOL(V1))\nFROB X\nDEFINE CLUSTER (NAME(A.C) CYL(1) VOL(V1)");
+    const { r, out } = idcams(
+      state,
+      "DEFINE CLUSTER (NAME(A.B) BOGUS(1) CYL(1) VOL(V1))\nFROB X\nDEFINE CLUSTER (NAME(A.C) CYL(1) VOL(V1)",
+    );
     expect(cc(r)).toBe(12);
     expect(out).toContain("IDC3211I KEYWORD 'BOGUS' IS IMPROPER");
     expect(out).toContain("IDC3202I ABOVE TEXT BYPASSED UNTIL NEXT COMMAND. CONDITION CODE IS 12");
@@ -151,8 +167,23 @@ describe("IDCAMS LISTCAT, DELETE and SET", () => {
   it("reads SYSIN from a data set member and ignores columns 73-80", () => {
     const state = newState();
     state.datasets["USER.CNTL"] = {
-      name: "USER.CNTL", volser: "V1", created: NOW, dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920,
-      members: { DEF: { content: ["  DEFINE CLUSTER (NAME(X.Y) LINEAR -".padEnd(72) + "00010000", "  CYL(1 1) VOL(V1))".padEnd(72) + "00020000"].join("\n"), etag: "1", user: "U", changed: NOW } },
+      name: "USER.CNTL",
+      volser: "V1",
+      created: NOW,
+      dsorg: "PO",
+      recfm: "FB",
+      lrecl: 80,
+      blksize: 27920,
+      members: {
+        DEF: {
+          content: ["  DEFINE CLUSTER (NAME(X.Y) LINEAR -".padEnd(72) + "00010000", "  CYL(1 1) VOL(V1))".padEnd(72) + "00020000"].join(
+            "\n",
+          ),
+          etag: "1",
+          user: "U",
+          changed: NOW,
+        },
+      },
     };
     const r = run(state, "IDCAMS", [sysout("SYSPRINT"), { ddname: "SYSIN", dsn: "USER.CNTL(DEF)", disp: "SHR" }]);
     expect(cc(r)).toBe(0);
@@ -168,7 +199,9 @@ describe("IDCAMS LISTCAT, DELETE and SET", () => {
 describe("runIdcamsStatements (PUT /zosmf/restfiles/ams)", () => {
   it("returns the rc and the output lines", () => {
     const state = newState();
-    const lines = zwecsvsm("ZWE.REST.VSAM", "RLS").split("\n").filter((l) => l.trim() !== "");
+    const lines = zwecsvsm("ZWE.REST.VSAM", "RLS")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
     const ok = runIdcamsStatements(state, lines, { user: "IBMUSER", nowIso: NOW });
     expect(ok.rc).toBe(0);
     expect(ok.output.at(-1)).toBe("IDC0002I IDCAMS PROCESSING COMPLETE. MAXIMUM CONDITION CODE WAS 0");

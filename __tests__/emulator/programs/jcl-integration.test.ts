@@ -41,10 +41,13 @@ describe("programs under the JCL reader", () => {
       const ctx: ProgramContext = { state, job: job("IZUMKFS", "IBMUSER", "SYSA"), step, system: "SYSA", user: "IBMUSER", nowIso: NOW };
       const r = programs[step.pgm!](ctx);
       ccs.push(cc(r));
-      if (step.pgm === "IOEAGFMT") expect(r.outputs.SYSPRINT).toContain("IOEZ00077I HFS-compatibility aggregate IZU.SIZUUSRD.ZOSMFA has been successfully created");
+      if (step.pgm === "IOEAGFMT")
+        expect(r.outputs.SYSPRINT).toContain("IOEZ00077I HFS-compatibility aggregate IZU.SIZUUSRD.ZOSMFA has been successfully created");
     }
     expect(ccs).toEqual([0, 0, 0, 0]);
-    expect(state.mounts).toEqual([{ fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA" }]);
+    expect(state.mounts).toEqual([
+      { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA" },
+    ]);
     expect(state.uss.dirAttributes?.["/global/zosmf/zosmfa"]).toMatchObject({ owner: "IZUSVR", group: "IZUADMIN" });
   });
 });

@@ -20,7 +20,9 @@ describe("z/OSMF server start and its key ring", () => {
     state.racf.keyrings = {};
     const lines = cmd(state, "SYSA", "S IZUSVRA");
     expect(started(lines)).toBe(false);
-    expect(lines.join("\n")).toMatch(/CWPKI0033E: The keystore located at safkeyring:\/\/\/IZUKeyring\.IZUDFLT did not load .*profile for ring not found/);
+    expect(lines.join("\n")).toMatch(
+      /CWPKI0033E: The keystore located at safkeyring:\/\/\/IZUKeyring\.IZUDFLT did not load .*profile for ring not found/,
+    );
     expect(state.systems.SYSA.tasks.IZUSVRA).toBeUndefined();
     expect(state.systems.SYSA.tcpip.listeners.filter((l) => l.jobName === "IZUSVRA")).toEqual([]);
   });
@@ -60,7 +62,14 @@ describe("z/OSMF server start and its key ring", () => {
 
 describe("the seeded fresh sysplex", () => {
   it("has no z/OSMF security definitions", () => {
-    const state = seedState({ seed: 1, sysplexName: "PLEX1", systems: ["SYSA", "SYSB"], user: "IBMUSER", password: "x", nowIso: "2025-01-01T00:00:00.000Z" });
+    const state = seedState({
+      seed: 1,
+      sysplexName: "PLEX1",
+      systems: ["SYSA", "SYSB"],
+      user: "IBMUSER",
+      password: "x",
+      nowIso: "2025-01-01T00:00:00.000Z",
+    });
     expect(state.racf.users.IZUSVR).toBeUndefined();
     expect(Object.keys(state.racf.groups).filter((g) => g.startsWith("IZU"))).toEqual([]);
     expect(state.racf.keyrings).toEqual({});

@@ -15,7 +15,10 @@ const tso = (state: ReturnType<typeof newState>, text: string) => {
 describe("RACF listings of what does not exist", () => {
   it("answer with the documented not-found ids", () => {
     const state = newState();
-    const { out } = tso(state, "LISTUSER IZUSVR\nLISTGRP IZUADMIN\nRLIST FACILITY BPX.CONSOLE\nRACDCERT CERTAUTH LIST(LABEL('zOSMFCA'))\nRACDCERT ID(IBMUSER) LISTRING(IZUKeyring.IZUDFLT)\nRACDCERT ID(IBMUSER) LISTRING(*)");
+    const { out } = tso(
+      state,
+      "LISTUSER IZUSVR\nLISTGRP IZUADMIN\nRLIST FACILITY BPX.CONSOLE\nRACDCERT CERTAUTH LIST(LABEL('zOSMFCA'))\nRACDCERT ID(IBMUSER) LISTRING(IZUKeyring.IZUDFLT)\nRACDCERT ID(IBMUSER) LISTRING(*)",
+    );
     expect(out).toMatch(/^ICH30001I .*IZUSVR/m);
     expect(out).toMatch(/^ICH51003I .*IZUADMIN/m);
     expect(out).toMatch(/^ICH13003I BPX\.CONSOLE/m);
@@ -60,7 +63,10 @@ describe("RACDCERT LIST and LISTRING", () => {
       "RACDCERT ID(IZUSVR) CONNECT(ID(IZUSVR) LABEL('DefaultzOSMFCert.IZUDFLT') RING(IZUKeyring.IZUDFLT) DEFAULT)",
       "RACDCERT ID(IZUSVR) CONNECT(CERTAUTH LABEL('zOSMFCA') RING(IZUKeyring.IZUDFLT) USAGE(CERTAUTH))",
     ]);
-    const { out } = tso(state, "RACDCERT ID(IZUSVR) LIST(LABEL('DefaultzOSMFCert.IZUDFLT'))\nRACDCERT ID(IZUSVR) LISTRING(IZUKeyring.IZUDFLT)");
+    const { out } = tso(
+      state,
+      "RACDCERT ID(IZUSVR) LIST(LABEL('DefaultzOSMFCert.IZUDFLT'))\nRACDCERT ID(IZUSVR) LISTRING(IZUKeyring.IZUDFLT)",
+    );
     expect(out).toContain("Label: DefaultzOSMFCert.IZUDFLT");
     expect(out).toMatch(/Issuer's Name:\n\s+>CN=z\/OSMF CA\.OU=IZUDFLT</);
     expect(out).toMatch(/Subject's Name:\n\s+>CN=zosmf\.example\.com\.OU=IZUDFLT</);

@@ -88,7 +88,14 @@ describe("TSO batch RACF commands (IZUSEC)", () => {
     for (const g of ["IZUADMIN", "IZUUSER", "IZUUNGRP", "IZUSECAD"]) expect(out).toContain(`IKJ56702I INVALID GROUP, ${g}`);
     expect(out).toContain("IKJ56702I INVALID USERID, IZUSVR");
     expect(out).toContain("IKJ56702I INVALID USERID, IZUGUEST");
-    for (const [p, c] of [["BBG.ANGEL.IZUANG1", "SERVER"], ["BBG.SYNC.IZUDFLT", "FACILITY"], ["IZUDFLT", "APPL"], ["IZUDFLT.*.izuUsers", "EJBROLE"], ["IZUSVR1.*", "STARTED"], ["IZUANG1.*", "STARTED"]])
+    for (const [p, c] of [
+      ["BBG.ANGEL.IZUANG1", "SERVER"],
+      ["BBG.SYNC.IZUDFLT", "FACILITY"],
+      ["IZUDFLT", "APPL"],
+      ["IZUDFLT.*.izuUsers", "EJBROLE"],
+      ["IZUSVR1.*", "STARTED"],
+      ["IZUANG1.*", "STARTED"],
+    ])
       expect(out).toContain(`ICH10102I ${p} ALREADY DEFINED TO CLASS ${c}.`);
     expect(out).toMatch(/IRRD109I .*'zOSMFCA'/);
     expect(out).toMatch(/IRRD109I .*'DefaultzOSMFCert\.IZUDFLT'/);
@@ -101,7 +108,11 @@ describe("TSO batch RACF commands (IZUSEC)", () => {
   it("a user without SPECIAL is not authorized: CC 8 and nothing defined", () => {
     const state = newState();
     state.racf.users.JOE = { defaultGroup: "SYS1", groups: ["SYS1"] };
-    const { r, out } = tso(state, "ADDGROUP IZUADMIN OMVS(AUTOGID)\nRDEFINE STARTED IZUSVR1.* STDATA(USER(IZUSVR))\nRACDCERT ADDRING(R1) ID(JOE)", { user: "JOE" });
+    const { r, out } = tso(
+      state,
+      "ADDGROUP IZUADMIN OMVS(AUTOGID)\nRDEFINE STARTED IZUSVR1.* STDATA(USER(IZUSVR))\nRACDCERT ADDRING(R1) ID(JOE)",
+      { user: "JOE" },
+    );
     expect(cc(r)).toBe(8);
     expect(out).toContain("ICH00007I INSUFFICIENT AUTHORITY TO ADDGROUP IZUADMIN");
     expect(out).toContain("ICH00007I INSUFFICIENT AUTHORITY TO RDEFINE STARTED IZUSVR1.*");
@@ -113,7 +124,10 @@ describe("TSO batch RACF commands (IZUSEC)", () => {
   it("list commands show what exists", () => {
     const state = newState();
     tso(state, IZUSEC);
-    const { r, out } = tso(state, "RLIST STARTED IZUSVR1.* STDATA\nLISTGRP IZUADMIN\nLISTUSER IZUSVR OMVS\nRACDCERT LISTRING(IZUKeyring.IZUDFLT) ID(IZUSVR)\nRLIST STARTED NOPE.*");
+    const { r, out } = tso(
+      state,
+      "RLIST STARTED IZUSVR1.* STDATA\nLISTGRP IZUADMIN\nLISTUSER IZUSVR OMVS\nRACDCERT LISTRING(IZUKeyring.IZUDFLT) ID(IZUSVR)\nRLIST STARTED NOPE.*",
+    );
     expect(out).toContain("USER= IZUSVR");
     expect(out).toContain("INFORMATION FOR GROUP IZUADMIN");
     expect(out).toMatch(/HOME= \/global\/zosmf\/data\/home\/izusvr/);
@@ -135,7 +149,10 @@ describe("TSO batch RACF commands (IZUSEC)", () => {
 
   it("TSO DELETE with a quoted name removes the caching-service cluster (ZWECSRVS)", () => {
     const state = newState();
-    run(state, "IDCAMS", [sysout("SYSPRINT"), instream("SYSIN", "DEFINE CLUSTER (NAME(ZWE.CACHE) INDEXED KEYS(128 0) -\n RECSZ(4096 4096) REC(80 20) VOL(V1))")]);
+    run(state, "IDCAMS", [
+      sysout("SYSPRINT"),
+      instream("SYSIN", "DEFINE CLUSTER (NAME(ZWE.CACHE) INDEXED KEYS(128 0) -\n RECSZ(4096 4096) REC(80 20) VOL(V1))"),
+    ]);
     const { r, out } = tso(state, "DELETE 'ZWE.CACHE' CLUSTER\nDELETE CACHE");
     expect(out).toContain("IDC0550I ENTRY (C) ZWE.CACHE DELETED");
     // The unquoted name gets the user prefix.

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { cc, instream, newState, run, sysout } from "./helpers";
 
 const defineLinear = (state: ReturnType<typeof newState>, name: string) =>
-  run(state, "IDCAMS", [sysout("SYSPRINT"), instream("SYSIN", `  DEFINE CLUSTER (NAME(${name}) -\n     LINEAR CYL(200 20) VOLUMES(ZOSVOL) SHAREOPTIONS(3))`)]);
+  run(state, "IDCAMS", [
+    sysout("SYSPRINT"),
+    instream("SYSIN", `  DEFINE CLUSTER (NAME(${name}) -\n     LINEAR CYL(200 20) VOLUMES(ZOSVOL) SHAREOPTIONS(3))`),
+  ]);
 
 describe("IZUMKFS-like sequence", () => {
   it("defines, formats, makes the mount point and mounts on the job's system", () => {
@@ -20,22 +23,30 @@ describe("IZUMKFS-like sequence", () => {
       "IKJEFT01",
       [
         sysout("SYSTSPRT"),
-        instream("SYSTSIN", `
+        instream(
+          "SYSTSIN",
+          `
   MKDIR '/global/zosmf' MODE(7,5,5)
   MKDIR '/global/zosmf/zosmfb' MODE(7,5,5)
   MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMFB') TYPE(ZFS) MODE(RDWR) -
         MOUNTPOINT('/global/zosmf/zosmfb') PARM('AGGRGROW')
-`),
+`,
+        ),
       ],
       { system: "SYSB" },
     );
     expect(tso.outputs.SYSTSPRT).toContain("BPXF013I FILE SYSTEM IZU.SIZUUSRD.ZOSMFB WAS SUCCESSFULLY MOUNTED.");
     expect(cc(tso)).toBe(0);
-    expect(state.mounts).toEqual([{ fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" }]);
+    expect(state.mounts).toEqual([
+      { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" },
+    ]);
     expect(state.uss.dirAttributes?.["/global/zosmf"]?.mode).toBe("755");
 
     // Same mount again: a warning. Mounted data sets cannot be deleted.
-    const again = run(state, "IKJEFT01", [sysout("SYSTSPRT"), instream("SYSTSIN", "MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMFB') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('/global/zosmf/zosmfb')")]);
+    const again = run(state, "IKJEFT01", [
+      sysout("SYSTSPRT"),
+      instream("SYSTSIN", "MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMFB') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('/global/zosmf/zosmfb')"),
+    ]);
     expect(cc(again)).toBe(4);
     const del = run(state, "IDCAMS", [sysout("SYSPRINT"), instream("SYSIN", "DELETE IZU.SIZUUSRD.ZOSMFB CLUSTER")]);
     expect(cc(del)).toBe(8);
@@ -47,7 +58,10 @@ describe("IZUMKFS-like sequence", () => {
     expect(cc(fmt)).toBe(8);
     expect(fmt.outputs.SYSPRINT).toContain("NO.SUCH.ZFS");
     defineLinear(state, "IZU.RAW");
-    const m = run(state, "IKJEFT01", [sysout("SYSTSPRT"), instream("SYSTSIN", "MOUNT FILESYSTEM('IZU.RAW') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('/tmp')")]);
+    const m = run(state, "IKJEFT01", [
+      sysout("SYSTSPRT"),
+      instream("SYSTSIN", "MOUNT FILESYSTEM('IZU.RAW') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('/tmp')"),
+    ]);
     expect(cc(m)).toBe(8);
     expect(m.outputs.SYSTSPRT).toContain("BPXF135E");
     expect(state.mounts).toEqual([]);
@@ -58,7 +72,12 @@ describe("IZUMKFS-like sequence", () => {
     defineLinear(state, "IZU.FS1");
     run(state, "IOEFSUTL", [sysout("SYSPRINT")], { parm: "format -aggregate IZU.FS1" });
     const mount = (mp: string, system: string) =>
-      run(state, "IKJEFT01", [sysout("SYSTSPRT"), instream("SYSTSIN", `MOUNT FILESYSTEM('IZU.FS1') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('${mp}')`)], { system });
+      run(
+        state,
+        "IKJEFT01",
+        [sysout("SYSTSPRT"), instream("SYSTSIN", `MOUNT FILESYSTEM('IZU.FS1') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('${mp}')`)],
+        { system },
+      );
     expect(cc(mount("/global/nodir", "SYSA"))).toBe(8);
     expect(cc(mount("/tmp", "SYSA"))).toBe(0);
     const busy = mount("/global", "SYSB");
@@ -81,13 +100,24 @@ describe("IZUMKFS-like sequence", () => {
 
   it("BPXBATCH mkdir -p, mount, chown and chmod from STDPARM; other commands fail clearly", () => {
     const state = newState();
-    state.datasets["IZU.FS2"] = { name: "IZU.FS2", volser: "V1", created: "2025-01-01", dsorg: "VS", type: "LINEAR", zfs: true, formatted: false };
+    state.datasets["IZU.FS2"] = {
+      name: "IZU.FS2",
+      volser: "V1",
+      created: "2025-01-01",
+      dsorg: "VS",
+      type: "LINEAR",
+      zfs: true,
+      formatted: false,
+    };
     const r = run(state, "BPXBATCH", [
       sysout("STDOUT"),
       sysout("STDERR"),
-      instream("STDPARM", `SH mkdir -p -m 755 /global/zosmf/zosmfa;
+      instream(
+        "STDPARM",
+        `SH mkdir -p -m 755 /global/zosmf/zosmfa;
 /usr/sbin/mount -t zfs -f IZU.FS2 /global/zosmf/zosmfa &&
-chown -R IZUSVR:IZUADMIN /global/zosmf/zosmfa; chmod 770 /global/zosmf/zosmfa`),
+chown -R IZUSVR:IZUADMIN /global/zosmf/zosmfa; chmod 770 /global/zosmf/zosmfa`,
+      ),
     ]);
     expect(r.outputs.STDERR).toBe("");
     expect(cc(r)).toBe(0);

@@ -15,7 +15,10 @@ describe("OBEYFILE (§5.2)", () => {
     const state = newSysplex();
     putMember(state, "USER.TCPPARMS", "HAA", PROFILE_A());
     const lines = cmd(state, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
-    expect(lines).toEqual(["EZZ0060I PROCESSING COMMAND: VARY TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)", "EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY"]);
+    expect(lines).toEqual([
+      "EZZ0060I PROCESSING COMMAND: VARY TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)",
+      "EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY",
+    ]);
     const stack = state.systems.SYSA.tcpip;
     expect(stack.dynamicXcf).toEqual({ address: XCF_A, mask: "255.255.255.0", cost: 1 });
     expect(stack.sysplexRouting).toBe(true);
@@ -24,7 +27,11 @@ describe("OBEYFILE (§5.2)", () => {
   });
 
   it("accepts CMD=OBEYFILE, a quoted DSN, the short O form and an omitted proc", () => {
-    for (const c of ["V TCPIP,,CMD=OBEYFILE,DSN=USER.TCPPARMS(HAA)", "V TCPIP,TCPIP,O,DSN='USER.TCPPARMS(HAA)'", "VARY TCPIP,,OBEY,USER.TCPPARMS(HAA)"]) {
+    for (const c of [
+      "V TCPIP,,CMD=OBEYFILE,DSN=USER.TCPPARMS(HAA)",
+      "V TCPIP,TCPIP,O,DSN='USER.TCPPARMS(HAA)'",
+      "VARY TCPIP,,OBEY,USER.TCPPARMS(HAA)",
+    ]) {
       const state = newSysplex();
       putMember(state, "USER.TCPPARMS", "HAA", PROFILE_A());
       expect(cmd(state, "SYSA", c).at(-1)).toMatch(/^EZZ0053I/);
@@ -69,7 +76,12 @@ describe("OBEYFILE (§5.2)", () => {
   it("VIPADISTRIBUTE DELETE and VIPADELETE roll the DVIPA back", () => {
     const state = newSysplex();
     putMember(state, "USER.TCPPARMS", "HAA", PROFILE_A());
-    putMember(state, "USER.TCPPARMS", "UNDO", `VIPADYNAMIC\n VIPADISTRIBUTE DELETE ${DVIPA} PORT 443 DESTIP ALL\n VIPADELETE ${DVIPA}\nENDVIPADYNAMIC\n`);
+    putMember(
+      state,
+      "USER.TCPPARMS",
+      "UNDO",
+      `VIPADYNAMIC\n VIPADISTRIBUTE DELETE ${DVIPA} PORT 443 DESTIP ALL\n VIPADELETE ${DVIPA}\nENDVIPADYNAMIC\n`,
+    );
     cmd(state, "SYSA", "V TCPIP,,O,DSN=USER.TCPPARMS(HAA)");
     expect(state.systems.SYSA.tcpip.activeDvipas?.map((d) => d.address)).toEqual([DVIPA]);
     expect(cmd(state, "SYSA", "V TCPIP,,O,DSN=USER.TCPPARMS(UNDO)").at(-1)).toMatch(/^EZZ0053I/);

@@ -29,10 +29,21 @@ describe("routing (§3.2)", () => {
 
 describe("IZUPRMxx reader (§7.1)", () => {
   it("reads columns 1-71, comments, quotes and sub-keywords", () => {
-    const text = ["/* member */ HOSTNAME('192.0.2.10') HTTP_SSL_PORT(443)", "COMMON_TSO ACCT(izuacct) REGION(50000),", "  PROC(IZUFPROC)", "KEYRING_NAME('IZUKeyring.IZUDFLT')".padEnd(71) + "XXXXXXXX"].join("\n");
+    const text = [
+      "/* member */ HOSTNAME('192.0.2.10') HTTP_SSL_PORT(443)",
+      "COMMON_TSO ACCT(izuacct) REGION(50000),",
+      "  PROC(IZUFPROC)",
+      "KEYRING_NAME('IZUKeyring.IZUDFLT')".padEnd(71) + "XXXXXXXX",
+    ].join("\n");
     const s = parseIzuprm(text);
     expect(s.errors).toEqual([]);
-    expect(s.values).toMatchObject({ HOSTNAME: "192.0.2.10", HTTP_SSL_PORT: "443", "COMMON_TSO.ACCT": "IZUACCT", "COMMON_TSO.PROC": "IZUFPROC", KEYRING_NAME: "IZUKeyring.IZUDFLT" });
+    expect(s.values).toMatchObject({
+      HOSTNAME: "192.0.2.10",
+      HTTP_SSL_PORT: "443",
+      "COMMON_TSO.ACCT": "IZUACCT",
+      "COMMON_TSO.PROC": "IZUFPROC",
+      KEYRING_NAME: "IZUKeyring.IZUDFLT",
+    });
     expect(setting(s, "USER_DIR")).toBe("/global/zosmf");
   });
 

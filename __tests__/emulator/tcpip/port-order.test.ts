@@ -6,7 +6,10 @@ describe("PORT option order (§5.1)", () => {
   it("accepts the full documented order", () => {
     const r = parseProfile("PORT 5801 TCP IMSCON* NOAUTOLOG NODELAYACKS SHAREPORTWLM\n  BIND 192.0.2.1 SAF IMSC NOSMC\n", "X");
     expect(r.messages).toEqual([]);
-    expect(r.statements[0]).toMatchObject({ kind: "PORT", entries: [{ noAutoLog: true, delayAcks: false, share: "SHAREPORTWLM", bind: "192.0.2.1", saf: "IMSC" }] });
+    expect(r.statements[0]).toMatchObject({
+      kind: "PORT",
+      entries: [{ noAutoLog: true, delayAcks: false, share: "SHAREPORTWLM", bind: "192.0.2.1", saf: "IMSC" }],
+    });
   });
 
   it.each([

@@ -5,21 +5,35 @@ import { parseProfile } from "../../../emulator/tcpip/profile-parser";
 describe("profile statements (§5.1)", () => {
   it("accepts abbreviations in any case and statements spanning lines", () => {
     const r = parseProfile(
-      ["ipconfig sysplexrouting", "   dynamicxcf 198.51.100.1 255.255.255.0 1", "VIPADYNAMIC", " VIPADEF MOVE IMMED 255.255.255.0 192.0.2.10", " VIPAB 50 192.0.2.11", " VIPADIST DEFINE DISTM WEIGHTEDA OPTLOCAL 2", "   192.0.2.10 PORT 5595 5801", "   DESTIP 198.51.100.1 WEIGHT 20 198.51.100.2 WEIGHT 10", "ENDVIPADYNAMIC"].join("\n"),
+      [
+        "ipconfig sysplexrouting",
+        "   dynamicxcf 198.51.100.1 255.255.255.0 1",
+        "VIPADYNAMIC",
+        " VIPADEF MOVE IMMED 255.255.255.0 192.0.2.10",
+        " VIPAB 50 192.0.2.11",
+        " VIPADIST DEFINE DISTM WEIGHTEDA OPTLOCAL 2",
+        "   192.0.2.10 PORT 5595 5801",
+        "   DESTIP 198.51.100.1 WEIGHT 20 198.51.100.2 WEIGHT 10",
+        "ENDVIPADYNAMIC",
+      ].join("\n"),
       "X",
     );
     expect(r.messages).toEqual([]);
     expect(r.statements.map((s) => s.kind)).toEqual(["IPCONFIG", "VIPADEFINE", "VIPABACKUP", "VIPADISTRIBUTE"]);
     expect(r.statements[0]).toMatchObject({ sysplexRouting: true, dynamicXcf: { address: "198.51.100.1", cost: 1 } });
     expect(r.statements[2]).toMatchObject({ rank: 50, addresses: ["192.0.2.11"] });
-    expect(r.statements[3]).toMatchObject({ dist: { method: "WEIGHTEDACTIVE", optLocal: 2, ports: [5595, 5801], targets: [{ weight: 20 }, { weight: 10 }] } });
+    expect(r.statements[3]).toMatchObject({
+      dist: { method: "WEIGHTEDACTIVE", optLocal: 2, ports: [5595, 5801], targets: [{ weight: 20 }, { weight: 10 }] },
+    });
   });
 
   it("ignores columns 72 onwards and ; comments (§5.2 records)", () => {
     const line = "PORT 9443 TCP ZCHA* SHAREPORT".padEnd(71) + "00010000";
     const r = parseProfile(`; port sharing for z/OS Connect\n${line}\n`, "X");
     expect(r.messages).toEqual([]);
-    expect(r.statements).toEqual([{ kind: "PORT", line: 2, entries: [{ port: 9443, protocol: "TCP", jobName: "ZCHA*", share: "SHAREPORT" }] }]);
+    expect(r.statements).toEqual([
+      { kind: "PORT", line: 2, entries: [{ port: 9443, protocol: "TCP", jobName: "ZCHA*", share: "SHAREPORT" }] },
+    ]);
   });
 
   it("reads several PORT entries after one PORT keyword with their options", () => {
@@ -45,7 +59,10 @@ describe("profile statements (§5.1)", () => {
   });
 
   it("stops the VIPADYNAMIC block at a syntax error (§5.1)", () => {
-    const r = parseProfile("VIPADYNAMIC\n VIPADEFINE 255.255.255.0 999.1.1.1\n VIPABACKUP 192.0.2.11\nENDVIPADYNAMIC\nPORT 21 TCP FTPD1\n", "X");
+    const r = parseProfile(
+      "VIPADYNAMIC\n VIPADEFINE 255.255.255.0 999.1.1.1\n VIPABACKUP 192.0.2.11\nENDVIPADYNAMIC\nPORT 21 TCP FTPD1\n",
+      "X",
+    );
     expect(r.errorCount).toBe(1);
     expect(r.statements.map((s) => s.kind)).toEqual(["PORT"]);
   });
@@ -72,12 +89,16 @@ describe("profile statements (§5.1)", () => {
 
   it("EZZ0165I for DESTIP ALL with HOTSTANDBY, naming the line", () => {
     const r = parseProfile(hs("ALL"), "X");
-    expect(r.messages).toEqual(["EZZ0165I VIPADISTRIBUTE PARAMETER DESTIP ALL ON LINE 3 CANNOT BE SPECIFIED WHEN DISTMETHOD IS HOTSTANDBY"]);
+    expect(r.messages).toEqual([
+      "EZZ0165I VIPADISTRIBUTE PARAMETER DESTIP ALL ON LINE 3 CANNOT BE SPECIFIED WHEN DISTMETHOD IS HOTSTANDBY",
+    ]);
   });
 
   it("EZZ0831I for HOTSTANDBY-only keywords with another method, and the rest of the block is ignored", () => {
     const r = parseProfile(hs("198.51.100.1 198.51.100.2", "ROUNDROBIN", "AUTOSWITCHBACK") + "PORT 21 TCP FTPD1\n", "X");
-    expect(r.messages).toEqual(["EZZ0831I VIPADISTRIBUTE AUTOSWITCHBACK ON LINE 2 IS NOT VALID BECAUSE THE SPECIFIED DISTMETHOD IS NOT HOTSTANDBY"]);
+    expect(r.messages).toEqual([
+      "EZZ0831I VIPADISTRIBUTE AUTOSWITCHBACK ON LINE 2 IS NOT VALID BECAUSE THE SPECIFIED DISTMETHOD IS NOT HOTSTANDBY",
+    ]);
     expect(r.statements.map((s) => s.kind)).toEqual(["PORT"]);
   });
 

@@ -10,7 +10,12 @@ describe("S converts the procedure first (§10.3)", () => {
   it("a PROC line whose sequence number spilled into column 72 ends with a JCL error and nothing runs", () => {
     const state = hotStandbyPlex();
     // Columns 68-75: column 72 is non-blank, and the next card starts a new statement.
-    putMember(state, "SYS1.PROCLIB", "IZUSVRA", ["//IZUSVRA  PROC IZUPRM=0A".padEnd(67) + "00010000", "//IZUSVRA  EXEC PGM=BPXBATSL", "//STDOUT   DD SYSOUT=*"].join("\n"));
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      "IZUSVRA",
+      ["//IZUSVRA  PROC IZUPRM=0A".padEnd(67) + "00010000", "//IZUSVRA  EXEC PGM=BPXBATSL", "//STDOUT   DD SYSOUT=*"].join("\n"),
+    );
     const lines = cmd(state, "SYSA", "S IZUSVRA");
     expect(lines).toEqual(["IEFC621I EXPECTED CONTINUATION NOT RECEIVED", "IEE122I START COMMAND JCL ERROR"]);
     expect(state.systems.SYSA.tasks.IZUSVRA).toBeUndefined();
@@ -22,13 +27,27 @@ describe("S converts the procedure first (§10.3)", () => {
 
   it("a trailing comma followed by a continuation beyond column 16 is a JCL error", () => {
     const state = hotStandbyPlex();
-    putMember(state, "SYS1.PROCLIB", "IZUSVRA", "//IZUSVRA  PROC IZUPRM=0A,\n//                   USERDIR='/global/zosmf/zosmfa'\n//IZUSVRA  EXEC PGM=BPXBATSL\n");
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      "IZUSVRA",
+      "//IZUSVRA  PROC IZUPRM=0A,\n//                   USERDIR='/global/zosmf/zosmfa'\n//IZUSVRA  EXEC PGM=BPXBATSL\n",
+    );
     expect(cmd(state, "SYSA", "S IZUSVRA").at(-1)).toBe("IEE122I START COMMAND JCL ERROR");
   });
 
   it("sequence numbers in columns 73-80 with column 72 blank convert and the server starts", () => {
     const state = hotStandbyPlex();
-    putMember(state, "SYS1.PROCLIB", "IZUSVRA", [seq("//IZUSVRA  PROC IZUPRM=0A,", 1), seq("//             USERDIR='/global/zosmf/zosmfa'", 2), seq("//IZUSVRA  EXEC PGM=BPXBATSL", 3)].join("\n"));
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      "IZUSVRA",
+      [
+        seq("//IZUSVRA  PROC IZUPRM=0A,", 1),
+        seq("//             USERDIR='/global/zosmf/zosmfa'", 2),
+        seq("//IZUSVRA  EXEC PGM=BPXBATSL", 3),
+      ].join("\n"),
+    );
     expect(cmd(state, "SYSA", "S IZUSVRA").at(-1)).toMatch(/^CWWKF0011I/);
   });
 });
@@ -36,15 +55,27 @@ describe("S converts the procedure first (§10.3)", () => {
 describe("the server's USER_DIR follows the procedure's USERDIR", () => {
   it("refuses to start when USERDIR and the IZUPRMxx USER_DIR name different directories, and the task ends", () => {
     const state = hotStandbyPlex();
-    putMember(state, "SYS1.PROCLIB", "IZUSVRA", "//IZUSVRA  PROC IZUPRM=0A,\n//             USERDIR='/global/zosmf'\n//IZUSVRA  EXEC PGM=BPXBATSL\n");
-    expect(cmd(state, "SYSA", "S IZUSVRA").join("\n")).toMatch(/IZUG911E .*USER_DIR \/global\/zosmf\/zosmfa DOES NOT MATCH USERDIR \/global\/zosmf OF PROCEDURE IZUSVRA/);
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      "IZUSVRA",
+      "//IZUSVRA  PROC IZUPRM=0A,\n//             USERDIR='/global/zosmf'\n//IZUSVRA  EXEC PGM=BPXBATSL\n",
+    );
+    expect(cmd(state, "SYSA", "S IZUSVRA").join("\n")).toMatch(
+      /IZUG911E .*USER_DIR \/global\/zosmf\/zosmfa DOES NOT MATCH USERDIR \/global\/zosmf OF PROCEDURE IZUSVRA/,
+    );
     expect(state.systems.SYSA.tasks.IZUSVRA).toBeUndefined();
   });
 
   it("uses the procedure's USERDIR when the member names none: it must be mounted", () => {
     const state = hotStandbyPlex();
     putMember(state, "SYS1.PARMLIB", "IZUPRM0A", "HOSTNAME('192.0.2.10')\nHTTP_SSL_PORT(443)\nAUTOSTART_GROUP('IZUDFLA')\n");
-    putMember(state, "SYS1.PROCLIB", "IZUSVRA", "//IZUSVRA  PROC IZUPRM=0A,USERDIR='/global/zosmf/nothere'\n//IZUSVRA  EXEC PGM=BPXBATSL\n");
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      "IZUSVRA",
+      "//IZUSVRA  PROC IZUPRM=0A,USERDIR='/global/zosmf/nothere'\n//IZUSVRA  EXEC PGM=BPXBATSL\n",
+    );
     expect(cmd(state, "SYSA", "S IZUSVRA").join("\n")).toMatch(/USER_DIR \/global\/zosmf\/nothere IS NOT MOUNTED/);
   });
 });
@@ -79,9 +110,11 @@ describe("a started task on the spool", () => {
     emu = await startPlain({ systems: ["SYSA", "SYSB"] });
     const c = client(emu);
     putMember(emu.state, "SYS1.PROCLIB", "IZUSVRA", IZUSVR("A"));
-    const answer = await c.put("/zosmf/restconsoles/consoles/defcn", { cmd: "S IZUSVRA", "system": "SYSA" });
+    const answer = await c.put("/zosmf/restconsoles/consoles/defcn", { cmd: "S IZUSVRA", system: "SYSA" });
     expect(answer.status).toBe(200);
-    const jobs = (await c.get("/zosmf/restjobs/jobs?owner=*&prefix=IZUSVRA")).json<{ jobname: string; jobid: string; type: string; status: string; retcode: string }[]>();
+    const jobs = (await c.get("/zosmf/restjobs/jobs?owner=*&prefix=IZUSVRA")).json<
+      { jobname: string; jobid: string; type: string; status: string; retcode: string }[]
+    >();
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ jobname: "IZUSVRA", type: "STC", status: "OUTPUT", retcode: "CC 0012" });
     const files = (await c.get(`/zosmf/restjobs/jobs/IZUSVRA/${jobs[0].jobid}/files`)).json<{ id: number; ddname: string }[]>();

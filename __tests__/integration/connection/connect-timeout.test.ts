@@ -20,7 +20,15 @@ async function silentPort(): Promise<number> {
 describe("--establish-connection-timeout", () => {
   it("ends a connect that never completes as a connect timeout naming the option, long before the request timeout", async () => {
     const port = await silentPort();
-    const client = createZosmfClient({ hostname: "127.0.0.1", port, protocol: "https", user: "IBMUSER", password: "pw", connectTimeoutMs: 2_000, requestTimeoutMs: 120_000 });
+    const client = createZosmfClient({
+      hostname: "127.0.0.1",
+      port,
+      protocol: "https",
+      user: "IBMUSER",
+      password: "pw",
+      connectTimeoutMs: 2_000,
+      requestTimeoutMs: 120_000,
+    });
     const err = await client.jobs.list().catch((e: unknown) => e);
     await client.close();
     expect(err).toBeInstanceOf(ZosmfError);

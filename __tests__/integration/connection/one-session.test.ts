@@ -17,7 +17,13 @@ const authOf = (emu: Emulator) => Object.values(emu.requestLog.auth);
 describe("one z/OSMF session per host per command", () => {
   it("a wrong password is refused once per host, whatever the concurrency, and the command ends with exit 4", async () => {
     plex = await startPlex();
-    const err = await provision({ topologyFile: plex.topologyFile, connection: { ...plex.connection, password: "wrong" }, concurrency: 16, dryRun: true, ...FAST }).catch((e: unknown) => e);
+    const err = await provision({
+      topologyFile: plex.topologyFile,
+      connection: { ...plex.connection, password: "wrong" },
+      concurrency: 16,
+      dryRun: true,
+      ...FAST,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZosmfError);
     expect((err as ZosmfError).kind).toBe("auth");
     expect((err as ZosmfError).message).toMatch(/Nothing more was sent/);
@@ -28,7 +34,11 @@ describe("one z/OSMF session per host per command", () => {
   it("verify with a wrong password is refused once too", async () => {
     plex = await startPlex();
     // The DVIPA is read at the emulator's address, never at the documentation address the topology names.
-    await verify({ topologyFile: plex.topologyFile, connection: { ...plex.connection, password: "wrong" }, endpoints: { ...plex.emu.dvipaUrls } }).catch(() => undefined);
+    await verify({
+      topologyFile: plex.topologyFile,
+      connection: { ...plex.connection, password: "wrong" },
+      endpoints: { ...plex.emu.dvipaUrls },
+    }).catch(() => undefined);
     const counts = authOf(plex.emu);
     expect(counts.map((c) => c.refused)).toEqual([1]);
     expect(counts.map((c) => c.basic + c.cookie)).toEqual([0]);
@@ -36,7 +46,13 @@ describe("one z/OSMF session per host per command", () => {
 
   it("with the right password, logs on once, sends every other request by cookie and logs off", async () => {
     plex = await startPlex();
-    const result = await provision({ topologyFile: plex.topologyFile, connection: plex.connection, concurrency: 16, dryRun: true, ...FAST });
+    const result = await provision({
+      topologyFile: plex.topologyFile,
+      connection: plex.connection,
+      concurrency: 16,
+      dryRun: true,
+      ...FAST,
+    });
     expect(result.status).toBe("planned");
     const [counts] = authOf(plex.emu);
     expect(counts).toMatchObject({ logons: 1, logoffs: 1, basic: 0, refused: 0 });

@@ -14,12 +14,21 @@ afterEach(async () => {
 
 describe("a system's own connection in the topology", () => {
   it("carries that system's provision work, while the sysplex's work stays on the command's connection", async () => {
-    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, jobTiming: { inputMs: 5, activeMs: 20 } });
+    emu = await start({
+      tls: false,
+      port: 0,
+      systems: ["SYSA", "SYSB"],
+      perSystemListeners: true,
+      jobTiming: { inputMs: 5, activeMs: 20 },
+    });
     const own = new URL(emu.url);
     const sysb = new URL(emu.systemUrls.SYSB!);
     const dir = mkdtempSync(path.join(tmpdir(), "ha-per-system-"));
     const topologyFile = path.join(dir, "plex.yaml");
-    writeFileSync(topologyFile, readFileSync(EXAMPLE, "utf8").replace(/(- name: SYSB[\s\S]*?connection: )\{\}/, `$1{ host: ${sysb.hostname}, port: ${sysb.port} }`));
+    writeFileSync(
+      topologyFile,
+      readFileSync(EXAMPLE, "utf8").replace(/(- name: SYSB[\s\S]*?connection: )\{\}/, `$1{ host: ${sysb.hostname}, port: ${sysb.port} }`),
+    );
     const result = await provision({
       topologyFile,
       connection: { hostname: own.hostname, port: Number(own.port), protocol: "http", user: emu.user, password: emu.password },

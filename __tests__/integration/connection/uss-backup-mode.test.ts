@@ -15,12 +15,26 @@ describe("the z/OS copy of a UNIX file the run changes", () => {
   it("keeps the original's permission bits: a private zowe.yaml gets a private .bak", async () => {
     emu = await start({ tls: false, port: 0, systems: ["SYSA"] });
     const url = new URL(emu.url);
-    client = createZosmfClient({ hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password });
+    client = createZosmfClient({
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http",
+      user: emu.user,
+      password: emu.password,
+    });
     const path = "/global/zowe/zowe.yaml";
     emu.state.uss.dirs.push("/global/zowe");
     emu.state.uss.files[path] = { content: "zowe:\n  keystore:\n    password: s3cret-ks\n", etag: "E1", mode: "-rw-------" };
     const observed = await client.files.readUss(path);
-    await safeWriteUss({ client, ctx: applyContext(), stepId: "s", runToken: "T0000001", path, observed: { text: observed.text, etag: observed.etag ?? null }, text: "zowe:\n  keystore:\n    password: s3cret-ks\n  caching: {}\n" });
+    await safeWriteUss({
+      client,
+      ctx: applyContext(),
+      stepId: "s",
+      runToken: "T0000001",
+      path,
+      observed: { text: observed.text, etag: observed.etag ?? null },
+      text: "zowe:\n  keystore:\n    password: s3cret-ks\n  caching: {}\n",
+    });
     const copy = emu.state.uss.files[`${path}.ha-T0000001.bak`];
     expect(copy?.content).toContain("s3cret-ks");
     expect(copy?.mode).toBe("-rw-------");
@@ -33,13 +47,33 @@ describe("the z/OS copy of a UNIX file the run changes", () => {
   it("keeps the original's owner and group when they are not the user's: a zowe.yaml of ZWESVUSR stays ZWESVUSR's", async () => {
     emu = await start({ tls: false, port: 0, systems: ["SYSA"] });
     const url = new URL(emu.url);
-    client = createZosmfClient({ hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password });
+    client = createZosmfClient({
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http",
+      user: emu.user,
+      password: emu.password,
+    });
     const path = "/global/zowe/zowe.yaml";
     emu.state.uss.dirs.push("/global/zowe");
-    emu.state.uss.files[path] = { content: "zowe:\n  keystore:\n    password: s3cret-ks\n", etag: "E1", mode: "-rw-r-----", owner: "ZWESVUSR", group: "ZWEADMIN" };
+    emu.state.uss.files[path] = {
+      content: "zowe:\n  keystore:\n    password: s3cret-ks\n",
+      etag: "E1",
+      mode: "-rw-r-----",
+      owner: "ZWESVUSR",
+      group: "ZWEADMIN",
+    };
     const observed = await client.files.readUss(path);
     const text = "zowe:\n  keystore:\n    password: s3cret-ks\n  caching: {}\n";
-    await safeWriteUss({ client, ctx: applyContext(), stepId: "s", runToken: "T0000002", path, observed: { text: observed.text, etag: observed.etag ?? null }, text });
+    await safeWriteUss({
+      client,
+      ctx: applyContext(),
+      stepId: "s",
+      runToken: "T0000002",
+      path,
+      observed: { text: observed.text, etag: observed.etag ?? null },
+      text,
+    });
     const copy = emu.state.uss.files[`${path}.ha-T0000002.bak`];
     expect(copy).toMatchObject({ mode: "-rw-r-----", owner: "ZWESVUSR", group: "ZWEADMIN" });
     expect(copy?.content).toContain("s3cret-ks");
@@ -55,7 +89,11 @@ describe("the emulator's chown utility", () => {
     const chown = (body: object) =>
       fetch(new URL("/zosmf/restfiles/fs/u/f", emu!.url), {
         method: "PUT",
-        headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from(`${emu!.user}:${emu!.password}`).toString("base64")}`, "X-CSRF-ZOSMF-HEADER": "true" },
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: `Basic ${Buffer.from(`${emu!.user}:${emu!.password}`).toString("base64")}`,
+          "X-CSRF-ZOSMF-HEADER": "true",
+        },
         body: JSON.stringify({ request: "chown", ...body }),
       }).then((r) => r.status);
     expect(await chown({ group: "ZWEADMIN" })).toBe(400);

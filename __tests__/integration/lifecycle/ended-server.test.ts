@@ -24,14 +24,35 @@ describe("the start step and a server that ends", () => {
     const topologyFile = path.join(dir, "plex.yaml");
     writeFileSync(topologyFile, readFileSync(EXAMPLE, "utf8"));
     const url = new URL(emu.url);
-    const connection = { hostname: url.hostname, port: Number(url.port), protocol: "http" as const, user: emu.user, password: emu.password };
+    const connection = {
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http" as const,
+      user: emu.user,
+      password: emu.password,
+    };
 
     // Another server already holds SYSA's autostart group, so IZUSVRA ends in initialisation.
-    emu.state.systems.SYSB.tasks.OLDSVR = { jobName: "OLDSVR", proc: "OLDSVR", kind: "zosmf", jobid: "STC09999", autostartGroup: "IZUDFLA", izuprm: ["00"], startedAt: 0 };
+    emu.state.systems.SYSB.tasks.OLDSVR = {
+      jobName: "OLDSVR",
+      proc: "OLDSVR",
+      kind: "zosmf",
+      jobid: "STC09999",
+      autostartGroup: "IZUDFLA",
+      izuprm: ["00"],
+      startedAt: 0,
+    };
     // The answer to S shows only that the task started; its end comes later, as on z/OS.
     emu.context.faults.add({ kind: "consoleSplit", match: "S IZUSVRA", pieces: 8 });
 
-    const result = await provision({ topologyFile, connection, startServers: true, consoleDelayMs: 20, jobTimeoutMs: 15_000, recordDir: dir });
+    const result = await provision({
+      topologyFile,
+      connection,
+      startServers: true,
+      consoleDelayMs: 20,
+      jobTimeoutMs: 15_000,
+      recordDir: dir,
+    });
     const failed = result.outcomes.find((o) => o.id === "zosmf-ha/start/SYSA");
     expect(failed?.state).toBe("failed");
     expect(failed?.error?.message).toMatch(/IZUSVRA on SYSA ended \(STC\d+, CC 0012\)/);

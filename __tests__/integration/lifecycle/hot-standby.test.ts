@@ -23,17 +23,34 @@ afterEach(async () => {
   emu = undefined;
 });
 
-async function setUp(edit: (t: string) => string = (t) => t, consolePieceLines?: number): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
-  emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], dvipaListeners: true, jobTiming: { inputMs: 5, activeMs: 20 }, ...(consolePieceLines ? { consolePieceLines } : {}) });
+async function setUp(
+  edit: (t: string) => string = (t) => t,
+  consolePieceLines?: number,
+): Promise<{ topologyFile: string; connection: ZosmfConnection }> {
+  emu = await start({
+    tls: false,
+    port: 0,
+    systems: ["SYSA", "SYSB"],
+    dvipaListeners: true,
+    jobTiming: { inputMs: 5, activeMs: 20 },
+    ...(consolePieceLines ? { consolePieceLines } : {}),
+  });
   const dir = mkdtempSync(path.join(tmpdir(), "ha-life-"));
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, edit(readFileSync(EXAMPLE, "utf8")));
   const url = new URL(emu.url);
-  return { topologyFile, connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password } };
+  return {
+    topologyFile,
+    connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password },
+  };
 }
 
 async function control(method: string, controlPath: string, body?: unknown): Promise<void> {
-  const res = await fetch(new URL(controlPath, emu!.url), { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const res = await fetch(new URL(controlPath, emu!.url), {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -107,7 +124,11 @@ describe("hot standby from provision to rollback", () => {
   it("a re-run after success submits only the security listing, writes nothing and reports nothing changed", async () => {
     const { topologyFile, connection } = await setUp();
     expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
-    const before = { submits: emu!.requestLog.submits.length, writes: emu!.requestLog.writes.length, commands: emu!.requestLog.consoleCommands.length };
+    const before = {
+      submits: emu!.requestLog.submits.length,
+      writes: emu!.requestLog.writes.length,
+      commands: emu!.requestLog.consoleCommands.length,
+    };
     const again = await provision({ topologyFile, connection, ...FAST });
     expect(again.summary.changed).toBe(0);
     expect(again.summary.failed).toBe(0);

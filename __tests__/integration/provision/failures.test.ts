@@ -71,8 +71,14 @@ describe("Caching Service VSAM", () => {
   it("refuses a cluster of the same name with other attributes, deleting nothing", async () => {
     ({ emu, client } = await startEmulator(["SYSA", "SYSB", "SYSC"]));
     emu.state.datasets["ZWE.CACHE.VSAM"] = {
-      name: "ZWE.CACHE.VSAM", volser: "ZOSVOL", created: "2025-01-01", dsorg: "VS", type: "INDEXED",
-      keys: { length: 64, offset: 0 }, recordSize: { average: 80, maximum: 4096 }, shareOptions: [2, 3],
+      name: "ZWE.CACHE.VSAM",
+      volser: "ZOSVOL",
+      created: "2025-01-01",
+      dsorg: "VS",
+      type: "INDEXED",
+      keys: { length: 64, offset: 0 },
+      recordSize: { average: 80, maximum: 4096 },
+      shareOptions: [2, 3],
     } as never;
     const steps = await plan(client, topology("three-system-all.yaml"));
     const vsam = steps.find((s) => s.id === "caching-service/vsam")!;

@@ -31,21 +31,40 @@ export class MemoryRecorder implements RunRecorder {
   }
 }
 
-export function topology(name: "two-system.yaml" | "three-system-all.yaml" = "two-system.yaml", edit: (t: string) => string = (t) => t): Topology {
+export function topology(
+  name: "two-system.yaml" | "three-system-all.yaml" = "two-system.yaml",
+  edit: (t: string) => string = (t) => t,
+): Topology {
   return parseTopology(edit(readFileSync(path.join(__dirname, "../../../examples", name), "utf8")), { fileName: name });
 }
 
 export async function startEmulator(systems = ["SYSA", "SYSB"]): Promise<{ emu: Emulator; client: ZosmfClient }> {
   const emu = await start({ tls: false, port: 0, systems, jobTiming: { inputMs: 5, activeMs: 20 } });
   const url = new URL(emu.url);
-  const client = createZosmfClient({ hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password, retry: { attempts: 1 } });
+  const client = createZosmfClient({
+    hostname: url.hostname,
+    port: Number(url.port),
+    protocol: "http",
+    user: emu.user,
+    password: emu.password,
+    retry: { attempts: 1 },
+  });
   return { emu, client };
 }
 
 let runs = 0;
 export function plan(client: ZosmfClient, t: Topology, extra: Partial<Parameters<typeof planProvision>[0]> = {}): Promise<PlannedStep[]> {
   runs++;
-  return planProvision({ topology: t, client, runToken: `T${runs}`, owner: "IBMUSER", jobTimeoutMs: 20_000, startServers: false, consoleDelayMs: 20, ...extra });
+  return planProvision({
+    topology: t,
+    client,
+    runToken: `T${runs}`,
+    owner: "IBMUSER",
+    jobTimeoutMs: 20_000,
+    startServers: false,
+    consoleDelayMs: 20,
+    ...extra,
+  });
 }
 
 export async function apply(steps: PlannedStep[]): Promise<{ outcomes: StepOutcome[]; recorder: MemoryRecorder; record: LastRun }> {

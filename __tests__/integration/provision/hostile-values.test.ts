@@ -63,7 +63,11 @@ describe("a hostile userDir", () => {
   });
 
   it("with & is refused while planning, naming the field: no job, write or command", async () => {
-    const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
+    const before = {
+      submits: emu.requestLog.submits.length,
+      writes: emu.requestLog.writes.length,
+      commands: emu.requestLog.consoleCommands.length,
+    };
     const err = await plan(client, withUserDir("/global/zosmf/a&SYSUID")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HaError);
     expect((err as HaError).failureClass).toBe("invalid-input");
@@ -98,7 +102,12 @@ describe("names the start step puts into S, D A and D TCPIP commands", () => {
     expect(err).toBeInstanceOf(HaError);
     expect((err as HaError).failureClass).toBe("invalid-input");
     expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toContain(field);
-    expect(emu.requestLog.consoleCommands.slice(commands).map((c) => c.cmd).filter((c) => c.includes(value))).toEqual([]);
+    expect(
+      emu.requestLog.consoleCommands
+        .slice(commands)
+        .map((c) => c.cmd)
+        .filter((c) => c.includes(value)),
+    ).toEqual([]);
   });
 });
 
@@ -107,10 +116,19 @@ describe("values the system would read as a system symbol", () => {
   const cases: [string, (string | number)[], string, string][] = [
     ["an autostart group in IZUPRMxx", ["systems", 0, "zosmf", "autostartGroup"], "IZUDFLA&SYSCLONE.", "systems[0].zosmf.autostartGroup"],
     ["a DVIPA mask in an obey member", ["zosmfHa", "dvipaMask"], "255.255.255.0&M.", "zosmfHa.dvipaMask"],
-    ["a dynamic XCF address in an obey member", ["systems", 1, "tcpip", "dynamicXcf", "address"], "198.51.100.2&X.", "systems[1].tcpip.dynamicXcf.address"],
+    [
+      "a dynamic XCF address in an obey member",
+      ["systems", 1, "tcpip", "dynamicXcf", "address"],
+      "198.51.100.2&X.",
+      "systems[1].tcpip.dynamicXcf.address",
+    ],
   ];
   it.each(cases)("%s with & is refused while planning, naming the field: no job, write or command", async (_title, at, value, field) => {
-    const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
+    const before = {
+      submits: emu.requestLog.submits.length,
+      writes: emu.requestLog.writes.length,
+      commands: emu.requestLog.consoleCommands.length,
+    };
     const err = await plan(client, withValue(at, value)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HaError);
     expect((err as HaError).failureClass).toBe("invalid-input");

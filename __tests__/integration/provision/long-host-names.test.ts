@@ -42,7 +42,9 @@ describe("long DNS host names", () => {
     const err = await plan(client, t).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HaError);
     expect((err as HaError).failureClass).toBe("invalid-input");
-    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(/zosmfHa\.hostname .* is 72 characters; .* at most 64/);
+    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(
+      /zosmfHa\.hostname .* is 72 characters; .* at most 64/,
+    );
     expect(emu.requestLog.submits).toHaveLength(0);
     expect(emu.requestLog.writes).toHaveLength(0);
   });

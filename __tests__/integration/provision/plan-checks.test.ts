@@ -25,11 +25,19 @@ afterEach(async () => {
 
 /** The steps asked for, with their dependencies among themselves kept. */
 const pick = (steps: PlannedStep[], ...ids: string[]) => steps.filter((s) => ids.includes(s.id));
-const datasetChange = (step: PlannedStep | undefined) => step?.changes.find((c): c is Extract<Change, { kind: "dataset" }> => c.kind === "dataset");
+const datasetChange = (step: PlannedStep | undefined) =>
+  step?.changes.find((c): c is Extract<Change, { kind: "dataset" }> => c.kind === "dataset");
 
 function connection() {
   const url = new URL(emu.url);
-  return { hostname: url.hostname, port: Number(url.port), protocol: "http" as const, user: emu.user, password: emu.password, retry: { attempts: 1 } };
+  return {
+    hostname: url.hostname,
+    port: Number(url.port),
+    protocol: "http" as const,
+    user: emu.user,
+    password: emu.password,
+    retry: { attempts: 1 },
+  };
 }
 
 function topologyFile(): string {
@@ -54,13 +62,24 @@ describe("the plan creates the libraries it writes into", () => {
     expectNothingSent();
 
     const create = steps.find((s) => s.id === "datasets/obey");
-    expect(datasetChange(create)).toMatchObject({ dsn: "TCPIP.HA.OBEY", action: "create", attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, volser: "ZOSVOL" } });
-    for (const system of ["SYSA", "SYSB"]) expect(steps.find((s) => s.id === `zosmf-ha/tcpip/${system}`)!.dependsOn).toContain("datasets/obey");
+    expect(datasetChange(create)).toMatchObject({
+      dsn: "TCPIP.HA.OBEY",
+      action: "create",
+      attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, volser: "ZOSVOL" },
+    });
+    for (const system of ["SYSA", "SYSB"])
+      expect(steps.find((s) => s.id === `zosmf-ha/tcpip/${system}`)!.dependsOn).toContain("datasets/obey");
     const text = renderPlan(steps.map(toStepPlan));
-    expect(text).toMatch(/create data set TCPIP\.HA\.OBEY .*\n\s+DSORG=PO RECFM=FB LRECL=80 BLKSIZE=27920 SPACE=\(TRK,\(5,5,10\)\) VOLUME=ZOSVOL/);
+    expect(text).toMatch(
+      /create data set TCPIP\.HA\.OBEY .*\n\s+DSORG=PO RECFM=FB LRECL=80 BLKSIZE=27920 SPACE=\(TRK,\(5,5,10\)\) VOLUME=ZOSVOL/,
+    );
 
     const sent = new SentLog();
-    const outcomes = await executePlan(pick(steps, "datasets/obey", "zosmf-ha/tcpip/SYSA"), { recorder: new MemoryRecorder(), concurrency: 2, sent });
+    const outcomes = await executePlan(pick(steps, "datasets/obey", "zosmf-ha/tcpip/SYSA"), {
+      recorder: new MemoryRecorder(),
+      concurrency: 2,
+      sent,
+    });
     expect(outcomes.map((o) => [o.id, o.state, o.error?.message])).toEqual([
       ["datasets/obey", "changed", undefined],
       ["zosmf-ha/tcpip/SYSA", "changed", undefined],
@@ -75,16 +94,28 @@ describe("the plan creates the libraries it writes into", () => {
 
   it("plans a missing backup library as a dataset change when a member is updated", async () => {
     ({ emu, client } = await startEmulator());
-    (emu.state.datasets["SYS1.PARMLIB"] as PdsDataset).members.IZUPRM0A = { content: "/* the site's own */", etag: "E0", user: "IBMUSER", changed: "2025-01-01T00:00:00Z" };
+    (emu.state.datasets["SYS1.PARMLIB"] as PdsDataset).members.IZUPRM0A = {
+      content: "/* the site's own */",
+      etag: "E0",
+      user: "IBMUSER",
+      changed: "2025-01-01T00:00:00Z",
+    };
     expect(emu.state.datasets["HA.BACKUP"]).toBeUndefined();
     const steps = await plan(client, topology());
     expectNothingSent();
 
     const create = steps.find((s) => s.id === "datasets/backup");
-    expect(datasetChange(create)).toMatchObject({ dsn: "HA.BACKUP", action: "create", attributes: { dsorg: "PO", recfm: "FB", lrecl: 80 } });
+    expect(datasetChange(create)).toMatchObject({
+      dsn: "HA.BACKUP",
+      action: "create",
+      attributes: { dsorg: "PO", recfm: "FB", lrecl: 80 },
+    });
     expect(steps.find((s) => s.id === "zosmf-ha/parmlib/SYSA")!.dependsOn).toContain("datasets/backup");
 
-    const outcomes = await executePlan(pick(steps, "datasets/backup", "zosmf-ha/parmlib/SYSA"), { recorder: new MemoryRecorder(), concurrency: 2 });
+    const outcomes = await executePlan(pick(steps, "datasets/backup", "zosmf-ha/parmlib/SYSA"), {
+      recorder: new MemoryRecorder(),
+      concurrency: 2,
+    });
     expect(outcomes.map((o) => o.state)).toEqual(["changed", "changed"]);
     const backup = emu.state.datasets["HA.BACKUP"] as PdsDataset;
     expect(Object.values(backup.members).map((m) => m.content)).toEqual(["/* the site's own */"]);
@@ -129,7 +160,13 @@ describe("a failure after a change", () => {
     ({ emu, client } = await startEmulator());
     emu.context.faults.add({ kind: "jobFail", match: "IZUMKF0B", cc: 12 });
     const file = topologyFile();
-    const result = await provision({ topologyFile: file, connection: connection(), consoleDelayMs: 20, jobTimeoutMs: 20_000, concurrency: 2 });
+    const result = await provision({
+      topologyFile: file,
+      connection: connection(),
+      consoleDelayMs: 20,
+      jobTimeoutMs: 20_000,
+      concurrency: 2,
+    });
     expect(result.status).toBe("failed");
     const failureClass = failureClassOf(result);
     expect(failureClass).toBe("zos-failure");

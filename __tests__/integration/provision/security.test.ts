@@ -29,7 +29,8 @@ describe("z/OSMF security on a fresh sysplex", () => {
     expect(emu.state.racf.users.IZUSVR).toBeUndefined();
     const t = topology();
     const first = await apply(await plan(client, t, { startServers: true }));
-    for (const o of first.outcomes) expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).not.toMatch(/failed|skipped/);
+    for (const o of first.outcomes)
+      expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).not.toMatch(/failed|skipped/);
 
     const racf = emu.state.racf;
     expect(racf.keyrings[RING]?.certificates).toEqual(
@@ -86,14 +87,23 @@ describe("z/OSMF security on a fresh sysplex", () => {
     const before = JSON.stringify(emu.state.racf);
     const { outcomes } = await apply((await plan(client, t)).filter((s) => s.id === "zosmf-ha/security"));
     expect(outcomes[0]?.state).toBe("failed");
-    expect(`${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`).toMatch(/certificate IZUSVR DefaultzOSMFCert\.IZUDFLT exists but its status is NOTRUST/);
+    expect(`${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`).toMatch(
+      /certificate IZUSVR DefaultzOSMFCert\.IZUDFLT exists but its status is NOTRUST/,
+    );
     expect(JSON.stringify(emu.state.racf)).toBe(before);
   });
 
   it("shows each RACF definition as a line of the dry-run plan", async () => {
     const steps = (await plan(client, topology())).filter((s) => s.id === "zosmf-ha/security");
     const lines = renderPlan(steps.map(({ apply: _apply, ...p }) => p)).split("\n");
-    for (const id of ["group IZUADMIN", "user IZUSVR", "STARTED IZUSVRA.*", "SERVER BBG.AUTHMOD.BBGZSAFM.ZOSDUMP READ for IZUSVR", "FACILITY IRR.DIGTCERT.LISTRING READ for IZUSVR", "key ring IZUSVR/IZUKeyring.IZUDFLT"]) {
+    for (const id of [
+      "group IZUADMIN",
+      "user IZUSVR",
+      "STARTED IZUSVRA.*",
+      "SERVER BBG.AUTHMOD.BBGZSAFM.ZOSDUMP READ for IZUSVR",
+      "FACILITY IRR.DIGTCERT.LISTRING READ for IZUSVR",
+      "key ring IZUSVR/IZUKeyring.IZUDFLT",
+    ]) {
       expect(lines).toContain(`     - ${id}`);
     }
     expect(lines.find((l) => l.includes("submit job IZUSEC "))).toMatch(/definitions below that the listing finds missing; max RC 4\):$/);
@@ -103,11 +113,22 @@ describe("z/OSMF security on a fresh sysplex", () => {
     emu.state.datasets["SITE.JCL"] = {
       ...(emu.state.datasets["SYS1.PROCLIB"] as PdsDataset),
       name: "SITE.JCL",
-      members: { IZUSEC: { content: "//IZUSEC   JOB (ACCT),'SITE',CLASS=A\n//STEP1    EXEC PGM=IEFBR14\n", etag: "0001", user: "IBMUSER", changed: "2025-01-01T00:00:00Z" } },
+      members: {
+        IZUSEC: {
+          content: "//IZUSEC   JOB (ACCT),'SITE',CLASS=A\n//STEP1    EXEC PGM=IEFBR14\n",
+          etag: "0001",
+          user: "IBMUSER",
+          changed: "2025-01-01T00:00:00Z",
+        },
+      },
     };
-    const t = topology("two-system.yaml", (y) => y.replace("  dvipa: 192.0.2.10\n", "  dvipa: 192.0.2.10\n  security: { member: SITE.JCL(IZUSEC) }\n"));
+    const t = topology("two-system.yaml", (y) =>
+      y.replace("  dvipa: 192.0.2.10\n", "  dvipa: 192.0.2.10\n  security: { member: SITE.JCL(IZUSEC) }\n"),
+    );
     const steps = (await plan(client, t)).filter((s) => s.id === "zosmf-ha/security");
-    expect(steps[0]!.changes.filter((c) => c.kind === "job").map((c) => (c.kind === "job" ? c.purpose : ""))[2]).toMatch(/list again after SITE\.JCL\(IZUSEC\)/);
+    expect(steps[0]!.changes.filter((c) => c.kind === "job").map((c) => (c.kind === "job" ? c.purpose : ""))[2]).toMatch(
+      /list again after SITE\.JCL\(IZUSEC\)/,
+    );
     const { outcomes } = await apply(steps);
     expect(outcomes[0]?.state).toBe("failed");
     const text = `${outcomes[0]?.error?.message} ${outcomes[0]?.error?.details.join(" | ")}`;

@@ -37,7 +37,14 @@ function siteSecurityJob(): void {
   emu.state.datasets["SITE.JCL"] = {
     ...(emu.state.datasets["SYS1.PROCLIB"] as PdsDataset),
     name: "SITE.JCL",
-    members: { IZUSEC: { content: "//IZUSEC   JOB (ACCT),'SITE',CLASS=A\n//STEP1    EXEC PGM=IEFBR14\n", etag: "0001", user: "IBMUSER", changed: "2025-01-01T00:00:00Z" } },
+    members: {
+      IZUSEC: {
+        content: "//IZUSEC   JOB (ACCT),'SITE',CLASS=A\n//STEP1    EXEC PGM=IEFBR14\n",
+        etag: "0001",
+        user: "IBMUSER",
+        changed: "2025-01-01T00:00:00Z",
+      },
+    },
   };
 }
 
@@ -66,7 +73,9 @@ describe("a new IZUPRMxx member", () => {
 
 describe("SYSAFF", () => {
   it("names the JES2 member from systems[].jes2Member, not the system name", async () => {
-    const t = topology("two-system.yaml", (y) => y.replace("    hostname: sysa.example.com", "    hostname: sysa.example.com\n    jes2Member: JESA"));
+    const t = topology("two-system.yaml", (y) =>
+      y.replace("    hostname: sysa.example.com", "    hostname: sysa.example.com\n    jes2Member: JESA"),
+    );
     const steps = await plan(client, t);
     const jcl = (id: string) => steps.find((s) => s.id === id)!.changes.flatMap((c) => (c.kind === "job" ? [c.jcl] : []))[0]!;
     expect(jcl("zosmf-ha/filesystem/SYSA")).toContain("/*JOBPARM SYSAFF=JESA\n");
@@ -82,7 +91,8 @@ describe("long host names", () => {
     const parmlib = steps.find((s) => s.id === "zosmf-ha/parmlib/SYSA")!;
     const diff = parmlib.changes[0]!.kind === "member" ? parmlib.changes[0]!.diff : "";
     expect(diff).toContain(`+HOSTNAME(\n+'${host}'\n+)`);
-    for (const line of diff.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++"))) expect(line.length - 1).toBeLessThanOrEqual(71);
+    for (const line of diff.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")))
+      expect(line.length - 1).toBeLessThanOrEqual(71);
   });
 
   it.each([

@@ -18,7 +18,11 @@ afterEach(async () => {
 describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
   it("plans every step read-only, applies it, and plans nothing the second time", async () => {
     const t = topology();
-    const before = { submits: emu.requestLog.submits.length, writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
+    const before = {
+      submits: emu.requestLog.submits.length,
+      writes: emu.requestLog.writes.length,
+      commands: emu.requestLog.consoleCommands.length,
+    };
     const steps = await plan(client, t);
     expect(steps.map((s) => s.id)).toEqual([
       "zosmf-ha/security",
@@ -33,7 +37,8 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
       "zosmf-ha/tcpip/SYSB",
       "caching-service/zowe-yaml",
     ]);
-    for (const s of steps.filter((s) => s.id !== "zosmf-ha/angel-procs")) expect(s.changes.length, `${s.id}: ${s.observed}`).toBeGreaterThan(0);
+    for (const s of steps.filter((s) => s.id !== "zosmf-ha/angel-procs"))
+      expect(s.changes.length, `${s.id}: ${s.observed}`).toBeGreaterThan(0);
     // Planning only reads: no submit, no write, no command but D.
     expect(emu.requestLog.submits.length).toBe(before.submits);
     expect(emu.requestLog.writes.length).toBe(before.writes);
@@ -42,14 +47,20 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
     for (const c of commands) expect(c.cmd).toMatch(/^D /);
 
     const first = await apply(steps);
-    for (const o of first.outcomes) expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).not.toMatch(/failed|skipped/);
+    for (const o of first.outcomes)
+      expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).not.toMatch(/failed|skipped/);
 
     for (const system of ["SYSA", "SYSB"]) {
       const r = await client.console.issue("D TCPIP,TCPIP,N,VIPADCFG", { system, collect: { delayMs: 20 } });
       const cfg = parseNetstat("VIPADCFG", r.text);
       expect(cfg.kind).toBe("ok");
       if (cfg.kind !== "ok") return;
-      expect(cfg.data.distributes.filter((d) => d.destAddress === "192.0.2.10" && d.destPort === 443).map((d) => d.srvType).sort()).toEqual(["BACKUP", "PREFERRED"]);
+      expect(
+        cfg.data.distributes
+          .filter((d) => d.destAddress === "192.0.2.10" && d.destPort === 443)
+          .map((d) => d.srvType)
+          .sort(),
+      ).toEqual(["BACKUP", "PREFERRED"]);
       if (system === "SYSA") expect(cfg.data.defines.map((d) => d.address)).toContain("192.0.2.10");
       else expect(cfg.data.backups.map((d) => d.address)).toContain("192.0.2.10");
     }

@@ -48,7 +48,10 @@ describe("rollback sees changes made after the run by their content", () => {
     expect((await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).status).toBe("succeeded");
     // Same records, other ETag, and the FB padding z/OS keeps: nobody changed anything.
     const member = parmlib(emu).members.IZUPRM0A!;
-    member.content = member.content.split("\n").map((l) => (l ? l.padEnd(80) : l)).join("\n");
+    member.content = member.content
+      .split("\n")
+      .map((l) => (l ? l.padEnd(80) : l))
+      .join("\n");
     member.etag = "ANOTHER-FORMAT-0A";
     emu.state.uss.files["/global/zowe/zowe.yaml"]!.etag = "ANOTHER-FORMAT-YAML";
 

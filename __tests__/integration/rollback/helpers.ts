@@ -23,7 +23,11 @@ export async function startPlex(): Promise<Plex> {
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, readFileSync(EXAMPLE, "utf8"));
   const url = new URL(emu.url);
-  return { emu, topologyFile, connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password } };
+  return {
+    emu,
+    topologyFile,
+    connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password },
+  };
 }
 
 export const parmlib = (emu: Emulator) => emu.state.datasets["SYS1.PARMLIB"] as PdsDataset;

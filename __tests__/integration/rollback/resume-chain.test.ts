@@ -56,8 +56,12 @@ describe("rollback of a resumed run", () => {
     const runs = await failThenResume(plex);
     rmSync(path.join(path.dirname(plex.topologyFile), "ha-runs", `${runs.a}.provision.json`));
     const writesBefore = emu.requestLog.writes.length;
-    await expect(rollback({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).rejects.toThrow(new RegExp(`resumed run ${runs.a}`));
-    await expect(rollback({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).rejects.toMatchObject({ failureClass: "invalid-input" });
+    await expect(rollback({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).rejects.toThrow(
+      new RegExp(`resumed run ${runs.a}`),
+    );
+    await expect(rollback({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).rejects.toMatchObject({
+      failureClass: "invalid-input",
+    });
     expect(emu.requestLog.writes.length).toBe(writesBefore);
     expect(parmlib(emu).members.IZUPRM0A).toBeDefined();
   });

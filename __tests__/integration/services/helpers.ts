@@ -23,7 +23,11 @@ export function runRecord(steps: readonly PlannedStep[], outcomes: readonly Step
     status: "succeeded",
     plan: steps.map(({ apply: _apply, ...p }) => p),
     outcomes: [...outcomes],
-    backups: recorder.backups.map(({ original, ...b }) => ({ ...b, existed: original !== null, ...(original !== null ? { original } : {}) })),
+    backups: recorder.backups.map(({ original, ...b }) => ({
+      ...b,
+      existed: original !== null,
+      ...(original !== null ? { original } : {}),
+    })),
     writes: [...recorder.writes],
     jobs: [...recorder.jobs],
     commands: [...recorder.commands],
@@ -75,5 +79,7 @@ export async function runVerify(emu: Emulator, file: string): Promise<VerifyResu
 
 /** The port-sharing and distributed-services checks that are not healthy, one line each. */
 export function serviceProblems(r: VerifyResult): string[] {
-  return r.checks.filter((c) => /^(ports|services)\./.test(c.id) && c.verdict !== "healthy").map((c) => `${c.verdict} ${c.id} ${c.system ?? "sysplex"}: ${c.reason}`);
+  return r.checks
+    .filter((c) => /^(ports|services)\./.test(c.id) && c.verdict !== "healthy")
+    .map((c) => `${c.verdict} ${c.id} ${c.system ?? "sysplex"}: ${c.reason}`);
 }

@@ -27,12 +27,22 @@ describe("services without z/OSMF hot standby", () => {
     const t = servicesOnly();
     expect(t.zosmfHa).toBeUndefined();
     const steps = await plan(client, t);
-    expect(steps.map((s) => s.id)).toEqual(["port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA", "distributed-services/distribute/SYSB", "distributed-services/distribute/SYSC"]);
+    expect(steps.map((s) => s.id)).toEqual([
+      "port-sharing/reserve/SYSA",
+      "distributed-services/distribute/SYSA",
+      "distributed-services/distribute/SYSB",
+      "distributed-services/distribute/SYSC",
+    ]);
     const run = await apply(steps);
     for (const o of run.outcomes) expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).toBe("changed");
 
     const cfg = await vipadcfg(client, "SYSA");
-    expect(cfg.distributes.filter((d) => d.destAddress === "192.0.2.1").map((d) => d.destXcf).sort()).toEqual(["198.51.100.1", "198.51.100.2", "198.51.100.3"]);
+    expect(
+      cfg.distributes
+        .filter((d) => d.destAddress === "192.0.2.1")
+        .map((d) => d.destXcf)
+        .sort(),
+    ).toEqual(["198.51.100.1", "198.51.100.2", "198.51.100.3"]);
 
     // A z/OS Connect server on the target-only stack SYSC is reached through the distributor.
     await writeListenerProc(client, "ZCON", [5595]);
@@ -47,7 +57,9 @@ describe("services without z/OSMF hot standby", () => {
   it("applies a changed member again and reports the change, without touching a stack that is in force", async () => {
     const t = servicesOnly();
     await apply(await plan(client, t));
-    const edited = topology("three-system-all.yaml", (text) => text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, "").replace("mode: SHAREPORTWLM", "mode: SHAREPORT"));
+    const edited = topology("three-system-all.yaml", (text) =>
+      text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, "").replace("mode: SHAREPORTWLM", "mode: SHAREPORT"),
+    );
     const steps = await plan(client, edited);
     const ports = steps.find((s) => s.id === "port-sharing/reserve/SYSA")!;
     expect(ports.observed).toMatch(/differs; stack TCPIP: PORT 9443 TCP ZCHA\* SHAREPORT is reserved with flags DAW/);
@@ -55,6 +67,9 @@ describe("services without z/OSMF hot standby", () => {
     for (const s of steps.filter((x) => x.id.startsWith("distributed-services/"))) expect(s.changes).toEqual([]);
     // The member is updated, so its original goes to the backup library the plan creates first.
     const run = await apply([...steps.filter((s) => s.id === "datasets/backup"), ports]);
-    expect(run.outcomes.map((o) => [o.id, o.state])).toEqual([["datasets/backup", "changed"], [ports.id, "changed"]]);
+    expect(run.outcomes.map((o) => [o.id, o.state])).toEqual([
+      ["datasets/backup", "changed"],
+      [ports.id, "changed"],
+    ]);
   });
 });

@@ -36,14 +36,21 @@ afterAll(async () => {
 });
 
 const failures = (outcomes: readonly { id: string; state: string; error?: { message: string; details: readonly string[] } }[]) =>
-  outcomes.filter((o) => o.state === "failed" || o.state === "skipped").map((o) => `${o.id}: ${o.error?.message ?? o.state} ${o.error?.details.join(" | ") ?? ""}`);
+  outcomes
+    .filter((o) => o.state === "failed" || o.state === "skipped")
+    .map((o) => `${o.id}: ${o.error?.message ?? o.state} ${o.error?.details.join(" | ") ?? ""}`);
 
 describe("port sharing and Sysplex Distributor services on the three-system example", () => {
   it("plans the two workflows read-only, with a step per stack", async () => {
     const before = { writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length };
     const steps = await plan(client, t);
     const ids = steps.map((s) => s.id).filter((id) => /^(port-sharing|distributed-services)\//.test(id));
-    expect(ids).toEqual(["port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA", "distributed-services/distribute/SYSB", "distributed-services/distribute/SYSC"]);
+    expect(ids).toEqual([
+      "port-sharing/reserve/SYSA",
+      "distributed-services/distribute/SYSA",
+      "distributed-services/distribute/SYSB",
+      "distributed-services/distribute/SYSC",
+    ]);
     expect(steps.map((s) => s.id)).toContain("caching-service/vsam");
     expect(emu.requestLog.writes.length).toBe(before.writes);
     for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
@@ -54,10 +61,15 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   it("warns in the plan, on the distributor's step, about a service with two targets", async () => {
     // A shared DVIPA is already refused by the topology rules; its warning is covered by the unit tests.
     const variant = topology("three-system-all.yaml", (text) =>
-      text.replace("targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }, { system: SYSC, server: ZCON3 }]", "targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }]"),
+      text.replace(
+        "targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }, { system: SYSC, server: ZCON3 }]",
+        "targets: [{ system: SYSA, server: ZCON1 }, { system: SYSB, server: ZCON2 }]",
+      ),
     );
     const steps = await plan(client, variant);
-    expect(steps.find((s) => s.id === "distributed-services/distribute/SYSA")?.warnings).toEqual([expect.stringMatching(/^zosconnect has 2 targets \(SYSA, SYSB\)/)]);
+    expect(steps.find((s) => s.id === "distributed-services/distribute/SYSA")?.warnings).toEqual([
+      expect.stringMatching(/^zosconnect has 2 targets \(SYSA, SYSB\)/),
+    ]);
     expect(steps.find((s) => s.id === "distributed-services/distribute/SYSB")?.warnings).toBeUndefined();
   });
 
@@ -96,17 +108,30 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
   });
 
   it("plans nothing the second time: no VARY, no write", async () => {
-    const before = { writes: emu.requestLog.writes.length, commands: emu.requestLog.consoleCommands.length, submits: emu.requestLog.submits.length };
-    const again = await plan(client, t, { lastSuccessfulRecord: { runId: "first", plan: provisioned.steps.map(({ apply: _a, ...p }) => p), outcomes: provisioned.outcomes } });
+    const before = {
+      writes: emu.requestLog.writes.length,
+      commands: emu.requestLog.consoleCommands.length,
+      submits: emu.requestLog.submits.length,
+    };
+    const again = await plan(client, t, {
+      lastSuccessfulRecord: { runId: "first", plan: provisioned.steps.map(({ apply: _a, ...p }) => p), outcomes: provisioned.outcomes },
+    });
     // The z/OSMF security step and the VSAM step always list the live state; nothing else has work left.
     const listing = new Set(["zosmf-ha/security", "caching-service/vsam"]);
     for (const s of again.filter((s) => !listing.has(s.id))) expect(s.changes, `${s.id}: ${s.observed}`).toEqual([]);
-    expect(again.find((s) => s.id === "caching-service/vsam")?.changes.map((c) => (c.kind === "job" ? c.jobname : c.kind))).toEqual(["ZWECSLST"]);
+    expect(again.find((s) => s.id === "caching-service/vsam")?.changes.map((c) => (c.kind === "job" ? c.jobname : c.kind))).toEqual([
+      "ZWECSLST",
+    ]);
     const run = await apply(again);
     expect(run.outcomes.every((o) => o.state === "unchanged")).toBe(true);
     expect(emu.requestLog.writes.length).toBe(before.writes);
     // Listings only: no DEFINE job (ZWECSVSM) and no RACF definitions.
-    expect(emu.requestLog.submits.slice(before.submits).map((s) => s.jobname).sort()).toEqual(["IZUSECL", "ZWECSLST"]);
+    expect(
+      emu.requestLog.submits
+        .slice(before.submits)
+        .map((s) => s.jobname)
+        .sort(),
+    ).toEqual(["IZUSECL", "ZWECSLST"]);
     for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
   });
 

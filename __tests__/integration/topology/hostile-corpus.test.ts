@@ -26,7 +26,14 @@ let requestsSeenByClient = 0;
 beforeAll(async () => {
   emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"] });
   const url = new URL(emu.url);
-  connection = { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password, retry: { attempts: 1 } };
+  connection = {
+    hostname: url.hostname,
+    port: Number(url.port),
+    protocol: "http",
+    user: emu.user,
+    password: emu.password,
+    retry: { attempts: 1 },
+  };
 });
 
 afterAll(async () => {
@@ -124,15 +131,35 @@ const ha = (...rest: Path): Path => ["zosmfHa", ...rest];
 
 const values: Case[] = [
   // paths that lead elsewhere than they seem
-  { title: "USER_DIR climbing to /etc", file: edited(set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc")), path: "systems[0].zosmf.userDir" },
-  { title: "USER_DIR through .", file: edited(set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa")), path: "systems[1].zosmf.userDir" },
+  {
+    title: "USER_DIR climbing to /etc",
+    file: edited(set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc")),
+    path: "systems[0].zosmf.userDir",
+  },
+  {
+    title: "USER_DIR through .",
+    file: edited(set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa")),
+    path: "systems[1].zosmf.userDir",
+  },
   { title: "USER_DIR with //", file: edited(set(sys(1, "zosmf", "userDir"), "/global//zosmf/zosmfb")), path: "systems[1].zosmf.userDir" },
   { title: "USER_DIR of the root", file: edited(set(sys(0, "zosmf", "userDir"), "/")), path: "systems[0].zosmf.userDir" },
   { title: "USER_DIR /usr", file: edited(set(sys(0, "zosmf", "userDir"), "/usr")), path: "systems[0].zosmf.userDir" },
-  { title: "USER_DIR inside the other system's", file: edited(set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/b")), path: "systems[1].zosmf.userDir" },
-  { title: "zowe.yaml up and out", file: edited(set(["cachingService", "zoweYaml"], "/global/zowe/../../etc/passwd")), path: "cachingService.zoweYaml" },
+  {
+    title: "USER_DIR inside the other system's",
+    file: edited(set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa/b")),
+    path: "systems[1].zosmf.userDir",
+  },
+  {
+    title: "zowe.yaml up and out",
+    file: edited(set(["cachingService", "zoweYaml"], "/global/zowe/../../etc/passwd")),
+    path: "cachingService.zoweYaml",
+  },
   { title: "zowe.yaml relative", file: edited(set(["cachingService", "zoweYaml"], "zowe.yaml")), path: "cachingService.zoweYaml" },
-  { title: "a base path climbing out", file: edited(set(ha("connection"), { host: "localhost", basePath: "/a/../../b" })), path: "zosmfHa.connection.basePath" },
+  {
+    title: "a base path climbing out",
+    file: edited(set(ha("connection"), { host: "localhost", basePath: "/a/../../b" })),
+    path: "zosmfHa.connection.basePath",
+  },
   // addresses
   ...[
     ["0.0.0.0", "zosmfHa.dvipa"],
@@ -146,25 +173,80 @@ const values: Case[] = [
     ["192.0.2.1.5", "zosmfHa.dvipa"],
     ["192.0.2.010x", "zosmfHa.dvipa"],
   ].map(([address, path]) => ({ title: `DVIPA ${address}`, file: edited(set(ha("dvipa"), address)), path })),
-  { title: "XCF address 0.0.0.0", file: edited(set(sys(0, "tcpip", "dynamicXcf", "address"), "0.0.0.0")), path: "systems[0].tcpip.dynamicXcf.address" },
-  { title: "XCF address on loopback", file: edited(set(sys(1, "tcpip", "dynamicXcf", "address"), "127.1.1.1")), path: "systems[1].tcpip.dynamicXcf.address" },
-  { title: "XCF address the subnet broadcast", file: edited(set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.255")), path: "systems[1].tcpip.dynamicXcf.address" },
-  { title: "XCF address the subnet itself", file: edited(all(set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.64"), set(sys(1, "tcpip", "dynamicXcf", "mask"), "255.255.255.192"))), path: "systems[1].tcpip.dynamicXcf.address" },
-  { title: "service DVIPA multicast", file: edited(set(["distributedServices", 0, "dvipa"], "230.1.2.3")), path: "distributedServices[0].dvipa" },
-  { title: "service DVIPA host part all ones", file: edited(all(set(["distributedServices", 0, "dvipa"], "192.0.2.15"), set(["distributedServices", 0, "dvipaMask"], "255.255.255.240"))), path: "distributedServices[0].dvipa" },
+  {
+    title: "XCF address 0.0.0.0",
+    file: edited(set(sys(0, "tcpip", "dynamicXcf", "address"), "0.0.0.0")),
+    path: "systems[0].tcpip.dynamicXcf.address",
+  },
+  {
+    title: "XCF address on loopback",
+    file: edited(set(sys(1, "tcpip", "dynamicXcf", "address"), "127.1.1.1")),
+    path: "systems[1].tcpip.dynamicXcf.address",
+  },
+  {
+    title: "XCF address the subnet broadcast",
+    file: edited(set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.255")),
+    path: "systems[1].tcpip.dynamicXcf.address",
+  },
+  {
+    title: "XCF address the subnet itself",
+    file: edited(
+      all(set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.64"), set(sys(1, "tcpip", "dynamicXcf", "mask"), "255.255.255.192")),
+    ),
+    path: "systems[1].tcpip.dynamicXcf.address",
+  },
+  {
+    title: "service DVIPA multicast",
+    file: edited(set(["distributedServices", 0, "dvipa"], "230.1.2.3")),
+    path: "distributedServices[0].dvipa",
+  },
+  {
+    title: "service DVIPA host part all ones",
+    file: edited(
+      all(set(["distributedServices", 0, "dvipa"], "192.0.2.15"), set(["distributedServices", 0, "dvipaMask"], "255.255.255.240")),
+    ),
+    path: "distributedServices[0].dvipa",
+  },
   { title: "BIND to broadcast", file: edited(set(["portSharing", 0, "bind"], "255.255.255.255")), path: "portSharing[0].bind" },
   { title: "a mask with holes", file: edited(set(ha("dvipaMask"), "255.255.0.255")), path: "zosmfHa.dvipaMask" },
   { title: "a mask of zero", file: edited(set(ha("dvipaMask"), "0.0.0.0")), path: "zosmfHa.dvipaMask" },
-  { title: "a mask written as a prefix", file: edited(set(sys(0, "tcpip", "dynamicXcf", "mask"), "/24")), path: "systems[0].tcpip.dynamicXcf.mask" },
+  {
+    title: "a mask written as a prefix",
+    file: edited(set(sys(0, "tcpip", "dynamicXcf", "mask"), "/24")),
+    path: "systems[0].tcpip.dynamicXcf.mask",
+  },
   // ports
-  { title: "z/OSMF port in the Caching Service", file: edited(set(ha("port"), 7600)), path: "cachingService.storage.infinispan.jgroupsPort" },
+  {
+    title: "z/OSMF port in the Caching Service",
+    file: edited(set(ha("port"), 7600)),
+    path: "cachingService.storage.infinispan.jgroupsPort",
+  },
   { title: "shared port on the z/OSMF port", file: edited(set(["portSharing", 0, "port"], 443)), path: "portSharing[0].port" },
-  { title: "outbound port on the key-exchange port", file: edited(set(["portSharing", 0, "outboundPort"], 7601)), path: "portSharing[0].outboundPort" },
-  { title: "distributed port on the z/OSMF port", file: edited(set(["distributedServices", 0, "ports"], [443])), path: "distributedServices[0].ports[0]" },
-  { title: "distributed port on another prefix's shared port", file: edited(set(["distributedServices", 0, "ports"], [9443])), path: "distributedServices[0].ports[0]" },
+  {
+    title: "outbound port on the key-exchange port",
+    file: edited(set(["portSharing", 0, "outboundPort"], 7601)),
+    path: "portSharing[0].outboundPort",
+  },
+  {
+    title: "distributed port on the z/OSMF port",
+    file: edited(set(["distributedServices", 0, "ports"], [443])),
+    path: "distributedServices[0].ports[0]",
+  },
+  {
+    title: "distributed port on another prefix's shared port",
+    file: edited(set(["distributedServices", 0, "ports"], [9443])),
+    path: "distributedServices[0].ports[0]",
+  },
   {
     title: "two services, two servers, one port",
-    file: edited(set(["distributedServices", 1], { ...DIST_SERVICE, name: "two", dvipa: "192.0.2.3", targets: [{ system: "SYSA", server: "OTHER", weight: 1 }] })),
+    file: edited(
+      set(["distributedServices", 1], {
+        ...DIST_SERVICE,
+        name: "two",
+        dvipa: "192.0.2.3",
+        targets: [{ system: "SYSA", server: "OTHER", weight: 1 }],
+      }),
+    ),
     path: "distributedServices[1].ports[0]",
   },
   { title: "port 0", file: edited(set(ha("port"), 0)), path: "zosmfHa.port" },
@@ -172,56 +254,126 @@ const values: Case[] = [
   { title: "port as text", file: edited(set(["portSharing", 0, "port"], "9443;")), path: "portSharing[0].port" },
   // protocol and options TCP/IP refuses
   { title: "UDP with SHAREPORTWLM", file: edited(set(["portSharing", 0, "protocol"], "UDP")), path: "portSharing[0].protocol" },
-  { title: "UDP with SHAREPORT", file: edited(all(set(["portSharing", 0, "protocol"], "UDP"), set(["portSharing", 0, "mode"], "SHAREPORT"))), path: "portSharing[0].protocol" },
+  {
+    title: "UDP with SHAREPORT",
+    file: edited(all(set(["portSharing", 0, "protocol"], "UDP"), set(["portSharing", 0, "mode"], "SHAREPORT"))),
+    path: "portSharing[0].protocol",
+  },
   { title: "a protocol TCP/IP does not have", file: edited(set(["portSharing", 0, "protocol"], "SCTP")), path: "portSharing[0].protocol" },
-  { title: "DESTIP ALL-style sharing mode", file: edited(set(["portSharing", 0, "mode"], "SHAREPORT BIND 0.0.0.0")), path: "portSharing[0].mode" },
+  {
+    title: "DESTIP ALL-style sharing mode",
+    file: edited(set(["portSharing", 0, "mode"], "SHAREPORT BIND 0.0.0.0")),
+    path: "portSharing[0].mode",
+  },
   // key rings and names
   { title: "key ring of 238 characters", file: edited(set(ha("keyring"), "K".repeat(238))), path: "zosmfHa.keyring" },
   { title: "key ring owned by another user", file: edited(set(ha("keyring"), "IBMUSER/IZUKeyring")), path: "zosmfHa.keyring" },
   { title: "key ring *", file: edited(set(ha("keyring"), "*")), path: "zosmfHa.keyring" },
-  { title: "data set name of 45 characters", file: edited(set(["datasets", "jclLib"], "ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.A")), path: "datasets.jclLib" },
-  { title: "member name of 9 characters", file: edited(set(ha("security"), { member: "SITE.JCL(IZUSECURE)" })), path: "zosmfHa.security.member" },
-  { title: "Redis address with an expression", file: edited(all(set(["cachingService", "storage", "mode"], "redis"), (d) => d.deleteIn(["cachingService", "storage", "infinispan"]), set(["cachingService", "storage", "redis"], { masterNodeUri: "u:${{ x }}@redis.example.com:6379" }))), path: "cachingService.storage.redis.masterNodeUri" },
+  {
+    title: "data set name of 45 characters",
+    file: edited(set(["datasets", "jclLib"], "ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.A")),
+    path: "datasets.jclLib",
+  },
+  {
+    title: "member name of 9 characters",
+    file: edited(set(ha("security"), { member: "SITE.JCL(IZUSECURE)" })),
+    path: "zosmfHa.security.member",
+  },
+  {
+    title: "Redis address with an expression",
+    file: edited(
+      all(
+        set(["cachingService", "storage", "mode"], "redis"),
+        (d) => d.deleteIn(["cachingService", "storage", "infinispan"]),
+        set(["cachingService", "storage", "redis"], { masterNodeUri: "u:${{ x }}@redis.example.com:6379" }),
+      ),
+    ),
+    path: "cachingService.storage.redis.masterNodeUri",
+  },
 ];
 
 const files: Case[] = [
-  { title: "a named pipe", path: "", file: () => {
-    const fifo = join(dir, `fifo${++n}.yaml`);
-    execFileSync("mkfifo", [fifo]);
-    return fifo;
-  } },
-  { title: "a directory", path: "", file: () => {
-    const d = join(dir, `dir${++n}.yaml`);
-    mkdirSync(d);
-    return d;
-  } },
+  {
+    title: "a named pipe",
+    path: "",
+    file: () => {
+      const fifo = join(dir, `fifo${++n}.yaml`);
+      execFileSync("mkfifo", [fifo]);
+      return fifo;
+    },
+  },
+  {
+    title: "a directory",
+    path: "",
+    file: () => {
+      const d = join(dir, `dir${++n}.yaml`);
+      mkdirSync(d);
+      return d;
+    },
+  },
   { title: "a character device", path: "", file: () => "/dev/null" },
   { title: "a file of 2 MB", path: "", file: () => written(`${twoSystemText()}\n#${"y".repeat(2 * 1024 * 1024)}\n`) },
-  { title: "invalid UTF-8", path: "", file: () => written(Buffer.concat([Buffer.from(twoSystemText()), Buffer.from([0x23, 0xc3, 0x28, 0x0a])])) },
+  {
+    title: "invalid UTF-8",
+    path: "",
+    file: () => written(Buffer.concat([Buffer.from(twoSystemText()), Buffer.from([0x23, 0xc3, 0x28, 0x0a])])),
+  },
   { title: "UTF-16", path: "", file: () => written(Buffer.from(`\ufeff${twoSystemText()}`, "utf16le")) },
-  { title: "an alias bomb", path: "", file: () => {
-    const lines = ["b0: &b0 [z, z, z, z, z, z, z, z]"];
-    for (let i = 1; i < 10; i++) lines.push(`b${i}: &b${i} [${Array(8).fill(`*b${i - 1}`).join(", ")}]`);
-    return written(`${twoSystemText()}\n${lines.join("\n")}\n`);
-  } },
-  { title: "a loop of symbolic links", path: "", file: () => {
-    const a = join(dir, `loop${++n}a.yaml`);
-    const b = join(dir, `loop${n}b.yaml`);
-    symlinkSync(b, a);
-    symlinkSync(a, b);
-    return a;
-  } },
+  {
+    title: "an alias bomb",
+    path: "",
+    file: () => {
+      const lines = ["b0: &b0 [z, z, z, z, z, z, z, z]"];
+      for (let i = 1; i < 10; i++)
+        lines.push(
+          `b${i}: &b${i} [${Array(8)
+            .fill(`*b${i - 1}`)
+            .join(", ")}]`,
+        );
+      return written(`${twoSystemText()}\n${lines.join("\n")}\n`);
+    },
+  },
+  {
+    title: "a loop of symbolic links",
+    path: "",
+    file: () => {
+      const a = join(dir, `loop${++n}a.yaml`);
+      const b = join(dir, `loop${n}b.yaml`);
+      symlinkSync(b, a);
+      symlinkSync(a, b);
+      return a;
+    },
+  },
   { title: "a missing file", path: "", file: () => join(dir, "no-such-file.yaml") },
   { title: "a key written twice", path: "", file: () => written(`${twoSystemText()}\nversion: 1\n`) },
   { title: "an empty file", path: "", file: () => written("") },
   { title: "broken JSON", path: "", file: () => written('{ "version": 1, "sysplex": "PLEX1", ') },
-  { title: "a YAML tag for a JavaScript function", path: "x", file: () => written(`${twoSystemText()}\nx: !!js/function "function(){}"\n`) },
+  {
+    title: "a YAML tag for a JavaScript function",
+    path: "x",
+    file: () => written(`${twoSystemText()}\nx: !!js/function "function(){}"\n`),
+  },
 ];
 
 const credentials: Case[] = [
-  { title: "a system connection to another host", file: edited(set(sys(1, "connection"), { host: "collector.example.net" })), path: "systems[1].connection.host", entries: ["verify"] },
-  { title: "zosmfHa.connection to another host", file: edited(set(ha("connection"), { host: "collector.example.net", port: 443 })), path: "zosmfHa.connection.host", entries: ["verify"] },
-  { title: "another host by address", file: edited(set(sys(0, "connection"), { host: "203.0.113.9", port: 443 })), path: "systems[0].connection.host", entries: ["verify"] },
+  {
+    title: "a system connection to another host",
+    file: edited(set(sys(1, "connection"), { host: "collector.example.net" })),
+    path: "systems[1].connection.host",
+    entries: ["verify"],
+  },
+  {
+    title: "zosmfHa.connection to another host",
+    file: edited(set(ha("connection"), { host: "collector.example.net", port: 443 })),
+    path: "zosmfHa.connection.host",
+    entries: ["verify"],
+  },
+  {
+    title: "another host by address",
+    file: edited(set(sys(0, "connection"), { host: "203.0.113.9", port: 443 })),
+    path: "systems[0].connection.host",
+    entries: ["verify"],
+  },
 ];
 
 const corpus = [...injections, ...values, ...files, ...credentials];
@@ -233,13 +385,25 @@ async function refusal(entry: Entry, file: string): Promise<unknown> {
   const common = { topologyFile: file, connection, recordDir: join(dir, "runs") };
   switch (entry) {
     case "provision":
-      return provision({ ...common, onRequest }).then(() => undefined, (e: unknown) => e);
+      return provision({ ...common, onRequest }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     case "dry-run":
-      return provision({ ...common, dryRun: true, onRequest }).then(() => undefined, (e: unknown) => e);
+      return provision({ ...common, dryRun: true, onRequest }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     case "rollback":
-      return rollback({ ...common, onRequest }).then(() => undefined, (e: unknown) => e);
+      return rollback({ ...common, onRequest }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     case "verify":
-      return verify({ topologyFile: file, connection, onRequest, systemTimeoutMs: 5_000 }).then(() => undefined, (e: unknown) => e);
+      return verify({ topologyFile: file, connection, onRequest, systemTimeoutMs: 5_000 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
   }
 }
 

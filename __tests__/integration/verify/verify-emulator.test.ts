@@ -22,7 +22,16 @@ const DVIPA = "192.0.2.10";
 const XCF = { A: "198.51.100.1", B: "198.51.100.2" };
 
 function putMember(state: EmulatorState, dsn: string, member: string, content: string): void {
-  const ds = (state.datasets[dsn] ??= { name: dsn, volser: "EMU001", created: "2025-01-01", dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, members: {} } as PdsDataset) as PdsDataset;
+  const ds = (state.datasets[dsn] ??= {
+    name: dsn,
+    volser: "EMU001",
+    created: "2025-01-01",
+    dsorg: "PO",
+    recfm: "FB",
+    lrecl: 80,
+    blksize: 27920,
+    members: {},
+  } as PdsDataset) as PdsDataset;
   ds.members[member] = { content, etag: nextEtag(state), user: "IBMUSER", changed: "2025-01-01" };
 }
 
@@ -31,8 +40,17 @@ function operator(emu: Emulator, system: string, text: string): string[] {
 }
 
 const izuprm = (l: string) =>
-  [`SERVER_PROC(IZUSVR${l})`, "ANGEL_PROC(IZUANG1)", "AUTOSTART(LOCAL)", `AUTOSTART_GROUP('IZUDFL${l}')`, `HOSTNAME('${DVIPA}')`, "HTTP_SSL_PORT(443)",
-    "SAF_PREFIX('IZUDFLT')", "KEYRING_NAME('IZUKeyring.IZUDFLT')", `USER_DIR('/global/zosmf/zosmf${l.toLowerCase()}')`].join("\n");
+  [
+    `SERVER_PROC(IZUSVR${l})`,
+    "ANGEL_PROC(IZUANG1)",
+    "AUTOSTART(LOCAL)",
+    `AUTOSTART_GROUP('IZUDFL${l}')`,
+    `HOSTNAME('${DVIPA}')`,
+    "HTTP_SSL_PORT(443)",
+    "SAF_PREFIX('IZUDFLT')",
+    "KEYRING_NAME('IZUKeyring.IZUDFLT')",
+    `USER_DIR('/global/zosmf/zosmf${l.toLowerCase()}')`,
+  ].join("\n");
 
 const ZOWE_YAML = `components:
   caching-service:
@@ -49,7 +67,11 @@ const ZOWE_YAML = `components:
 /** The seed-002 set-up: SYSA distributes and is preferred, SYSB backs the DVIPA up and stands by. */
 function buildHotStandby(emu: Emulator, switchBack: "AUTOSWITCHBACK" | "NOAUTOSWITCHBACK"): void {
   const state = emu.state;
-  putMember(state, "USER.TCPPARMS", "HAA", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.A} 255.255.255.0 1
+  putMember(
+    state,
+    "USER.TCPPARMS",
+    "HAA",
+    `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.A} 255.255.255.0 1
 VIPADYNAMIC
   VIPADEFINE 255.255.255.0 ${DVIPA}
   VIPADISTRIBUTE DEFINE DISTM HOTSTANDBY ${switchBack} ${DVIPA}
@@ -57,16 +79,27 @@ VIPADYNAMIC
      ${XCF.A} PREFERRED
      ${XCF.B} BACKUP
 ENDVIPADYNAMIC
-`);
-  putMember(state, "USER.TCPPARMS", "HAB", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.B} 255.255.255.0 1
+`,
+  );
+  putMember(
+    state,
+    "USER.TCPPARMS",
+    "HAB",
+    `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.B} 255.255.255.0 1
 VIPADYNAMIC
   VIPABACKUP 1 ${DVIPA}
 ENDVIPADYNAMIC
-`);
+`,
+  );
   putMember(state, "SYS1.PARMLIB", "IZUPRM0A", izuprm("A"));
   putMember(state, "SYS1.PARMLIB", "IZUPRM0B", izuprm("B"));
   for (const l of ["A", "B"]) {
-    putMember(state, "SYS1.PROCLIB", `IZUSVR${l}`, `//IZUSVR${l} PROC SESSION='IZUDFLT',IZUPRM=0${l}\n//IZUSVR${l} EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT\n//STDOUT   DD SYSOUT=*\n`);
+    putMember(
+      state,
+      "SYS1.PROCLIB",
+      `IZUSVR${l}`,
+      `//IZUSVR${l} PROC SESSION='IZUDFLT',IZUPRM=0${l}\n//IZUSVR${l} EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT\n//STDOUT   DD SYSOUT=*\n`,
+    );
   }
   putMember(state, "SYS1.PROCLIB", "IZUANG1", "//IZUANG1  PROC\n//STEP1    EXEC PGM=BBGZANGL,PARM='NAME=IZUANG1',REGION=0M\n");
   // NOAUTOMOVE, as a system's own file system is often mounted: its owner takes it back when it returns.
@@ -74,7 +107,11 @@ ENDVIPADYNAMIC
     { fsname: "IZU.SIZUUSRD.ZOSMFA", mountpoint: "/global/zosmf/zosmfa", fstype: "ZFS", mode: "rdwr", sysname: "SYSA", automove: "no" },
     { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB", automove: "no" },
   );
-  state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" } as EmulatorState["uss"]["files"][string];
+  state.uss.files["/global/zowe/zowe.yaml"] = {
+    content: ZOWE_YAML,
+    etag: nextEtag(state),
+    mode: "-rw-r--r--",
+  } as EmulatorState["uss"]["files"][string];
   operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
   operator(emu, "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAB)");
   defineZosmfSecurity(state, ["IZUSVRA", "IZUSVRB"]);
@@ -86,11 +123,17 @@ ENDVIPADYNAMIC
 function topologyFile(autoSwitchBack: boolean, ownEndpoints = false): string {
   const dir = mkdtempSync(join(tmpdir(), "ha-verify-int-"));
   const file = join(dir, "topology.yaml");
-  let example = readFileSync(join(__dirname, "../../../examples/two-system.yaml"), "utf8").replace("autoSwitchBack: true", `autoSwitchBack: ${autoSwitchBack}`);
+  let example = readFileSync(join(__dirname, "../../../examples/two-system.yaml"), "utf8").replace(
+    "autoSwitchBack: true",
+    `autoSwitchBack: ${autoSwitchBack}`,
+  );
   if (ownEndpoints) {
     for (const name of ["SYSA", "SYSB"]) {
       const url = new URL(emu.systemUrls[name]!);
-      example = example.replace(new RegExp(`(name: ${name}\\n(?:.*\\n)*?\\s+connection: )\\{\\}`), `$1{ host: ${url.hostname}, port: ${url.port} }`);
+      example = example.replace(
+        new RegExp(`(name: ${name}\\n(?:.*\\n)*?\\s+connection: )\\{\\}`),
+        `$1{ host: ${url.hostname}, port: ${url.port} }`,
+      );
     }
   }
   writeFileSync(file, example);
@@ -104,7 +147,10 @@ async function control(emu: Emulator, path: string): Promise<void> {
 
 let emu: Emulator;
 
-async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string } = {}): Promise<VerifyResult> {
+async function runVerify(
+  autoSwitchBack = true,
+  options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string } = {},
+): Promise<VerifyResult> {
   const url = new URL(emu.url);
   // The DVIPA is served on a local port: the emulator's stand-in for 192.0.2.10:443.
   emu.context.onStateChanged();
@@ -114,7 +160,13 @@ async function runVerify(autoSwitchBack = true, options: { ownEndpoints?: boolea
   return verify({
     topologyFile: file,
     endpoints: emu.dvipaUrls[`${DVIPA}:443`] ? { [`${DVIPA}:443`]: emu.dvipaUrls[`${DVIPA}:443`]! } : {},
-    connection: { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: options.password ?? emu.password },
+    connection: {
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http",
+      user: emu.user,
+      password: options.password ?? emu.password,
+    },
     systemTimeoutMs: 20_000,
   });
 }
@@ -139,7 +191,14 @@ const notHealthy = (r: VerifyResult) => r.checks.filter((c) => c.verdict !== "he
 
 describe("verify against the emulator", () => {
   beforeEach(async () => {
-    emu = await start({ tls: false, port: 0, systems: ["SYSA", "SYSB"], perSystemListeners: true, dvipaListeners: true, jobTiming: { inputMs: 10, activeMs: 20 } });
+    emu = await start({
+      tls: false,
+      port: 0,
+      systems: ["SYSA", "SYSB"],
+      perSystemListeners: true,
+      dvipaListeners: true,
+      jobTiming: { inputMs: 10, activeMs: 20 },
+    });
   });
   afterEach(async () => {
     await emu?.stop();
@@ -200,7 +259,13 @@ describe("verify against the emulator", () => {
       topologyFile: topologyFile(true),
       // Port 9 (discard) on this machine: nothing listens there.
       endpoints: { [`${DVIPA}:443`]: "http://127.0.0.1:9" },
-      connection: { hostname: new URL(emu.url).hostname, port: Number(new URL(emu.url).port), protocol: "http", user: emu.user, password: emu.password },
+      connection: {
+        hostname: new URL(emu.url).hostname,
+        port: Number(new URL(emu.url).port),
+        protocol: "http",
+        user: emu.user,
+        password: emu.password,
+      },
       systemTimeoutMs: 20_000,
     });
     expect(check(r, "zosmf.reachable.dvipa").verdict).toBe("failed");
@@ -228,13 +293,19 @@ describe("verify against the emulator", () => {
 
   it("fails a PARMLIB member edited to break a rule, naming the rule and the member", async () => {
     buildHotStandby(emu, "AUTOSWITCHBACK");
-    const res = await fetch(`${emu.url}/__emulator/ds/SYS1.PARMLIB(IZUPRM0B)`, { method: "PUT", body: izuprm("B").replace("IZUSVRB", "IZUSVRA") });
+    const res = await fetch(`${emu.url}/__emulator/ds/SYS1.PARMLIB(IZUPRM0B)`, {
+      method: "PUT",
+      body: izuprm("B").replace("IZUSVRB", "IZUSVRA"),
+    });
     expect(res.ok).toBe(true);
     const r = await runVerify();
     expect(r.verdict).toBe("failed");
     expect(check(r, "zosmf.parmlib.server-proc", "SYSB").reason).toContain("SYS1.PARMLIB(IZUPRM0B): SERVER_PROC 'IZUSVRA'");
   });
-  describe.each([["through the command's connection", false], ["through each system's own endpoint", true]])("a system that is down, read %s", (_how, ownEndpoints) => {
+  describe.each([
+    ["through the command's connection", false],
+    ["through each system's own endpoint", true],
+  ])("a system that is down, read %s", (_how, ownEndpoints) => {
     it("is one degraded check, its other checks not applicable, exit 0 (2 with --fail-on degraded), and healthy once back", async () => {
       buildHotStandby(emu, "AUTOSWITCHBACK");
       const healthyRun = await runVerify(true, { ownEndpoints });
@@ -272,21 +343,28 @@ describe("verify against the emulator", () => {
   it.each([
     ["yes", "IZU.SIZUUSRD.ZOSMFA owned by SYSB"],
     ["unmount", "nothing mounted"],
-  ] as const)("moves or unmounts a down system's USER_DIR as its AUTOMOVE says (%s), and reports it not applicable", async (automove, where) => {
-    buildHotStandby(emu, "AUTOSWITCHBACK");
-    emu.state.mounts.find((m) => m.fsname === "IZU.SIZUUSRD.ZOSMFA")!.automove = automove;
-    await control(emu, "system/SYSA/down");
-    const listed = (await (await fetch(`${emu.url}/zosmf/restfiles/mfs/?path=/global/zosmf/zosmfa`, { headers: { authorization: `Basic ${Buffer.from(`${emu.user}:${emu.password}`).toString("base64")}` } })).json()) as { items: { name: string; sysname: string }[] };
-    const shown = listed.items.map((i) => `${i.name} ${i.sysname}`);
-    // Unmounted, the path lies in the parent file system, which the listing then names.
-    if (automove === "yes") expect(shown).toEqual(["IZU.SIZUUSRD.ZOSMFA SYSB"]);
-    else expect(shown.filter((x) => x.startsWith("IZU.SIZUUSRD"))).toEqual([]);
-    const r = await runVerify();
-    const userDir = check(r, "zosmf.user-dir.mounted", "SYSA");
-    expect(userDir.verdict).toBe("not-applicable");
-    expect(userDir.found).toBe(`not applicable: SYSA is down; ${where}`);
-    expect(check(r, "zosmf.user-dir.mounted", "SYSB").verdict).toBe("healthy");
-  });
+  ] as const)(
+    "moves or unmounts a down system's USER_DIR as its AUTOMOVE says (%s), and reports it not applicable",
+    async (automove, where) => {
+      buildHotStandby(emu, "AUTOSWITCHBACK");
+      emu.state.mounts.find((m) => m.fsname === "IZU.SIZUUSRD.ZOSMFA")!.automove = automove;
+      await control(emu, "system/SYSA/down");
+      const listed = (await (
+        await fetch(`${emu.url}/zosmf/restfiles/mfs/?path=/global/zosmf/zosmfa`, {
+          headers: { authorization: `Basic ${Buffer.from(`${emu.user}:${emu.password}`).toString("base64")}` },
+        })
+      ).json()) as { items: { name: string; sysname: string }[] };
+      const shown = listed.items.map((i) => `${i.name} ${i.sysname}`);
+      // Unmounted, the path lies in the parent file system, which the listing then names.
+      if (automove === "yes") expect(shown).toEqual(["IZU.SIZUUSRD.ZOSMFA SYSB"]);
+      else expect(shown.filter((x) => x.startsWith("IZU.SIZUUSRD"))).toEqual([]);
+      const r = await runVerify();
+      const userDir = check(r, "zosmf.user-dir.mounted", "SYSA");
+      expect(userDir.verdict).toBe("not-applicable");
+      expect(userDir.found).toBe(`not applicable: SYSA is down; ${where}`);
+      expect(check(r, "zosmf.user-dir.mounted", "SYSB").verdict).toBe("healthy");
+    },
+  );
 
   it("fails with exit 2 when neither system's z/OSMF serves the DVIPA", async () => {
     buildHotStandby(emu, "AUTOSWITCHBACK");

@@ -33,7 +33,11 @@ describe("HaBaseHandler", () => {
 
   it("keeps the data and text of a run whose z/OS work failed, and exits 2", async () => {
     const p = params();
-    const handler = new Fixed(async () => ({ data: { status: "failed" }, text: "table", failure: { failureClass: "zos-failure", message: "job failed" } }));
+    const handler = new Fixed(async () => ({
+      data: { status: "failed" },
+      text: "table",
+      failure: { failureClass: "zos-failure", message: "job failed" },
+    }));
     await expect(handler.process(p)).rejects.toBeInstanceOf(ImperativeError);
     expect(p.response.data.setObj).toHaveBeenCalledWith({ status: "failed" });
     expect(p.response.console.log).toHaveBeenCalledWith("table");
@@ -43,7 +47,10 @@ describe("HaBaseHandler", () => {
   it("turns an invalid-input error into exit 3 with its details for the user", async () => {
     const p = params();
     const handler = new Fixed(async () => {
-      throw new HaError("plex.yaml: the topology has 2 problems; nothing was sent to z/OS", { failureClass: "invalid-input", details: ["systems[1].zosmf.serverProc: not unique", "zosmfHa.dvipa: not an IPv4 address"] });
+      throw new HaError("plex.yaml: the topology has 2 problems; nothing was sent to z/OS", {
+        failureClass: "invalid-input",
+        details: ["systems[1].zosmf.serverProc: not unique", "zosmfHa.dvipa: not an IPv4 address"],
+      });
     });
     const err = (await handler.process(p).catch((e: unknown) => e)) as ImperativeError;
     expect(err).toBeInstanceOf(ImperativeError);
@@ -61,7 +68,10 @@ describe("HaBaseHandler", () => {
   it("keeps a secret in an error's message or details out of what the user sees", async () => {
     const p = params();
     const handler = new Fixed(async () => {
-      throw new HaError("cannot reach redis://default:hunter2@cache:6379", { failureClass: "tool-failure", details: ["keystorePassword: s3cret"] });
+      throw new HaError("cannot reach redis://default:hunter2@cache:6379", {
+        failureClass: "tool-failure",
+        details: ["keystorePassword: s3cret"],
+      });
     });
     const err = (await handler.process(p).catch((e: unknown) => e)) as ImperativeError;
     expect(`${err.message}\n${err.additionalDetails}`).not.toMatch(/hunter2|s3cret/);
@@ -71,7 +81,9 @@ describe("HaBaseHandler", () => {
   it("prints its own sentence about credentials whole: masking is by value, not by the word", async () => {
     const p = params();
     const sentence = "No usable z/OSMF credentials: user and password (or a token, or a client certificate) missing.";
-    const err = (await new Fixed(async () => Promise.reject(new HaError(sentence, { failureClass: "invalid-input" }))).process(p).catch((e: unknown) => e)) as ImperativeError;
+    const err = (await new Fixed(async () => Promise.reject(new HaError(sentence, { failureClass: "invalid-input" })))
+      .process(p)
+      .catch((e: unknown) => e)) as ImperativeError;
     expect(err.message).toBe(sentence);
   });
 

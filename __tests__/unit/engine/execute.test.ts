@@ -9,12 +9,14 @@ function step(id: string, dependsOn: string[], apply: () => Promise<StepResult>,
   return { id, workflow: "test", title: `step ${id}`, system, dependsOn, observed: "", changes: [], apply };
 }
 
-const ok = (log: string[], id: string, ms = 5) => async (): Promise<StepResult> => {
-  log.push(`start ${id}`);
-  await new Promise((r) => setTimeout(r, ms));
-  log.push(`end ${id}`);
-  return { state: "changed" };
-};
+const ok =
+  (log: string[], id: string, ms = 5) =>
+  async (): Promise<StepResult> => {
+    log.push(`start ${id}`);
+    await new Promise((r) => setTimeout(r, ms));
+    log.push(`end ${id}`);
+    return { state: "changed" };
+  };
 
 describe("executePlan", () => {
   it("runs a step only after everything it depends on has completed", async () => {
@@ -36,7 +38,10 @@ describe("executePlan", () => {
       active--;
       return { state: "unchanged" };
     };
-    await executePlan(["a", "b", "c", "d", "e"].map((id) => step(id, [], slow)), { recorder, concurrency: 2 });
+    await executePlan(
+      ["a", "b", "c", "d", "e"].map((id) => step(id, [], slow)),
+      { recorder, concurrency: 2 },
+    );
     expect(peak).toBe(2);
   });
 
@@ -44,7 +49,10 @@ describe("executePlan", () => {
     const log: string[] = [];
     const steps = [
       step("a", [], async () => {
-        throw new HaError("job IZUMKFS(JOB00012) ended JCL ERROR", { failureClass: "zos-failure", details: ["IEFC605I UNIDENTIFIED OPERATION FIELD"] });
+        throw new HaError("job IZUMKFS(JOB00012) ended JCL ERROR", {
+          failureClass: "zos-failure",
+          details: ["IEFC605I UNIDENTIFIED OPERATION FIELD"],
+        });
       }),
       step("b", ["a"], ok(log, "b")),
       step("c", ["b"], ok(log, "c")),
@@ -53,7 +61,11 @@ describe("executePlan", () => {
     const outcomes = await executePlan(steps, { recorder });
     const by = Object.fromEntries(outcomes.map((o) => [o.id, o]));
     expect(by.a.state).toBe("failed");
-    expect(by.a.error).toEqual({ message: "job IZUMKFS(JOB00012) ended JCL ERROR", details: ["IEFC605I UNIDENTIFIED OPERATION FIELD"], failureClass: "zos-failure" });
+    expect(by.a.error).toEqual({
+      message: "job IZUMKFS(JOB00012) ended JCL ERROR",
+      details: ["IEFC605I UNIDENTIFIED OPERATION FIELD"],
+      failureClass: "zos-failure",
+    });
     expect(by.b.state).toBe("skipped");
     expect(by.b.notes[0]).toMatch(/a did not complete/);
     expect(by.c.state).toBe("skipped");
@@ -75,7 +87,9 @@ describe("executePlan", () => {
 
   it("refuses a plan with a dependency cycle before running anything", async () => {
     const log: string[] = [];
-    await expect(executePlan([step("a", ["b"], ok(log, "a")), step("b", ["a"], ok(log, "b"))], { recorder })).rejects.toThrow(/cycle: a -> b -> a|cycle: b -> a -> b/);
+    await expect(executePlan([step("a", ["b"], ok(log, "a")), step("b", ["a"], ok(log, "b"))], { recorder })).rejects.toThrow(
+      /cycle: a -> b -> a|cycle: b -> a -> b/,
+    );
     expect(log).toEqual([]);
   });
 });

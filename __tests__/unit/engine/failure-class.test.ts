@@ -30,7 +30,11 @@ describe("the exit class of a run", () => {
     ["a job that failed", run("failed", "zos-failure", undefined), "zos-failure"],
     ["an unreachable z/OSMF next to a failed job", run("failed", "zos-failure", "tool-failure"), "tool-failure"],
     ["a step refused for its input, nothing sent", run("failed", "invalid-input", undefined), "invalid-input"],
-    ["a step refused for its input after another step changed a member", sentRun("failed", CHANGED, "invalid-input", undefined), "zos-failure"],
+    [
+      "a step refused for its input after another step changed a member",
+      sentRun("failed", CHANGED, "invalid-input", undefined),
+      "zos-failure",
+    ],
     ["a refusal next to a failed job", run("failed", "invalid-input", "zos-failure"), "zos-failure"],
     ["steps only skipped", run("failed", undefined), "zos-failure"],
   ])("%s", (_name, result, expected) => {

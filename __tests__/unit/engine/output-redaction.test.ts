@@ -10,7 +10,8 @@ import { reportAndApply, toStepPlan } from "../../../src/run/apply-run";
 
 const recorder: RunRecorder = { backup: async () => undefined, job: () => undefined, command: () => undefined, write: () => undefined };
 
-const JCL = "//HASEC JOB (ACCT),'HA',USER=HAADMIN,PASSWORD=JOBPW01\n//S1 EXEC PGM=IKJEFT01\n//SYSTSIN DD *\n ALTUSER HAUSER PASSWORD(RACFPW1) PHRASE('my long phrase')\n/*";
+const JCL =
+  "//HASEC JOB (ACCT),'HA',USER=HAADMIN,PASSWORD=JOBPW01\n//S1 EXEC PGM=IKJEFT01\n//SYSTSIN DD *\n ALTUSER HAUSER PASSWORD(RACFPW1) PHRASE('my long phrase')\n/*";
 const CHANGES: Change[] = [
   { kind: "job", jobname: "HASEC", jcl: JCL, maxRc: 0, purpose: "connect token=PURPOSEPW" },
   { kind: "command", system: "SYSA", command: "F ZWESLSTC,APPL=SET,PASSWORD=CMDPW01", purpose: "refresh" },
@@ -62,7 +63,10 @@ describe("executePlan outcomes", () => {
     const [outcome] = await executePlan(
       [
         planned(async () => {
-          throw new HaError("job HASEC failed: PASSWORD=MSGPW01 rejected", { failureClass: "zos-failure", details: [" ALTUSER HAUSER PASSWORD(SPOOLPW)"] });
+          throw new HaError("job HASEC failed: PASSWORD=MSGPW01 rejected", {
+            failureClass: "zos-failure",
+            details: [" ALTUSER HAUSER PASSWORD(SPOOLPW)"],
+          });
         }),
       ],
       { recorder, sink: { onEvent: (e) => events.push(e) } },
@@ -73,12 +77,16 @@ describe("executePlan outcomes", () => {
   });
 
   it("mask a plain Error too", async () => {
-    const [outcome] = await executePlan([planned(async () => Promise.reject(new Error("connect to redis://:MSGPW01@cache failed")))], { recorder });
+    const [outcome] = await executePlan([planned(async () => Promise.reject(new Error("connect to redis://:MSGPW01@cache failed")))], {
+      recorder,
+    });
     expect(outcome.error!.message).toBe("connect to redis://:********@cache failed");
   });
 
   it("mask the notes of a step that succeeded", async () => {
-    const [outcome] = await executePlan([planned(async () => ({ state: "changed", notes: ["set keystorePassword: NOTEPW1"] }))], { recorder });
+    const [outcome] = await executePlan([planned(async () => ({ state: "changed", notes: ["set keystorePassword: NOTEPW1"] }))], {
+      recorder,
+    });
     expect(outcome.notes).toEqual(["set keystorePassword: ********"]);
   });
 });
@@ -93,7 +101,15 @@ describe("reportAndApply", () => {
           throw new HaError("PASSWORD=MSGPW01", { failureClass: "zos-failure", details: ["PHRASE('my long phrase')"] });
         }),
       ],
-      { kind: "provision", sysplex: "PLEX1", topologyFile: join(dir, "topology.yaml"), topologyText: "", recordDir: dir, startedAt: Date.now(), sink: { onEvent: (e) => events.push(e) } },
+      {
+        kind: "provision",
+        sysplex: "PLEX1",
+        topologyFile: join(dir, "topology.yaml"),
+        topologyText: "",
+        recordDir: dir,
+        startedAt: Date.now(),
+        sink: { onEvent: (e) => events.push(e) },
+      },
     );
     expect(result.status).toBe("failed");
     expect(JSON.stringify(events)).not.toMatch(SECRETS);

@@ -20,7 +20,15 @@ describe("secrets masked by value", () => {
   });
 
   it("finds a zowe.yaml secret behind an anchor under an ordinary key, so its diff hides it", () => {
-    const before = ["zowe:", "  certificate:", "    keystore:", "      file: &ks Hunter-22x", "      type: PKCS12", "      password: *ks", ""].join("\n");
+    const before = [
+      "zowe:",
+      "  certificate:",
+      "    keystore:",
+      "      file: &ks Hunter-22x",
+      "      type: PKCS12",
+      "      password: *ks",
+      "",
+    ].join("\n");
     const after = before.replace("PKCS12", "JCERACFKS");
     expect(redactSecrets(unifiedDiff("/zowe/zowe.yaml", before, after))).toContain("Hunter-22x");
     registerSecrets(...zoweYamlSecrets(before));

@@ -32,7 +32,9 @@ describe("redactSecrets", () => {
 
   it("hides the lines of a YAML block scalar and keeps what follows", () => {
     const text = ["zowe:", "  certificate:", "    password: |", "      line one", "", "      line two", "    type: PKCS12"].join("\n");
-    expect(redactSecrets(text)).toBe(["zowe:", "  certificate:", "    password: |", "      ********", "", "      ********", "    type: PKCS12"].join("\n"));
+    expect(redactSecrets(text)).toBe(
+      ["zowe:", "  certificate:", "    password: |", "      ********", "", "      ********", "    type: PKCS12"].join("\n"),
+    );
   });
 
   it("hides a block scalar on a list item and a folded one with chomping", () => {

@@ -9,7 +9,15 @@ import { record } from "../rollback/fixtures";
 
 const step = { id: "caching-service/vsam", fingerprint: fingerprintOf("caching-service/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 128 }) };
 const outcome = { id: step.id, title: "define", state: "changed" as const, durationMs: 1, notes: [] };
-const planned = (fingerprint?: string) => ({ id: step.id, workflow: "caching-service", title: "define", dependsOn: [], observed: "", changes: [], ...(fingerprint ? { fingerprint } : {}) });
+const planned = (fingerprint?: string) => ({
+  id: step.id,
+  workflow: "caching-service",
+  title: "define",
+  dependsOn: [],
+  observed: "",
+  changes: [],
+  ...(fingerprint ? { fingerprint } : {}),
+});
 
 describe("a step done by the last successful run", () => {
   it("is done when that run completed the step with the same fingerprint", () => {
@@ -19,7 +27,9 @@ describe("a step done by the last successful run", () => {
   it("is not done when its inputs changed, the step failed, or the record has no fingerprint", () => {
     const other = fingerprintOf("caching-service/vsam", { name: "ZWE.CACHE.VSAM", keyLength: 64 });
     expect(sameInputsAs({ runId: "A", plan: [planned(other)], outcomes: [outcome] }, step)).toBeUndefined();
-    expect(sameInputsAs({ runId: "A", plan: [planned(step.fingerprint)], outcomes: [{ ...outcome, state: "failed" }] }, step)).toBeUndefined();
+    expect(
+      sameInputsAs({ runId: "A", plan: [planned(step.fingerprint)], outcomes: [{ ...outcome, state: "failed" }] }, step),
+    ).toBeUndefined();
     // An older record: the plan's text may even name the same attributes; only a fingerprint counts.
     expect(sameInputsAs({ runId: "A", plan: [{ ...planned(), observed: "attributes 128" }], outcomes: [outcome] }, step)).toBeUndefined();
   });
@@ -40,7 +50,12 @@ const file = (r: RunRecordData): [string, RunRecordData] => [`${r.runId}.${r.kin
 
 describe("the run history", () => {
   it("finds the newest run of a status without reading older records", async () => {
-    const dir = folder(["PLEX1-1.provision.json", "not json"], file(record("PLEX1-2", { status: "succeeded" })), file(record("PLEX1-3")), file(record("PLEX10-4", { sysplex: "PLEX10" })));
+    const dir = folder(
+      ["PLEX1-1.provision.json", "not json"],
+      file(record("PLEX1-2", { status: "succeeded" })),
+      file(record("PLEX1-3")),
+      file(record("PLEX10-4", { sysplex: "PLEX10" })),
+    );
     const history = await RunHistory.open({ dir, sysplex: "PLEX1" });
     expect((await history.lastSuccess())?.runId).toBe("PLEX1-2");
     expect((await history.latest("provision"))?.runId).toBe("PLEX1-3");
@@ -53,7 +68,10 @@ describe("the run history", () => {
   });
 
   it("refuses a file that is not a run record, naming what is wrong", async () => {
-    const dir = folder(["PLEX1-1.provision.json", { formatVersion: 1, runId: "PLEX1-1", kind: "provision", status: "succeeded", plan: [] }]);
+    const dir = folder([
+      "PLEX1-1.provision.json",
+      { formatVersion: 1, runId: "PLEX1-1", kind: "provision", status: "succeeded", plan: [] },
+    ]);
     const history = await RunHistory.open({ dir, sysplex: "PLEX1" });
     const err = await history.latest("provision").catch((e: unknown) => e);
     expect(err).toMatchObject({ failureClass: "invalid-input" });

@@ -12,8 +12,19 @@ describe("run record", () => {
     expect(rec.file.startsWith(path.join(dir, "ha-runs"))).toBe(true);
     expect((await readRecord(rec.file)).status).toBe("running");
 
-    await rec.backup({ stepId: "s1", target: { kind: "member", dsn: "SYS1.PARMLIB", member: "IZUPRM0A" }, original: "HOSTNAME('X')\n", etag: "E1", zosCopy: "HA.BACKUP(B0000001)" });
-    rec.command({ stepId: "s2", system: "SYSA", command: "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)", response: ["EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY", "password: leaked"] });
+    await rec.backup({
+      stepId: "s1",
+      target: { kind: "member", dsn: "SYS1.PARMLIB", member: "IZUPRM0A" },
+      original: "HOSTNAME('X')\n",
+      etag: "E1",
+      zosCopy: "HA.BACKUP(B0000001)",
+    });
+    rec.command({
+      stepId: "s2",
+      system: "SYSA",
+      command: "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)",
+      response: ["EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY", "password: leaked"],
+    });
     await rec.finish("failed", [], []);
 
     const text = readFileSync(rec.file, "utf8");

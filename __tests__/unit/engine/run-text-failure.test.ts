@@ -9,7 +9,16 @@ const failed = (sent: RunResult["sent"], next: string[]): RunResult => ({
   status: "failed",
   runId: "PLEX1-1",
   plan: [],
-  outcomes: [{ id: "zosmf-ha/tcpip/SYSA", title: "t", state: "failed", durationMs: 1, notes: [], error: { message: "OBEYFILE did not apply cleanly", details: [], failureClass: "zos-failure" } }],
+  outcomes: [
+    {
+      id: "zosmf-ha/tcpip/SYSA",
+      title: "t",
+      state: "failed",
+      durationMs: 1,
+      notes: [],
+      error: { message: "OBEYFILE did not apply cleanly", details: [], failureClass: "zos-failure" },
+    },
+  ],
   summary: { steps: 1, changed: 0, unchanged: 0, failed: 1, skipped: 0, durationMs: 1 },
   sent,
   next,
@@ -22,7 +31,9 @@ describe("the text of a failed run", () => {
       { stepId: "zosmf-ha/tcpip/SYSA", kind: "member" as const, what: "TCPIP.HA.OBEY(HASYSA) written" },
     ];
     const text = renderRunResult(failed(sent, provisionNext({ topologyFile: "/plex dir/plex.yaml" }, "PLEX1-1", true)));
-    expect(text).toMatch(/Changed on z\/OS by this run \(2\):\n\s+data set TCPIP\.HA\.OBEY created\s+\[datasets\/obey\]\n\s+TCPIP\.HA\.OBEY\(HASYSA\) written/);
+    expect(text).toMatch(
+      /Changed on z\/OS by this run \(2\):\n\s+data set TCPIP\.HA\.OBEY created\s+\[datasets\/obey\]\n\s+TCPIP\.HA\.OBEY\(HASYSA\) written/,
+    );
     expect(text).toContain("zowe ha provision -t '/plex dir/plex.yaml' --resume");
     expect(text).toContain("zowe ha rollback -t '/plex dir/plex.yaml' --run PLEX1-1");
   });
@@ -35,9 +46,15 @@ describe("the text of a failed run", () => {
   });
 
   it("after a failed rollback offers to run the same rollback again", () => {
-    const text = renderRunResult(failed([{ stepId: "rollback/restore/SYS1.PARMLIB(IZUPRM0A)", kind: "member", what: "SYS1.PARMLIB(IZUPRM0A) written" }], rollbackNext({ topologyFile: "/p/plex.yaml" }, "PLEX1-0", true)), {
-      verb: "Rollback of run PLEX1-0",
-    });
+    const text = renderRunResult(
+      failed(
+        [{ stepId: "rollback/restore/SYS1.PARMLIB(IZUPRM0A)", kind: "member", what: "SYS1.PARMLIB(IZUPRM0A) written" }],
+        rollbackNext({ topologyFile: "/p/plex.yaml" }, "PLEX1-0", true),
+      ),
+      {
+        verb: "Rollback of run PLEX1-0",
+      },
+    );
     expect(text).toContain("zowe ha rollback -t /p/plex.yaml --run PLEX1-0");
     expect(text).toMatch(/SYS1\.PARMLIB\(IZUPRM0A\) written/);
   });

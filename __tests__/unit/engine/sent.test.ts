@@ -36,7 +36,11 @@ describe("what a run sent to z/OS", () => {
         step("write", async (ctx) => {
           await ctx.record.backup({ stepId: "write", target: member, original: "OLD", etag: "E1", zosCopy: "HA.BACKUP(B1234567)" });
           await ctx.record.write({ stepId: "write", target: member, etagBefore: "E1", etagAfter: "E2" });
-          await ctx.record.dataset?.({ stepId: "write", dsn: "TCPIP.HA.OBEY", attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 5, secondary: 5 } });
+          await ctx.record.dataset?.({
+            stepId: "write",
+            dsn: "TCPIP.HA.OBEY",
+            attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 5, secondary: 5 },
+          });
           return { state: "changed" };
         }),
         step("job", async (ctx) => {
@@ -72,7 +76,11 @@ describe("what a run sent to z/OS", () => {
         step("s", async (ctx) => {
           await ctx.record.backup({ stepId: "s", target: member, original: null, etag: null });
           await ctx.record.write({ stepId: "s", target: member, etagBefore: null, etagAfter: "E1" });
-          await ctx.record.dataset?.({ stepId: "s", dsn: "HA.BACKUP", attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 15, secondary: 15 } });
+          await ctx.record.dataset?.({
+            stepId: "s",
+            dsn: "HA.BACKUP",
+            attributes: { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 15, secondary: 15 },
+          });
           await ctx.record.job({ stepId: "s", jobname: "J", jobid: "JOB1", token: "T", retcode: null, maxRc: 0 });
           await ctx.record.command({ stepId: "s", system: "SYSA", command: "D A,L", response: [] });
           return { state: "changed" };

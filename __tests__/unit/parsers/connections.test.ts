@@ -12,9 +12,33 @@ describe("parseConnections", () => {
   it("reads the console form", () => {
     const d = ok(sample("conn-listen.txt"));
     expect(d.entries).toEqual([
-      { user: "ZCHA1", connId: "0000004A", state: "LISTEN", listening: true, local: { address: "192.0.2.1", port: 9443 }, foreign: { address: "0.0.0.0", port: 0 }, extra: {} },
-      { user: "ZCHA1", connId: "0000005C", state: "ESTBLSH", listening: false, local: { address: "192.0.2.1", port: 9443 }, foreign: { address: "192.0.2.200", port: 50123 }, extra: {} },
-      { user: "IZUSVR1", connId: "00000071", state: "LISTEN", listening: true, local: { address: "0.0.0.0", port: 443 }, foreign: { address: "0.0.0.0", port: 0 }, extra: {} },
+      {
+        user: "ZCHA1",
+        connId: "0000004A",
+        state: "LISTEN",
+        listening: true,
+        local: { address: "192.0.2.1", port: 9443 },
+        foreign: { address: "0.0.0.0", port: 0 },
+        extra: {},
+      },
+      {
+        user: "ZCHA1",
+        connId: "0000005C",
+        state: "ESTBLSH",
+        listening: false,
+        local: { address: "192.0.2.1", port: 9443 },
+        foreign: { address: "192.0.2.200", port: 50123 },
+        extra: {},
+      },
+      {
+        user: "IZUSVR1",
+        connId: "00000071",
+        state: "LISTEN",
+        listening: true,
+        local: { address: "0.0.0.0", port: 443 },
+        foreign: { address: "0.0.0.0", port: 0 },
+        extra: {},
+      },
     ]);
   });
 
@@ -27,7 +51,9 @@ describe("parseConnections", () => {
   });
 
   it("keeps unknown labelled fields on the connection", () => {
-    const d = ok(" EZD0101I NETSTAT CS V2R5 TCPIP 1\r  USER ID  CONN     STATE\r  ZCHA1    0000004A LISTEN\r    LOCAL SOCKET: ::FFFF:192.0.2.1..9443\r    APPLICATION DATA: ZCHA");
+    const d = ok(
+      " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  USER ID  CONN     STATE\r  ZCHA1    0000004A LISTEN\r    LOCAL SOCKET: ::FFFF:192.0.2.1..9443\r    APPLICATION DATA: ZCHA",
+    );
     expect(d.entries[0].local).toEqual({ address: "::FFFF:192.0.2.1", port: 9443 });
     expect(d.entries[0].foreign).toBeNull();
     expect(d.entries[0].extra).toEqual({ "APPLICATION DATA": "ZCHA" });

@@ -33,7 +33,8 @@ describe("parseFrame", () => {
   });
 
   it("removes repeated headers and keeps the last record count", () => {
-    const text = " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  A: 1\r EZD0101I NETSTAT CS V2R5 TCPIP 2\r  B: 2\r  2 OF 5 RECORDS DISPLAYED\r  END OF THE REPORT";
+    const text =
+      " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  A: 1\r EZD0101I NETSTAT CS V2R5 TCPIP 2\r  B: 2\r  2 OF 5 RECORDS DISPLAYED\r  END OF THE REPORT";
     const f = parseFrame(text);
     expect(f.headerCount).toBe(2);
     expect(f.body.map((l) => l.trim())).toEqual(["A: 1", "B: 2"]);

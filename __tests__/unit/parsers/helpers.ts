@@ -3,7 +3,10 @@ import { join } from "node:path";
 
 /** A hand-made sample, as z/OSMF sends it: lines separated by `\r`. */
 export function sample(name: string): string {
-  return readFileSync(join(__dirname, "samples", name), "utf8").replace(/\n$/, "").split("\n").join("\r");
+  return readFileSync(join(__dirname, "samples", name), "utf8")
+    .replace(/\n$/, "")
+    .split("\n")
+    .join("\r");
 }
 
 /**

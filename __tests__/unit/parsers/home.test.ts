@@ -31,8 +31,12 @@ describe("parseHome", () => {
   });
 
   it("reads mixed case, other spacing and unknown fields", () => {
-    const d = ok("MVS TCP/IP NETSTAT CS V2R5 TCPIP Name: TCPCS 10:00:00\nHome address list:\nIntfName: osaqdio1 Address: 2001:db8::5 Flags: Primary\n   MtuSize: 8992");
-    expect(d.entries).toEqual([{ name: "OSAQDIO1", nameKind: "INTFNAME", address: "2001:DB8::5", flags: ["PRIMARY"], primary: true, extra: { MTUSIZE: "8992" } }]);
+    const d = ok(
+      "MVS TCP/IP NETSTAT CS V2R5 TCPIP Name: TCPCS 10:00:00\nHome address list:\nIntfName: osaqdio1 Address: 2001:db8::5 Flags: Primary\n   MtuSize: 8992",
+    );
+    expect(d.entries).toEqual([
+      { name: "OSAQDIO1", nameKind: "INTFNAME", address: "2001:DB8::5", flags: ["PRIMARY"], primary: true, extra: { MTUSIZE: "8992" } },
+    ]);
   });
 
   it("reads a report split over two pieces with the frame repeated", () => {

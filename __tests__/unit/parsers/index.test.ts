@@ -33,7 +33,18 @@ describe("parseNetstat", () => {
   });
 
   it("re-exports every parser", () => {
-    for (const name of ["parseFrame", "parseVipadcfg", "parseVdpt", "parseVipadyn", "parsePortlist", "parseHome", "parseConnections", "listenersOn", "parseObeyResponse", "parseIzuprm"]) {
+    for (const name of [
+      "parseFrame",
+      "parseVipadcfg",
+      "parseVdpt",
+      "parseVipadyn",
+      "parsePortlist",
+      "parseHome",
+      "parseConnections",
+      "listenersOn",
+      "parseObeyResponse",
+      "parseIzuprm",
+    ]) {
       expect(typeof (parsers as Record<string, unknown>)[name], name).toBe("function");
     }
   });

@@ -50,7 +50,9 @@ describe("parseIzuprm", () => {
   });
 
   it("accepts statements in any order, lower case names, bare keywords and blanks around values", () => {
-    const r = parseIzuprm("http_ssl_port( 10443 ) hostname('*')\nWLM_CLASSES DEFAULT(IZUGHTTP) LONG_WORK(IZUGWORK)\nSOME_FLAG\nSAF_PREFIX(IZUDFLT)");
+    const r = parseIzuprm(
+      "http_ssl_port( 10443 ) hostname('*')\nWLM_CLASSES DEFAULT(IZUGHTTP) LONG_WORK(IZUGWORK)\nSOME_FLAG\nSAF_PREFIX(IZUDFLT)",
+    );
     expect(r.statements.HTTP_SSL_PORT.value).toBe("10443");
     expect(r.statements.HOSTNAME.value).toBe("*");
     expect(r.statements.WLM_CLASSES.value).toEqual({ DEFAULT: "IZUGHTTP", LONG_WORK: "IZUGWORK" });
@@ -83,7 +85,10 @@ describe("parseIzuprm", () => {
 
   it("reports duplicate statements and sub-keywords, keeping the last", () => {
     const r = parseIzuprm("HTTP_SSL_PORT(443)\nHTTP_SSL_PORT(10443)\nSEC_GROUPS USER(A) USER(B)");
-    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([["duplicate", 2], ["duplicate", 3]]);
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([
+      ["duplicate", 2],
+      ["duplicate", 3],
+    ]);
     expect(r.statements.HTTP_SSL_PORT).toEqual({ name: "HTTP_SSL_PORT", value: "10443", line: 2 });
   });
 

@@ -29,7 +29,16 @@ const SYNTAX = [
 describe("parseObeyResponse", () => {
   it("reads a clean OBEYFILE", () => {
     const r = parseObeyResponse(OK);
-    expect(r).toMatchObject({ command: "OBEYFILE", completed: true, syntaxErrors: false, failed: false, statementErrors: [], rejection: null, clean: true, recognised: true });
+    expect(r).toMatchObject({
+      command: "OBEYFILE",
+      completed: true,
+      syntaxErrors: false,
+      failed: false,
+      statementErrors: [],
+      rejection: null,
+      clean: true,
+      recognised: true,
+    });
     expect(r.messages.map((m) => m.id)).toEqual(["EZZ0060I", "EZZ0053I"]);
   });
 
@@ -38,7 +47,10 @@ describe("parseObeyResponse", () => {
     expect(r.completed).toBe(true);
     expect(r.clean).toBe(false);
     expect(r.statementErrors).toEqual([
-      { id: "EZZ0827I", text: "EXACTLY ONE PREFERRED AND AT LEAST ONE BACKUP ARE REQUIRED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY" },
+      {
+        id: "EZZ0827I",
+        text: "EXACTLY ONE PREFERRED AND AT LEAST ONE BACKUP ARE REQUIRED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",
+      },
     ]);
   });
 
@@ -54,7 +66,9 @@ describe("parseObeyResponse", () => {
   });
 
   it("reads EZZ0059I as a failure and other profile errors as statement errors", () => {
-    const r = parseObeyResponse(" EZZ0060I PROCESSING COMMAND: VARY TCPIP,,OBEYFILE,BAD.DSN\r  EZZ0059I COMMAND FAILED\r  EZZ0146I DENY IS ONLY VALID WITH *");
+    const r = parseObeyResponse(
+      " EZZ0060I PROCESSING COMMAND: VARY TCPIP,,OBEYFILE,BAD.DSN\r  EZZ0059I COMMAND FAILED\r  EZZ0146I DENY IS ONLY VALID WITH *",
+    );
     expect(r).toMatchObject({ command: "OBEYFILE", completed: false, failed: true, clean: false });
     expect(r.statementErrors.map((m) => m.id)).toEqual(["EZZ0059I", "EZZ0146I"]);
   });

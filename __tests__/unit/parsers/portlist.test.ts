@@ -22,7 +22,15 @@ describe("parsePortlist", () => {
       [10000, false, "TCP", "APPL?X", "DR", "10000-10009", null, "APPLSAF"],
       [2049, false, "UDP", "MVSNFS", "X", null, null, null],
     ]);
-    expect(d.entries[5].flagSet).toEqual({ shareport: true, shareportWlm: false, delayAcks: true, bind: false, autolog: true, reserved: false, other: [] });
+    expect(d.entries[5].flagSet).toEqual({
+      shareport: true,
+      shareportWlm: false,
+      delayAcks: true,
+      bind: false,
+      autolog: true,
+      reserved: false,
+      other: [],
+    });
     expect(d.entries[4].flagSet.shareportWlm).toBe(true);
     expect(d.entries[7].flagSet.other).toEqual(["X"]);
     expect(d.unknownLines).toEqual([]);
@@ -46,12 +54,18 @@ describe("parsePortlist", () => {
 
   it("reads a report split over two pieces with the frame and heading repeated", () => {
     const whole = sample("portlist.txt");
-    const split = splitWithRepeatedHeader(whole, 6, " EZD0101I NETSTAT CS V2R5 TCPIP 441\r  PORT# PROT USER     FLAGS    RANGE       IP ADDRESS       SAF NAME");
+    const split = splitWithRepeatedHeader(
+      whole,
+      6,
+      " EZD0101I NETSTAT CS V2R5 TCPIP 441\r  PORT# PROT USER     FLAGS    RANGE       IP ADDRESS       SAF NAME",
+    );
     expect(ok(split)).toEqual(ok(whole));
   });
 
   it("keeps lines that are not rows", () => {
-    expect(ok(" EZD0101I NETSTAT CS V2R5 TCPIP 1\r  09443 TCP ZCHA* DAS\r  A NOTE FROM A LATER RELEASE").unknownLines).toEqual(["A NOTE FROM A LATER RELEASE"]);
+    expect(ok(" EZD0101I NETSTAT CS V2R5 TCPIP 1\r  09443 TCP ZCHA* DAS\r  A NOTE FROM A LATER RELEASE").unknownLines).toEqual([
+      "A NOTE FROM A LATER RELEASE",
+    ]);
   });
 
   it("classifies sysplex, error, foreign and empty responses", () => {
@@ -64,7 +78,15 @@ describe("parsePortlist", () => {
 
 describe("decodePortFlags", () => {
   it("decodes each letter and keeps unknown ones", () => {
-    expect(decodePortFlags("swdbarlq")).toEqual({ shareport: true, shareportWlm: true, delayAcks: true, bind: true, autolog: true, reserved: true, other: ["L", "Q"] });
+    expect(decodePortFlags("swdbarlq")).toEqual({
+      shareport: true,
+      shareportWlm: true,
+      delayAcks: true,
+      bind: true,
+      autolog: true,
+      reserved: true,
+      other: ["L", "Q"],
+    });
     expect(decodePortFlags("")).toMatchObject({ shareport: false, other: [] });
   });
 });

@@ -13,12 +13,36 @@ describe("parseVdpt", () => {
     const d = ok(sample("vdpt-hotstandby.txt"));
     expect(d.entries).toEqual([
       {
-        destAddress: "203.0.113.10", destPort: 443, destXcf: "198.51.100.1", totalConn: 42, rdy: 1, wlm: 10, wlmKind: null, tsr: 100,
-        distMethod: "HOTSTANDBY", distMethodRaw: "HOTSTANDBY", srvType: "PREFERRED", flg: "ACTIVE", target: "stack", extra: {},
+        destAddress: "203.0.113.10",
+        destPort: 443,
+        destXcf: "198.51.100.1",
+        totalConn: 42,
+        rdy: 1,
+        wlm: 10,
+        wlmKind: null,
+        tsr: 100,
+        distMethod: "HOTSTANDBY",
+        distMethodRaw: "HOTSTANDBY",
+        srvType: "PREFERRED",
+        flg: "ACTIVE",
+        target: "stack",
+        extra: {},
       },
       {
-        destAddress: "203.0.113.10", destPort: 443, destXcf: "198.51.100.2", totalConn: 0, rdy: 1, wlm: 10, wlmKind: null, tsr: 100,
-        distMethod: "HOTSTANDBY", distMethodRaw: "HOTSTANDBY", srvType: "BACKUP", flg: "BACKUP", target: "stack", extra: {},
+        destAddress: "203.0.113.10",
+        destPort: 443,
+        destXcf: "198.51.100.2",
+        totalConn: 0,
+        rdy: 1,
+        wlm: 10,
+        wlmKind: null,
+        tsr: 100,
+        distMethod: "HOTSTANDBY",
+        distMethodRaw: "HOTSTANDBY",
+        srvType: "BACKUP",
+        flg: "BACKUP",
+        target: "stack",
+        extra: {},
       },
     ]);
     expect(activeTargets(d).map((e) => e.destXcf)).toEqual(["198.51.100.1"]);
@@ -27,7 +51,16 @@ describe("parseVdpt", () => {
   it("reads the TSO DETAIL form: glued values, WLM suffixes, blank FLG, DETAIL extras, non-z/OS section", () => {
     const d = ok(sample("vdpt-detail-tso.txt"));
     expect(d.entries).toHaveLength(3);
-    expect(d.entries[0]).toMatchObject({ totalConn: 1234, rdy: 2, wlm: 8, wlmKind: "system", tsr: 95, distMethod: "BASEWLM", flg: null, srvType: null });
+    expect(d.entries[0]).toMatchObject({
+      totalConn: 1234,
+      rdy: 2,
+      wlm: 8,
+      wlmKind: "system",
+      tsr: 95,
+      distMethod: "BASEWLM",
+      flg: null,
+      srvType: null,
+    });
     expect(d.entries[0].extra).toEqual({ TCSR: "100", CER: "100", SEF: "095", ACTCONN: "0000000012", QOSPLCACT: "*DEFAULT*" });
     expect(d.entries[1]).toMatchObject({ rdy: 0, wlm: 12, wlmKind: "server", distMethod: "SERVERWLM" });
     expect(d.entries[2]).toMatchObject({ destPort: 80, target: "non-zos", distMethod: "ROUNDROBIN" });
@@ -40,7 +73,8 @@ describe("parseVdpt", () => {
   });
 
   it("gives each DESTXCF its own entry when DEST is printed once", () => {
-    const text = " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DEST: 203.0.113.10..443\r    DESTXCF: 198.51.100.1\r    FLG: ACTIVE\r    DESTXCF: 198.51.100.2\r    FLG: BACKUP";
+    const text =
+      " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DEST: 203.0.113.10..443\r    DESTXCF: 198.51.100.1\r    FLG: ACTIVE\r    DESTXCF: 198.51.100.2\r    FLG: BACKUP";
     expect(ok(text).entries.map((e) => [e.destPort, e.destXcf, e.flg])).toEqual([
       [443, "198.51.100.1", "ACTIVE"],
       [443, "198.51.100.2", "BACKUP"],
@@ -48,7 +82,9 @@ describe("parseVdpt", () => {
   });
 
   it("keeps unknown lines and an empty table", () => {
-    const d = ok(" EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DYNAMIC VIPA DESTINATION PORT TABLE FOR TCP/IP STACKS:\r  NOTHING TO SHOW\r  0 OF 0 RECORDS DISPLAYED\r  END OF THE REPORT");
+    const d = ok(
+      " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DYNAMIC VIPA DESTINATION PORT TABLE FOR TCP/IP STACKS:\r  NOTHING TO SHOW\r  0 OF 0 RECORDS DISPLAYED\r  END OF THE REPORT",
+    );
     expect(d.entries).toEqual([]);
     expect(d.unknownLines).toEqual(["NOTHING TO SHOW"]);
   });
@@ -60,7 +96,8 @@ describe("parseVdpt", () => {
     expect(parseVdpt(sample("portlist.txt")).kind).toBe("unrecognised");
     expect(parseVdpt("")).toEqual({ kind: "unrecognised", firstLines: [] });
     expect(parseVdpt(" CNZ4105I 04.32.31 DISPLAY ACTIVITY 458\r  JOBS M/S TS USERS")).toEqual({
-      kind: "unrecognised", firstLines: ["CNZ4105I 04.32.31 DISPLAY ACTIVITY 458", "JOBS M/S TS USERS"],
+      kind: "unrecognised",
+      firstLines: ["CNZ4105I 04.32.31 DISPLAY ACTIVITY 458", "JOBS M/S TS USERS"],
     });
   });
 });

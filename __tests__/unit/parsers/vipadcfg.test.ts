@@ -17,13 +17,32 @@ describe("parseVipadcfg", () => {
     expect(r.frame.ended).toBe(true);
     const d = r.data;
     expect(d.defines).toEqual([
-      { address: "203.0.113.10", prefixLen: 24, intfName: null, deactivated: false, moveable: "IMMEDIATE", srvMgr: false, extra: { FLG: "" } },
+      {
+        address: "203.0.113.10",
+        prefixLen: 24,
+        intfName: null,
+        deactivated: false,
+        moveable: "IMMEDIATE",
+        srvMgr: false,
+        extra: { FLG: "" },
+      },
     ]);
     expect(d.distributes).toHaveLength(2);
     const [pref, back] = d.distributes;
     expect(pref).toMatchObject({
-      destAddress: "203.0.113.10", destPort: 443, destXcf: "198.51.100.1", distMethod: "HOTSTANDBY", srvType: "PREFERRED",
-      rank: null, autoSwitchBack: false, healthSwitch: true, sysPt: false, timAff: false, flg: null, optLoc: null, weight: null,
+      destAddress: "203.0.113.10",
+      destPort: 443,
+      destXcf: "198.51.100.1",
+      distMethod: "HOTSTANDBY",
+      srvType: "PREFERRED",
+      rank: null,
+      autoSwitchBack: false,
+      healthSwitch: true,
+      sysPt: false,
+      timAff: false,
+      flg: null,
+      optLoc: null,
+      weight: null,
     });
     expect(back).toMatchObject({ destXcf: "198.51.100.2", srvType: "BACKUP", rank: 100, autoSwitchBack: false });
     expect(d.unknownLines).toEqual([]);
@@ -58,7 +77,15 @@ describe("parseVipadcfg", () => {
       "END OF THE REPORT",
     ].join("\r");
     expect(ok(text).distributes).toMatchObject([
-      { destAddress: "203.0.113.10", destPort: 443, destXcf: "198.51.100.1", distMethod: "HOTSTANDBY", srvType: "PREFERRED", autoSwitchBack: false, healthSwitch: false },
+      {
+        destAddress: "203.0.113.10",
+        destPort: 443,
+        destXcf: "198.51.100.1",
+        distMethod: "HOTSTANDBY",
+        srvType: "PREFERRED",
+        autoSwitchBack: false,
+        healthSwitch: false,
+      },
     ]);
   });
 
@@ -104,12 +131,18 @@ describe("parseVipadcfg", () => {
 
   it("reports routing rejections and TCP/IP command errors", () => {
     expect(parseVipadcfg(" IEE345I DISPLAY    AUTHORITY INVALID, FAILED BY SECURITY PRODUCT")).toMatchObject({
-      kind: "error", messageId: "IEE345I",
+      kind: "error",
+      messageId: "IEE345I",
     });
     expect(parseVipadcfg(" IEE618I DISPLAY COMMAND REJECTED, ROUTE FAILED")).toMatchObject({ kind: "error", messageId: "IEE618I" });
     // Test data: an EZZ0xxx reply for a stack procedure that does not exist.
     const r = parseVipadcfg(" EZZ0999I TCPIP STACK NOSUCH IS NOT ACTIVE");
-    expect(r).toEqual({ kind: "error", messageId: "EZZ0999I", text: "TCPIP STACK NOSUCH IS NOT ACTIVE", messages: [{ id: "EZZ0999I", text: "TCPIP STACK NOSUCH IS NOT ACTIVE" }] });
+    expect(r).toEqual({
+      kind: "error",
+      messageId: "EZZ0999I",
+      text: "TCPIP STACK NOSUCH IS NOT ACTIVE",
+      messages: [{ id: "EZZ0999I", text: "TCPIP STACK NOSUCH IS NOT ACTIVE" }],
+    });
   });
 
   it("never reads another response as an empty report", () => {
@@ -134,8 +167,15 @@ describe("parseVipadcfg", () => {
 
 describe("normaliseDistMethod", () => {
   it.each([
-    ["HotStandby", "HOTSTANDBY"], ["HOTSTANDBY", "HOTSTANDBY"], ["ServerWLM", "SERVERWLM"], ["BaseWLM", "BASEWLM"],
-    ["RoundRobin", "ROUNDROBIN"], ["WeightedActive", "WEIGHTEDACTIVE"], ["Weighted Active", "WEIGHTEDACTIVE"], ["Other", null], ["", null],
+    ["HotStandby", "HOTSTANDBY"],
+    ["HOTSTANDBY", "HOTSTANDBY"],
+    ["ServerWLM", "SERVERWLM"],
+    ["BaseWLM", "BASEWLM"],
+    ["RoundRobin", "ROUNDROBIN"],
+    ["WeightedActive", "WEIGHTEDACTIVE"],
+    ["Weighted Active", "WEIGHTEDACTIVE"],
+    ["Other", null],
+    ["", null],
   ])("%s → %s", (raw, expected) => {
     expect(normaliseDistMethod(raw)).toBe(expected);
   });

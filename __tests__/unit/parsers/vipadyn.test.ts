@@ -12,8 +12,28 @@ describe("parseVipadyn", () => {
   it("reads the console form", () => {
     const d = ok(sample("vipadyn.txt"));
     expect(d.dvipas).toEqual([
-      { address: "203.0.113.10", prefixLen: 24, intfName: null, status: "ACTIVE", statusRaw: "ACTIVE", origin: "VIPADEFINE", distStat: "DIST/DEST", actTime: "03/14/2025 08:15:02", extra: {} },
-      { address: "203.0.113.20", prefixLen: null, intfName: null, status: "BACKUP", statusRaw: "BACKUP", origin: "VIPABACKUP", distStat: null, actTime: "N/A", extra: {} },
+      {
+        address: "203.0.113.10",
+        prefixLen: 24,
+        intfName: null,
+        status: "ACTIVE",
+        statusRaw: "ACTIVE",
+        origin: "VIPADEFINE",
+        distStat: "DIST/DEST",
+        actTime: "03/14/2025 08:15:02",
+        extra: {},
+      },
+      {
+        address: "203.0.113.20",
+        prefixLen: null,
+        intfName: null,
+        status: "BACKUP",
+        statusRaw: "BACKUP",
+        origin: "VIPABACKUP",
+        distStat: null,
+        actTime: "N/A",
+        extra: {},
+      },
     ]);
     expect(d.routes).toEqual([]);
   });
@@ -29,7 +49,9 @@ describe("parseVipadyn", () => {
   });
 
   it("keeps an unknown status as raw text", () => {
-    const d = ok(" EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DYNAMIC VIPA:\r  IP ADDRESS/PREFIXLEN: 203.0.113.9\r  STATUS: SLEEPING  ORIGIN: VIPADEFINE");
+    const d = ok(
+      " EZD0101I NETSTAT CS V2R5 TCPIP 1\r  DYNAMIC VIPA:\r  IP ADDRESS/PREFIXLEN: 203.0.113.9\r  STATUS: SLEEPING  ORIGIN: VIPADEFINE",
+    );
     expect(d.dvipas[0]).toMatchObject({ status: null, statusRaw: "SLEEPING" });
   });
 

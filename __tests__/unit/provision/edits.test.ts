@@ -24,7 +24,13 @@ describe("IZUPRMxx edit", () => {
   const out = editIzuprm(IZUPRM00, haSettings({ env: { topology: t } as never }, "SYSA"));
 
   it("keeps unrelated statements and comments byte for byte", () => {
-    for (const line of ["/* IZUPRM00 - site copy, do not remove this comment               */", "JAVA_HOME('/usr/lpp/java/J17.0_64')", "SEC_GROUPS USER(IZUUSER),ADMIN(IZUADMIN),SECADMIN(IZUSECAD)", "COMMON_TSO ACCT(IZUACCT) REGION(50000) PROC(IZUFPROC)", "HTTP_SSL_PORT(443)"]) {
+    for (const line of [
+      "/* IZUPRM00 - site copy, do not remove this comment               */",
+      "JAVA_HOME('/usr/lpp/java/J17.0_64')",
+      "SEC_GROUPS USER(IZUUSER),ADMIN(IZUADMIN),SECADMIN(IZUSECAD)",
+      "COMMON_TSO ACCT(IZUACCT) REGION(50000) PROC(IZUFPROC)",
+      "HTTP_SSL_PORT(443)",
+    ]) {
       expect(out).toContain(line);
     }
   });
@@ -37,7 +43,14 @@ describe("IZUPRMxx edit", () => {
     expect(out).toContain("AUTOSTART_GROUP('IZUDFLA')");
     // SAF_PREFIX(IZUDFLT) already means IZUDFLT: not rewritten.
     expect(out).toContain("SAF_PREFIX(IZUDFLT)\n");
-    for (const added of ["AUTOSTART(LOCAL)", "KEYRING_NAME('IZUKeyring.IZUDFLT')", "SERVER_PROC(IZUSVRA)", "ANGEL_PROC(IZUANG1)", "USER_DIR('/global/zosmf/zosmfa')"]) expect(out).toContain(added);
+    for (const added of [
+      "AUTOSTART(LOCAL)",
+      "KEYRING_NAME('IZUKeyring.IZUDFLT')",
+      "SERVER_PROC(IZUSVRA)",
+      "ANGEL_PROC(IZUANG1)",
+      "USER_DIR('/global/zosmf/zosmfa')",
+    ])
+      expect(out).toContain(added);
   });
 
   it("is idempotent", () => {
@@ -51,7 +64,9 @@ describe("procedure edit", () => {
     expect(setProcDefaults(proc, [{ name: "IZUPRM", value: "0A", field: "IZUPRM" }], "P")).toBe(proc.replace("IZUPRM=00", "IZUPRM=0A"));
   });
   it("adds IZUPRM= when the PROC statement has none", () => {
-    expect(setProcDefaults("//IZUSVR1 PROC SESSION=IZUIS\n//S EXEC PGM=X\n", [{ name: "IZUPRM", value: "0B", field: "IZUPRM" }], "P")).toBe("//IZUSVR1 PROC SESSION=IZUIS,IZUPRM=0B\n//S EXEC PGM=X\n");
+    expect(setProcDefaults("//IZUSVR1 PROC SESSION=IZUIS\n//S EXEC PGM=X\n", [{ name: "IZUPRM", value: "0B", field: "IZUPRM" }], "P")).toBe(
+      "//IZUSVR1 PROC SESSION=IZUIS,IZUPRM=0B\n//S EXEC PGM=X\n",
+    );
   });
 });
 
@@ -67,7 +82,9 @@ describe("obey member", () => {
     expect(text).toContain("VIPADEFINE 255.255.255.0 192.0.2.10");
     expect(text).not.toContain("VIPABACKUP");
     // Both switches written out: the example's AUTOSWITCHBACK and healthSwitch false.
-    expect(text).toMatch(/VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY\n\s+AUTOSWITCHBACK\n\s+NOHEALTHSWITCH\n\s+192\.0\.2\.10 PORT 443\n\s+DESTIP\n\s+198\.51\.100\.1 PREFERRED\n\s+198\.51\.100\.2 BACKUP 1\n/);
+    expect(text).toMatch(
+      /VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY\n\s+AUTOSWITCHBACK\n\s+NOHEALTHSWITCH\n\s+192\.0\.2\.10 PORT 443\n\s+DESTIP\n\s+198\.51\.100\.1 PREFERRED\n\s+198\.51\.100\.2 BACKUP 1\n/,
+    );
   });
 
   it("distributor's backup: VIPABACKUP plus the same VIPADISTRIBUTE", async () => {

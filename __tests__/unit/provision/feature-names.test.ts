@@ -10,19 +10,24 @@ const PROVISION = path.join(__dirname, "..", "..", "..", "src", "provision");
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 describe("one name per feature", () => {
-  it.each(Object.entries(WORKFLOWS))("%s is its workflow folder, workflow name, step-id prefix and provision folder", async (key, folder) => {
-    expect(Object.keys(topologyJsonSchema().properties as object)).toContain(key);
-    expect(folder).toBe(kebab(key));
-    const wf = await loadWorkflow(folder);
-    expect(wf.name).toBe(folder);
-    expect(wf.idPrefix).toBe(folder);
-    expect(existsSync(path.join(PROVISION, folder))).toBe(true);
-    // The verify family of the feature carries the same name (its configuration family a suffix of it).
-    expect(CHECK_MODULES.map((m) => m.name)).toContain(folder);
-  });
+  it.each(Object.entries(WORKFLOWS))(
+    "%s is its workflow folder, workflow name, step-id prefix and provision folder",
+    async (key, folder) => {
+      expect(Object.keys(topologyJsonSchema().properties as object)).toContain(key);
+      expect(folder).toBe(kebab(key));
+      const wf = await loadWorkflow(folder);
+      expect(wf.name).toBe(folder);
+      expect(wf.idPrefix).toBe(folder);
+      expect(existsSync(path.join(PROVISION, folder))).toBe(true);
+      // The verify family of the feature carries the same name (its configuration family a suffix of it).
+      expect(CHECK_MODULES.map((m) => m.name)).toContain(folder);
+    },
+  );
 
   it("has no workflow folder that is not a feature's", () => {
-    const folders = readdirSync(builtinWorkflowsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(builtinWorkflowsDir(), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.sort()).toEqual(Object.values(WORKFLOWS).sort());
   });
 });

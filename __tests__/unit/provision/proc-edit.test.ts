@@ -17,15 +17,16 @@ function changed(before: string, after: string): { removed: string[]; added: str
 }
 
 describe("server procedure edit", () => {
-  const numbered = [
-    seq("//IZUSVR1  PROC IZUPRM=00,", 10000),
-    seq("//             ROOT='/usr/lpp/zosmf',      ROOT DIRECTORY", 20000),
-    seq("//             USERDIR='/global/zosmf'", 30000),
-    seq("//*", 40000),
-    seq("//IZUSVR1  EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT,", 50000),
-    seq("//             PARM='PGM &ROOT./bin/izusvr1 IZUPRM=&IZUPRM.'", 60000),
-    seq("//WLPUDIR  DD PATH='&USERDIR./data'", 70000),
-  ].join("\n") + "\n";
+  const numbered =
+    [
+      seq("//IZUSVR1  PROC IZUPRM=00,", 10000),
+      seq("//             ROOT='/usr/lpp/zosmf',      ROOT DIRECTORY", 20000),
+      seq("//             USERDIR='/global/zosmf'", 30000),
+      seq("//*", 40000),
+      seq("//IZUSVR1  EXEC PGM=BPXBATSL,REGION=0M,TIME=NOLIMIT,", 50000),
+      seq("//             PARM='PGM &ROOT./bin/izusvr1 IZUPRM=&IZUPRM.'", 60000),
+      seq("//WLPUDIR  DD PATH='&USERDIR./data'", 70000),
+    ].join("\n") + "\n";
 
   it("keeps sequence numbers in columns 73-80 and column 72 blank on every record", () => {
     const out = setProcDefaults(numbered, SETTINGS, "P(IZUSVRA)");
@@ -41,7 +42,11 @@ describe("server procedure edit", () => {
   });
 
   it("adds IZUPRM= to a PROC without it, keeping every other record and column byte for byte", () => {
-    const site = [seq("//IZUSVRA  PROC ROOT='/usr/lpp/zosmf',", 100), seq("//             USERDIR='/global/zosmf/zosmfa'       SITE COPY", 200), seq("//IZUSVR1  EXEC PGM=BPXBATSL", 300)].join("\n");
+    const site = [
+      seq("//IZUSVRA  PROC ROOT='/usr/lpp/zosmf',", 100),
+      seq("//             USERDIR='/global/zosmf/zosmfa'       SITE COPY", 200),
+      seq("//IZUSVR1  EXEC PGM=BPXBATSL", 300),
+    ].join("\n");
     const out = setProcDefaults(site, SETTINGS, "P(IZUSVRA)");
     const lines = out.split("\n");
     expect(lines.every((l) => l.length <= 80 && (l[71] ?? " ") === " ")).toBe(true);

@@ -9,7 +9,17 @@ describe("a member update without its backup library", () => {
     const client = files.client();
     const ctx = applyContext();
     const observed = await client.files.read("SYS1.PARMLIB", "IZUPRM0A");
-    const write = safeWriteMember({ client, ctx, stepId: "s", runToken: "T0000001", backupDsn: "HA.BACKUP", dsn: "SYS1.PARMLIB", member: "IZUPRM0A", observed: { text: observed.text, etag: observed.etag ?? null }, text: "NEW\n" });
+    const write = safeWriteMember({
+      client,
+      ctx,
+      stepId: "s",
+      runToken: "T0000001",
+      backupDsn: "HA.BACKUP",
+      dsn: "SYS1.PARMLIB",
+      member: "IZUPRM0A",
+      observed: { text: observed.text, etag: observed.etag ?? null },
+      text: "NEW\n",
+    });
     await expect(write).rejects.toThrow(/backup library HA\.BACKUP does not exist.*nothing was written/);
     expect(files.datasets.has("HA.BACKUP")).toBe(false);
     expect(files.members.get("SYS1.PARMLIB(IZUPRM0A)")!.text).toBe("OLD\n");

@@ -27,7 +27,16 @@ export function service(over: Partial<DistributedService> = {}): DistributedServ
 }
 
 export function sharing(over: Partial<PortSharing> = {}): PortSharing {
-  return { name: "zosconnect-api", system: "SYSA", port: 9443, protocol: "TCP", jobPrefix: "ZCHA*", mode: "SHAREPORT", servers: ["ZCHA1", "ZCHA2"], ...over };
+  return {
+    name: "zosconnect-api",
+    system: "SYSA",
+    port: 9443,
+    protocol: "TCP",
+    jobPrefix: "ZCHA*",
+    mode: "SHAREPORT",
+    servers: ["ZCHA1", "ZCHA2"],
+    ...over,
+  };
 }
 
 export const workflows = async (): Promise<{ ports: LoadedWorkflow; services: LoadedWorkflow }> => ({

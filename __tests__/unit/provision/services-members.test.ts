@@ -11,7 +11,8 @@ beforeAll(async () => {
   wf = (await workflows()).services;
 });
 
-const render = (t: Topology, system: string, role = "member") => renderStackMember({ workflow: wf, stepId: "distribute", role, vars: servicesMemberVariables(t, system), system });
+const render = (t: Topology, system: string, role = "member") =>
+  renderStackMember({ workflow: wf, stepId: "distribute", role, vars: servicesMemberVariables(t, system), system });
 const XCF = { SYSA: "198.51.100.1", SYSB: "198.51.100.2", SYSC: "198.51.100.3" };
 const DESTIPS = [XCF.SYSA, XCF.SYSB, XCF.SYSC];
 
@@ -35,7 +36,16 @@ describe("services obey member on the distributor", () => {
 
   it("gives each WEIGHTEDACTIVE target its weight", () => {
     const t = withSections({
-      services: [service({ distMethod: "WEIGHTEDACTIVE", targets: [{ system: "SYSA", server: "I1", weight: 2 }, { system: "SYSB", server: "I2", weight: 1 }, { system: "SYSC", server: "I3", weight: 99 }] })],
+      services: [
+        service({
+          distMethod: "WEIGHTEDACTIVE",
+          targets: [
+            { system: "SYSA", server: "I1", weight: 2 },
+            { system: "SYSB", server: "I2", weight: 1 },
+            { system: "SYSC", server: "I3", weight: 99 },
+          ],
+        }),
+      ],
     });
     const lines = statements(render(t, "SYSA"));
     expect(lines).toContain("VIPADISTRIBUTE DEFINE DISTMETHOD WEIGHTEDACTIVE");
@@ -44,14 +54,26 @@ describe("services obey member on the distributor", () => {
 
   it("marks HOTSTANDBY targets PREFERRED and BACKUP with their ranks", () => {
     const t = withSections({
-      services: [service({ distMethod: "HOTSTANDBY", targets: [{ system: "SYSA", server: "Z1", role: "PREFERRED" }, { system: "SYSB", server: "Z2", role: "BACKUP", rank: 100 }, { system: "SYSC", server: "Z3", role: "BACKUP" }] })],
+      services: [
+        service({
+          distMethod: "HOTSTANDBY",
+          targets: [
+            { system: "SYSA", server: "Z1", role: "PREFERRED" },
+            { system: "SYSB", server: "Z2", role: "BACKUP", rank: 100 },
+            { system: "SYSC", server: "Z3", role: "BACKUP" },
+          ],
+        }),
+      ],
     });
     const lines = statements(render(t, "SYSA"));
     expect(lines.slice(lines.indexOf("DESTIP") + 1, -1)).toEqual([`${XCF.SYSA} PREFERRED`, `${XCF.SYSB} BACKUP 100`, `${XCF.SYSC} BACKUP`]);
   });
 
   it("writes OPTLOCAL only when the topology asks for it, 0 included", () => {
-    const line = (optLocal?: number) => statements(render(withSections({ services: [service(optLocal === undefined ? {} : { optLocal })] }), "SYSA")).find((l) => l.startsWith("VIPADISTRIBUTE"));
+    const line = (optLocal?: number) =>
+      statements(render(withSections({ services: [service(optLocal === undefined ? {} : { optLocal })] }), "SYSA")).find((l) =>
+        l.startsWith("VIPADISTRIBUTE"),
+      );
     expect(line()).toBe("VIPADISTRIBUTE DEFINE DISTMETHOD ROUNDROBIN");
     expect(line(1)).toBe("VIPADISTRIBUTE DEFINE DISTMETHOD ROUNDROBIN OPTLOCAL 1");
     expect(line(0)).toBe("VIPADISTRIBUTE DEFINE DISTMETHOD ROUNDROBIN OPTLOCAL 0");
@@ -99,7 +121,14 @@ describe("services obey member on the backup and on plain targets", () => {
   it("removes the distribution and the DVIPA on rollback, leaving dynamic XCF", () => {
     const t = withSections({ services: [service({ ports: [5595, 5596] })] });
     const lines = statements(render(t, "SYSA", "remove"));
-    expect(lines).toEqual(["VIPADYNAMIC", "VIPADISTRIBUTE DELETE 192.0.2.1 PORT 5595 5596", "DESTIP", ...DESTIPS, "VIPADELETE 192.0.2.1", "ENDVIPADYNAMIC"]);
+    expect(lines).toEqual([
+      "VIPADYNAMIC",
+      "VIPADISTRIBUTE DELETE 192.0.2.1 PORT 5595 5596",
+      "DESTIP",
+      ...DESTIPS,
+      "VIPADELETE 192.0.2.1",
+      "ENDVIPADYNAMIC",
+    ]);
     const parsed = parseProfile(render(t, "SYSA", "remove"), "TCPIP.HA.OBEY(RDSYSA)");
     expect(parsed.messages).toEqual([]);
   });

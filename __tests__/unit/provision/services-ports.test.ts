@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseProfile } from "../../../emulator/tcpip/profile-parser";
 import { parsePortlist } from "../../../src/parsers";
 import { renderStackMember, stackMemberName } from "../../../src/provision/ops/obey/stack-member";
-import { missingReservations, otherReservations, reservationsInForce, strayReservations } from "../../../src/provision/port-sharing/portlist-state";
+import {
+  missingReservations,
+  otherReservations,
+  reservationsInForce,
+  strayReservations,
+} from "../../../src/provision/port-sharing/portlist-state";
 import { portMemberVariables, portSharingSystems, reservationsOf } from "../../../src/provision/port-sharing/port-variables";
 import type { LoadedWorkflow } from "../../../src/provision/workflow-loader";
 import type { Topology } from "../../../src/topology";
@@ -13,7 +18,8 @@ beforeAll(async () => {
   wf = (await workflows()).ports;
 });
 
-const member = (t: Topology, system: string, role = "member") => renderStackMember({ workflow: wf, stepId: "reserve", role, vars: portMemberVariables(t, system), system });
+const member = (t: Topology, system: string, role = "member") =>
+  renderStackMember({ workflow: wf, stepId: "reserve", role, vars: portMemberVariables(t, system), system });
 
 describe("port-sharing obey member", () => {
   it("reserves the shared port with SHAREPORTWLM, and the outbound port shared too since both servers bind it (the example)", () => {
@@ -35,7 +41,11 @@ describe("port-sharing obey member", () => {
       ],
     });
     expect(portSharingSystems(t)).toEqual(["SYSA", "SYSC"]);
-    expect(statements(member(t, "SYSA"))).toEqual(["PORT 7000 UDP APP?X SHAREPORT", "PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9450 TCP ZCHA* SHAREPORT"]);
+    expect(statements(member(t, "SYSA"))).toEqual([
+      "PORT 7000 UDP APP?X SHAREPORT",
+      "PORT 9443 TCP ZCHA* SHAREPORTWLM",
+      "PORT 9450 TCP ZCHA* SHAREPORT",
+    ]);
     expect(statements(member(t, "SYSC"))).toEqual(["PORT 9443 TCP ZCHA* SHAREPORT"]);
   });
 
@@ -57,7 +67,13 @@ describe("port-sharing obey member", () => {
   it("names the member HP + system, apart from the hot-standby HA member", () => {
     const t = withSections({});
     expect(stackMemberName(t, "HP", "SYSA")).toBe("HPSYSA");
-    const long = { ...t, systems: [{ ...t.systems[0]!, name: "PRODSYS1" }, { ...t.systems[1]!, name: "PRODSYS2" }] };
+    const long = {
+      ...t,
+      systems: [
+        { ...t.systems[0]!, name: "PRODSYS1" },
+        { ...t.systems[1]!, name: "PRODSYS2" },
+      ],
+    };
     const a = stackMemberName(long, "HP", "PRODSYS1");
     const b = stackMemberName(long, "HP", "PRODSYS2");
     expect(a).not.toBe(b);
@@ -109,11 +125,15 @@ describe("port reservations read back from PORTLIST", () => {
 
   it("mentions a reservation of the same port for other job names", () => {
     const list = entries(["09443 TCP  OTHERJOB DA"]);
-    expect(otherReservations(list, wanted)).toEqual(["port 9443 TCP (zosconnect-api) is also reserved for OTHERJOB; that reservation is left as it is"]);
+    expect(otherReservations(list, wanted)).toEqual([
+      "port 9443 TCP (zosconnect-api) is also reserved for OTHERJOB; that reservation is left as it is",
+    ]);
   });
 
   it("points out a reservation for our job names on a port no entry names any more", () => {
     const list = entries(["09000 TCP  ZCHA*    DAW", "09443 TCP  ZCHA*    DAWB                 192.0.2.5"]);
-    expect(strayReservations(list, wanted)).toEqual([expect.stringMatching(/^port 9000 TCP is reserved for ZCHA\* but no portSharing entry names it/)]);
+    expect(strayReservations(list, wanted)).toEqual([
+      expect.stringMatching(/^port 9000 TCP is reserved for ZCHA\* but no portSharing entry names it/),
+    ]);
   });
 });

@@ -7,16 +7,29 @@ import { loadWorkflow } from "../../../src/provision/workflow-loader";
 import { prepareTemplateJob } from "../../../src/provision/ops/job-source";
 import { exampleTopology } from "./fixtures/topology";
 
-const GOOD = ["//ZHAJOB JOB (ACCT),'X',CLASS=A,", "//             MSGCLASS=H", "//STEP1 EXEC PGM=IEFBR14", "//SYSIN DD *", " data", "/*"].join("\n");
+const GOOD = [
+  "//ZHAJOB JOB (ACCT),'X',CLASS=A,",
+  "//             MSGCLASS=H",
+  "//STEP1 EXEC PGM=IEFBR14",
+  "//SYSIN DD *",
+  " data",
+  "/*",
+].join("\n");
 
 describe("renderTemplate", () => {
   it("renders with partials and without HTML escaping", () => {
-    const out = renderTemplate({ name: "t.hbs", text: "{{> jobcard}}\n//* {{comment note}}" }, { jobname: "A", note: "x'&y" }, { partials: { jobcard: { name: "jobcard.hbs", text: "//{{jclname jobname}} JOB" } } });
+    const out = renderTemplate(
+      { name: "t.hbs", text: "{{> jobcard}}\n//* {{comment note}}" },
+      { jobname: "A", note: "x'&y" },
+      { partials: { jobcard: { name: "jobcard.hbs", text: "//{{jclname jobname}} JOB" } } },
+    );
     expect(out).toBe("//A JOB\n//* x'&y");
   });
 
   it("names the template and the variable that has no value", () => {
-    expect(() => renderTemplate({ name: "site/izumkfs.jcl.hbs", text: "line\n{{zfs.name}}" }, { zfs: {} })).toThrowError(/site\/izumkfs\.jcl\.hbs.*"name".*line 2/);
+    expect(() => renderTemplate({ name: "site/izumkfs.jcl.hbs", text: "line\n{{zfs.name}}" }, { zfs: {} })).toThrowError(
+      /site\/izumkfs\.jcl\.hbs.*"name".*line 2/,
+    );
   });
 });
 
@@ -58,7 +71,15 @@ describe("workflow templates", () => {
     const wf = await loadWorkflow("zosmf-ha");
     const env = { topology: t, runToken: "PLEX1-20250101T000000-abcd" } as never;
     const spec = { env, workflow: wf, stepId: "filesystem", id: "zosmf-ha/filesystem/SYSA", dependsOn: [] };
-    const job = prepareTemplateJob(spec, "job", "jobname", { system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf }, define: true, zfs: "IZU.SIZUUSRD.ZOSMFA", volume: "ZOSVOL", primaryCyl: 25, secondaryCyl: 10, userDir: "/global/zosmf/zosmfa" });
+    const job = prepareTemplateJob(spec, "job", "jobname", {
+      system: { name: "SYSA", jes2Member: "SYSA", zosmf: t.systems[0]!.zosmf },
+      define: true,
+      zfs: "IZU.SIZUUSRD.ZOSMFA",
+      volume: "ZOSVOL",
+      primaryCyl: 25,
+      secondaryCyl: 10,
+      userDir: "/global/zosmf/zosmfa",
+    });
     expect(job.jobname).toBe("IZUMKF0A");
     expect(job.jcl).toMatch(/^\/\/IZUMKF0A JOB .*\n\/\/ .*\n\/\/\* ZHA-TOKEN PLEX1-20250101T000000-abcd-zosmf.ha.filesystem.SYSA\n/);
     expect(job.jcl).toContain("/*JOBPARM SYSAFF=SYSA");
@@ -69,7 +90,13 @@ describe("workflow templates", () => {
     const wf = await loadWorkflow("zosmf-ha", { workflowsDir: path.join(__dirname, "fixtures/site") });
     expect(wf.siteFiles).toEqual([expect.stringMatching(/site\/zosmf-ha\/templates\/jobcard\.hbs$/)]);
     const t = exampleTopology("two-system.yaml");
-    const spec = { env: { topology: t, runToken: "R1" } as never, workflow: wf, stepId: "security", id: "zosmf-ha/security", dependsOn: [] };
+    const spec = {
+      env: { topology: t, runToken: "R1" } as never,
+      workflow: wf,
+      stepId: "security",
+      id: "zosmf-ha/security",
+      dependsOn: [],
+    };
     const job = prepareTemplateJob(spec, "list", "listJobname", { sysplex: "PLEX1", lines: [" LISTGRP IZUADMIN"] }, "/list");
     expect(job.jcl).toContain("//IZUSECL JOB (SITE01),'SITE CARD',CLASS=S,MSGCLASS=X,");
     // The token goes after the whole JOB statement, continuation included.

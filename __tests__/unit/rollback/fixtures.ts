@@ -30,10 +30,17 @@ export function record(runId: string, parts: Partial<RunRecordData> = {}): RunRe
 export const member = (dsn: string, name: string) => ({ kind: "member" as const, dsn, member: name });
 
 export function backupOf(stepId: string, target: RecordedBackup["target"], original: string | null): RecordedBackup {
-  return original === null ? { stepId, target, etag: null, existed: false } : { stepId, target, etag: "E0", existed: true, original, originalSha256: hashOf(original) };
+  return original === null
+    ? { stepId, target, etag: null, existed: false }
+    : { stepId, target, etag: "E0", existed: true, original, originalSha256: hashOf(original) };
 }
 
-export function writeOf(stepId: string, target: WriteEntry["target"], text: string | undefined, etagAfter: string | null = "E1"): WriteEntry {
+export function writeOf(
+  stepId: string,
+  target: WriteEntry["target"],
+  text: string | undefined,
+  etagAfter: string | null = "E1",
+): WriteEntry {
   return { stepId, target, etagBefore: "E0", etagAfter, ...(text !== undefined ? { textSha256: hashOf(text) } : {}) };
 }
 
@@ -58,11 +65,18 @@ export class PaddingFiles {
       read: async (dsn: string, name: string) => {
         const m = this.members.get(`${dsn}(${name})`);
         if (!m) throw new ZosmfError({ kind: "not-found", method: "GET", path: `${dsn}(${name})`, status: 404 });
-        return { text: m.text.split("\n").map((l) => l.padEnd(80)).join("\n"), etag: m.etag };
+        return {
+          text: m.text
+            .split("\n")
+            .map((l) => l.padEnd(80))
+            .join("\n"),
+          etag: m.etag,
+        };
       },
       write: async (dsn: string, name: string, text: string, o: { ifMatch?: string } = {}) => {
         const m = this.members.get(`${dsn}(${name})`);
-        if (o.ifMatch && m && m.etag !== o.ifMatch) throw new ZosmfError({ kind: "conflict", method: "PUT", path: `${dsn}(${name})`, status: 412 });
+        if (o.ifMatch && m && m.etag !== o.ifMatch)
+          throw new ZosmfError({ kind: "conflict", method: "PUT", path: `${dsn}(${name})`, status: 412 });
         this.put(dsn, name, text);
         return { etag: this.members.get(`${dsn}(${name})`)!.etag };
       },

@@ -3,7 +3,14 @@ import type { JobEntry } from "../../../src/engine/types";
 import { leftAloneStep } from "../../../src/rollback/left-alone";
 import { record } from "./fixtures";
 
-const job = (jobname: string, jobid: string, retcode: string | null): JobEntry => ({ stepId: "s", jobname, jobid, token: "T", retcode, maxRc: 0 });
+const job = (jobname: string, jobid: string, retcode: string | null): JobEntry => ({
+  stepId: "s",
+  jobname,
+  jobid,
+  token: "T",
+  retcode,
+  maxRc: 0,
+});
 
 describe("what rollback leaves in place", () => {
   it("names jobs whose end the run never saw as possibly still running", () => {
@@ -14,7 +21,11 @@ describe("what rollback leaves in place", () => {
   });
 
   it("does not count a job recorded at submit and again at its end as running", () => {
-    const step = leftAloneStep(record("PLEX1-A", { jobs: [job("IZUSEC", "JOB00001", null), job("IZUSEC", "JOB00001", "CC 0000"), job("IZUMKF0A", "JOB00002", null)] }))!;
+    const step = leftAloneStep(
+      record("PLEX1-A", {
+        jobs: [job("IZUSEC", "JOB00001", null), job("IZUSEC", "JOB00001", "CC 0000"), job("IZUMKF0A", "JOB00002", null)],
+      }),
+    )!;
     const text = step.warnings!.join("\n");
     expect(text).toMatch(/IZUMKF0A\(JOB00002\)/);
     expect(text).not.toMatch(/IZUSEC/);

@@ -12,7 +12,10 @@ function options(files: PaddingFiles, written: string | undefined, force = false
   return {
     topology: { datasets: { backup: "HA.BACKUP" } } as unknown as Topology,
     client: files.client(),
-    record: record("PLEX1-A", { backups: [backupOf("zosmf-ha/parmlib/SYSA", IZUPRM, ORIGINAL)], writes: [writeOf("zosmf-ha/parmlib/SYSA", IZUPRM, written)] }),
+    record: record("PLEX1-A", {
+      backups: [backupOf("zosmf-ha/parmlib/SYSA", IZUPRM, ORIGINAL)],
+      writes: [writeOf("zosmf-ha/parmlib/SYSA", IZUPRM, written)],
+    }),
     force,
     runToken: "T0000001",
   };

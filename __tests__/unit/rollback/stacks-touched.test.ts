@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import type { CommandEntry, StepOutcome } from "../../../src/engine/types";
 import { stacksTouched } from "../../../src/rollback/stacks-touched";
 
-const outcome = (id: string, system: string, state: StepOutcome["state"]): StepOutcome => ({ id, title: id, system, state, durationMs: 1, notes: [] });
+const outcome = (id: string, system: string, state: StepOutcome["state"]): StepOutcome => ({
+  id,
+  title: id,
+  system,
+  state,
+  durationMs: 1,
+  notes: [],
+});
 const command = (stepId: string, system: string, command: string): CommandEntry => ({ stepId, system, command, response: [] });
 const TCPIP = "zosmf-ha/tcpip/";
 
 describe("stacks a run's TCP/IP steps may have changed", () => {
   it("takes steps that changed the stack", () => {
-    expect(stacksTouched({ outcomes: [outcome(`${TCPIP}SYSA`, "SYSA", "changed"), outcome(`${TCPIP}SYSB`, "SYSB", "unchanged")], commands: [] }, TCPIP)).toEqual(["SYSA"]);
+    expect(
+      stacksTouched(
+        { outcomes: [outcome(`${TCPIP}SYSA`, "SYSA", "changed"), outcome(`${TCPIP}SYSB`, "SYSB", "unchanged")], commands: [] },
+        TCPIP,
+      ),
+    ).toEqual(["SYSA"]);
   });
 
   it("takes a failed step once it issued OBEYFILE, not one stopped by SYNTAXCHECK", () => {
@@ -26,7 +38,10 @@ describe("stacks a run's TCP/IP steps may have changed", () => {
   it("names each stack once and keeps to the steps of the prefix", () => {
     const r = {
       outcomes: [outcome(`${TCPIP}SYSA`, "SYSA", "changed"), outcome("port-sharing/reserve/SYSB", "SYSB", "changed")],
-      commands: [command(`${TCPIP}SYSA`, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)"), command("port-sharing/reserve/SYSB", "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=X(Y)")],
+      commands: [
+        command(`${TCPIP}SYSA`, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)"),
+        command("port-sharing/reserve/SYSB", "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=X(Y)"),
+      ],
     };
     expect(stacksTouched(r, TCPIP)).toEqual(["SYSA"]);
     expect(stacksTouched(r, "port-sharing/reserve/")).toEqual(["SYSB"]);

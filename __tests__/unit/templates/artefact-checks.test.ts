@@ -46,7 +46,11 @@ describe("JCL is checked statement by statement", () => {
   });
 
   it("names the topology field whose value is on the refused line", () => {
-    const r = renderWithValues({ name: "t.hbs", text: "//ZHAJOB JOB (ACCT),'X',CLASS=A\n//S EXEC PGM=BPXBATCH,PARM='SH mkdir {{jcl (sh dir)}}'" }, { dir: `/u/${"d".repeat(60)}` }, { fields: { dir: "systems[1].zosmf.userDir" } });
+    const r = renderWithValues(
+      { name: "t.hbs", text: "//ZHAJOB JOB (ACCT),'X',CLASS=A\n//S EXEC PGM=BPXBATCH,PARM='SH mkdir {{jcl (sh dir)}}'" },
+      { dir: `/u/${"d".repeat(60)}` },
+      { fields: { dir: "systems[1].zosmf.userDir" } },
+    );
     try {
       assertValidJcl(r.text, "t.hbs", r.values);
       expect.unreachable();
@@ -60,14 +64,20 @@ describe("JCL is checked statement by statement", () => {
 
 describe("a template cannot write a value without its escaping helper", () => {
   it("refuses a bare value, naming its field", () => {
-    expect(() => renderTemplate({ name: "t.hbs", text: "PARM='SH mkdir {{userDir}}'" }, { userDir: "/z;rm" }, { fields: { userDir: "systems[0].zosmf.userDir" } })).toThrowError(
-      /t\.hbs writes systems\[0\]\.zosmf\.userDir without an escaping helper/,
-    );
+    expect(() =>
+      renderTemplate(
+        { name: "t.hbs", text: "PARM='SH mkdir {{userDir}}'" },
+        { userDir: "/z;rm" },
+        { fields: { userDir: "systems[0].zosmf.userDir" } },
+      ),
+    ).toThrowError(/t\.hbs writes systems\[0\]\.zosmf\.userDir without an escaping helper/);
     expect(() => renderTemplate({ name: "t.hbs", text: "{{{x}}}" }, { x: "a" })).toThrowError(/without an escaping helper/);
   });
 
   it("a helper's refusal names the field and the template line", () => {
-    expect(() => renderTemplate({ name: "m.hbs", text: "; x\nPORT {{obey p}} TCP" }, { p: "80 TCP EVIL" }, { fields: { p: "portSharing[0].port" } })).toThrowError(/^portSharing\[0\]\.port contains a blank/);
+    expect(() =>
+      renderTemplate({ name: "m.hbs", text: "; x\nPORT {{obey p}} TCP" }, { p: "80 TCP EVIL" }, { fields: { p: "portSharing[0].port" } }),
+    ).toThrowError(/^portSharing\[0\]\.port contains a blank/);
   });
 });
 
@@ -75,7 +85,9 @@ describe("obey members and console commands", () => {
   it("refuses an obey record longer than 71 columns, naming the field on it", () => {
     const line = `  VIPADEFINE 255.255.255.0 ${"1".repeat(50)}`;
     expect(findObeyProblems(`; ok\n${line}`)).toEqual([expect.objectContaining({ line: 2 })]);
-    expect(() => assertValidObey(line, "m.hbs", "SYSA", [{ field: "zosmfHa.dvipa", text: "1".repeat(50) }])).toThrowError(/zosmfHa\.dvipa.*line 1 for SYSA longer than 71/);
+    expect(() => assertValidObey(line, "m.hbs", "SYSA", [{ field: "zosmfHa.dvipa", text: "1".repeat(50) }])).toThrowError(
+      /zosmfHa\.dvipa.*line 1 for SYSA longer than 71/,
+    );
   });
 
   it("refuses a console command over 126 characters or carrying a second command", () => {
@@ -90,11 +102,17 @@ describe("obey members and console commands", () => {
 
 describe("IZUPRMxx statements", () => {
   it("refuses a value that would close its quotes and add a statement, naming the field", () => {
-    expect(() => editIzuprm("HOSTNAME('a')\n", [{ keyword: "KEYRING_NAME", value: "IZU')AUTOSTART(LOCAL", quoted: true, field: "zosmfHa.keyring" }])).toThrowError(/^zosmfHa\.keyring contains '/);
-    expect(() => editIzuprm("", [{ keyword: "SERVER_PROC", value: "IZUSVR1) AUTOSTART(LOCAL", quoted: false }])).toThrowError(/SERVER_PROC value/);
+    expect(() =>
+      editIzuprm("HOSTNAME('a')\n", [{ keyword: "KEYRING_NAME", value: "IZU')AUTOSTART(LOCAL", quoted: true, field: "zosmfHa.keyring" }]),
+    ).toThrowError(/^zosmfHa\.keyring contains '/);
+    expect(() => editIzuprm("", [{ keyword: "SERVER_PROC", value: "IZUSVR1) AUTOSTART(LOCAL", quoted: false }])).toThrowError(
+      /SERVER_PROC value/,
+    );
   });
 
   it("refuses a statement longer than a record, instead of writing a value z/OSMF would read short", () => {
-    expect(() => editIzuprm("", [{ keyword: "USER_DIR", value: `/global/${"d".repeat(70)}`, quoted: true, field: "systems[0].zosmf.userDir" }])).toThrowError(/systems\[0\]\.zosmf\.userDir is 78 characters: the USER_DIR value cannot be written/);
+    expect(() =>
+      editIzuprm("", [{ keyword: "USER_DIR", value: `/global/${"d".repeat(70)}`, quoted: true, field: "systems[0].zosmf.userDir" }]),
+    ).toThrowError(/systems\[0\]\.zosmf\.userDir is 78 characters: the USER_DIR value cannot be written/);
   });
 });

@@ -84,7 +84,9 @@ describe("JCL names and data set names", () => {
   it.each(["SYSA", "A1", "$SYS#@"])("%j is a name", (v) => expect(jclName(v)).toBe(v));
   it.each([...HOSTILE, "", "1SYS", "sysa", "TOOLONGNM"])("%j is not a name", (v) => refuses(jclName, v));
   it.each(["IZU.SIZUUSRD.ZOSMFA", "A-B.C"])("%j is a data set name", (v) => expect(dataSetName(v)).toBe(v));
-  it.each([...HOSTILE, "", "A..B", "A.TOOLONGQUAL", `${"A.".repeat(22)}B`, "A.B)"])("%j is not a data set name", (v) => refuses(dataSetName, v));
+  it.each([...HOSTILE, "", "A..B", "A.TOOLONGQUAL", `${"A.".repeat(22)}B`, "A.B)"])("%j is not a data set name", (v) =>
+    refuses(dataSetName, v),
+  );
 });
 
 describe("console operand", () => {
@@ -93,17 +95,31 @@ describe("console operand", () => {
     expect(consoleOperand("SYS1.TCPPARMS(HASYSA)", "dataset-member")).toBe("SYS1.TCPPARMS(HASYSA)");
   });
   it.each([...HOSTILE, "", "TCPIP,ALL", "TCPIP;S X"])("%j is refused as a name", (v) => refuses((x) => consoleOperand(x, "name"), v));
-  it.each([...HOSTILE.filter((v) => v !== "a(b)"), "SYS1.P(M),X", "SYS1.P(M) ", "SYS1.P"])("%j is refused as a data set member", (v) => refuses((x) => consoleOperand(x, "dataset-member"), v));
+  it.each([...HOSTILE.filter((v) => v !== "a(b)"), "SYS1.P(M),X", "SYS1.P(M) ", "SYS1.P"])("%j is refused as a data set member", (v) =>
+    refuses((x) => consoleOperand(x, "dataset-member"), v),
+  );
 });
 
 describe("TCP/IP profile token", () => {
   it.each(["10.1.1.1", "255.255.255.0", "ZWE1*", 8443])("%j is one token", (v) => expect(obeyToken(v)).toBe(String(v)));
   it.each(["a b", "a;b", "a'b", 'a"b', "a\nb", "a\rb", "a\0b", "/*x", "", "a\tb"])("%j is refused", (v) => refuses(obeyToken, v));
   // & is a system symbol TCP/IP replaces in obey members; the rest could join, split or continue a statement.
-  it.each(["10.1.1.1&SYSCLONE.", "ZCHA&X", "10.1.1.1)(", "10.1.1.1,X", "A=B", "A*/B", "A//B", "A+", "$(id)", "`id`", "A\\", "\uff08A\uff09", "A\u00a0B", "A\u2028B"])(
-    "%j is refused: it is no address, name or wildcard",
-    (v) => refuses(obeyToken, v),
-  );
+  it.each([
+    "10.1.1.1&SYSCLONE.",
+    "ZCHA&X",
+    "10.1.1.1)(",
+    "10.1.1.1,X",
+    "A=B",
+    "A*/B",
+    "A//B",
+    "A+",
+    "$(id)",
+    "`id`",
+    "A\\",
+    "\uff08A\uff09",
+    "A\u00a0B",
+    "A\u2028B",
+  ])("%j is refused: it is no address, name or wildcard", (v) => refuses(obeyToken, v));
   it("refuses a number that is not whole", () => expect(() => obeyToken(1.5)).toThrow(Refusal));
 });
 
@@ -113,10 +129,13 @@ describe("IDCAMS operand", () => {
 });
 
 describe("PARMLIB values", () => {
-  it("keeps case and special characters a quoted value may hold", () => expect(parmlibQuotedText("/global/zosmf/zosmfa")).toBe("/global/zosmf/zosmfa"));
+  it("keeps case and special characters a quoted value may hold", () =>
+    expect(parmlibQuotedText("/global/zosmf/zosmfa")).toBe("/global/zosmf/zosmfa"));
   it.each(["a'b", "a*/b", "a/*b", "a\nb", "a\0b"])("%j is refused in a quoted value", (v) => refuses(parmlibQuotedText, v));
   // The system replaces static system symbols when it reads a PARMLIB member, inside apostrophes too.
-  it.each(["/global/zosmf/&SYSNAME.", "IZUDFLA&X", "&"])("%j is refused in a quoted value: & starts a system symbol", (v) => refuses(parmlibQuotedText, v));
+  it.each(["/global/zosmf/&SYSNAME.", "IZUDFLA&X", "&"])("%j is refused in a quoted value: & starts a system symbol", (v) =>
+    refuses(parmlibQuotedText, v),
+  );
   it.each([...HOSTILE, ""])("%j is refused as a word", (v) => refuses(parmlibWord, v));
 });
 
@@ -135,6 +154,11 @@ describe("comments and in-stream records", () => {
 });
 
 describe("zowe.yaml text", () => {
-  it.each(["redis.example.com:6379", "safkeyring://IZUSVR/Ring", "/global/ks/ks.p12"])("%j passes unchanged", (v) => expect(zoweYamlText(v)).toBe(v));
-  it.each(["${{ zowe.setup.certificate }}", "h:1${{x}}", "${HOME}", "a\nb", "a\u2028b"])("%j is refused: Zowe would evaluate or split it", (v) => refuses(zoweYamlText, v));
+  it.each(["redis.example.com:6379", "safkeyring://IZUSVR/Ring", "/global/ks/ks.p12"])("%j passes unchanged", (v) =>
+    expect(zoweYamlText(v)).toBe(v),
+  );
+  it.each(["${{ zowe.setup.certificate }}", "h:1${{x}}", "${HOME}", "a\nb", "a\u2028b"])(
+    "%j is refused: Zowe would evaluate or split it",
+    (v) => refuses(zoweYamlText, v),
+  );
 });

@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  infinispanInitialHosts,
-  loadTopology,
-  parseTopology,
-  splitMember,
-  systemByName,
-  zosmfHaSystems,
-} from "../../../src/topology";
+import { infinispanInitialHosts, loadTopology, parseTopology, splitMember, systemByName, zosmfHaSystems } from "../../../src/topology";
 import { all, remove, set, THREE_SYSTEM, TWO_SYSTEM, variant } from "./variants";
 
 describe("systemByName", () => {
@@ -17,7 +10,9 @@ describe("systemByName", () => {
 
   test("refuses an unknown name as an input error naming the known ones", async () => {
     const t = await loadTopology(TWO_SYSTEM);
-    expect(() => systemByName(t, "SYSQ")).toThrow(expect.objectContaining({ failureClass: "invalid-input", message: expect.stringContaining("SYSA, SYSB") }));
+    expect(() => systemByName(t, "SYSQ")).toThrow(
+      expect.objectContaining({ failureClass: "invalid-input", message: expect.stringContaining("SYSA, SYSB") }),
+    );
   });
 
   test("quotes at most 60 characters of a runaway name, typed or in the topology", async () => {
@@ -47,7 +42,16 @@ describe("zosmfHaSystems", () => {
 
   test("orders backups written in the wrong order", async () => {
     const t = await loadTopology(THREE_SYSTEM);
-    const reordered = { ...t, zosmfHa: { ...t.zosmfHa!, backups: [{ system: "SYSC", rank: 50 }, { system: "SYSB", rank: 100 }] } };
+    const reordered = {
+      ...t,
+      zosmfHa: {
+        ...t.zosmfHa!,
+        backups: [
+          { system: "SYSC", rank: 50 },
+          { system: "SYSB", rank: 100 },
+        ],
+      },
+    };
     expect(zosmfHaSystems(reordered).map((m) => m.system.name)).toEqual(["SYSA", "SYSB", "SYSC"]);
   });
 

@@ -83,7 +83,9 @@ describe("only a regular file of at most 1 MB of UTF-8 is read", () => {
   ])("a %s file is refused naming its encoding", async (encoding, bytes) => {
     const file = path();
     writeFileSync(file, bytes);
-    expect((await refusal(file)).problems[0].message).toBe(`the file is ${encoding} (it starts with that byte-order mark); allowed: UTF-8 text (save the file as UTF-8)`);
+    expect((await refusal(file)).problems[0].message).toBe(
+      `the file is ${encoding} (it starts with that byte-order mark); allowed: UTF-8 text (save the file as UTF-8)`,
+    );
   });
 
   test("a 50 MB file is refused by its size without being read", async () => {
@@ -167,7 +169,12 @@ describe("the parser is bounded", () => {
 
   test("an alias bomb is refused, not expanded", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? "*a" : `*l${i - 1}`)
+          .join(", ")}]`,
+      );
     const text = `${twoSystemText()}\n${levels.join("\n")}\n`;
     const err = (() => {
       try {

@@ -23,7 +23,12 @@ describe("a { host } connection gets the command's credentials only where the us
 
   it("accepts the command's own host in any case, with another port, and { profile } connections", () => {
     const t = parseTopology(
-      variant(all(set(["systems", 0, "connection"], { host: "PLEX1.Example.com", port: 10443 }), set(["systems", 1, "connection"], { profile: "sysb" }))),
+      variant(
+        all(
+          set(["systems", 0, "connection"], { host: "PLEX1.Example.com", port: 10443 }),
+          set(["systems", 1, "connection"], { profile: "sysb" }),
+        ),
+      ),
     );
     expect(untrustedHosts(t, OWN.hostname)).toEqual([]);
   });

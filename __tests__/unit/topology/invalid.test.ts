@@ -18,8 +18,7 @@ const ha = (...rest: Path): Path => ["zosmfHa", ...rest];
 const storage = (...rest: Path): Path => ["cachingService", "storage", ...rest];
 const share = (...rest: Path): Path => ["portSharing", 0, ...rest];
 const dist = (...rest: Path): Path => ["distributedServices", 0, ...rest];
-const hotStandby = (targets: object[]) =>
-  set(["distributedServices", 0], { ...DIST_SERVICE, distMethod: "HOTSTANDBY", targets });
+const hotStandby = (targets: object[]) => set(["distributedServices", 0], { ...DIST_SERVICE, distMethod: "HOTSTANDBY", targets });
 
 const cases: Case[] = [
   // top level
@@ -40,7 +39,12 @@ const cases: Case[] = [
   { title: "no systems", edit: set(["systems"], []), path: "systems", allowed: "a list of at least 1 systems" },
 
   // systems[]
-  { title: "a system name starting with a digit", edit: set(sys(0, "name"), "1SYS"), path: "systems[0].name", allowed: "not starting with a digit" },
+  {
+    title: "a system name starting with a digit",
+    edit: set(sys(0, "name"), "1SYS"),
+    path: "systems[0].name",
+    allowed: "not starting with a digit",
+  },
   { title: "a system name with an underscore", edit: set(sys(0, "name"), "SYS_A"), path: "systems[0].name", allowed: "A–Z, 0–9, @, #, $" },
   {
     title: "a system name used twice",
@@ -56,7 +60,12 @@ const cases: Case[] = [
       "distributedServices[0].targets[1].system",
     ],
   },
-  { title: "a host name with a blank", edit: set(sys(0, "hostname"), "sys a.example.com"), path: "systems[0].hostname", allowed: "IP host name" },
+  {
+    title: "a host name with a blank",
+    edit: set(sys(0, "hostname"), "sys a.example.com"),
+    path: "systems[0].hostname",
+    allowed: "IP host name",
+  },
   {
     title: "two systems with one host name",
     edit: set(sys(1, "hostname"), "SYSA.example.com"),
@@ -81,7 +90,12 @@ const cases: Case[] = [
     path: "systems[0].connection.user",
     allowed: "the fields profile, host, port, basePath, rejectUnauthorized",
   },
-  { title: "a TCP/IP procedure name with an underscore", edit: set(sys(0, "tcpip", "proc"), "TCP_IP"), path: "systems[0].tcpip.proc", allowed: "a job or procedure name" },
+  {
+    title: "a TCP/IP procedure name with an underscore",
+    edit: set(sys(0, "tcpip", "proc"), "TCP_IP"),
+    path: "systems[0].tcpip.proc",
+    allowed: "a job or procedure name",
+  },
   {
     title: "a dynamic XCF address out of range",
     edit: set(sys(0, "tcpip", "dynamicXcf", "address"), "198.51.100.256"),
@@ -94,14 +108,24 @@ const cases: Case[] = [
     path: "systems[0].tcpip.dynamicXcf.mask",
     allowed: "a contiguous IPv4 subnet mask",
   },
-  { title: "a cost of 0", edit: set(sys(0, "tcpip", "dynamicXcf", "cost"), 0), path: "systems[0].tcpip.dynamicXcf.cost", allowed: "from 1 to 254" },
+  {
+    title: "a cost of 0",
+    edit: set(sys(0, "tcpip", "dynamicXcf", "cost"), 0),
+    path: "systems[0].tcpip.dynamicXcf.cost",
+    allowed: "from 1 to 254",
+  },
   {
     title: "two systems with one dynamic XCF address",
     edit: set(sys(1, "tcpip", "dynamicXcf", "address"), "198.51.100.1"),
     path: "systems[1].tcpip.dynamicXcf.address",
     allowed: "a dynamic XCF address that no other system has",
   },
-  { title: "a 3-character IZUPRMxx suffix", edit: set(sys(0, "zosmf", "izuprmSuffix"), "0AB"), path: "systems[0].zosmf.izuprmSuffix", allowed: "a 2-character IZUPRMxx suffix" },
+  {
+    title: "a 3-character IZUPRMxx suffix",
+    edit: set(sys(0, "zosmf", "izuprmSuffix"), "0AB"),
+    path: "systems[0].zosmf.izuprmSuffix",
+    allowed: "a 2-character IZUPRMxx suffix",
+  },
   {
     title: "two systems with one IZUPRMxx member",
     edit: set(sys(1, "zosmf", "izuprmSuffix"), "0a"),
@@ -126,21 +150,36 @@ const cases: Case[] = [
     path: "systems[0].zosmf.serverProc",
     allowed: "a procedure name other than IZUANG1",
   },
-  { title: "a server procedure of 9 characters", edit: set(sys(0, "zosmf", "serverProc"), "IZUSVRAAA"), path: "systems[0].zosmf.serverProc", allowed: "1–8 characters" },
+  {
+    title: "a server procedure of 9 characters",
+    edit: set(sys(0, "zosmf", "serverProc"), "IZUSVRAAA"),
+    path: "systems[0].zosmf.serverProc",
+    allowed: "1–8 characters",
+  },
   {
     title: "two systems with one USER_DIR",
     edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfa"),
     path: "systems[1].zosmf.userDir",
     allowed: "its own USER_DIR",
   },
-  { title: "a relative USER_DIR", edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"), path: "systems[0].zosmf.userDir", allowed: "an absolute, normalised z/OS UNIX path" },
+  {
+    title: "a relative USER_DIR",
+    edit: set(sys(0, "zosmf", "userDir"), "global/zosmf"),
+    path: "systems[0].zosmf.userDir",
+    allowed: "an absolute, normalised z/OS UNIX path",
+  },
   {
     title: "two systems with one z/OSMF file system",
     edit: set(sys(1, "zosmf", "zfs"), "IZU.SIZUUSRD.ZOSMFA"),
     path: "systems[1].zosmf.zfs",
     allowed: "its own file system",
   },
-  { title: "a data set qualifier of 9 characters", edit: set(sys(0, "zosmf", "zfs"), "IZU.SIZUUSRD1.ZOSMFA"), path: "systems[0].zosmf.zfs", allowed: "qualifiers of 1–8 characters" },
+  {
+    title: "a data set qualifier of 9 characters",
+    edit: set(sys(0, "zosmf", "zfs"), "IZU.SIZUUSRD1.ZOSMFA"),
+    path: "systems[0].zosmf.zfs",
+    allowed: "qualifiers of 1–8 characters",
+  },
   {
     title: "a zosmfHa system without a zosmf block",
     edit: remove(sys(1, "zosmf")),
@@ -151,8 +190,18 @@ const cases: Case[] = [
 
   // datasets
   { title: "no parmlib", edit: remove(["datasets", "parmlib"]), path: "datasets.parmlib", allowed: "a data set name" },
-  { title: "a 7-character volume", edit: set(["datasets", "volume"], "ZOSVOL1"), path: "datasets.volume", allowed: "a volume serial: 1–6 characters" },
-  { title: "backups into the parmlib", edit: set(["datasets", "backup"], "sys1.parmlib"), path: "datasets.backup", allowed: "other than parmlib" },
+  {
+    title: "a 7-character volume",
+    edit: set(["datasets", "volume"], "ZOSVOL1"),
+    path: "datasets.volume",
+    allowed: "a volume serial: 1–6 characters",
+  },
+  {
+    title: "backups into the parmlib",
+    edit: set(["datasets", "backup"], "sys1.parmlib"),
+    path: "datasets.backup",
+    allowed: "other than parmlib",
+  },
   {
     title: "a data set name over 44 characters",
     edit: set(["datasets", "jclLib"], "SITE.HA.CUSTOM.JCL.LIBRARY.FOR.ZOSMF.SYSPLEX1"),
@@ -180,7 +229,10 @@ const cases: Case[] = [
   { title: "no backups", edit: set(ha("backups"), []), path: "zosmfHa.backups", allowed: "a list of 1 to 31 backups" },
   {
     title: "32 backups",
-    edit: set(ha("backups"), Array.from({ length: 32 }, () => ({ system: "SYSB" }))),
+    edit: set(
+      ha("backups"),
+      Array.from({ length: 32 }, () => ({ system: "SYSB" })),
+    ),
     path: "zosmfHa.backups",
     allowed: "a list of 1 to 31 backups",
   },
@@ -212,12 +264,32 @@ const cases: Case[] = [
     path: "zosmfHa.autoSwitchback",
     allowed: "the fields dvipa, dvipaMask, port, hostname, preferred, backups, autoSwitchBack",
   },
-  { title: "a key ring with a blank", edit: set(ha("keyring"), "IZU Keyring"), path: "zosmfHa.keyring", allowed: "1–237 characters A–Z, a–z, 0–9, @, #, $" },
-  { title: "a 9-character SAF prefix", edit: set(ha("safPrefix"), "IZUDFLTXX"), path: "zosmfHa.safPrefix", allowed: "a SAF profile prefix: 1–8 characters" },
-  { title: "a security member without a member", edit: set(ha("security"), { member: "SITE.JCL" }), path: "zosmfHa.security.member", allowed: "DSN(MEMBER)" },
+  {
+    title: "a key ring with a blank",
+    edit: set(ha("keyring"), "IZU Keyring"),
+    path: "zosmfHa.keyring",
+    allowed: "1–237 characters A–Z, a–z, 0–9, @, #, $",
+  },
+  {
+    title: "a 9-character SAF prefix",
+    edit: set(ha("safPrefix"), "IZUDFLTXX"),
+    path: "zosmfHa.safPrefix",
+    allowed: "a SAF profile prefix: 1–8 characters",
+  },
+  {
+    title: "a security member without a member",
+    edit: set(ha("security"), { member: "SITE.JCL" }),
+    path: "zosmfHa.security.member",
+    allowed: "DSN(MEMBER)",
+  },
 
   // cachingService
-  { title: "a relative zowe.yaml", edit: set(["cachingService", "zoweYaml"], "zowe.yaml"), path: "cachingService.zoweYaml", allowed: "an absolute, normalised z/OS UNIX path" },
+  {
+    title: "a relative zowe.yaml",
+    edit: set(["cachingService", "zoweYaml"], "zowe.yaml"),
+    path: "cachingService.zoweYaml",
+    allowed: "an absolute, normalised z/OS UNIX path",
+  },
   {
     title: "an unknown instance",
     edit: set(["cachingService", "instances"], ["SYSA", "SYSC"]),
@@ -230,7 +302,12 @@ const cases: Case[] = [
     path: "cachingService.instances[1]",
     allowed: "each system once",
   },
-  { title: "an unknown storage mode", edit: set(storage("mode"), "memory"), path: "cachingService.storage.mode", allowed: "one of infinispan, vsam, redis, inMemory" },
+  {
+    title: "an unknown storage mode",
+    edit: set(storage("mode"), "memory"),
+    path: "cachingService.storage.mode",
+    allowed: "one of infinispan, vsam, redis, inMemory",
+  },
   {
     title: "inMemory storage for two instances",
     edit: all(set(storage("mode"), "inMemory"), remove(storage("infinispan"))),
@@ -255,7 +332,12 @@ const cases: Case[] = [
     path: "cachingService.storage.infinispan.keyExchangePort",
     allowed: "a port other than 7600",
   },
-  { title: "an eviction strategy zowe does not know", edit: set(storage("evictionStrategy"), "lru"), path: "cachingService.storage.evictionStrategy", allowed: "reject or removeOldest" },
+  {
+    title: "an eviction strategy zowe does not know",
+    edit: set(storage("evictionStrategy"), "lru"),
+    path: "cachingService.storage.evictionStrategy",
+    allowed: "reject or removeOldest",
+  },
   {
     title: "a VSAM data set with neither rls nor nonRls",
     edit: all(set(storage("mode"), "vsam"), remove(storage("infinispan")), set(storage("vsam"), { name: "ZWE.CACHE" })),
@@ -290,27 +372,69 @@ const cases: Case[] = [
   },
 
   // portSharing
-  { title: "a server outside the job prefix", edit: set(share("servers"), ["ZCHA1", "ZCON2"]), path: "portSharing[0].servers[1]", allowed: "a job name matching ZCHA*" },
-  { title: "an outbound port equal to the shared port", edit: set(share("outboundPort"), 9443), path: "portSharing[0].outboundPort", allowed: "a port other than 9443" },
+  {
+    title: "a server outside the job prefix",
+    edit: set(share("servers"), ["ZCHA1", "ZCON2"]),
+    path: "portSharing[0].servers[1]",
+    allowed: "a job name matching ZCHA*",
+  },
+  {
+    title: "an outbound port equal to the shared port",
+    edit: set(share("outboundPort"), 9443),
+    path: "portSharing[0].outboundPort",
+    allowed: "a port other than 9443",
+  },
   {
     title: "a job prefix that is only a wildcard",
     edit: all(set(share("jobPrefix"), "*")),
     path: "portSharing[0].jobPrefix",
     allowed: "starting with a letter, @, # or $",
   },
-  { title: "an unknown sharing mode", edit: set(share("mode"), "SHARE"), path: "portSharing[0].mode", allowed: "SHAREPORT or SHAREPORTWLM" },
-  { title: "a single server", edit: set(share("servers"), ["ZCHA1"]), path: "portSharing[0].servers", allowed: "at least 2 server job names" },
-  { title: "sharing on an unknown system", edit: set(share("system"), "SYSQ"), path: "portSharing[0].system", allowed: "one of SYSA, SYSB" },
+  {
+    title: "an unknown sharing mode",
+    edit: set(share("mode"), "SHARE"),
+    path: "portSharing[0].mode",
+    allowed: "SHAREPORT or SHAREPORTWLM",
+  },
+  {
+    title: "a single server",
+    edit: set(share("servers"), ["ZCHA1"]),
+    path: "portSharing[0].servers",
+    allowed: "at least 2 server job names",
+  },
+  {
+    title: "sharing on an unknown system",
+    edit: set(share("system"), "SYSQ"),
+    path: "portSharing[0].system",
+    allowed: "one of SYSA, SYSB",
+  },
   {
     title: "one port shared twice on a system",
-    edit: set(["portSharing", 1], { ...PORT_SHARE, name: "second", jobPrefix: "ZCHB*", servers: ["ZCHB1", "ZCHB2"], outboundPort: undefined }),
+    edit: set(["portSharing", 1], {
+      ...PORT_SHARE,
+      name: "second",
+      jobPrefix: "ZCHB*",
+      servers: ["ZCHB1", "ZCHB2"],
+      outboundPort: undefined,
+    }),
     path: "portSharing[1].port",
     allowed: "a port no other section uses on SYSA",
   },
 
   // distributedServices
-  { title: "a WEIGHTEDACTIVE target without a weight", edit: remove(dist("targets", 1, "weight")), path: "distributedServices[0].targets[1].weight", allowed: "a weight from 1 to 99" },
-  { title: "a weight with SERVERWLM", edit: set(dist("distMethod"), "SERVERWLM"), path: "distributedServices[0].targets[0].weight", allowed: "no weight", alsoAt: ["distributedServices[0].targets[1].weight"] },
+  {
+    title: "a WEIGHTEDACTIVE target without a weight",
+    edit: remove(dist("targets", 1, "weight")),
+    path: "distributedServices[0].targets[1].weight",
+    allowed: "a weight from 1 to 99",
+  },
+  {
+    title: "a weight with SERVERWLM",
+    edit: set(dist("distMethod"), "SERVERWLM"),
+    path: "distributedServices[0].targets[0].weight",
+    allowed: "no weight",
+    alsoAt: ["distributedServices[0].targets[1].weight"],
+  },
   {
     title: "HOTSTANDBY with two PREFERRED targets",
     edit: hotStandby([
@@ -330,16 +454,31 @@ const cases: Case[] = [
     allowed: "PREFERRED or BACKUP",
     alsoAt: ["distributedServices[0].targets"],
   },
-  { title: "a service without ports", edit: set(dist("ports"), []), path: "distributedServices[0].ports", allowed: "a list of at least 1 ports" },
+  {
+    title: "a service without ports",
+    edit: set(dist("ports"), []),
+    path: "distributedServices[0].ports",
+    allowed: "a list of at least 1 ports",
+  },
   { title: "OPTLOCAL 17", edit: set(dist("optLocal"), 17), path: "distributedServices[0].optLocal", allowed: "from 0 to 16" },
-  { title: "an unknown distribution method", edit: set(dist("distMethod"), "WLM"), path: "distributedServices[0].distMethod", allowed: "one of BASEWLM, ROUNDROBIN, WEIGHTEDACTIVE, SERVERWLM, HOTSTANDBY" },
+  {
+    title: "an unknown distribution method",
+    edit: set(dist("distMethod"), "WLM"),
+    path: "distributedServices[0].distMethod",
+    allowed: "one of BASEWLM, ROUNDROBIN, WEIGHTEDACTIVE, SERVERWLM, HOTSTANDBY",
+  },
   {
     title: "a service on the z/OSMF DVIPA",
     edit: set(dist("dvipa"), "192.0.2.10"),
     path: "distributedServices[0].dvipa",
     allowed: "a DVIPA that no other service uses",
   },
-  { title: "a target on an unknown system", edit: set(dist("targets", 1, "system"), "SYSZ"), path: "distributedServices[0].targets[1].system", allowed: "one of SYSA, SYSB" },
+  {
+    title: "a target on an unknown system",
+    edit: set(dist("targets", 1, "system"), "SYSZ"),
+    path: "distributedServices[0].targets[1].system",
+    allowed: "one of SYSA, SYSB",
+  },
   // addresses against their masks
   {
     title: "a DVIPA that is its subnet's address",
@@ -360,7 +499,12 @@ const cases: Case[] = [
     allowed: "neither all zeros nor all ones",
   },
   { title: "a loopback DVIPA", edit: set(ha("dvipa"), "127.0.0.1"), path: "zosmfHa.dvipa", allowed: "a unicast IPv4 address" },
-  { title: "a multicast service DVIPA", edit: set(dist("dvipa"), "239.0.0.1"), path: "distributedServices[0].dvipa", allowed: "not 0.x.x.x" },
+  {
+    title: "a multicast service DVIPA",
+    edit: set(dist("dvipa"), "239.0.0.1"),
+    path: "distributedServices[0].dvipa",
+    allowed: "not 0.x.x.x",
+  },
   { title: "a port bound to 0.0.0.0", edit: set(share("bind"), "0.0.0.0"), path: "portSharing[0].bind", allowed: "a unicast IPv4 address" },
 
   // ports across sections and what TCP/IP accepts on them
@@ -390,12 +534,22 @@ const cases: Case[] = [
   },
   {
     title: "two services on one port with different servers",
-    edit: set(["distributedServices", 1], { ...DIST_SERVICE, name: "other", dvipa: "192.0.2.3", targets: [{ system: "SYSB", server: "OTHER1", weight: 1 }] }),
+    edit: set(["distributedServices", 1], {
+      ...DIST_SERVICE,
+      name: "other",
+      dvipa: "192.0.2.3",
+      targets: [{ system: "SYSB", server: "OTHER1", weight: 1 }],
+    }),
     path: "distributedServices[1].ports[0]",
     allowed: "a port no other section uses on SYSB",
   },
   { title: "UDP with SHAREPORTWLM", edit: set(share("protocol"), "UDP"), path: "portSharing[0].protocol", allowed: "TCP" },
-  { title: "UDP with SHAREPORT", edit: all(set(share("protocol"), "UDP"), set(share("mode"), "SHAREPORT")), path: "portSharing[0].protocol", allowed: "TCP" },
+  {
+    title: "UDP with SHAREPORT",
+    edit: all(set(share("protocol"), "UDP"), set(share("mode"), "SHAREPORT")),
+    path: "portSharing[0].protocol",
+    allowed: "TCP",
+  },
 
   // USER_DIR as a mount point
   {
@@ -404,13 +558,48 @@ const cases: Case[] = [
     path: "systems[1].zosmf.userDir",
     allowed: "not inside another's",
   },
-  { title: "USER_DIR /etc", edit: set(sys(0, "zosmf", "userDir"), "/etc"), path: "systems[0].zosmf.userDir", allowed: "a directory of its own" },
-  { title: "USER_DIR with ..", edit: set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc"), path: "systems[0].zosmf.userDir", allowed: "no . or .. names" },
-  { title: "USER_DIR with .", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa"), path: "systems[1].zosmf.userDir", allowed: "no . or .. names" },
-  { title: "USER_DIR with a trailing slash", edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfb/"), path: "systems[1].zosmf.userDir", allowed: "no trailing /" },
-  { title: "USER_DIR with shell syntax", edit: set(sys(0, "zosmf", "userDir"), "/z;rm${IFS}-rf${IFS}/"), path: "systems[0].zosmf.userDir", allowed: "A–Z, a–z, 0–9, '.', '_' or '-'" },
-  { title: "a key ring that closes the operand", edit: set(ha("keyring"), "IZUKeyring.IZUDFLT)ID(IBMUSER"), path: "zosmfHa.keyring", allowed: "1–237 characters" },
-  { title: "a target server with a dot", edit: set(dist("targets", 1, "server"), "IMS.CON2"), path: "distributedServices[0].targets[1].server", allowed: "a job or procedure name" },
+  {
+    title: "USER_DIR /etc",
+    edit: set(sys(0, "zosmf", "userDir"), "/etc"),
+    path: "systems[0].zosmf.userDir",
+    allowed: "a directory of its own",
+  },
+  {
+    title: "USER_DIR with ..",
+    edit: set(sys(0, "zosmf", "userDir"), "/global/zosmf/../../etc"),
+    path: "systems[0].zosmf.userDir",
+    allowed: "no . or .. names",
+  },
+  {
+    title: "USER_DIR with .",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/./zosmfa"),
+    path: "systems[1].zosmf.userDir",
+    allowed: "no . or .. names",
+  },
+  {
+    title: "USER_DIR with a trailing slash",
+    edit: set(sys(1, "zosmf", "userDir"), "/global/zosmf/zosmfb/"),
+    path: "systems[1].zosmf.userDir",
+    allowed: "no trailing /",
+  },
+  {
+    title: "USER_DIR with shell syntax",
+    edit: set(sys(0, "zosmf", "userDir"), "/z;rm${IFS}-rf${IFS}/"),
+    path: "systems[0].zosmf.userDir",
+    allowed: "A–Z, a–z, 0–9, '.', '_' or '-'",
+  },
+  {
+    title: "a key ring that closes the operand",
+    edit: set(ha("keyring"), "IZUKeyring.IZUDFLT)ID(IBMUSER"),
+    path: "zosmfHa.keyring",
+    allowed: "1–237 characters",
+  },
+  {
+    title: "a target server with a dot",
+    edit: set(dist("targets", 1, "server"), "IMS.CON2"),
+    path: "distributedServices[0].targets[1].server",
+    allowed: "a job or procedure name",
+  },
 ];
 
 describe("a topology that breaks one rule is refused", () => {

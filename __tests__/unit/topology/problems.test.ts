@@ -26,13 +26,7 @@ describe("every problem is reported at once", () => {
       ),
     );
     expect(problems.map((p) => p.path).sort()).toEqual(
-      [
-        "datasets.volume",
-        "portSharing[0].outboundPort",
-        "systems[1].zosmf.serverProc",
-        "zosmfHa.port",
-        "zosmfHa.preferred",
-      ].sort(),
+      ["datasets.volume", "portSharing[0].outboundPort", "systems[1].zosmf.serverProc", "zosmfHa.port", "zosmfHa.preferred"].sort(),
     );
   });
 
@@ -77,21 +71,23 @@ describe("what was given", () => {
   });
 
   // Passwords the address format refuses are still passwords: a blank, an @ or a bare secret@host is never shown.
-  test.each(["cache:pa ss-s3cret@redis.example.com:6379", "cache:p@s3cret@redis.example.com:6379", " cache:s3cret@redis.example.com:6379", "s3cret@redis.example.com:6379 "])(
-    "a refused Redis address %j never shows its password, in the message or in the JSON problem",
-    (uri) => {
-      const text = variant(
-        all(
-          set(["cachingService", "storage", "mode"], "redis"),
-          (doc) => doc.deleteIn(["cachingService", "storage", "infinispan"]),
-          set(["cachingService", "storage", "redis"], { masterNodeUri: uri, sentinel: { masterInstance: "m", nodes: [uri] } }),
-        ),
-      );
-      const problems = problemsOf(text);
-      expect(problems.map((p) => p.path)).toContain("cachingService.storage.redis.masterNodeUri");
-      expect(JSON.stringify(problems)).not.toContain("s3cret");
-    },
-  );
+  test.each([
+    "cache:pa ss-s3cret@redis.example.com:6379",
+    "cache:p@s3cret@redis.example.com:6379",
+    " cache:s3cret@redis.example.com:6379",
+    "s3cret@redis.example.com:6379 ",
+  ])("a refused Redis address %j never shows its password, in the message or in the JSON problem", (uri) => {
+    const text = variant(
+      all(
+        set(["cachingService", "storage", "mode"], "redis"),
+        (doc) => doc.deleteIn(["cachingService", "storage", "infinispan"]),
+        set(["cachingService", "storage", "redis"], { masterNodeUri: uri, sentinel: { masterInstance: "m", nodes: [uri] } }),
+      ),
+    );
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.path)).toContain("cachingService.storage.redis.masterNodeUri");
+    expect(JSON.stringify(problems)).not.toContain("s3cret");
+  });
 });
 
 describe("text that is not a topology", () => {
@@ -151,7 +147,9 @@ describe("the error the CLI shows", () => {
     expect(error.details).toEqual(formatProblems(error.problems, "site.yaml"));
     expect(error.details).toHaveLength(2);
     expect(error.details[0]).toMatch(/^site\.yaml:\d+:\d+: sysplex: is not valid \(given "PLEX_1"\); allowed: a sysplex name/);
-    expect(error.details[1]).toMatch(/^site\.yaml:\d+:\d+: zosmfHa\.preferred: is not a system defined in systems\[\] \(given "SYSQ"\); allowed: one of SYSA, SYSB$/);
+    expect(error.details[1]).toMatch(
+      /^site\.yaml:\d+:\d+: zosmfHa\.preferred: is not a system defined in systems\[\] \(given "SYSQ"\); allowed: one of SYSA, SYSB$/,
+    );
   });
 
   test("formatProblems leaves out what it does not know", () => {

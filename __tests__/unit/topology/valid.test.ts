@@ -104,7 +104,14 @@ describe("defaults", () => {
 
   test("the distributor follows the preferred system", () => {
     const t = parseTopology(
-      variant(all(remove(["zosmfHa", "distributor"]), set(["zosmfHa", "preferred"], "SYSB"), set(["zosmfHa", "backups"], [{ system: "SYSA" }]), set(["zosmfHa", "distributorBackup"], "SYSA"))),
+      variant(
+        all(
+          remove(["zosmfHa", "distributor"]),
+          set(["zosmfHa", "preferred"], "SYSB"),
+          set(["zosmfHa", "backups"], [{ system: "SYSA" }]),
+          set(["zosmfHa", "distributorBackup"], "SYSA"),
+        ),
+      ),
     );
     expect(t.zosmfHa?.distributor).toBe("SYSB");
   });
@@ -168,19 +175,43 @@ describe("ports the sections say they share are accepted", () => {
         ports: [9443],
         distributor: "SYSA",
         distMethod: "SERVERWLM",
-        targets: [{ system: "SYSA", server: "ZCHA1" }, { system: "SYSB", server: "ZCHB1" }],
+        targets: [
+          { system: "SYSA", server: "ZCHA1" },
+          { system: "SYSB", server: "ZCHB1" },
+        ],
       }),
     );
     expect(() => parseTopology(text)).not.toThrow();
   });
 
   test("two services on one port served by the same server", () => {
-    const other = { name: "imsconnect2", dvipa: "192.0.2.3", dvipaMask: "255.255.255.0", ports: [5801], distributor: "SYSA", distMethod: "WEIGHTEDACTIVE", targets: [{ system: "SYSB", server: "IMSCON2", weight: 1 }] };
+    const other = {
+      name: "imsconnect2",
+      dvipa: "192.0.2.3",
+      dvipaMask: "255.255.255.0",
+      ports: [5801],
+      distributor: "SYSA",
+      distMethod: "WEIGHTEDACTIVE",
+      targets: [{ system: "SYSB", server: "IMSCON2", weight: 1 }],
+    };
     expect(() => parseTopology(variant(set(["distributedServices", 1], other)))).not.toThrow();
   });
 
   test("the same port on another system, but not where another section listens", () => {
     expect(() => parseTopology(variant(all(set(["portSharing", 0, "system"], "SYSB"), set(["portSharing", 0, "port"], 7600))))).toThrow();
-    expect(() => parseTopology(variant(set(["portSharing", 1], { name: "b", system: "SYSB", port: 9443, jobPrefix: "ZCHB*", mode: "SHAREPORT", servers: ["ZCHB1", "ZCHB2"] })))).not.toThrow();
+    expect(() =>
+      parseTopology(
+        variant(
+          set(["portSharing", 1], {
+            name: "b",
+            system: "SYSB",
+            port: 9443,
+            jobPrefix: "ZCHB*",
+            mode: "SHAREPORT",
+            servers: ["ZCHB1", "ZCHB2"],
+          }),
+        ),
+      ),
+    ).not.toThrow();
   });
 });

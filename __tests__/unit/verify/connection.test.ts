@@ -12,28 +12,44 @@ const UNVERIFIED: ZosmfConnection = { ...VERIFIED, rejectUnauthorized: false };
 
 describe("connectionFor: certificate checking for a topology host", () => {
   it("keeps verification on when only the topology asks to turn it off", async () => {
-    const conn = await connectionFor({ host: "sysb.example.com", rejectUnauthorized: false }, { connection: VERIFIED, trustTopologyHosts: true });
+    const conn = await connectionFor(
+      { host: "sysb.example.com", rejectUnauthorized: false },
+      { connection: VERIFIED, trustTopologyHosts: true },
+    );
     expect(conn).toMatchObject({ hostname: "sysb.example.com", user: "IBMUSER", rejectUnauthorized: true });
   });
 
   it("keeps verification on when the command's connection says so explicitly", async () => {
-    const conn = await connectionFor({ host: "sysb.example.com", rejectUnauthorized: false }, { connection: { ...VERIFIED, rejectUnauthorized: true }, trustTopologyHosts: true });
+    const conn = await connectionFor(
+      { host: "sysb.example.com", rejectUnauthorized: false },
+      { connection: { ...VERIFIED, rejectUnauthorized: true }, trustTopologyHosts: true },
+    );
     expect(conn.rejectUnauthorized).toBe(true);
   });
 
   it("honours the topology's false when the user's own connection already has verification off", async () => {
-    const conn = await connectionFor({ host: "sysb.example.com", rejectUnauthorized: false }, { connection: UNVERIFIED, trustTopologyHosts: true });
+    const conn = await connectionFor(
+      { host: "sysb.example.com", rejectUnauthorized: false },
+      { connection: UNVERIFIED, trustTopologyHosts: true },
+    );
     expect(conn.rejectUnauthorized).toBe(false);
   });
 
   it("lets the topology turn verification back on", async () => {
-    const conn = await connectionFor({ host: "sysb.example.com", rejectUnauthorized: true }, { connection: UNVERIFIED, trustTopologyHosts: true });
+    const conn = await connectionFor(
+      { host: "sysb.example.com", rejectUnauthorized: true },
+      { connection: UNVERIFIED, trustTopologyHosts: true },
+    );
     expect(conn.rejectUnauthorized).toBe(true);
   });
 
   it("follows the user's own setting when the topology says nothing", async () => {
-    expect((await connectionFor({ host: "sysb.example.com" }, { connection: VERIFIED, trustTopologyHosts: true })).rejectUnauthorized).toBe(true);
-    expect((await connectionFor({ host: "sysb.example.com" }, { connection: UNVERIFIED, trustTopologyHosts: true })).rejectUnauthorized).toBe(false);
+    expect((await connectionFor({ host: "sysb.example.com" }, { connection: VERIFIED, trustTopologyHosts: true })).rejectUnauthorized).toBe(
+      true,
+    );
+    expect(
+      (await connectionFor({ host: "sysb.example.com" }, { connection: UNVERIFIED, trustTopologyHosts: true })).rejectUnauthorized,
+    ).toBe(false);
   });
 });
 

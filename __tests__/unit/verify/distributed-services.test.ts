@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { distributedServicesChecks } from "../../../src/verify/checks/distributed-services";
-import { checkOf, judge, servicesTopology, vdpt, vipadcfgDetail, vipadyn, type Destination, type Displays, type Distribute, type Sys } from "./fake-services";
+import {
+  checkOf,
+  judge,
+  servicesTopology,
+  vdpt,
+  vipadcfgDetail,
+  vipadyn,
+  type Destination,
+  type Displays,
+  type Distribute,
+  type Sys,
+} from "./fake-services";
 
 const ZCON = "192.0.2.1";
 const IMS = "192.0.2.2";
@@ -19,7 +30,13 @@ interface Plex {
 function plex(p: Plex = {}): Displays {
   const weights = p.imsWeights ?? { SYSA: 2, SYSB: 1, SYSC: 1 };
   const distributes: Distribute[] = [
-    ...SYSTEMS.filter((s) => !(p.zconNotDistributedTo ?? []).includes(s)).map((system) => ({ dvipa: ZCON, port: 5595, system, method: "SERVERWLM", optLoc: p.zconOptLoc ?? "1" })),
+    ...SYSTEMS.filter((s) => !(p.zconNotDistributedTo ?? []).includes(s)).map((system) => ({
+      dvipa: ZCON,
+      port: 5595,
+      system,
+      method: "SERVERWLM",
+      optLoc: p.zconOptLoc ?? "1",
+    })),
     ...SYSTEMS.map((system) => ({ dvipa: IMS, port: 5801, system, method: "WEIGHTEDACTIVE", optLoc: "NO", weight: weights[system] })),
   ];
   const table: Destination[] = [
@@ -57,7 +74,9 @@ describe("distributed service checks", () => {
       "services.imsconnect.targets@sysplex",
     ]);
     expect(checkOf(checks, "services.zosconnect.vipadcfg", "SYSA").found).toBe("5595: SERVERWLM OPTLOCAL 1 to SYSA, SYSB, SYSC on SYSA");
-    expect(checkOf(checks, "services.imsconnect.vipadcfg", "SYSA").found).toBe("5801: WEIGHTEDACTIVE NOOPTLOCAL to SYSA, SYSB, SYSC on SYSA");
+    expect(checkOf(checks, "services.imsconnect.vipadcfg", "SYSA").found).toBe(
+      "5801: WEIGHTEDACTIVE NOOPTLOCAL to SYSA, SYSB, SYSC on SYSA",
+    );
     expect(checkOf(checks, "services.imsconnect.weights", "SYSA").found).toBe("SYSA 2, SYSB 1, SYSC 1");
     expect(checkOf(checks, "services.zosconnect.targets").found).toBe("5595: SYSA Rdy 1, SYSB Rdy 1, SYSC Rdy 1 in the VDPT of SYSA");
     expect(checkOf(checks, "services.zosconnect.dvipa", "SYSB").found).toBe("BACKUP");

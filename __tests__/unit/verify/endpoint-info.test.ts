@@ -33,14 +33,17 @@ describe("the end-to-end look at the DVIPA", () => {
     expect(endpointUrl("192.0.2.10", 443, map).toString()).toBe("https://127.0.0.1:8443/");
   });
 
-  it.each(["192.0.2.10=https://127.0.0.1:8443", "192.0.2.10:443=ftp://x", "192.0.2.10:443"])("refuses --connect-to %s as bad input (exit 3)", (entry) => {
-    let err: unknown;
-    try {
-      parseEndpointMap([entry]);
-    } catch (e) {
-      err = e;
-    }
-    expect(String(err)).toContain("HOST:PORT=URL");
-    expect(exitCodeFor(err)).toBe(3);
-  });
+  it.each(["192.0.2.10=https://127.0.0.1:8443", "192.0.2.10:443=ftp://x", "192.0.2.10:443"])(
+    "refuses --connect-to %s as bad input (exit 3)",
+    (entry) => {
+      let err: unknown;
+      try {
+        parseEndpointMap([entry]);
+      } catch (e) {
+        err = e;
+      }
+      expect(String(err)).toContain("HOST:PORT=URL");
+      expect(exitCodeFor(err)).toBe(3);
+    },
+  );
 });

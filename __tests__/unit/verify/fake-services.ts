@@ -81,7 +81,9 @@ export function portlist(rows: readonly Reservation[]): string {
     header(),
     "  PORT# PROT USER     FLAGS    RANGE       IP ADDRESS       SAF NAME",
     "  ----- ---- ----     -----    -----       ----------       --------",
-    ...rows.map((r) => `  ${String(r.port).padStart(5, "0")} TCP  ${r.user.padEnd(8)} ${r.flags.padEnd(8)} ${" ".repeat(11)} ${r.bind ?? ""}`.trimEnd()),
+    ...rows.map((r) =>
+      `  ${String(r.port).padStart(5, "0")} TCP  ${r.user.padEnd(8)} ${r.flags.padEnd(8)} ${" ".repeat(11)} ${r.bind ?? ""}`.trimEnd(),
+    ),
     ...counted(rows.length),
   ].join("\r");
 }
@@ -206,7 +208,12 @@ export function displayClient(displays: Displays, calls: Call[]): VerifyClient {
   };
   return {
     info: refuse("info"),
-    files: { read: refuse("read"), listMounts: refuse("listMounts"), listDatasets: refuse("listDatasets"), readUss: refuse("readUss") } as unknown as VerifyClient["files"],
+    files: {
+      read: refuse("read"),
+      listMounts: refuse("listMounts"),
+      listDatasets: refuse("listDatasets"),
+      readUss: refuse("readUss"),
+    } as unknown as VerifyClient["files"],
     console: {
       async issue(cmd: string, options: { system?: string } = {}) {
         const system = (options.system ?? "SYSA") as Sys;
@@ -219,7 +226,11 @@ export function displayClient(displays: Displays, calls: Call[]): VerifyClient {
   };
 }
 
-export async function judge(topology: Topology, displays: Displays, modules: readonly CheckModule[]): Promise<{ checks: Check[]; calls: Call[] }> {
+export async function judge(
+  topology: Topology,
+  displays: Displays,
+  modules: readonly CheckModule[],
+): Promise<{ checks: Check[]; calls: Call[] }> {
   const calls: Call[] = [];
   const result = await verifyTopology({ topology, modules, systemTimeoutMs: 5_000, clientFor: async () => displayClient(displays, calls) });
   return { checks: [...result.checks], calls };

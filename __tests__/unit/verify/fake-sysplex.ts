@@ -26,7 +26,10 @@ export function vipadcfg(opts: { define?: boolean; backup?: boolean; distribute?
   if (opts.define) lines.push("  VIPA DEFINE:", `    IPADDR/PREFIXLEN: ${DVIPA}/24`, "      MOVEABLE: IMMEDIATE  SRVMGR: NO");
   if (opts.distribute) {
     lines.push("  VIPA DISTRIBUTE:");
-    for (const [sys, type] of [["SYSA", "PREFERRED"], ["SYSB", "BACKUP  RANK: 001"]] as const) {
+    for (const [sys, type] of [
+      ["SYSA", "PREFERRED"],
+      ["SYSB", "BACKUP  RANK: 001"],
+    ] as const) {
       lines.push(
         `    DEST:         ${DVIPA}..443`,
         `      DESTXCF:    ${XCF[sys]}`,
@@ -43,7 +46,11 @@ export function vipadcfg(opts: { define?: boolean; backup?: boolean; distribute?
 export function vipadyn(entry?: { status: "ACTIVE" | "BACKUP"; origin: string; distStat: string }): string {
   const lines = [header(), "DYNAMIC VIPA:"];
   if (entry) {
-    lines.push(`  IP ADDRESS/PREFIXLEN: ${DVIPA}/24`, `    STATUS: ${entry.status}   ORIGIN: ${entry.origin}   DISTSTAT: ${entry.distStat}`, "    ACTTIME: 01/15/2025 10:00:00");
+    lines.push(
+      `  IP ADDRESS/PREFIXLEN: ${DVIPA}/24`,
+      `    STATUS: ${entry.status}   ORIGIN: ${entry.origin}   DISTSTAT: ${entry.distStat}`,
+      "    ACTTIME: 01/15/2025 10:00:00",
+    );
   }
   const n = entry ? 1 : 0;
   lines.push(`${n} OF ${n} RECORDS DISPLAYED`, "END OF THE REPORT");
@@ -171,7 +178,14 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
       async read(dsn: string, member?: string) {
         calls.push({ op: "read", arg: `${dsn}(${member})` });
         const text = member ? plex.members[member] : undefined;
-        if (text === undefined) throw new ZosmfError({ kind: "not-found", method: "GET", path: `/zosmf/restfiles/ds/${dsn}(${member})`, status: 404, summary: "member not found" });
+        if (text === undefined)
+          throw new ZosmfError({
+            kind: "not-found",
+            method: "GET",
+            path: `/zosmf/restfiles/ds/${dsn}(${member})`,
+            status: 404,
+            summary: "member not found",
+          });
         return { text };
       },
       async listMounts(options: { path?: string; fsname?: string } = {}) {
@@ -199,7 +213,8 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
         }
         const stack = plex.stacks[system];
         if (stack === "down") throw rejected(system);
-        if (stack === "unreachable") throw new ZosmfError({ kind: "unreachable", method: "PUT", path: "/zosmf/restconsoles/consoles/defcn", code: "ECONNREFUSED" });
+        if (stack === "unreachable")
+          throw new ZosmfError({ kind: "unreachable", method: "PUT", path: "/zosmf/restconsoles/consoles/defcn", code: "ECONNREFUSED" });
         if (stack === "silent") {
           return new Promise((_resolve, reject) => options.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
         }

@@ -72,7 +72,9 @@ describe("port sharing checks", () => {
 
   it("degrades when no server listens on the outbound port", async () => {
     const { checks } = await run(sysa({ outbound: [] }));
-    expect(checkOf(checks, "ports.zosconnect-api.outbound", "SYSA").reason).toBe("SYSA: none of ZCHA1, ZCHA2 is listening on outbound port 9444");
+    expect(checkOf(checks, "ports.zosconnect-api.outbound", "SYSA").reason).toBe(
+      "SYSA: none of ZCHA1, ZCHA2 is listening on outbound port 9444",
+    );
   });
 
   it("issues display commands only, on the entry's system", async () => {

@@ -36,7 +36,9 @@ describe("verify text report", () => {
     );
     const reasons = text.split("Reasons:")[1]!;
     expect(reasons.split(lost).length - 1).toBe(1);
-    expect(reasons).toMatch(/zosmf\.parmlib\.a \(SYSB\), zosmf\.parmlib\.b \(SYSB\), zosmf\.parmlib\.c \(SYSB\), 2 more: SYSB: could not be read/);
+    expect(reasons).toMatch(
+      /zosmf\.parmlib\.a \(SYSB\), zosmf\.parmlib\.b \(SYSB\), zosmf\.parmlib\.c \(SYSB\), 2 more: SYSB: could not be read/,
+    );
     expect(reasons).toMatch(/DEGRADED tcpip\.vdpt\.ready \(SYSB\): no standby on SYSB/);
     expect(text).toMatch(/Could not read: SYSB/);
     expect(text.trimEnd().split("\n").at(-1)).toMatch(/^Verify PLEX1: 1 healthy, 1 degraded, 5 failed \(1\.2 s\)$/);
@@ -49,7 +51,11 @@ describe("verify text report", () => {
 
   it("fits 80 columns with long findings, and still says every word of them", () => {
     const found = "z/OSMF 27.0 at plex.example.com:443; served by SYSA (Active in the VDPT of SYSA) since the last takeover of the DVIPA";
-    const long: Check = { ...check("zosmf.reachable.dvipa", undefined, "healthy"), expected: "GET /zosmf/info answers at https://plex.example.com:443", found };
+    const long: Check = {
+      ...check("zosmf.reachable.dvipa", undefined, "healthy"),
+      expected: "GET /zosmf/info answers at https://plex.example.com:443",
+      found,
+    };
     const text = renderVerifyResult(result([long, check("zosmf.parmlib.hostname", "SYSA", "failed", "wrong")]));
     for (const line of text.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
     const table = text.split("Reasons:")[0]!;

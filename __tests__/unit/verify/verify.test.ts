@@ -19,7 +19,10 @@ function topologyFile(edit: (yaml: string) => string = (y) => y): string {
   return file;
 }
 
-async function run(plex: FakeSysplex, opts: { file?: string; timeoutMs?: number; modules?: CheckModule[] } = {}): Promise<{ result: VerifyResult; calls: Call[] }> {
+async function run(
+  plex: FakeSysplex,
+  opts: { file?: string; timeoutMs?: number; modules?: CheckModule[] } = {},
+): Promise<{ result: VerifyResult; calls: Call[] }> {
   const calls: Call[] = [];
   const result = await verify({
     topologyFile: opts.file ?? EXAMPLE,
@@ -114,7 +117,10 @@ describe("verify", () => {
 
   it("says the preferred has no ready listener when it is up without a server", async () => {
     const plex = takeover(healthySysplex(), { autoSwitchBack: true, sysaRdy: 0 });
-    plex.stacks.SYSA = { ...(plex.stacks.SYSA as Exclude<FakeSysplex["stacks"]["SYSA"], string>), vipadyn: vipadyn({ status: "BACKUP", origin: "VIPADEFINE", distStat: "DEST" }) };
+    plex.stacks.SYSA = {
+      ...(plex.stacks.SYSA as Exclude<FakeSysplex["stacks"]["SYSA"], string>),
+      vipadyn: vipadyn({ status: "BACKUP", origin: "VIPADEFINE", distStat: "DEST" }),
+    };
     const { result } = await run(plex);
     expect(result.verdict).toBe("degraded");
     expect(find(result, "tcpip.hotstandby").reason).toBe("SYSB is serving because SYSA has no ready listener");
@@ -228,7 +234,10 @@ describe("verify", () => {
   it("fails a stack outside the sysplex group", async () => {
     const plex = healthySysplex();
     const sysb = plex.stacks.SYSB as Exclude<FakeSysplex["stacks"]["SYSB"], string>;
-    sysb.vipadcfg = sysb.vipadcfg.replace("DYNAMIC VIPA INFORMATION:", "EZZ2502I STACK TCPIP ON SYSB IS NOT A MEMBER OF THE SYSPLEX GROUP\rEZZ2503I ALL DYNAMIC VIPA CONFIGURATION IS INACTIVE\rDYNAMIC VIPA INFORMATION:");
+    sysb.vipadcfg = sysb.vipadcfg.replace(
+      "DYNAMIC VIPA INFORMATION:",
+      "EZZ2502I STACK TCPIP ON SYSB IS NOT A MEMBER OF THE SYSPLEX GROUP\rEZZ2503I ALL DYNAMIC VIPA CONFIGURATION IS INACTIVE\rDYNAMIC VIPA INFORMATION:",
+    );
     const { result } = await run(plex);
     const c = find(result, "tcpip.dynamicxcf", "SYSB");
     expect(c.verdict).toBe("failed");

@@ -71,7 +71,9 @@ describe("console", () => {
         body = reqBody;
         return [200, { "cmd-response-key": "C7", "cmd-response": " IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME" }];
       });
-    const err = await rejection(client().console.issue("RO SYSX,D TCPIP,,N,VDPT", { consoleName: "HACONS", system: "SYSA", collect: FAST }));
+    const err = await rejection(
+      client().console.issue("RO SYSX,D TCPIP,,N,VDPT", { consoleName: "HACONS", system: "SYSA", collect: FAST }),
+    );
     expect(body).toEqual({ cmd: "RO SYSX,D TCPIP,,N,VDPT", async: "N" });
     expect(err).toBeInstanceOf(ZosmfError);
     expect(err.kind).toBe("rejected");
@@ -93,7 +95,11 @@ describe("console", () => {
 
   it("repeats a command after 503 only when the caller says it is safe", async () => {
     let calls = 0;
-    zosmf().put(ISSUE).times(3).reply(503).on("request", () => calls++);
+    zosmf()
+      .put(ISSUE)
+      .times(3)
+      .reply(503)
+      .on("request", () => calls++);
     const err = await rejection(client().console.issue("V TCPIP,,OBEYFILE,DSN=HA.TCPIP(VIPA)", { collect: FAST }));
     expect(err.kind).toBe("server");
     expect(calls).toBe(1);

@@ -35,7 +35,10 @@ describe("files: members and data sets", () => {
 
   it("refuses a guarded write whose ETag is empty instead of writing unguarded", async () => {
     let calls = 0;
-    zosmf().put(/.*/).reply(204).on("request", () => calls++);
+    zosmf()
+      .put(/.*/)
+      .reply(204)
+      .on("request", () => calls++);
     await expect(client().files.write("SYS1.PARMLIB", "IZUPRM0A", TEXT, { ifMatch: '""' })).rejects.toThrow(/empty ETag/);
     expect(calls).toBe(0);
     nock.cleanAll();
@@ -72,7 +75,11 @@ describe("files: members and data sets", () => {
 
   it("does not repeat an unguarded write after 503", async () => {
     let calls = 0;
-    zosmf().put(MEMBER_PATH).times(3).reply(503).on("request", () => calls++);
+    zosmf()
+      .put(MEMBER_PATH)
+      .times(3)
+      .reply(503)
+      .on("request", () => calls++);
     const err = await rejection(client().files.write("SYS1.PARMLIB", "IZUPRM0A", TEXT));
     expect(calls).toBe(1);
     expect(err.kind).toBe("server");
@@ -128,18 +135,39 @@ describe("files: members and data sets", () => {
   });
 
   it("creates a data set with the given attributes and does not repeat it", async () => {
-    const attrs = { dsorg: "PO", alcunit: "TRK", primary: 10, secondary: 5, dirblk: 20, recfm: "FB", blksize: 27920, lrecl: 80, volser: "VOL001" } as const;
+    const attrs = {
+      dsorg: "PO",
+      alcunit: "TRK",
+      primary: 10,
+      secondary: 5,
+      dirblk: 20,
+      recfm: "FB",
+      blksize: 27920,
+      lrecl: 80,
+      volser: "VOL001",
+    } as const;
     let calls = 0;
-    zosmf().post("/zosmf/restfiles/ds/HA.JCL", attrs).reply(201).on("request", () => calls++);
+    zosmf()
+      .post("/zosmf/restfiles/ds/HA.JCL", attrs)
+      .reply(201)
+      .on("request", () => calls++);
     await client().files.createDataset("ha.jcl", attrs);
     expect(calls).toBe(1);
   });
 
   it("copies a member with a utilities request", async () => {
     zosmf()
-      .put("/zosmf/restfiles/ds/SYS1.PROCLIB(IZUSVRA)", { request: "copy", "from-dataset": { dsn: "SYS1.IBM.PROCLIB", member: "IZUSVR1" }, replace: true })
+      .put("/zosmf/restfiles/ds/SYS1.PROCLIB(IZUSVRA)", {
+        request: "copy",
+        "from-dataset": { dsn: "SYS1.IBM.PROCLIB", member: "IZUSVR1" },
+        replace: true,
+      })
       .reply(200);
-    await client().files.copyMember({ from: { dsn: "SYS1.IBM.PROCLIB", member: "IZUSVR1" }, to: { dsn: "SYS1.PROCLIB", member: "IZUSVRA" }, replace: true });
+    await client().files.copyMember({
+      from: { dsn: "SYS1.IBM.PROCLIB", member: "IZUSVR1" },
+      to: { dsn: "SYS1.PROCLIB", member: "IZUSVRA" },
+      replace: true,
+    });
   });
 
   it("refuses names that are not data set or member names before sending", async () => {
@@ -156,7 +184,10 @@ describe("files: z/OS UNIX", () => {
     zosmf()
       .get("/zosmf/restfiles/mfs")
       .query({ path: "/global/zosmf" })
-      .reply(200, { items: [{ name: "IZU.SIZUUSRD", mountpoint: "/global/zosmf", fstname: "ZFS", mode: ["rdwr"], sysname: "SYSA" }], returnedRows: 1 })
+      .reply(200, {
+        items: [{ name: "IZU.SIZUUSRD", mountpoint: "/global/zosmf", fstname: "ZFS", mode: ["rdwr"], sysname: "SYSA" }],
+        returnedRows: 1,
+      })
       .get("/zosmf/restfiles/mfs")
       .query({ fsname: "IZU.MISSING" })
       .reply(404, { items: [], returnedRows: 0 });

@@ -18,7 +18,9 @@ describe("console follow-ups with a completeness test", () => {
       .reply(200, { "cmd-response": "  IP ADDRESS: 10.1.1.10" })
       .get(SOL)
       .reply(200, { "cmd-response": "  END OF THE REPORT" });
-    const res = await client().console.issue("D TCPIP,,N,VIPADCFG", { collect: { ...NEVER, isComplete: (t) => t.includes("END OF THE REPORT") } });
+    const res = await client().console.issue("D TCPIP,,N,VIPADCFG", {
+      collect: { ...NEVER, isComplete: (t) => t.includes("END OF THE REPORT") },
+    });
     expect(res).toMatchObject({ complete: true, followUps: 2 });
   });
 

@@ -24,7 +24,11 @@ const opened: ZosmfClient[] = [];
 
 /** A z/OSMF without the logon service (404): Basic credentials on each request, as most tests here expect. */
 export function noLogonService(): void {
-  nock(ORIGIN).persist().post(/\/zosmf\/services\/authenticate$/).optionally().reply(404);
+  nock(ORIGIN)
+    .persist()
+    .post(/\/zosmf\/services\/authenticate$/)
+    .optionally()
+    .reply(404);
 }
 
 /** Disables real network access and checks that every expected request was made. */

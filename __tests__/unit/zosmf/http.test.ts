@@ -39,10 +39,7 @@ describe("connection and headers", () => {
   });
 
   it("sends the CSRF header on writes too", async () => {
-    zosmf()
-      .matchHeader("x-csrf-zosmf-header", "true")
-      .delete("/zosmf/restfiles/ds/HA.JCL(OLD)")
-      .reply(204);
+    zosmf().matchHeader("x-csrf-zosmf-header", "true").delete("/zosmf/restfiles/ds/HA.JCL(OLD)").reply(204);
     await client().files.deleteMember("ha.jcl", "old");
   });
 
@@ -115,9 +112,10 @@ describe("errors", () => {
   });
 
   it("403 IZUG846W points at the CSRF header", async () => {
-    zosmf()
-      .put("/zosmf/restfiles/ds/HA.PARMLIB(IZUPRM0A)")
-      .reply(403, { errorID: "IZUG846W", errorMsg: "IZUG846W: An HTTP request for a z/OSMF REST service was received from a remote site." });
+    zosmf().put("/zosmf/restfiles/ds/HA.PARMLIB(IZUPRM0A)").reply(403, {
+      errorID: "IZUG846W",
+      errorMsg: "IZUG846W: An HTTP request for a z/OSMF REST service was received from a remote site.",
+    });
     const err = await rejection(client().files.write("HA.PARMLIB", "IZUPRM0A", "HOSTNAME('*')\n"));
     expect(err.kind).toBe("csrf");
     expect(err.hint).toMatch(/X-CSRF-ZOSMF-HEADER/);
@@ -162,7 +160,13 @@ describe("errors", () => {
       });
     const err = await rejection(client().jobs.status("ATLJ5000", "JOB21489"));
     expect(err.kind).toBe("rejected");
-    expect(err.report).toEqual({ rc: 4, reason: 10, category: 6, message: "No job found for reference: 'ATLJ5000(JOB21489)'", details: ["more detail"] });
+    expect(err.report).toEqual({
+      rc: 4,
+      reason: 10,
+      category: 6,
+      message: "No job found for reference: 'ATLJ5000(JOB21489)'",
+      details: ["more detail"],
+    });
     expect(err.message).toContain("No job found for reference: 'ATLJ5000(JOB21489)'");
     expect(err.details).toContain("rc=4 reason=10 category=6");
     expect(JSON.stringify(err)).not.toContain("JesException");
@@ -225,7 +229,11 @@ describe("retries", () => {
   });
 
   it("does not retry a 404 or a 500", async () => {
-    zosmf().get("/zosmf/restjobs/jobs/A/JOB1").reply(404).get("/zosmf/restjobs/jobs/B/JOB2").reply(500, { rc: 0, reason: 8, category: 8, message: "Failed to lookup job" });
+    zosmf()
+      .get("/zosmf/restjobs/jobs/A/JOB1")
+      .reply(404)
+      .get("/zosmf/restjobs/jobs/B/JOB2")
+      .reply(500, { rc: 0, reason: 8, category: 8, message: "Failed to lookup job" });
     const c = client();
     expect((await rejection(c.jobs.status("A", "JOB1"))).kind).toBe("not-found");
     const err = await rejection(c.jobs.status("B", "JOB2"));

@@ -56,7 +56,10 @@ describe("jobs: submit", () => {
     ["a reset socket", (i: nock.Interceptor) => i.replyWithError(netError("ECONNRESET", "socket hang up"))],
     ["a 201 without a job document", (i: nock.Interceptor) => i.reply(201, "<html>gateway</html>")],
     // The API ML gateway answers with a JSON body of its own; it is not JES refusing the job.
-    ["a gateway 504 with its own JSON body", (i: nock.Interceptor) => i.reply(504, { messages: [{ messageContent: "ZWEAG510E Request timeout" }] })],
+    [
+      "a gateway 504 with its own JSON body",
+      (i: nock.Interceptor) => i.reply(504, { messages: [{ messageContent: "ZWEAG510E Request timeout" }] }),
+    ],
     ["a 500 whose body lacks z/OSMF's rc and category", (i: nock.Interceptor) => i.reply(500, { message: "Internal error" })],
   ])("never repeats a submit whose answer is lost to %s, and says the outcome is unknown", async (_name, answer) => {
     let calls = 0;
@@ -75,7 +78,12 @@ describe("jobs: submit", () => {
 
   it("never repeats a submit that timed out", async () => {
     let calls = 0;
-    zosmf().put("/zosmf/restjobs/jobs").times(2).delay(300).reply(201, doc()).on("request", () => calls++);
+    zosmf()
+      .put("/zosmf/restjobs/jobs")
+      .times(2)
+      .delay(300)
+      .reply(201, doc())
+      .on("request", () => calls++);
     const err = await rejection<SubmitOutcomeUnknownError>(client({ requestTimeoutMs: 50 }).jobs.submitJcl(JCL));
     expect(err.kind).toBe("submit-unknown");
     expect(err.lostAs).toBe("timeout");
@@ -114,7 +122,9 @@ describe("jobs: queries", () => {
   useNock();
 
   it("gets one job's status", async () => {
-    zosmf().get("/zosmf/restjobs/jobs/IZUSEC/JOB00042").reply(200, doc({ status: "OUTPUT", retcode: "CC 0004" }));
+    zosmf()
+      .get("/zosmf/restjobs/jobs/IZUSEC/JOB00042")
+      .reply(200, doc({ status: "OUTPUT", retcode: "CC 0004" }));
     expect(await client().jobs.status("izusec", "job00042")).toMatchObject({ status: "OUTPUT", retcode: "CC 0004" });
   });
 
@@ -156,7 +166,12 @@ describe("jobs: queries", () => {
     zosmf()
       .get("/zosmf/restjobs/jobs")
       .query({ owner: "IBMUSER", prefix: "IZUSEC", "max-jobs": "1000" })
-      .reply(200, [doc({ jobid: "JOB00040" }), doc({ jobid: "JOB00041" }), doc({ jobid: "JOB00042" }), doc({ jobname: "IZUSECX", jobid: "JOB00050" })])
+      .reply(200, [
+        doc({ jobid: "JOB00040" }),
+        doc({ jobid: "JOB00041" }),
+        doc({ jobid: "JOB00042" }),
+        doc({ jobname: "IZUSECX", jobid: "JOB00050" }),
+      ])
       .get("/zosmf/restjobs/jobs/IZUSEC/JOB00040/files/JCL/records")
       .reply(200, JCL.replace("7f3a", "0000"))
       .get("/zosmf/restjobs/jobs/IZUSEC/JOB00041/files/JCL/records")
@@ -185,13 +200,19 @@ describe("jobs: waitForOutput", () => {
     const lines: string[] = [];
     const c = createZosmfClient(connection(), { log: { debug: (line) => lines.push(line) } });
     try {
-      const out = await c.jobs.waitForOutput({ jobname: "IZUSEC", jobid: "JOB00042" }, { timeoutMs: 10_000, initialDelayMs: 40, maxDelayMs: 1_000 });
+      const out = await c.jobs.waitForOutput(
+        { jobname: "IZUSEC", jobid: "JOB00042" },
+        { timeoutMs: 10_000, initialDelayMs: 40, maxDelayMs: 1_000 },
+      );
       expect(out.job.retcode).toBe("CC 0000");
       expect(out.polls).toBe(5);
     } finally {
       await c.close();
     }
-    const pauses = lines.map((l) => /next look in (\d+) ms/.exec(l)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+    const pauses = lines
+      .map((l) => /next look in (\d+) ms/.exec(l)?.[1])
+      .filter((p): p is string => p !== undefined)
+      .map(Number);
     expect(pauses).toHaveLength(4);
     expect(pauses[0]).toBeGreaterThanOrEqual(40);
     for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThan(pauses[i - 1]!);

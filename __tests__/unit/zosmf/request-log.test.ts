@@ -6,7 +6,9 @@ import { connection, netError, ORIGIN, PASSWORD, useNock, zosmf } from "./helper
 function logged(): { client: ZosmfClient; lines: string[] } {
   const lines: string[] = [];
   // The logon attempt (404 here: no logon service) has its own line; these tests look at the others.
-  const client = createZosmfClient(connection({ retry: { attempts: 1 } }), { log: { debug: (line) => (line.includes("/zosmf/services/authenticate") ? undefined : lines.push(line)) } });
+  const client = createZosmfClient(connection({ retry: { attempts: 1 } }), {
+    log: { debug: (line) => (line.includes("/zosmf/services/authenticate") ? undefined : lines.push(line)) },
+  });
   return { client, lines };
 }
 const BASIC = Buffer.from(`IBMUSER:${PASSWORD}`).toString("base64");
@@ -42,7 +44,10 @@ describe("the diagnostic log of the z/OSMF client", () => {
   });
 
   it("logs a failed request by its status or network code, never by the error's text", async () => {
-    zosmf().get("/zosmf/restjobs/jobs").query(true).replyWithError(netError("ECONNRESET", `connect to IBMUSER:${PASSWORD}@host failed`));
+    zosmf()
+      .get("/zosmf/restjobs/jobs")
+      .query(true)
+      .replyWithError(netError("ECONNRESET", `connect to IBMUSER:${PASSWORD}@host failed`));
     zosmf().get("/zosmf/info").reply(401, `password ${PASSWORD} was not accepted`);
     const { client, lines } = logged();
     await expect(client.jobs.list()).rejects.toThrow();
@@ -55,8 +60,12 @@ describe("the diagnostic log of the z/OSMF client", () => {
 
   it("has one line per look at a job it waits for: the job, the look and the pause", async () => {
     const job = { jobname: "IZUMKF0A", jobid: "JOB00012" };
-    zosmf().get("/zosmf/restjobs/jobs/IZUMKF0A/JOB00012").reply(200, { ...job, status: "ACTIVE" });
-    zosmf().get("/zosmf/restjobs/jobs/IZUMKF0A/JOB00012").reply(200, { ...job, status: "OUTPUT", retcode: "CC 0000" });
+    zosmf()
+      .get("/zosmf/restjobs/jobs/IZUMKF0A/JOB00012")
+      .reply(200, { ...job, status: "ACTIVE" });
+    zosmf()
+      .get("/zosmf/restjobs/jobs/IZUMKF0A/JOB00012")
+      .reply(200, { ...job, status: "OUTPUT", retcode: "CC 0000" });
     const { client, lines } = logged();
     await client.jobs.waitForOutput(job, { timeoutMs: 5_000, initialDelayMs: 1, maxDelayMs: 2 });
     const polls = lines.filter((l) => l.startsWith("poll "));

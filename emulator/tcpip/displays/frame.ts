@@ -60,7 +60,13 @@ export function timeOfDay(now: number): string {
 
 /** `VIPL` + the address in hex, the link name a DVIPA gets. */
 export function vipaLinkName(address: string): string {
-  return "VIPL" + address.split(".").map((o) => Number(o).toString(16).toUpperCase().padStart(2, "0")).join("");
+  return (
+    "VIPL" +
+    address
+      .split(".")
+      .map((o) => Number(o).toString(16).toUpperCase().padStart(2, "0"))
+      .join("")
+  );
 }
 
 export function dest(address: string, port: number): string {

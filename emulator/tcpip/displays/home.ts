@@ -9,6 +9,10 @@ export function homeReport(sys: SystemState): Report {
   if (stack.dynamicXcf) entries.push({ link: "EZASAMEMVS", address: stack.dynamicXcf.address });
   if (inSysplexGroup(sys)) for (const d of stack.activeDvipas ?? []) entries.push({ link: vipaLinkName(d.address), address: d.address });
   entries.push({ link: "LOOPBACK", address: "127.0.0.1" });
-  const records = entries.map((e, i) => [`LINKNAME:   ${e.link}`, `  ADDRESS:  ${e.address}`, `    FLAGS:  ${i === 0 ? "PRIMARY" : ""}`.trimEnd()]);
+  const records = entries.map((e, i) => [
+    `LINKNAME:   ${e.link}`,
+    `  ADDRESS:  ${e.address}`,
+    `    FLAGS:  ${i === 0 ? "PRIMARY" : ""}`.trimEnd(),
+  ]);
   return { heading: ["HOME ADDRESS LIST:"], records, countRecords: true };
 }

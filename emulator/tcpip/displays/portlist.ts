@@ -18,12 +18,33 @@ export function portlistReport(stack: TcpipStack, opts: { port?: number }): Repo
         [0, String(p.port).padStart(5, "0")],
         [C.prot, p.protocol],
         [C.user, p.jobName],
-        [C.flags, PORTLIST_FLAGS.filter((f) => f.applies(p)).map((f) => f.letter).join("")],
+        [
+          C.flags,
+          PORTLIST_FLAGS.filter((f) => f.applies(p))
+            .map((f) => f.letter)
+            .join(""),
+        ],
         [C.ip, p.bind ?? ""],
         [C.saf, p.saf ?? ""],
       ]),
     ]);
-  const header = columns([[0, "PORT#"], [C.prot, "PROT"], [C.user, "USER"], [C.flags, "FLAGS"], [C.range, "RANGE"], [C.ip, "IP ADDRESS"], [C.saf, "SAF NAME"]]);
-  const rule = columns([[0, "-----"], [C.prot, "----"], [C.user, "----"], [C.flags, "-----"], [C.range, "-----"], [C.ip, "----------"], [C.saf, "--------"]]);
+  const header = columns([
+    [0, "PORT#"],
+    [C.prot, "PROT"],
+    [C.user, "USER"],
+    [C.flags, "FLAGS"],
+    [C.range, "RANGE"],
+    [C.ip, "IP ADDRESS"],
+    [C.saf, "SAF NAME"],
+  ]);
+  const rule = columns([
+    [0, "-----"],
+    [C.prot, "----"],
+    [C.user, "----"],
+    [C.flags, "-----"],
+    [C.range, "-----"],
+    [C.ip, "----------"],
+    [C.saf, "--------"],
+  ]);
   return { heading: [header, rule], records, countRecords: true };
 }

@@ -20,7 +20,12 @@ export function sysplexVipadyn(state: EmulatorState, sys: SystemState, opts: { i
     if (opts.ipaddr && opts.ipaddr !== address) continue;
     const owner = dvipaOwner(state, address);
     const origin = owner?.tcpip.vipaDefine.some((d) => d.address === address) ? "VIPADEFINE" : "VIPABACKUP";
-    body.push(`IPADDR: ${address}  LINKNAME: ${vipaLinkName(address)}`, `  ORIGIN: ${origin}`, "  TCPNAME  MVSNAME  STATUS RANK DIST", "  -------- -------- ------ ---- ----");
+    body.push(
+      `IPADDR: ${address}  LINKNAME: ${vipaLinkName(address)}`,
+      `  ORIGIN: ${origin}`,
+      "  TCPNAME  MVSNAME  STATUS RANK DIST",
+      "  -------- -------- ------ ---- ----",
+    );
     for (const s of members) {
       const bak = s.tcpip.vipaBackup.find((b) => b.address === address);
       const def = s.tcpip.vipaDefine.some((d) => d.address === address);
@@ -37,5 +42,9 @@ export function sysplexVipadyn(state: EmulatorState, sys: SystemState, opts: { i
       }
     }
   }
-  return [msg.sysplexHeader(nextSeq(state)), ...body.map((l) => continuation(l.toUpperCase())), continuation(`${shown} OF ${rows} RECORDS DISPLAYED`)];
+  return [
+    msg.sysplexHeader(nextSeq(state)),
+    ...body.map((l) => continuation(l.toUpperCase())),
+    continuation(`${shown} OF ${rows} RECORDS DISPLAYED`),
+  ];
 }

@@ -28,7 +28,11 @@ export function vdptReport(state: EmulatorState, sys: SystemState, opts: { detai
         }
         lines.push(`  FLG: ${flag}`.trimEnd());
         if (opts.detail) {
-          lines.push(`  TCSR: ${rdy ? 100 : 0}  CER: ${rdy ? 100 : 0}  SEF: ${rdy ? 100 : 0}`, "  ACTCONN:    0000000000", "  QOSPLCACT:  *DEFAULT*");
+          lines.push(
+            `  TCSR: ${rdy ? 100 : 0}  CER: ${rdy ? 100 : 0}  SEF: ${rdy ? 100 : 0}`,
+            "  ACTCONN:    0000000000",
+            "  QOSPLCACT:  *DEFAULT*",
+          );
         }
         records.push(lines);
       }

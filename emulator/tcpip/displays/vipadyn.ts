@@ -14,7 +14,9 @@ export function vipadynReport(state: EmulatorState, sys: SystemState, opts: { ip
       ...stack.vipaDefine.map((d) => d.address),
       ...stack.vipaBackup.map((b) => b.address),
       ...(stack.activeDvipas ?? []).map((d) => d.address),
-      ...activeDistributions(state).map((a) => a.dist.dvipa).filter((a) => distributedTo(state, sys, a)),
+      ...activeDistributions(state)
+        .map((a) => a.dist.dvipa)
+        .filter((a) => distributedTo(state, sys, a)),
     ]);
     for (const address of addresses) {
       if (opts.ipaddr && opts.ipaddr !== address) continue;

@@ -43,7 +43,8 @@ export interface WantedCluster {
 export function clusterDifferences(a: ClusterAttributes, w: WantedCluster): string[] {
   const d: string[] = [];
   if (a.type !== "INDEXED") d.push(`it is ${a.type ?? "of unknown type"}, not INDEXED (KSDS)`);
-  if (a.keyLength !== w.keyLength || (a.keyOffset ?? 0) !== 0) d.push(`KEYS(${a.keyLength ?? "?"} ${a.keyOffset ?? "?"}), not KEYS(${w.keyLength} 0)`);
+  if (a.keyLength !== w.keyLength || (a.keyOffset ?? 0) !== 0)
+    d.push(`KEYS(${a.keyLength ?? "?"} ${a.keyOffset ?? "?"}), not KEYS(${w.keyLength} 0)`);
   if (a.averageRecord !== w.recordLength || a.maximumRecord !== w.recordLength) {
     d.push(`RECORDSIZE(${a.averageRecord ?? "?"} ${a.maximumRecord ?? "?"}), not RECORDSIZE(${w.recordLength} ${w.recordLength})`);
   }

@@ -26,7 +26,10 @@ export function storageSettings(t: Topology): StorageSetting[] {
     out.push({ path: ["redis", "masterNodeUri"], value: r.masterNodeUri });
     if (r.timeout !== undefined) out.push({ path: ["redis", "timeout"], value: r.timeout });
     if (r.sentinel) {
-      out.push({ path: ["redis", "sentinel", "masterInstance"], value: r.sentinel.masterInstance }, { path: ["redis", "sentinel", "nodes"], value: r.sentinel.nodes });
+      out.push(
+        { path: ["redis", "sentinel", "masterInstance"], value: r.sentinel.masterInstance },
+        { path: ["redis", "sentinel", "nodes"], value: r.sentinel.nodes },
+      );
     }
     if (r.ssl) {
       out.push({ path: ["redis", "ssl", "enabled"], value: r.ssl.enabled });
@@ -46,10 +49,13 @@ function zoweYamlValue(s: StorageSetting): StorageSetting {
     } catch (err) {
       if (!(err instanceof Refusal)) throw err;
       // Redis addresses may carry a password: never shown.
-      throw new HaError(`cachingService.storage.${s.path.join(".")} ${err.reason}; in zowe.yaml it may hold ${err.allowed}. Nothing was sent.`, {
-        failureClass: "invalid-input",
-        details: [`value: ${preview(hidePassword(text))}`],
-      });
+      throw new HaError(
+        `cachingService.storage.${s.path.join(".")} ${err.reason}; in zowe.yaml it may hold ${err.allowed}. Nothing was sent.`,
+        {
+          failureClass: "invalid-input",
+          details: [`value: ${preview(hidePassword(text))}`],
+        },
+      );
     }
   }
   return s;

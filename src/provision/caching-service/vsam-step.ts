@@ -10,7 +10,13 @@ import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat"
 /** Where the job's variables come from in the topology, so a refused value is named by its field. */
 const VSAM_FIELDS = (nonRls: boolean): Record<string, string> => {
   const at = "cachingService.storage.vsam";
-  return { name: `${at}.name`, storageClass: `${at}.rls.storageClass`, volume: nonRls ? `${at}.nonRls.volume` : "datasets.volume", keyLength: `${at}.keyLength`, recordLength: `${at}.recordLength` };
+  return {
+    name: `${at}.name`,
+    storageClass: `${at}.rls.storageClass`,
+    volume: nonRls ? `${at}.nonRls.volume` : "datasets.volume",
+    keyLength: `${at}.keyLength`,
+    recordLength: `${at}.recordLength`,
+  };
 };
 
 export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
@@ -18,23 +24,61 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
   const v = env.topology.cachingService!.storage.vsam!;
   const step = spec.workflow.step(spec.stepId);
   const rls = v.rls !== undefined;
-  const wanted: WantedCluster = { keyLength: v.keyLength, recordLength: v.recordLength, ...(v.rls ? { storageClass: v.rls.storageClass } : {}), ...(v.nonRls ? { volume: v.nonRls.volume } : {}) };
+  const wanted: WantedCluster = {
+    keyLength: v.keyLength,
+    recordLength: v.recordLength,
+    ...(v.rls ? { storageClass: v.rls.storageClass } : {}),
+    ...(v.nonRls ? { volume: v.nonRls.volume } : {}),
+  };
   const volume = v.nonRls?.volume ?? env.topology.datasets.volume;
   const marker = `attributes ${wanted.keyLength}/${wanted.recordLength}/${wanted.storageClass ?? `NONRLS ${volume}`}`;
   // The cluster's name and attributes, the step's inputs.
-  const inputs = { name: v.name, mode: rls ? "RLS" : "NONRLS", keyLength: v.keyLength, recordLength: v.recordLength, storageClass: v.rls?.storageClass, volume };
+  const inputs = {
+    name: v.name,
+    mode: rls ? "RLS" : "NONRLS",
+    keyLength: v.keyLength,
+    recordLength: v.recordLength,
+    storageClass: v.rls?.storageClass,
+    volume,
+  };
   const exists = await datasetExists(env.client, v.name);
   const maxRc = step.maxRc ?? 0;
 
   if (!exists) {
-    const job = prepareTemplateJob(spec, "job", "jobname", { name: v.name, mode: rls ? "RLS" : "NONRLS", rls, storageClass: v.rls?.storageClass ?? "", volume, keyLength: v.keyLength, recordLength: v.recordLength }, "", VSAM_FIELDS(v.nonRls !== undefined));
+    const job = prepareTemplateJob(
+      spec,
+      "job",
+      "jobname",
+      {
+        name: v.name,
+        mode: rls ? "RLS" : "NONRLS",
+        rls,
+        storageClass: v.rls?.storageClass ?? "",
+        volume,
+        keyLength: v.keyLength,
+        recordLength: v.recordLength,
+      },
+      "",
+      VSAM_FIELDS(v.nonRls !== undefined),
+    );
     return makeStep(spec, {
       title: step.title,
       inputs,
       observed: `${v.name} is not catalogued; ${marker}`,
       changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose: `define the ${rls ? "RLS" : "NONRLS"} KSDS ${v.name}` }],
       apply: async (ctx) => {
-        await submitOnce({ client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: job.jobname, jcl: job.jcl, token: job.token, maxRc, timeoutMs: env.jobTimeoutMs, purpose: `the Caching Service data set ${v.name}` });
+        await submitOnce({
+          client: env.client,
+          ctx,
+          stepId: spec.id,
+          owner: env.owner,
+          jobname: job.jobname,
+          jcl: job.jcl,
+          token: job.token,
+          maxRc,
+          timeoutMs: env.jobTimeoutMs,
+          purpose: `the Caching Service data set ${v.name}`,
+        });
         return { state: "changed", notes: [`${v.name} defined`] };
       },
     });
@@ -45,13 +89,35 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
     title: step.title,
     inputs,
     observed: `${v.name} exists; its key length, record size and RLS/volume attributes could not be checked without a LISTCAT job (not submitted while planning); ${marker}`,
-    changes: [{ kind: "job", jobname: list.jobname, jcl: list.jcl, maxRc: 0, purpose: `list ${v.name} (changes nothing); the step is refused if its attributes differ` }],
+    changes: [
+      {
+        kind: "job",
+        jobname: list.jobname,
+        jcl: list.jcl,
+        maxRc: 0,
+        purpose: `list ${v.name} (changes nothing); the step is refused if its attributes differ`,
+      },
+    ],
     apply: async (ctx) => {
       const result = await submitOnce({
-        client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: list.jobname, jcl: list.jcl, token: list.token, maxRc: 0, timeoutMs: env.jobTimeoutMs,
-        purpose: `the LISTCAT of ${v.name}`, judge: (r) => ({ failures: defaultSpoolFailures(r.spool) }),
+        client: env.client,
+        ctx,
+        stepId: spec.id,
+        owner: env.owner,
+        jobname: list.jobname,
+        jcl: list.jcl,
+        token: list.token,
+        maxRc: 0,
+        timeoutMs: env.jobTimeoutMs,
+        purpose: `the LISTCAT of ${v.name}`,
+        judge: (r) => ({ failures: defaultSpoolFailures(r.spool) }),
       });
-      const attrs = parseListcat(result.spool.filter((f) => f.ddname === "SYSPRINT").map((f) => f.text).join("\n"));
+      const attrs = parseListcat(
+        result.spool
+          .filter((f) => f.ddname === "SYSPRINT")
+          .map((f) => f.text)
+          .join("\n"),
+      );
       if (!attrs) throw new HaError(`The LISTCAT of ${v.name} was not understood.`, { failureClass: "tool-failure" });
       const differences = clusterDifferences(attrs, wanted);
       if (differences.length) {

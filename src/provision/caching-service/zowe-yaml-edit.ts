@@ -17,7 +17,10 @@ export interface StorageSetting {
 export function editCachingStorage(text: string, settings: readonly StorageSetting[]): string {
   const doc = parseDocument(text, { keepSourceTokens: true });
   if (doc.errors.length) {
-    throw new HaError(`zowe.yaml is not valid YAML: ${doc.errors[0]!.message}`, { failureClass: "zos-failure", details: doc.errors.map((e) => e.message) });
+    throw new HaError(`zowe.yaml is not valid YAML: ${doc.errors[0]!.message}`, {
+      failureClass: "zos-failure",
+      details: doc.errors.map((e) => e.message),
+    });
   }
   let changed = false;
   for (const s of settings) {
@@ -63,11 +66,16 @@ export function editCachingStorage(text: string, settings: readonly StorageSetti
  */
 function readsBack(edited: string, settings: readonly StorageSetting[]): string {
   const doc = parseDocument(edited);
-  const wrong = settings.filter((s) => JSON.stringify(toPlain(doc.getIn([...STORAGE, ...s.path]))) !== JSON.stringify(Array.isArray(s.value) ? [...s.value] : s.value));
+  const wrong = settings.filter(
+    (s) => JSON.stringify(toPlain(doc.getIn([...STORAGE, ...s.path]))) !== JSON.stringify(Array.isArray(s.value) ? [...s.value] : s.value),
+  );
   if (doc.errors.length || wrong.length) {
     throw new HaError("The edited zowe.yaml would not read back as planned; it was not written.", {
       failureClass: "tool-failure",
-      details: [...doc.errors.map((e) => e.message), ...wrong.map((s) => `${[...STORAGE, ...s.path].join(".")} would not hold the planned value`)],
+      details: [
+        ...doc.errors.map((e) => e.message),
+        ...wrong.map((s) => `${[...STORAGE, ...s.path].join(".")} would not hold the planned value`),
+      ],
     });
   }
   return edited;

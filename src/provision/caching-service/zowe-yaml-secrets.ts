@@ -25,7 +25,8 @@ export function zoweYamlSecrets(text: string): string[] {
       if (typeof node.value === "string") found.add(node.value);
       return;
     }
-    if (isMap(node) || isSeq(node)) for (const item of node.items) collect(isMap(node) ? (item as { value?: unknown }).value : item, depth + 1);
+    if (isMap(node) || isSeq(node))
+      for (const item of node.items) collect(isMap(node) ? (item as { value?: unknown }).value : item, depth + 1);
   };
   visit(doc, {
     Pair(_key, pair) {

@@ -19,7 +19,14 @@ export function hasServiceDefinitions(o: Pick<RemovalOptions, "topology" | "syst
  */
 export async function planServicesRemoval(o: RemovalOptions): Promise<PlannedStep> {
   const vars = servicesMemberVariables(o.topology, o.system);
-  const base = removalStepBase(o, { kind: "services", title: `Remove the distributed services on ${o.system}`, stepId: "distribute", prefix: SERVICES_REMOVE_PREFIX, vars, fields: servicesMemberFields(o.topology, o.system) });
+  const base = removalStepBase(o, {
+    kind: "services",
+    title: `Remove the distributed services on ${o.system}`,
+    stepId: "distribute",
+    prefix: SERVICES_REMOVE_PREFIX,
+    vars,
+    fields: servicesMemberFields(o.topology, o.system),
+  });
   const remaining = async (record?: DisplayRecord) => {
     const stack = await readServiceStack({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, record });
     return { lines: servicesInForce(vars.services, stack.cfg).map((x) => `${x} is still configured`), notes: stack.notes };

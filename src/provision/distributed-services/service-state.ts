@@ -19,7 +19,8 @@ function serviceMissing(svc: ServiceVariables, cfg: VipadcfgReport): string[] {
   if (svc.backupRank !== null) {
     const b = backupOf(cfg, svc.dvipa);
     if (!b) missing.push(`VIPABACKUP ${svc.dvipa} (${svc.name}) is not configured`);
-    else if (b.rank !== null && b.rank !== svc.backupRank) missing.push(`VIPABACKUP ${svc.dvipa} has rank ${b.rank}, not ${svc.backupRank}`);
+    else if (b.rank !== null && b.rank !== svc.backupRank)
+      missing.push(`VIPABACKUP ${svc.dvipa} has rank ${b.rank}, not ${svc.backupRank}`);
   }
   // OPTLOCAL 0 prints as NO, the same as NOOPTLOCAL.
   const optLoc = svc.optLocal !== null && svc.optLocal > 0 ? svc.optLocal : false;
@@ -33,9 +34,12 @@ function serviceMissing(svc: ServiceVariables, cfg: VipadcfgReport): string[] {
       }
       if (e.distMethod !== svc.distMethod) missing.push(`${what} uses ${e.distMethodRaw ?? "another method"}, not ${svc.distMethod}`);
       if (e.optLoc !== null && e.optLoc !== optLoc) missing.push(`${what} has ${optLocText(e.optLoc)}, not ${optLocText(optLoc)}`);
-      if (target.weight !== null && e.weight !== null && e.weight !== target.weight) missing.push(`${what} has WEIGHT ${e.weight}, not ${target.weight}`);
-      if (target.role !== null && e.srvType !== target.role) missing.push(`${what} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${target.role}`);
-      if (target.rank !== null && e.rank !== null && e.rank !== target.rank) missing.push(`${what} has backup rank ${e.rank}, not ${target.rank}`);
+      if (target.weight !== null && e.weight !== null && e.weight !== target.weight)
+        missing.push(`${what} has WEIGHT ${e.weight}, not ${target.weight}`);
+      if (target.role !== null && e.srvType !== target.role)
+        missing.push(`${what} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${target.role}`);
+      if (target.rank !== null && e.rank !== null && e.rank !== target.rank)
+        missing.push(`${what} has backup rank ${e.rank}, not ${target.rank}`);
     }
   }
   return missing;

@@ -52,7 +52,13 @@ export const SERVICE_BACKUP_RANK = 1;
 
 /** Systems that distribute, back up or serve at least one service, in the topology's order. */
 export function serviceSystems(t: Topology): string[] {
-  const named = new Set((t.distributedServices ?? []).flatMap((s) => [s.distributor, ...(s.distributorBackup ? [s.distributorBackup] : []), ...s.targets.map((x) => x.system)]));
+  const named = new Set(
+    (t.distributedServices ?? []).flatMap((s) => [
+      s.distributor,
+      ...(s.distributorBackup ? [s.distributorBackup] : []),
+      ...s.targets.map((x) => x.system),
+    ]),
+  );
   return t.systems.map((s) => s.name).filter((n) => named.has(n));
 }
 
@@ -84,24 +90,37 @@ export function serviceVariables(t: Topology, svc: DistributedService, role: Ser
 /** Where each variable of servicesMemberVariables comes from in the topology, for refusals. */
 export function servicesMemberFields(t: Topology, system: string): Record<string, string> {
   const sys = systemField(t, system);
-  const fields: Record<string, string> = { system: `${sys}.name`, "xcf.address": `${sys}.tcpip.dynamicXcf.address`, "xcf.mask": `${sys}.tcpip.dynamicXcf.mask`, "xcf.cost": `${sys}.tcpip.dynamicXcf.cost` };
+  const fields: Record<string, string> = {
+    system: `${sys}.name`,
+    "xcf.address": `${sys}.tcpip.dynamicXcf.address`,
+    "xcf.mask": `${sys}.tcpip.dynamicXcf.mask`,
+    "xcf.cost": `${sys}.tcpip.dynamicXcf.cost`,
+  };
   const all = t.distributedServices ?? [];
-  all.filter((svc) => svc.distributor === system || svc.distributorBackup === system).forEach((svc, k) => {
-    const at = `distributedServices[${all.indexOf(svc)}]`;
-    const v = `services[${k}]`;
-    Object.assign(fields, { [`${v}.name`]: `${at}.name`, [`${v}.dvipa`]: `${at}.dvipa`, [`${v}.mask`]: `${at}.dvipaMask`, [`${v}.distMethod`]: `${at}.distMethod`, [`${v}.optLocal`]: `${at}.optLocal` });
-    svc.ports.forEach((_, n) => {
-      fields[n < 8 ? `${v}.portsHead[${n}]` : `${v}.portsMore[${Math.floor(n / 8) - 1}][${n % 8}]`] = `${at}.ports[${n}]`;
-    });
-    svc.targets.forEach((x, j) => {
+  all
+    .filter((svc) => svc.distributor === system || svc.distributorBackup === system)
+    .forEach((svc, k) => {
+      const at = `distributedServices[${all.indexOf(svc)}]`;
+      const v = `services[${k}]`;
       Object.assign(fields, {
-        [`${v}.targets[${j}].xcf`]: `${systemField(t, x.system)}.tcpip.dynamicXcf.address`,
-        [`${v}.targets[${j}].weight`]: `${at}.targets[${j}].weight`,
-        [`${v}.targets[${j}].role`]: `${at}.targets[${j}].role`,
-        [`${v}.targets[${j}].rank`]: `${at}.targets[${j}].rank`,
+        [`${v}.name`]: `${at}.name`,
+        [`${v}.dvipa`]: `${at}.dvipa`,
+        [`${v}.mask`]: `${at}.dvipaMask`,
+        [`${v}.distMethod`]: `${at}.distMethod`,
+        [`${v}.optLocal`]: `${at}.optLocal`,
+      });
+      svc.ports.forEach((_, n) => {
+        fields[n < 8 ? `${v}.portsHead[${n}]` : `${v}.portsMore[${Math.floor(n / 8) - 1}][${n % 8}]`] = `${at}.ports[${n}]`;
+      });
+      svc.targets.forEach((x, j) => {
+        Object.assign(fields, {
+          [`${v}.targets[${j}].xcf`]: `${systemField(t, x.system)}.tcpip.dynamicXcf.address`,
+          [`${v}.targets[${j}].weight`]: `${at}.targets[${j}].weight`,
+          [`${v}.targets[${j}].role`]: `${at}.targets[${j}].role`,
+          [`${v}.targets[${j}].rank`]: `${at}.targets[${j}].rank`,
+        });
       });
     });
-  });
   return fields;
 }
 

@@ -15,7 +15,11 @@ export function serviceWarnings(t: Topology, distributor: string): string[] {
       );
     }
   }
-  warnings.push(...sharedEndpoints(all).filter((w) => mine.some((s) => w.services.includes(s))).map((w) => w.text));
+  warnings.push(
+    ...sharedEndpoints(all)
+      .filter((w) => mine.some((s) => w.services.includes(s)))
+      .map((w) => w.text),
+  );
   return warnings;
 }
 

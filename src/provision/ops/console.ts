@@ -24,7 +24,10 @@ export function commandOperand(value: string, format: ConsoleOperandFormat, fiel
     return consoleOperand(value, format);
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;
-    throw new HaError(`${field} ${err.reason}; in a console command it may be ${err.allowed}. Nothing was sent.`, { failureClass: "invalid-input", details: [`value: ${preview(value)}`] });
+    throw new HaError(`${field} ${err.reason}; in a console command it may be ${err.allowed}. Nothing was sent.`, {
+      failureClass: "invalid-input",
+      details: [`value: ${preview(value)}`],
+    });
   }
 }
 
@@ -35,13 +38,23 @@ export async function issueCommand(call: ConsoleCall): Promise<ConsoleResponse> 
     response = await call.client.console.issue(call.command, {
       system: call.system,
       safeToRepeat: isDisplayCommand(call.command),
-      collect: { delayMs: call.delayMs, maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8, ...(call.isComplete ? { isComplete: call.isComplete } : {}) },
+      collect: {
+        delayMs: call.delayMs,
+        maxFollowUps: call.isComplete ? CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED : 8,
+        ...(call.isComplete ? { isComplete: call.isComplete } : {}),
+      },
     });
   } catch (err) {
     // A command whose answer was lost may have run: the run no longer says nothing was sent.
-    if (call.record && !isDisplayCommand(call.command)) call.record.ctx.sent?.note({ stepId: call.record.stepId, kind: "command", what: `${call.command} on ${call.system} (no answer)` });
+    if (call.record && !isDisplayCommand(call.command))
+      call.record.ctx.sent?.note({ stepId: call.record.stepId, kind: "command", what: `${call.command} on ${call.system} (no answer)` });
     throw err;
   }
-  await call.record?.ctx.record.command({ stepId: call.record.stepId, system: call.system, command: call.command, response: [...response.lines] });
+  await call.record?.ctx.record.command({
+    stepId: call.record.stepId,
+    system: call.system,
+    command: call.command,
+    response: [...response.lines],
+  });
   return response;
 }

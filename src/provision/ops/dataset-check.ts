@@ -91,7 +91,9 @@ export function libraryMisfits(info: DatasetInfo, rule: LibraryRule): string[] {
     return [`${name}: its RECFM and LRECL could not be read (is it migrated?); recall it and plan again.`];
   }
   const allowed = [
-    ...(rule.fixed ? [`F or FB with LRECL ${rule.fixed.min === rule.fixed.max ? rule.fixed.min : `${rule.fixed.min}-${rule.fixed.max}`}`] : []),
+    ...(rule.fixed
+      ? [`F or FB with LRECL ${rule.fixed.min === rule.fixed.max ? rule.fixed.min : `${rule.fixed.min}-${rule.fixed.max}`}`]
+      : []),
     ...(rule.variable ? [`V or VB with LRECL ${rule.variable.min}-${rule.variable.max}`] : []),
   ].join(", or ");
   const kind = info.recfm[0];
@@ -112,12 +114,32 @@ export function recordRoom(info: Pick<DatasetInfo, "recfm" | "lrecl">): number {
 
 /** The obey library as the plan creates it: a PDS of FB 80, the format of IBM's TCP/IP samples. */
 export function obeyLibraryAttributes(volume: string | undefined): DatasetAttributes {
-  return { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 5, secondary: 5, dirblk: 10, ...(volume ? { volser: volume } : {}) };
+  return {
+    dsorg: "PO",
+    recfm: "FB",
+    lrecl: 80,
+    blksize: 27920,
+    alcunit: "TRK",
+    primary: 5,
+    secondary: 5,
+    dirblk: 10,
+    ...(volume ? { volser: volume } : {}),
+  };
 }
 
 /** The backup library: a PDS of FB 80 with room for many copies. */
 export function backupLibraryAttributes(volume: string | undefined): DatasetAttributes {
-  return { dsorg: "PO", recfm: "FB", lrecl: 80, blksize: 27920, alcunit: "TRK", primary: 15, secondary: 15, dirblk: 20, ...(volume ? { volser: volume } : {}) };
+  return {
+    dsorg: "PO",
+    recfm: "FB",
+    lrecl: 80,
+    blksize: 27920,
+    alcunit: "TRK",
+    primary: 15,
+    secondary: 15,
+    dirblk: 20,
+    ...(volume ? { volser: volume } : {}),
+  };
 }
 
 /** In one line, as the dry run shows it. */

@@ -76,7 +76,9 @@ export async function planDatasets(o: { topology: Topology; client: ZosmfClient;
       continue;
     }
     if (!lib.create) {
-      problems.push(`${dsn} (${lib.rule.field}) does not exist; the plan writes members into it and does not create it: create it or correct ${lib.rule.field}.`);
+      problems.push(
+        `${dsn} (${lib.rule.field}) does not exist; the plan writes members into it and does not create it: create it or correct ${lib.rule.field}.`,
+      );
       continue;
     }
     const step = datasetStep(o.client, lib, lib.create);
@@ -98,8 +100,18 @@ function librariesOf(t: Topology): Map<string, Library> {
     { dsn: d.parmlib, rule: { field: "datasets.parmlib", ...CARD_LIBRARY }, purpose: "" },
     { dsn: d.proclib, rule: { field: "datasets.proclib", ...CARD_LIBRARY }, purpose: "" },
     ...(d.jclLib ? [{ dsn: d.jclLib, rule: { field: "datasets.jclLib", ...CARD_LIBRARY }, purpose: "" }] : []),
-    { dsn: d.obey, rule: { field: "datasets.obey", ...OBEY_LIBRARY }, create: obeyLibraryAttributes(d.volume), purpose: "the obey library: the TCP/IP members go here" },
-    { dsn: d.backup, rule: { field: "datasets.backup", ...BACKUP_LIBRARY }, create: backupLibraryAttributes(d.volume), purpose: "the backup library: the original of every member the run changes is copied here first" },
+    {
+      dsn: d.obey,
+      rule: { field: "datasets.obey", ...OBEY_LIBRARY },
+      create: obeyLibraryAttributes(d.volume),
+      purpose: "the obey library: the TCP/IP members go here",
+    },
+    {
+      dsn: d.backup,
+      rule: { field: "datasets.backup", ...BACKUP_LIBRARY },
+      create: backupLibraryAttributes(d.volume),
+      purpose: "the backup library: the original of every member the run changes is copied here first",
+    },
   ];
   const map = new Map<string, Library>();
   for (const lib of list) if (!map.has(lib.dsn.toUpperCase())) map.set(lib.dsn.toUpperCase(), lib);
@@ -136,12 +148,15 @@ function recordProblems(
     }
     const room = roomOf(change.dsn);
     const long = room === undefined ? -1 : added.findIndex((l) => l.trimEnd().length > room);
-    if (long >= 0) problems.push(`${stepId}: a planned line of ${where} is ${added[long]!.trimEnd().length} columns long; ${change.dsn} holds ${room}.`);
+    if (long >= 0)
+      problems.push(`${stepId}: a planned line of ${where} is ${added[long]!.trimEnd().length} columns long; ${change.dsn} holds ${room}.`);
     if (change.action !== "update") continue;
     const backupRoom = roomOf(backupDsn);
     const longOriginal = backupRoom === undefined ? -1 : original.findIndex((l) => l.trimEnd().length > backupRoom);
     if (longOriginal >= 0) {
-      problems.push(`${stepId}: a line of the current ${where} is ${original[longOriginal]!.trimEnd().length} columns long; the backup library ${backupDsn} holds ${backupRoom}, so the original could not be kept.`);
+      problems.push(
+        `${stepId}: a line of the current ${where} is ${original[longOriginal]!.trimEnd().length} columns long; the backup library ${backupDsn} holds ${backupRoom}, so the original could not be kept.`,
+      );
     }
   }
   return problems;
@@ -163,7 +178,11 @@ function datasetStep(client: ZosmfClient, lib: Library, attributes: DatasetAttri
       const now = await inspectDataset(client, lib.dsn);
       if (now) {
         const misfits = libraryMisfits(now, lib.rule);
-        if (misfits.length) throw new HaError(`${lib.dsn} was created by someone else after the plan was made, with other attributes; nothing was written to it.`, { failureClass: "zos-failure", details: misfits });
+        if (misfits.length)
+          throw new HaError(
+            `${lib.dsn} was created by someone else after the plan was made, with other attributes; nothing was written to it.`,
+            { failureClass: "zos-failure", details: misfits },
+          );
         return { state: "unchanged", notes: [`${lib.dsn} was created by someone else since the plan; it fits and is used as it is`] };
       }
       ctx.progress(`creating ${lib.dsn}`);

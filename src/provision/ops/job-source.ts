@@ -30,9 +30,15 @@ export function prepareTemplateJob(
 ): PreparedJob {
   const step = spec.workflow.step(spec.stepId);
   const jobnameText = step[jobnameField];
-  if (!jobnameText) throw new HaError(`Step ${step.id} of ${spec.workflow.name} names no ${jobnameField}.`, { failureClass: "invalid-input" });
-  const jobname = renderTemplate({ name: `${spec.workflow.name} step ${step.id} ${jobnameField}`, text: jobnameText }, vars, { fields }).trim().toUpperCase();
-  if (!JOBNAME.test(jobname)) throw new HaError(`Job name "${jobname}" of step ${step.id} is not 1-8 characters A-Z, 0-9, @, #, $.`, { failureClass: "invalid-input" });
+  if (!jobnameText)
+    throw new HaError(`Step ${step.id} of ${spec.workflow.name} names no ${jobnameField}.`, { failureClass: "invalid-input" });
+  const jobname = renderTemplate({ name: `${spec.workflow.name} step ${step.id} ${jobnameField}`, text: jobnameText }, vars, { fields })
+    .trim()
+    .toUpperCase();
+  if (!JOBNAME.test(jobname))
+    throw new HaError(`Job name "${jobname}" of step ${step.id} is not 1-8 characters A-Z, 0-9, @, #, $.`, {
+      failureClass: "invalid-input",
+    });
   const template = spec.workflow.template(step, role);
   const rendered = renderWithValues(template, { ...vars, jobname }, { partials: spec.workflow.partials, fields });
   const token = jobToken(spec.env.runToken, `${spec.id}${tokenSuffix}`);
@@ -46,9 +52,11 @@ export function prepareTemplateJob(
 export async function prepareSiteJob(spec: StepSpec, ref: string, symbols: Readonly<Record<string, string>>): Promise<PreparedJob> {
   const { dataSet, member } = splitMember(ref);
   const current = await readMember(spec.env.client, dataSet, member);
-  if (current.text === null) throw new HaError(`The site JCL ${ref} named in the topology does not exist.`, { failureClass: "invalid-input" });
+  if (current.text === null)
+    throw new HaError(`The site JCL ${ref} named in the topology does not exist.`, { failureClass: "invalid-input" });
   const jobname = /^\/\/(\S+)\s+JOB(\s|$)/m.exec(current.text)?.[1]?.toUpperCase();
-  if (!jobname || !JOBNAME.test(jobname)) throw new HaError(`The site JCL ${ref} has no valid JOB statement.`, { failureClass: "invalid-input" });
+  if (!jobname || !JOBNAME.test(jobname))
+    throw new HaError(`The site JCL ${ref} has no valid JOB statement.`, { failureClass: "invalid-input" });
   const token = jobToken(spec.env.runToken, spec.id);
   const jcl = withToken(trimRecords(current.text), token);
   assertValidJcl(jcl, ref);

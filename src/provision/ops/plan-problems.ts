@@ -4,7 +4,9 @@ import { ZosmfError } from "../../zosmf";
 
 /** A look's failure that is a finding (a missing source, an unfitting library), not a failure to look. */
 export function isFinding(err: unknown): err is HaError {
-  return err instanceof HaError && (err.failureClass === "invalid-input" || err.failureClass === "zos-failure") && !(err instanceof ZosmfError);
+  return (
+    err instanceof HaError && (err.failureClass === "invalid-input" || err.failureClass === "zos-failure") && !(err instanceof ZosmfError)
+  );
 }
 
 export interface PlanProblems {

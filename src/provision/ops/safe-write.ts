@@ -35,7 +35,10 @@ export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly cr
   const target = { kind: "member" as const, dsn: o.dsn, member: o.member };
   const where = `${o.dsn}(${o.member})`;
   const long = o.text.split(/\r?\n/).findIndex((l) => l.length > 80);
-  if (long >= 0) throw new HaError(`Line ${long + 1} planned for ${where} is longer than 80 characters; nothing was written.`, { failureClass: "invalid-input" });
+  if (long >= 0)
+    throw new HaError(`Line ${long + 1} planned for ${where} is longer than 80 characters; nothing was written.`, {
+      failureClass: "invalid-input",
+    });
   if (o.observed.text === null) {
     // Written without If-Match only once we know it is still absent.
     const now = await readMember(o.client, o.dsn, o.member);
@@ -68,7 +71,9 @@ export async function safeWriteUss(o: SafeWriteUss): Promise<{ readonly created:
   const existing = await readUssFile(o.client, copy);
   if (existing.text === null) await writeUssCopy(o.client, o.path, copy, o.observed.text);
   else if (!sameRecords(existing.text, o.observed.text)) {
-    throw new HaError(`The backup copy ${copy} already exists with other content; nothing was written to ${o.path}.`, { failureClass: "zos-failure" });
+    throw new HaError(`The backup copy ${copy} already exists with other content; nothing was written to ${o.path}.`, {
+      failureClass: "zos-failure",
+    });
   }
   await o.ctx.record.backup({ stepId: o.stepId, target, original: o.observed.text, etag, zosCopy: copy });
   await writeOrConflict(o.path, () => o.client.files.writeUss(o.path, o.text, { ifMatch: etag }), o, target, etag);
@@ -96,13 +101,16 @@ async function writeUssCopy(client: ZosmfClient, path: string, copy: string, tex
   try {
     await client.files.chownUss(copy, want);
   } catch (err) {
-    throw new HaError(`The backup copy ${copy} could not be given the owner of ${path} (${want.user}:${want.group}); nothing was written to ${path}.`, {
-      failureClass: "zos-failure",
-      details: [
-        err instanceof Error ? err.message : String(err),
-        `The copy keeps the original's bits (${mode}) but belongs to ${got ? `${got.user}:${got.group}` : "you"}; changing the owner of a file needs superuser or READ to CHOWN.UNRESTRICTED in UNIXPRIV.`,
-      ],
-    });
+    throw new HaError(
+      `The backup copy ${copy} could not be given the owner of ${path} (${want.user}:${want.group}); nothing was written to ${path}.`,
+      {
+        failureClass: "zos-failure",
+        details: [
+          err instanceof Error ? err.message : String(err),
+          `The copy keeps the original's bits (${mode}) but belongs to ${got ? `${got.user}:${got.group}` : "you"}; changing the owner of a file needs superuser or READ to CHOWN.UNRESTRICTED in UNIXPRIV.`,
+        ],
+      },
+    );
   }
 }
 
@@ -137,7 +145,9 @@ async function etagWhenUnchanged(where: string, observed: Observed, reread: () =
   const now = await reread();
   if (now.text === null || !sameRecords(now.text, observed.text ?? "")) throw changedSincePlan(where, "was changed or deleted");
   if (!now.etag) {
-    throw new HaError(`z/OSMF returns no ETag for ${where}, so it cannot be written safely; nothing was written.`, { failureClass: "tool-failure" });
+    throw new HaError(`z/OSMF returns no ETag for ${where}, so it cannot be written safely; nothing was written.`, {
+      failureClass: "tool-failure",
+    });
   }
   return now.etag;
 }
@@ -155,17 +165,23 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
   const original = o.observed.text ?? "";
   const long = original.split(/\r?\n/).findIndex((l) => l.length > 80);
   if (long >= 0) {
-    throw new HaError(`${o.dsn}(${o.member}) line ${long + 1} is longer than 80 characters and cannot be copied to ${o.backupDsn}; nothing was written.`, {
-      failureClass: "zos-failure",
-    });
+    throw new HaError(
+      `${o.dsn}(${o.member}) line ${long + 1} is longer than 80 characters and cannot be copied to ${o.backupDsn}; nothing was written.`,
+      {
+        failureClass: "zos-failure",
+      },
+    );
   }
   // The plan creates the backup library as a change of its own; one that vanished since is not
   // created behind the user's back.
   if (!(await datasetExists(o.client, o.backupDsn))) {
-    throw new HaError(`The backup library ${o.backupDsn} does not exist, so the original of ${o.dsn}(${o.member}) cannot be kept; nothing was written.`, {
-      failureClass: "zos-failure",
-      details: ["Plan again: a plan creates a missing backup library (datasets.backup) before any member is changed."],
-    });
+    throw new HaError(
+      `The backup library ${o.backupDsn} does not exist, so the original of ${o.dsn}(${o.member}) cannot be kept; nothing was written.`,
+      {
+        failureClass: "zos-failure",
+        details: ["Plan again: a plan creates a missing backup library (datasets.backup) before any member is changed."],
+      },
+    );
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = backupMemberName(o.runToken, o.dsn, o.member, attempt);
@@ -177,5 +193,7 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
     await o.client.files.write(o.backupDsn, name, original);
     return `${o.backupDsn}(${name})`;
   }
-  throw new HaError(`No free member name for the backup of ${o.dsn}(${o.member}) in ${o.backupDsn}; nothing was written.`, { failureClass: "tool-failure" });
+  throw new HaError(`No free member name for the backup of ${o.dsn}(${o.member}) in ${o.backupDsn}; nothing was written.`, {
+    failureClass: "tool-failure",
+  });
 }

@@ -21,17 +21,29 @@ export interface StackRead {
 }
 
 /** Issues one NETSTAT display (a display only) and reads its answer. */
-async function display<R extends NetstatReportName>(o: StackRead, query: NetstatQuery<R>): Promise<{ command: string; shown: StackDisplay<R> }> {
+async function display<R extends NetstatReportName>(
+  o: StackRead,
+  query: NetstatQuery<R>,
+): Promise<{ command: string; shown: StackDisplay<R> }> {
   const command = netstatCommand(commandOperand(o.proc, "name", `the TCP/IP procedure of ${o.system}`), query);
-  const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: netstatComplete, ...(o.record ? { record: o.record } : {}) });
+  const response = await issueCommand({
+    client: o.client,
+    system: o.system,
+    command,
+    delayMs: o.delayMs,
+    isComplete: netstatComplete,
+    ...(o.record ? { record: o.record } : {}),
+  });
   return { command, shown: readDisplay(query.report, response.text) };
 }
 
 /** Reads VIPADCFG and HOME of one stack with display commands only. */
-export async function readStack(o: StackRead & {
-  /** VIPADCFG,DETAIL: the only form that shows OPTLOC and WEIGHTEDACTIVE weights. @default false */
-  readonly detail?: boolean;
-}): Promise<StackState> {
+export async function readStack(
+  o: StackRead & {
+    /** VIPADCFG,DETAIL: the only form that shows OPTLOC and WEIGHTEDACTIVE weights. @default false */
+    readonly detail?: boolean;
+  },
+): Promise<StackState> {
   const cfg = await display(o, { report: "VIPADCFG", ...(o.detail ? { options: ["DETAIL"] } : {}) });
   const home = await display(o, { report: "HOME" });
   return stackStateOf(cfg.shown, home.shown, { system: o.system, command: cfg.command });

@@ -94,7 +94,8 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
   // On disk before the wait: a run cut short still knows the job it left on the queue.
   await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode: null, maxRc: o.maxRc });
 
-  const finished = (await o.client.jobs.waitForOutput(job, { timeoutMs: o.timeoutMs, ...(o.ctx.signal ? { signal: o.ctx.signal } : {}) })).job;
+  const finished = (await o.client.jobs.waitForOutput(job, { timeoutMs: o.timeoutMs, ...(o.ctx.signal ? { signal: o.ctx.signal } : {}) }))
+    .job;
   const retcode = finished.retcode ?? "UNKNOWN";
   await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode, maxRc: o.maxRc });
 
@@ -104,7 +105,12 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
   const verdict = o.judge ? o.judge(result) : { failures: defaultSpoolFailures(spool) };
   const rcBad = rc === null || (rc > o.maxRc && verdict.acceptRc !== true);
   if (rcBad || verdict.failures.length > 0) {
-    const why = rc === null ? `ended with ${retcode}` : rc > o.maxRc ? `ended with ${retcode}, above the allowed ${o.maxRc}` : `ended with ${retcode} but its output reports failures`;
+    const why =
+      rc === null
+        ? `ended with ${retcode}`
+        : rc > o.maxRc
+          ? `ended with ${retcode}, above the allowed ${o.maxRc}`
+          : `ended with ${retcode} but its output reports failures`;
     const step = failingStep(spool);
     throw new HaError(`Job ${finished.jobname}(${finished.jobid}) for ${o.purpose} ${why}${step ? `; failing step ${step}` : ""}.`, {
       failureClass: "zos-failure",
@@ -117,7 +123,9 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
 async function readAllSpool(client: ZosmfClient, job: JobDocument): Promise<SpoolText[]> {
   const files = await client.jobs.spoolFiles(job);
   // Independent reads: side by side, kept in spool order.
-  return Promise.all(files.map(async (f) => ({ ddname: f.ddname, stepname: f.stepname ?? "", text: await client.jobs.readSpool(job, f.id) })));
+  return Promise.all(
+    files.map(async (f) => ({ ddname: f.ddname, stepname: f.stepname ?? "", text: await client.jobs.readSpool(job, f.id) })),
+  );
 }
 
 export function conditionCode(retcode: string): number | null {
@@ -165,7 +173,14 @@ export function defaultSpoolFailures(spool: readonly SpoolText[]): string[] {
 /** When no line matched a known failure, the JES messages are the best explanation. */
 function explainingLines(spool: readonly SpoolText[]): string[] {
   const sys = spool.filter((f) => f.ddname === "JESYSMSG" || f.ddname === "JESMSGLG");
-  return sys.flatMap((f) => f.text.split(/\r?\n/).filter((l) => l.trim()).map((l) => `${f.ddname}: ${l.trim()}`)).slice(-15);
+  return sys
+    .flatMap((f) =>
+      f.text
+        .split(/\r?\n/)
+        .filter((l) => l.trim())
+        .map((l) => `${f.ddname}: ${l.trim()}`),
+    )
+    .slice(-15);
 }
 
 /** The step JES reports with the highest code, an abend, or "not executed". */
@@ -176,7 +191,13 @@ export function failingStep(spool: readonly SpoolText[]): string | undefined {
       const cc = /\bIEF142I\s+\S+\s+(\S+)\s+.*COND CODE\s+(\d+)/.exec(line);
       const abend = /\bIEF472I\s+\S+\s+(\S+)\s+.*COMPLETION CODE/.exec(line);
       const notRun = /\bIEF272I\s+\S+\s+(\S+)\s+.*NOT EXECUTED/.exec(line);
-      const hit = cc ? { step: cc[1]!, score: Number(cc[2]) } : abend ? { step: abend[1]!, score: 100_000 } : notRun ? { step: notRun[1]!, score: 50_000 } : undefined;
+      const hit = cc
+        ? { step: cc[1]!, score: Number(cc[2]) }
+        : abend
+          ? { step: abend[1]!, score: 100_000 }
+          : notRun
+            ? { step: notRun[1]!, score: 50_000 }
+            : undefined;
       if (hit && hit.score > 0 && (!worst || hit.score > worst.score)) worst = hit;
     }
   }

@@ -64,7 +64,8 @@ export function portMemberFields(t: Topology, system: string): Record<string, st
   const fields: Record<string, string> = { system: `${systemField(t, system)}.name` };
   entriesOn(t, system).forEach((p, k) => {
     const at = `portSharing[${(t.portSharing ?? []).indexOf(p)}]`;
-    for (const key of ["name", "port", "protocol", "jobPrefix", "mode", "bind", "outboundPort"]) fields[`entries[${k}].${key}`] = `${at}.${key}`;
+    for (const key of ["name", "port", "protocol", "jobPrefix", "mode", "bind", "outboundPort"])
+      fields[`entries[${k}].${key}`] = `${at}.${key}`;
   });
   return fields;
 }
@@ -74,7 +75,9 @@ export function reservationsOf(vars: PortMemberVariables): Reservation[] {
   return vars.entries.flatMap((e): Reservation[] => [
     { port: e.port, protocol: e.protocol, jobPrefix: e.jobPrefix, share: e.mode, bind: e.bind, entry: e.name },
     // Outgoing API requests get a port of their own, for separate security and audit records (seed 000).
-    ...(e.outboundPort !== null ? [{ port: e.outboundPort, protocol: e.protocol, jobPrefix: e.jobPrefix, share: e.outboundShare, bind: null, entry: e.name }] : []),
+    ...(e.outboundPort !== null
+      ? [{ port: e.outboundPort, protocol: e.protocol, jobPrefix: e.jobPrefix, share: e.outboundShare, bind: null, entry: e.name }]
+      : []),
   ]);
 }
 

@@ -20,7 +20,9 @@ export function missingReservations(entries: readonly PortlistEntry[], wanted: r
     if (findReservation(entries, r)) return [];
     const other = entries.find((e) => sameUser(e, r));
     if (!other) return [`${describeReservation(r)} is not reserved`];
-    return [`${describeReservation(r)} is reserved with flags ${other.flags || "(none)"}${other.bindAddress ? ` BIND ${other.bindAddress}` : ""}`];
+    return [
+      `${describeReservation(r)} is reserved with flags ${other.flags || "(none)"}${other.bindAddress ? ` BIND ${other.bindAddress}` : ""}`,
+    ];
   });
 }
 
@@ -49,5 +51,8 @@ export function strayReservations(entries: readonly PortlistEntry[], wanted: rea
   const prefixes = new Set(wanted.map((r) => r.jobPrefix.toUpperCase()));
   return entries
     .filter((e) => prefixes.has(e.user) && !wanted.some((r) => r.port === e.port && r.protocol === e.protocol))
-    .map((e) => `port ${e.port ?? "UNRSV"} ${e.protocol} is reserved for ${e.user} but no portSharing entry names it; OBEYFILE does not remove it (rollback of the run that made it, or DELETE PORT, does)`);
+    .map(
+      (e) =>
+        `port ${e.port ?? "UNRSV"} ${e.protocol} is reserved for ${e.user} but no portSharing entry names it; OBEYFILE does not remove it (rollback of the run that made it, or DELETE PORT, does)`,
+    );
 }

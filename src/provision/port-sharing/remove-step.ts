@@ -19,7 +19,14 @@ export const PORT_REMOVE_PREFIX = "RP";
 export async function planPortRemoval(o: RemovalOptions): Promise<PlannedStep> {
   const vars = portMemberVariables(o.topology, o.system);
   const wanted = reservationsOf(vars);
-  const base = removalStepBase(o, { kind: "ports", title: `Remove the shared port reservations on ${o.system}`, stepId: "reserve", prefix: PORT_REMOVE_PREFIX, vars, fields: portMemberFields(o.topology, o.system) });
+  const base = removalStepBase(o, {
+    kind: "ports",
+    title: `Remove the shared port reservations on ${o.system}`,
+    stepId: "reserve",
+    prefix: PORT_REMOVE_PREFIX,
+    vars,
+    fields: portMemberFields(o.topology, o.system),
+  });
   const remaining = async (record?: DisplayRecord) => {
     const entries = await readPortlist({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, record });
     return { lines: reservationsInForce(entries, wanted).map((r) => `${r} is still reserved`), notes: [] };

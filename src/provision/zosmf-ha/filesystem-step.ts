@@ -25,7 +25,13 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
   const here = mounts.filter((m) => m.mountpoint.replace(/\/+$/, "") === z.userDir.replace(/\/+$/, ""));
   const ours = here.find((m) => m.name.toUpperCase() === z.zfs.toUpperCase());
   if (ours) {
-    return makeStep(spec, { title: step.title, system, observed: `${z.zfs} is mounted at ${z.userDir}${ours.sysname ? ` (owned by ${ours.sysname})` : ""}`, changes: [], apply: async () => ({ state: "unchanged" }) });
+    return makeStep(spec, {
+      title: step.title,
+      system,
+      observed: `${z.zfs} is mounted at ${z.userDir}${ours.sysname ? ` (owned by ${ours.sysname})` : ""}`,
+      changes: [],
+      apply: async () => ({ state: "unchanged" }),
+    });
   }
   if (here.length > 0) {
     const other = here.map((m) => m.name).join(", ");
@@ -35,7 +41,10 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
       system,
       observed: message,
       changes: [],
-      blocker: new HaError(message, { failureClass: "invalid-input", details: [`Unmount ${other} or change ${systemField(t, system)}.zosmf.userDir / zfs in the topology.`] }),
+      blocker: new HaError(message, {
+        failureClass: "invalid-input",
+        details: [`Unmount ${other} or change ${systemField(t, system)}.zosmf.userDir / zfs in the topology.`],
+      }),
       apply: async () => ({ state: "unchanged" }),
     });
   }
@@ -43,16 +52,23 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
   const custom = t.zosmfHa?.fileSystem?.member;
   const job: PreparedJob = custom
     ? await prepareSiteJob(spec, custom, { ZFS: z.zfs, USERDIR: z.userDir, SYSTEM: system, VOLUME: t.datasets.volume })
-    : prepareTemplateJob(spec, "job", "jobname", {
-        // SYSAFF names the JES2 member, which need not be spelled like the MVS system name.
-        system: { name: system, jes2Member: sys.jes2Member ?? system, zosmf: z },
-        define: !exists,
-        zfs: z.zfs,
-        volume: t.datasets.volume,
-        primaryCyl: 25,
-        secondaryCyl: 10,
-        userDir: z.userDir,
-      }, "", filesystemFields(t, system));
+    : prepareTemplateJob(
+        spec,
+        "job",
+        "jobname",
+        {
+          // SYSAFF names the JES2 member, which need not be spelled like the MVS system name.
+          system: { name: system, jes2Member: sys.jes2Member ?? system, zosmf: z },
+          define: !exists,
+          zfs: z.zfs,
+          volume: t.datasets.volume,
+          primaryCyl: 25,
+          secondaryCyl: 10,
+          userDir: z.userDir,
+        },
+        "",
+        filesystemFields(t, system),
+      );
   const maxRc = step.maxRc ?? 0;
   const purpose = exists
     ? `create ${z.userDir} and mount the existing ${z.zfs} there on ${system}`
@@ -63,7 +79,19 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
     observed: `nothing is mounted at ${z.userDir}; ${z.zfs} ${exists ? "is catalogued (not formatted again)" : "is not catalogued"}`,
     changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose }],
     apply: async (ctx) => {
-      await submitOnce({ client: env.client, ctx, stepId: spec.id, owner: env.owner, jobname: job.jobname, jcl: job.jcl, token: job.token, ...(job.symbols ? { symbols: job.symbols } : {}), maxRc, timeoutMs: env.jobTimeoutMs, purpose });
+      await submitOnce({
+        client: env.client,
+        ctx,
+        stepId: spec.id,
+        owner: env.owner,
+        jobname: job.jobname,
+        jcl: job.jcl,
+        token: job.token,
+        ...(job.symbols ? { symbols: job.symbols } : {}),
+        maxRc,
+        timeoutMs: env.jobTimeoutMs,
+        purpose,
+      });
       const after = await env.client.files.listMounts({ path: z.userDir });
       if (!after.some((m) => m.name.toUpperCase() === z.zfs.toUpperCase())) {
         throw new HaError(`The job ended well but ${z.zfs} is not mounted at ${z.userDir}.`, { failureClass: "zos-failure" });

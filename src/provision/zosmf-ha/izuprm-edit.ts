@@ -77,7 +77,14 @@ export function findStatements(text: string, keyword: string): Found[] {
     }
     if (i >= mask.length) continue;
     const open = (m.index ?? 0) + m[0].length;
-    found.push({ start, end: i + 1, value: text.slice(open, i).replace(/\s*\n\s*/g, "").trim() });
+    found.push({
+      start,
+      end: i + 1,
+      value: text
+        .slice(open, i)
+        .replace(/\s*\n\s*/g, "")
+        .trim(),
+    });
   }
   return found;
 }
@@ -103,15 +110,21 @@ function statementText(s: IzuprmSetting): string {
     value = s.quoted ? `'${parmlibQuotedText(s.value)}'` : parmlibWord(s.value);
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;
-    throw new HaError(`${who} ${err.reason}; in IZUPRMxx ${s.keyword} it may hold ${err.allowed}. Nothing was written.`, { failureClass: "invalid-input", details: [`value: ${preview(s.value)}`] });
+    throw new HaError(`${who} ${err.reason}; in IZUPRMxx ${s.keyword} it may hold ${err.allowed}. Nothing was written.`, {
+      failureClass: "invalid-input",
+      details: [`value: ${preview(s.value)}`],
+    });
   }
   const oneLine = `${s.keyword}(${value})`;
   if (oneLine.length <= DATA_COLUMNS) return oneLine;
   if (value.length > DATA_COLUMNS) {
-    throw new HaError(`${who} is ${s.value.length} characters: the ${s.keyword} value cannot be written in IZUPRMxx, where a line holds at most ${DATA_COLUMNS - (s.quoted ? 2 : 0)}. Nothing was written.`, {
-      failureClass: "invalid-input",
-      details: [`value: ${preview(s.value)}`, "IZUPRMxx data is in columns 1-71 and a quoted value cannot be continued."],
-    });
+    throw new HaError(
+      `${who} is ${s.value.length} characters: the ${s.keyword} value cannot be written in IZUPRMxx, where a line holds at most ${DATA_COLUMNS - (s.quoted ? 2 : 0)}. Nothing was written.`,
+      {
+        failureClass: "invalid-input",
+        details: [`value: ${preview(s.value)}`, "IZUPRMxx data is in columns 1-71 and a quoted value cannot be continued."],
+      },
+    );
   }
   return `${s.keyword}(\n${value}\n)`;
 }
@@ -139,7 +152,11 @@ export function editIzuprm(text: string, settings: readonly IzuprmSetting[]): st
       const originalLine = result.slice(lineStart, lineEnd);
       const newLine = result.slice(lineStart, f.start) + replacement + result.slice(f.end, lineEnd);
       // Lines with text past column 71 (sequence numbers) keep their columns: no in-place growth there.
-      const fits = !replacement.includes("\n") && originalLine.length <= DATA_COLUMNS && newLine.trimEnd().length <= DATA_COLUMNS && !result.slice(f.start, f.end).includes("\n");
+      const fits =
+        !replacement.includes("\n") &&
+        originalLine.length <= DATA_COLUMNS &&
+        newLine.trimEnd().length <= DATA_COLUMNS &&
+        !result.slice(f.start, f.end).includes("\n");
       if (fits) {
         result = result.slice(0, f.start) + replacement + result.slice(f.end);
       } else {

@@ -97,7 +97,10 @@ export function missingFromStack(v: ObeyVariables, cfg: VipadcfgReport | null, h
     if (!b) missing.push(`VIPABACKUP ${d.dvipa} is not configured`);
     else if (b.rank !== d.backupRank) missing.push(`VIPABACKUP ${d.dvipa} has rank ${b.rank ?? "?"}, not ${d.backupRank}`);
   }
-  const targets = [{ xcf: d.preferredXcf, type: "PREFERRED" as const, rank: null as number | null }, ...d.backups.map((b) => ({ xcf: b.xcf, type: "BACKUP" as const, rank: b.rank }))];
+  const targets = [
+    { xcf: d.preferredXcf, type: "PREFERRED" as const, rank: null as number | null },
+    ...d.backups.map((b) => ({ xcf: b.xcf, type: "BACKUP" as const, rank: b.rank })),
+  ];
   for (const t of targets) {
     const e = distributeTo(cfg, d.dvipa, d.port, t.xcf, { active: false });
     const what = `VIPADISTRIBUTE ${d.dvipa} PORT ${d.port} DESTIP ${t.xcf}`;
@@ -108,8 +111,10 @@ export function missingFromStack(v: ObeyVariables, cfg: VipadcfgReport | null, h
     if (e.distMethod !== "HOTSTANDBY") missing.push(`${what} uses ${e.distMethodRaw ?? "another method"}, not HOTSTANDBY`);
     if (e.srvType !== t.type) missing.push(`${what} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${t.type}`);
     if (t.rank !== null && e.rank !== null && e.rank !== t.rank) missing.push(`${what} has backup rank ${e.rank}, not ${t.rank}`);
-    if (e.autoSwitchBack !== null && e.autoSwitchBack !== d.autoSwitchBack) missing.push(`${what} has AUTOSWITCHBACK ${e.autoSwitchBack ? "YES" : "NO"}`);
-    if (e.healthSwitch !== null && e.healthSwitch !== d.healthSwitch) missing.push(`${what} has HEALTHSWITCH ${e.healthSwitch ? "YES" : "NO"}`);
+    if (e.autoSwitchBack !== null && e.autoSwitchBack !== d.autoSwitchBack)
+      missing.push(`${what} has AUTOSWITCHBACK ${e.autoSwitchBack ? "YES" : "NO"}`);
+    if (e.healthSwitch !== null && e.healthSwitch !== d.healthSwitch)
+      missing.push(`${what} has HEALTHSWITCH ${e.healthSwitch ? "YES" : "NO"}`);
   }
   return missing;
 }

@@ -46,10 +46,13 @@ export async function planParmlib(spec: StepSpec, system: string): Promise<Plann
     // IBM ships IZUPRM00 in SAMPLIB as the model to copy for a new member.
     const sample = await readMember(env.client, t.datasets.samplib, "IZUPRM00");
     if (sample.text === null) {
-      throw new HaError(`${target} does not exist and ${t.datasets.samplib}(IZUPRM00), the sample to start it from, does not exist either.`, {
-        failureClass: "invalid-input",
-        details: ["Set datasets.samplib to the library that holds IBM's IZUPRM00 sample, or create the member yourself."],
-      });
+      throw new HaError(
+        `${target} does not exist and ${t.datasets.samplib}(IZUPRM00), the sample to start it from, does not exist either.`,
+        {
+          failureClass: "invalid-input",
+          details: ["Set datasets.samplib to the library that holds IBM's IZUPRM00 sample, or create the member yourself."],
+        },
+      );
     }
     base = sample.text;
     source = `${target} does not exist; starting from ${t.datasets.samplib}(IZUPRM00)`;
@@ -60,9 +63,29 @@ export async function planParmlib(spec: StepSpec, system: string): Promise<Plann
     title: spec.workflow.step(spec.stepId).title,
     system,
     observed: equal ? `${target} has every HA statement as planned` : source,
-    changes: equal ? [] : [{ kind: "member", dsn, member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, desired) }],
+    changes: equal
+      ? []
+      : [
+          {
+            kind: "member",
+            dsn,
+            member,
+            action: current.text === null ? "create" : "update",
+            diff: unifiedDiff(target, current.text, desired),
+          },
+        ],
     apply: async (ctx) => {
-      await safeWriteMember({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, dsn, member, observed: current, text: desired, backupDsn: t.datasets.backup });
+      await safeWriteMember({
+        client: env.client,
+        ctx,
+        stepId: spec.id,
+        runToken: env.runToken,
+        dsn,
+        member,
+        observed: current,
+        text: desired,
+        backupDsn: t.datasets.backup,
+      });
       return { state: "changed", notes: [`${target} written; the server reads it at its next start`] };
     },
   });

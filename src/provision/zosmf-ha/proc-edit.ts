@@ -67,7 +67,8 @@ interface StatementRecord {
 
 function procStatement(records: Record[], procName: string, field: string): StatementRecord[] {
   const first = records.findIndex((r) => PROC_LINE.test(dataColumns(r.text)));
-  if (first < 0) throw new HaError(`${procName} has no PROC statement, so ${field} cannot be set in it.`, { failureClass: "invalid-input" });
+  if (first < 0)
+    throw new HaError(`${procName} has no PROC statement, so ${field} cannot be set in it.`, { failureClass: "invalid-input" });
   const out: StatementRecord[] = [];
   let i = first;
   let operandsContinue = true;
@@ -115,7 +116,9 @@ function refuse(procName: string, s: ProcDefault, why: string): never {
   // At most 60 characters of the value, as every message quotes a value.
   throw new HaError(`${procName}: ${s.name}=${preview(s.value)} (from ${s.field}) ${why}.`, {
     failureClass: "invalid-input",
-    details: [`JCL keeps a statement in columns 1-${LAST_DATA_COLUMN}; a continuation card holds at most ${LAST_DATA_COLUMN - FIRST_CONTINUATION_COLUMN + 1} characters. Choose a shorter ${s.field}.`],
+    details: [
+      `JCL keeps a statement in columns 1-${LAST_DATA_COLUMN}; a continuation card holds at most ${LAST_DATA_COLUMN - FIRST_CONTINUATION_COLUMN + 1} characters. Choose a shorter ${s.field}.`,
+    ],
   });
 }
 
@@ -128,7 +131,9 @@ function setOne(records: Record[], s: ProcDefault, procName: string): void {
     if (!m) continue;
     if (m[3] === s.value) return;
     const at = r.start + m.index + m[1]!.length + m[2]!.length;
-    const edited = splice(text, at, m[3]!.length, s.value) ?? (r.index !== stmt[0]!.index ? fromColumn4(text, r.start, at, m[3]!.length, s.value) : null);
+    const edited =
+      splice(text, at, m[3]!.length, s.value) ??
+      (r.index !== stmt[0]!.index ? fromColumn4(text, r.start, at, m[3]!.length, s.value) : null);
     if (edited === null) refuse(procName, s, `does not fit where ${s.name}= is coded (columns 1-${LAST_DATA_COLUMN})`);
     records[r.index]!.text = edited;
     return;
@@ -181,6 +186,12 @@ function continuationCard(stmt: StatementRecord[], parameter: string): string | 
 /** Every record this edit did not change is byte for byte the original, and every changed one keeps columns 72–80. */
 function keptOutsideEdit(original: readonly string[], records: readonly Record[], procName: string): void {
   const seen = records.filter((r) => r.from !== null).map((r) => r.from);
-  const bad = records.find((r) => r.from !== null && tailColumns(r.text) !== tailColumns(original[r.from]!)) ?? (seen.length !== original.length ? records[0] : undefined);
-  if (bad) throw new HaError(`Editing ${procName} would move columns 72-80 of a record; nothing was written.`, { failureClass: "invalid-input", details: [bad.text] });
+  const bad =
+    records.find((r) => r.from !== null && tailColumns(r.text) !== tailColumns(original[r.from]!)) ??
+    (seen.length !== original.length ? records[0] : undefined);
+  if (bad)
+    throw new HaError(`Editing ${procName} would move columns 72-80 of a record; nothing was written.`, {
+      failureClass: "invalid-input",
+      details: [bad.text],
+    });
 }

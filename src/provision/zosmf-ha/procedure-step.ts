@@ -18,7 +18,9 @@ function quotedJcl(value: string, field: string): string {
     return jclQuotedText(value);
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;
-    throw new HaError(`${field} ${err.reason}; in the server procedure's USERDIR= it may hold ${err.allowed}. Nothing was sent.`, { failureClass: "invalid-input" });
+    throw new HaError(`${field} ${err.reason}; in the server procedure's USERDIR= it may hold ${err.allowed}. Nothing was sent.`, {
+      failureClass: "invalid-input",
+    });
   }
 }
 
@@ -44,7 +46,10 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
   } else {
     const source = await readMember(env.client, t.datasets.procSource, "IZUSVR1");
     if (source.text === null) {
-      throw new HaError(`${t.datasets.procSource}(IZUSVR1) does not exist, so ${z.serverProc} cannot be created from it.`, { failureClass: "invalid-input", details: ["Set datasets.procSource to the library that holds IBM's IZUSVR1."] });
+      throw new HaError(`${t.datasets.procSource}(IZUSVR1) does not exist, so ${z.serverProc} cannot be created from it.`, {
+        failureClass: "invalid-input",
+        details: ["Set datasets.procSource to the library that holds IBM's IZUSVR1."],
+      });
     }
     base = source.text;
     observed = `${proclib}(${z.serverProc}) does not exist; copying ${t.datasets.procSource}(IZUSVR1)`;
@@ -60,8 +65,14 @@ export async function planServerProc(spec: StepSpec, system: string): Promise<Pl
     ],
     `${proclib}(${z.serverProc})`,
   );
-  const writes: ProcWrite[] = current.text !== null && sameRecords(current.text, desired) ? [] : [{ member: z.serverProc, current, text: desired }];
-  return procStep(spec, system, writes.length ? observed : `${proclib}(${z.serverProc}) has IZUPRM=${z.izuprmSuffix} and USERDIR='${z.userDir}'`, writes);
+  const writes: ProcWrite[] =
+    current.text !== null && sameRecords(current.text, desired) ? [] : [{ member: z.serverProc, current, text: desired }];
+  return procStep(
+    spec,
+    system,
+    writes.length ? observed : `${proclib}(${z.serverProc}) has IZUPRM=${z.izuprmSuffix} and USERDIR='${z.userDir}'`,
+    writes,
+  );
 }
 
 /** IZUANG1 and IZUFPROC are shared by every server: copied once when missing, never changed. */
@@ -80,7 +91,10 @@ export async function planSharedProcs(spec: StepSpec): Promise<PlannedStep> {
     const sourceName = name === ha.angelProc ? "IZUANG1" : name;
     const source = await readMember(env.client, t.datasets.procSource, sourceName);
     if (source.text === null) {
-      throw new HaError(`${name} is not in ${t.datasets.proclib} and ${t.datasets.procSource}(${sourceName}) does not exist to copy it from.`, { failureClass: "invalid-input" });
+      throw new HaError(
+        `${name} is not in ${t.datasets.proclib} and ${t.datasets.procSource}(${sourceName}) does not exist to copy it from.`,
+        { failureClass: "invalid-input" },
+      );
     }
     assertJesReadable(source.text, `${t.datasets.procSource}(${sourceName})`);
     seen.push(`${name} missing`);
@@ -106,7 +120,17 @@ function procStep(spec: StepSpec, system: string | undefined, observed: string, 
     changes,
     apply: async (ctx: ApplyContext) => {
       for (const w of writes) {
-        await safeWriteMember({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, dsn: proclib, member: w.member, observed: w.current, text: w.text, backupDsn: env.topology.datasets.backup });
+        await safeWriteMember({
+          client: env.client,
+          ctx,
+          stepId: spec.id,
+          runToken: env.runToken,
+          dsn: proclib,
+          member: w.member,
+          observed: w.current,
+          text: w.text,
+          backupDsn: env.topology.datasets.backup,
+        });
       }
       return { state: "changed", notes: writes.map((w) => `${proclib}(${w.member}) written`) };
     },

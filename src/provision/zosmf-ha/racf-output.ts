@@ -51,18 +51,23 @@ export function classifyListing(subject: ListSubject, out: TsoCommandOutput | un
   if ((subject.kind === "profile" || subject.kind === "permit") && !/[*%]/.test(subject.name)) {
     const generic = genericShown(out.messages, subject.cls);
     if (generic !== undefined && ids(out).length === 0) {
-      return { state: "missing", note: `${subject.cls} ${subject.name} has no discrete profile; only the generic profile ${generic} covers it (the definition creates the discrete one)` };
+      return {
+        state: "missing",
+        note: `${subject.cls} ${subject.name} has no discrete profile; only the generic profile ${generic} covers it (the definition creates the discrete one)`,
+      };
     }
   }
   const found = ids(out);
   const notFound = NOT_FOUND[subject.kind];
   // A certificate or ring of a user RACF does not know yet (ICH21001I naming that user) is missing too.
-  const ownerUndefined = (line: string) => "owner" in subject && messageId(line) === "ICH21001I" && line.split(/[\s=,]+/).includes(subject.owner);
+  const ownerUndefined = (line: string) =>
+    "owner" in subject && messageId(line) === "ICH21001I" && line.split(/[\s=,]+/).includes(subject.owner);
   const read = out.messages.filter((l) => messageId(l) !== undefined).every((l) => notFound.includes(messageId(l)!) || ownerUndefined(l));
   if (found.length > 0 && read) return { state: "missing" };
   // For a ring that exists, a connection it does not list is missing.
   if (subject.kind === "connection" && ringShown(out.messages, subject.ring) && found.length === 0) return { state: "missing" };
-  if (subject.kind === "permit" && profileShown(out.messages, subject.cls, subject.name) && accessList(out.messages) && found.length === 0) return { state: "missing" };
+  if (subject.kind === "permit" && profileShown(out.messages, subject.cls, subject.name) && accessList(out.messages) && found.length === 0)
+    return { state: "missing" };
   return { state: "unknown", lines: out.messages.filter((l) => l.trim() !== "").map((l) => l.trim()) };
 }
 
@@ -212,7 +217,17 @@ export type DefineOutcome = "defined" | "already defined" | "failed";
  * not yet refreshed, ICH14063I SETROPTS complete, ICH14070I REFRESH had no effect,
  * IRRD113I self-signed certificate, IRRD199I certificate added.
  */
-const INFORMATIONAL = new Set(["ICH01024I", "IRR52174I", "IRR52177I", "ICH10006I", "ICH06011I", "ICH14063I", "ICH14070I", "IRRD113I", "IRRD199I"]);
+const INFORMATIONAL = new Set([
+  "ICH01024I",
+  "IRR52174I",
+  "IRR52177I",
+  "ICH10006I",
+  "ICH06011I",
+  "ICH14063I",
+  "ICH14070I",
+  "IRRD113I",
+  "IRRD199I",
+]);
 
 /** "Already there" only for the command that id belongs to: RDEFINE ICH10102I, GENCERT IRRD109I, ADDRING IRRD122I. */
 function alreadyId(command: string): string | undefined {

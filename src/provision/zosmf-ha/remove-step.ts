@@ -21,7 +21,14 @@ export function hasHotStandbyDefinitions(o: Pick<RemovalOptions, "topology" | "s
 export async function planHotStandbyRemoval(o: RemovalOptions): Promise<PlannedStep> {
   const vars = obeyVariables(o.topology, o.system);
   const dvipa = vars.vipa!.dvipa;
-  const base = removalStepBase(o, { kind: "tcpip", title: `Remove the hot-standby distribution and DVIPA on ${o.system}`, stepId: "tcpip", prefix: HOT_STANDBY_REMOVE_PREFIX, vars, fields: obeyFields(o.topology, o.system) });
+  const base = removalStepBase(o, {
+    kind: "tcpip",
+    title: `Remove the hot-standby distribution and DVIPA on ${o.system}`,
+    stepId: "tcpip",
+    prefix: HOT_STANDBY_REMOVE_PREFIX,
+    vars,
+    fields: obeyFields(o.topology, o.system),
+  });
   const outstanding = async (record?: DisplayRecord) => {
     const stack = await readStack({ client: o.client, system: o.system, proc: base.member.proc, delayMs: o.delayMs, record });
     return { lines: definitionsLeft(stack.cfg, dvipa).map((x) => `${x} is still in force`), notes: stack.notes };

@@ -19,7 +19,14 @@ export type ListSubject =
   | { readonly kind: "permit"; readonly cls: string; readonly name: string; readonly id: string; readonly access: Access }
   | { readonly kind: "certificate"; readonly owner: string; readonly label: string; readonly requiredNames?: readonly string[] }
   | { readonly kind: "ring"; readonly owner: string; readonly ring: string }
-  | { readonly kind: "connection"; readonly owner: string; readonly ring: string; readonly label: string; readonly certOwner: string; readonly isDefault: boolean };
+  | {
+      readonly kind: "connection";
+      readonly owner: string;
+      readonly ring: string;
+      readonly label: string;
+      readonly certOwner: string;
+      readonly isDefault: boolean;
+    };
 
 export type Access = "READ" | "UPDATE" | "CONTROL" | "ALTER";
 
@@ -74,7 +81,13 @@ export function securityCatalogue(t: Topology): SecurityItem[] {
 function identityItems(): SecurityItem[] {
   const items: SecurityItem[] = [];
   for (const g of GROUPS) {
-    items.push({ id: `group ${g}`, list: `LISTGRP ${g}`, subject: { kind: "group", name: g }, define: [`ADDGROUP ${g} OMVS(AUTOGID)`], classes: [] });
+    items.push({
+      id: `group ${g}`,
+      list: `LISTGRP ${g}`,
+      subject: { kind: "group", name: g },
+      define: [`ADDGROUP ${g} OMVS(AUTOGID)`],
+      classes: [],
+    });
   }
   items.push({
     id: `user ${SERVER_USER}`,
@@ -102,7 +115,9 @@ function identityItems(): SecurityItem[] {
 function startedProfileItems(t: Topology): SecurityItem[] {
   const ha = t.zosmfHa!;
   const items: SecurityItem[] = [];
-  const procs = new Map<string, string>(zosmfHaSystems(t).map((m) => [m.system.zosmf.serverProc.toUpperCase(), `${systemField(t, m.system.name)}.zosmf.serverProc`]));
+  const procs = new Map<string, string>(
+    zosmfHaSystems(t).map((m) => [m.system.zosmf.serverProc.toUpperCase(), `${systemField(t, m.system.name)}.zosmf.serverProc`]),
+  );
   procs.set(ha.angelProc.toUpperCase(), "zosmfHa.angelProc");
   for (const [p, field] of procs) {
     const proc = tsoValue("name", p, field);
@@ -127,7 +142,13 @@ function resourceProfileItems(t: Topology): SecurityItem[] {
   const items: SecurityItem[] = [];
   const resource = (cls: string, name: string, text: string, permits: readonly { id: string; access: Access }[]) => {
     const list = `RLIST ${cls} ${text} AUTHUSER`;
-    items.push({ id: `${cls} ${name}`, list, subject: { kind: "profile", cls, name }, define: [`RDEFINE ${cls} ${text} UACC(NONE)`], classes: [cls] });
+    items.push({
+      id: `${cls} ${name}`,
+      list,
+      subject: { kind: "profile", cls, name },
+      define: [`RDEFINE ${cls} ${text} UACC(NONE)`],
+      classes: [cls],
+    });
     for (const p of permits) {
       items.push({
         id: `${cls} ${name} ${p.access} for ${p.id}`,
@@ -140,7 +161,8 @@ function resourceProfileItems(t: Topology): SecurityItem[] {
   };
   const svr = [{ id: SERVER_USER, access: "READ" as const }];
   resource("SERVER", `BBG.ANGEL.${ha.angelProc.toUpperCase()}`, tso`BBG.ANGEL.${angel}`, svr);
-  for (const sfx of ["", ".SAFCRED", ".ZOSWLM", ".TXRRS", ".ZOSDUMP"]) resource("SERVER", `BBG.AUTHMOD.BBGZSAFM${sfx}`, `BBG.AUTHMOD.BBGZSAFM${sfx}`, svr);
+  for (const sfx of ["", ".SAFCRED", ".ZOSWLM", ".TXRRS", ".ZOSDUMP"])
+    resource("SERVER", `BBG.AUTHMOD.BBGZSAFM${sfx}`, `BBG.AUTHMOD.BBGZSAFM${sfx}`, svr);
   resource("SERVER", `BBG.SECPFX.${P}`, tso`BBG.SECPFX.${prefix}`, svr);
   resource("SERVER", "BBG.SECCLASS.ZMFAPLA", "BBG.SECCLASS.ZMFAPLA", svr);
   resource("FACILITY", `BBG.SYNC.${P}`, tso`BBG.SYNC.${prefix}`, [{ id: SERVER_USER, access: "CONTROL" }]);
@@ -165,17 +187,26 @@ function certificateItems(t: Topology): SecurityItem[] {
     id: `certificate CERTAUTH ${CA_LABEL}`,
     list: `RACDCERT CERTAUTH LIST(LABEL('${CA_LABEL}'))`,
     subject: { kind: "certificate", owner: "CERTAUTH", label: CA_LABEL },
-    define: [tso`RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN(${sysplex}) OU(${prefix})) WITHLABEL('zOSMFCA') KEYUSAGE(CERTSIGN) NOTAFTER(DATE(2035-12-31))`],
+    define: [
+      tso`RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN(${sysplex}) OU(${prefix})) WITHLABEL('zOSMFCA') KEYUSAGE(CERTSIGN) NOTAFTER(DATE(2035-12-31))`,
+    ],
     classes: [],
   });
   const names = serverCertNames(t);
   const field = certNameFields(t);
-  const alt = names.map((n) => (isIpv4(n) ? tso`IP(${tsoValue("ipv4", n, field.get(n)!)})` : tso`DOMAIN(${tsoValue("host", n, field.get(n)!)})`)).join(" ");
+  const alt = names
+    .map((n) => (isIpv4(n) ? tso`IP(${tsoValue("ipv4", n, field.get(n)!)})` : tso`DOMAIN(${tsoValue("host", n, field.get(n)!)})`))
+    .join(" ");
   if (ha.hostname.length > CN_MAX) {
-    throw new HaError(`zosmfHa.hostname ${preview(ha.hostname)} is ${ha.hostname.length} characters; the server certificate's common name (RACDCERT SUBJECTSDN CN) holds at most ${CN_MAX}. Nothing was sent to z/OS.`, {
-      failureClass: "invalid-input",
-      details: ["Use a host name of at most 64 characters for zosmfHa.hostname; the systems' longer host names can stay, they go in the certificate's alternative names."],
-    });
+    throw new HaError(
+      `zosmfHa.hostname ${preview(ha.hostname)} is ${ha.hostname.length} characters; the server certificate's common name (RACDCERT SUBJECTSDN CN) holds at most ${CN_MAX}. Nothing was sent to z/OS.`,
+      {
+        failureClass: "invalid-input",
+        details: [
+          "Use a host name of at most 64 characters for zosmfHa.hostname; the systems' longer host names can stay, they go in the certificate's alternative names.",
+        ],
+      },
+    );
   }
   const label = serverCertLabel(t);
   const labelOp = tso`${tsoValue("text", label, "zosmfHa.safPrefix")}`;
@@ -190,12 +221,20 @@ function certificateItems(t: Topology): SecurityItem[] {
     classes: [],
   });
   const listRing = tso`RACDCERT ID(IZUSVR) LISTRING(${ring})`;
-  items.push({ id: `key ring ${SERVER_USER}/${ha.keyring}`, list: listRing, subject: { kind: "ring", owner: SERVER_USER, ring: ha.keyring }, define: [tso`RACDCERT ID(IZUSVR) ADDRING(${ring})`], classes: [] });
+  items.push({
+    id: `key ring ${SERVER_USER}/${ha.keyring}`,
+    list: listRing,
+    subject: { kind: "ring", owner: SERVER_USER, ring: ha.keyring },
+    define: [tso`RACDCERT ID(IZUSVR) ADDRING(${ring})`],
+    classes: [],
+  });
   items.push({
     id: `${label} connected to ${ha.keyring} as DEFAULT`,
     list: listRing,
     subject: { kind: "connection", owner: SERVER_USER, ring: ha.keyring, label, certOwner: SERVER_USER, isDefault: true },
-    define: [tso`RACDCERT ID(IZUSVR) CONNECT(ID(IZUSVR) LABEL(${tsoValue("text", label, "zosmfHa.safPrefix")}) RING(${ring}) DEFAULT USAGE(PERSONAL))`],
+    define: [
+      tso`RACDCERT ID(IZUSVR) CONNECT(ID(IZUSVR) LABEL(${tsoValue("text", label, "zosmfHa.safPrefix")}) RING(${ring}) DEFAULT USAGE(PERSONAL))`,
+    ],
     classes: [],
   });
   items.push({

@@ -26,7 +26,9 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
   const listJob = prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/list");
   const custom = ha.security?.member;
   // The site's job is judged by what RACF holds afterwards, never by its return code alone.
-  const relistJob = custom ? prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/relist") : undefined;
+  const relistJob = custom
+    ? prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/relist")
+    : undefined;
   const fullJob = custom
     ? await prepareSiteJob(spec, custom, { SAFPFX: ha.safPrefix, KEYRING: ha.keyring, HOSTNAME: ha.hostname, DVIPA: ha.dvipa })
     : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
@@ -40,10 +42,24 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
     title: step.title,
     observed: "state unknown without a listing job (not submitted while planning; every apply lists the live RACF state first)",
     changes: [
-      { kind: "job", jobname: listJob.jobname, jcl: listJob.jcl, maxRc: 8, purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)" },
+      {
+        kind: "job",
+        jobname: listJob.jobname,
+        jcl: listJob.jcl,
+        maxRc: 8,
+        purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)",
+      },
       { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose: planPurpose },
       ...(relistJob
-        ? [{ kind: "job" as const, jobname: relistJob.jobname, jcl: relistJob.jcl, maxRc: 8, purpose: `list again after ${custom}: the step fails if any definition is still missing (changes nothing)` }]
+        ? [
+            {
+              kind: "job" as const,
+              jobname: relistJob.jobname,
+              jcl: relistJob.jcl,
+              maxRc: 8,
+              purpose: `list again after ${custom}: the step fails if any definition is still missing (changes nothing)`,
+            },
+          ]
         : []),
     ],
     apply: async (ctx) => {
@@ -53,7 +69,10 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
       if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
       ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
       const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
-      const notes: string[] = [`missing before this run: ${missing.map((m) => m.id).join("; ")}`, ...listed.flatMap((m) => (m.note ? [m.note] : []))];
+      const notes: string[] = [
+        `missing before this run: ${missing.map((m) => m.id).join("; ")}`,
+        ...listed.flatMap((m) => (m.note ? [m.note] : [])),
+      ];
       await submitOnce({
         ...base,
         jobname: job.jobname,
@@ -71,7 +90,9 @@ export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
 }
 
 /** Submits the listing job; the definitions it finds missing, with why when RACF said more than "not found". Anything it could not read fails the step. */
-async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] }): Promise<{ item: SecurityItem; note?: string }[]> {
+async function listMissing(
+  o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] },
+): Promise<{ item: SecurityItem; note?: string }[]> {
   const { job, items, ...base } = o;
   let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
   await submitOnce({
@@ -86,7 +107,9 @@ async function listMissing(o: SubmitBase & { job: { jobname: string; jcl: string
       return { failures: listingFailures(verdicts), acceptRc: true };
     },
   });
-  return verdicts.flatMap((v) => (v.verdict.state === "missing" ? [{ item: v.item, ...(v.verdict.note ? { note: v.verdict.note } : {}) }] : []));
+  return verdicts.flatMap((v) =>
+    v.verdict.state === "missing" ? [{ item: v.item, ...(v.verdict.note ? { note: v.verdict.note } : {}) }] : [],
+  );
 }
 
 /**
@@ -119,7 +142,9 @@ export function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], n
 }
 
 /** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */
-async function confirmSiteJob(o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string }): Promise<void> {
+async function confirmSiteJob(
+  o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string },
+): Promise<void> {
   const { job, items, site, ...base } = o;
   await submitOnce({
     ...base,
@@ -132,7 +157,9 @@ async function confirmSiteJob(o: SubmitBase & { job: { jobname: string; jcl: str
       const verdicts = judgeListing(r, items);
       const outputs = tsoOutputs(r);
       const answer = (item: SecurityItem) => outputs.find((x) => sameCommand(x.command, item.list))?.messages.join(" | ") || "no lines";
-      const still = verdicts.filter((v) => v.verdict.state === "missing").map((v) => `${v.item.id}: still missing after ${site} (${v.item.list}: ${answer(v.item)})`);
+      const still = verdicts
+        .filter((v) => v.verdict.state === "missing")
+        .map((v) => `${v.item.id}: still missing after ${site} (${v.item.list}: ${answer(v.item)})`);
       return { failures: [...still, ...listingFailures(verdicts)], acceptRc: true };
     },
   });
@@ -143,13 +170,29 @@ function tsoOutputs(r: JobResult): TsoCommandOutput[] {
 }
 
 function sameCommand(echo: string, command: string): boolean {
-  const norm = (s: string) => s.replace(/\s*-\s*$/gm, " ").replace(/\s+/g, " ").trim().toUpperCase();
+  const norm = (s: string) =>
+    s
+      .replace(/\s*-\s*$/gm, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toUpperCase();
   return norm(echo) === norm(command);
 }
 
-export function judgeListing(r: JobResult, items: readonly SecurityItem[], now: Date = new Date()): { item: SecurityItem; verdict: ListingVerdict }[] {
+export function judgeListing(
+  r: JobResult,
+  items: readonly SecurityItem[],
+  now: Date = new Date(),
+): { item: SecurityItem; verdict: ListingVerdict }[] {
   const outputs = tsoOutputs(r);
-  return items.map((item) => ({ item, verdict: classifyListing(item.subject, outputs.find((o) => sameCommand(o.command, item.list)), now) }));
+  return items.map((item) => ({
+    item,
+    verdict: classifyListing(
+      item.subject,
+      outputs.find((o) => sameCommand(o.command, item.list)),
+      now,
+    ),
+  }));
 }
 
 /**
@@ -160,7 +203,8 @@ export function judgeListing(r: JobResult, items: readonly SecurityItem[], now: 
 export function listingFailures(verdicts: readonly { item: SecurityItem; verdict: ListingVerdict }[]): string[] {
   const out: string[] = [];
   for (const { item, verdict } of verdicts) {
-    if (verdict.state === "unknown") out.push(`${item.id}: could not read the answer to ${item.list}: ${verdict.lines.join(" | ") || "(no lines)"}`);
+    if (verdict.state === "unknown")
+      out.push(`${item.id}: could not read the answer to ${item.list}: ${verdict.lines.join(" | ") || "(no lines)"}`);
     if (verdict.state === "mismatch") {
       out.push(
         `${item.id} exists but ${verdict.problems.join("; ")}` +

@@ -93,7 +93,10 @@ export function systsinFor(commands: readonly string[]): string[] {
   const back = readSystsin(lines);
   if (back.length !== commands.length) problems.push(`${commands.length} commands became ${back.length} when read back`);
   if (problems.length) {
-    throw new HaError("RACF commands for SYSTSIN break TSO's line rules; nothing was submitted.", { failureClass: "invalid-input", details: problems });
+    throw new HaError("RACF commands for SYSTSIN break TSO's line rules; nothing was submitted.", {
+      failureClass: "invalid-input",
+      details: problems,
+    });
   }
   return lines;
 }

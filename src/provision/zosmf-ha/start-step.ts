@@ -15,7 +15,14 @@ async function listening(spec: StepSpec, system: string, record?: CommandRecord)
   const { env } = spec;
   const proc = commandOperand(systemByName(env.topology, system).tcpip.proc, "name", `${systemField(env.topology, system)}.tcpip.proc`);
   const port = env.topology.zosmfHa!.port;
-  const r = await issueCommand({ client: env.client, system, command: netstatCommand(proc, { report: "CONN", word: "ALLCONN" }), delayMs: env.consoleDelayMs, isComplete: netstatComplete, ...(record ? { record } : {}) });
+  const r = await issueCommand({
+    client: env.client,
+    system,
+    command: netstatCommand(proc, { report: "CONN", word: "ALLCONN" }),
+    delayMs: env.consoleDelayMs,
+    isComplete: netstatComplete,
+    ...(record ? { record } : {}),
+  });
   const server = systemByName(env.topology, system).zosmf!.serverProc;
   return listenersOn(parseNetstat("CONN", r.text), { port }).some((e) => e.user === server);
 }
@@ -25,12 +32,22 @@ async function taskPresence(spec: StepSpec, system: string, name: string, field:
   const operand = commandOperand(name, "name", field);
   // Whole once the name's entry or its NOT FOUND line is in (a long answer comes in pieces), or at another IEE message.
   const isComplete = (t: string) => parseDisplayActive(t, name).state !== "unknown" || (/\bIEE\d{3}I\b/.test(t) && !/\bIEE115I\b/.test(t));
-  const r = await issueCommand({ client: spec.env.client, system, command: `D A,${operand}`, delayMs: spec.env.consoleDelayMs, isComplete, ...(record ? { record } : {}) });
+  const r = await issueCommand({
+    client: spec.env.client,
+    system,
+    command: `D A,${operand}`,
+    delayMs: spec.env.consoleDelayMs,
+    isComplete,
+    ...(record ? { record } : {}),
+  });
   return parseDisplayActive(r.text, name);
 }
 
 function unknownAnswer(command: string, system: string, lines: readonly string[]): HaError {
-  return new HaError(`The answer to ${command} on ${system} was not recognised, so whether the task runs is unknown.`, { failureClass: "zos-failure", details: lines.length ? lines : ["(no answer)"] });
+  return new HaError(`The answer to ${command} on ${system} was not recognised, so whether the task runs is unknown.`, {
+    failureClass: "zos-failure",
+    details: lines.length ? lines : ["(no answer)"],
+  });
 }
 
 /** Messages of a start that say it did not happen: JCL errors, an invalid or misrouted command. */
@@ -38,7 +55,8 @@ const REFUSED = /^\s*(IEE122I|IEE305I|IEE618I|IEFC\d{3}I)\b/;
 /** Error messages of the z/OSMF server and its Liberty runtime (every CW component: CWWK…, CWPKI… for the key store). */
 const SERVER_ERROR = /^\s*(IZUG\d{3,4}E|CW[A-Z]{3,4}\d{4}E)\b/;
 /** JESMSGLG lines worth showing when a server ended: errors and the end of the task. */
-const EXPLAINS = /(^|\s)(IZUG\d{3,4}[EW]|CW[A-Z]{3,4}\d{4}[EW]|IEFC\d{3}I|IEF404I|IEF450I|IEE122I|\$HASP395|\$HASP396|ICH\d{3,5}I|IRR\d{3,5}I)\b/;
+const EXPLAINS =
+  /(^|\s)(IZUG\d{3,4}[EW]|CW[A-Z]{3,4}\d{4}[EW]|IEFC\d{3}I|IEF404I|IEF450I|IEE122I|\$HASP395|\$HASP396|ICH\d{3,5}I|IRR\d{3,5}I)\b/;
 
 /** The jobs of the server's name on the spool (any owner), by job id. */
 async function serverJobs(spec: StepSpec, server: string): Promise<Map<string, JobDocument>> {
@@ -60,14 +78,25 @@ async function whyItEnded(spec: StepSpec, job: JobDocument): Promise<string[]> {
 /** Issues one S command; an answer that says the start was refused or the task ended at once fails the step. */
 async function issueStart(spec: StepSpec, system: string, command: string, record: CommandRecord): Promise<void> {
   const { env } = spec;
-  const r = await issueCommand({ client: env.client, system, command, delayMs: env.consoleDelayMs, record, isComplete: (text) => text.trim() !== "" });
+  const r = await issueCommand({
+    client: env.client,
+    system,
+    command,
+    delayMs: env.consoleDelayMs,
+    record,
+    isComplete: (text) => text.trim() !== "",
+  });
   const refused = r.lines.find((l) => REFUSED.test(l));
-  if (refused) throw new HaError(`${command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
+  if (refused)
+    throw new HaError(`${command} on ${system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...r.lines] });
   const name = command.slice(2).trim();
   const failed = r.lines.find((l) => SERVER_ERROR.test(l));
   const ended = r.lines.some((l) => new RegExp(`^\\s*(IEF404I|\\$HASP395)\\s+${name}\\b`).test(l));
   if (failed || ended) {
-    throw new HaError(`${command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, { failureClass: "zos-failure", details: [...r.lines] });
+    throw new HaError(`${command} on ${system}: the task ended${failed ? `: ${failed.trim()}` : ""}`, {
+      failureClass: "zos-failure",
+      details: [...r.lines],
+    });
   }
 }
 
@@ -99,14 +128,20 @@ async function waitUntilListening(spec: StepSpec, system: string, o: StartedServ
       const started = [...(await serverJobs(spec, server)).values()].filter((j) => !before.has(j.jobid));
       const done = started.find((j) => (j.status ?? "").toUpperCase() === "OUTPUT");
       if (done) {
-        throw new HaError(`${server} on ${system} ended (${done.jobid}${done.retcode ? `, ${done.retcode}` : ""}) without listening on port ${port}.`, {
-          failureClass: "zos-failure",
-          details: await whyItEnded(spec, done),
-        });
+        throw new HaError(
+          `${server} on ${system} ended (${done.jobid}${done.retcode ? `, ${done.retcode}` : ""}) without listening on port ${port}.`,
+          {
+            failureClass: "zos-failure",
+            details: await whyItEnded(spec, done),
+          },
+        );
       }
       // Not yet an address space, or already gone with no job of its own to read: twice in a row is an end.
       if (started.length === 0 && ++notFound >= 2) {
-        throw new HaError(`${server} on ${system} is not running (D A,${server}: NOT FOUND) and no job of it is on the spool to say why.`, { failureClass: "zos-failure", details: [`Look for ${server} in the system log.`] });
+        throw new HaError(`${server} on ${system} is not running (D A,${server}: NOT FOUND) and no job of it is on the spool to say why.`, {
+          failureClass: "zos-failure",
+          details: [`Look for ${server} in the system log.`],
+        });
       }
       return undefined;
     },
@@ -114,7 +149,11 @@ async function waitUntilListening(spec: StepSpec, system: string, o: StartedServ
     initialDelayMs: 200,
     maxDelayMs: 5_000,
     ...(o.signal ? { signal: o.signal } : {}),
-    onTimeout: () => new HaError(`${server} on ${system} did not listen on port ${port} within ${env.jobTimeoutMs} ms.`, { failureClass: "zos-failure", details: ["Look at the server's job log for IZUG and CW… (Liberty) messages."] }),
+    onTimeout: () =>
+      new HaError(`${server} on ${system} did not listen on port ${port} within ${env.jobTimeoutMs} ms.`, {
+        failureClass: "zos-failure",
+        details: ["Look at the server's job log for IZUG and CW… (Liberty) messages."],
+      }),
   });
 }
 
@@ -128,7 +167,13 @@ export async function planStart(spec: StepSpec, system: string): Promise<Planned
   const angelProc = commandOperand(ha.angelProc, "name", "zosmfHa.angelProc");
   const step = spec.workflow.step(spec.stepId);
   if (await listening(spec, system)) {
-    return makeStep(spec, { title: step.title, system, observed: `${server} listens on port ${ha.port}`, changes: [], apply: async () => ({ state: "unchanged" }) });
+    return makeStep(spec, {
+      title: step.title,
+      system,
+      observed: `${server} listens on port ${ha.port}`,
+      changes: [],
+      apply: async () => ({ state: "unchanged" }),
+    });
   }
   const angel = await taskPresence(spec, system, angelProc, "zosmfHa.angelProc");
   if (angel.state === "unknown") throw unknownAnswer(`D A,${angelProc}`, system, angel.lines);

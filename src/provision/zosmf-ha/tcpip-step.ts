@@ -12,7 +12,14 @@ const HOT_STANDBY_MEMBER_PREFIX = "HA";
 /** The obey member a system's stack should have, rendered from the workflow's template. */
 export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {
   const t = spec.env.topology;
-  return renderStackMember({ workflow: spec.workflow, stepId: spec.stepId, role: "member", vars: obeyVariables(t, system), fields: obeyFields(t, system), system });
+  return renderStackMember({
+    workflow: spec.workflow,
+    stepId: spec.stepId,
+    role: "member",
+    vars: obeyVariables(t, system),
+    fields: obeyFields(t, system),
+    system,
+  });
 }
 
 /**

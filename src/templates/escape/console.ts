@@ -9,7 +9,8 @@ const FORMATS: Record<ConsoleOperandFormat, { pattern: RegExp; allowed: string }
   // DSN=dsn(member) of VARY TCPIP,,OBEYFILE.
   "dataset-member": {
     pattern: /^(?=[^(]{1,44}\()[A-Z@#$][A-Z0-9@#$-]{0,7}(\.[A-Z@#$][A-Z0-9@#$-]{0,7})*\([A-Z@#$][A-Z0-9@#$]{0,7}\)$/i,
-    allowed: "a data set name of at most 44 characters (qualifiers of 1-8 characters A-Z, 0-9, @, #, $, -) and a member name in parentheses",
+    allowed:
+      "a data set name of at most 44 characters (qualifiers of 1-8 characters A-Z, 0-9, @, #, $, -) and a member name in parentheses",
   },
 };
 
@@ -22,6 +23,7 @@ const FORMATS: Record<ConsoleOperandFormat, { pattern: RegExp; allowed: string }
 export function consoleOperand(value: string | number, format: ConsoleOperandFormat): string {
   const { pattern, allowed } = FORMATS[format];
   const text = asText(value, allowed);
-  if (!pattern.test(text)) throw new Refusal(text === "" ? "is empty" : `is not ${format === "name" ? "a name" : "a data set and member name"}`, allowed);
+  if (!pattern.test(text))
+    throw new Refusal(text === "" ? "is empty" : `is not ${format === "name" ? "a name" : "a data set and member name"}`, allowed);
   return text;
 }

@@ -9,6 +9,7 @@ const ALLOWED = "at most 44 characters A-Z, 0-9, @, #, $ and periods (a data set
  */
 export function idcamsOperand(value: string | number): string {
   const text = asText(value, ALLOWED);
-  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character IDCAMS would read as syntax", ALLOWED);
+  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text))
+    throw new Refusal(text === "" ? "is empty" : "contains a character IDCAMS would read as syntax", ALLOWED);
   return text;
 }

@@ -34,7 +34,8 @@ export function jclNamePart(value: string | number): string {
   return text;
 }
 
-const DSN_ALLOWED = "a data set name: qualifiers of 1-8 characters A-Z, 0-9, @, #, $, - (not starting with a digit or -) joined by periods, at most 44 characters";
+const DSN_ALLOWED =
+  "a data set name: qualifiers of 1-8 characters A-Z, 0-9, @, #, $, - (not starting with a digit or -) joined by periods, at most 44 characters";
 
 /**
  * A data set name, wherever it is written (JCL, IDCAMS, a TSO or program operand). A name
@@ -43,7 +44,10 @@ const DSN_ALLOWED = "a data set name: qualifiers of 1-8 characters A-Z, 0-9, @, 
 export function dataSetName(value: string | number): string {
   const text = asText(value, DSN_ALLOWED);
   if (text.length > 44 || !/^[A-Z@#$][A-Z0-9@#$-]{0,7}(\.[A-Z@#$][A-Z0-9@#$-]{0,7})*$/.test(text)) {
-    throw new Refusal(text === "" ? "is empty" : text.length > 44 ? `is ${text.length} characters long` : "is not a data set name", DSN_ALLOWED);
+    throw new Refusal(
+      text === "" ? "is empty" : text.length > 44 ? `is ${text.length} characters long` : "is not a data set name",
+      DSN_ALLOWED,
+    );
   }
   return text;
 }

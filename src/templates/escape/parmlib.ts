@@ -20,6 +20,7 @@ export function parmlibQuotedText(value: string | number): string {
 /** An unquoted PARMLIB operand (a procedure name, a port): name characters only. */
 export function parmlibWord(value: string | number): string {
   const text = asText(value, WORD);
-  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character PARMLIB would read as syntax", WORD);
+  if (!/^[A-Za-z0-9@#$.]{1,44}$/.test(text))
+    throw new Refusal(text === "" ? "is empty" : "contains a character PARMLIB would read as syntax", WORD);
   return text;
 }

@@ -21,7 +21,16 @@ export function refuseUnprintable(value: string, allowed: string): void {
   const bad = /[^\x20-\x7e]/.exec(value);
   if (!bad) return;
   const c = bad[0];
-  const what = c === "\n" ? "a new line" : c === "\r" ? "a carriage return" : c === "\0" ? "a NUL character" : c === "\t" ? "a tab" : `the character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const what =
+    c === "\n"
+      ? "a new line"
+      : c === "\r"
+        ? "a carriage return"
+        : c === "\0"
+          ? "a NUL character"
+          : c === "\t"
+            ? "a tab"
+            : `the character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
   throw new Refusal(`contains ${what} at position ${bad.index + 1}`, allowed);
 }
 

@@ -29,7 +29,8 @@ const WORD = "at most 255 characters A-Z, a-z, 0-9, @, #, $, periods, hyphens an
  */
 export function tsoWord(value: string | number): string {
   const text = asText(value, WORD);
-  if (!/^[A-Za-z0-9@#$._-]{1,255}$/.test(text)) throw new Refusal(text === "" ? "is empty" : "contains a character TSO would read as syntax", WORD);
+  if (!/^[A-Za-z0-9@#$._-]{1,255}$/.test(text))
+    throw new Refusal(text === "" ? "is empty" : "contains a character TSO would read as syntax", WORD);
   return text;
 }
 
@@ -60,7 +61,11 @@ const FORMATS: Record<TsoOperandFormat, { re: RegExp; allowed: string; quote: bo
   name: { re: /^[A-Z@#$][A-Z0-9@#$]{0,7}$/i, allowed: "1-8 characters A-Z, 0-9, @, #, $, not starting with a digit", quote: false },
   ring: { re: /^[A-Za-z0-9@#$._-]{1,237}$/, allowed: "1-237 characters A-Z, a-z, 0-9, @, #, $, '.', '_' or '-'", quote: false },
   ipv4: { re: /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, allowed: "an IPv4 address", quote: false },
-  host: { re: /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, allowed: "a DNS host name", quote: true },
+  host: {
+    re: /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
+    allowed: "a DNS host name",
+    quote: true,
+  },
   text: { re: /^[\x20-\x7e]{1,64}$/, allowed: "1-64 printable characters", quote: true },
   path: { re: /^\/[\x21-\x7e]{0,1022}$/, allowed: "an absolute path without blanks", quote: true },
 };
@@ -69,10 +74,13 @@ const FORMATS: Record<TsoOperandFormat, { re: RegExp; allowed: string; quote: bo
 export function tsoOperand(v: TsoValue): string {
   const f = FORMATS[v.format];
   if (typeof v.value !== "string" || !f.re.test(v.value) || v.value.includes("/*")) {
-    throw new HaError(`${v.field} ${preview(String(v.value))} cannot be used in a RACF command: it must be ${f.allowed}${f.quote ? " (no comment marker /*)" : ""}.`, {
-      failureClass: "invalid-input",
-      details: ["Nothing was sent to z/OS."],
-    });
+    throw new HaError(
+      `${v.field} ${preview(String(v.value))} cannot be used in a RACF command: it must be ${f.allowed}${f.quote ? " (no comment marker /*)" : ""}.`,
+      {
+        failureClass: "invalid-input",
+        details: ["Nothing was sent to z/OS."],
+      },
+    );
   }
   if (!f.quote) return v.format === "name" ? v.value.toUpperCase() : v.value;
   return `'${tsoQuotedText(v.value)}'`;

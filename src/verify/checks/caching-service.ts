@@ -25,7 +25,10 @@ function text(value: unknown): string | undefined {
 
 /** `a[7600],b[7600]` → its members, spaces and case ignored. */
 function hostList(value: string): string[] {
-  return value.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
+  return value
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== "");
 }
 
 /** The storage checks' heads, each judged by `why`: a pipeline sees the same test cases whatever could be read. */
@@ -39,11 +42,22 @@ function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: 
   const modeHead: Head = { id: "caching.storage.mode", title: "Caching Service storage mode", expected: mode };
   const shownMode = text(at(storage, "mode"));
   if (shownMode?.toLowerCase() === mode.toLowerCase()) checks.push(healthy(modeHead, shownMode));
-  else checks.push(failed(modeHead, shownMode ?? "(not set)", `${file}: components.caching-service.storage.mode is ${q(shownMode)}, the topology says ${q(mode)}`));
+  else
+    checks.push(
+      failed(
+        modeHead,
+        shownMode ?? "(not set)",
+        `${file}: components.caching-service.storage.mode is ${q(shownMode)}, the topology says ${q(mode)}`,
+      ),
+    );
 
   if (mode === "infinispan") {
     const expectedHosts = infinispanInitialHosts(t);
-    const hostsHead: Head = { id: "caching.infinispan.initial-hosts", title: "Infinispan initialHosts name every instance", expected: expectedHosts };
+    const hostsHead: Head = {
+      id: "caching.infinispan.initial-hosts",
+      title: "Infinispan initialHosts name every instance",
+      expected: expectedHosts,
+    };
     const shown = text(at(storage, "infinispan", "initialHosts"));
     const missing = hostList(expectedHosts).filter((h) => !hostList(shown ?? "").includes(h));
     if (shown !== undefined && missing.length === 0) checks.push(healthy(hostsHead, shown));
@@ -52,11 +66,18 @@ function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: 
     const inf = cs.storage.infinispan;
     const jgroups = inf?.jgroupsPort ?? 7600;
     const keyExchange = inf?.keyExchangePort ?? 7601;
-    const portsHead: Head = { id: "caching.infinispan.ports", title: "Infinispan jgroups and key-exchange ports", expected: `jgroups ${jgroups}, keyExchange ${keyExchange}` };
+    const portsHead: Head = {
+      id: "caching.infinispan.ports",
+      title: "Infinispan jgroups and key-exchange ports",
+      expected: `jgroups ${jgroups}, keyExchange ${keyExchange}`,
+    };
     const shownJ = text(at(storage, "infinispan", "jgroups", "port"));
     const shownK = text(at(storage, "infinispan", "jgroups", "keyExchange", "port"));
     const found = `jgroups ${shownJ ?? "(not set)"}, keyExchange ${shownK ?? "(not set)"}`;
-    const wrong = [shownJ !== String(jgroups) ? `jgroups.port ${q(shownJ)} is not ${jgroups}` : "", shownK !== String(keyExchange) ? `jgroups.keyExchange.port ${q(shownK)} is not ${keyExchange}` : ""].filter(Boolean);
+    const wrong = [
+      shownJ !== String(jgroups) ? `jgroups.port ${q(shownJ)} is not ${jgroups}` : "",
+      shownK !== String(keyExchange) ? `jgroups.keyExchange.port ${q(shownK)} is not ${keyExchange}` : "",
+    ].filter(Boolean);
     checks.push(wrong.length === 0 ? healthy(portsHead, found) : failed(portsHead, found, `${file}: ${wrong.join("; ")}`));
   }
 
@@ -116,7 +137,11 @@ export const cachingServiceChecks: CheckModule = {
         try {
           doc = parseYaml(yamlRead.value);
         } catch (err) {
-          checks.push(...sameChecks(t, cs, file, (head) => failed(head, "not YAML", `${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`)));
+          checks.push(
+            ...sameChecks(t, cs, file, (head) =>
+              failed(head, "not YAML", `${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`),
+            ),
+          );
         }
         if (doc !== undefined) checks.push(...storageChecks(t, cs, at(doc, "components", "caching-service", "storage"), file));
       }
@@ -124,7 +149,9 @@ export const cachingServiceChecks: CheckModule = {
     const vsamRead = sysplexRead<DatasetListItem[]>(snapshot, VSAM);
     if (vsamRead !== undefined) {
       const head: Head = { id: "caching.vsam.dataset", title: `VSAM data set ${cs.storage.vsam?.name}`, expected: "cataloged, DSORG VS" };
-      checks.push(vsamRead.ok ? vsamDatasetCheck(cs, vsamRead.value) : fromFailedRead(head, vsamRead, `${cs.storage.vsam?.name} could not be listed`));
+      checks.push(
+        vsamRead.ok ? vsamDatasetCheck(cs, vsamRead.value) : fromFailedRead(head, vsamRead, `${cs.storage.vsam?.name} could not be listed`),
+      );
     }
     return checks;
   },

@@ -49,11 +49,20 @@ interface View {
 
 function buildView(snapshot: Snapshot, svc: DistributedService): View {
   const t = snapshot.topology;
-  const roles: [string, Stack["role"]][] = [[svc.distributor, "distributor"], ...(svc.distributorBackup ? [[svc.distributorBackup, "backup"] as [string, Stack["role"]]] : [])];
+  const roles: [string, Stack["role"]][] = [
+    [svc.distributor, "distributor"],
+    ...(svc.distributorBackup ? [[svc.distributorBackup, "backup"] as [string, Stack["role"]]] : []),
+  ];
   const stacks = roles.map(([name, role]): Stack => {
     const system = systemByName(t, name);
     const dyn = queryDisplay(snapshot, system, DYN);
-    return { system, role, dyn, vdpt: queryDisplay(snapshot, system, VDPT), ...(dyn.state === "ok" ? { holding: holdingIn(dyn.data, svc.dvipa) } : {}) };
+    return {
+      system,
+      role,
+      dyn,
+      vdpt: queryDisplay(snapshot, system, VDPT),
+      ...(dyn.state === "ok" ? { holding: holdingIn(dyn.data, svc.dvipa) } : {}),
+    };
   });
   const xcf = new Map(t.systems.map((s) => [s.name, s.tcpip.dynamicXcf.address]));
   const distributor = systemByName(t, svc.distributor);
@@ -102,7 +111,8 @@ function vipadcfgCheck(view: View): Check {
       continue;
     }
     const methods = [...new Set(entries.map((e) => e.distMethod ?? e.distMethodRaw ?? "(blank)"))];
-    if (methods.length !== 1 || methods[0] !== svc.distMethod) wrong.push(`${svc.dvipa}..${port} uses DISTMETHOD ${methods.join(", ")}, not ${svc.distMethod}`);
+    if (methods.length !== 1 || methods[0] !== svc.distMethod)
+      wrong.push(`${svc.dvipa}..${port} uses DISTMETHOD ${methods.join(", ")}, not ${svc.distMethod}`);
     const optLocs = [...new Set(entries.map((e) => e.optLoc))];
     // An older release may not show OPTLOC; that only matters when the topology asks for OPTLOCAL.
     const optLocWrong = optLocs.some((v) => (v === null ? svc.optLocal !== undefined : v !== expectedOptLoc));
@@ -113,7 +123,13 @@ function vipadcfgCheck(view: View): Check {
         wrong.push(`${who(target)} at DESTIP ${xcfOf(view, target)} is not a target of ${svc.dvipa}..${port}`);
       } else if (svc.distMethod === "HOTSTANDBY" && target.role !== undefined && e.srvType !== target.role) {
         wrong.push(`${who(target)} is ${e.srvType ?? "neither PREFERRED nor BACKUP"} on ${port}, not ${target.role}`);
-      } else if (svc.distMethod === "HOTSTANDBY" && target.role === "BACKUP" && target.rank !== undefined && e.rank !== null && e.rank !== target.rank) {
+      } else if (
+        svc.distMethod === "HOTSTANDBY" &&
+        target.role === "BACKUP" &&
+        target.rank !== undefined &&
+        e.rank !== null &&
+        e.rank !== target.rank
+      ) {
         wrong.push(`${who(target)} has BACKUP rank ${e.rank} on ${port}, not ${target.rank}`);
       }
     }
@@ -121,7 +137,9 @@ function vipadcfgCheck(view: View): Check {
       const named = sameAddress(e.destXcf, "ALL") || svc.targets.some((t) => sameAddress(e.destXcf, xcfOf(view, t)));
       if (!named) strays.push(`${view.xcfName(e.destXcf)} is a target of ${svc.dvipa}..${port} the topology does not name`);
     }
-    found.push(`${port}: ${methods.join(", ")} ${optLocs.map(optLocText).join(", ")} to ${entries.map((e) => view.xcfName(e.destXcf)).join(", ")}`);
+    found.push(
+      `${port}: ${methods.join(", ")} ${optLocs.map(optLocText).join(", ")} to ${entries.map((e) => view.xcfName(e.destXcf)).join(", ")}`,
+    );
   }
   const foundText = `${found.join("; ")} on ${svc.distributor}`;
   if (wrong.length > 0) return failed(head, foundText, `${svc.distributor}: ${[...wrong, ...strays].join("; ")}`);
@@ -147,7 +165,8 @@ function weightsCheck(view: View): Check {
       const e = entryForTarget(view, entries, target);
       if (e === undefined) return `${target.system} not a target`;
       if (e.weight === null) return `${target.system} weight not shown`;
-      if (target.weight !== undefined && e.weight !== target.weight) differ.push(`${who(target)} has WEIGHT ${e.weight} on ${port}, not ${target.weight}`);
+      if (target.weight !== undefined && e.weight !== target.weight)
+        differ.push(`${who(target)} has WEIGHT ${e.weight} on ${port}, not ${target.weight}`);
       return `${target.system} ${e.weight}`;
     });
     found.push(`${svc.ports.length > 1 ? `${port}: ` : ""}${shown.join(", ")}`);
@@ -167,7 +186,10 @@ function dvipaChecks(view: View): Check[] {
     const head: Head = {
       id: `services.${svc.name}.dvipa`,
       system: s.system.name,
-      title: s.role === "distributor" ? `DVIPA ${svc.dvipa} active and distributed here (${svc.name})` : `DVIPA ${svc.dvipa} held in backup here (${svc.name})`,
+      title:
+        s.role === "distributor"
+          ? `DVIPA ${svc.dvipa} active and distributed here (${svc.name})`
+          : `DVIPA ${svc.dvipa} held in backup here (${svc.name})`,
       expected: s.role === "distributor" ? "ACTIVE, DISTSTAT DIST or DIST/DEST" : "BACKUP (ACTIVE only after a takeover)",
     };
     if (s.dyn.state !== "ok") return displayProblem(head, s.dyn, s.system);
@@ -176,13 +198,28 @@ function dvipaChecks(view: View): Check[] {
     const peer = other(s);
     if (s.role === "distributor") {
       if (holding === "distributing") return healthy(head, found);
-      if (peer?.holding === "distributing") return degraded(head, found, `${peer.system.name} has taken ${svc.dvipa} over from ${s.system.name}`);
-      if (holding === "owner") return failed(head, found, `${s.system.name}: ${svc.dvipa} is active but not distributed: every ${svc.name} connection stays on ${s.system.name}`);
-      return failed(head, found, `${s.system.name}: ${svc.dvipa} is not active here nor distributed by ${peer?.system.name ?? "a backup"}: ${svc.name} cannot be reached through it`);
+      if (peer?.holding === "distributing")
+        return degraded(head, found, `${peer.system.name} has taken ${svc.dvipa} over from ${s.system.name}`);
+      if (holding === "owner")
+        return failed(
+          head,
+          found,
+          `${s.system.name}: ${svc.dvipa} is active but not distributed: every ${svc.name} connection stays on ${s.system.name}`,
+        );
+      return failed(
+        head,
+        found,
+        `${s.system.name}: ${svc.dvipa} is not active here nor distributed by ${peer?.system.name ?? "a backup"}: ${svc.name} cannot be reached through it`,
+      );
     }
     if (holding === "backup") return healthy(head, found);
-    if (holding === "distributing" || holding === "owner") return degraded(head, found, `${s.system.name} has taken ${svc.dvipa} over from ${svc.distributor}`);
-    return failed(head, found, `${s.system.name} does not hold ${svc.dvipa} in backup: a failure of ${svc.distributor} would leave ${svc.name} unreachable`);
+    if (holding === "distributing" || holding === "owner")
+      return degraded(head, found, `${s.system.name} has taken ${svc.dvipa} over from ${svc.distributor}`);
+    return failed(
+      head,
+      found,
+      `${s.system.name} does not hold ${svc.dvipa} in backup: a failure of ${svc.distributor} would leave ${svc.name} unreachable`,
+    );
   });
 }
 
@@ -200,7 +237,11 @@ function targetsCheck(view: View): Check {
   if (distributing === undefined) {
     const d = view.stacks[0];
     if (d.dyn.state !== "ok") return displayProblem(head, d.dyn, d.system);
-    return failed(head, "no distributing stack", `no stack distributes ${svc.dvipa} (read on ${view.stacks.map((s) => s.system.name).join(", ")}): ${svc.name} connections are not balanced`);
+    return failed(
+      head,
+      "no distributing stack",
+      `no stack distributes ${svc.dvipa} (read on ${view.stacks.map((s) => s.system.name).join(", ")}): ${svc.name} connections are not balanced`,
+    );
   }
   const vdpt = distributing.vdpt;
   if (vdpt.state !== "ok") return displayProblem(head, vdpt, distributing.system);
@@ -217,11 +258,17 @@ function targetsCheck(view: View): Check {
       else if (!ready(e)) notReady.push(`${who(target)} has no ready listener on ${port} (Rdy ${e.rdy ?? "not shown"})`);
     }
     if (!rows.some((r) => ready(r.e))) unserved.push(port);
-    found.push(`${port}: ${rows.map(({ target, e }) => `${target.system} ${e === undefined ? "not a target" : `Rdy ${e.rdy ?? "?"}`}`).join(", ")}`);
+    found.push(
+      `${port}: ${rows.map(({ target, e }) => `${target.system} ${e === undefined ? "not a target" : `Rdy ${e.rdy ?? "?"}`}`).join(", ")}`,
+    );
   }
   const foundText = `${found.join("; ")} in the VDPT of ${distributing.system.name}`;
   if (unserved.length > 0) {
-    return failed(head, foundText, `no ready ${svc.name} target for ${unserved.map((p) => `${svc.dvipa}..${p}`).join(", ")}: ${notReady.join("; ")}`);
+    return failed(
+      head,
+      foundText,
+      `no ready ${svc.name} target for ${unserved.map((p) => `${svc.dvipa}..${p}`).join(", ")}: ${notReady.join("; ")}`,
+    );
   }
   if (notReady.length > 0) return degraded(head, foundText, notReady.join("; "));
   return healthy(head, foundText);
@@ -231,7 +278,12 @@ function targetsCheck(view: View): Check {
 
 function judgeService(snapshot: Snapshot, svc: DistributedService): Check[] {
   const view = buildView(snapshot, svc);
-  return [vipadcfgCheck(view), ...(svc.distMethod === "WEIGHTEDACTIVE" ? [weightsCheck(view)] : []), ...dvipaChecks(view), targetsCheck(view)];
+  return [
+    vipadcfgCheck(view),
+    ...(svc.distMethod === "WEIGHTEDACTIVE" ? [weightsCheck(view)] : []),
+    ...dvipaChecks(view),
+    targetsCheck(view),
+  ];
 }
 
 export const distributedServicesChecks: CheckModule = {

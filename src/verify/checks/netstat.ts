@@ -40,7 +40,9 @@ export function display<R extends NetstatReportName>(snapshot: Snapshot, system:
 
 /** Said next to "not found" when MAX cut the display short. */
 export function truncationNote(d: Display<NetstatReportName>): string {
-  return d.state === "ok" && d.truncated ? ` (the display showed ${d.truncated.shown} of ${d.truncated.total} records; MAXRECS may hide the rest)` : "";
+  return d.state === "ok" && d.truncated
+    ? ` (the display showed ${d.truncated.shown} of ${d.truncated.total} records; MAXRECS may hide the rest)`
+    : "";
 }
 
 export function queryDisplay<R extends NetstatReportName>(snapshot: Snapshot, system: TopologySystem, query: NetstatQuery<R>): Display<R> {
@@ -60,12 +62,20 @@ export function queryDisplay<R extends NetstatReportName>(snapshot: Snapshot, sy
     case "refused":
       return { state: "bad", reason: `${system.name}: ${cmd} was answered ${shown.messageId} ${shown.text}`.trim() };
     case "unrecognised":
-      return { state: "bad", reason: `${system.name}: ${cmd} gave a response that is not a ${report} report: ${quoteLines(shown.firstLines)}` };
+      return {
+        state: "bad",
+        reason: `${system.name}: ${cmd} gave a response that is not a ${report} report: ${quoteLines(shown.firstLines)}`,
+      };
   }
 }
 
 function quoteLines(lines: readonly string[]): string {
-  return lines.length === 0 ? "(empty)" : lines.slice(0, 3).map((l) => `"${l}"`).join(" / ");
+  return lines.length === 0
+    ? "(empty)"
+    : lines
+        .slice(0, 3)
+        .map((l) => `"${l}"`)
+        .join(" / ");
 }
 
 /** The check for a display that did not give a usable report. */
@@ -74,7 +84,11 @@ export function displayProblem(head: CheckHead, d: Exclude<Display<NetstatReport
     case "read-failed":
       return fromFailedRead(head, d.read, `${system.name}: ${d.read.message}`);
     case "not-in-sysplex":
-      return failed(head, "not in the sysplex group", `${system.name}: TCP/IP ${system.tcpip.proc} is not in the sysplex group (${d.message})`);
+      return failed(
+        head,
+        "not in the sysplex group",
+        `${system.name}: TCP/IP ${system.tcpip.proc} is not in the sysplex group (${d.message})`,
+      );
     case "bad":
       return failed(head, "response not understood", d.reason);
     case "missing":

@@ -18,7 +18,9 @@ const connQuery = (port: number): NetstatQuery<"CONN"> => ({ report: "CONN", opt
 
 /** `ZCHA*` and `APPL?X` as TCP/IP reads them: `*` any characters, `?` exactly one. */
 function jobNameMatches(pattern: string, job: string): boolean {
-  const body = [...pattern.toUpperCase()].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[$^.|+()[\]{}\\]/g, "\\$&"))).join("");
+  const body = [...pattern.toUpperCase()]
+    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[$^.|+()[\]{}\\]/g, "\\$&")))
+    .join("");
   return new RegExp(`^${body}$`).test(job.toUpperCase());
 }
 
@@ -37,11 +39,20 @@ function reservationCheck(ps: PortSharing, system: TopologySystem, list: Display
   };
   if (list.state !== "ok") return displayProblem(head, list, system);
   const onPort = list.data.entries.filter((e) => e.port === ps.port && e.protocol === ps.protocol);
-  if (onPort.length === 0) return failed(head, "not reserved", `${ps.system}: PORTLIST shows no reservation of ${ps.port} ${ps.protocol}: any job may bind it and no sharing is set up`);
+  if (onPort.length === 0)
+    return failed(
+      head,
+      "not reserved",
+      `${ps.system}: PORTLIST shows no reservation of ${ps.port} ${ps.protocol}: any job may bind it and no sharing is set up`,
+    );
   const found = onPort.map(describeReservation).join("; ");
   const mine = onPort.find((e) => e.user === ps.jobPrefix.toUpperCase());
   if (mine === undefined) {
-    return failed(head, found, `${ps.system}: ${ps.port} ${ps.protocol} is reserved for ${onPort.map((e) => e.user).join(", ")}, not for ${ps.jobPrefix}`);
+    return failed(
+      head,
+      found,
+      `${ps.system}: ${ps.port} ${ps.protocol} is reserved for ${onPort.map((e) => e.user).join(", ")}, not for ${ps.jobPrefix}`,
+    );
   }
   const sharing = sharingOf(mine) ?? "no sharing flag";
   if (sharing !== ps.mode) {
@@ -49,7 +60,11 @@ function reservationCheck(ps: PortSharing, system: TopologySystem, list: Display
     return failed(head, found, `${ps.system}: ${ps.port} ${ps.protocol} ${ps.jobPrefix} is reserved ${what}; the topology says ${ps.mode}`);
   }
   if (ps.bind !== undefined && !sameAddress(mine.bindAddress, ps.bind)) {
-    return failed(head, found, `${ps.system}: the reservation binds ${mine.bindAddress ?? "no address"}, the topology says BIND ${ps.bind}`);
+    return failed(
+      head,
+      found,
+      `${ps.system}: the reservation binds ${mine.bindAddress ?? "no address"}, the topology says BIND ${ps.bind}`,
+    );
   }
   return healthy(head, describeReservation(mine));
 }
@@ -70,9 +85,20 @@ function listenersCheck(ps: PortSharing, system: TopologySystem, conn: Display<"
   const sharing = listening.filter((e) => jobNameMatches(ps.jobPrefix, e.user));
   const found = `listening: ${listenerNames(listening)}`;
   const absent = ps.servers.filter((s) => !sharing.some((e) => e.user === s.toUpperCase()));
-  if (sharing.length === 0) return failed(head, found, `${ps.system}: no job matching ${ps.jobPrefix} listens on ${ps.port}${truncationNote(conn)}`);
-  if (absent.length > 0) return degraded(head, found, `${ps.system}: ${absent.join(", ")} ${absent.length === 1 ? "is" : "are"} not listening on ${ps.port}${truncationNote(conn)}`);
-  if (sharing.length < ps.servers.length) return degraded(head, found, `${ps.system}: ${sharing.length} listeners on ${ps.port}, the topology names ${ps.servers.length} servers`);
+  if (sharing.length === 0)
+    return failed(head, found, `${ps.system}: no job matching ${ps.jobPrefix} listens on ${ps.port}${truncationNote(conn)}`);
+  if (absent.length > 0)
+    return degraded(
+      head,
+      found,
+      `${ps.system}: ${absent.join(", ")} ${absent.length === 1 ? "is" : "are"} not listening on ${ps.port}${truncationNote(conn)}`,
+    );
+  if (sharing.length < ps.servers.length)
+    return degraded(
+      head,
+      found,
+      `${ps.system}: ${sharing.length} listeners on ${ps.port}, the topology names ${ps.servers.length} servers`,
+    );
   return healthy(head, found);
 }
 
@@ -82,17 +108,28 @@ function outboundCheck(ps: PortSharing, system: TopologySystem, conn: Display<"C
     id: `ports.${ps.name}.outbound`,
     system: ps.system,
     title: `Separate port for outgoing API requests (${ps.name})`,
-    expected: separate ? `a server listening on ${ps.outboundPort}, apart from shared port ${ps.port}` : `an outbound port other than ${ps.port}`,
+    expected: separate
+      ? `a server listening on ${ps.outboundPort}, apart from shared port ${ps.port}`
+      : `an outbound port other than ${ps.port}`,
   };
   // Sharing one port for both directions works, but mixes the two in security and audit records.
   if (!separate || conn === undefined) {
-    return degraded(head, ps.outboundPort === undefined ? "no outbound port" : `outbound port ${ps.outboundPort}`, `${ps.system}: ${ps.servers.join(", ")} would take outgoing API requests on shared port ${ps.port}; give them an outboundPort of their own`);
+    return degraded(
+      head,
+      ps.outboundPort === undefined ? "no outbound port" : `outbound port ${ps.outboundPort}`,
+      `${ps.system}: ${ps.servers.join(", ")} would take outgoing API requests on shared port ${ps.port}; give them an outboundPort of their own`,
+    );
   }
   if (conn.state !== "ok") return displayProblem(head, conn, system);
   const listening = listenersOn(conn.data, { port: ps.outboundPort! });
   const servers = listening.filter((e) => ps.servers.some((s) => s.toUpperCase() === e.user));
   const found = `listening on ${ps.outboundPort}: ${listenerNames(listening)}`;
-  if (servers.length === 0) return degraded(head, found, `${ps.system}: none of ${ps.servers.join(", ")} is listening on outbound port ${ps.outboundPort}${truncationNote(conn)}`);
+  if (servers.length === 0)
+    return degraded(
+      head,
+      found,
+      `${ps.system}: none of ${ps.servers.join(", ")} is listening on outbound port ${ps.outboundPort}${truncationNote(conn)}`,
+    );
   return healthy(head, found);
 }
 
@@ -102,7 +139,8 @@ function entriesOn(t: Topology, system: TopologySystem): PortSharing[] {
 
 function judgeEntry(snapshot: Snapshot, ps: PortSharing): Check[] {
   const system = systemByName(snapshot.topology, ps.system);
-  const outbound = ps.outboundPort !== undefined && ps.outboundPort !== ps.port ? queryDisplay(snapshot, system, connQuery(ps.outboundPort)) : undefined;
+  const outbound =
+    ps.outboundPort !== undefined && ps.outboundPort !== ps.port ? queryDisplay(snapshot, system, connQuery(ps.outboundPort)) : undefined;
   return [
     reservationCheck(ps, system, queryDisplay(snapshot, system, portlistQuery(ps.port))),
     listenersCheck(ps, system, queryDisplay(snapshot, system, connQuery(ps.port))),

@@ -25,11 +25,18 @@ export function judgeInfo(head: CheckHead, read: Read<ZosmfInfo> | undefined, vi
   if (!read.ok) {
     // An unanswered probe is the finding itself: z/OSMF is not reachable that way.
     // Refused credentials or an unverifiable certificate are verify's own failure to look, not a finding.
-    if (read.kind === "unreadable") return { ...failed(head, "no answer", `z/OSMF did not answer through ${via}: ${read.message}`), ...(read.unanswered ? {} : { notRun: true }) };
+    if (read.kind === "unreadable")
+      return {
+        ...failed(head, "no answer", `z/OSMF did not answer through ${via}: ${read.message}`),
+        ...(read.unanswered ? {} : { notRun: true }),
+      };
     return fromFailedRead(head, read, `z/OSMF through ${via}`);
   }
   const info = read.value;
-  const found = [info.zosmf_version ? `z/OSMF ${info.zosmf_full_version ?? info.zosmf_version}` : "z/OSMF", info.zosmf_hostname ? `at ${info.zosmf_hostname}${info.zosmf_port ? `:${info.zosmf_port}` : ""}` : ""]
+  const found = [
+    info.zosmf_version ? `z/OSMF ${info.zosmf_full_version ?? info.zosmf_version}` : "z/OSMF",
+    info.zosmf_hostname ? `at ${info.zosmf_hostname}${info.zosmf_port ? `:${info.zosmf_port}` : ""}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return healthy(head, found);
@@ -44,7 +51,8 @@ export const reachabilityChecks: CheckModule = {
   },
   sysplexReads(t: Topology) {
     const reads: ReadSpec[] = [];
-    if (t.systems.some((s) => isOwn(s.connection))) reads.push({ key: OWN, probe: true, run: async (ctx) => (await ctx.client({})).info() });
+    if (t.systems.some((s) => isOwn(s.connection)))
+      reads.push({ key: OWN, probe: true, run: async (ctx) => (await ctx.client({})).info() });
     return reads;
   },
   judge(snapshot) {
@@ -60,7 +68,12 @@ export const reachabilityChecks: CheckModule = {
     for (const s of t.systems) {
       checks.push(
         judgeInfo(
-          { id: "zosmf.reachable", system: s.name, title: `z/OSMF reachable through ${describeConnection(s.connection)}`, expected: "GET /zosmf/info answers" },
+          {
+            id: "zosmf.reachable",
+            system: s.name,
+            title: `z/OSMF reachable through ${describeConnection(s.connection)}`,
+            expected: "GET /zosmf/info answers",
+          },
           systemRead<ZosmfInfo>(snapshot, s.name, SYSTEM),
           describeConnection(s.connection),
         ),

@@ -10,7 +10,12 @@ import { isXcfActive, parseXcfSystems, type XcfSystems } from "../xcf-systems";
  * failure of verify; it is named here once, and its other checks are not applicable.
  */
 
-const head = (name: string) => ({ id: "system.active", system: name, title: `system ${name} is active in the sysplex`, expected: "ACTIVE in D XCF,S,ALL" });
+const head = (name: string) => ({
+  id: "system.active",
+  system: name,
+  title: `system ${name} is active in the sysplex`,
+  expected: "ACTIVE in D XCF,S,ALL",
+});
 
 /** The servers of the z/OSMF HA set-up other than this system's, that are up. */
 function otherServersUp(snapshot: Snapshot, name: string): string[] {
@@ -31,13 +36,16 @@ function judgeSystem(snapshot: Snapshot, name: string, xcf: ReturnType<typeof sy
   if (down !== undefined) {
     const found = `down${down.since ? ` (since ${down.since})` : ""}`;
     const reason = `system ${name} is down${down.since ? ` (since ${down.since})` : ""}: ${down.why}`;
-    if (holdsAServer(snapshot, name) && otherServersUp(snapshot, name).length === 0) return failed(head(name), found, `${reason}; no other z/OSMF server system is up`);
+    if (holdsAServer(snapshot, name) && otherServersUp(snapshot, name).length === 0)
+      return failed(head(name), found, `${reason}; no other z/OSMF server system is up`);
     return degraded(head(name), found, reason);
   }
   if (xcf === undefined) return failed(head(name), "not read", "D XCF,S,ALL was not issued");
   if (!xcf.ok) return fromFailedRead(head(name), xcf, "D XCF,S,ALL");
   const entry = xcf.value.state === "ok" ? xcf.value.systems.find((s) => s.name === name.toUpperCase()) : undefined;
-  return entry !== undefined && isXcfActive(entry) ? healthy(head(name), "ACTIVE") : failed(head(name), "not active", `system ${name} is not active in the sysplex`);
+  return entry !== undefined && isXcfActive(entry)
+    ? healthy(head(name), "ACTIVE")
+    : failed(head(name), "not active", `system ${name} is not active in the sysplex`);
 }
 
 export const systemChecks: CheckModule = {
@@ -50,7 +58,10 @@ export const systemChecks: CheckModule = {
         run: async (ctx) => {
           const text = await ctx.display("D XCF,S,ALL");
           const parsed = parseXcfSystems(text);
-          if (parsed.state !== "ok") throw new HaError(`D XCF,S,ALL did not answer with IXC336I: ${parsed.lines.slice(0, 4).join(" | ") || "(no lines)"}`, { failureClass: "zos-failure" });
+          if (parsed.state !== "ok")
+            throw new HaError(`D XCF,S,ALL did not answer with IXC336I: ${parsed.lines.slice(0, 4).join(" | ") || "(no lines)"}`, {
+              failureClass: "zos-failure",
+            });
           return parsed;
         },
       },

@@ -9,13 +9,24 @@ import { judgeDefineJob } from "../../../../src/provision/zosmf-ha/security-step
 
 const command = "RDEFINE FACILITY BPX.CONSOLE UACC(NONE)";
 // An item without classes: its define job holds exactly its one command.
-const profile: SecurityItem[] = [{ id: "FACILITY BPX.CONSOLE", list: "RLIST FACILITY BPX.CONSOLE", subject: { kind: "profile", cls: "FACILITY", name: "BPX.CONSOLE" }, define: [command], classes: [] }];
+const profile: SecurityItem[] = [
+  {
+    id: "FACILITY BPX.CONSOLE",
+    list: "RLIST FACILITY BPX.CONSOLE",
+    subject: { kind: "profile", cls: "FACILITY", name: "BPX.CONSOLE" },
+    define: [command],
+    classes: [],
+  },
+];
 const job = (text: string) => ({ job: {} as never, retcode: "CC 0008", rc: 8, spool: [{ ddname: "SYSTSPRT", stepname: "DEFINE", text }] });
 
 describe("the RACF define job's return code", () => {
   it("passes above maxRc only when a command's id says already defined", () => {
     const notes: string[] = [];
-    expect(judgeDefineJob(job(`READY\n ${command}\nICH10102I PROFILE ALREADY DEFINED\nREADY\nEND`), profile, notes)).toEqual({ failures: [], acceptRc: true });
+    expect(judgeDefineJob(job(`READY\n ${command}\nICH10102I PROFILE ALREADY DEFINED\nREADY\nEND`), profile, notes)).toEqual({
+      failures: [],
+      acceptRc: true,
+    });
     expect(notes).toEqual([`already defined: ${command}`]);
   });
 
@@ -24,7 +35,11 @@ describe("the RACF define job's return code", () => {
   });
 
   it("fails on lines after END or before the first READY, showing them", () => {
-    const after = judgeDefineJob(job(`READY\n ${command}\nICH10102I PROFILE ALREADY DEFINED\nREADY\nEND\nIKJ56500I COMMAND X NOT FOUND`), profile, []);
+    const after = judgeDefineJob(
+      job(`READY\n ${command}\nICH10102I PROFILE ALREADY DEFINED\nREADY\nEND\nIKJ56500I COMMAND X NOT FOUND`),
+      profile,
+      [],
+    );
     expect(after).toEqual({ failures: ["SYSTSPRT line tied to no command: IKJ56500I COMMAND X NOT FOUND"], acceptRc: false });
     const before = judgeDefineJob(job(`IKJ56621I INVALID COMMAND NAME\nREADY\n ${command}\nREADY\nEND`), profile, []);
     expect(before.failures).toEqual(["SYSTSPRT line tied to no command: IKJ56621I INVALID COMMAND NAME"]);

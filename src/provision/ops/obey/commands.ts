@@ -53,12 +53,22 @@ export async function applyObeyMember(o: ObeyApply): Promise<void> {
 }
 
 async function run(o: ObeyApply, command: string, kind: "OBEYFILE" | "SYNTAXCHECK"): Promise<ObeyResponse> {
-  const response = await issueCommand({ client: o.client, system: o.system, command, delayMs: o.delayMs, isComplete: obeyComplete, record: o.record });
+  const response = await issueCommand({
+    client: o.client,
+    system: o.system,
+    command,
+    delayMs: o.delayMs,
+    isComplete: obeyComplete,
+    record: o.record,
+  });
   return parseObeyResponse(response.text, kind);
 }
 
 function obeyFailure(message: string, r: ObeyResponse): HaError {
   const lines = [...r.statementErrors, ...(r.rejection ? [r.rejection] : [])].map((m) => `${m.id} ${m.text}`);
   const all = r.messages.map((m) => `${m.id} ${m.text}`);
-  return new HaError(message, { failureClass: "zos-failure", details: lines.length ? [...lines, ...all.filter((l) => !lines.includes(l))] : all.length ? all : r.otherLines });
+  return new HaError(message, {
+    failureClass: "zos-failure",
+    details: lines.length ? [...lines, ...all.filter((l) => !lines.includes(l))] : all.length ? all : r.otherLines,
+  });
 }

@@ -36,7 +36,14 @@ interface MemberOf extends ObeySite {
 /** The member `<prefix><system>` rendered from the step's template, and the stack it goes to. */
 export function obeyMemberPart(o: MemberOf): Omit<ObeyMemberPart, "rewriteWhenInForce"> {
   const t = o.topology;
-  const text = renderStackMember({ workflow: o.workflow, stepId: o.stepId, role: o.role, vars: o.vars, fields: o.fields, system: o.system });
+  const text = renderStackMember({
+    workflow: o.workflow,
+    stepId: o.stepId,
+    role: o.role,
+    vars: o.vars,
+    fields: o.fields,
+    system: o.system,
+  });
   return {
     client: o.client,
     proc: systemByName(t, o.system).tcpip.proc,
@@ -55,9 +62,27 @@ export function obeyMemberPart(o: MemberOf): Omit<ObeyMemberPart, "rewriteWhenIn
  * template with `vars`. Provisioning rewrites a member that differs even when the stack
  * already shows everything; only rollback leaves such a member alone.
  */
-export function memberStepBase(spec: StepSpec, system: string, prefix: string, vars: object, fields: Readonly<Record<string, string>>): ObeyStepBase {
+export function memberStepBase(
+  spec: StepSpec,
+  system: string,
+  prefix: string,
+  vars: object,
+  fields: Readonly<Record<string, string>>,
+): ObeyStepBase {
   const { env } = spec;
-  const member = obeyMemberPart({ topology: env.topology, client: env.client, workflow: spec.workflow, system, runToken: env.runToken, delayMs: env.consoleDelayMs, stepId: spec.stepId, role: "member", prefix, vars, fields });
+  const member = obeyMemberPart({
+    topology: env.topology,
+    client: env.client,
+    workflow: spec.workflow,
+    system,
+    runToken: env.runToken,
+    delayMs: env.consoleDelayMs,
+    stepId: spec.stepId,
+    role: "member",
+    prefix,
+    vars,
+    fields,
+  });
   return {
     step: {
       id: spec.id,

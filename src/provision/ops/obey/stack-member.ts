@@ -15,7 +15,12 @@ export function stackMemberName(t: Topology, prefix: string, system: string): st
   const plain = (name: string) => `${prefix}${name.slice(0, room)}`;
   const clash = t.systems.some((s) => s.name !== system && plain(s.name) === plain(system));
   if (!clash) return plain(system);
-  return `${prefix}${createHash("sha256").update(system).digest("hex").slice(0, room).toUpperCase().replace(/^[0-9]/, "X")}`;
+  return `${prefix}${createHash("sha256")
+    .update(system)
+    .digest("hex")
+    .slice(0, room)
+    .toUpperCase()
+    .replace(/^[0-9]/, "X")}`;
 }
 
 export interface RenderStackMember {

@@ -96,11 +96,22 @@ async function decide(o: ObeyStepOptions): Promise<Decision> {
 
   const changes: Change[] = [];
   if (writeMember) {
-    changes.push({ kind: "member", dsn: m.dsn, member: m.member, action: current.text === null ? "create" : "update", diff: unifiedDiff(target, current.text, m.text) });
+    changes.push({
+      kind: "member",
+      dsn: m.dsn,
+      member: m.member,
+      action: current.text === null ? "create" : "update",
+      diff: unifiedDiff(target, current.text, m.text),
+    });
   }
   const { syntaxCheck, obey } = obeyCommands(m.proc, target, m.fields);
   if (needsObey) {
-    changes.push({ kind: "command", system: o.step.system, command: syntaxCheck, purpose: "check the member's syntax without applying it" });
+    changes.push({
+      kind: "command",
+      system: o.step.system,
+      command: syntaxCheck,
+      purpose: "check the member's syntax without applying it",
+    });
     changes.push({ kind: "command", system: o.step.system, command: obey, purpose: o.words.purpose });
   }
   const label = o.check.label ?? `stack ${m.proc}`;
@@ -127,12 +138,33 @@ export async function planObeyStep(o: ObeyStepOptions): Promise<PlannedStep> {
     if (d.changes.length === 0) return { state: "unchanged", notes: ["already in place"] };
     const record = { ctx, stepId: step.id };
     if (d.writeMember) {
-      await safeWriteMember({ client: m.client, ctx, stepId: step.id, runToken: m.runToken, dsn: m.dsn, member: m.member, observed: d.current, text: m.text, backupDsn: m.backupDsn });
+      await safeWriteMember({
+        client: m.client,
+        ctx,
+        stepId: step.id,
+        runToken: m.runToken,
+        dsn: m.dsn,
+        member: m.member,
+        observed: d.current,
+        text: m.text,
+        backupDsn: m.backupDsn,
+      });
     }
-    await applyObeyMember({ client: m.client, system: step.system, proc: m.proc, target: d.target, delayMs: m.delayMs, record, ...(m.fields ? { fields: m.fields } : {}) });
+    await applyObeyMember({
+      client: m.client,
+      system: step.system,
+      proc: m.proc,
+      target: d.target,
+      delayMs: m.delayMs,
+      record,
+      ...(m.fields ? { fields: m.fields } : {}),
+    });
     const after = await o.check.outstanding(record);
     if (after.lines.length) {
-      throw new HaError(`OBEYFILE of ${d.target} on ${step.system} completed, but ${o.words.notShown ?? "the stack does not show the result"}.`, { failureClass: "zos-failure", details: after.lines });
+      throw new HaError(
+        `OBEYFILE of ${d.target} on ${step.system} completed, but ${o.words.notShown ?? "the stack does not show the result"}.`,
+        { failureClass: "zos-failure", details: after.lines },
+      );
     }
     return { state: "changed", notes: [o.words.confirmNote] };
   };

@@ -25,15 +25,47 @@ interface Rule {
 }
 
 const RULES: readonly Rule[] = [
-  { id: "zosmf.parmlib.autostart-group", statement: "AUTOSTART_GROUP", fallback: "IZUDFLT", scope: "unique", expected: (_t, m) => m.system.zosmf.autostartGroup },
+  {
+    id: "zosmf.parmlib.autostart-group",
+    statement: "AUTOSTART_GROUP",
+    fallback: "IZUDFLT",
+    scope: "unique",
+    expected: (_t, m) => m.system.zosmf.autostartGroup,
+  },
   { id: "zosmf.parmlib.autostart", statement: "AUTOSTART", fallback: "LOCAL", scope: "each", expected: (t) => t.zosmfHa!.autostart },
   { id: "zosmf.parmlib.hostname", statement: "HOSTNAME", fallback: "*", scope: "shared", expected: (t) => t.zosmfHa!.hostname },
-  { id: "zosmf.parmlib.http-ssl-port", statement: "HTTP_SSL_PORT", fallback: "443", scope: "shared", expected: (t) => String(t.zosmfHa!.port) },
-  { id: "zosmf.parmlib.keyring-name", statement: "KEYRING_NAME", fallback: "IZUKeyring.IZUDFLT", exactCase: true, scope: "shared", expected: (t) => t.zosmfHa!.keyring },
+  {
+    id: "zosmf.parmlib.http-ssl-port",
+    statement: "HTTP_SSL_PORT",
+    fallback: "443",
+    scope: "shared",
+    expected: (t) => String(t.zosmfHa!.port),
+  },
+  {
+    id: "zosmf.parmlib.keyring-name",
+    statement: "KEYRING_NAME",
+    fallback: "IZUKeyring.IZUDFLT",
+    exactCase: true,
+    scope: "shared",
+    expected: (t) => t.zosmfHa!.keyring,
+  },
   { id: "zosmf.parmlib.saf-prefix", statement: "SAF_PREFIX", fallback: "IZUDFLT", scope: "shared", expected: (t) => t.zosmfHa!.safPrefix },
   { id: "zosmf.parmlib.angel-proc", statement: "ANGEL_PROC", fallback: "IZUANG1", scope: "shared", expected: (t) => t.zosmfHa!.angelProc },
-  { id: "zosmf.parmlib.server-proc", statement: "SERVER_PROC", fallback: "IZUSVR1", scope: "unique", expected: (_t, m) => m.system.zosmf.serverProc },
-  { id: "zosmf.parmlib.user-dir", statement: "USER_DIR", fallback: "/global/zosmf", exactCase: true, scope: "unique", expected: (_t, m) => m.system.zosmf.userDir },
+  {
+    id: "zosmf.parmlib.server-proc",
+    statement: "SERVER_PROC",
+    fallback: "IZUSVR1",
+    scope: "unique",
+    expected: (_t, m) => m.system.zosmf.serverProc,
+  },
+  {
+    id: "zosmf.parmlib.user-dir",
+    statement: "USER_DIR",
+    fallback: "/global/zosmf",
+    exactCase: true,
+    scope: "unique",
+    expected: (_t, m) => m.system.zosmf.userDir,
+  },
 ];
 
 const SCOPE_WORDS: Record<Rule["scope"], string> = { unique: ", unique in the sysplex", shared: ", the same on all", each: "" };
@@ -67,7 +99,12 @@ function judgeRules(snapshot: Snapshot): Check[] {
       const name = m.system.name;
       const member = memberName(t, m);
       const expected = rule.expected(t, m);
-      const head = { id: rule.id, system: name, title: `${rule.statement} in IZUPRM${m.system.zosmf.izuprmSuffix}`, expected: `${expected}${SCOPE_WORDS[rule.scope]}` };
+      const head = {
+        id: rule.id,
+        system: name,
+        title: `${rule.statement} in IZUPRM${m.system.zosmf.izuprmSuffix}`,
+        expected: `${expected}${SCOPE_WORDS[rule.scope]}`,
+      };
       const read = systemRead<string>(snapshot, name, IZUPRM);
       if (read === undefined) continue;
       // A member on a shared PARMLIB reads fine while its system is down: only a real read failure stops the rule.
@@ -78,7 +115,10 @@ function judgeRules(snapshot: Snapshot): Check[] {
       const { value, defaulted } = valueOf(parsed.get(name)!, rule);
       const found = defaulted ? `${value} (not coded: z/OSMF default)` : value;
       const problems: string[] = [];
-      if (!same(rule, value, expected)) problems.push(`${member}: ${rule.statement} ${q(value)}${defaulted ? " (the default)" : ""} is not ${q(expected)} as the topology says`);
+      if (!same(rule, value, expected))
+        problems.push(
+          `${member}: ${rule.statement} ${q(value)}${defaulted ? " (the default)" : ""} is not ${q(expected)} as the topology says`,
+        );
       const others = members.filter((o) => o !== m && parsed.has(o.system.name));
       if (rule.scope === "unique") {
         const clash = others.filter((o) => same(rule, valueOf(parsed.get(o.system.name)!, rule).value, value)).map((o) => o.system.name);
@@ -86,7 +126,9 @@ function judgeRules(snapshot: Snapshot): Check[] {
       } else if (rule.scope === "shared") {
         const differ = others.filter((o) => !same(rule, valueOf(parsed.get(o.system.name)!, rule).value, value));
         if (differ.length > 0) {
-          problems.push(`${member}: ${rule.statement} ${q(value)} differs from ${differ.map((o) => `${o.system.name} ${q(valueOf(parsed.get(o.system.name)!, rule).value)}`).join(", ")}`);
+          problems.push(
+            `${member}: ${rule.statement} ${q(value)} differs from ${differ.map((o) => `${o.system.name} ${q(valueOf(parsed.get(o.system.name)!, rule).value)}`).join(", ")}`,
+          );
         }
       }
       checks.push(problems.length === 0 ? healthy(head, found) : failed(head, found, problems.join("; ")));
@@ -101,7 +143,11 @@ function judgeRules(snapshot: Snapshot): Check[] {
  */
 function userDirWhileDown(head: CheckHead, name: string, dir: string, read: Read<MountedFileSystem[]>): Check {
   const mount = read.ok ? read.value.find((fs) => fs.mountpoint.replace(/\/+$/, "") === dir.replace(/\/+$/, "")) : undefined;
-  const where = !read.ok ? "mount table not read" : mount === undefined ? "nothing mounted" : `${mount.name} owned by ${mount.sysname?.toUpperCase() ?? "(owner not shown)"}`;
+  const where = !read.ok
+    ? "mount table not read"
+    : mount === undefined
+      ? "nothing mounted"
+      : `${mount.name} owned by ${mount.sysname?.toUpperCase() ?? "(owner not shown)"}`;
   return { ...head, found: `not applicable: ${name} is down; ${where}`, verdict: "not-applicable" };
 }
 
@@ -110,7 +156,12 @@ function judgeMounts(snapshot: Snapshot): Check[] {
   for (const m of zosmfHaSystems(snapshot.topology)) {
     const name = m.system.name;
     const dir = m.system.zosmf.userDir;
-    const head = { id: "zosmf.user-dir.mounted", system: name, title: `USER_DIR ${dir} mounted on its own system`, expected: `a file system mounted at ${dir}, owned by ${name}` };
+    const head = {
+      id: "zosmf.user-dir.mounted",
+      system: name,
+      title: `USER_DIR ${dir} mounted on its own system`,
+      expected: `a file system mounted at ${dir}, owned by ${name}`,
+    };
     const read = systemRead<MountedFileSystem[]>(snapshot, name, MOUNT);
     if (read === undefined) continue;
     const down = systemDown(snapshot, name);
@@ -124,7 +175,13 @@ function judgeMounts(snapshot: Snapshot): Check[] {
     }
     const mount = read.value.find((fs) => fs.mountpoint.replace(/\/+$/, "") === dir.replace(/\/+$/, ""));
     if (mount === undefined) {
-      checks.push(failed(head, "nothing mounted", `${name}: USER_DIR ${dir} has no file system mounted; z/OSMF would write into the parent file system`));
+      checks.push(
+        failed(
+          head,
+          "nothing mounted",
+          `${name}: USER_DIR ${dir} has no file system mounted; z/OSMF would write into the parent file system`,
+        ),
+      );
       continue;
     }
     const owner = mount.sysname?.toUpperCase();
@@ -132,7 +189,14 @@ function judgeMounts(snapshot: Snapshot): Check[] {
     if (owner === name) checks.push(healthy(head, found));
     else if (owner === undefined) checks.push(failed(head, found, `${name}: the mount table does not say which system owns ${dir}`));
     // The shared file system still serves ${name}; only its ownership is not where the set-up put it.
-    else checks.push(degraded(head, found, `${name}: USER_DIR ${dir} is owned by ${owner}, not by ${name}; z/OSMF on ${name} depends on ${owner} for it`));
+    else
+      checks.push(
+        degraded(
+          head,
+          found,
+          `${name}: USER_DIR ${dir} is owned by ${owner}, not by ${name}; z/OSMF on ${name} depends on ${owner} for it`,
+        ),
+      );
   }
   return checks;
 }

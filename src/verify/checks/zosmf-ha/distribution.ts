@@ -16,7 +16,9 @@ interface Distribution {
 
 function findDistribution(view: View): Distribution | { problem: (head: Head) => Check } {
   const { ha } = view;
-  const candidates = [view.distributing, view.stacks.find((s) => s.system.name === ha.distributor)].filter((s): s is Stack => s !== undefined);
+  const candidates = [view.distributing, view.stacks.find((s) => s.system.name === ha.distributor)].filter(
+    (s): s is Stack => s !== undefined,
+  );
   if (candidates.length === 0) {
     return { problem: (head) => failed(head, "no distributing stack", `no stack holds the DVIPA ${ha.dvipa}, so nothing distributes it`) };
   }
@@ -32,12 +34,28 @@ function findDistribution(view: View): Distribution | { problem: (head: Head) =>
   const definerDown = systemDown(view.snapshot, ha.distributor);
   if (definer && definer.cfg.state === "read-failed" && definerDown !== undefined) {
     const why = definerDown;
-    return { problem: (head) => degraded(head, "not readable now", `${ha.distributor} is not active (${why}): its VIPADISTRIBUTE cannot be read; ${view.distributing?.system.name ?? "no stack"} distributes what it took over`) };
+    return {
+      problem: (head) =>
+        degraded(
+          head,
+          "not readable now",
+          `${ha.distributor} is not active (${why}): its VIPADISTRIBUTE cannot be read; ${view.distributing?.system.name ?? "no stack"} distributes what it took over`,
+        ),
+    };
   }
   const first = candidates[0];
-  if (first.cfg.state !== "ok") return { problem: (head) => displayProblem({ ...head, system: head.system }, first.cfg as Exclude<typeof first.cfg, { state: "ok" }>, first.system) };
+  if (first.cfg.state !== "ok")
+    return {
+      problem: (head) =>
+        displayProblem({ ...head, system: head.system }, first.cfg as Exclude<typeof first.cfg, { state: "ok" }>, first.system),
+    };
   return {
-    problem: (head) => failed(head, "no VIPADISTRIBUTE", `${candidates.map((s) => s.system.name).join(", ")}: VIPADCFG shows no VIPADISTRIBUTE for ${ha.dvipa}..${ha.port}`),
+    problem: (head) =>
+      failed(
+        head,
+        "no VIPADISTRIBUTE",
+        `${candidates.map((s) => s.system.name).join(", ")}: VIPADCFG shows no VIPADISTRIBUTE for ${ha.dvipa}..${ha.port}`,
+      ),
   };
 }
 
@@ -45,7 +63,9 @@ export function distributionChecks(view: View): Check[] {
   const { ha, t } = view;
   const dist = findDistribution(view);
   const members = zosmfHaSystems(t);
-  const targetsText = members.map((m) => (m.role === "PREFERRED" ? `${m.system.name} PREFERRED` : `${m.system.name} BACKUP ${m.rank}`)).join(", ");
+  const targetsText = members
+    .map((m) => (m.role === "PREFERRED" ? `${m.system.name} PREFERRED` : `${m.system.name} BACKUP ${m.rank}`))
+    .join(", ");
   const heads: Head[] = [
     { id: "tcpip.vipadistribute.method", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} method`, expected: "DISTMETHOD HOTSTANDBY" },
     { id: "tcpip.vipadistribute.targets", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} targets`, expected: targetsText },
@@ -59,9 +79,14 @@ export function distributionChecks(view: View): Check[] {
   const on = `on ${dist.from}`;
 
   const methods = [...new Set(dist.entries.map((e) => e.distMethod ?? e.distMethodRaw ?? "(blank)"))];
-  const method = methods.length === 1 && methods[0] === "HOTSTANDBY"
-    ? healthy(heads[0], `HOTSTANDBY ${on}`)
-    : failed(heads[0], `${methods.join(", ")} ${on}`, `${dist.from}: VIPADISTRIBUTE ${ha.dvipa}..${ha.port} uses DISTMETHOD ${methods.join(", ")}, not HOTSTANDBY`);
+  const method =
+    methods.length === 1 && methods[0] === "HOTSTANDBY"
+      ? healthy(heads[0], `HOTSTANDBY ${on}`)
+      : failed(
+          heads[0],
+          `${methods.join(", ")} ${on}`,
+          `${dist.from}: VIPADISTRIBUTE ${ha.dvipa}..${ha.port} uses DISTMETHOD ${methods.join(", ")}, not HOTSTANDBY`,
+        );
 
   const problems: string[] = [];
   for (const m of members) {
@@ -72,20 +97,31 @@ export function distributionChecks(view: View): Check[] {
       continue;
     }
     if (e.srvType !== m.role) problems.push(`${m.system.name} is ${e.srvType ?? "neither PREFERRED nor BACKUP"}, not ${m.role}`);
-    else if (m.role === "BACKUP" && e.rank !== null && e.rank !== m.rank) problems.push(`${m.system.name} has BACKUP rank ${e.rank}, not ${m.rank}`);
+    else if (m.role === "BACKUP" && e.rank !== null && e.rank !== m.rank)
+      problems.push(`${m.system.name} has BACKUP rank ${e.rank}, not ${m.rank}`);
   }
   for (const e of dist.entries) {
-    if (!members.some((m) => sameAddress(e.destXcf, m.system.tcpip.dynamicXcf.address))) problems.push(`${view.xcfName(e.destXcf)} is a target the topology does not name`);
+    if (!members.some((m) => sameAddress(e.destXcf, m.system.tcpip.dynamicXcf.address)))
+      problems.push(`${view.xcfName(e.destXcf)} is a target the topology does not name`);
   }
-  const found = dist.entries.map((e) => `${view.xcfName(e.destXcf)} ${e.srvType ?? "?"}${e.srvType === "BACKUP" && e.rank !== null ? ` ${e.rank}` : ""}`).join(", ");
-  const targets = problems.length === 0 ? healthy(heads[1], `${found} ${on}`) : failed(heads[1], `${found} ${on}`, `${dist.from}: ${problems.join("; ")}`);
+  const found = dist.entries
+    .map((e) => `${view.xcfName(e.destXcf)} ${e.srvType ?? "?"}${e.srvType === "BACKUP" && e.rank !== null ? ` ${e.rank}` : ""}`)
+    .join(", ");
+  const targets =
+    problems.length === 0
+      ? healthy(heads[1], `${found} ${on}`)
+      : failed(heads[1], `${found} ${on}`, `${dist.from}: ${problems.join("; ")}`);
 
   const values = [...new Set(dist.entries.map((e) => e.autoSwitchBack))];
   const shown = values.map((v) => (v === true ? "AUTOSWITCHBACK" : v === false ? "NOAUTOSWITCHBACK" : "not shown"));
   const asb =
     values.length === 1 && values[0] === ha.autoSwitchBack
       ? healthy(heads[2], `${shown[0]} ${on}`)
-      : failed(heads[2], `${shown.join(", ")} ${on}`, `${dist.from}: switch-back is ${shown.join(", ")}, the topology says ${heads[2].expected}`);
+      : failed(
+          heads[2],
+          `${shown.join(", ")} ${on}`,
+          `${dist.from}: switch-back is ${shown.join(", ")}, the topology says ${heads[2].expected}`,
+        );
   return [method, targets, asb];
 }
 

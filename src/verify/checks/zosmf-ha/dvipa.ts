@@ -24,7 +24,11 @@ export function dynamicXcfChecks(view: View): Check[] {
     };
     for (const d of [s.cfg, s.dyn]) {
       if (d.state === "ok" && d.notInSysplex) {
-        return failed(head, "not in the sysplex group", `${s.system.name}: TCP/IP ${s.system.tcpip.proc} is not in the sysplex group (${d.notInSysplex})`);
+        return failed(
+          head,
+          "not in the sysplex group",
+          `${s.system.name}: TCP/IP ${s.system.tcpip.proc} is not in the sysplex group (${d.notInSysplex})`,
+        );
       }
       if (d.state !== "ok") return displayProblem(head, d, s.system);
     }
@@ -92,7 +96,8 @@ export function oneActiveCheck(view: View): Check {
     return failed(head, "active nowhere", `the DVIPA ${ha.dvipa} is active on none of the stacks${note}`);
   }
   const found = `ACTIVE on ${names.join(", ")}`;
-  if (names.length > 1) return failed(head, found, `the DVIPA ${ha.dvipa} is active on ${names.length} stacks at once: ${names.join(", ")}`);
+  if (names.length > 1)
+    return failed(head, found, `the DVIPA ${ha.dvipa} is active on ${names.length} stacks at once: ${names.join(", ")}`);
   if (names[0] === ha.distributor) return healthy(head, found);
   if (names[0] === ha.distributorBackup) return degraded(head, found, `${names[0]} has taken the DVIPA over from ${ha.distributor}`);
   return degraded(head, found, `the DVIPA is active on ${names[0]}, which is neither ${ha.distributor} nor its backup`);

@@ -24,7 +24,13 @@ export function dvipaRead(t: Topology): ReadSpec[] {
   const ha = t.zosmfHa;
   if (ha === undefined || !ha.verifyThroughDvipa) return [];
   const via = ha.connection;
-  return [{ key: DVIPA, probe: true, run: async (ctx) => (via !== undefined ? (await ctx.client(via)).info() : ctx.endpointInfo(ha.hostname, ha.port)) }];
+  return [
+    {
+      key: DVIPA,
+      probe: true,
+      run: async (ctx) => (via !== undefined ? (await ctx.client(via)).info() : ctx.endpointInfo(ha.hostname, ha.port)),
+    },
+  ];
 }
 
 /** Healthy names the system the distributing stack sends the DVIPA to; who answered is what the user gets. */
@@ -32,10 +38,17 @@ export function endToEndCheck(view: View): Check[] {
   const { t } = view;
   if (!t.zosmfHa?.verifyThroughDvipa) return [];
   const where = endpointOf(t);
-  const head = { id: "zosmf.reachable.dvipa", title: `z/OSMF reachable end to end through the DVIPA (${where})`, expected: "GET /zosmf/info answers" };
+  const head = {
+    id: "zosmf.reachable.dvipa",
+    title: `z/OSMF reachable end to end through the DVIPA (${where})`,
+    expected: "GET /zosmf/info answers",
+  };
   const check = judgeInfo(head, sysplexRead<ZosmfInfo>(view.snapshot, DVIPA), `${where} (the DVIPA)`);
   if (check === undefined || check.verdict !== "healthy") return check ? [check] : [];
   const serving = servingTarget(view);
-  const by = serving !== undefined ? `served by ${serving} (Active in the VDPT of ${view.distributing!.system.name})` : "serving system not known from the VDPT";
+  const by =
+    serving !== undefined
+      ? `served by ${serving} (Active in the VDPT of ${view.distributing!.system.name})`
+      : "serving system not known from the VDPT";
   return [{ ...check, found: `${check.found}; ${by}` }];
 }

@@ -25,6 +25,13 @@ export const zosmfHaChecks: CheckModule = {
   sysplexReads: dvipaRead,
   judge(snapshot) {
     const view = buildView(snapshot);
-    return [...dynamicXcfChecks(view), ...roleChecks(view), oneActiveCheck(view), ...distributionChecks(view), ...vdptChecks(view), ...endToEndCheck(view)];
+    return [
+      ...dynamicXcfChecks(view),
+      ...roleChecks(view),
+      oneActiveCheck(view),
+      ...distributionChecks(view),
+      ...vdptChecks(view),
+      ...endToEndCheck(view),
+    ];
   },
 };

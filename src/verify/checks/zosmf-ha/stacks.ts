@@ -11,7 +11,11 @@ export type { CheckHead as Head } from "../../verdict";
 /** The stacks hot standby involves: the distributor, its backup, and every z/OSMF target. */
 export function tcpipSystems(t: Topology): TopologySystem[] {
   const ha = t.zosmfHa!;
-  const names = new Set([ha.distributor, ...(ha.distributorBackup ? [ha.distributorBackup] : []), ...zosmfHaSystems(t).map((m) => m.system.name)]);
+  const names = new Set([
+    ha.distributor,
+    ...(ha.distributorBackup ? [ha.distributorBackup] : []),
+    ...zosmfHaSystems(t).map((m) => m.system.name),
+  ]);
   return t.systems.filter((s) => names.has(s.name));
 }
 

@@ -11,7 +11,8 @@ import { xcfOf, type Head, type Stack, type View } from "./stacks";
 
 const isActive = (e: VdptEntry): boolean => (e.flg ?? "").split(/\s+/).includes("ACTIVE");
 const ready = (e: VdptEntry | undefined): boolean => (e?.rdy ?? 0) >= 1;
-const rdyText = (e: VdptEntry | undefined) => (e === undefined ? "not a target" : `Rdy ${e.rdy ?? "not shown"}${isActive(e) ? ", Active" : ""}`);
+const rdyText = (e: VdptEntry | undefined) =>
+  e === undefined ? "not a target" : `Rdy ${e.rdy ?? "not shown"}${isActive(e) ? ", Active" : ""}`;
 
 interface Heads {
   readonly oneActive: Head;
@@ -37,14 +38,29 @@ interface Table {
 function headsOf(view: View, preferred: string, backups: readonly string[]): Heads {
   const { ha, t } = view;
   return {
-    oneActive: { id: "tcpip.vdpt.one-active", title: "Exactly one hot-standby target Active (VDPT)", expected: "one target with Flg: Active" },
+    oneActive: {
+      id: "tcpip.vdpt.one-active",
+      title: "Exactly one hot-standby target Active (VDPT)",
+      expected: "one target with Flg: Active",
+    },
     preferredActive: {
       id: "tcpip.vdpt.preferred-active",
       title: `Preferred target ${preferred} Active when ready`,
-      expected: ha.autoSwitchBack ? `${preferred} Active whenever it has a ready listener (AUTOSWITCHBACK)` : `${preferred} Active (NOAUTOSWITCHBACK: a backup keeps serving after a takeover)`,
+      expected: ha.autoSwitchBack
+        ? `${preferred} Active whenever it has a ready listener (AUTOSWITCHBACK)`
+        : `${preferred} Active (NOAUTOSWITCHBACK: a backup keeps serving after a takeover)`,
     },
-    hotStandby: { id: "tcpip.hotstandby", title: "z/OSMF hot standby in force", expected: `${preferred} Active, a ready standby on ${backups.join(", ")}` },
-    ready: (name) => ({ id: "tcpip.vdpt.ready", system: name, title: `z/OSMF listener ready on ${name} (VDPT Rdy)`, expected: `Rdy >= 1 for ${xcfOf(t, name)}..${ha.port}` }),
+    hotStandby: {
+      id: "tcpip.hotstandby",
+      title: "z/OSMF hot standby in force",
+      expected: `${preferred} Active, a ready standby on ${backups.join(", ")}`,
+    },
+    ready: (name) => ({
+      id: "tcpip.vdpt.ready",
+      system: name,
+      title: `z/OSMF listener ready on ${name} (VDPT Rdy)`,
+      expected: `Rdy >= 1 for ${xcfOf(t, name)}..${ha.port}`,
+    }),
   };
 }
 
@@ -52,8 +68,17 @@ function oneActiveCheck(x: Table): Check {
   const { ha } = x.view;
   const names = x.active.map((e) => x.view.xcfName(e.destXcf));
   if (x.active.length === 1) return healthy(x.heads.oneActive, `${names[0]} Active ${x.on}`);
-  if (x.active.length === 0) return failed(x.heads.oneActive, `none Active ${x.on}`, `${x.d.system.name}: no hot-standby target for ${ha.dvipa}..${ha.port} is Active: z/OSMF is not served`);
-  return failed(x.heads.oneActive, `${names.join(", ")} Active ${x.on}`, `${x.d.system.name}: ${x.active.length} targets are Active at once`);
+  if (x.active.length === 0)
+    return failed(
+      x.heads.oneActive,
+      `none Active ${x.on}`,
+      `${x.d.system.name}: no hot-standby target for ${ha.dvipa}..${ha.port} is Active: z/OSMF is not served`,
+    );
+  return failed(
+    x.heads.oneActive,
+    `${names.join(", ")} Active ${x.on}`,
+    `${x.d.system.name}: ${x.active.length} targets are Active at once`,
+  );
 }
 
 function notReadyWhy(x: Table, name: string, e: VdptEntry | undefined): string {
@@ -83,9 +108,19 @@ function preferredServing(x: Table): Check[] {
   const missing = x.backups.filter((b) => !ready(x.entryOf(b)));
   const served = `${preferred} serving; standby ready on ${readyBackups.join(", ")}`;
   let overall: Check;
-  if (!ready(x.entryOf(preferred))) overall = failed(heads.hotStandby, `${preferred} Active without a listener`, `${preferred} is Active but has no ready listener: z/OSMF requests fail`);
+  if (!ready(x.entryOf(preferred)))
+    overall = failed(
+      heads.hotStandby,
+      `${preferred} Active without a listener`,
+      `${preferred} is Active but has no ready listener: z/OSMF requests fail`,
+    );
   else if (missing.length === 0) overall = healthy(heads.hotStandby, served);
-  else if (readyBackups.length === 0) overall = failed(heads.hotStandby, `${preferred} serving; no standby ready`, `no standby on ${missing.join(", ")}: a failure of ${preferred} would stop z/OSMF`);
+  else if (readyBackups.length === 0)
+    overall = failed(
+      heads.hotStandby,
+      `${preferred} serving; no standby ready`,
+      `no standby on ${missing.join(", ")}: a failure of ${preferred} would stop z/OSMF`,
+    );
   else overall = degraded(heads.hotStandby, served, `no standby on ${missing.join(", ")}`);
   return [healthy(heads.preferredActive, `${preferred} Active ${x.on}`), overall];
 }
@@ -107,7 +142,12 @@ function backupServing(x: Table, activeName: string): Check[] {
   let preferredCheck: Check;
   if (!ready(pe)) preferredCheck = degraded(heads.preferredActive, shown, `${notReadyWhy(x, preferred, pe)}; ${activeName} is serving`);
   else if (!switchBack) preferredCheck = degraded(heads.preferredActive, shown, why);
-  else preferredCheck = failed(heads.preferredActive, shown, `${preferred} has a ready listener and AUTOSWITCHBACK is on, yet ${activeName} is Active`);
+  else
+    preferredCheck = failed(
+      heads.preferredActive,
+      shown,
+      `${preferred} has a ready listener and AUTOSWITCHBACK is on, yet ${activeName} is Active`,
+    );
   return [preferredCheck, ready(x.active[0]) ? degraded(heads.hotStandby, found, why) : failed(heads.hotStandby, found, why)];
 }
 
@@ -117,9 +157,12 @@ function servingChecks(x: Table): Check[] {
   if (activeName === x.preferred) return preferredServing(x);
   if (activeName !== undefined && x.backups.includes(activeName)) return backupServing(x, activeName);
   const { ha } = x.view;
-  const reason = activeName === undefined
-    ? x.active.length === 0 ? `nothing is Active in the VDPT of ${x.d.system.name}: z/OSMF is not served through ${ha.dvipa}` : `${x.active.length} targets are Active at once`
-    : `${activeName} is Active but is not a z/OSMF target of the topology`;
+  const reason =
+    activeName === undefined
+      ? x.active.length === 0
+        ? `nothing is Active in the VDPT of ${x.d.system.name}: z/OSMF is not served through ${ha.dvipa}`
+        : `${x.active.length} targets are Active at once`
+      : `${activeName} is Active but is not a z/OSMF target of the topology`;
   const found = activeName ? `${activeName} Active` : "none Active";
   return [failed(x.heads.preferredActive, found, reason), failed(x.heads.hotStandby, found, reason)];
 }
@@ -129,7 +172,9 @@ export function servingTarget(view: View): string | undefined {
   const d = view.distributing;
   if (d === undefined || d.vdpt.state !== "ok") return undefined;
   const { ha } = view;
-  const active = d.vdpt.data.entries.filter((e) => e.target === "stack" && sameAddress(e.destAddress, ha.dvipa) && e.destPort === ha.port && isActive(e));
+  const active = d.vdpt.data.entries.filter(
+    (e) => e.target === "stack" && sameAddress(e.destAddress, ha.dvipa) && e.destPort === ha.port && isActive(e),
+  );
   return active.length === 1 ? view.xcfName(active[0].destXcf) : undefined;
 }
 
@@ -154,7 +199,13 @@ export function vdptChecks(view: View): Check[] {
   const active = entries.filter(isActive);
   const activeName = active.length === 1 ? view.xcfName(active[0].destXcf) : undefined;
   const x: Table = {
-    view, heads, d, preferred, backups, active, on: `in the VDPT of ${d.system.name}`,
+    view,
+    heads,
+    d,
+    preferred,
+    backups,
+    active,
+    on: `in the VDPT of ${d.system.name}`,
     entryOf: (name) => entries.find((e) => sameAddress(e.destXcf, xcfOf(t, name))),
     ...(activeName !== undefined ? { activeName } : {}),
   };

@@ -178,12 +178,15 @@ function resourceProfileItems(t: Topology): SecurityItem[] {
 
 /** The CA, the server certificate it signs, and the ring owned by IZUSVR holding both. */
 function certificateItems(t: Topology): SecurityItem[] {
-  const ha = t.zosmfHa!;
-  const prefix = tsoValue("name", ha.safPrefix, "zosmfHa.safPrefix");
-  const ring = tsoValue("ring", ha.keyring, "zosmfHa.keyring");
-  const items: SecurityItem[] = [];
+  // The define order: the CA must exist before it signs the server certificate, and both before the ring connects them.
+  return [caCertificateItem(t), serverCertificateItem(t), ...keyRingItems(t)];
+}
+
+/** The sysplex's own certificate authority, which signs the server certificate. */
+function caCertificateItem(t: Topology): SecurityItem {
+  const prefix = tsoValue("name", t.zosmfHa!.safPrefix, "zosmfHa.safPrefix");
   const sysplex = tsoValue("text", `z/OSMF CA ${t.sysplex}`, "sysplex");
-  items.push({
+  return {
     id: `certificate CERTAUTH ${CA_LABEL}`,
     list: `RACDCERT CERTAUTH LIST(LABEL('${CA_LABEL}'))`,
     subject: { kind: "certificate", owner: "CERTAUTH", label: CA_LABEL },
@@ -191,26 +194,22 @@ function certificateItems(t: Topology): SecurityItem[] {
       tso`RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN(${sysplex}) OU(${prefix})) WITHLABEL('zOSMFCA') KEYUSAGE(CERTSIGN) NOTAFTER(DATE(2035-12-31))`,
     ],
     classes: [],
-  });
+  };
+}
+
+/** IZUSVR's certificate, carrying every name clients reach z/OSMF by, so whichever system answers is trusted. */
+function serverCertificateItem(t: Topology): SecurityItem {
+  const ha = t.zosmfHa!;
+  const prefix = tsoValue("name", ha.safPrefix, "zosmfHa.safPrefix");
   const names = serverCertNames(t);
   const field = certNameFields(t);
   const alt = names
     .map((n) => (isIpv4(n) ? tso`IP(${tsoValue("ipv4", n, field.get(n)!)})` : tso`DOMAIN(${tsoValue("host", n, field.get(n)!)})`))
     .join(" ");
-  if (ha.hostname.length > CN_MAX) {
-    throw new HaError(
-      `zosmfHa.hostname ${preview(ha.hostname)} is ${ha.hostname.length} characters; the server certificate's common name (RACDCERT SUBJECTSDN CN) holds at most ${CN_MAX}. Nothing was sent to z/OS.`,
-      {
-        failureClass: "invalid-input",
-        details: [
-          "Use a host name of at most 64 characters for zosmfHa.hostname; the systems' longer host names can stay, they go in the certificate's alternative names.",
-        ],
-      },
-    );
-  }
+  requireCommonNameFits(ha.hostname);
   const label = serverCertLabel(t);
   const labelOp = tso`${tsoValue("text", label, "zosmfHa.safPrefix")}`;
-  items.push({
+  return {
     id: `certificate ${SERVER_USER} ${label}`,
     list: `RACDCERT ID(${SERVER_USER}) LIST(LABEL(${labelOp}))`,
     subject: { kind: "certificate", owner: SERVER_USER, label, requiredNames: names },
@@ -219,32 +218,54 @@ function certificateItems(t: Topology): SecurityItem[] {
         `ALTNAME(${alt}) WITHLABEL(${labelOp}) SIGNWITH(CERTAUTH LABEL('${CA_LABEL}')) NOTAFTER(DATE(2035-12-31))`,
     ],
     classes: [],
-  });
+  };
+}
+
+/** Refused while planning: RACDCERT would reject the common name only when the job runs. */
+function requireCommonNameFits(hostname: string): void {
+  if (hostname.length <= CN_MAX) return;
+  throw new HaError(
+    `zosmfHa.hostname ${preview(hostname)} is ${hostname.length} characters; the server certificate's common name (RACDCERT SUBJECTSDN CN) holds at most ${CN_MAX}. Nothing was sent to z/OS.`,
+    {
+      failureClass: "invalid-input",
+      details: [
+        "Use a host name of at most 64 characters for zosmfHa.hostname; the systems' longer host names can stay, they go in the certificate's alternative names.",
+      ],
+    },
+  );
+}
+
+/** The ring IZUSVR owns, with the server certificate as its default and the CA as the trust anchor; one listing shows all three. */
+function keyRingItems(t: Topology): SecurityItem[] {
+  const ha = t.zosmfHa!;
+  const ring = tsoValue("ring", ha.keyring, "zosmfHa.keyring");
+  const label = serverCertLabel(t);
   const listRing = tso`RACDCERT ID(IZUSVR) LISTRING(${ring})`;
-  items.push({
-    id: `key ring ${SERVER_USER}/${ha.keyring}`,
-    list: listRing,
-    subject: { kind: "ring", owner: SERVER_USER, ring: ha.keyring },
-    define: [tso`RACDCERT ID(IZUSVR) ADDRING(${ring})`],
-    classes: [],
-  });
-  items.push({
-    id: `${label} connected to ${ha.keyring} as DEFAULT`,
-    list: listRing,
-    subject: { kind: "connection", owner: SERVER_USER, ring: ha.keyring, label, certOwner: SERVER_USER, isDefault: true },
-    define: [
-      tso`RACDCERT ID(IZUSVR) CONNECT(ID(IZUSVR) LABEL(${tsoValue("text", label, "zosmfHa.safPrefix")}) RING(${ring}) DEFAULT USAGE(PERSONAL))`,
-    ],
-    classes: [],
-  });
-  items.push({
-    id: `${CA_LABEL} connected to ${ha.keyring} as CERTAUTH`,
-    list: listRing,
-    subject: { kind: "connection", owner: SERVER_USER, ring: ha.keyring, label: CA_LABEL, certOwner: "CERTAUTH", isDefault: false },
-    define: [tso`RACDCERT ID(IZUSVR) CONNECT(CERTAUTH LABEL('zOSMFCA') RING(${ring}) USAGE(CERTAUTH))`],
-    classes: [],
-  });
-  return items;
+  return [
+    {
+      id: `key ring ${SERVER_USER}/${ha.keyring}`,
+      list: listRing,
+      subject: { kind: "ring", owner: SERVER_USER, ring: ha.keyring },
+      define: [tso`RACDCERT ID(IZUSVR) ADDRING(${ring})`],
+      classes: [],
+    },
+    {
+      id: `${label} connected to ${ha.keyring} as DEFAULT`,
+      list: listRing,
+      subject: { kind: "connection", owner: SERVER_USER, ring: ha.keyring, label, certOwner: SERVER_USER, isDefault: true },
+      define: [
+        tso`RACDCERT ID(IZUSVR) CONNECT(ID(IZUSVR) LABEL(${tsoValue("text", label, "zosmfHa.safPrefix")}) RING(${ring}) DEFAULT USAGE(PERSONAL))`,
+      ],
+      classes: [],
+    },
+    {
+      id: `${CA_LABEL} connected to ${ha.keyring} as CERTAUTH`,
+      list: listRing,
+      subject: { kind: "connection", owner: SERVER_USER, ring: ha.keyring, label: CA_LABEL, certOwner: "CERTAUTH", isDefault: false },
+      define: [tso`RACDCERT ID(IZUSVR) CONNECT(CERTAUTH LABEL('zOSMFCA') RING(${ring}) USAGE(CERTAUTH))`],
+      classes: [],
+    },
+  ];
 }
 
 /** The commands that define `missing`, with SETROPTS for every class they touch. */

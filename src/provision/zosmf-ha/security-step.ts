@@ -1,6 +1,6 @@
-import type { PlannedStep } from "../../engine/types";
+import type { ApplyContext, Change, PlannedStep, StepResult } from "../../engine/types";
 import type { StepSpec } from "../context";
-import { prepareSiteJob, prepareTemplateJob } from "../ops/job-source";
+import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
 import { submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
 import { classifyDefine, classifyListing, type ListingVerdict } from "./racf-output";
@@ -16,77 +16,110 @@ function listCommands(items: readonly SecurityItem[]): string[] {
   return [...new Set(items.map((i) => i.list))];
 }
 
+/** The jobs the step may submit, prepared while planning so the plan shows the JCL that runs. */
+interface SecurityJobs {
+  readonly list: PreparedJob;
+  /** The site's own job, or ours holding every definition (at apply time, only the missing ones). */
+  readonly define: PreparedJob;
+  /** The listing after the site's job; none when the definitions are ours. */
+  readonly relist?: PreparedJob;
+  /** The site's member, when the topology names one. */
+  readonly site?: string;
+  readonly purpose: string;
+}
+
 export async function planSecurity(spec: StepSpec): Promise<PlannedStep> {
-  const { env } = spec;
-  const ha = env.topology.zosmfHa!;
   const step = spec.workflow.step(spec.stepId);
   const maxRc = step.maxRc ?? 4;
-  const items = securityCatalogue(env.topology);
-  const sysplex = env.topology.sysplex;
-  const listJob = prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/list");
-  const custom = ha.security?.member;
-  // The site's job is judged by what RACF holds afterwards, never by its return code alone.
-  const relistJob = custom
-    ? prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/relist")
-    : undefined;
-  const fullJob = custom
-    ? await prepareSiteJob(spec, custom, { SAFPFX: ha.safPrefix, KEYRING: ha.keyring, HOSTNAME: ha.hostname, DVIPA: ha.dvipa })
-    : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
-  const purpose = custom
-    ? `the site's security job ${custom}, submitted only when the listing finds a definition missing`
-    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing`;
-  // Each definition is a line of the plan.
-  const planPurpose = custom ? purpose : [purpose, ...items.map((i) => `  - ${i.id}`)].join("\n");
-
+  const items = securityCatalogue(spec.env.topology);
+  const jobs = await prepareSecurityJobs(spec, items);
   return makeStep(spec, {
     title: step.title,
     observed: "state unknown without a listing job (not submitted while planning; every apply lists the live RACF state first)",
-    changes: [
-      {
-        kind: "job",
-        jobname: listJob.jobname,
-        jcl: listJob.jcl,
-        maxRc: 8,
-        purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)",
-      },
-      { kind: "job", jobname: fullJob.jobname, jcl: fullJob.jcl, maxRc, purpose: planPurpose },
-      ...(relistJob
-        ? [
-            {
-              kind: "job" as const,
-              jobname: relistJob.jobname,
-              jcl: relistJob.jcl,
-              maxRc: 8,
-              purpose: `list again after ${custom}: the step fails if any definition is still missing (changes nothing)`,
-            },
-          ]
-        : []),
-    ],
-    apply: async (ctx) => {
-      const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-      const listed = await listMissing({ ...base, job: listJob, items });
-      const missing = listed.map((m) => m.item);
-      if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
-      ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
-      const job = custom ? fullJob : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
-      const notes: string[] = [
-        `missing before this run: ${missing.map((m) => m.id).join("; ")}`,
-        ...listed.flatMap((m) => (m.note ? [m.note] : [])),
-      ];
-      await submitOnce({
-        ...base,
-        jobname: job.jobname,
-        jcl: job.jcl,
-        token: job.token,
-        ...(job.symbols ? { symbols: job.symbols } : {}),
-        maxRc,
-        purpose,
-        judge: (r) => (custom ? { failures: [] } : judgeDefineJob(r, missing, notes)),
-      });
-      if (relistJob) await confirmSiteJob({ ...base, job: relistJob, items, site: custom! });
-      return { state: "changed", notes };
-    },
+    changes: plannedJobs(jobs, items, maxRc),
+    apply: (ctx) => applySecurity(spec, jobs, items, maxRc, ctx),
   });
+}
+
+async function prepareSecurityJobs(spec: StepSpec, items: readonly SecurityItem[]): Promise<SecurityJobs> {
+  const ha = spec.env.topology.zosmfHa!;
+  const sysplex = spec.env.topology.sysplex;
+  const list = prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/list");
+  const site = ha.security?.member;
+  // The site's job is judged by what RACF holds afterwards, never by its return code alone.
+  const relist = site
+    ? prepareTemplateJob(spec, "list", "listJobname", { sysplex, lines: systsinFor(listCommands(items)) }, "/relist")
+    : undefined;
+  const define = site
+    ? await prepareSiteJob(spec, site, { SAFPFX: ha.safPrefix, KEYRING: ha.keyring, HOSTNAME: ha.hostname, DVIPA: ha.dvipa })
+    : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(items)) });
+  const purpose = site
+    ? `the site's security job ${site}, submitted only when the listing finds a definition missing`
+    : `RACF definitions for z/OSMF: the job holds only the commands of the ${items.length} definitions below that the listing finds missing`;
+  return { list, define, purpose, ...(relist ? { relist } : {}), ...(site ? { site } : {}) };
+}
+
+/** The plan's jobs: the listing, the definitions and, after a site's job, the listing again. */
+function plannedJobs(jobs: SecurityJobs, items: readonly SecurityItem[], maxRc: number): Change[] {
+  const { list, define, relist, site, purpose } = jobs;
+  // Each definition is a line of the plan.
+  const planPurpose = site ? purpose : [purpose, ...items.map((i) => `  - ${i.id}`)].join("\n");
+  return [
+    {
+      kind: "job",
+      jobname: list.jobname,
+      jcl: list.jcl,
+      maxRc: 8,
+      purpose: "list the z/OSMF groups, users, profiles, certificates and key ring (changes nothing)",
+    },
+    { kind: "job", jobname: define.jobname, jcl: define.jcl, maxRc, purpose: planPurpose },
+    ...(relist
+      ? [
+          {
+            kind: "job" as const,
+            jobname: relist.jobname,
+            jcl: relist.jcl,
+            maxRc: 8,
+            purpose: `list again after ${site}: the step fails if any definition is still missing (changes nothing)`,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Lists the live state, defines only what is missing, and after a site's job confirms it left nothing missing. */
+async function applySecurity(
+  spec: StepSpec,
+  jobs: SecurityJobs,
+  items: readonly SecurityItem[],
+  maxRc: number,
+  ctx: ApplyContext,
+): Promise<StepResult> {
+  const { env } = spec;
+  const { site, relist, purpose } = jobs;
+  const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
+  const listed = await listMissing({ ...base, job: jobs.list, items });
+  const missing = listed.map((m) => m.item);
+  if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
+  ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
+  const sysplex = env.topology.sysplex;
+  const job = site ? jobs.define : prepareTemplateJob(spec, "job", "jobname", { sysplex, lines: systsinFor(defineCommands(missing)) });
+  const notes: string[] = [
+    `missing before this run: ${missing.map((m) => m.id).join("; ")}`,
+    ...listed.flatMap((m) => (m.note ? [m.note] : [])),
+  ];
+  await submitOnce({
+    ...base,
+    jobname: job.jobname,
+    jcl: job.jcl,
+    token: job.token,
+    ...(job.symbols ? { symbols: job.symbols } : {}),
+    maxRc,
+    purpose,
+    judge: (r) => (site ? { failures: [] } : judgeDefineJob(r, missing, notes)),
+  });
+  if (relist) await confirmSiteJob({ ...base, job: relist, items, site: site! });
+  return { state: "changed", notes };
 }
 
 /** Submits the listing job; the definitions it finds missing, with why when RACF said more than "not found". Anything it could not read fails the step. */

@@ -60,13 +60,19 @@ function findDistribution(view: View): Distribution | { problem: (head: Head) =>
 }
 
 export function distributionChecks(view: View): Check[] {
-  const { ha, t } = view;
   const dist = findDistribution(view);
-  const members = zosmfHaSystems(t);
-  const targetsText = members
+  const [methodHead, targetsHead, switchBackHead] = distributionHeads(view);
+  if ("problem" in dist) return [methodHead, targetsHead, switchBackHead].map(dist.problem);
+  return [methodCheck(view, dist, methodHead), targetsCheck(view, dist, targetsHead), switchBackCheck(view, dist, switchBackHead)];
+}
+
+/** The three checks' heads: what the topology expects of the method, the targets and the switch-back. */
+function distributionHeads(view: View): [Head, Head, Head] {
+  const { ha, t } = view;
+  const targetsText = zosmfHaSystems(t)
     .map((m) => (m.role === "PREFERRED" ? `${m.system.name} PREFERRED` : `${m.system.name} BACKUP ${m.rank}`))
     .join(", ");
-  const heads: Head[] = [
+  return [
     { id: "tcpip.vipadistribute.method", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} method`, expected: "DISTMETHOD HOTSTANDBY" },
     { id: "tcpip.vipadistribute.targets", title: `VIPADISTRIBUTE ${ha.dvipa}..${ha.port} targets`, expected: targetsText },
     {
@@ -75,19 +81,25 @@ export function distributionChecks(view: View): Check[] {
       expected: ha.autoSwitchBack ? "AUTOSWITCHBACK" : "NOAUTOSWITCHBACK",
     },
   ];
-  if ("problem" in dist) return heads.map(dist.problem);
+}
+
+/** HOTSTANDBY on every entry: any other method spreads connections over the backups too. */
+function methodCheck(view: View, dist: Distribution, head: Head): Check {
+  const { ha } = view;
   const on = `on ${dist.from}`;
-
   const methods = [...new Set(dist.entries.map((e) => e.distMethod ?? e.distMethodRaw ?? "(blank)"))];
-  const method =
-    methods.length === 1 && methods[0] === "HOTSTANDBY"
-      ? healthy(heads[0], `HOTSTANDBY ${on}`)
-      : failed(
-          heads[0],
-          `${methods.join(", ")} ${on}`,
-          `${dist.from}: VIPADISTRIBUTE ${ha.dvipa}..${ha.port} uses DISTMETHOD ${methods.join(", ")}, not HOTSTANDBY`,
-        );
+  return methods.length === 1 && methods[0] === "HOTSTANDBY"
+    ? healthy(head, `HOTSTANDBY ${on}`)
+    : failed(
+        head,
+        `${methods.join(", ")} ${on}`,
+        `${dist.from}: VIPADISTRIBUTE ${ha.dvipa}..${ha.port} uses DISTMETHOD ${methods.join(", ")}, not HOTSTANDBY`,
+      );
+}
 
+/** Each HA system a target in its role and rank, and no target the topology does not name. */
+function targetsCheck(view: View, dist: Distribution, head: Head): Check {
+  const members = zosmfHaSystems(view.t);
   const problems: string[] = [];
   for (const m of members) {
     const xcf = m.system.tcpip.dynamicXcf.address;
@@ -107,22 +119,18 @@ export function distributionChecks(view: View): Check[] {
   const found = dist.entries
     .map((e) => `${view.xcfName(e.destXcf)} ${e.srvType ?? "?"}${e.srvType === "BACKUP" && e.rank !== null ? ` ${e.rank}` : ""}`)
     .join(", ");
-  const targets =
-    problems.length === 0
-      ? healthy(heads[1], `${found} ${on}`)
-      : failed(heads[1], `${found} ${on}`, `${dist.from}: ${problems.join("; ")}`);
+  const on = `on ${dist.from}`;
+  return problems.length === 0 ? healthy(head, `${found} ${on}`) : failed(head, `${found} ${on}`, `${dist.from}: ${problems.join("; ")}`);
+}
 
+/** The switch-back the topology asks for, on every entry; an entry that does not show it fails too. */
+function switchBackCheck(view: View, dist: Distribution, head: Head): Check {
+  const on = `on ${dist.from}`;
   const values = [...new Set(dist.entries.map((e) => e.autoSwitchBack))];
   const shown = values.map((v) => (v === true ? "AUTOSWITCHBACK" : v === false ? "NOAUTOSWITCHBACK" : "not shown"));
-  const asb =
-    values.length === 1 && values[0] === ha.autoSwitchBack
-      ? healthy(heads[2], `${shown[0]} ${on}`)
-      : failed(
-          heads[2],
-          `${shown.join(", ")} ${on}`,
-          `${dist.from}: switch-back is ${shown.join(", ")}, the topology says ${heads[2].expected}`,
-        );
-  return [method, targets, asb];
+  return values.length === 1 && values[0] === view.ha.autoSwitchBack
+    ? healthy(head, `${shown[0]} ${on}`)
+    : failed(head, `${shown.join(", ")} ${on}`, `${dist.from}: switch-back is ${shown.join(", ")}, the topology says ${head.expected}`);
 }
 
 /** The live switch-back setting, or the topology's when the display does not say. */

@@ -2,6 +2,7 @@ import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { systemField } from "../../templates/topology-fields";
 import { systemByName } from "../../topology";
+import type { MountedFileSystem } from "../../zosmf";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
 import { datasetExists } from "../ops/read-current";
@@ -17,58 +18,50 @@ function filesystemFields(t: Parameters<typeof systemByName>[0], system: string)
 
 export async function planFilesystem(spec: StepSpec, system: string): Promise<PlannedStep> {
   const { env } = spec;
-  const t = env.topology;
-  const sys = systemByName(t, system);
-  const z = sys.zosmf!;
-  const step = spec.workflow.step(spec.stepId);
+  const z = systemByName(env.topology, system).zosmf!;
+  const title = spec.workflow.step(spec.stepId).title;
   const mounts = await env.client.files.listMounts({ path: z.userDir });
   const here = mounts.filter((m) => m.mountpoint.replace(/\/+$/, "") === z.userDir.replace(/\/+$/, ""));
   const ours = here.find((m) => m.name.toUpperCase() === z.zfs.toUpperCase());
   if (ours) {
     return makeStep(spec, {
-      title: step.title,
+      title,
       system,
       observed: `${z.zfs} is mounted at ${z.userDir}${ours.sysname ? ` (owned by ${ours.sysname})` : ""}`,
       changes: [],
       apply: async () => ({ state: "unchanged" }),
     });
   }
-  if (here.length > 0) {
-    const other = here.map((m) => m.name).join(", ");
-    const message = `${other} is mounted at ${z.userDir}, not ${z.zfs}; the file system step refuses to mount over it.`;
-    return makeStep(spec, {
-      title: step.title,
-      system,
-      observed: message,
-      changes: [],
-      blocker: new HaError(message, {
-        failureClass: "invalid-input",
-        details: [`Unmount ${other} or change ${systemField(t, system)}.zosmf.userDir / zfs in the topology.`],
-      }),
-      apply: async () => ({ state: "unchanged" }),
-    });
-  }
+  if (here.length > 0) return planRefuseOther(spec, system, here);
+  return planMount(spec, system);
+}
+
+/** Another file system is mounted at the directory: the step stops rather than hide it under ours. */
+function planRefuseOther(spec: StepSpec, system: string, here: readonly MountedFileSystem[]): PlannedStep {
+  const t = spec.env.topology;
+  const z = systemByName(t, system).zosmf!;
+  const other = here.map((m) => m.name).join(", ");
+  const message = `${other} is mounted at ${z.userDir}, not ${z.zfs}; the file system step refuses to mount over it.`;
+  return makeStep(spec, {
+    title: spec.workflow.step(spec.stepId).title,
+    system,
+    observed: message,
+    changes: [],
+    blocker: new HaError(message, {
+      failureClass: "invalid-input",
+      details: [`Unmount ${other} or change ${systemField(t, system)}.zosmf.userDir / zfs in the topology.`],
+    }),
+    apply: async () => ({ state: "unchanged" }),
+  });
+}
+
+/** Nothing is mounted at the directory: one job defines the zFS if it is not catalogued, then creates the directory and mounts it. */
+async function planMount(spec: StepSpec, system: string): Promise<PlannedStep> {
+  const { env } = spec;
+  const z = systemByName(env.topology, system).zosmf!;
+  const step = spec.workflow.step(spec.stepId);
   const exists = await datasetExists(env.client, z.zfs);
-  const custom = t.zosmfHa?.fileSystem?.member;
-  const job: PreparedJob = custom
-    ? await prepareSiteJob(spec, custom, { ZFS: z.zfs, USERDIR: z.userDir, SYSTEM: system, VOLUME: t.datasets.volume })
-    : prepareTemplateJob(
-        spec,
-        "job",
-        "jobname",
-        {
-          // SYSAFF names the JES2 member, which need not be spelled like the MVS system name.
-          system: { name: system, jes2Member: sys.jes2Member ?? system, zosmf: z },
-          define: !exists,
-          zfs: z.zfs,
-          volume: t.datasets.volume,
-          primaryCyl: 25,
-          secondaryCyl: 10,
-          userDir: z.userDir,
-        },
-        "",
-        filesystemFields(t, system),
-      );
+  const job = await mountJob(spec, system, exists);
   const maxRc = step.maxRc ?? 0;
   const purpose = exists
     ? `create ${z.userDir} and mount the existing ${z.zfs} there on ${system}`
@@ -99,4 +92,30 @@ export async function planFilesystem(spec: StepSpec, system: string): Promise<Pl
       return { state: "changed", notes: [`${z.zfs} mounted at ${z.userDir} on ${system}`] };
     },
   });
+}
+
+/** The site's own member when the topology names one, else the shipped template; `exists` leaves out the define. */
+async function mountJob(spec: StepSpec, system: string, exists: boolean): Promise<PreparedJob> {
+  const t = spec.env.topology;
+  const sys = systemByName(t, system);
+  const z = sys.zosmf!;
+  const custom = t.zosmfHa?.fileSystem?.member;
+  if (custom) return prepareSiteJob(spec, custom, { ZFS: z.zfs, USERDIR: z.userDir, SYSTEM: system, VOLUME: t.datasets.volume });
+  return prepareTemplateJob(
+    spec,
+    "job",
+    "jobname",
+    {
+      // SYSAFF names the JES2 member, which need not be spelled like the MVS system name.
+      system: { name: system, jes2Member: sys.jes2Member ?? system, zosmf: z },
+      define: !exists,
+      zfs: z.zfs,
+      volume: t.datasets.volume,
+      primaryCyl: 25,
+      secondaryCyl: 10,
+      userDir: z.userDir,
+    },
+    "",
+    filesystemFields(t, system),
+  );
 }

@@ -421,7 +421,10 @@ describe("verify against the emulator", () => {
     });
 
     it("fails a server certificate without the DVIPA among its names", async () => {
-      emu.state.racf.certificates[SERVER_CERT]!.altNames = [{ type: "Domain", value: "other.example.com" }];
+      emu.state.racf.certificates[SERVER_CERT]!.altNames = [
+        { type: "Domain", value: "sysa.example.com" },
+        { type: "Domain", value: "sysb.example.com" },
+      ];
       const c = check(await deep(), "zosmf.security.certificate.IZUSVR.DefaultzOSMFCert.IZUDFLT");
       expect(c.verdict).toBe("failed");
       expect(c.reason).toContain(DVIPA);
@@ -429,7 +432,13 @@ describe("verify against the emulator", () => {
 
     it("degrades a certificate that expires in 10 days, naming the date", async () => {
       const end = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      emu.state.racf.certificates[SERVER_CERT]!.notAfter = end;
+      const cert = emu.state.racf.certificates[SERVER_CERT]!;
+      cert.altNames = [
+        { type: "IP", value: DVIPA },
+        { type: "Domain", value: "sysa.example.com" },
+        { type: "Domain", value: "sysb.example.com" },
+      ];
+      cert.notAfter = end;
       const c = check(await deep(), "zosmf.security.certificate.IZUSVR.DefaultzOSMFCert.IZUDFLT");
       expect(c.verdict).toBe("degraded");
       expect(c.reason).toContain(end);

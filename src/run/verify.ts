@@ -65,9 +65,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       endpointInfo: (host, port) =>
         (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
       systemTimeoutMs: options.systemTimeoutMs,
-      modules: options.deep
-        ? [...(options.modules ?? CHECK_MODULES), deepChecks((options.systemTimeoutMs ?? 60_000) * 5)]
-        : options.modules,
+      modules: options.deep ? [...(options.modules ?? CHECK_MODULES), deepChecks(options.systemTimeoutMs ?? 60_000)] : options.modules,
       onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),
     });
     return { ...result, durationMs: Date.now() - t0 };

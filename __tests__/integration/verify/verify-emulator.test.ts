@@ -452,9 +452,11 @@ describe("verify against the emulator", () => {
       expect(c.reason).toContain("/wrong/dir");
     });
 
-    it("degrades a distributing stack without HEALTHSWITCH", async () => {
-      const c = check(await deep(), "tcpip.healthswitch", "SYSA");
+    it("degrades a distributing stack without HEALTHSWITCH when the topology asks for it", async () => {
+      const r = await runVerify(true, { deep: true, edit: (y) => y.replace("healthSwitch: false", "healthSwitch: true") });
+      const c = check(r, "tcpip.healthswitch", "SYSA");
       expect(c.verdict).toBe("degraded");
+      expect(c.reason).toContain("without HEALTHSWITCH");
     });
   });
 });

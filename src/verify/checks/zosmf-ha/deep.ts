@@ -126,32 +126,30 @@ function procDefault(text: string, name: string): string | undefined {
   return found === undefined ? undefined : found.replace(/^'|'$/g, "").replace(/''/g, "'");
 }
 
-/** HEALTHSWITCH on the VIPADISTRIBUTE of every stack that distributes the DVIPA: missing leaves a hung server in rotation. */
+/**
+ * HEALTHSWITCH on the VIPADISTRIBUTE of every stack that distributes the DVIPA, as the topology's
+ * healthSwitch asks: the plan writes HEALTHSWITCH or NOHEALTHSWITCH, so a stack that differs has drifted.
+ * Without it a server that hangs keeps receiving connections, so a missing one is degraded, not failed.
+ */
 export function healthSwitchChecks(snapshot: Snapshot): Check[] {
   const view = buildView(snapshot);
   const { ha } = view;
+  const want = ha.healthSwitch;
+  const word = (on: boolean) => (on ? "HEALTHSWITCH" : "NOHEALTHSWITCH");
   const distributors = view.stacks.filter((s) => s.system.name === ha.distributor || s.system.name === ha.distributorBackup);
   return distributors.flatMap((s): Check[] => {
-    const head: CheckHead = {
-      id: "tcpip.healthswitch",
-      system: s.system.name,
-      title: "VIPADISTRIBUTE HEALTHSWITCH",
-      expected: "HEALTHSWITCH",
-    };
+    const head: CheckHead = { id: "tcpip.healthswitch", system: s.system.name, title: "VIPADISTRIBUTE HEALTHSWITCH", expected: word(want) };
     const cfg = display(snapshot, s.system, "VIPADCFG");
     if (cfg.state !== "ok") return [displayProblem(head, cfg, s.system)];
     const entries = distributesOf(cfg.data, ha.dvipa, ha.port);
     if (entries.length === 0) return [];
-    const off = entries.filter((e) => e.healthSwitch !== true);
-    return off.length
-      ? [
-          degraded(
-            head,
-            "no HEALTHSWITCH",
-            `${s.system.name} distributes ${ha.dvipa}..${ha.port} without HEALTHSWITCH: a server that hangs keeps receiving connections`,
-          ),
-        ]
-      : [healthy(head, "HEALTHSWITCH")];
+    // A display without the field shows the default, which is off (NOHEALTHSWITCH).
+    const differ = entries.filter((e) => (e.healthSwitch ?? false) !== want);
+    if (differ.length === 0) return [healthy(head, word(want))];
+    const reason = want
+      ? `${s.system.name} distributes ${ha.dvipa}..${ha.port} without HEALTHSWITCH: a server that hangs keeps receiving connections`
+      : `${s.system.name} distributes ${ha.dvipa}..${ha.port} with HEALTHSWITCH, but the topology sets healthSwitch: false`;
+    return [degraded(head, word(!want), reason)];
   });
 }
 

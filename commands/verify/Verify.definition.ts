@@ -46,6 +46,15 @@ export const VerifyDefinition: ICommandDefinition = {
         "192.0.2.10:443=https://127.0.0.1:8443). Certificates are still checked as the profile says; only the listed host and port are redirected.",
       type: "array",
     },
+    {
+      name: "deep",
+      description:
+        "Also submit one job per sysplex that only lists (LISTUSER, LISTGRP, RLIST, RACDCERT LIST and LISTRING) and judge the " +
+        "RACF definitions, the key ring and its certificates (alternative names, expiry: degraded 30 days before), read the " +
+        "server procedures' IZUPRM= and USERDIR= from PROCLIB, and check HEALTHSWITCH on every distributing stack.",
+      type: "boolean",
+      defaultValue: false,
+    },
     TRUST_TOPOLOGY_HOSTS_OPTION,
     ...connectionOptions,
   ],

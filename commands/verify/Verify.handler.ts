@@ -29,6 +29,7 @@ export default class VerifyHandler extends HaBaseHandler {
         connection: await ctx.connection(),
         resolveConnection: (profile) => ctx.namedConnection(profile),
         trustTopologyHosts: args.trustTopologyHosts === true,
+        deep: args.deep === true,
         endpoints: parseEndpointMap((args.connectTo as string[] | undefined) ?? []),
         systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
         sink: ctx.progress,

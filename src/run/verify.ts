@@ -1,7 +1,7 @@
 import type { LogSink, ProgressSink } from "../engine/types";
 import type { Connection } from "../topology";
 import { assertTrustedHosts, connectionFor, connectionKey } from "./connections";
-import { anonymousInfo, endpointUrl, verifyTopology, type EndpointMap } from "../verify";
+import { anonymousInfo, CHECK_MODULES, deepChecks, endpointUrl, verifyTopology, type EndpointMap } from "../verify";
 import type { CheckModule, VerifyClient, VerifyResult } from "../verify";
 import { createZosmfClient, type RequestEvent, type ZosmfClient, type ZosmfConnection, type ZosmfInfo } from "../zosmf";
 import { loadTopologyFile } from "./topology-file";
@@ -34,6 +34,8 @@ export interface VerifyOptions {
   readonly readEndpointInfo?: (url: URL) => Promise<ZosmfInfo>;
   /** @default every check family */
   readonly modules?: readonly CheckModule[];
+  /** Also submit the one listing job and judge the security set-up, the procedures and HEALTHSWITCH (--deep). @default false */
+  readonly deep?: boolean;
 }
 
 export { connectionFor } from "./connections";
@@ -63,7 +65,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       endpointInfo: (host, port) =>
         (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
       systemTimeoutMs: options.systemTimeoutMs,
-      modules: options.modules,
+      modules: options.deep ? [...(options.modules ?? CHECK_MODULES), deepChecks(options.systemTimeoutMs ?? 60_000)] : options.modules,
       onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),
     });
     return { ...result, durationMs: Date.now() - t0 };

@@ -47,6 +47,8 @@ export interface VerifyClient {
   info: ZosmfClient["info"];
   files: Pick<ZosmfClient["files"], "read" | "listMounts" | "listDatasets" | "readUss">;
   console: Pick<ZosmfClient["console"], "issue">;
+  /** Only `verify --deep` submits, and only the listing job (deep/listing-job.ts). */
+  jobs?: Pick<ZosmfClient["jobs"], "submitJcl" | "waitForOutput" | "spoolFiles" | "readSpool">;
 }
 
 /**

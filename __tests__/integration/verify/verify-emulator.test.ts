@@ -149,7 +149,7 @@ let emu: Emulator;
 
 async function runVerify(
   autoSwitchBack = true,
-  options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string } = {},
+  options: { ownEndpoints?: boolean; password?: string; edit?: (yaml: string) => string; deep?: boolean } = {},
 ): Promise<VerifyResult> {
   const url = new URL(emu.url);
   // The DVIPA is served on a local port: the emulator's stand-in for 192.0.2.10:443.
@@ -168,6 +168,7 @@ async function runVerify(
       password: options.password ?? emu.password,
     },
     systemTimeoutMs: 20_000,
+    deep: options.deep === true,
   });
 }
 
@@ -394,5 +395,68 @@ describe("verify against the emulator", () => {
     expect(r.checks.filter((c) => c.verdict === "failed" && !c.notRun).map((c) => `${c.id} ${c.system}: ${c.reason}`)).toEqual([]);
     expect(xml.failures).toBe(0);
     expect(xml.declared).toMatchObject({ tests: xml.tests, failures: 0, errors: xml.errors });
+  });
+
+  describe("--deep", () => {
+    const deep = () => runVerify(true, { deep: true });
+    const SERVER_CERT = "IZUSVR/DefaultzOSMFCert.IZUDFLT";
+    beforeEach(() => buildHotStandby(emu, "AUTOSWITCHBACK"));
+
+    it("submits exactly one job, holding only listing commands", async () => {
+      clearLog(emu.requestLog);
+      await deep();
+      expect(emu.requestLog.submits).toHaveLength(1);
+      const jcl = emu.state.jobs.find((j) => j.jobid === emu.requestLog.submits[0]!.jobid)!.jcl;
+      const systsin = jcl.split("\n").slice(jcl.split("\n").findIndex((l) => l.startsWith("//SYSTSIN")) + 1);
+      const commands = systsin.slice(0, systsin.indexOf("/*")).filter((l) => /^ \S/.test(l));
+      expect(commands.length).toBeGreaterThan(0);
+      for (const c of commands) expect(c).toMatch(/^ (LISTGRP|LISTUSER|RLIST|RACDCERT (ID\(\S+\)|CERTAUTH) (LIST|LISTRING)\()/);
+    });
+
+    it("fails the key ring when it is missing", async () => {
+      delete emu.state.racf.keyrings["IZUSVR/IZUKeyring.IZUDFLT"];
+      const c = check(await deep(), "zosmf.security.keyring.IZUSVR.IZUKeyring.IZUDFLT");
+      expect(c.verdict).toBe("failed");
+      expect(c.reason).toContain("IZUKeyring.IZUDFLT");
+    });
+
+    it("fails a server certificate without the DVIPA among its names", async () => {
+      emu.state.racf.certificates[SERVER_CERT]!.altNames = [
+        { type: "Domain", value: "sysa.example.com" },
+        { type: "Domain", value: "sysb.example.com" },
+      ];
+      const c = check(await deep(), "zosmf.security.certificate.IZUSVR.DefaultzOSMFCert.IZUDFLT");
+      expect(c.verdict).toBe("failed");
+      expect(c.reason).toContain(DVIPA);
+    });
+
+    it("degrades a certificate that expires in 10 days, naming the date", async () => {
+      const end = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const cert = emu.state.racf.certificates[SERVER_CERT]!;
+      cert.altNames = [
+        { type: "IP", value: DVIPA },
+        { type: "Domain", value: "sysa.example.com" },
+        { type: "Domain", value: "sysb.example.com" },
+      ];
+      cert.notAfter = end;
+      const c = check(await deep(), "zosmf.security.certificate.IZUSVR.DefaultzOSMFCert.IZUDFLT");
+      expect(c.verdict).toBe("degraded");
+      expect(c.reason).toContain(end);
+    });
+
+    it("fails a server procedure whose USERDIR= is wrong", async () => {
+      const ds = emu.state.datasets["SYS1.PROCLIB"] as PdsDataset;
+      ds.members["IZUSVRA"]!.content = "//IZUSVRA PROC SESSION='IZUDFLT',IZUPRM=0A,USERDIR='/wrong/dir'\n//IZUSVRA EXEC PGM=BPXBATSL\n";
+      const c = check(await deep(), "zosmf.proc.defaults", "SYSA");
+      expect(c.verdict).toBe("failed");
+      expect(c.reason).toContain("/wrong/dir");
+    });
+
+    it("degrades a distributing stack without HEALTHSWITCH when the topology asks for it", async () => {
+      const r = await runVerify(true, { deep: true, edit: (y) => y.replace("healthSwitch: false", "healthSwitch: true") });
+      const c = check(r, "tcpip.healthswitch", "SYSA");
+      expect(c.verdict).toBe("degraded");
+      expect(c.reason).toContain("without HEALTHSWITCH");
+    });
   });
 });

@@ -3,10 +3,10 @@ import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
 import { submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
-import { classifyDefine, classifyListing, type ListingVerdict } from "./racf-output";
-import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "./tso-output";
-import { defineCommands, securityCatalogue, type SecurityItem } from "./security-catalogue";
-import { systsinFor } from "./security-systsin";
+import { classifyDefine, classifyListing, type ListingVerdict } from "../../racf/racf-output";
+import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "../../racf/tso-output";
+import { defineCommands, securityCatalogue, type SecurityItem } from "../../racf/security-catalogue";
+import { systsinFor } from "../../racf/security-systsin";
 
 /** What every submission of this step shares: the client, the run's context, the step and the owner. */
 type SubmitBase = Omit<Parameters<typeof submitOnce>[0], "jobname" | "jcl" | "token" | "maxRc" | "purpose" | "judge">;

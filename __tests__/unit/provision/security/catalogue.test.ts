@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defineCommands, securityCatalogue } from "../../../../src/provision/zosmf-ha/security-catalogue";
-import { systsinFor } from "../../../../src/provision/zosmf-ha/security-systsin";
+import { defineCommands, securityCatalogue } from "../../../../src/racf/security-catalogue";
+import { systsinFor } from "../../../../src/racf/security-systsin";
 import { parseTopology } from "../../../../src/topology";
 
 const topology = (edit: (t: string) => string = (t) => t) =>

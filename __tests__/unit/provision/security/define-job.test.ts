@@ -4,7 +4,7 @@
  * (before the first READY, after END) fail it, shown.
  */
 import { describe, expect, it } from "vitest";
-import type { SecurityItem } from "../../../../src/provision/zosmf-ha/security-catalogue";
+import type { SecurityItem } from "../../../../src/racf/security-catalogue";
 import { judgeDefineJob } from "../../../../src/provision/zosmf-ha/security-step";
 
 const command = "RDEFINE FACILITY BPX.CONSOLE UACC(NONE)";

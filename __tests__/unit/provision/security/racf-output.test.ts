@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { classifyDefine, classifyListing } from "../../../../src/provision/zosmf-ha/racf-output";
-import { splitTsoOutput } from "../../../../src/provision/zosmf-ha/tso-output";
-import type { ListSubject } from "../../../../src/provision/zosmf-ha/security-catalogue";
+import { classifyDefine, classifyListing } from "../../../../src/racf/racf-output";
+import { splitTsoOutput } from "../../../../src/racf/tso-output";
+import type { ListSubject } from "../../../../src/racf/security-catalogue";
 import { judgeListing, listingFailures } from "../../../../src/provision/zosmf-ha/security-step";
-import { securityCatalogue } from "../../../../src/provision/zosmf-ha/security-catalogue";
+import { securityCatalogue } from "../../../../src/racf/security-catalogue";
 import { parseTopology } from "../../../../src/topology";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";

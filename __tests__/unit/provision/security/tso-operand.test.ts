@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tsoCommand, tsoOperand, tsoValue } from "../../../../src/templates/escape/tso";
-import { systsinFor, readSystsin } from "../../../../src/provision/zosmf-ha/security-systsin";
+import { systsinFor, readSystsin } from "../../../../src/racf/security-systsin";
 import { HaError } from "../../../../src/errors";
 
 const refused = (f: () => unknown) => {

@@ -4,12 +4,12 @@
  * server certificates and the key ring), one item per thing a listing can show. Every topology
  * value reaches a command through tsoCommand, never through text that is parsed again.
  */
-import type { Topology } from "../../topology";
-import { systemField } from "../../templates/topology-fields";
-import { zosmfHaSystems } from "../../topology";
-import { HaError } from "../../errors";
-import { preview } from "../../templates/escape";
-import { tsoCommand as tso, tsoValue } from "../../templates/escape/tso";
+import type { Topology } from "../topology";
+import { systemField } from "../templates/topology-fields";
+import { zosmfHaSystems } from "../topology";
+import { HaError } from "../errors";
+import { preview } from "../templates/escape";
+import { tsoCommand as tso, tsoValue } from "../templates/escape/tso";
 
 /** What a listing must show for an item to count as present. */
 export type ListSubject =

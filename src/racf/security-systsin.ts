@@ -4,7 +4,7 @@
  * that JES would take as the end of the in-stream data, and read back the way TSO reads them
  * the lines give exactly the commands intended, no more.
  */
-import { HaError } from "../../errors";
+import { HaError } from "../errors";
 
 const WIDTH = 71;
 

@@ -259,3 +259,9 @@ export function classifyDefine(c: TsoCommandOutput): { outcome: DefineOutcome; u
   if (unread.length) return { outcome: "failed", unread };
   return { outcome: sawAlready ? "already defined" : "defined", unread };
 }
+
+/** A listed certificate's `End Date`, or undefined when the listing shows no such certificate or no readable date. */
+export function certificateEndDate(lines: readonly string[], label: string): Date | undefined {
+  const block = certificateBlock(lines, label);
+  return block ? listedDate(blockField(block, "End Date")) : undefined;
+}

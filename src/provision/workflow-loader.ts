@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { HaError } from "../errors";
 import type { TemplateSource } from "../templates/render";
+import { builtinWorkflowsDir } from "../templates/workflows-dir";
 
 /** The code that carries out a step; a workflow file names one per step. */
 export const STEP_KINDS = [
@@ -74,19 +75,6 @@ export interface LoadWorkflowOptions {
 }
 
 const PARTIALS = ["jobcard"] as const;
-
-/** The plug-in's workflows folder, found from here in the source tree and in the built lib/ tree. */
-export function builtinWorkflowsDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, "workflows");
-    if (existsSync(path.join(candidate, "zosmf-ha", "workflow.yaml"))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", {
-    failureClass: "tool-failure",
-  });
-}
 
 type WorkflowDefinition = z.infer<typeof workflowSchema>;
 

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { WORKFLOWS } from "../../../src/provision/plan";
-import { builtinWorkflowsDir, loadWorkflow } from "../../../src/provision/workflow-loader";
+import { loadWorkflow } from "../../../src/provision/workflow-loader";
+import { builtinWorkflowsDir } from "../../../src/templates/workflows-dir";
 import { topologyJsonSchema } from "../../../src/topology";
 import { CHECK_MODULES } from "../../../src/verify/checks";
 

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HaError } from "../../errors";
 import { securityCatalogue } from "../../racf/security-catalogue";
 import { systsinFor } from "../../racf/security-systsin";
 import { assertValidJcl } from "../../templates/jcl-check";
+import { builtinWorkflowsDir } from "../../templates/workflows-dir";
 import { renderWithValues, type TemplateSource } from "../../templates/render";
 import type { Topology } from "../../topology";
 import type { VerifyClient } from "../types";
@@ -26,16 +27,9 @@ export function listingCommands(t: Topology): string[] {
   return commands;
 }
 
+/** The hot-standby workflow's templates, where the provision step's listing job comes from too. */
 function templatesDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, "workflows", "zosmf-ha", "templates");
-    if (existsSync(path.join(candidate, "izusec-list.jcl.hbs"))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", {
-    failureClass: "tool-failure",
-  });
+  return path.join(builtinWorkflowsDir(), "zosmf-ha", "templates");
 }
 
 const source = (dir: string, file: string): TemplateSource => ({

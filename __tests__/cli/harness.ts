@@ -128,7 +128,8 @@ export function emulatorGet<T>(emulator: EmulatorProcess, controlPath: string): 
   return emulatorCall<T>(emulator, "GET", controlPath);
 }
 
-export function emulatorCall<T>(emulator: EmulatorProcess, method: string, controlPath: string): Promise<T> {
+/** A control call; `body` is sent as is (a member's new text for `PUT ds/...`). */
+export function emulatorCall<T>(emulator: EmulatorProcess, method: string, controlPath: string, body?: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(controlPath, emulator.url),
@@ -141,6 +142,6 @@ export function emulatorCall<T>(emulator: EmulatorProcess, method: string, contr
       },
     );
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }

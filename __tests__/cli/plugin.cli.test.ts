@@ -181,6 +181,9 @@ describe("provision --dry-run against the emulator", () => {
 });
 
 describe("provision and verify through the CLI", () => {
+  // The topology the first test provisions; the --deep test reads the same provisioned sysplex back.
+  let provisioned: string | undefined;
+
   it("provisions, verifies healthy with a JUnit report, then reports degraded with exit code 2 under --fail-on degraded", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-run-"));
     const topo = path.join(dir, "plex.yaml");
@@ -196,6 +199,7 @@ describe("provision and verify through the CLI", () => {
     const provOut = JSON.parse(prov.stdout) as { data: { status: string; recordFile: string } };
     expect(provOut.data.status).toBe("succeeded");
     expect(prov.status).toBe(0);
+    provisioned = topo;
     expect(prov.stdout + prov.stderr).not.toContain(emulator.password);
     const record = readFileSync(provOut.data.recordFile, "utf8");
     expect(record).not.toContain(emulator.password);
@@ -219,6 +223,44 @@ describe("provision and verify through the CLI", () => {
     expect(data.verdict).toBe("degraded");
     await emulatorCall(emulator, "POST", "/__emulator/system/SYSA/up");
   });
+
+  it("verify --deep reads the provisioned set-up back healthy with one listing job, and exits 2 once a procedure drifts", async () => {
+    expect(provisioned, "the provision of the test above").toBeDefined();
+    const topo = provisioned!;
+    const submitted = async () => ((await emulatorLog()).submits as { jobname: string }[]).map((s) => s.jobname);
+    const before = (await submitted()).length;
+    const res = await zowe(["ha", "verify", "-t", topo, "--deep", "--rfj"], connEnv, 180_000);
+    expect(res.status, res.stderr).toBe(0);
+    const checks = (JSON.parse(res.stdout) as { data: { checks: { id: string; system?: string; verdict: string }[] } }).data.checks;
+    const security = checks.filter((c) => c.id.startsWith("zosmf.security."));
+    expect(security.length).toBeGreaterThan(0);
+    expect(security.filter((c) => c.verdict !== "healthy")).toEqual([]);
+    const procs = checks.filter((c) => c.id === "zosmf.proc.defaults");
+    expect(procs.map((c) => c.system)).toEqual(["SYSA", "SYSB"]);
+    expect(procs.filter((c) => c.verdict !== "healthy")).toEqual([]);
+    expect((await submitted()).slice(before)).toEqual(["IZUSECL"]);
+
+    // Someone edits SYSA's server procedure behind the plug-in's back: displays cannot see it, --deep must.
+    const member = "SYS1.PROCLIB(IZUSVRA)";
+    const state = await emulatorGet<{ datasets: Record<string, { members: Record<string, { content: string }> }> }>(
+      emulator,
+      "/__emulator/state",
+    );
+    const original = state.datasets["SYS1.PROCLIB"]!.members["IZUSVRA"]!.content;
+    expect(original).toMatch(/IZUPRM=0A\b/);
+    try {
+      await emulatorCall(emulator, "PUT", `/__emulator/ds/${encodeURIComponent(member)}`, original.replace(/IZUPRM=0A\b/, "IZUPRM=00"));
+      const drift = await zowe(["ha", "verify", "-t", topo, "--deep", "--rfj"], connEnv, 180_000);
+      expect(drift.status, drift.stderr).toBe(2);
+      const after = (JSON.parse(drift.stdout) as { data: { checks: { id: string; system?: string; verdict: string; reason?: string }[] } })
+        .data.checks;
+      const sysa = after.find((c) => c.id === "zosmf.proc.defaults" && c.system === "SYSA");
+      expect(sysa?.verdict).toBe("failed");
+      expect(sysa?.reason).toMatch(/IZUPRM= is 00, not 0A/);
+    } finally {
+      await emulatorCall(emulator, "PUT", `/__emulator/ds/${encodeURIComponent(member)}`, original);
+    }
+  }, 300_000);
 
   it("reports an unreachable z/OSMF as a tool failure with exit code 4 and a hint naming host and port", async () => {
     const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], { ...connEnv, ZOWE_OPT_PORT: "1" });

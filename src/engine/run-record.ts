@@ -106,9 +106,12 @@ export class RunRecord implements RunRecorder {
     await this.save();
   }
 
-  /** One entry per job: recorded when submitted (retcode null), completed when it ends. */
+  /**
+   * One entry per job: the intent before the submit (no job id), then the job id JES gave it
+   * (retcode null), completed when it ends.
+   */
   async job(entry: JobEntry): Promise<void> {
-    const at = this.data.jobs.findIndex((j) => j.jobid === entry.jobid && j.jobname === entry.jobname);
+    const at = entry.jobid === null ? -1 : this.data.jobs.findIndex((j) => sameJob(j, entry));
     if (at >= 0) this.data.jobs[at] = entry;
     else this.data.jobs.push(entry);
     await this.save();
@@ -158,6 +161,13 @@ export class RunRecord implements RunRecorder {
     this.saving = next;
     return next;
   }
+}
+
+/** The recorded entry `entry` updates: the same job id, or the intent (no job id yet) of the same submission. */
+export function sameJob(recorded: JobEntry, entry: JobEntry): boolean {
+  if (recorded.jobname.toUpperCase() !== entry.jobname.toUpperCase()) return false;
+  if (recorded.jobid === null) return recorded.token === entry.token && recorded.stepId === entry.stepId;
+  return recorded.jobid === entry.jobid;
 }
 
 export function recordDirFor(options: { topologyFile: string; recordDir?: string }): string {

@@ -1,3 +1,4 @@
+import { jobLabel } from "./job-label";
 import type { BackupEntry, CommandEntry, DatasetEntry, JobEntry, RunRecorder, WriteEntry } from "./types";
 
 /** A display command (`D ...`, `DISPLAY ...`) only reads; every other command changes something. */
@@ -40,6 +41,17 @@ export class SentLog {
     return this.list;
   }
 
+  /** A submission is noted before it leaves; once JES named the job, the job id takes its place. */
+  private noteJob(e: JobEntry): void {
+    const intent = `job ${jobLabel({ ...e, jobid: null })}`;
+    if (e.jobid === null) return this.note({ stepId: e.stepId, kind: "job", what: intent });
+    const what = `job ${jobLabel(e)}`;
+    const at = this.list.findIndex((x) => x.kind === "job" && x.stepId === e.stepId && x.what === intent);
+    if (at < 0 || this.seen.has(`job\0${what}`)) return this.note({ stepId: e.stepId, kind: "job", what });
+    this.list[at] = { stepId: e.stepId, kind: "job", what };
+    this.seen.add(`job\0${what}`);
+  }
+
   /** The recorder the steps write to: each entry is passed on and noted here first. */
   track(inner: RunRecorder): RunRecorder {
     return {
@@ -49,7 +61,7 @@ export class SentLog {
         await inner.backup(e);
       },
       job: (e: JobEntry) => {
-        this.note({ stepId: e.stepId, kind: "job", what: `job ${e.jobname}(${e.jobid})` });
+        this.noteJob(e);
         return inner.job(e);
       },
       command: (e: CommandEntry) => {

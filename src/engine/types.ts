@@ -99,7 +99,7 @@ export interface ApplyContext {
 export interface RunRecorder {
   /** Called before a member or file is overwritten: the original bytes and ETag. */
   backup(entry: BackupEntry): Promise<void>;
-  /** Called when a job is submitted (retcode null) and again when it ends. */
+  /** Called before a job is submitted (jobid null), when JES answered with its id, and again when it ends. */
   job(entry: JobEntry): void | Promise<void>;
   command(entry: CommandEntry): void | Promise<void>;
   write(entry: WriteEntry): void | Promise<void>;
@@ -126,8 +126,11 @@ export interface BackupEntry {
 export interface JobEntry {
   readonly stepId: string;
   readonly jobname: string;
-  readonly jobid: string;
+  /** null while the submission's outcome is not known: recorded before the submit request leaves. */
+  readonly jobid: string | null;
   readonly token: string;
+  /** The owner the job is submitted under, to look for it by token; absent in older records. */
+  readonly owner?: string;
   readonly retcode: string | null;
   readonly maxRc: number;
 }

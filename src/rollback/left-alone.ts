@@ -1,7 +1,6 @@
 import type { RunRecordData } from "../engine/run-record";
-import type { JobEntry, PlannedStep } from "../engine/types";
-
-const jobKey = (j: JobEntry) => `${j.jobname}(${j.jobid})`;
+import { jobLabel } from "../engine/job-label";
+import type { PlannedStep } from "../engine/types";
 
 /**
  * What rollback does not undo, said plainly: job work, servers the run started, and jobs
@@ -10,8 +9,8 @@ const jobKey = (j: JobEntry) => `${j.jobname}(${j.jobid})`;
 export function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
   // A job is recorded once when submitted (no return code yet) and again when it ends.
   const ended = record.jobs.filter((j) => j.retcode !== null);
-  const endedIds = new Set(ended.map((j) => jobKey(j)));
-  const unfinished = [...new Set(record.jobs.filter((j) => j.retcode === null && !endedIds.has(jobKey(j))).map(jobKey))];
+  const endedIds = new Set(ended.map((j) => jobLabel(j)));
+  const unfinished = [...new Set(record.jobs.filter((j) => j.retcode === null && !endedIds.has(jobLabel(j))).map(jobLabel))];
   const started = record.commands.filter((c) => /^S\s/i.test(c.command)).map((c) => `${c.command.slice(2).trim()} on ${c.system}`);
   const datasets = [...new Set((record.datasets ?? []).map((d) => d.dsn))];
   if (ended.length === 0 && unfinished.length === 0 && started.length === 0 && datasets.length === 0) return undefined;
@@ -34,7 +33,7 @@ export function leftAloneStep(record: RunRecordData): PlannedStep | undefined {
       `Data sets the run created are left in place (${datasets.join(", ")}); delete them by hand when nothing in them is needed any more.`,
     );
   const observed = [
-    ended.length ? `jobs of run ${record.runId}: ${ended.map((j) => `${j.jobname}(${j.jobid}) ${j.retcode}`).join(", ")}` : "",
+    ended.length ? `jobs of run ${record.runId}: ${ended.map((j) => `${jobLabel(j)} ${j.retcode}`).join(", ")}` : "",
     unfinished.length ? `may still be running: ${unfinished.join(", ")}` : "",
     started.length ? `started: ${started.join(", ")}` : "",
     datasets.length ? `created: ${datasets.join(", ")}` : "",

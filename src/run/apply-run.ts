@@ -4,6 +4,7 @@ import { redactSecrets } from "../engine/redact";
 import { RunHistory } from "../engine/run-history";
 import { RunRecord, type RunKind, type RunRecordOptions } from "../engine/run-record";
 import { SentLog, type SentEntry } from "../engine/sent";
+import { jobLabel } from "../engine/job-label";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
@@ -180,7 +181,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
   const status = interrupted ? "interrupted" : failed ? "failed" : "succeeded";
   await record.finish(status, plan, outcomes);
   // A job's record entry has no return code until the run saw it end.
-  const runningJobs = interrupted ? record.data.jobs.filter((j) => j.retcode === null).map((j) => `${j.jobname}(${j.jobid})`) : [];
+  const runningJobs = interrupted ? record.data.jobs.filter((j) => j.retcode === null).map(jobLabel) : [];
   const next = failed || interrupted ? nextAfter(o, record.data.runId, sent.any, runningJobs) : undefined;
   return {
     sysplex: o.sysplex,

@@ -33,14 +33,15 @@ async function planRun(options: ProvisionOptions, scope: RunScope): Promise<Plan
   if (options.resume && !resumed) {
     throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
   }
-  if (!options.dryRun) await assertNoUnfinishedJobs(client, history, resumed);
+  const owner = (options.connection.user ?? "*").toUpperCase();
+  if (!options.dryRun) await assertNoUnfinishedJobs(client, history, resumed, owner);
   const lastSuccess = await history.lastSuccess();
   const steps = await planProvision({
     topology,
     client,
     workflowsDir: options.workflowsDir,
     runToken: scope.runToken,
-    owner: (options.connection.user ?? "*").toUpperCase(),
+    owner,
     clientFor: await scope.systemClients(),
     jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
     startServers: options.startServers ?? false,

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { start, type Emulator } from "../../../emulator";
 import { executePlan } from "../../../src/engine/execute";
 import type { LastRun } from "../../../src/engine/run-history";
+import { sameJob } from "../../../src/engine/run-record";
 import type { BackupEntry, CommandEntry, JobEntry, PlannedStep, RunRecorder, StepOutcome, WriteEntry } from "../../../src/engine/types";
 import { planProvision } from "../../../src/provision/plan";
 import { parseTopology, type Topology } from "../../../src/topology";
@@ -17,9 +18,9 @@ export class MemoryRecorder implements RunRecorder {
   async backup(entry: BackupEntry): Promise<void> {
     this.backups.push(entry);
   }
-  /** Like the run record: one entry per job, completed when it ends. */
+  /** Like the run record: one entry per job, from the intent to submit until it ends. */
   job(entry: JobEntry): void {
-    const at = this.jobs.findIndex((j) => j.jobid === entry.jobid);
+    const at = entry.jobid === null ? -1 : this.jobs.findIndex((j) => sameJob(j, entry));
     if (at >= 0) this.jobs[at] = entry;
     else this.jobs.push(entry);
   }

@@ -67,13 +67,18 @@ function continues(line: string, first: boolean): boolean {
   return operandField(rest).endsWith(",");
 }
 
-/**
- * Submits a job at most once. If the answer to the submit is lost, the job is looked for by its
- * token before anything else; it is never submitted again blindly. Waits within the timeout,
- * always reads the spool, and fails with the job id, RC, failing step and the spool lines
- * that explain it.
- */
-export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
+/** Sends the submit, or finds the job by its token when the answer was lost; never submits twice. */
+async function submitOrFind(o: SubmitOnceOptions): Promise<JobDocument> {
+  // On disk before the request leaves: a run cut short during the submit still knows to look for the job.
+  await o.ctx.record.job({
+    stepId: o.stepId,
+    jobname: o.jobname,
+    jobid: null,
+    token: o.token,
+    owner: o.owner,
+    retcode: null,
+    maxRc: o.maxRc,
+  });
   let job: JobDocument;
   try {
     job = await o.client.jobs.submitJcl(o.jcl, o.symbols ? { symbols: o.symbols } : {});
@@ -90,14 +95,41 @@ export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
     job = found[0]!;
     o.ctx.progress(`found ${job.jobname}(${job.jobid}) on the JES queue; not submitting again`);
   }
+  return job;
+}
+
+/**
+ * Submits a job at most once. If the answer to the submit is lost, the job is looked for by its
+ * token before anything else; it is never submitted again blindly. Waits within the timeout,
+ * always reads the spool, and fails with the job id, RC, failing step and the spool lines
+ * that explain it.
+ */
+export async function submitOnce(o: SubmitOnceOptions): Promise<JobResult> {
+  const job = await submitOrFind(o);
   o.ctx.progress(`submitted ${job.jobname}(${job.jobid})`);
   // On disk before the wait: a run cut short still knows the job it left on the queue.
-  await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode: null, maxRc: o.maxRc });
+  await o.ctx.record.job({
+    stepId: o.stepId,
+    jobname: job.jobname,
+    jobid: job.jobid,
+    token: o.token,
+    owner: o.owner,
+    retcode: null,
+    maxRc: o.maxRc,
+  });
 
   const finished = (await o.client.jobs.waitForOutput(job, { timeoutMs: o.timeoutMs, ...(o.ctx.signal ? { signal: o.ctx.signal } : {}) }))
     .job;
   const retcode = finished.retcode ?? "UNKNOWN";
-  await o.ctx.record.job({ stepId: o.stepId, jobname: job.jobname, jobid: job.jobid, token: o.token, retcode, maxRc: o.maxRc });
+  await o.ctx.record.job({
+    stepId: o.stepId,
+    jobname: job.jobname,
+    jobid: job.jobid,
+    token: o.token,
+    owner: o.owner,
+    retcode,
+    maxRc: o.maxRc,
+  });
 
   const spool = await readAllSpool(o.client, finished);
   const rc = conditionCode(retcode);

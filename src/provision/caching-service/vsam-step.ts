@@ -5,7 +5,7 @@ import type { CachingService } from "../../topology";
 import type { StepSpec } from "../context";
 import { prepareTemplateJob } from "../ops/job-source";
 import { datasetExists } from "../ops/read-current";
-import { defaultSpoolFailures, submitOnce, type JobResult } from "../ops/submit-once";
+import { defaultSpoolFailures, stepJob, submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
 import { clusterDifferences, parseListcat, type WantedCluster } from "./listcat";
 
@@ -71,7 +71,6 @@ export async function planVsam(spec: StepSpec): Promise<PlannedStep> {
 /** The cluster is not catalogued: one job defines it. */
 function planDefine(plan: VsamPlan): PlannedStep {
   const { spec, v, rls, volume, maxRc } = plan;
-  const { env } = spec;
   const job = prepareTemplateJob(
     spec,
     "job",
@@ -95,15 +94,8 @@ function planDefine(plan: VsamPlan): PlannedStep {
     changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose: `define the ${rls ? "RLS" : "NONRLS"} KSDS ${v.name}` }],
     apply: async (ctx) => {
       await submitOnce({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        owner: env.owner,
-        jobname: job.jobname,
-        jcl: job.jcl,
-        token: job.token,
+        ...stepJob(spec, ctx, job),
         maxRc,
-        timeoutMs: env.jobTimeoutMs,
         purpose: `the Caching Service data set ${v.name}`,
       });
       return { state: "changed", notes: [`${v.name} defined`] };
@@ -114,7 +106,6 @@ function planDefine(plan: VsamPlan): PlannedStep {
 /** The cluster exists: a LISTCAT job at apply time tells whether it has the planned attributes. */
 function planCheckExisting(plan: VsamPlan): PlannedStep {
   const { spec, v } = plan;
-  const { env } = spec;
   // Every apply lists the cluster: the live catalogue decides, never a record of an earlier run.
   const list = prepareTemplateJob(spec, "list", "listJobname", { name: v.name }, "/list", VSAM_FIELDS(v.nonRls !== undefined));
   return makeStep(spec, {
@@ -132,15 +123,8 @@ function planCheckExisting(plan: VsamPlan): PlannedStep {
     ],
     apply: async (ctx) => {
       const result = await submitOnce({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        owner: env.owner,
-        jobname: list.jobname,
-        jcl: list.jcl,
-        token: list.token,
+        ...stepJob(spec, ctx, list),
         maxRc: 0,
-        timeoutMs: env.jobTimeoutMs,
         purpose: `the LISTCAT of ${v.name}`,
         judge: (r) => ({ failures: defaultSpoolFailures(r.spool) }),
       });

@@ -3,6 +3,8 @@ import type { ApplyContext } from "../../engine/types";
 import { HaError } from "../../errors";
 import { operandField } from "../../templates/jcl-statement";
 import { ZosmfError, type JobDocument, type ZosmfClient } from "../../zosmf";
+import type { StepSpec } from "../context";
+import type { PreparedJob } from "./job-source";
 
 export interface SpoolText {
   readonly ddname: string;
@@ -37,6 +39,26 @@ export interface SubmitOnceOptions {
    * classifies its own output (RACF) passes its own, and may accept an RC above maxRc.
    */
   readonly judge?: (result: JobResult) => { readonly failures: readonly string[]; readonly acceptRc?: boolean };
+}
+
+/** What a step's job submission takes from the step and its prepared job: everything but its purpose, RC and judge. */
+export function stepJob(
+  spec: Pick<StepSpec, "env" | "id">,
+  ctx: ApplyContext,
+  job: Pick<PreparedJob, "jobname" | "jcl" | "token" | "symbols">,
+): Omit<SubmitOnceOptions, "maxRc" | "purpose" | "judge"> {
+  const { env } = spec;
+  return {
+    client: env.client,
+    ctx,
+    stepId: spec.id,
+    owner: env.owner,
+    timeoutMs: env.jobTimeoutMs,
+    jobname: job.jobname,
+    jcl: job.jcl,
+    token: job.token,
+    ...(job.symbols ? { symbols: job.symbols } : {}),
+  };
 }
 
 /** The token line every job carries, so a job whose submit answer was lost can be found. */

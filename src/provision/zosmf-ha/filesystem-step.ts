@@ -6,7 +6,7 @@ import type { MountedFileSystem } from "../../zosmf";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
 import { datasetExists } from "../ops/read-current";
-import { submitOnce } from "../ops/submit-once";
+import { stepJob, submitOnce } from "../ops/submit-once";
 import { makeStep } from "../step";
 
 /** Where the job's variables come from in the topology, so a refused value is named by its field. */
@@ -73,16 +73,8 @@ async function planMount(spec: StepSpec, system: string): Promise<PlannedStep> {
     changes: [{ kind: "job", jobname: job.jobname, jcl: job.jcl, maxRc, purpose }],
     apply: async (ctx) => {
       await submitOnce({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        owner: env.owner,
-        jobname: job.jobname,
-        jcl: job.jcl,
-        token: job.token,
-        ...(job.symbols ? { symbols: job.symbols } : {}),
+        ...stepJob(spec, ctx, job),
         maxRc,
-        timeoutMs: env.jobTimeoutMs,
         purpose,
       });
       const after = await env.client.files.listMounts({ path: z.userDir });

@@ -1,7 +1,7 @@
 import type { ApplyContext, Change, PlannedStep, StepResult } from "../../engine/types";
 import type { StepSpec } from "../context";
 import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job-source";
-import { submitOnce, type JobResult } from "../ops/submit-once";
+import { stepJob, submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
 import { classifyDefine, classifyListing, type ListingVerdict } from "../../racf/racf-output";
 import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "../../racf/tso-output";
@@ -9,7 +9,6 @@ import { defineCommands, securityCatalogue, type SecurityItem } from "../../racf
 import { systsinFor } from "../../racf/security-systsin";
 
 /** What every submission of this step shares: the client, the run's context, the step and the owner. */
-type SubmitBase = Omit<Parameters<typeof submitOnce>[0], "jobname" | "jcl" | "token" | "maxRc" | "purpose" | "judge">;
 
 /** The listing commands, once each, in catalogue order. */
 function listCommands(items: readonly SecurityItem[]): string[] {
@@ -97,8 +96,7 @@ async function applySecurity(
 ): Promise<StepResult> {
   const { env } = spec;
   const { site, relist, purpose } = jobs;
-  const base = { client: env.client, ctx, stepId: spec.id, owner: env.owner, timeoutMs: env.jobTimeoutMs };
-  const listed = await listMissing({ ...base, job: jobs.list, items });
+  const listed = await listMissing(stepJob(spec, ctx, jobs.list), items);
   const missing = listed.map((m) => m.item);
   if (missing.length === 0) return { state: "unchanged", notes: ["the listing shows every definition in place"] };
   ctx.progress(`missing: ${missing.map((m) => m.id).join(", ")}`);
@@ -109,30 +107,23 @@ async function applySecurity(
     ...listed.flatMap((m) => (m.note ? [m.note] : [])),
   ];
   await submitOnce({
-    ...base,
-    jobname: job.jobname,
-    jcl: job.jcl,
-    token: job.token,
-    ...(job.symbols ? { symbols: job.symbols } : {}),
+    ...stepJob(spec, ctx, job),
     maxRc,
     purpose,
     judge: (r) => (site ? { failures: [] } : judgeDefineJob(r, missing, notes)),
   });
-  if (relist) await confirmSiteJob({ ...base, job: relist, items, site: site! });
+  if (relist) await confirmSiteJob(stepJob(spec, ctx, relist), items, site!);
   return { state: "changed", notes };
 }
 
 /** Submits the listing job; the definitions it finds missing, with why when RACF said more than "not found". Anything it could not read fails the step. */
 async function listMissing(
-  o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[] },
+  job: ReturnType<typeof stepJob>,
+  items: readonly SecurityItem[],
 ): Promise<{ item: SecurityItem; note?: string }[]> {
-  const { job, items, ...base } = o;
   let verdicts: { item: SecurityItem; verdict: ListingVerdict }[] = [];
   await submitOnce({
-    ...base,
-    jobname: job.jobname,
-    jcl: job.jcl,
-    token: job.token,
+    ...job,
     maxRc: 8,
     purpose: "the security listing",
     judge: (r) => {
@@ -175,15 +166,9 @@ export function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], n
 }
 
 /** Lists again after the site's own job: anything still missing or unreadable fails the step with its lines. */
-async function confirmSiteJob(
-  o: SubmitBase & { job: { jobname: string; jcl: string; token: string }; items: readonly SecurityItem[]; site: string },
-): Promise<void> {
-  const { job, items, site, ...base } = o;
+async function confirmSiteJob(job: ReturnType<typeof stepJob>, items: readonly SecurityItem[], site: string): Promise<void> {
   await submitOnce({
-    ...base,
-    jobname: job.jobname,
-    jcl: job.jcl,
-    token: job.token,
+    ...job,
     maxRc: 8,
     purpose: `the security listing after ${site}`,
     judge: (r) => {

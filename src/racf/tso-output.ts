@@ -57,3 +57,19 @@ export function readTsoOutput(systsprt: string): { outputs: TsoCommandOutput[]; 
   }
   return { outputs: out, stray };
 }
+
+/** Whether a command's echo in SYSTSPRT is this command: blanks and TSO continuation marks do not count, nor case. */
+export function sameCommand(echo: string, command: string): boolean {
+  const norm = (text: string) =>
+    text
+      .replace(/\s*-\s*$/gm, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toUpperCase();
+  return norm(echo) === norm(command);
+}
+
+/** The output of this listing command among a job's command outputs; undefined when it did not run. */
+export function outputOf(outputs: readonly TsoCommandOutput[], command: string): TsoCommandOutput | undefined {
+  return outputs.find((o) => sameCommand(o.command, command));
+}

@@ -1,6 +1,6 @@
 import { ZosmfError } from "../../zosmf";
 import type { ZosmfClient } from "../../zosmf";
-import { notAuthorised } from "./dataset-check";
+import { inspectDataset, notAuthorised } from "./dataset-check";
 
 /** What a read found: the text and ETag, or null text when the member or file does not exist. */
 export interface Observed {
@@ -32,13 +32,7 @@ export async function readUssFile(client: ZosmfClient, path: string): Promise<Ob
   }
 }
 
-/** Whether a data set is catalogued, by an exact-name list (GET only). */
+/** Whether a data set is catalogued (GET only), through the same look that reads its attributes. */
 export async function datasetExists(client: ZosmfClient, dsn: string): Promise<boolean> {
-  try {
-    const items = await client.files.listDatasets(dsn);
-    return items.some((i) => i.dsname.toUpperCase() === dsn.toUpperCase());
-  } catch (err) {
-    if (err instanceof ZosmfError && err.kind === "not-found") return false;
-    throw err;
-  }
+  return (await inspectDataset(client, dsn)) !== null;
 }

@@ -4,7 +4,7 @@ import { prepareSiteJob, prepareTemplateJob, type PreparedJob } from "../ops/job
 import { stepJob, submitOnce, type JobResult } from "../ops/submit-once";
 import { makeStep } from "../step";
 import { classifyDefine, classifyListing, type ListingVerdict } from "../../racf/racf-output";
-import { readTsoOutput, splitTsoOutput, type TsoCommandOutput } from "../../racf/tso-output";
+import { outputOf, readTsoOutput, sameCommand, splitTsoOutput, type TsoCommandOutput } from "../../racf/tso-output";
 import { defineCommands, securityCatalogue, type SecurityItem } from "../../racf/security-catalogue";
 import { systsinFor } from "../../racf/security-systsin";
 
@@ -152,7 +152,7 @@ export function judgeDefineJob(r: JobResult, missing: readonly SecurityItem[], n
   }
   let already = false;
   for (const command of commands) {
-    const o = outputs.find((x) => sameCommand(x.command, command));
+    const o = outputOf(outputs, command);
     if (!o) {
       failures.push(`${command}: no output (the command did not run)`);
       continue;
@@ -174,7 +174,7 @@ async function confirmSiteJob(job: ReturnType<typeof stepJob>, items: readonly S
     judge: (r) => {
       const verdicts = judgeListing(r, items);
       const outputs = tsoOutputs(r);
-      const answer = (item: SecurityItem) => outputs.find((x) => sameCommand(x.command, item.list))?.messages.join(" | ") || "no lines";
+      const answer = (item: SecurityItem) => outputOf(outputs, item.list)?.messages.join(" | ") || "no lines";
       const still = verdicts
         .filter((v) => v.verdict.state === "missing")
         .map((v) => `${v.item.id}: still missing after ${site} (${v.item.list}: ${answer(v.item)})`);
@@ -187,16 +187,6 @@ function tsoOutputs(r: JobResult): TsoCommandOutput[] {
   return r.spool.filter((f) => f.ddname === "SYSTSPRT").flatMap((f) => splitTsoOutput(f.text));
 }
 
-function sameCommand(echo: string, command: string): boolean {
-  const norm = (s: string) =>
-    s
-      .replace(/\s*-\s*$/gm, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .toUpperCase();
-  return norm(echo) === norm(command);
-}
-
 export function judgeListing(
   r: JobResult,
   items: readonly SecurityItem[],
@@ -205,11 +195,7 @@ export function judgeListing(
   const outputs = tsoOutputs(r);
   return items.map((item) => ({
     item,
-    verdict: classifyListing(
-      item.subject,
-      outputs.find((o) => sameCommand(o.command, item.list)),
-      now,
-    ),
+    verdict: classifyListing(item.subject, outputOf(outputs, item.list), now),
   }));
 }
 

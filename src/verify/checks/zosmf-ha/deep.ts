@@ -1,6 +1,6 @@
 import { certificateEndDate, classifyListing } from "../../../racf/racf-output";
 import { securityCatalogue, type SecurityItem } from "../../../racf/security-catalogue";
-import { splitTsoOutput, type TsoCommandOutput } from "../../../racf/tso-output";
+import { outputOf, splitTsoOutput, type TsoCommandOutput } from "../../../racf/tso-output";
 import { distributesOf } from "../../../tcpip/in-force";
 import { zosmfHaSystems, type Topology } from "../../../topology";
 import { runListingJob } from "../../deep/listing-job";
@@ -19,11 +19,6 @@ const LISTING = "deep.security-listing";
 const PROC = "deep.server-proc";
 const WARN_DAYS = 30;
 const DAY_MS = 86_400_000;
-
-const sameCommand = (a: string, b: string) => {
-  const norm = (s: string) => s.replace(/\s+/g, " ").trim().toUpperCase();
-  return norm(a) === norm(b);
-};
 
 const slug = (id: string) => id.replace(/[^A-Za-z0-9.*]+/g, "-").replace(/^-|-$/g, "");
 
@@ -59,7 +54,7 @@ export function securityChecks(snapshot: Snapshot, now: Date = new Date()): Chec
 }
 
 function judgeItem(head: CheckHead, item: SecurityItem, outputs: readonly TsoCommandOutput[], now: Date): Check {
-  const out = outputs.find((o) => sameCommand(o.command, item.list));
+  const out = outputOf(outputs, item.list);
   const verdict = classifyListing(item.subject, out, now);
   switch (verdict.state) {
     case "missing":

@@ -173,6 +173,8 @@ export const jesTexts = {
   procNotFound: (proc: string) => `IEFC612I PROCEDURE ${proc} WAS NOT FOUND`,
   badName: "IEFC662I INVALID LABEL",
   jobNotRun: (jobname: string) => `IEFC452I ${jobname} - JOB NOT RUN - JCL ERROR`,
+  // INF: JES2's end-of-job message for a job that did not run; the facts file gives only the id family ($HASP).
+  jobTerminated: (jobname: string) => `$HASP396 ${jobname.padEnd(8)} TERMINATED`,
   moduleNotFound: (pgm: string) => `CSV003I REQUESTED MODULE ${pgm} NOT FOUND`,
   /** Used by the jobFail fault with jclError, when the JCL itself is fine. */
   injectedJclError: "IEFC019I MISPLACED DD STATEMENT",

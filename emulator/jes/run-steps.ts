@@ -168,7 +168,7 @@ export function jclErrorSpool(job: Job, listingText: string, errors: string[], a
   const log = new JobLog(job, job.execSystem, at);
   log.add(at, `IRR010I  USERID ${job.owner.padEnd(8)} IS ASSIGNED TO THIS JOB.`);
   log.add(at, jesTexts.jobNotRun(job.jobname));
-  log.add(at, `$HASP396 ${job.jobname.padEnd(8)} TERMINATED`);
+  log.add(at, jesTexts.jobTerminated(job.jobname));
   const listing = [
     listingText,
     ...errors.map((e) => {

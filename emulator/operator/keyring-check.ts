@@ -9,13 +9,8 @@
  * load because of the following error: …"); the R_datalib text for a missing ring is the
  * one IRRSDL00 gives (3P: zowe/api-layer issue 4324); the other error texts are INF.
  */
-import type { EmulatorState, RacfDatabase } from "../state";
-
-/** The user a started task runs as: STDATA USER of `proc.job`, else of the generic `proc.*` (INF: no other STARTED matching). */
-function startedUser(racf: RacfDatabase, proc: string, job: string): string | undefined {
-  const started = racf.profiles.STARTED ?? {};
-  return (started[`${proc}.${job}`] ?? started[`${proc}.*`])?.stdata?.USER;
-}
+import type { EmulatorState } from "../state";
+import { NO_STC_USER, stcOwner } from "./stc-jobs";
 
 /** Why the server's key store does not load, as the lines it prints; null when it loads. */
 export function keystoreRefusal(
@@ -26,7 +21,9 @@ export function keystoreRefusal(
   today: Date,
 ): { why: string; lines: string[] } | null {
   const racf = state.racf;
-  const user = startedUser(racf, proc.toUpperCase(), job.toUpperCase());
+  // The same STARTED lookup that names the task's owner on the spool.
+  const owner = stcOwner(state, proc.toUpperCase(), job.toUpperCase());
+  const user = owner === NO_STC_USER ? undefined : owner;
   const location = `safkeyring:///${keyringName}`;
   const refuse = (error: string) => ({
     why: `KEYSTORE ${location} DID NOT LOAD`,

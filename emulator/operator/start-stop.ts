@@ -85,7 +85,7 @@ function say(started: Started, ...lines: string[]): void {
 }
 
 function end(ctx: Ctx, job: string, rc = 0): string[] {
-  return [msg.ief404(job, timeOfDay(ctx.now)), msg.hasp395(job).replace("RC=0000", `RC=${String(rc).padStart(4, "0")}`)];
+  return [msg.ief404(job, timeOfDay(ctx.now)), msg.hasp395(job, rc)];
 }
 
 /** The converter stopped the task: nothing ran (§10.3). */
@@ -93,7 +93,7 @@ function jclError(state: EmulatorState, ctx: Ctx, proc: ProcInfo, job: string, r
   const stc = openStc(state, ctx.system, proc.name, job, ctx.now, reading.listing);
   const texts = reading.errors.map((e) => e.replace(/^\s*\d+ /, ""));
   // INF: the conversion messages are also in the task's JESMSGLG, as the console shows them.
-  logStc(stc, ctx.now, [...texts, jesTexts.jobNotRun(job), `$HASP396 ${job.padEnd(8)} TERMINATED`]);
+  logStc(stc, ctx.now, [...texts, jesTexts.jobNotRun(job), jesTexts.jobTerminated(job)]);
   const sysmsg = stc.spool.find((f) => f.ddname === "JESYSMSG");
   if (sysmsg)
     sysmsg.text = [

@@ -13,6 +13,9 @@ import { EMULATED_EPOCH } from "../tcpip/forms";
 /** The date an operator-side emulated time stands for. */
 export const date = (now: number) => new Date(now < 1e11 ? EMULATED_EPOCH + now : now);
 
+/** The owner shown for a task that no STARTED profile gives a user. */
+export const NO_STC_USER = "++++++++";
+
 /**
  * The user a STARTED profile assigns (`proc.jobname`, generics allowed). Without one,
  * RACF runs the task undefined, which the job document shows as `++++++++` (INF).
@@ -22,7 +25,7 @@ export function stcOwner(state: EmulatorState, proc: string, job: string): strin
   const subject = `${proc}.${job}`;
   const exact = started[subject];
   const match = exact ?? Object.entries(started).find(([name]) => /[*%]/.test(name) && globMatch(name, subject))?.[1];
-  return (match?.stdata?.USER ?? "++++++++").toUpperCase();
+  return (match?.stdata?.USER ?? NO_STC_USER).toUpperCase();
 }
 
 /** Puts the task's job on the spool, ACTIVE, and returns it. */

@@ -65,7 +65,7 @@ export const msg = {
   hasp373: (job: string) => `$HASP373 ${job.padEnd(8)} STARTED`,
   ief403: (job: string, time: string) => `IEF403I ${job} - STARTED - TIME=${time}`,
   ief404: (job: string, time: string) => `IEF404I ${job} - ENDED - TIME=${time}`,
-  hasp395: (job: string) => `$HASP395 ${job.padEnd(8)} ENDED - RC=0000`,
+  hasp395: (job: string, rc = 0) => `$HASP395 ${job.padEnd(8)} ENDED - RC=${String(rc).padStart(4, "0")}`,
   notActive: (job: string) => `IEE341I ${job} NOT ACTIVE`,
 
   // ---- §7.4 z/OSMF server ---------------------------------------------------------------

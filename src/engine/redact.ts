@@ -58,7 +58,7 @@ export function registerSecrets(...values: readonly (string | undefined)[]): voi
 }
 
 /** Replaces every known secret value, longest first so a secret inside another goes with it. */
-export function maskKnownSecrets(text: string): string {
+function maskKnownSecrets(text: string): string {
   if (knownSecrets.size === 0) return text;
   let out = text;
   for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);

@@ -1,5 +1,5 @@
 import { sameInputsAs, type LastRun } from "../engine/run-history";
-import type { PlannedStep, StepPlan } from "../engine/types";
+import type { PlannedStep } from "../engine/types";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
 import type { ZosmfClient } from "../zosmf";
@@ -119,11 +119,6 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
 function blockerLine(step: PlannedStep): string {
   const b = step.blocker!;
   return [`${step.id}: ${b.message}`, ...b.details.map((d) => `  ${d}`)].join("\n");
-}
-
-/** `id: observed` per step, one line each: what the read-only look found. */
-export function observedSummary(steps: readonly StepPlan[]): string {
-  return steps.map((s) => `${s.id}: ${s.observed}`).join("\n");
 }
 
 function planner(kind: StepKind, step: WorkflowStep): Planner {

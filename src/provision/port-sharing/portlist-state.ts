@@ -7,7 +7,7 @@ function sameUser(e: PortlistEntry, r: Reservation): boolean {
 }
 
 /** The PORTLIST entry that is this reservation, exactly: sharing flag and BIND address included. */
-export function findReservation(entries: readonly PortlistEntry[], r: Reservation): PortlistEntry | undefined {
+function findReservation(entries: readonly PortlistEntry[], r: Reservation): PortlistEntry | undefined {
   return entries.find((e) => {
     if (!sameUser(e, r)) return false;
     return sharingOf(e) === r.share && (e.bindAddress ?? null) === (r.bind ?? null);

@@ -13,7 +13,7 @@ export interface ObeyFields {
 const GENERIC_FIELDS: ObeyFields = { proc: "the TCP/IP procedure name", target: "the obey member" };
 
 /** OBEYFILE and SYNTAXCHECK end with one of these. */
-export function obeyComplete(text: string): boolean {
+function obeyComplete(text: string): boolean {
   return /\b(EZZ0053I|EZZ0059I|EZZ0064I|EZZ0065I)\b/.test(text);
 }
 

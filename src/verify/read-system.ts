@@ -39,6 +39,35 @@ export interface ReadRunOptions {
 }
 
 /**
+ * Issues a display and returns its whole answer. Verify only looks: any console command other
+ * than a display is refused before it is sent; and a display cut short is not the whole answer
+ * (a system missing from it is unknown, not absent), so it fails as unreadable.
+ */
+async function displayWhole(client: VerifyClient, command: string, system: string | undefined, signal: AbortSignal): Promise<string> {
+  if (!isDisplayCommand(command)) {
+    throw new HaError(`verify refused to issue '${command}': only display commands are allowed`, { failureClass: "tool-failure" });
+  }
+  const res = await client.console.issue(command, {
+    ...(system ? { system } : {}),
+    safeToRepeat: true,
+    // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
+    collect: {
+      ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}),
+      delayMs: 500,
+      maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED,
+    },
+    signal,
+  });
+  if (!res.complete) {
+    throw new HaError(`the answer to ${command} was still incomplete after ${res.followUps} follow-up reads`, {
+      failureClass: "tool-failure",
+      details: res.lines.slice(-3),
+    });
+  }
+  return res.text;
+}
+
+/**
  * Runs one system's reads in parallel under one deadline. Whatever has not answered
  * by then is recorded as unreadable and its late answer ignored, so one slow system
  * cannot hold up or hide the others.
@@ -53,25 +82,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     system,
     client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
     endpointInfo: options.endpointInfo,
-    async display(command) {
-      // Verify only looks: any console command other than a display is refused before it is sent.
-      if (!isDisplayCommand(command)) {
-        throw new HaError(`verify refused to issue '${command}': only display commands are allowed`, { failureClass: "tool-failure" });
-      }
-      const client = await ctx.client();
-      const res = await client.console.issue(command, {
-        ...(system ? { system: system.name } : {}),
-        safeToRepeat: true,
-        // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
-        collect: {
-          ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}),
-          delayMs: 500,
-          maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED,
-        },
-        signal: abort.signal,
-      });
-      return res.text;
-    },
+    display: async (command) => displayWhole(await ctx.client(), command, system?.name, abort.signal),
   };
   const settle = (key: string, read: Read<unknown>): void => {
     if (!closed) results.set(key, read);

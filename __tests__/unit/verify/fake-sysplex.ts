@@ -111,6 +111,8 @@ export interface FakeSysplex {
   mounts: Record<string, { name: string; sysname: string }>;
   zoweYaml: string;
   stacks: Record<Sys, StackState>;
+  /** The XCF display ran out of follow-ups after listing only SYSA. */
+  xcfCutShort?: boolean;
 }
 
 /** Hot standby in force: SYSA distributes and serves, SYSB is the ready standby. */
@@ -208,8 +210,9 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
         calls.push({ op: "issue", arg: cmd, system });
         // The command's own connection answers from a live system; XCF lists the systems that are up.
         if (cmd === "D XCF,S,ALL" && options.system === undefined) {
-          const text = xcfDisplay(Object.keys(plex.stacks).filter((s) => plex.stacks[s as Sys] !== "down"));
-          return { key: "K0", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
+          const up = Object.keys(plex.stacks).filter((s) => plex.stacks[s as Sys] !== "down");
+          const text = xcfDisplay(plex.xcfCutShort ? up.slice(0, 1) : up);
+          return { key: "K0", text, lines: text.split("\r"), solKeyDetected: false, complete: !plex.xcfCutShort, followUps: 0 };
         }
         const stack = plex.stacks[system];
         if (stack === "down") throw rejected(system);

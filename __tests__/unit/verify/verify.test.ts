@@ -115,6 +115,15 @@ describe("verify", () => {
     expect(failureOf(result, "degraded")?.failureClass).toBe("zos-failure");
   });
 
+  it("never takes a system missing from an XCF display cut short for a down system", async () => {
+    const plex = healthySysplex();
+    plex.xcfCutShort = true;
+    const { result } = await run(plex);
+    expect(result.down ?? []).not.toContainEqual(expect.objectContaining({ system: "SYSB" }));
+    expect(find(result, "system.active", "SYSB").verdict).not.toBe("degraded");
+    expect(find(result, "tcpip.dvipa.role", "SYSB").verdict).toBe("healthy");
+  });
+
   it("says the preferred has no ready listener when it is up without a server", async () => {
     const plex = takeover(healthySysplex(), { autoSwitchBack: true, sysaRdy: 0 });
     plex.stacks.SYSA = {

@@ -70,7 +70,12 @@ export const memberRef = text(
 
 export const volser = text(`a volume serial: 1–6 characters ${NAME_CHARS}`, /^[A-Za-z0-9@#$]{1,6}$/, { upper: true });
 
-export const parmlibSuffix = text(`a 2-character IZUPRMxx suffix: A–Z, 0–9`, /^[A-Za-z0-9]{2}$/, { upper: true });
+/** The two characters after a PARMLIB member's prefix, e.g. 0A in IZUPRM0A. */
+export function memberSuffix(member: string) {
+  return text(`a 2-character ${member} suffix: A–Z, 0–9`, /^[A-Za-z0-9]{2}$/, { upper: true });
+}
+
+export const parmlibSuffix = memberSuffix("IZUPRMxx");
 
 /*
  * z/OS UNIX paths. The plug-in creates and mounts these directories, and z/OSMF

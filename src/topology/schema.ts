@@ -18,6 +18,7 @@ import {
   label,
   listOf,
   memberRef,
+  memberSuffix,
   oneOf,
   parmlibSuffix,
   port,
@@ -66,6 +67,10 @@ const systemSchema = fields({
   connection: connectionSchema.default({}),
   tcpip: fields({
     proc: jobName,
+    profile: memberRef.optional().meta({
+      description:
+        "The member the stack reads at start (its PROFILE DD), e.g. SYS1.TCPPARMS(PROFA1); provision adds the HA definitions there so they survive a stack restart or IPL",
+    }),
     dynamicXcf: fields({
       address: ipv4,
       mask: ipv4Mask,
@@ -73,6 +78,16 @@ const systemSchema = fields({
     }),
   }),
   zosmf: zosmfServerSchema.optional(),
+  ipl: fields({
+    ieasys: memberSuffix("IEASYSxx").optional().meta({
+      description: "The IEASYSxx this system IPLs with; provision names the system's IZUPRMxx in its IZU= so z/OSMF starts at IPL",
+    }),
+    bpxprm: memberSuffix("BPXPRMxx").optional().meta({
+      description: "The BPXPRMxx that holds this system's mounts; provision adds a MOUNT for each z/OSMF USER_DIR file system",
+    }),
+  })
+    .optional()
+    .meta({ description: "This system's IPL-time PARMLIB members, so what provision sets up comes back after an IPL" }),
 });
 
 const datasetsSchema = fields({

@@ -1,7 +1,7 @@
 import type { Change, StepPlan } from "../engine/types";
 import { describeAttributes } from "../provision/ops/dataset-check";
 import type { RunResult } from "../run/apply-run";
-import { describeCounts } from "./plan-summary";
+import { describeCounts, totalChanges } from "./plan-summary";
 import { formatDuration, renderTable } from "./table";
 
 /** The plan as a person reads it before a change window: every diff, JCL and command. */
@@ -50,7 +50,7 @@ export function renderRunResult(result: RunResult, options: { verb?: string; pla
   if (result.dryRun) {
     // The plan in one line first; the details follow for whoever reviews them.
     return [
-      `Plan: ${describeCounts(result.counts, "planned")}.`,
+      `Plan: ${totalChanges(result.counts) === 0 ? "nothing to change" : describeCounts(result.counts, "planned")}.`,
       "",
       renderPlan(result.plan),
       "",

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -449,4 +449,51 @@ describe("--establish-connection-timeout through the real zowe binary", () => {
     expect(res.stdout).toMatch(/raise --establish-connection-timeout/);
     expect(res.stderr).toMatch(/could not read the command's own connection/);
   }, 90_000);
+});
+
+describe("saved plans and the detailed exit code, through the real zowe binary", () => {
+  it("saves a plan (exit 5 under --detailed-exit-code), applies exactly it, then refuses it with exit 2 and for another topology with 3", async () => {
+    // A fresh sysplex, whatever the tests above left.
+    await emulatorCall(emulator, "POST", "/__emulator/reset");
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-plan-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+    const plan = path.join(dir, "plan.json");
+    try {
+      const dry = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--out", plan, "--detailed-exit-code", "--rfj"], connEnv, 120_000);
+      expect(dry.status).toBe(5);
+      const data = (JSON.parse(dry.stdout) as { data: { status: string; planFile: string; counts: { jobs: number } } }).data;
+      expect(data.status).toBe("planned");
+      expect(data.planFile).toBe(plan);
+      expect(data.counts.jobs).toBe(4);
+      expect(statSync(plan).mode & 0o777).toBe(0o600);
+      expect(readFileSync(plan, "utf8")).not.toContain(emulator.password);
+
+      // Without the option a pending dry run is a success, as pipelines have always seen it.
+      const plain = await zowe(["ha", "provision", "-t", topo, "--dry-run"], connEnv, 120_000);
+      expect(plain.status).toBe(0);
+      expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 1 file to update, 4 jobs, 4 commands.");
+
+      const applied = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 180_000);
+      expect(applied.status, applied.stderr).toBe(0);
+      expect(applied.stdout).toContain(`Applied the saved plan ${plan}`);
+      expect(applied.stdout).toContain("Done: 8 members created, 1 file updated, 4 jobs, 4 commands.");
+
+      const before = await emulatorLog();
+      const again = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(again.status).toBe(2);
+      expect(again.stdout + again.stderr).toMatch(/SYS1\.PARMLIB\(IZUPRM0A\) was created since the plan/);
+      const after = await emulatorLog();
+      expect(after.writes.slice(before.writes.length)).toEqual([]);
+      expect(after.submits.slice(before.submits.length)).toEqual([]);
+
+      writeFileSync(topo, readFileSync(topo, "utf8").replace("port: 443", "port: 8443"));
+      const other = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(other.status).toBe(3);
+      expect(other.stdout + other.stderr).toMatch(/the topology differs from the one the plan was made from/);
+      expect((await emulatorLog()).total).toBe(after.total);
+    } finally {
+      await emulatorCall(emulator, "POST", "/__emulator/reset");
+    }
+  }, 600_000);
 });

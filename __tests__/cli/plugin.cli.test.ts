@@ -452,7 +452,7 @@ describe("--establish-connection-timeout through the real zowe binary", () => {
 });
 
 describe("saved plans and the detailed exit code, through the real zowe binary", () => {
-  it("saves a plan (exit 5 under --detailed-exit-code), applies exactly it, then refuses it with exit 2 and for another topology with 3", async () => {
+  it("saves a plan (exit 5 under --detailed-exit-code), refuses it once z/OS moved (2), applies a new one, and refuses it again or for another topology (3)", async () => {
     // A fresh sysplex, whatever the tests above left.
     await emulatorCall(emulator, "POST", "/__emulator/reset");
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-plan-"));
@@ -474,6 +474,18 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       expect(plain.status).toBe(0);
       expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 1 file to update, 4 jobs, 4 commands.");
 
+      // z/OS moves behind the saved plan: refused with exit 2, naming the member, nothing written or submitted.
+      const moved = await emulatorLog();
+      await emulatorCall(emulator, "PUT", `/__emulator/ds/${encodeURIComponent("SYS1.SAMPLIB(IZUPRM00)")}`, "HOSTNAME('ELSEWHERE')\n");
+      const refused = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout + refused.stderr).toMatch(/SYS1\.SAMPLIB\(IZUPRM00\) changed since the plan: ETag \S+ → \S+/);
+      const afterMove = await emulatorLog();
+      expect(afterMove.writes.slice(moved.writes.length)).toEqual([]);
+      expect(afterMove.submits.slice(moved.submits.length)).toEqual([]);
+
+      // A new plan of the sysplex as it now is, applied exactly.
+      expect((await zowe(["ha", "provision", "-t", topo, "--dry-run", "--out", plan], connEnv, 120_000)).status).toBe(0);
       const applied = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 180_000);
       expect(applied.status, applied.stderr).toBe(0);
       expect(applied.stdout).toContain(`Applied the saved plan ${plan}`);
@@ -481,11 +493,10 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
 
       const before = await emulatorLog();
       const again = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
-      expect(again.status).toBe(2);
-      expect(again.stdout + again.stderr).toMatch(/SYS1\.PARMLIB\(IZUPRM0A\) was created since the plan/);
+      expect(again.status).toBe(3);
+      expect(again.stdout + again.stderr).toMatch(/plan\.json was already applied by run PLEX1-\S+ \(succeeded\)/);
       const after = await emulatorLog();
-      expect(after.writes.slice(before.writes.length)).toEqual([]);
-      expect(after.submits.slice(before.submits.length)).toEqual([]);
+      expect(after.total).toBe(before.total);
 
       writeFileSync(topo, readFileSync(topo, "utf8").replace("port: 443", "port: 8443"));
       const other = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);

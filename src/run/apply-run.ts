@@ -139,6 +139,7 @@ export async function applyRun<X>(
       topologyText: text,
       recordDir: options.recordDir,
       basedOn: planned.basedOn,
+      runToken: scope.runToken,
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,

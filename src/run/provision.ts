@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { readPlanFile, writePlanFile, type SavedPlan } from "../engine/plan-file";
+import type { RunHistory } from "../engine/run-history";
 import { HaError } from "../errors";
 import { planProvision } from "../provision/plan";
 import { applyRun, toStepPlan, type RunOptions, type RunResult, type RunScope, type PlannedRun } from "./apply-run";
@@ -51,6 +52,19 @@ function assertPlanOptions(o: ProvisionOptions): void {
   if (o.planFile !== undefined && o.resume) refuse("--plan and --resume go separately: a saved plan is applied whole or not at all");
 }
 
+/**
+ * A saved plan is applied by one run: its job token is the run's, and a second run with the same
+ * token could take the first one's job for its own. Its run record says which token it used.
+ */
+async function assertNotApplied(file: string, saved: SavedPlan, history: RunHistory): Promise<void> {
+  const used = (await history.all("provision")).find((r) => r.runToken === saved.runToken);
+  if (used) {
+    throw new HaError(`--plan: ${file} was already applied by run ${used.runId} (${used.status}); make a new plan with --dry-run --out`, {
+      failureClass: "invalid-input",
+    });
+  }
+}
+
 async function planRun(
   options: ProvisionOptions,
   scope: RunScope,
@@ -66,6 +80,7 @@ async function planRun(
   const inputs = planInputs(topology, path.resolve(options.topologyFile), options.startServers ?? false);
   // A plan of other inputs says nothing of z/OS: refused before z/OS is even looked at.
   if (saved) assertSamePlan(options.planFile!, comparePlans({ ...saved, steps: [] }, inputs, []));
+  if (saved && !options.dryRun) await assertNotApplied(options.planFile!, saved, history);
   if (!options.dryRun) await assertNoUnfinishedJobs(client, history, resumed, owner);
   const lastSuccess = await history.lastSuccess();
   const steps = await planProvision({

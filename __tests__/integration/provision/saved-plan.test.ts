@@ -103,10 +103,16 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(sent.commands().filter((c) => !c.startsWith("D ")).sort()).toEqual(want.commands);
     expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 1 file updated, 4 jobs, 4 commands.");
 
-    // Applied once, the plan no longer describes z/OS: a second apply is refused.
+    // A plan is applied by one run: a second apply is refused by its run record, before z/OS is looked at.
+    const second = mark(p.emu);
     const again = await refusal(run(p, { planFile: p.out }));
-    expect(again.failureClass).toBe("zos-failure");
-    expect(again.details).toContain(`SYS1.PARMLIB(IZUPRM0A) was created since the plan (ETag ${parmlib(p.emu).members.IZUPRM0A!.etag})`);
+    expect(again.failureClass).toBe("invalid-input");
+    expect(again.message).toMatch(new RegExp(`plan\\.json was already applied by run ${applied.runId} \\(succeeded\\)`));
+    expect(second.total()).toBe(0);
+    // Checked without applying, the same plan names what its own apply changed.
+    const checked = await refusal(run(p, { planFile: p.out, dryRun: true }));
+    expect(checked.failureClass).toBe("zos-failure");
+    expect(checked.details).toContain(`SYS1.PARMLIB(IZUPRM0A) was created since the plan (ETag ${parmlib(p.emu).members.IZUPRM0A!.etag})`);
   });
 
   it("refuses a plan when a member it read changed behind it, naming the member, and sends nothing but reads", async () => {

@@ -120,7 +120,8 @@ function changeDifference(old: SavedStep, now: SavedStep): string | undefined {
     ...(added.length > 0 ? [`now ${added.join("; ")}`] : []),
     ...(gone.length > 0 ? [`no longer ${gone.join("; ")}`] : []),
   ];
-  return `step ${now.id} would now change ${counts(now.changes)} (the plan: ${counts(old.changes)})${detail.length > 0 ? `: ${detail.join("; ")}` : ""}`;
+  const what = counts(now.changes) === counts(old.changes) ? "would now make other changes" : `would now change ${counts(now.changes)} (the plan: ${counts(old.changes)})`;
+  return `step ${now.id} ${what}${detail.length > 0 ? `: ${detail.join("; ")}` : ""}`;
 }
 
 /** One change in a few words. */

@@ -134,7 +134,7 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(refused.details.filter((d) => d === named)).toHaveLength(1);
     // The members made from it would now be other members: said per step.
     expect(refused.details).toContainEqual(
-      expect.stringMatching(/^step zosmf-ha\/parmlib\/SYSA would now change .*create member SYS1\.PARMLIB\(IZUPRM0A\) differs/),
+      expect.stringMatching(/^step zosmf-ha\/parmlib\/SYSA would now make other changes: create member SYS1\.PARMLIB\(IZUPRM0A\) differs$/),
     );
     expect(sent.writes()).toEqual([]);
     expect(sent.submits()).toEqual([]);

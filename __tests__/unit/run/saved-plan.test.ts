@@ -78,7 +78,7 @@ describe("comparing a fresh plan with a saved one", () => {
     ]);
     const other = refusal(comparePlans(saved, INPUTS, [step({ changes: [{ ...update, diff: "+HOSTNAME(Y)" }] })]));
     expect(other?.lines).toEqual([
-      "step zosmf-ha/parmlib/SYSA would now change 1 member to update (the plan: 1 member to update): update member SYS1.PARMLIB(IZUPRM0A) differs",
+      "step zosmf-ha/parmlib/SYSA would now make other changes: update member SYS1.PARMLIB(IZUPRM0A) differs",
     ]);
     const none = refusal(comparePlans(saved, INPUTS, [step({ changes: [] })]));
     expect(none?.lines[0]).toMatch(/would now change nothing \(the plan: 1 member to update\): no longer update member/);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { readPlanFile, writePlanFile, type SavedPlan } from "../engine/plan-file";
 import type { RunHistory } from "../engine/run-history";
@@ -47,7 +47,10 @@ function assertPlanOptions(o: ProvisionOptions): void {
   if (o.out !== undefined) {
     if (!o.dryRun) refuse("--out saves the plan of a dry run: add --dry-run (apply it later with --plan)");
     if (o.planFile !== undefined) refuse("--out and --plan go separately: --dry-run --out saves a plan, --plan applies one");
-    if (!existsSync(path.dirname(path.resolve(o.out)))) refuse(`--out: the folder of ${o.out} does not exist`);
+    const out = path.resolve(o.out);
+    if (!existsSync(path.dirname(out))) refuse(`--out: the folder of ${o.out} does not exist`);
+    if (existsSync(out) && statSync(out).isDirectory()) refuse(`--out: ${o.out} is a folder; name the plan file`);
+    if (out === path.resolve(o.topologyFile)) refuse("--out names the topology file itself; name another file for the plan");
   }
   if (o.planFile !== undefined && o.resume) refuse("--plan and --resume go separately: a saved plan is applied whole or not at all");
 }

@@ -153,11 +153,15 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(sent.total()).toBe(0);
   });
 
-  it("refuses --out without --dry-run and --plan with --resume as input errors", async () => {
+  it("refuses --out without --dry-run, onto the topology or a folder, and --plan with --resume, as input errors", async () => {
     const p = await plex();
     const sent = mark(p.emu);
     expect((await refusal(run(p, { out: p.out }))).message).toMatch(/--out saves the plan of a dry run: add --dry-run/);
     expect((await refusal(run(p, { planFile: p.out, resume: true }))).failureClass).toBe("invalid-input");
+    const topologyText = readFileSync(p.topologyFile, "utf8");
+    expect((await refusal(run(p, { dryRun: true, out: p.topologyFile }))).message).toMatch(/--out names the topology file itself/);
+    expect(readFileSync(p.topologyFile, "utf8")).toBe(topologyText);
+    expect((await refusal(run(p, { dryRun: true, out: path.dirname(p.out) }))).message).toMatch(/--out: .* is a folder/);
     expect(sent.total()).toBe(0);
   });
 });

@@ -18,7 +18,8 @@ export const SAVED_PLAN_OPTIONS: ICommandOptionDefinition[] = [
     description:
       "Apply a plan saved with --dry-run --out from this local file, and only that plan: the sysplex is planned again " +
       "read-only and the plan is applied only when it is the same. Refused with nothing sent when z/OS changed since " +
-      "(exit 2, naming each member, file or step that moved) or when the topology or plug-in version differ (exit 3).",
+      "(exit 2, naming each member, file or step that moved), when the topology or plug-in version differ, or when a run " +
+      "already applied it (exit 3). With --dry-run: check the plan without applying it.",
     type: "string",
   },
   {

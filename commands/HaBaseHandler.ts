@@ -13,6 +13,8 @@ export interface HaCommandResult {
   readonly text: string;
   /** Set when the command did its work but the outcome is a failure (a job RC, a failed check). */
   readonly failure?: { failureClass: FailureClass; message: string };
+  /** A success with its own exit code: a dry run with changes pending under --detailed-exit-code. */
+  readonly outcome?: "changes-pending";
 }
 
 export interface HaHandlerContext {
@@ -99,6 +101,6 @@ export abstract class HaBaseHandler implements ICommandHandler {
       params.response.data.setExitCode(EXIT_CODES[result.failure.failureClass]);
       throw new ImperativeError({ msg: redactMessage(result.failure.message) });
     }
-    params.response.data.setExitCode(EXIT_CODES.success);
+    params.response.data.setExitCode(EXIT_CODES[result.outcome ?? "success"]);
   }
 }

@@ -6,13 +6,17 @@
  */
 export type FailureClass = "invalid-input" | "zos-failure" | "tool-failure";
 
-/** Process exit code per failure class; documented in the README. */
+/**
+ * Process exit code per failure class; documented in the README. "changes-pending" is not a
+ * failure: a dry run with --detailed-exit-code that would change something.
+ */
 export const EXIT_CODES = {
   success: 0,
   "zos-failure": 2,
   "invalid-input": 3,
   "tool-failure": 4,
-} as const satisfies Record<FailureClass | "success", number>;
+  "changes-pending": 5,
+} as const satisfies Record<FailureClass | "success" | "changes-pending", number>;
 
 export class HaError extends Error {
   readonly failureClass: FailureClass;

@@ -7,10 +7,12 @@ export { rollback, type RollbackOptions, type RollbackResult } from "./run/rollb
 export { verify, type VerifyOptions, type VerifyResult } from "./run/verify";
 export type { RunOptions, RunResult } from "./run/apply-run";
 export type { RunSummary } from "./run/summary";
-export { failureClassOf, verifyFailure, type FailOn } from "./run/exit-policy";
+export { failureClassOf, pendingOutcome, verifyFailure, type FailOn } from "./run/exit-policy";
+export { readPlanFile, type SavedPlan } from "./engine/plan-file";
+export { countChanges, describeCounts, type ChangeCounts } from "./report/plan-summary";
 export { parseTopology, loadTopology, TopologyError, type ParseOptions, type Topology, type TopologyProblem } from "./topology";
 export type { Check, Verdict, VerifySummary } from "./verify";
-export type { Change, EngineEvent, LogSink, ProgressSink, StepOutcome, StepPlan } from "./engine/types";
+export type { Change, EngineEvent, LogSink, ObservedRead, ProgressSink, StepOutcome, StepPlan } from "./engine/types";
 export type { SentEntry } from "./engine/sent";
 export type { RunRecordData } from "./engine/run-record";
 export { EXIT_CODES, exitCodeFor, HaError, type FailureClass } from "./errors";

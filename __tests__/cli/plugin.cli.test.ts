@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -449,4 +449,62 @@ describe("--establish-connection-timeout through the real zowe binary", () => {
     expect(res.stdout).toMatch(/raise --establish-connection-timeout/);
     expect(res.stderr).toMatch(/could not read the command's own connection/);
   }, 90_000);
+});
+
+describe("saved plans and the detailed exit code, through the real zowe binary", () => {
+  it("saves a plan (exit 5 under --detailed-exit-code), refuses it once z/OS moved (2), applies a new one, and refuses it again or for another topology (3)", async () => {
+    // A fresh sysplex, whatever the tests above left.
+    await emulatorCall(emulator, "POST", "/__emulator/reset");
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-plan-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+    const plan = path.join(dir, "plan.json");
+    try {
+      const dry = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--out", plan, "--detailed-exit-code", "--rfj"], connEnv, 120_000);
+      expect(dry.status).toBe(5);
+      const data = (JSON.parse(dry.stdout) as { data: { status: string; planFile: string; counts: { jobs: number } } }).data;
+      expect(data.status).toBe("planned");
+      expect(data.planFile).toBe(plan);
+      expect(data.counts.jobs).toBe(4);
+      expect(statSync(plan).mode & 0o777).toBe(0o600);
+      expect(readFileSync(plan, "utf8")).not.toContain(emulator.password);
+
+      // Without the option a pending dry run is a success, as pipelines have always seen it.
+      const plain = await zowe(["ha", "provision", "-t", topo, "--dry-run"], connEnv, 120_000);
+      expect(plain.status).toBe(0);
+      expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 1 file to update, 4 jobs, 4 commands.");
+
+      // z/OS moves behind the saved plan: refused with exit 2, naming the member, nothing written or submitted.
+      const moved = await emulatorLog();
+      await emulatorCall(emulator, "PUT", `/__emulator/ds/${encodeURIComponent("SYS1.SAMPLIB(IZUPRM00)")}`, "HOSTNAME('ELSEWHERE')\n");
+      const refused = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout + refused.stderr).toMatch(/SYS1\.SAMPLIB\(IZUPRM00\) changed since the plan: ETag \S+ → \S+/);
+      const afterMove = await emulatorLog();
+      expect(afterMove.writes.slice(moved.writes.length)).toEqual([]);
+      expect(afterMove.submits.slice(moved.submits.length)).toEqual([]);
+
+      // A new plan of the sysplex as it now is, applied exactly.
+      expect((await zowe(["ha", "provision", "-t", topo, "--dry-run", "--out", plan], connEnv, 120_000)).status).toBe(0);
+      const applied = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 180_000);
+      expect(applied.status, applied.stderr).toBe(0);
+      expect(applied.stdout).toContain(`Applied the saved plan ${plan}`);
+      expect(applied.stdout).toContain("Done: 8 members created, 1 file updated, 4 jobs, 4 commands.");
+
+      const before = await emulatorLog();
+      const again = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(again.status).toBe(3);
+      expect(again.stdout + again.stderr).toMatch(/plan\.json was already applied by run PLEX1-\S+ \(succeeded\)/);
+      const after = await emulatorLog();
+      expect(after.total).toBe(before.total);
+
+      writeFileSync(topo, readFileSync(topo, "utf8").replace("port: 443", "port: 8443"));
+      const other = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
+      expect(other.status).toBe(3);
+      expect(other.stdout + other.stderr).toMatch(/the topology differs from the one the plan was made from/);
+      expect((await emulatorLog()).total).toBe(after.total);
+    } finally {
+      await emulatorCall(emulator, "POST", "/__emulator/reset");
+    }
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
 import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
+import { SAVED_PLAN_OPTIONS } from "./saved-plan-options";
 
 export const ProvisionDefinition: ICommandDefinition = {
   name: "provision",
@@ -17,6 +18,7 @@ export const ProvisionDefinition: ICommandDefinition = {
   options: [
     TOPOLOGY_OPTION,
     DRY_RUN_OPTION,
+    ...SAVED_PLAN_OPTIONS,
     TRUST_TOPOLOGY_HOSTS_OPTION,
     {
       name: "resume",
@@ -62,6 +64,9 @@ export const ProvisionDefinition: ICommandDefinition = {
       options: "-t sysplex.yaml --start-servers --zosmf-profile plexa",
     },
     { description: "Continue the last failed run after fixing its cause", options: "-t sysplex.yaml --resume" },
+    { description: "Save the plan for review, then apply exactly that plan", options: "-t sysplex.yaml --dry-run --out plan.json" },
+    { description: "Apply a reviewed plan; refused if z/OS changed since it was saved", options: "-t sysplex.yaml --plan plan.json" },
+    { description: "In a pipeline: exit 5 when changes are pending, 0 when nothing would change", options: "-t sysplex.yaml --dry-run --detailed-exit-code" },
     { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
   ],
 };

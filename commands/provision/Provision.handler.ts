@@ -1,5 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
-import { failureClassOf } from "../../src/run/exit-policy";
+import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
 import { provision } from "../../src/run/provision";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -22,11 +22,14 @@ export default class ProvisionHandler extends HaBaseHandler {
       sink: ctx.progress,
       log: ctx.log,
       signal: ctx.signal,
+      out: args.out,
+      planFile: args.plan,
     });
     const failureClass = failureClassOf(result);
     return {
       data: result,
-      text: renderRunResult(result),
+      text: renderRunResult(result, result.planFile !== undefined ? { planFile: result.planFile } : {}),
+      outcome: pendingOutcome(result, args.detailedExitCode === true),
       failure: failureClass
         ? {
             failureClass,

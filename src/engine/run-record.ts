@@ -42,6 +42,8 @@ export interface RunRecordData {
   commands: CommandEntry[];
   /** Data sets the run created; absent in older records. */
   datasets?: DatasetEntry[];
+  /** The token in the run's job and backup names; absent in older records. A saved plan is applied by one run only. */
+  readonly runToken?: string;
 }
 
 export interface RunRecordOptions {
@@ -53,6 +55,7 @@ export interface RunRecordOptions {
   readonly recordDir?: string;
   /** The run this one resumes or undoes. */
   readonly basedOn?: string;
+  readonly runToken?: string;
 }
 
 /** Writes the journal after every entry, so a run cut short still leaves its record. */
@@ -91,6 +94,7 @@ export class RunRecord implements RunRecorder {
       jobs: [],
       commands: [],
       datasets: [],
+      ...(options.runToken !== undefined ? { runToken: options.runToken } : {}),
     };
     const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
     await record.save();

@@ -68,6 +68,19 @@ export interface StepPlan {
   readonly fingerprint?: string;
   /** The last successful run that completed this step with the same inputs (see `sameInputsAs`). */
   readonly sameInputsAs?: string;
+  /**
+   * Every member and file the step read while planning, as it was then: what its changes are
+   * based on. A saved plan is applied only while each is still the same.
+   */
+  readonly reads?: readonly ObservedRead[];
+}
+
+/** A member or file as a plan read it: its ETag and the sha256 of its text, both null when it did not exist. */
+export interface ObservedRead {
+  /** `DSN(MEMBER)` or a z/OS UNIX path. */
+  readonly target: string;
+  readonly etag: string | null;
+  readonly sha256: string | null;
 }
 
 /** A step with the work that makes its changes. */

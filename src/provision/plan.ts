@@ -10,6 +10,7 @@ import { planDistribute } from "./distributed-services/distribute-step";
 import { serviceSystems } from "./distributed-services/service-variables";
 import { planDatasets } from "./ops/dataset-plan";
 import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
+import { readNotes } from "./plan-reads";
 import { planPortSharing } from "./port-sharing/port-step";
 import { portSharingSystems } from "./port-sharing/port-variables";
 import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
@@ -168,18 +169,33 @@ async function planWorkflowSteps(
   for (const s of included) {
     const plan = planner(s.kind, s);
     if (s.scope === "sysplex") {
-      work.push(() => plan({ env, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }));
+      work.push(() => withReads(env, (e) => plan({ env: e, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) })));
       continue;
     }
     for (const system of ids.get(s.id)!.systems) {
       // A system's step reads and writes through that system's connection.
       const own = env.clientFor ? { ...env, client: env.clientFor(system) } : env;
       work.push(() =>
-        plan({ env: own, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system),
+        withReads(own, (e) =>
+          plan({ env: e, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system),
+        ),
       );
     }
   }
   return allLooks(work, PLANNING_CONCURRENCY);
+}
+
+/** Plans one step through clients that note what it reads: the members and files its changes are based on. */
+async function withReads(env: ProvisionEnv, plan: (env: ProvisionEnv) => Promise<PlannedStep>): Promise<PlannedStep> {
+  const notes = readNotes();
+  const clientFor = env.clientFor;
+  const noting: ProvisionEnv = {
+    ...env,
+    client: notes.wrap(env.client),
+    ...(clientFor ? { clientFor: (system: string) => notes.wrap(clientFor(system)) } : {}),
+  };
+  const step = await plan(noting);
+  return { ...step, reads: notes.seal() };
 }
 
 /** Steps looked at at once: each look is a few reads, and a 32-system sysplex has some 160 steps. */

@@ -1,6 +1,7 @@
 import type { Change, StepPlan } from "../engine/types";
 import { describeAttributes } from "../provision/ops/dataset-check";
 import type { RunResult } from "../run/apply-run";
+import { describeCounts, totalChanges } from "./plan-summary";
 import { formatDuration, renderTable } from "./table";
 
 /** The plan as a person reads it before a change window: every diff, JCL and command. */
@@ -43,18 +44,24 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-export function renderRunResult(result: RunResult, options: { verb?: string } = {}): string {
+export function renderRunResult(result: RunResult, options: { verb?: string; planFile?: string } = {}): string {
   const s = result.summary;
   const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {
+    // The plan in one line first; the details follow for whoever reviews them.
     return [
+      `Plan: ${totalChanges(result.counts) === 0 ? "nothing to change" : describeCounts(result.counts, "planned")}.`,
+      "",
       renderPlan(result.plan),
       "",
       `Dry run: ${verb} would change something in ${s.changed} of ${s.steps} steps; nothing was changed.`,
+      ...(options.planFile !== undefined ? [`Plan saved to ${options.planFile}; apply it with --plan ${options.planFile}.`] : []),
     ].join("\n");
   }
   const rows = result.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]);
   const lines = [renderTable(["step", "system", "result", "duration"], rows), ""];
+  if (options.planFile !== undefined) lines.push(`Applied the saved plan ${options.planFile}: z/OS was as it found it.`);
+  lines.push(`Done: ${describeCounts(result.counts, "done")}.`);
   for (const o of result.outcomes.filter((x) => x.error)) {
     lines.push(`FAILED ${o.id}: ${o.error!.message}`);
     for (const d of o.error!.details) lines.push(`    ${d}`);

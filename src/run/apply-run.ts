@@ -6,6 +6,7 @@ import { RunRecord, type RunKind, type RunRecordOptions } from "../engine/run-re
 import { SentLog, type SentEntry } from "../engine/sent";
 import { jobLabel } from "../engine/job-label";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
+import { doneCounts, planCounts, type ChangeCounts } from "../report/plan-summary";
 import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
@@ -24,6 +25,8 @@ export interface RunResult {
   readonly plan: readonly StepPlan[];
   readonly outcomes: readonly StepOutcome[];
   readonly summary: RunSummary;
+  /** The changes by kind: what the plan would make (dry run), or what the steps that changed made. */
+  readonly counts: ChangeCounts;
   /** What this run sent to z/OS that changed (or may have changed) something, in order. */
   readonly sent: readonly SentEntry[];
   /** After a failure: the commands that continue or undo the run. */
@@ -63,6 +66,8 @@ export interface RunOptions extends ConnectionRules {
   readonly consoleDelayMs?: number;
   /** Ends the run early (SIGINT/SIGTERM): steps in flight stop waiting, nothing new starts. */
   readonly signal?: AbortSignal;
+  /** The run's token, when it applies a saved plan: that plan's, so its JCL is the JCL that was approved. */
+  readonly runToken?: string;
 }
 
 /** What a use case works from: the topology, its run history (the folder read once) and z/OSMF. */
@@ -112,7 +117,7 @@ export async function applyRun<X>(
     topology,
     text,
     history,
-    runToken: randomBytes(4).toString("hex").toUpperCase(),
+    runToken: options.runToken ?? randomBytes(4).toString("hex").toUpperCase(),
     client: own,
     systemClients: async () => {
       const bySystem = new Map<string, ZosmfClient>();
@@ -134,6 +139,7 @@ export async function applyRun<X>(
       topologyText: text,
       recordDir: options.recordDir,
       basedOn: planned.basedOn,
+      runToken: scope.runToken,
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,
@@ -163,6 +169,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
       plan,
       outcomes: [],
       summary: summarize(plan, [], Date.now() - o.startedAt),
+      counts: planCounts(plan),
       sent: [],
     };
   }
@@ -193,6 +200,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     plan,
     outcomes,
     summary: summarize(plan, outcomes, Date.now() - o.startedAt),
+    counts: doneCounts(plan, outcomes),
     sent: sent.entries.map((e) => ({ ...e, what: redactSecrets(e.what) })),
     ...(next ? { next } : {}),
   };

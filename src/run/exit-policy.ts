@@ -19,6 +19,16 @@ export function failureClassOf(result: Pick<RunResult, "status" | "outcomes" | "
   return "zos-failure";
 }
 
+/**
+ * How a run that did not fail ended, when the caller asked for the detail (--detailed-exit-code):
+ * a dry run whose plan would change something is "changes-pending". Without the option, or
+ * after an apply, success is success, so pipelines that treat any non-zero code as failure keep working.
+ */
+export function pendingOutcome(result: Pick<RunResult, "dryRun" | "status" | "summary">, detailed: boolean): "changes-pending" | undefined {
+  if (!detailed || !result.dryRun || result.status !== "planned") return undefined;
+  return result.summary.changed > 0 ? "changes-pending" : undefined;
+}
+
 /** Which verdict fails a verify: `failed` only, or `degraded` too (--fail-on degraded). */
 export type FailOn = "failed" | "degraded";
 

@@ -31,6 +31,14 @@ describe("HaBaseHandler", () => {
     expect(p.response.data.setExitCode).toHaveBeenLastCalledWith(0);
   });
 
+  it("exits with the pending code for a dry run with changes pending, still a success with its data and text", async () => {
+    const p = params();
+    await new Fixed(async () => ({ data: { status: "planned" }, text: "Plan: 1 job.", outcome: "changes-pending" })).process(p);
+    expect(p.response.data.setObj).toHaveBeenCalledWith({ status: "planned" });
+    expect(p.response.console.log).toHaveBeenCalledWith("Plan: 1 job.");
+    expect(p.response.data.setExitCode).toHaveBeenLastCalledWith(5);
+  });
+
   it("keeps the data and text of a run whose z/OS work failed, and exits 2", async () => {
     const p = params();
     const handler = new Fixed(async () => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderRunResult } from "../../../src/report/run-text";
 import type { RunResult } from "../../../src/run/apply-run";
+import { countChanges } from "../../../src/report/plan-summary";
 import { provisionNext, rollbackNext } from "../../../src/run/next-commands";
 
 const failed = (sent: RunResult["sent"], next: string[]): RunResult => ({
@@ -20,6 +21,7 @@ const failed = (sent: RunResult["sent"], next: string[]): RunResult => ({
     },
   ],
   summary: { steps: 1, changed: 0, unchanged: 0, failed: 1, skipped: 0, durationMs: 1 },
+  counts: countChanges([]),
   sent,
   next,
 });

@@ -93,7 +93,7 @@ export function mountFromBpxprm(state: EmulatorState, system: string, suffixes: 
   for (const sfx of suffixes) {
     const member = `BPXPRM${sfx}`;
     const found = findInConcatenation(state, state.parmlibs, member);
-    // INF text: a member OMVS= names that is not there.
+    // INF id and text: a member OMVS= names that is not there.
     if (!found) {
       lines.push(`BPXO001I ${member} NOT FOUND IN PARMLIB; ITS STATEMENTS ARE NOT PROCESSED`);
       continue;

@@ -42,7 +42,7 @@ export function parseIeasys(text: string, member: string): IeasysReading {
   const messages: string[] = [];
   for (const item of splitOperands(parameterText(text)).filter(Boolean)) {
     const m = /^([A-Z][A-Z0-9]{0,7})(?:=(.+))?$/i.exec(item);
-    // INF text: a parameter the reader cannot take is reported and ignored (the real system prompts the operator).
+    // INF id and text: a parameter the reader cannot take is reported and ignored (the real system prompts the operator).
     if (!m) messages.push(`IEA326I ${member} PARAMETER ${item.toUpperCase()} IS NOT VALID AND IS IGNORED`);
     else values[m[1].toUpperCase()] = (m[2] ?? "").toUpperCase();
   }
@@ -57,7 +57,7 @@ export function readIeasys(state: EmulatorState, sysparm: string[]): IeasysReadi
     const member = `IEASYS${sfx}`;
     const found = findInConcatenation(state, state.parmlibs, member);
     if (!found) {
-      // INF text: IEASYS00 may be absent; a SYSPARM member that is missing is reported.
+      // INF id and text: IEASYS00 may be absent; a SYSPARM member that is missing is reported.
       if (sfx !== "00") result.messages.push(`IEA301I ${member} NOT FOUND IN PARMLIB`);
       continue;
     }

@@ -25,7 +25,7 @@ export async function say(c: Client, system: string, cmd: string): Promise<strin
 
 export async function writeMember(c: Client, dsnMember: string, text: string): Promise<void> {
   const res = await c.put(`/zosmf/restfiles/ds/${dsnMember}`, text);
-  expect(res.status).toBeLessThan(300);
+  expect(res.status, res.text).toBeLessThan(300);
 }
 
 export async function readMember(c: Client, dsnMember: string): Promise<string> {

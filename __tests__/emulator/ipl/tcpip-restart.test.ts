@@ -3,6 +3,7 @@
  * (and the members it INCLUDEs) says comes back; profile errors are reported, not fatal.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { vdpt } from "../tcpip/sysplex-fixture";
 import { act, holder, plex, readMember, say, state, writeMember, type Plex } from "./helpers";
 
 const XCF_A = "198.51.100.1";
@@ -97,6 +98,28 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
     expect(await holder(p.c, DVIPA)).toBe("SYSA");
     // The backup's own definition (an OBEYFILE on SYSB) is untouched by SYSA's restart.
     expect((await state(p.c)).systems.SYSB.tcpip.vipaBackup).toEqual([{ address: DVIPA, rank: 100 }]);
+  });
+
+  it("leaves a server without its socket until restarted; then AUTOSWITCHBACK makes the preferred target active again", async () => {
+    const distribute = `  VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY\n    AUTOSWITCHBACK NOHEALTHSWITCH ${DVIPA}\n    PORT 8443 DESTIP ${XCF_A} PREFERRED ${XCF_B} BACKUP\n`;
+    await includeDvipa();
+    const member = await readMember(p.c, "SYS1.TCPPARMS(HADVIPA)");
+    await writeMember(p.c, "SYS1.TCPPARMS(HADVIPA)", member.replace("ENDVIPADYNAMIC", `${distribute}ENDVIPADYNAMIC`));
+    await obey("SYSB", "BKB", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`);
+    for (const sys of ["A", "B"]) await writeMember(p.c, `SYS1.PROCLIB(ZSRV${sys})`, `//ZSRV${sys}    PROC\n//* LISTEN PORT=8443\n//STEP1    EXEC PGM=IEFBR14\n`);
+    await act(p.c, "SYSA", "tcpip-restart");
+    await say(p.c, "SYSA", "S ZSRVA");
+    await say(p.c, "SYSB", "S ZSRVB");
+    const active = async () => vdpt(await say(p.c, "SYSA", "D TCPIP,TCPIP,N,VDPT")).find((r) => r.flg === "ACTIVE")?.xcf;
+    expect(await active()).toBe(XCF_A);
+
+    await act(p.c, "SYSA", "tcpip-restart");
+    expect(await holder(p.c, DVIPA)).toBe("SYSA");
+    expect(await active()).toBe(XCF_B);
+
+    expect((await say(p.c, "SYSA", "P ZSRVA")).some((l) => l.startsWith("$HASP395"))).toBe(true);
+    await say(p.c, "SYSA", "S ZSRVA");
+    expect(await active()).toBe(XCF_A);
   });
 
   it("refuses to restart the stack of a system that is down", async () => {

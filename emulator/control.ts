@@ -24,7 +24,7 @@ import { parseDsPath } from "./files/ds-names";
 import { normalisePath } from "./files/uss-tree";
 import { handleIplControl } from "./control-ipl";
 import { nextEtag } from "./ids";
-import { returnDueSystems } from "./operator/ipl";
+import { endIplNow, returnDueSystems } from "./operator/ipl";
 import type { EmulatorState } from "./state";
 
 export const CONTROL_PREFIX = "/__emulator/";
@@ -72,6 +72,7 @@ export function handleControl(ctx: EmulatorContext, hooks: ControlHooks, req: In
     const name = system[1].toUpperCase();
     if (!ctx.state.systems[name]) return reply.json(404, { error: `no system ${name}` });
     if (system[2] === "ipl" || system[2] === "tcpip-restart") return handleIplControl(ctx, reply, name, system[2], json());
+    if (system[2] === "up" && endIplNow(ctx.state, name, ctx.clock.now())) return done();
     ctx.operator.setSystemUp(ctx.state, name, system[2] === "up", ctx.clock.now());
     return done();
   }

@@ -50,6 +50,15 @@ export function returnDueSystems(state: EmulatorState, now: number): boolean {
   return due.length > 0;
 }
 
+/** `/up` for a system still down for an IPL: the IPL ends now (the members are read), not a plain rejoin. */
+export function endIplNow(state: EmulatorState, name: string, now: number): boolean {
+  const record = state.systems[name].ipl;
+  if (state.systems[name].up || record?.returnsAt === undefined) return false;
+  record.returnsAt = now;
+  comeBack(state, name);
+  return true;
+}
+
 /** OMVS= → BPXPRMxx suffixes. INF: OMVS=DEFAULT names none; without OMVS= the system reads BPXPRM00. */
 function omvsSuffixes(value: string | undefined): string[] {
   if (value === undefined) return ["00"];

@@ -37,8 +37,8 @@ export const msg = {
   profileDone: (name: string) => `EZZ0316I PROFILE PROCESSING COMPLETE FOR FILE ${name}`,
   /** INF id and text: no profile was found through the PROFILE DD or the search order; the stack runs with defaults. */
   profileNotFound: () => "EZZ0325I INITIAL PROFILE COULD NOT BE FOUND",
-  /** INF id and text: an INCLUDE names a data set or member that cannot be read; processing continues after it. */
-  includeFailed: (name: string, why: string) => `EZZ0332I INCLUDE FILE ${name} COULD NOT BE OPENED: ${why}`,
+  /** INF id and text: the PROFILE DD or an INCLUDE names a data set or member that cannot be read; processing continues after it. */
+  openFailed: (ftype: "PROFILE" | "INCLUDE", name: string, why: string) => `EZZ0332I ${ftype} FILE ${name} COULD NOT BE OPENED: ${why}`,
   /** INF text (id as recalled). */
   stackInitialised: () => "EZB6473I TCP/IP STACK FUNCTIONS INITIALIZATION COMPLETE.",
   /** INF text (id as recalled). */

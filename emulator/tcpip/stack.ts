@@ -54,7 +54,7 @@ export function startStack(state: EmulatorState, system: string, now: number): s
   const source = locateProfile(state, system);
   const reading: Reading = { statements: [], messages: [] };
   if (source === null) reading.messages.push(msg.profileNotFound());
-  else if ("error" in source) reading.messages.push(msg.profileNotFound(), msg.includeFailed(source.name, source.error));
+  else if ("error" in source) reading.messages.push(msg.openFailed("PROFILE", `'${source.name}'`, source.error), msg.profileNotFound());
   else {
     reading.messages.push(msg.profileOpened("PROFILE", source.name), msg.profileBegin(source.name));
     readFile(state, source.text, source.name, [source.name], reading);
@@ -97,9 +97,9 @@ function readFile(state: EmulatorState, text: string, name: string, chain: strin
 function include(state: EmulatorState, spec: string, chain: string[], out: Reading): void {
   const member = readMember(state, spec);
   const name = `'${member.name}'`;
-  if ("error" in member) return void out.messages.push(msg.includeFailed(name, member.error));
+  if ("error" in member) return void out.messages.push(msg.openFailed("INCLUDE", name, member.error));
   if (chain.includes(name) || chain.length > MAX_INCLUDE_DEPTH)
-    return void out.messages.push(msg.includeFailed(name, "INCLUDE NESTED TOO DEEPLY OR IN A LOOP"));
+    return void out.messages.push(msg.openFailed("INCLUDE", name, "INCLUDE NESTED TOO DEEPLY OR IN A LOOP"));
   out.messages.push(msg.profileOpened("INCLUDE", name), msg.profileBegin(name));
   readFile(state, member.text, name, [...chain, name], out);
   out.messages.push(msg.profileDone(name));

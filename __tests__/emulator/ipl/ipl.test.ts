@@ -135,6 +135,22 @@ describe("POST /__emulator/system/<n>/ipl with durationMs", () => {
     expect(s.systems.SYSA.ipl?.log.some((l) => l.startsWith("EZAIN11I"))).toBe(true);
   });
 
+  it("ends a pending IPL at once on /up, reading the members, and /down keeps the system down past its return time", async () => {
+    p = await plex();
+    const { c } = p;
+    await act(c, "SYSA", "ipl", { durationMs: 60_000 });
+    expect((await c.control("POST", "system/SYSA/up")).status).toBe(200);
+    let s = await state(c);
+    expect(s.systems.SYSA.up).toBe(true);
+    expect(s.systems.SYSA.tcpip.homeAddresses).toEqual([{ address: "192.0.2.101", link: "OSDL1" }]);
+
+    await act(c, "SYSB", "ipl", { durationMs: 1_000 });
+    await c.control("POST", "system/SYSB/down");
+    await c.control("POST", "clock", { advanceMs: 5_000 });
+    s = await state(c);
+    expect(s.systems.SYSB.up).toBe(false);
+  });
+
   it("refuses a durationMs that is not a number of milliseconds, and a system that does not exist", async () => {
     p = await plex();
     expect((await act(p.c, "SYSA", "ipl", { durationMs: -1 })).status).toBe(400);

@@ -122,6 +122,16 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
     expect(await active()).toBe(XCF_A);
   });
 
+  it("starts a stack with no configuration when the member its PROFILE DD names is not there", async () => {
+    expect((await p.c.del("/zosmf/restfiles/ds/SYS1.TCPPARMS(PROFSB)")).status).toBeLessThan(300);
+    const { log } = await act(p.c, "SYSB", "tcpip-restart");
+    expect(log).toContain("EZZ0332I PROFILE FILE 'SYS1.TCPPARMS(PROFSB)' COULD NOT BE OPENED: MEMBER NOT FOUND");
+    expect(log).toContain("EZZ0325I INITIAL PROFILE COULD NOT BE FOUND");
+    const s = await state(p.c);
+    expect(s.systems.SYSB.tcpip.homeAddresses).toEqual([]);
+    expect(s.systems.SYSB.tcpip.ports).toEqual([]);
+  });
+
   it("refuses to restart the stack of a system that is down", async () => {
     await p.c.control("POST", "system/SYSB/down");
     expect((await act(p.c, "SYSB", "tcpip-restart")).status).toBe(409);

@@ -6,6 +6,7 @@
  *   GET  faults           current fault config          PUT  faults  replace {latencyMs, rules}
  *   POST faults           append one rule               DELETE faults clear
  *   POST system/<n>/down  take a system down            POST system/<n>/up  bring it back
+ *   POST system/<n>/ipl   IPL it {durationMs?}          POST system/<n>/tcpip-restart  restart its stack
  *   GET  log              request log                   DELETE log   clear it
  *   POST reset            fresh seeded state, no faults, empty log
  *   GET  clock            {now, iso, manual}            POST clock   {advanceMs?, manual?}
@@ -21,7 +22,9 @@ import type { FaultConfig, FaultRule } from "./faults";
 import { normaliseRecords } from "./files/ds-routes";
 import { parseDsPath } from "./files/ds-names";
 import { normalisePath } from "./files/uss-tree";
+import { handleIplControl } from "./control-ipl";
 import { nextEtag } from "./ids";
+import { endIplNow, returnDueSystems } from "./operator/ipl";
 import type { EmulatorState } from "./state";
 
 export const CONTROL_PREFIX = "/__emulator/";
@@ -64,10 +67,12 @@ export function handleControl(ctx: EmulatorContext, hooks: ControlHooks, req: In
       return reply.json(200, ctx.faults.config);
     }
   }
-  const system = /^system\/([^/]+)\/(up|down)$/.exec(path);
+  const system = /^system\/([^/]+)\/(up|down|ipl|tcpip-restart)$/.exec(path);
   if (system && method !== "GET") {
     const name = system[1].toUpperCase();
     if (!ctx.state.systems[name]) return reply.json(404, { error: `no system ${name}` });
+    if (system[2] === "ipl" || system[2] === "tcpip-restart") return handleIplControl(ctx, reply, name, system[2], json());
+    if (system[2] === "up" && endIplNow(ctx.state, name, ctx.clock.now())) return done();
     ctx.operator.setSystemUp(ctx.state, name, system[2] === "up", ctx.clock.now());
     return done();
   }
@@ -90,6 +95,8 @@ export function handleControl(ctx: EmulatorContext, hooks: ControlHooks, req: In
       const { advanceMs, manual } = json();
       if (typeof manual === "boolean") ctx.clock.setManual(manual);
       if (typeof advanceMs === "number") ctx.clock.advance(advanceMs);
+      // Systems whose IPL ends within the time just passed come back now.
+      if (returnDueSystems(ctx.state, ctx.clock.now())) ctx.onStateChanged();
     }
     return reply.json(200, { now: ctx.clock.now(), iso: ctx.clock.iso(), manual: ctx.clock.manual });
   }

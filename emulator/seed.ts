@@ -1,9 +1,13 @@
 /**
- * The sysplex the emulator starts with: a user, the IBM-supplied z/OSMF members, an empty
- * JES PROCLIB and obey library, a Zowe configuration on the shared file system, and one
- * TCP/IP stack per system with only its home address.
+ * The sysplex the emulator starts with: a user, the IBM-supplied z/OSMF members, the
+ * IPL-time members of every system (ipl-members.ts), a JES PROCLIB holding the TCP/IP
+ * procedure, an empty obey library, and a Zowe configuration on the shared file system.
+ * The running state (mounts, each stack's home address and PORT reservations) is what those
+ * members say: every system is seeded as if it had just IPLed.
  */
 import { nextEtag } from "./ids";
+import { BPXPRM00, bpxprmSystemMember, ieasysMember, sysclone, TCP_PORTS, TCPIP_PROC, tcpProfile } from "./ipl-members";
+import { bootFromMembers } from "./operator/ipl";
 import { emptyState, type EmulatorState, type PdsDataset } from "./state";
 
 export interface SeedOptions {
@@ -195,11 +199,18 @@ export function seedState(options: SeedOptions): EmulatorState {
     special: true,
   };
 
+  // Documentation addresses only (RFC 5737).
+  const home = (i: number) => `192.0.2.${101 + i}`;
+  const perSystem = (member: (name: string, i: number) => string, prefix: string) =>
+    Object.fromEntries(options.systems.map((name, i) => [`${prefix}${sysclone(name)}`, member(name, i)]));
+  const parmlib = { IZUPRM00, BPXPRM00, ...perSystem(ieasysMember, "IEASYS"), ...perSystem(bpxprmSystemMember, "BPXPRM") };
+  const tcpparms = { PORTS: TCP_PORTS, ...perSystem((name, i) => tcpProfile(name, home(i)), "PROF") };
   for (const ds of [
-    pds("SYS1.PARMLIB", now, { IZUPRM00 }, state, "IBMUSER"),
+    pds("SYS1.PARMLIB", now, parmlib, state, "IBMUSER"),
     pds("SYS1.SAMPLIB", now, { IZUPRM00: IZUPRM00_SAMPLE }, state, "IBMUSER"),
     pds("SYS1.IBM.PROCLIB", now, { IZUSVR1, IZUANG1, IZUFPROC }, state, "IBMUSER"),
-    pds("SYS1.PROCLIB", now, {}, state, "IBMUSER"),
+    pds("SYS1.PROCLIB", now, { TCPIP: TCPIP_PROC }, state, "IBMUSER"),
+    pds("SYS1.TCPPARMS", now, tcpparms, state, "IBMUSER"),
     pds("TCPIP.HA.OBEY", now, {}, state, "IBMUSER", { volser: "ZOSVOL", blksize: 6160 }),
   ]) {
     state.datasets[ds.name] = ds;
@@ -208,18 +219,11 @@ export function seedState(options: SeedOptions): EmulatorState {
   for (const name of ["OMVS.SYSPLEX.ROOT", "OMVS.GLOBAL.ZFS"]) {
     state.datasets[name] = { name, volser: "ZOSRES", created: now, dsorg: "VS", type: "LINEAR", formatted: true };
   }
-  const owner = options.systems[0];
-  state.mounts.push(
-    { fsname: "OMVS.SYSPLEX.ROOT", mountpoint: "/", fstype: "ZFS", mode: "rdwr", sysname: owner },
-    { fsname: "OMVS.GLOBAL.ZFS", mountpoint: "/global", fstype: "ZFS", mode: "rdwr", sysname: owner },
-  );
 
   state.uss.dirs.push("/global/zosmf", "/global/zowe", "/u", `/u/${user.toLowerCase()}`, "/usr", "/usr/lpp", "/usr/lpp/zosmf");
   state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" };
 
-  options.systems.forEach((name, i) => {
-    // Documentation addresses only (RFC 5737).
-    state.systems[name].tcpip.homeAddresses.push({ address: `192.0.2.${101 + i}`, link: "OSDL1" });
-  });
+  // Mounts, stacks and z/OSMF as the members say (the emulated clock starts at 0).
+  bootFromMembers(state, 0);
   return state;
 }

@@ -7,6 +7,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import type { EmulatorContext, RequestOrigin } from "./http/context";
+import { returnDueSystems } from "./operator/ipl";
 import { handleRequest, type PipelineOptions } from "./http/pipeline";
 import type { TlsMaterial } from "./tls";
 
@@ -37,6 +38,11 @@ export class ListenerSet {
 
   private get ctx(): EmulatorContext {
     return this.options.pipeline.ctx();
+  }
+
+  /** A system whose IPL has ended by now comes back before a connection is judged (operator/ipl.ts). */
+  private refresh(): void {
+    if (returnDueSystems(this.ctx.state, this.ctx.clock.now())) this.sync();
   }
 
   private get scheme(): string {
@@ -99,6 +105,7 @@ export class ListenerSet {
       this.serve(this.origin(req, "system", system, port), req, res);
     });
     server.on("connection", (socket: Socket) => {
+      this.refresh();
       if (!this.ctx.state.systems[system]?.up) return void socket.destroy();
       this.track(socket, system);
     });
@@ -111,7 +118,10 @@ export class ListenerSet {
     const [address, portText] = key.split(":");
     const dvipaPort = Number(portText);
     let port = 0;
-    const resolve = () => this.ctx.operator.resolveDvipa(this.ctx.state, address, dvipaPort);
+    const resolve = () => {
+      this.refresh();
+      return this.ctx.operator.resolveDvipa(this.ctx.state, address, dvipaPort);
+    };
     const server = this.create((req, res) => {
       const system = this.bound.get(req.socket)?.system ?? resolve();
       if (!system || !this.ctx.state.systems[system]?.up) return void req.socket.destroy();

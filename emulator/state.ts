@@ -40,6 +40,17 @@ export interface SystemState {
   tcpip: TcpipStack;
   /** Started tasks running on this system, by job name. */
   tasks: Record<string, StartedTask>;
+  /** How the system IPLs, and what its last IPL or stack restart reported (facts §10.4). */
+  ipl?: IplRecord;
+}
+
+export interface IplRecord {
+  /** IEASYSxx suffixes the system IPLs with, as LOADxx SYSPARM names them (IEASYS00 is read first anyway). */
+  ieasys: string[];
+  /** While down for an IPL: the emulated time it comes back (reached lazily, on the next request). */
+  returnsAt?: number;
+  /** Console messages of the last IPL or TCP/IP restart, in order. */
+  log: string[];
 }
 
 export interface TcpipStack {

@@ -11,6 +11,7 @@ import { handleDatasets } from "../files/ds-routes";
 import { handleMounts } from "../files/mfs-routes";
 import { handleUss } from "../files/uss-routes";
 import { refreshJobs } from "../jes/lifecycle";
+import { returnDueSystems } from "../operator/ipl";
 import { handleJobs } from "../jes/routes";
 import { csrfRefusal, infoDocument, jobErrors } from "../zosmf-forms";
 import { authenticatedUser, handleAuthenticate, replyUnauthorized } from "./auth";
@@ -44,6 +45,8 @@ export async function handleRequest(
   const reply = new Reply(res);
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", origin.baseUrl);
+  // A system whose IPL has ended by now comes back before anything looks at the sysplex.
+  if (returnDueSystems(ctx.state, ctx.clock.now())) ctx.onStateChanged();
 
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
     const body = await readBody(req);

@@ -2,8 +2,9 @@
  * Fault injection: a system going down ends its started tasks and listeners and its
  * stack leaves the sysplex group (backups take over its DVIPAs and distributions, its
  * hot-standby targets become unavailable). Coming back, the stack rejoins with the
- * configuration it had (the emulator does not re-read an initial profile) and reclaims
- * its VIPADEFINEs; its servers must be started again.
+ * configuration it had and reclaims its VIPADEFINEs; its servers must be started again.
+ * This is a system leaving and rejoining; an IPL, which re-reads the IPL-time members and
+ * starts the stack from its profile, is ipl.ts.
  */
 import type { EmulatorState } from "../state";
 import { releaseMountsOf } from "../files/mount-ownership";
@@ -13,6 +14,8 @@ export function setSystemUp(state: EmulatorState, name: string, up: boolean, now
   // A caller without a clock (older bridge signature) gets the latest time the model has seen.
   if (!Number.isFinite(now)) now = latestTime(state);
   const sys = state.systems[name];
+  // An explicit up or down settles the system: a pending IPL return no longer applies.
+  if (sys?.ipl) delete sys.ipl.returnsAt;
   if (!sys || sys.up === up) return;
   sys.up = up;
   if (!up) {

@@ -50,6 +50,10 @@ function applyOne(stack: TcpipStack, st: Statement): void {
         stack.ports.push(e);
       }
       return;
+    case "HOME":
+      // INF (halz001 HOME statement, as recalled, not in the facts): a HOME statement replaces the whole home list.
+      stack.homeAddresses = st.entries.map((e) => ({ ...e }));
+      return;
     case "DELETEPORT":
       for (const e of st.entries) {
         stack.ports = stack.ports.filter((p) => !(p.port === e.port && p.protocol === e.protocol && p.jobName === e.jobName));

@@ -28,6 +28,24 @@ export const msg = {
   /** INF: id and text for a statement or keyword the profile reader does not recognise. */
   syntaxError: (dsn: string, line: number, token: string) => `EZZ0401I SYNTAX ERROR IN FILE: ${dsn} ON LINE: ${line} AT: '${token}'`,
 
+  // ---- §10.4 the stack starting and ending (reading its initial profile) ---------------
+  /** DOC id and form ("EZZ0300I Opened ftype file fname"); upper case as the console shows it. */
+  profileOpened: (ftype: "PROFILE" | "INCLUDE", name: string) => `EZZ0300I OPENED ${ftype} FILE ${name}`,
+  /** INF text (id as recalled from stack start logs). */
+  profileBegin: (name: string) => `EZZ0309I PROFILE PROCESSING BEGINNING FOR ${name}`,
+  /** INF text (id as recalled from stack start logs). */
+  profileDone: (name: string) => `EZZ0316I PROFILE PROCESSING COMPLETE FOR FILE ${name}`,
+  /** INF id and text: no profile was found through the PROFILE DD or the search order; the stack runs with defaults. */
+  profileNotFound: () => "EZZ0325I INITIAL PROFILE COULD NOT BE FOUND",
+  /** INF id and text: the PROFILE DD or an INCLUDE names a data set or member that cannot be read; processing continues after it. */
+  openFailed: (ftype: "PROFILE" | "INCLUDE", name: string, why: string) => `EZZ0332I ${ftype} FILE ${name} COULD NOT BE OPENED: ${why}`,
+  /** INF text (id as recalled). */
+  stackInitialised: () => "EZB6473I TCP/IP STACK FUNCTIONS INITIALIZATION COMPLETE.",
+  /** INF text (id as recalled). */
+  stackAvailable: (proc: string) => `EZAIN11I ALL TCPIP SERVICES FOR PROC ${proc} ARE AVAILABLE.`,
+  /** INF text (id as recalled). */
+  stackEnded: (proc: string) => `EZZ4201I TCP/IP TERMINATION COMPLETE FOR ${proc}`,
+
   // ---- §5.1 HOTSTANDBY rules (DOC texts) ---------------------------------------------
   hsMissingRoles: () =>
     "EZZ0826I PREFERRED AND BACKUP PARAMETERS ARE REQUIRED ON THE VIPADISTRIBUTE STATEMENT WHEN DISTMETHOD IS HOTSTANDBY",

@@ -19,7 +19,8 @@ export type Statement =
   | { kind: "VIPADELETE"; line: number; addresses: string[] }
   | { kind: "VIPADISTRIBUTE"; line: number; action: "DEFINE" | "DELETE"; dist: Distribution }
   | { kind: "PORT"; line: number; entries: PortReservation[] }
-  | { kind: "DELETEPORT"; line: number; entries: { port: number; protocol: "TCP" | "UDP"; jobName: string }[] };
+  | { kind: "DELETEPORT"; line: number; entries: { port: number; protocol: "TCP" | "UDP"; jobName: string }[] }
+  | { kind: "HOME"; line: number; entries: { address: string; link: string }[] };
 
 export interface ParseResult {
   statements: Statement[];
@@ -53,6 +54,7 @@ const K = {
   shareport: keyword("SHAREPort"),
   shareportwlm: keyword("SHAREPORTWLM"),
   timedaff: keyword("TIMEDAFFinity"),
+  home: keyword("HOME"),
 };
 
 /** Block statements the emulator accepts without modelling them. */
@@ -69,7 +71,6 @@ const TOP_IGNORED = [
   "DEVICE",
   "LINK",
   "GLOBALCONFIG",
-  "HOME",
   "INTERFACE",
   "IPCONFIG6",
   "IPSEC",
@@ -95,7 +96,7 @@ const TOP_IGNORED = [
   "VIPADYNAMIC6",
 ].map((w) => keyword(w));
 
-const TOP_STARTS = [K.ipconfig, K.vipadynamic, K.port, K.delete, ...TOP_IGNORED];
+const TOP_STARTS = [K.ipconfig, K.vipadynamic, K.port, K.delete, K.home, ...TOP_IGNORED];
 const BLOCK_STARTS = [K.endvipadynamic, K.vipadefine, K.vipabackup, K.vipadelete, K.vipadistribute, ...BLOCK_IGNORED];
 
 class SyntaxError_ {
@@ -142,6 +143,7 @@ export function parseProfile(text: string, dsn: string): ParseResult {
       try {
         if (K.ipconfig(w)) out.statements.push(parseIpconfig(head, body));
         else if (K.port(w)) out.statements.push({ kind: "PORT", line: head.line, entries: parsePortEntries(body) });
+        else if (K.home(w)) out.statements.push({ kind: "HOME", line: head.line, entries: parseHome(body) });
         else if (K.delete(w)) {
           const st = parseDelete(head, body);
           if (st) out.statements.push(st);
@@ -415,6 +417,22 @@ function parseVipaDistribute(head: Token, body: Token[]): DistResult {
 const PROTOCOLS = ["TCP", "UDP"];
 
 /** PORT entries: `num TCP|UDP jobname [options]`, several may follow one PORT keyword. */
+/**
+ * `HOME ip_addr link_name …` (halz001 HOME statement; INF, not in the facts): pairs of an address and the link
+ * it is on. An entry in error is a syntax error and the statement is ignored (INF: the DOC
+ * rule for lists is that the rest of the list is ignored; the emulator ignores all of it).
+ */
+function parseHome(body: Token[]): { address: string; link: string }[] {
+  const entries: { address: string; link: string }[] = [];
+  for (let k = 0; k < body.length; k += 2) {
+    if (!isIpv4(body[k].text)) throw new SyntaxError_(body[k]);
+    const link = body[k + 1];
+    if (!link || !/^[A-Z0-9@#$]{1,16}$/.test(link.upper)) throw new SyntaxError_(link ?? body[k]);
+    entries.push({ address: body[k].text, link: link.upper });
+  }
+  return entries;
+}
+
 function parsePortEntries(body: Token[]): PortReservation[] {
   const entries: PortReservation[] = [];
   let k = 0;

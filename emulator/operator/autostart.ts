@@ -15,13 +15,13 @@ import { startCommand } from "./start-stop";
 /** INF: the console name the IPL's own commands are shown as issued from. */
 const IPL_CONSOLE = "INTERNAL";
 
-/** INF ids and texts: what the autostart decided, for the IPL log. */
+/** What the autostart decided, for the IPL log; no z/OS message id is known for these, so none is shown (not invented). */
 const say = {
-  notFound: (member: string) => `IZUG900I IZU=: PARMLIB MEMBER ${member} NOT FOUND; z/OSMF IS NOT AUTOSTARTED`,
-  badMember: (member: string, why: string) => `IZUG901I ${member}: ${why}; z/OSMF IS NOT AUTOSTARTED`,
-  connect: (group: string) => `IZUG902I AUTOSTART(CONNECT): NO z/OSMF SERVER IS STARTED; THE SYSTEM USES GROUP ${group}`,
+  notFound: (member: string) => `EMULATOR: IZU=: PARMLIB MEMBER ${member} NOT FOUND; z/OSMF IS NOT AUTOSTARTED`,
+  badMember: (member: string, why: string) => `EMULATOR: ${member}: ${why}; z/OSMF IS NOT AUTOSTARTED`,
+  connect: (group: string) => `EMULATOR: AUTOSTART(CONNECT): NO z/OSMF SERVER IS STARTED; THE SYSTEM USES GROUP ${group}`,
   groupServed: (group: string, job: string, sys: string) =>
-    `IZUG903I AUTOSTART GROUP ${group} IS ALREADY SERVED BY ${job} ON ${sys}; z/OSMF IS NOT AUTOSTARTED`,
+    `EMULATOR: AUTOSTART GROUP ${group} IS ALREADY SERVED BY ${job} ON ${sys}; z/OSMF IS NOT AUTOSTARTED`,
 };
 
 function readMembers(state: EmulatorState, suffixes: string[]): IzuprmSettings | string {

@@ -93,9 +93,9 @@ export function mountFromBpxprm(state: EmulatorState, system: string, suffixes: 
   for (const sfx of suffixes) {
     const member = `BPXPRM${sfx}`;
     const found = findInConcatenation(state, state.parmlibs, member);
-    // INF id and text: a member OMVS= names that is not there.
+    // A member OMVS= names that is not there; the message id z/OS uses is not known here, so none is shown.
     if (!found) {
-      lines.push(`BPXO001I ${member} NOT FOUND IN PARMLIB; ITS STATEMENTS ARE NOT PROCESSED`);
+      lines.push(`EMULATOR: ${member} NOT FOUND IN PARMLIB; ITS STATEMENTS ARE NOT PROCESSED`);
       continue;
     }
     for (const st of parseBpxprm(found.text)) {

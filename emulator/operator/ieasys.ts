@@ -42,8 +42,8 @@ export function parseIeasys(text: string, member: string): IeasysReading {
   const messages: string[] = [];
   for (const item of splitOperands(parameterText(text)).filter(Boolean)) {
     const m = /^([A-Z][A-Z0-9]{0,7})(?:=(.+))?$/i.exec(item);
-    // INF id and text: a parameter the reader cannot take is reported and ignored (the real system prompts the operator).
-    if (!m) messages.push(`IEA326I ${member} PARAMETER ${item.toUpperCase()} IS NOT VALID AND IS IGNORED`);
+    // A parameter the reader cannot take is reported and ignored (the real system prompts the operator); no id is invented.
+    if (!m) messages.push(`EMULATOR: ${member} PARAMETER ${item.toUpperCase()} IS NOT VALID AND IS IGNORED`);
     else values[m[1].toUpperCase()] = (m[2] ?? "").toUpperCase();
   }
   return { values, messages };
@@ -57,8 +57,8 @@ export function readIeasys(state: EmulatorState, sysparm: string[]): IeasysReadi
     const member = `IEASYS${sfx}`;
     const found = findInConcatenation(state, state.parmlibs, member);
     if (!found) {
-      // INF id and text: IEASYS00 may be absent; a SYSPARM member that is missing is reported.
-      if (sfx !== "00") result.messages.push(`IEA301I ${member} NOT FOUND IN PARMLIB`);
+      // IEASYS00 may be absent; a SYSPARM member that is missing is reported, without an invented id.
+      if (sfx !== "00") result.messages.push(`EMULATOR: ${member} NOT FOUND IN PARMLIB`);
       continue;
     }
     const one = parseIeasys(found.text, member);

@@ -35,10 +35,10 @@ export const msg = {
   profileBegin: (name: string) => `EZZ0309I PROFILE PROCESSING BEGINNING FOR ${name}`,
   /** INF text (id as recalled from stack start logs). */
   profileDone: (name: string) => `EZZ0316I PROFILE PROCESSING COMPLETE FOR FILE ${name}`,
-  /** INF id and text: no profile was found through the PROFILE DD or the search order; the stack runs with defaults. */
-  profileNotFound: () => "EZZ0325I INITIAL PROFILE COULD NOT BE FOUND",
-  /** INF id and text: the PROFILE DD or an INCLUDE names a data set or member that cannot be read; processing continues after it. */
-  openFailed: (ftype: "PROFILE" | "INCLUDE", name: string, why: string) => `EZZ0332I ${ftype} FILE ${name} COULD NOT BE OPENED: ${why}`,
+  /** No profile was found through the PROFILE DD or the search order; the stack runs with defaults. No id is known, none is invented. */
+  profileNotFound: () => "EMULATOR: INITIAL PROFILE COULD NOT BE FOUND",
+  /** The PROFILE DD or an INCLUDE names a data set or member that cannot be read; processing continues after it. No id is known, none is invented. */
+  openFailed: (ftype: "PROFILE" | "INCLUDE", name: string, why: string) => `EMULATOR: ${ftype} FILE ${name} COULD NOT BE OPENED: ${why}`,
   /** INF text (id as recalled). */
   stackInitialised: () => "EZB6473I TCP/IP STACK FUNCTIONS INITIALIZATION COMPLETE.",
   /** INF text (id as recalled). */

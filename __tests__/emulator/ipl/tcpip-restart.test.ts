@@ -84,7 +84,7 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
     await writeMember(p.c, "SYS1.TCPPARMS(PROFSA)", `${profile}\nINCLUDE SYS1.TCPPARMS(NOTHERE)\n`);
     const { status, log } = await act(p.c, "SYSA", "tcpip-restart");
     expect(status).toBe(200);
-    expect(log.find((l) => l.includes("SYS1.TCPPARMS(NOTHERE)"))).toMatch(/^EZZ0332I .*MEMBER NOT FOUND/);
+    expect(log.find((l) => l.includes("SYS1.TCPPARMS(NOTHERE)"))).toMatch(/^EMULATOR: .*MEMBER NOT FOUND/);
     expect(log[log.length - 1]).toMatch(/^EZAIN11I/);
     expect((await state(p.c)).systems.SYSA.tcpip.homeAddresses).toEqual([{ address: "192.0.2.101", link: "OSDL1" }]);
   });
@@ -125,8 +125,8 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
   it("starts a stack with no configuration when the member its PROFILE DD names is not there", async () => {
     expect((await p.c.del("/zosmf/restfiles/ds/SYS1.TCPPARMS(PROFSB)")).status).toBeLessThan(300);
     const { log } = await act(p.c, "SYSB", "tcpip-restart");
-    expect(log).toContain("EZZ0332I PROFILE FILE 'SYS1.TCPPARMS(PROFSB)' COULD NOT BE OPENED: MEMBER NOT FOUND");
-    expect(log).toContain("EZZ0325I INITIAL PROFILE COULD NOT BE FOUND");
+    expect(log).toContain("EMULATOR: PROFILE FILE 'SYS1.TCPPARMS(PROFSB)' COULD NOT BE OPENED: MEMBER NOT FOUND");
+    expect(log).toContain("EMULATOR: INITIAL PROFILE COULD NOT BE FOUND");
     const s = await state(p.c);
     expect(s.systems.SYSB.tcpip.homeAddresses).toEqual([]);
     expect(s.systems.SYSB.tcpip.ports).toEqual([]);

@@ -52,6 +52,23 @@ export const ProvisionDefinition: ICommandDefinition = {
       type: "number",
       defaultValue: 16,
     },
+    // Partial windows (--limit, --only).
+    {
+      name: "limit",
+      aliases: ["l"],
+      description:
+        "Plan and apply only the steps of these systems (names as in the topology), plus the sysplex-wide steps they need " +
+        "(security, the angel procedure, data set creation); the plan lists every step left out. --resume keeps the limit " +
+        "of the run it continues and refuses another. Rollback takes no limit: it undoes what one run did, so rolling back " +
+        "a limited run reaches only its systems.",
+      type: "array",
+    },
+    {
+      name: "only",
+      aliases: ["o"],
+      description: "Plan and apply only these workflows: zosmf-ha, caching-service, port-sharing, distributed-services.",
+      type: "array",
+    },
     RECORD_DIR_OPTION,
     ...connectionOptions,
   ],
@@ -62,6 +79,7 @@ export const ProvisionDefinition: ICommandDefinition = {
       options: "-t sysplex.yaml --start-servers --zosmf-profile plexa",
     },
     { description: "Continue the last failed run after fixing its cause", options: "-t sysplex.yaml --resume" },
+    { description: "Configure only SYSA's z/OSMF in tonight's window", options: "-t sysplex.yaml --limit SYSA --only zosmf-ha" },
     { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
   ],
 };

@@ -42,6 +42,14 @@ export interface RunRecordData {
   commands: CommandEntry[];
   /** Data sets the run created; absent in older records. */
   datasets?: DatasetEntry[];
+  /** --limit/--only of a partial run: a --resume keeps it. Absent: every step. */
+  readonly limit?: RunLimit;
+}
+
+/** The systems and workflows a partial run was limited to (absent: all). */
+export interface RunLimit {
+  readonly systems?: readonly string[];
+  readonly workflows?: readonly string[];
 }
 
 export interface RunRecordOptions {
@@ -53,6 +61,8 @@ export interface RunRecordOptions {
   readonly recordDir?: string;
   /** The run this one resumes or undoes. */
   readonly basedOn?: string;
+  /** --limit/--only of a partial run. */
+  readonly limit?: RunLimit;
 }
 
 /** Writes the journal after every entry, so a run cut short still leaves its record. */
@@ -91,6 +101,7 @@ export class RunRecord implements RunRecorder {
       jobs: [],
       commands: [],
       datasets: [],
+      ...(options.limit ? { limit: options.limit } : {}),
     };
     const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
     await record.save();

@@ -1,5 +1,6 @@
 import type { Change, StepPlan } from "../engine/types";
 import { describeAttributes } from "../provision/ops/dataset-check";
+import { leftOutLines, type LeftOutStep } from "../provision/step-filter";
 import type { RunResult } from "../run/apply-run";
 import { formatDuration, renderTable } from "./table";
 
@@ -43,18 +44,24 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-export function renderRunResult(result: RunResult, options: { verb?: string } = {}): string {
+/** A partial window (--limit, --only) says what it left out, so no one takes it for the whole set-up. */
+function leftOutText(result: { readonly leftOut?: readonly LeftOutStep[] }): string[] {
+  return result.leftOut?.length ? ["", ...leftOutLines(result.leftOut)] : [];
+}
+
+export function renderRunResult(result: RunResult & { readonly leftOut?: readonly LeftOutStep[] }, options: { verb?: string } = {}): string {
   const s = result.summary;
   const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {
     return [
       renderPlan(result.plan),
+      ...leftOutText(result),
       "",
       `Dry run: ${verb} would change something in ${s.changed} of ${s.steps} steps; nothing was changed.`,
     ].join("\n");
   }
   const rows = result.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]);
-  const lines = [renderTable(["step", "system", "result", "duration"], rows), ""];
+  const lines = [renderTable(["step", "system", "result", "duration"], rows), ...leftOutText(result), ""];
   for (const o of result.outcomes.filter((x) => x.error)) {
     lines.push(`FAILED ${o.id}: ${o.error!.message}`);
     for (const d of o.error!.details) lines.push(`    ${d}`);

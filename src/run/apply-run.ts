@@ -82,6 +82,8 @@ export interface RunScope {
 export interface PlannedRun<X> {
   readonly steps: readonly PlannedStep[];
   readonly basedOn?: string;
+  /** --limit/--only of a partial run, kept in its record. */
+  readonly limit?: RunRecordOptions["limit"];
   readonly nextCommands: (runId: string, anythingSent: boolean) => string[];
   readonly extra: X;
 }
@@ -134,6 +136,7 @@ export async function applyRun<X>(
       topologyText: text,
       recordDir: options.recordDir,
       basedOn: planned.basedOn,
+      ...(planned.limit ? { limit: planned.limit } : {}),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,

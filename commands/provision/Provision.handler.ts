@@ -1,4 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
+import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { listOption } from "../../src/provision/step-filter";
 import { provision } from "../../src/run/provision";
@@ -27,7 +28,7 @@ export default class ProvisionHandler extends HaBaseHandler {
     });
     const failureClass = failureClassOf(result);
     return {
-      data: result,
+      data: rfjData(result),
       text: renderRunResult(result),
       failure: failureClass
         ? {

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { RESULT_SCHEMAS, resultJsonSchema, type ResultSchemaName } from "../src/report/result-schemas";
 import { topologyJsonSchema } from "../src/topology/json-schema";
 
 /*
  * Writes schemas/topology.schema.json, which the examples name in their
- * yaml-language-server comment. Run by `npm run build` after tsc.
+ * yaml-language-server comment, and the schemas of the --rfj results
+ * (schemas/<command>-result.schema.json). Run by `npm run build` after tsc.
  */
 
 const PACKAGE_NAME = "zowe-ha";
@@ -23,7 +25,12 @@ function packageRoot(): string {
   throw new Error(`gen-schema: no package.json of ${PACKAGE_NAME} above ${__dirname} or ${process.cwd()}`);
 }
 
-const target = join(packageRoot(), "schemas", "topology.schema.json");
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target}`);
+function write(file: string, schema: unknown): void {
+  const target = join(packageRoot(), "schemas", file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${target}`);
+}
+
+write("topology.schema.json", topologyJsonSchema());
+for (const name of Object.keys(RESULT_SCHEMAS) as ResultSchemaName[]) write(`${name}.schema.json`, resultJsonSchema(name, { strict: false }));

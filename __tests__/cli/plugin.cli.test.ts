@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schemaErrors, schemaOfCommand } from "../result-schema";
 import {
   emulatorCall,
   emulatorGet,
@@ -23,8 +24,27 @@ let home: string;
 let emulator: EmulatorProcess;
 let connEnv: NodeJS.ProcessEnv;
 
+/** Every --rfj result of provision, verify and rollback in this file, as the schema saw it. */
+const rfjChecked: { args: string; errors: string[] }[] = [];
+
+/** Holds the --rfj `data` of a run to its schema in schemas/ (strict: every field described). */
+function checkRfj(args: string[], stdout: string): void {
+  const name = schemaOfCommand(args);
+  if (!name) return;
+  const data = (JSON.parse(stdout) as { data?: unknown }).data;
+  // An error before any result (bad input, refused logon) has no data: nothing to hold to a schema.
+  if (data === null || data === undefined) return;
+  rfjChecked.push({ args: args.join(" "), errors: schemaErrors(name, data) });
+}
+
 beforeAll(async () => {
-  ({ zowe, home, start: startZowe } = await installPackedPlugin());
+  const installed = await installPackedPlugin();
+  ({ home, start: startZowe } = installed);
+  zowe = async (args, env, timeoutMs) => {
+    const res = await installed.zowe(args, env, timeoutMs);
+    checkRfj(args, res.stdout);
+    return res;
+  };
   // A password that cannot occur by chance, so a leak into output or records is visible.
   emulator = await startEmulatorProcess(["--systems", "SYSA,SYSB", "--password", "Pw-7f3c9e1a"]);
   connEnv = {
@@ -177,6 +197,28 @@ describe("provision --dry-run against the emulator", () => {
     const commands = after.consoleCommands.slice(before.consoleCommands.length).map((c) => c.cmd);
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.filter((c) => !/^D /i.test(c))).toEqual([]);
+  });
+});
+
+describe("provision --limit and --only through the CLI", () => {
+  it("--limit SYSA --dry-run --rfj plans SYSA's steps and lists SYSB's as left out", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-limit-"));
+    const topo = path.join(dir, "plex.yaml");
+    writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+    const res = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--limit", "SYSA", "--rfj"], connEnv, 120_000);
+    expect(res.status, res.stderr).toBe(0);
+    const data = (JSON.parse(res.stdout) as { data: { plan: { id: string }[]; leftOut: { id: string; by: string }[] } }).data;
+    expect(data.plan.filter((s) => s.id.endsWith("/SYSB"))).toEqual([]);
+    expect(data.leftOut).toEqual(expect.arrayContaining([{ id: "zosmf-ha/parmlib/SYSB", by: "--limit", system: "SYSB", reason: "a step of SYSB" }]));
+  }, 120_000);
+
+  it("refuses an unknown system in --limit with exit 3, naming the systems allowed, and sends nothing", async () => {
+    const before = (await emulatorLog()).total;
+    const res = await zowe(["ha", "provision", "-t", path.join(ROOT, "examples", "two-system.yaml"), "--limit", "SYSA,SYSQ"], connEnv);
+    expect(res.status).toBe(3);
+    expect(res.stderr).toMatch(/--limit: "SYSQ" is not a system of this topology/);
+    expect(res.stderr).toMatch(/allowed: SYSA, SYSB/);
+    expect((await emulatorLog()).total).toBe(before);
   });
 });
 
@@ -507,4 +549,9 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       await emulatorCall(emulator, "POST", "/__emulator/reset");
     }
   }, 600_000);
+describe("--rfj results and schemas/", () => {
+  it("every provision and verify --rfj result above validates against its schema, every field described", () => {
+    expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
+    expect(rfjChecked.filter((c) => c.errors.length > 0)).toEqual([]);
+  });
 });

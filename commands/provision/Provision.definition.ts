@@ -54,6 +54,23 @@ export const ProvisionDefinition: ICommandDefinition = {
       type: "number",
       defaultValue: 16,
     },
+    // Partial windows (--limit, --only).
+    {
+      name: "limit",
+      aliases: ["l"],
+      description:
+        "Plan and apply only the steps of these systems (names as in the topology), plus the sysplex-wide steps they need " +
+        "(security, the angel procedure, data set creation); the plan lists every step left out. --resume keeps the limit " +
+        "of the run it continues and refuses another. Rollback takes no limit: it undoes what one run did, so rolling back " +
+        "a limited run reaches only its systems.",
+      type: "array",
+    },
+    {
+      name: "only",
+      aliases: ["o"],
+      description: "Plan and apply only these workflows: zosmf-ha, caching-service, port-sharing, distributed-services.",
+      type: "array",
+    },
     RECORD_DIR_OPTION,
     ...connectionOptions,
   ],
@@ -67,6 +84,7 @@ export const ProvisionDefinition: ICommandDefinition = {
     { description: "Save the plan for review, then apply exactly that plan", options: "-t sysplex.yaml --dry-run --out plan.json" },
     { description: "Apply a reviewed plan; refused if z/OS changed since it was saved", options: "-t sysplex.yaml --plan plan.json" },
     { description: "In a pipeline: exit 5 when changes are pending, 0 when nothing would change", options: "-t sysplex.yaml --dry-run --detailed-exit-code" },
+    { description: "Configure only SYSA's z/OSMF in tonight's window", options: "-t sysplex.yaml --limit SYSA --only zosmf-ha" },
     { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
   ],
 };

@@ -1,5 +1,7 @@
 import { renderRunResult } from "../../src/report/run-text";
+import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
+import { listOption } from "../../src/provision/step-filter";
 import { provision } from "../../src/run/provision";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -19,6 +21,7 @@ export default class ProvisionHandler extends HaBaseHandler {
       workflowsDir: args.workflowsDir,
       concurrency: args.concurrency,
       recordDir: args.recordDir,
+      ...scopeArgs(args),
       sink: ctx.progress,
       log: ctx.log,
       signal: ctx.signal,
@@ -27,7 +30,7 @@ export default class ProvisionHandler extends HaBaseHandler {
     });
     const failureClass = failureClassOf(result);
     return {
-      data: result,
+      data: rfjData(result),
       text: renderRunResult(result, result.planFile !== undefined ? { planFile: result.planFile } : {}),
       outcome: pendingOutcome(result, args.detailedExitCode === true),
       failure: failureClass
@@ -41,4 +44,11 @@ export default class ProvisionHandler extends HaBaseHandler {
         : undefined,
     };
   }
+}
+
+/** --limit and --only, each given as `SYSA,SYSB` or `SYSA SYSB`. */
+function scopeArgs(args: Record<string, unknown>): { limit?: string[]; only?: string[] } {
+  const limit = listOption(args.limit as string | string[] | undefined);
+  const only = listOption(args.only as string | string[] | undefined);
+  return { ...(limit ? { limit } : {}), ...(only ? { only } : {}) };
 }

@@ -1,4 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
+import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback } from "../../src/run/rollback";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
@@ -22,7 +23,7 @@ export default class RollbackHandler extends HaBaseHandler {
     });
     const failureClass = failureClassOf(result);
     return {
-      data: result,
+      data: rfjData(result),
       text: renderRunResult(result, {
         verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
       }),

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
+import { rfjData } from "../../src/report/result-schemas";
 import { dirname } from "node:path";
 import { HaError } from "../../src/errors";
 import { renderJunit, renderJunitError } from "../../src/report/junit";
@@ -46,7 +47,7 @@ export default class VerifyHandler extends HaBaseHandler {
     }
     if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
     return {
-      data: result,
+      data: rfjData(result),
       text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }),
       failure: verifyFailure(result, failOn),
     };

@@ -44,6 +44,14 @@ export interface RunRecordData {
   datasets?: DatasetEntry[];
   /** The token in the run's job and backup names; absent in older records. A saved plan is applied by one run only. */
   readonly runToken?: string;
+  /** --limit/--only of a partial run: a --resume keeps it. Absent: every step. */
+  readonly limit?: RunLimit;
+}
+
+/** The systems and workflows a partial run was limited to (absent: all). */
+export interface RunLimit {
+  readonly systems?: readonly string[];
+  readonly workflows?: readonly string[];
 }
 
 export interface RunRecordOptions {
@@ -56,6 +64,8 @@ export interface RunRecordOptions {
   /** The run this one resumes or undoes. */
   readonly basedOn?: string;
   readonly runToken?: string;
+  /** --limit/--only of a partial run. */
+  readonly limit?: RunLimit;
 }
 
 /** Writes the journal after every entry, so a run cut short still leaves its record. */
@@ -95,6 +105,7 @@ export class RunRecord implements RunRecorder {
       commands: [],
       datasets: [],
       ...(options.runToken !== undefined ? { runToken: options.runToken } : {}),
+      ...(options.limit ? { limit: options.limit } : {}),
     };
     const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
     await record.save();

@@ -12,6 +12,7 @@ import { planDatasets } from "./ops/dataset-plan";
 import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
 import { readNotes } from "./plan-reads";
 import { planPortSharing } from "./port-sharing/port-step";
+import { filterWorkflow, type LeftOutStep, type StepScope, type StepSkeleton } from "./step-filter";
 import { portSharingSystems } from "./port-sharing/port-variables";
 import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
 import { planFilesystem } from "./zosmf-ha/filesystem-step";
@@ -40,6 +41,10 @@ export interface PlanProvisionOptions {
   readonly lastSuccessfulRecord?: LastRun;
   /** Pause between reads of a console response. @default 1000 */
   readonly consoleDelayMs?: number;
+  /** --limit and --only: the systems and workflows whose steps are planned. @default all */
+  readonly stepScope?: StepScope;
+  /** Told of the steps the scope left out (they are not looked at). */
+  readonly onLeftOut?: (steps: readonly LeftOutStep[]) => void;
 }
 
 /** Each feature's workflow folder, named as its topology key is (kebab case); it is also the step-id prefix. */
@@ -51,6 +56,14 @@ export const WORKFLOWS = {
 } as const;
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
+type Switches = Readonly<Record<"startServers" | "vsamMode", boolean>>;
+
+/** The workflow's name (its folder) and the --limit/--only scope its steps are filtered by. */
+interface WorkflowScope {
+  readonly name: string;
+  readonly stepScope?: StepScope;
+  readonly onLeftOut?: ((steps: readonly LeftOutStep[]) => void) | undefined;
+}
 
 /**
  * Looks at the sysplex (GETs and D commands only: nothing is submitted, written, varied or
@@ -72,38 +85,28 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   const t = options.topology;
   const problems = planProblems();
   const steps: PlannedStep[] = [];
-  const planWorkflow = (...args: Parameters<typeof planWorkflowSteps>) => planWorkflowSteps(...args).then((r) => problems.collect(r));
+  const planWorkflow = async (name: string, switches: Switches, systemsFor: (step: WorkflowStep) => readonly string[]) => {
+    const scope = { name, ...(options.stepScope ? { stepScope: options.stepScope } : {}), onLeftOut: options.onLeftOut };
+    return problems.collect(await planWorkflowSteps(env, await load(name), switches, systemsFor, scope));
+  };
   if (t.zosmfHa) {
-    const wf = await load(WORKFLOWS.zosmfHa);
     const systems = zosmfHaSystems(t).map((m) => m.system.name);
     steps.push(
-      ...(await planWorkflow(env, wf, { startServers: options.startServers, vsamMode: false }, (step) =>
+      ...(await planWorkflow(WORKFLOWS.zosmfHa, { startServers: options.startServers, vsamMode: false }, (step) =>
         step.kind === "obey-apply" ? obeySystems(t) : systems,
       )),
     );
   }
   if (t.cachingService) {
-    const wf = await load(WORKFLOWS.cachingService);
-    steps.push(
-      ...(await planWorkflow(
-        env,
-        wf,
-        { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" },
-        () => [],
-      )),
-    );
+    const switches = { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" };
+    steps.push(...(await planWorkflow(WORKFLOWS.cachingService, switches, () => [])));
   }
   // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
   // are the site's own, so --start-servers does not reach them.
   const noServers = { startServers: false, vsamMode: false };
-  if ((t.portSharing ?? []).length > 0) {
-    const wf = await load(WORKFLOWS.portSharing);
-    steps.push(...(await planWorkflow(env, wf, noServers, () => portSharingSystems(t))));
-  }
-  if ((t.distributedServices ?? []).length > 0) {
-    const wf = await load(WORKFLOWS.distributedServices);
-    steps.push(...(await planWorkflow(env, wf, noServers, () => serviceSystems(t))));
-  }
+  if ((t.portSharing ?? []).length > 0) steps.push(...(await planWorkflow(WORKFLOWS.portSharing, noServers, () => portSharingSystems(t))));
+  if ((t.distributedServices ?? []).length > 0)
+    steps.push(...(await planWorkflow(WORKFLOWS.distributedServices, noServers, () => serviceSystems(t))));
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
@@ -150,8 +153,9 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
 async function planWorkflowSteps(
   env: ProvisionEnv,
   wf: LoadedWorkflow,
-  switches: Readonly<Record<"startServers" | "vsamMode", boolean>>,
+  switches: Switches,
   systemsFor: (step: WorkflowStep) => readonly string[],
+  scope: WorkflowScope,
 ): Promise<{ results: PlannedStep[]; errors: unknown[] }> {
   const included = wf.steps.filter((s) => s.when === undefined || switches[s.when]);
   const ids = new Map<string, { scope: WorkflowStep["scope"]; systems: readonly string[] }>();
@@ -165,23 +169,24 @@ async function planWorkflowSteps(
       if (system && dep.systems.includes(system)) return [`${wf.idPrefix}/${d}/${system}`];
       return system ? [] : dep.systems.map((sys) => `${wf.idPrefix}/${d}/${sys}`);
     });
-  const work: (() => Promise<PlannedStep>)[] = [];
-  for (const s of included) {
-    const plan = planner(s.kind, s);
-    if (s.scope === "sysplex") {
-      work.push(() => withReads(env, (e) => plan({ env: e, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) })));
-      continue;
-    }
-    for (const system of ids.get(s.id)!.systems) {
+  const skeletons: (StepSkeleton & { readonly step: WorkflowStep })[] = included.flatMap((s) =>
+    s.scope === "sysplex"
+      ? [{ step: s, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }]
+      : ids.get(s.id)!.systems.map((system) => ({ step: s, system, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) })),
+  );
+  // Steps out of --limit/--only are not looked at: a partial window reads only what it may change.
+  const { kept, leftOut } = filterWorkflow(scope.name, skeletons, scope.stepScope);
+  if (leftOut.length > 0) scope.onLeftOut?.(leftOut);
+  const work = skeletons
+    .filter((k) => kept.has(k.id))
+    .map((k) => {
+      const plan = planner(k.step.kind, k.step);
+      const spec = { workflow: wf, stepId: k.step.id, id: k.id, dependsOn: k.dependsOn };
+      if (k.system === undefined) return () => withReads(env, (e) => plan({ env: e, ...spec }));
       // A system's step reads and writes through that system's connection.
-      const own = env.clientFor ? { ...env, client: env.clientFor(system) } : env;
-      work.push(() =>
-        withReads(own, (e) =>
-          plan({ env: e, workflow: wf, stepId: s.id, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) }, system),
-        ),
-      );
-    }
-  }
+      const own = env.clientFor ? { ...env, client: env.clientFor(k.system) } : env;
+      return () => withReads(own, (e) => plan({ env: e, ...spec }, k.system));
+    });
   return allLooks(work, PLANNING_CONCURRENCY);
 }
 

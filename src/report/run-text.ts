@@ -1,5 +1,6 @@
 import type { Change, StepPlan } from "../engine/types";
 import { describeAttributes } from "../provision/ops/dataset-check";
+import { leftOutLines, type LeftOutStep } from "../provision/step-filter";
 import type { RunResult } from "../run/apply-run";
 import { describeCounts, totalChanges } from "./plan-summary";
 import { formatDuration, renderTable } from "./table";
@@ -44,7 +45,12 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-export function renderRunResult(result: RunResult, options: { verb?: string; planFile?: string } = {}): string {
+/** A partial window (--limit, --only) says what it left out, so no one takes it for the whole set-up. */
+function leftOutText(result: { readonly leftOut?: readonly LeftOutStep[] }): string[] {
+  return result.leftOut?.length ? ["", ...leftOutLines(result.leftOut)] : [];
+}
+
+export function renderRunResult(result: RunResult & { readonly leftOut?: readonly LeftOutStep[] }, options: { verb?: string; planFile?: string } = {}): string {
   const s = result.summary;
   const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {
@@ -53,13 +59,14 @@ export function renderRunResult(result: RunResult, options: { verb?: string; pla
       `Plan: ${totalChanges(result.counts) === 0 ? "nothing to change" : describeCounts(result.counts, "planned")}.`,
       "",
       renderPlan(result.plan),
+      ...leftOutText(result),
       "",
       `Dry run: ${verb} would change something in ${s.changed} of ${s.steps} steps; nothing was changed.`,
       ...(options.planFile !== undefined ? [`Plan saved to ${options.planFile}; apply it with --plan ${options.planFile}.`] : []),
     ].join("\n");
   }
   const rows = result.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]);
-  const lines = [renderTable(["step", "system", "result", "duration"], rows), ""];
+  const lines = [renderTable(["step", "system", "result", "duration"], rows), ...leftOutText(result), ""];
   if (options.planFile !== undefined) lines.push(`Applied the saved plan ${options.planFile}: z/OS was as it found it.`);
   lines.push(`Done: ${describeCounts(result.counts, "done")}.`);
   for (const o of result.outcomes.filter((x) => x.error)) {

@@ -87,6 +87,8 @@ export interface RunScope {
 export interface PlannedRun<X> {
   readonly steps: readonly PlannedStep[];
   readonly basedOn?: string;
+  /** --limit/--only of a partial run, kept in its record. */
+  readonly limit?: RunRecordOptions["limit"];
   readonly nextCommands: (runId: string, anythingSent: boolean) => string[];
   readonly extra: X;
 }
@@ -140,6 +142,7 @@ export async function applyRun<X>(
       recordDir: options.recordDir,
       basedOn: planned.basedOn,
       runToken: scope.runToken,
+      ...(planned.limit ? { limit: planned.limit } : {}),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,

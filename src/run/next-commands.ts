@@ -12,9 +12,12 @@ function base(verb: "provision" | "rollback", o: Where): string {
   return `zowe ha ${verb} -t ${shellWord(o.topologyFile)}${o.recordDir ? ` --record-dir ${shellWord(o.recordDir)}` : ""}`;
 }
 
-/** After a failed provision: continue it, or undo what it did. Nothing sent: just run it again. */
-export function provisionNext(o: Where, runId: string, anythingSent: boolean): string[] {
-  if (!anythingSent) return [`nothing was changed on z/OS; fix the cause above and run: ${base("provision", o)}`];
+/**
+ * After a failed provision: continue it (--resume keeps its --limit/--only), or undo what it did.
+ * Nothing sent: just run it again, in the same window (`scope`: its --limit/--only as typed).
+ */
+export function provisionNext(o: Where, runId: string, anythingSent: boolean, scope = ""): string[] {
+  if (!anythingSent) return [`nothing was changed on z/OS; fix the cause above and run: ${base("provision", o)}${scope ? ` ${scope}` : ""}`];
   return [`continue this run:   ${base("provision", o)} --resume`, `or undo what it did: ${base("rollback", o)} --run ${shellWord(runId)}`];
 }
 

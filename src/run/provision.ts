@@ -4,10 +4,12 @@ import { readPlanFile, writePlanFile, type SavedPlan } from "../engine/plan-file
 import type { RunHistory } from "../engine/run-history";
 import { HaError } from "../errors";
 import { planProvision } from "../provision/plan";
+import { describeScope, type LeftOutStep, type StepScope } from "../provision/step-filter";
 import { applyRun, toStepPlan, type RunOptions, type RunResult, type RunScope, type PlannedRun } from "./apply-run";
 import { provisionNext } from "./next-commands";
 import { assertSamePlan, comparePlans, planInputs, savedPlanOf } from "./saved-plan";
 import { assertNoUnfinishedJobs } from "./unfinished-jobs";
+import { scopeOfRun } from "./provision-scope";
 
 export interface ProvisionOptions extends RunOptions {
   /** Continue the newest failed run of this topology (re-observing, never trusting). @default false */
@@ -20,6 +22,10 @@ export interface ProvisionOptions extends RunOptions {
   readonly out?: string;
   /** A plan saved by `out`: applied only when a fresh read-only plan is the same, else refused. */
   readonly planFile?: string;
+  /** --limit: only these systems' steps, and the sysplex-wide steps they need. @default every system */
+  readonly limit?: readonly string[];
+  /** --only: only these workflows (zosmf-ha, caching-service, port-sharing, distributed-services). @default all */
+  readonly only?: readonly string[];
 }
 
 export interface ProvisionResult extends RunResult {
@@ -27,6 +33,10 @@ export interface ProvisionResult extends RunResult {
   readonly resumedRun?: string;
   /** Where the plan was saved (`out`), or the saved plan that was checked and applied (`planFile`). */
   readonly planFile?: string;
+  /** --limit/--only of this run (a --resume keeps the one of the run it continues). */
+  readonly limit?: StepScope;
+  /** The steps --limit/--only left out, each with why. */
+  readonly leftOut?: readonly LeftOutStep[];
 }
 
 /**
@@ -38,6 +48,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const saved = options.planFile !== undefined ? await readPlanFile(options.planFile) : undefined;
   return applyRun("provision", { ...options, ...(saved ? { runToken: saved.runToken } : {}) }, (scope) => planRun(options, scope, saved));
 }
+
+type Extra = Pick<ProvisionResult, "resumedRun" | "planFile" | "limit" | "leftOut">;
 
 /** Saved-plan options that cannot go together, refused before anything is read or sent. */
 function assertPlanOptions(o: ProvisionOptions): void {
@@ -72,13 +84,16 @@ async function planRun(
   options: ProvisionOptions,
   scope: RunScope,
   saved: SavedPlan | undefined,
-): Promise<PlannedRun<{ resumedRun?: string; planFile?: string }>> {
+): Promise<PlannedRun<Extra>> {
   const { topology, history } = scope;
-  const client = scope.client();
   const resumed = options.resume ? await history.latest("provision", ["failed", "interrupted", "running"]) : undefined;
   if (options.resume && !resumed) {
     throw new HaError(`--resume: no failed provision run of sysplex ${topology.sysplex} was found`, { failureClass: "invalid-input" });
   }
+  // Checked before the first request: a name that is not in the topology sends nothing.
+  const stepScope = scopeOfRun(options, topology, resumed, options.sink);
+  const leftOut: LeftOutStep[] = [];
+  const client = scope.client();
   const owner = (options.connection.user ?? "*").toUpperCase();
   const inputs = planInputs(topology, path.resolve(options.topologyFile), options.startServers ?? false);
   // A plan of other inputs says nothing of z/OS: refused before z/OS is even looked at.
@@ -96,6 +111,7 @@ async function planRun(
     jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
     startServers: options.startServers ?? false,
     lastSuccessfulRecord: lastSuccess,
+    ...(stepScope ? { stepScope, onLeftOut: (steps) => leftOut.push(...steps) } : {}),
     ...(options.consoleDelayMs !== undefined ? { consoleDelayMs: options.consoleDelayMs } : {}),
   });
   const shown = steps.map(toStepPlan);
@@ -105,7 +121,8 @@ async function planRun(
   return {
     steps,
     basedOn: resumed?.runId,
-    nextCommands: (runId, anythingSent) => provisionNext(options, runId, anythingSent),
-    extra: { resumedRun: resumed?.runId, ...(planFile !== undefined ? { planFile } : {}) },
+    ...(stepScope ? { limit: stepScope } : {}),
+    nextCommands: (runId, anythingSent) => provisionNext(options, runId, anythingSent, describeScope(stepScope)),
+    extra: { resumedRun: resumed?.runId, ...(planFile !== undefined ? { planFile } : {}), ...(stepScope ? { limit: stepScope, leftOut } : {}) },
   };
 }

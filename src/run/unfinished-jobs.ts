@@ -55,15 +55,21 @@ export async function assertNoUnfinishedJobs(
   }
 }
 
-/** The job's status if it has not ended; undefined once it has ended or was purged. */
+/**
+ * The job's status if it has not ended; undefined once it has ended or was purged. Only
+ * z/OSMF's own "no job found" answer (HTTP 400, rc 4 reason 10: zosmf-facts, jobs errors)
+ * means purged; any other failure (a 500, a refused connection) leaves the job unknown,
+ * so the run stops rather than plan over a job that may still run.
+ */
 async function stateOf(client: ZosmfClient, jobname: string, jobid: string): Promise<string | undefined> {
   try {
     const doc = await client.jobs.status(jobname, jobid);
     return doc.status !== "OUTPUT" ? (doc.status ?? "in an unknown state") : undefined;
   } catch (err) {
-    // Purged since: whatever it did, planning sees it now.
-    if (err instanceof ZosmfError && (err.kind === "not-found" || err.kind === "rejected" || err.status === 400 || err.status === 500))
-      return undefined;
-    throw err;
+    if (err instanceof ZosmfError && err.status === 400 && err.report?.rc === 4 && err.report.reason === 10) return undefined;
+    throw new HaError(`The state of ${jobname}(${jobid}), a job an earlier run left before it ended, could not be read; nothing was planned or submitted.`, {
+      failureClass: "tool-failure",
+      details: [err instanceof Error ? err.message : String(err), "Check the job on the JES queue, then run again."],
+    });
   }
 }

@@ -180,11 +180,35 @@ async function readFollowUps(
 
 /**
  * Issues an MVS command and collects its solicited response. Follow-ups are bounded, so a
- * command that keeps talking returns with `complete: false` rather than hanging.
+ * command that keeps talking returns with `complete: false` rather than hanging. A follow-up
+ * is never read twice (each read consumes its piece); when one is lost, a command that is
+ * safe to repeat (a display) is issued again whole, once, so what a caller reads is always
+ * one whole answer and never one with a piece missing. Anything else fails as it is.
  */
 async function issueConsoleCommand(send: Send, cmd: string, options: IssueOptions): Promise<ConsoleResponse> {
+  assertSendable(cmd, options.consoleName ?? "defcn");
+  try {
+    return await issueOnce(send, cmd, options);
+  } catch (err) {
+    if (!(options.safeToRepeat === true && err instanceof FollowUpLost)) throw unwrap(err);
+    return issueOnce(send, cmd, options).catch((again: unknown) => Promise.reject(unwrap(again)));
+  }
+}
+
+/** A follow-up read that got no answer (a server error, a dropped connection, a timeout). */
+class FollowUpLost extends Error {
+  constructor(readonly cause: ZosmfError) {
+    super(cause.message);
+  }
+}
+
+const unwrap = (err: unknown): unknown => (err instanceof FollowUpLost ? err.cause : err);
+
+/** Kinds of failure that lose the answer to a read, rather than refuse it. */
+const LOST_ANSWER = new Set<ZosmfError["kind"]>(["server", "unreachable", "timeout"]);
+
+async function issueOnce(send: Send, cmd: string, options: IssueOptions): Promise<ConsoleResponse> {
   const consoleName = options.consoleName ?? "defcn";
-  assertSendable(cmd, consoleName);
   const routed = isRouted(cmd);
   const body = {
     cmd,
@@ -207,7 +231,9 @@ async function issueConsoleCommand(send: Send, cmd: string, options: IssueOption
   const target = (routed ? routeTarget(cmd) : options.system) ?? "the local system";
   const response = new ResponsePieces({ path, target }, options.solKey?.toUpperCase());
   response.add(first["cmd-response"] ?? "", first["sol-key-detected"] === true);
-  const { complete, followUps } = await readFollowUps(send, `${path}/solmsgs/${key}`, response, options);
+  const { complete, followUps } = await readFollowUps(send, `${path}/solmsgs/${key}`, response, options).catch((err: unknown) => {
+    throw err instanceof ZosmfError && LOST_ANSWER.has(err.kind) && options.signal?.aborted !== true ? new FollowUpLost(err) : err;
+  });
   const text = response.pieces.join("\r");
   return { key, text, lines: splitLines(text), solKeyDetected: response.solKeyDetected, complete, followUps };
 }

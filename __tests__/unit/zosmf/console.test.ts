@@ -116,21 +116,50 @@ describe("console", () => {
     expect((await client().console.issue("D IPLINFO", { collect: FAST, safeToRepeat: true })).lines).toEqual([" IEE254I"]);
   });
 
-  it("never repeats a follow-up read: each read consumes the output it returns", async () => {
+  it("never repeats a follow-up read: a display whose read is lost is issued again whole, once; other commands fail", async () => {
+    let issues = 0;
     let reads = 0;
-    zosmf()
-      .put(ISSUE)
-      .reply(200, { "cmd-response-key": "C1234567", "cmd-response": "PART 0" })
-      .get(SOL)
-      .times(3)
-      .reply(() => {
-        reads++;
-        return [503, ""];
-      });
+    const lostReads = (times: number) =>
+      zosmf()
+        .put(ISSUE)
+        .times(times)
+        .reply(() => {
+          issues++;
+          return [200, { "cmd-response-key": "C1234567", "cmd-response": "PART 0" }];
+        })
+        .get(SOL)
+        .times(times * 3)
+        .reply(() => {
+          reads++;
+          return [503, ""];
+        });
+    lostReads(2);
     const err = await rejection(client().console.issue("D X", { collect: { ...FAST, isComplete: () => false }, safeToRepeat: true }));
     expect(err).toBeInstanceOf(ZosmfError);
-    expect(reads).toBe(1);
+    expect({ issues, reads }).toEqual({ issues: 2, reads: 2 });
     nock.cleanAll();
+    noLogonService();
+
+    issues = reads = 0;
+    lostReads(2);
+    const vary = await rejection(client().console.issue("V TCPIP,,OBEYFILE,DSN=HA.TCPIP(VIPA)", { collect: { ...FAST, isComplete: () => false } }));
+    expect(vary).toBeInstanceOf(ZosmfError);
+    expect({ issues, reads }).toEqual({ issues: 1, reads: 1 });
+    nock.cleanAll();
+  });
+
+  it("a display issued again after a lost read answers with the whole of its second answer", async () => {
+    zosmf()
+      .put(ISSUE)
+      .reply(200, { "cmd-response-key": "C1234567", "cmd-response": "HEAD" })
+      .get(SOL)
+      .reply(500, "")
+      .put(ISSUE)
+      .reply(200, { "cmd-response-key": "C1234567", "cmd-response": "HEAD" })
+      .get(SOL)
+      .reply(200, { "cmd-response": "TAIL END" });
+    const res = await client().console.issue("D X", { collect: { ...FAST, isComplete: (t) => t.includes("END") }, safeToRepeat: true });
+    expect(res.text).toBe("HEAD\rTAIL END");
   });
 
   it("splits lines on CR, CRLF and LF and drops empty ones", () => {

@@ -6,6 +6,7 @@ import type { ZosmfClient } from "../zosmf";
 import { planVsam } from "./caching-service/vsam-step";
 import { planZoweYaml } from "./caching-service/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
+import { planProfileInclude, profileSystems } from "./ipl-persistence/profile-step";
 import { planDistribute } from "./distributed-services/distribute-step";
 import { serviceSystems } from "./distributed-services/service-variables";
 import { planDatasets } from "./ops/dataset-plan";
@@ -47,6 +48,7 @@ export const WORKFLOWS = {
   cachingService: "caching-service",
   portSharing: "port-sharing",
   distributedServices: "distributed-services",
+  iplPersistence: "ipl-persistence",
 } as const;
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
@@ -103,6 +105,12 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     const wf = await load(WORKFLOWS.distributedServices);
     steps.push(...(await planWorkflow(env, wf, noServers, () => serviceSystems(t))));
   }
+  // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
+  if (t.systems.some((s) => s.tcpip.profile !== undefined || s.ipl !== undefined)) {
+    const wf = await load(WORKFLOWS.iplPersistence);
+    steps.push(...(await planWorkflow(env, wf, noServers, (step) => iplPersistenceSystems(t, step))));
+  }
+  // (Systems without persistence fields: their warning goes here.)
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
@@ -114,6 +122,12 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     const runId = sameInputsAs(options.lastSuccessfulRecord, step);
     return runId === undefined ? step : { ...step, sameInputsAs: runId };
   });
+}
+
+/** The systems each ipl-persistence step is planned for, by step kind. */
+function iplPersistenceSystems(t: Topology, step: WorkflowStep): readonly string[] {
+  if (step.kind === "profile-include") return profileSystems(t);
+  return [];
 }
 
 function blockerLine(step: PlannedStep): string {
@@ -143,6 +157,8 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
       return (spec, system) => planPortSharing(spec, system!);
     case "distribute-apply":
       return (spec, system) => planDistribute(spec, system!);
+    case "profile-include":
+      return (spec, system) => planProfileInclude(spec, system!);
   }
 }
 

@@ -9,6 +9,7 @@ import { HaError } from "../../../src/errors";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { FAST } from "../rollback/helpers";
+import { plan, startEmulator, topology } from "./helpers";
 import { PROFILE, plexWithProfile as startWithProfile, tcpparms } from "./tcpip-profile-fixture";
 
 const STEP = "ipl-persistence/tcpip-profile/SYSA";
@@ -74,5 +75,46 @@ describe("the TCP/IP profile keeps HA across a stack restart", () => {
     );
     expect(refused).toBeInstanceOf(HaError);
     expect((refused as HaError).details.join("\n")).toMatch(/SYS1\.TCPPARMS\(PROFSA\) \(systems\[0\]\.tcpip\.profile\) does not exist/);
+  });
+
+  it("refuses the plan when a member the profile INCLUDEs cannot be read, since it may hold the INCLUDE already", async () => {
+    const plex = await plexWithProfile();
+    delete tcpparms(plex.emu).members.PORTSA;
+    const refused = await provision({ topologyFile: plex.topologyFile, connection: plex.connection, dryRun: true, ...FAST }).catch(
+      (e: unknown) => e as HaError,
+    );
+    expect((refused as HaError).details.join("\n")).toMatch(/SYS1\.TCPPARMS\(PORTSA\) does not exist \(INCLUDEd by SYS1\.TCPPARMS\(PROFSA\)\)/);
+  });
+
+  it("INCLUDEs every obey member of the stack (HA, HP, HD), after each of their steps", async () => {
+    const { emu: started, client } = await startEmulator(["SYSA", "SYSB", "SYSC"]);
+    emu = started;
+    emu.state.datasets["SYS1.TCPPARMS"] = {
+      name: "SYS1.TCPPARMS",
+      volser: "ZOSRES",
+      created: "2024-01-01",
+      dsorg: "PO",
+      recfm: "FB",
+      lrecl: 80,
+      blksize: 27920,
+      members: {
+        PROFSA: { content: PROFILE, etag: "PROFSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" },
+        PORTSA: { content: "PORT 23 TCP TN3270", etag: "PORTSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" },
+      },
+    };
+    const t = topology("three-system-all.yaml", (y) =>
+      y.replace("tcpip: { proc: TCPIP, dynamicXcf: { address: 198.51.100.1,", "tcpip: { proc: TCPIP, profile: SYS1.TCPPARMS(PROFSA), dynamicXcf: { address: 198.51.100.1,"),
+    );
+    const steps = await plan(client, t);
+    const step = steps.find((s) => s.id === STEP)!;
+    const obeySteps = ["zosmf-ha/tcpip/SYSA", "port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA"];
+    expect(step.dependsOn).toEqual(expect.arrayContaining(obeySteps));
+    for (const id of obeySteps) expect(steps.map((s) => s.id)).toContain(id);
+    const diff = step.changes[0]!.kind === "member" ? step.changes[0]!.diff : "";
+    expect(diff.split("\n").filter((l) => l.startsWith("+INCLUDE"))).toEqual([
+      "+INCLUDE TCPIP.HA.OBEY(HASYSA)",
+      "+INCLUDE TCPIP.HA.OBEY(HPSYSA)",
+      "+INCLUDE TCPIP.HA.OBEY(HDSYSA)",
+    ]);
   });
 });

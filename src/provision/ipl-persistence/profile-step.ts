@@ -101,7 +101,7 @@ async function lookForIncludes(client: ZosmfClient, profile: IncludeTarget, targ
   const unreadable = walk.unreadable.filter((line) => !targets.some((x) => line.startsWith(`${targetText(x)} does not exist`)));
   const warnings = walk.members.flatMap((m) =>
     m.read?.beyondColumn71.length
-      ? [`${targetText(m.target)}: ${m.read.beyondColumn71.length} record(s) hold text beyond column 71, which TCP/IP does not read`]
+      ? [`${targetText(m.target)}: ${m.read.beyondColumn71.length} record(s) hold text beyond column 71 (IBM allows no sequence numbers in a profile); this plan reads columns 1-71 and leaves those columns as they are`]
       : [],
   );
   return { missing, unreadable, warnings };

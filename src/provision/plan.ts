@@ -48,8 +48,10 @@ export const WORKFLOWS = {
   cachingService: "caching-service",
   portSharing: "port-sharing",
   distributedServices: "distributed-services",
-  iplPersistence: "ipl-persistence",
 } as const;
+
+/** The workflow that follows no topology section: what each system reads at IPL or stack start. */
+export const IPL_PERSISTENCE = "ipl-persistence";
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
 
@@ -107,7 +109,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   }
   // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
   if (t.systems.some((s) => s.tcpip.profile !== undefined || s.ipl !== undefined)) {
-    const wf = await load(WORKFLOWS.iplPersistence);
+    const wf = await load(IPL_PERSISTENCE);
     steps.push(...(await planWorkflow(env, wf, noServers, (step) => iplPersistenceSystems(t, step))));
   }
   // (Systems without persistence fields: their warning goes here.)

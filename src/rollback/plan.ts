@@ -92,7 +92,8 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
     steps.push(await planRestore(system && o.clientFor ? { ...o, client: o.clientFor(system) } : o, backup));
   }
   // A restore keeps what is there now in the backup library first, as every member write does.
-  const datasets = await planDatasets({ topology: o.topology, client: o.client, steps: restoreProfilesFirst(steps, [...firstBackups.values()]) });
+  const ordered = restoreProfilesFirst(steps, [...firstBackups.values()]);
+  const datasets = await planDatasets({ topology: o.topology, client: o.client, steps: ordered });
   const problems = planProblems();
   problems.add(...datasets.problems);
   refusePlan(problems);

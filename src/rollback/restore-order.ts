@@ -1,6 +1,6 @@
 import type { RecordedBackup } from "../engine/run-record";
 import type { PlannedStep } from "../engine/types";
-import { WORKFLOWS } from "../provision/plan";
+import { IPL_PERSISTENCE } from "../provision/plan";
 import { keyOf } from "./restore-step";
 
 /**
@@ -12,7 +12,7 @@ import { keyOf } from "./restore-step";
 export function restoreProfilesFirst(steps: readonly PlannedStep[], backups: readonly RecordedBackup[]): PlannedStep[] {
   const restoreId = (b: RecordedBackup) => `rollback/restore/${keyOf(b.target)}`;
   const planned = new Set(steps.map((s) => s.id));
-  const fromProfileStep = (b: RecordedBackup) => b.stepId.startsWith(`${WORKFLOWS.iplPersistence}/tcpip-profile/`);
+  const fromProfileStep = (b: RecordedBackup) => b.stepId.startsWith(`${IPL_PERSISTENCE}/tcpip-profile/`);
   const profiles = backups.filter((b) => fromProfileStep(b) && planned.has(restoreId(b))).map(restoreId);
   if (profiles.length === 0) return [...steps];
   const created = new Set(backups.filter((b) => !b.existed && !fromProfileStep(b)).map(restoreId));

@@ -93,7 +93,7 @@ function judgeSystem(snapshot: Snapshot, system: string): Check | null {
 }
 
 export const persistenceTcpipChecks: CheckModule = {
-  name: "persistence-tcpip",
+  name: "ipl-persistence-tcpip",
   // Checked once the topology names any profile: then a system without one is reported as not
   // checked, never passed over. A topology that names none is told so by provision's plan.
   applies: (t) => t.systems.some((s) => s.tcpip.profile !== undefined) && t.systems.some((s) => stackObeyMembers(t, s.name).length > 0),

@@ -6,6 +6,7 @@ import type { ZosmfClient } from "../zosmf";
 import { planVsam } from "./caching-service/vsam-step";
 import { planZoweYaml } from "./caching-service/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
+import { planProfileInclude, profileSystems } from "./ipl-persistence/profile-step";
 import { planDistribute } from "./distributed-services/distribute-step";
 import { serviceSystems } from "./distributed-services/service-variables";
 import { planDatasets } from "./ops/dataset-plan";
@@ -54,6 +55,9 @@ export const WORKFLOWS = {
   portSharing: "port-sharing",
   distributedServices: "distributed-services",
 } as const;
+
+/** The workflow that follows no topology section: what each system reads at IPL or stack start. */
+export const IPL_PERSISTENCE = "ipl-persistence";
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
 type Switches = Readonly<Record<"startServers" | "vsamMode", boolean>>;
@@ -107,6 +111,10 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   if ((t.portSharing ?? []).length > 0) steps.push(...(await planWorkflow(WORKFLOWS.portSharing, noServers, () => portSharingSystems(t))));
   if ((t.distributedServices ?? []).length > 0)
     steps.push(...(await planWorkflow(WORKFLOWS.distributedServices, noServers, () => serviceSystems(t))));
+  // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
+  if (t.systems.some((s) => s.tcpip.profile !== undefined || s.ipl !== undefined))
+    steps.push(...(await planWorkflow(IPL_PERSISTENCE, noServers, (step) => iplPersistenceSystems(t, step))));
+  // (Systems without persistence fields: their warning goes here.)
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
@@ -118,6 +126,12 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     const runId = sameInputsAs(options.lastSuccessfulRecord, step);
     return runId === undefined ? step : { ...step, sameInputsAs: runId };
   });
+}
+
+/** The systems each ipl-persistence step is planned for, by step kind. */
+function iplPersistenceSystems(t: Topology, step: WorkflowStep): readonly string[] {
+  if (step.kind === "profile-include") return profileSystems(t);
+  return [];
 }
 
 function blockerLine(step: PlannedStep): string {
@@ -147,6 +161,8 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
       return (spec, system) => planPortSharing(spec, system!);
     case "distribute-apply":
       return (spec, system) => planDistribute(spec, system!);
+    case "profile-include":
+      return (spec, system) => planProfileInclude(spec, system!);
   }
 }
 

@@ -19,6 +19,8 @@ export const STEP_KINDS = [
   "zowe-yaml",
   "port-reserve",
   "distribute-apply",
+  // ipl-persistence: what a system reads at IPL or stack start
+  "profile-include",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -12,6 +12,7 @@ import type { Topology } from "../topology";
 import type { ZosmfClient } from "../zosmf";
 import { leftAloneStep } from "./left-alone";
 import { stacksTouched } from "./stacks-touched";
+import { restoreProfilesFirst } from "./restore-order";
 import { keyOf, planRestore } from "./restore-step";
 
 export interface RollbackPlanOptions {
@@ -91,7 +92,8 @@ export async function planRollback(o: RollbackPlanOptions): Promise<PlannedStep[
     steps.push(await planRestore(system && o.clientFor ? { ...o, client: o.clientFor(system) } : o, backup));
   }
   // A restore keeps what is there now in the backup library first, as every member write does.
-  const datasets = await planDatasets({ topology: o.topology, client: o.client, steps });
+  const ordered = restoreProfilesFirst(steps, [...firstBackups.values()]);
+  const datasets = await planDatasets({ topology: o.topology, client: o.client, steps: ordered });
   const problems = planProblems();
   problems.add(...datasets.problems);
   refusePlan(problems);

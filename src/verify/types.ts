@@ -1,7 +1,10 @@
 import type { Connection, Topology, TopologySystem } from "../topology";
 import type { ZosmfClient, ZosmfInfo } from "../zosmf";
 
-/** `not-applicable`: a check of a system that is down; the outage itself is its own check (system.active). */
+/**
+ * `not-applicable`: a check of a system that is down (the outage itself is its own check,
+ * system.active), or one the topology gives nothing to check against; its reason says which.
+ */
 export type Verdict = "healthy" | "degraded" | "failed" | "not-applicable";
 
 /** One judged fact. `id` is stable across runs so a pipeline can track it. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { WORKFLOWS } from "../../../src/provision/plan";
+import { IPL_PERSISTENCE, WORKFLOWS } from "../../../src/provision/plan";
 import { loadWorkflow } from "../../../src/provision/workflow-loader";
 import { builtinWorkflowsDir } from "../../../src/templates/workflows-dir";
 import { topologyJsonSchema } from "../../../src/topology";
@@ -25,10 +25,17 @@ describe("one name per feature", () => {
     },
   );
 
+  it("ipl-persistence, which follows per-system fields, is its workflow folder, name, step-id prefix, provision folder and verify family prefix", async () => {
+    const wf = await loadWorkflow(IPL_PERSISTENCE);
+    expect([wf.name, wf.idPrefix]).toEqual([IPL_PERSISTENCE, IPL_PERSISTENCE]);
+    expect(existsSync(path.join(PROVISION, IPL_PERSISTENCE))).toBe(true);
+    expect(CHECK_MODULES.some((m) => m.name.startsWith(`${IPL_PERSISTENCE}-`))).toBe(true);
+  });
+
   it("has no workflow folder that is not a feature's", () => {
     const folders = readdirSync(builtinWorkflowsDir(), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
-    expect(folders.sort()).toEqual(Object.values(WORKFLOWS).sort());
+    expect(folders.sort()).toEqual([...Object.values(WORKFLOWS), IPL_PERSISTENCE].sort());
   });
 });

@@ -6,8 +6,7 @@ import { readServiceStack, servicesOutstanding } from "./service-state";
 import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
 import { serviceWarnings } from "./service-warnings";
 
-/** Member prefix of the distributed-services member on each stack (HD + system). */
-export const SERVICES_MEMBER_PREFIX = "HD";
+import { SERVICES_MEMBER_PREFIX } from "../../tcpip/obey-members";
 
 /**
  * One stack's part in every distributed service: dynamic XCF on all of them, and on the

@@ -50,17 +50,7 @@ export interface ServicesMemberVariables {
  */
 export const SERVICE_BACKUP_RANK = 1;
 
-/** Systems that distribute, back up or serve at least one service, in the topology's order. */
-export function serviceSystems(t: Topology): string[] {
-  const named = new Set(
-    (t.distributedServices ?? []).flatMap((s) => [
-      s.distributor,
-      ...(s.distributorBackup ? [s.distributorBackup] : []),
-      ...s.targets.map((x) => x.system),
-    ]),
-  );
-  return t.systems.map((s) => s.name).filter((n) => named.has(n));
-}
+export { serviceSystems } from "../../tcpip/obey-members";
 
 export function serviceVariables(t: Topology, svc: DistributedService, role: ServiceRole): ServiceVariables {
   return {

@@ -6,8 +6,7 @@ import { readPortlist } from "../ops/stack-state";
 import { missingReservations, otherReservations, strayReservations } from "./portlist-state";
 import { portMemberFields, portMemberVariables, reservationsOf } from "./port-variables";
 
-/** Member prefix of the port-sharing member on each stack (HP + system). */
-export const PORT_MEMBER_PREFIX = "HP";
+import { PORT_MEMBER_PREFIX } from "../../tcpip/obey-members";
 
 /**
  * The PORT reservations of every portSharing entry of one system, in one obey member:

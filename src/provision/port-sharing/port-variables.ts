@@ -32,11 +32,7 @@ export interface PortMemberVariables {
   readonly entries: readonly PortEntryVariables[];
 }
 
-/** Systems with at least one portSharing entry, in the topology's order. */
-export function portSharingSystems(t: Topology): string[] {
-  const named = new Set((t.portSharing ?? []).map((p) => p.system));
-  return t.systems.map((s) => s.name).filter((n) => named.has(n));
-}
+export { portSharingSystems } from "../../tcpip/obey-members";
 
 function entriesOn(t: Topology, system: string): PortSharing[] {
   return (t.portSharing ?? []).filter((p) => p.system === system);

@@ -24,13 +24,7 @@ export interface ObeyVariables {
   };
 }
 
-/** Systems whose stacks get an obey member: every hot-standby target, the distributor and its backup. */
-export function obeySystems(t: Topology): string[] {
-  const ha = t.zosmfHa;
-  if (!ha) return [];
-  const names = [ha.preferred, ...ha.backups.map((b) => b.system), ha.distributor, ...(ha.distributorBackup ? [ha.distributorBackup] : [])];
-  return t.systems.map((s) => s.name).filter((n) => names.includes(n));
-}
+export { obeySystems } from "../../tcpip/obey-members";
 
 export function obeyVariables(t: Topology, system: string): ObeyVariables {
   const ha = t.zosmfHa!;

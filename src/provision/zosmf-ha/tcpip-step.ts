@@ -6,8 +6,7 @@ import { renderStackMember } from "../ops/obey/stack-member";
 import { readStack } from "../ops/stack-state";
 import { missingFromStack, obeyFields, obeyVariables } from "./obey-member";
 
-/** Member prefix of the hot-standby member on each stack (HA + system). */
-const HOT_STANDBY_MEMBER_PREFIX = "HA";
+import { HOT_STANDBY_MEMBER_PREFIX } from "../../tcpip/obey-members";
 
 /** The obey member a system's stack should have, rendered from the workflow's template. */
 export function renderObeyMember(spec: Pick<StepSpec, "env" | "workflow" | "stepId">, system: string): string {

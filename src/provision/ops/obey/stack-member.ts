@@ -1,27 +1,8 @@
-import { createHash } from "node:crypto";
 import { assertValidObey } from "../../../templates/obey-check";
 import { renderWithValues } from "../../../templates/render";
-import type { Topology } from "../../../topology";
 import type { LoadedWorkflow } from "../../workflow-loader";
 
-/**
- * `<prefix>` + the system name (HP for port sharing, HD for distributed services, RP/RD
- * for their removal), so each workflow's member on a stack is found by name and never
- * collides with the hot-standby `HA<sys>` member; a hash when two system names would
- * give the same member.
- */
-export function stackMemberName(t: Topology, prefix: string, system: string): string {
-  const room = 8 - prefix.length;
-  const plain = (name: string) => `${prefix}${name.slice(0, room)}`;
-  const clash = t.systems.some((s) => s.name !== system && plain(s.name) === plain(system));
-  if (!clash) return plain(system);
-  return `${prefix}${createHash("sha256")
-    .update(system)
-    .digest("hex")
-    .slice(0, room)
-    .toUpperCase()
-    .replace(/^[0-9]/, "X")}`;
-}
+export { stackMemberName } from "../../../tcpip/obey-members";
 
 export interface RenderStackMember {
   readonly workflow: LoadedWorkflow;

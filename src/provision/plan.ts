@@ -12,7 +12,10 @@ import { planDatasets } from "./ops/dataset-plan";
 import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
 import { planPortSharing } from "./port-sharing/port-step";
 import { portSharingSystems } from "./port-sharing/port-variables";
-import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
+import { planAutostart } from "./ipl-persistence/autostart-step";
+import { planMounts } from "./ipl-persistence/mounts-step";
+import { persistenceSystems, withPersistenceWarnings } from "./ipl-persistence/persistence-warnings";
+import { isOtherWorkflowStep, loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
 import { planFilesystem } from "./zosmf-ha/filesystem-step";
 import { obeySystems } from "./zosmf-ha/obey-member";
 import { planParmlib } from "./zosmf-ha/parmlib-step";
@@ -47,6 +50,8 @@ export const WORKFLOWS = {
   cachingService: "caching-service",
   portSharing: "port-sharing",
   distributedServices: "distributed-services",
+  /** Not a topology section: the IPL-time members of the systems (systems[].ipl, systems[].tcpip.profile). */
+  iplPersistence: "ipl-persistence",
 } as const;
 
 type Planner = (spec: StepSpec, system?: string) => Promise<PlannedStep>;
@@ -81,6 +86,13 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
       )),
     );
   }
+  // IPL persistence: after zosmf-ha, whose steps its steps depend on.
+  if (t.zosmfHa) {
+    const wf = await load(WORKFLOWS.iplPersistence);
+    const earlier = new Set(steps.map((s) => s.id));
+    const off = { startServers: false, vsamMode: false };
+    steps.push(...(await planWorkflow(env, wf, off, (step) => persistenceSystems(t, step.kind), earlier)));
+  }
   if (t.cachingService) {
     const wf = await load(WORKFLOWS.cachingService);
     steps.push(
@@ -106,7 +118,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
-  const datasets = await planDatasets({ topology: t, client: options.client, steps });
+  const datasets = await planDatasets({ topology: t, client: options.client, steps: withPersistenceWarnings(t, steps) });
   problems.add(...datasets.problems);
   refusePlan(problems);
   // Whether each step's inputs are those of the last successful run: told, never acted on.
@@ -143,6 +155,10 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
       return (spec, system) => planPortSharing(spec, system!);
     case "distribute-apply":
       return (spec, system) => planDistribute(spec, system!);
+    case "bpxprm-mount":
+      return (spec, system) => planMounts(spec, system!);
+    case "ieasys-izu":
+      return (spec, system) => planAutostart(spec, system!);
   }
 }
 
@@ -151,6 +167,8 @@ async function planWorkflowSteps(
   wf: LoadedWorkflow,
   switches: Readonly<Record<"startServers" | "vsamMode", boolean>>,
   systemsFor: (step: WorkflowStep) => readonly string[],
+  /** Steps of workflows planned before this one, for `workflow/step` dependencies. */
+  earlier: ReadonlySet<string> = new Set(),
 ): Promise<{ results: PlannedStep[]; errors: unknown[] }> {
   const included = wf.steps.filter((s) => s.when === undefined || switches[s.when]);
   const ids = new Map<string, { scope: WorkflowStep["scope"]; systems: readonly string[] }>();
@@ -158,6 +176,8 @@ async function planWorkflowSteps(
   // A dependency on a per-system step means the same system's step (when that system has one).
   const dependsOn = (s: WorkflowStep, system?: string): string[] =>
     s.dependsOn.flatMap((d) => {
+      // Another workflow's step: the same system's when it has one there, else its sysplex step.
+      if (isOtherWorkflowStep(d)) return [`${d}/${system}`, d].filter((id) => earlier.has(id)).slice(0, 1);
       const dep = ids.get(d);
       if (!dep) return [];
       if (dep.scope === "sysplex") return [`${wf.idPrefix}/${d}`];

@@ -19,7 +19,7 @@ export function persistenceWarnings(t: Topology): Map<string, string> {
     const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`);
     warnings.set(
       system.name,
-      `not persistent: lost at the next IPL of ${system.name}: ${list(missing.map((m) => m.field))} ${missing.length === 1 ? "is" : "are"} not set, so ${list(missing.map((m) => m.what))} ${missing.length === 1 ? "is" : "are"} not written into the members ${system.name} reads at IPL`,
+      `not persistent: lost at the next IPL of ${system.name}: ${list(missing.map((m) => m.field))} ${missing.length === 1 ? "is" : "are"} not set, so what provision sets up (${list(missing.map((m) => m.what))}) is not written into the members ${system.name} reads at IPL`,
     );
   }
   return warnings;

@@ -1,6 +1,7 @@
 import type { CheckModule } from "../types";
 import { cachingServiceChecks } from "./caching-service";
 import { distributedServicesChecks } from "./distributed-services";
+import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
 import { systemChecks } from "./systems";
@@ -16,4 +17,5 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   cachingServiceChecks,
   portSharingChecks,
   distributedServicesChecks,
+  persistenceChecks,
 ];

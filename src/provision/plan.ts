@@ -15,7 +15,10 @@ import { readNotes } from "./plan-reads";
 import { planPortSharing } from "./port-sharing/port-step";
 import { filterWorkflow, type LeftOutStep, type StepScope, type StepSkeleton } from "./step-filter";
 import { portSharingSystems } from "./port-sharing/port-variables";
-import { loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
+import { planAutostart } from "./ipl-persistence/autostart-step";
+import { planMounts } from "./ipl-persistence/mounts-step";
+import { persistenceSystems, withPersistenceWarnings } from "./ipl-persistence/persistence-warnings";
+import { isOtherWorkflowStep, loadWorkflow, type LoadedWorkflow, type StepKind, type WorkflowStep } from "./workflow-loader";
 import { planFilesystem } from "./zosmf-ha/filesystem-step";
 import { obeySystems } from "./zosmf-ha/obey-member";
 import { planParmlib } from "./zosmf-ha/parmlib-step";
@@ -67,6 +70,8 @@ interface WorkflowScope {
   readonly name: string;
   readonly stepScope?: StepScope;
   readonly onLeftOut?: ((steps: readonly LeftOutStep[]) => void) | undefined;
+  /** Steps of workflows planned before this one, for `workflow/step` dependencies. */
+  readonly earlier: ReadonlySet<string>;
 }
 
 /**
@@ -90,7 +95,9 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   const problems = planProblems();
   const steps: PlannedStep[] = [];
   const planWorkflow = async (name: string, switches: Switches, systemsFor: (step: WorkflowStep) => readonly string[]) => {
-    const scope = { name, ...(options.stepScope ? { stepScope: options.stepScope } : {}), onLeftOut: options.onLeftOut };
+    // `workflow/step` dependencies name steps of the workflows planned before this one.
+    const earlier = new Set(steps.map((s) => s.id));
+    const scope = { name, earlier, ...(options.stepScope ? { stepScope: options.stepScope } : {}), onLeftOut: options.onLeftOut };
     return problems.collect(await planWorkflowSteps(env, await load(name), switches, systemsFor, scope));
   };
   if (t.zosmfHa) {
@@ -112,13 +119,13 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   if ((t.distributedServices ?? []).length > 0)
     steps.push(...(await planWorkflow(WORKFLOWS.distributedServices, noServers, () => serviceSystems(t))));
   // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
-  if (t.systems.some((s) => s.tcpip.profile !== undefined || s.ipl !== undefined))
+  // Systems whose topology leaves these members out are warned about on their first step.
+  if (plansIplPersistence(t))
     steps.push(...(await planWorkflow(IPL_PERSISTENCE, noServers, (step) => iplPersistenceSystems(t, step))));
-  // (Systems without persistence fields: their warning goes here.)
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
-  const datasets = await planDatasets({ topology: t, client: options.client, steps });
+  const datasets = await planDatasets({ topology: t, client: options.client, steps: withPersistenceWarnings(t, steps) });
   problems.add(...datasets.problems);
   refusePlan(problems);
   // Whether each step's inputs are those of the last successful run: told, never acted on.
@@ -128,10 +135,15 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   });
 }
 
+/** Whether the plan has the ipl-persistence workflow: for hot standby always (to warn), else when a system names a member. */
+export function plansIplPersistence(t: Topology): boolean {
+  return t.zosmfHa !== undefined || t.systems.some((s) => s.tcpip.profile !== undefined || s.ipl !== undefined);
+}
+
 /** The systems each ipl-persistence step is planned for, by step kind. */
 function iplPersistenceSystems(t: Topology, step: WorkflowStep): readonly string[] {
   if (step.kind === "profile-include") return profileSystems(t);
-  return [];
+  return persistenceSystems(t, step.kind);
 }
 
 function blockerLine(step: PlannedStep): string {
@@ -163,6 +175,10 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
       return (spec, system) => planDistribute(spec, system!);
     case "profile-include":
       return (spec, system) => planProfileInclude(spec, system!);
+    case "bpxprm-mount":
+      return (spec, system) => planMounts(spec, system!);
+    case "ieasys-izu":
+      return (spec, system) => planAutostart(spec, system!);
   }
 }
 
@@ -179,6 +195,8 @@ async function planWorkflowSteps(
   // A dependency on a per-system step means the same system's step (when that system has one).
   const dependsOn = (s: WorkflowStep, system?: string): string[] =>
     s.dependsOn.flatMap((d) => {
+      // Another workflow's step: the same system's when it has one there, else its sysplex step.
+      if (isOtherWorkflowStep(d)) return [`${d}/${system}`, d].filter((id) => scope.earlier.has(id)).slice(0, 1);
       const dep = ids.get(d);
       if (!dep) return [];
       if (dep.scope === "sysplex") return [`${wf.idPrefix}/${d}`];

@@ -21,6 +21,8 @@ export const STEP_KINDS = [
   "distribute-apply",
   // ipl-persistence: what a system reads at IPL or stack start
   "profile-include",
+  "bpxprm-mount",
+  "ieasys-izu",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -118,14 +120,22 @@ async function readDefinition(definitionFile: string): Promise<WorkflowDefinitio
   return parsed.data;
 }
 
+/** A dependency on a step of another workflow, written `workflow/step`. */
+export function isOtherWorkflowStep(dep: string): boolean {
+  return /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(dep);
+}
+
 /** Step ids that repeat and dependencies on steps the workflow does not have. */
 function stepProblems(wf: WorkflowDefinition): string[] {
   const ids = new Set(wf.steps.map((s) => s.id));
   const problems: string[] = [];
   if (ids.size !== wf.steps.length) problems.push("step ids must be unique");
   for (const step of wf.steps) {
-    for (const dep of step.dependsOn)
+    for (const dep of step.dependsOn) {
+      // workflow/step: a step of another workflow, planned before this one (see plan.ts).
+      if (isOtherWorkflowStep(dep)) continue;
       if (!ids.has(dep)) problems.push(`step ${step.id} depends on ${dep}, which is not a step of this workflow`);
+    }
   }
   return problems;
 }

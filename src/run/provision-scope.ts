@@ -1,17 +1,18 @@
 import type { RunRecordData } from "../engine/run-record";
 import type { ProgressSink } from "../engine/types";
 import { HaError } from "../errors";
-import { WORKFLOWS } from "../provision/plan";
+import { IPL_PERSISTENCE, plansIplPersistence, WORKFLOWS } from "../provision/plan";
 import { checkStepScope, describeScope, isLimited, sameScope, type StepScope } from "../provision/step-filter";
 import type { Topology } from "../topology";
 
-/** The workflows this topology has a section for, by their names in --only. */
+/** The workflows this topology plans, by their names in --only. */
 export function topologyWorkflows(t: Topology): string[] {
   return [
     ...(t.zosmfHa ? [WORKFLOWS.zosmfHa] : []),
     ...(t.cachingService ? [WORKFLOWS.cachingService] : []),
     ...((t.portSharing ?? []).length > 0 ? [WORKFLOWS.portSharing] : []),
     ...((t.distributedServices ?? []).length > 0 ? [WORKFLOWS.distributedServices] : []),
+    ...(plansIplPersistence(t) ? [IPL_PERSISTENCE] : []),
   ];
 }
 

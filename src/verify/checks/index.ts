@@ -2,6 +2,7 @@ import type { CheckModule } from "../types";
 import { cachingServiceChecks } from "./caching-service";
 import { distributedServicesChecks } from "./distributed-services";
 import { persistenceTcpipChecks } from "./persistence-tcpip";
+import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
 import { systemChecks } from "./systems";
@@ -18,4 +19,5 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   portSharingChecks,
   distributedServicesChecks,
   persistenceTcpipChecks,
+  persistenceChecks,
 ];

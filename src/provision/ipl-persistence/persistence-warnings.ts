@@ -1,0 +1,48 @@
+import type { PlannedStep } from "../../engine/types";
+import { systemField } from "../../templates/topology-fields";
+import { zosmfHaSystems, type Topology } from "../../topology";
+
+/**
+ * One warning per hot-standby system whose topology leaves out a member it reads at IPL: what
+ * provision sets up there is done live only, and the next IPL of the system takes it away.
+ */
+export function persistenceWarnings(t: Topology): Map<string, string> {
+  const warnings = new Map<string, string>();
+  for (const { system } of zosmfHaSystems(t)) {
+    const field = systemField(t, system.name);
+    const missing = [
+      ...(system.tcpip.profile ? [] : [{ field: `${field}.tcpip.profile`, what: "the DVIPA and distribution definitions" }]),
+      ...(system.ipl?.bpxprm ? [] : [{ field: `${field}.ipl.bpxprm`, what: "the USER_DIR mount" }]),
+      ...(system.ipl?.ieasys ? [] : [{ field: `${field}.ipl.ieasys`, what: "the z/OSMF server start" }]),
+    ];
+    if (missing.length === 0) continue;
+    const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`);
+    warnings.set(
+      system.name,
+      `not persistent: lost at the next IPL of ${system.name}: ${list(missing.map((m) => m.field))} ${missing.length === 1 ? "is" : "are"} not set, so what provision sets up (${list(missing.map((m) => m.what))}) is not written into the members ${system.name} reads at IPL`,
+    );
+  }
+  return warnings;
+}
+
+/** The plan with each system's warning on that system's first step, so it shows in the plan, its warnings and --rfj. */
+export function withPersistenceWarnings(t: Topology, steps: readonly PlannedStep[]): PlannedStep[] {
+  const out = [...steps];
+  for (const [system, warning] of persistenceWarnings(t)) {
+    const at = Math.max(
+      0,
+      out.findIndex((s) => s.system === system),
+    );
+    const step = out[at];
+    if (step) out[at] = { ...step, warnings: [...(step.warnings ?? []), warning] };
+  }
+  return out;
+}
+
+/** The hot-standby systems each persistence step is planned for: those whose topology names the member. */
+export function persistenceSystems(t: Topology, kind: string): string[] {
+  const members = zosmfHaSystems(t).map((m) => m.system);
+  if (kind === "bpxprm-mount") return members.filter((s) => s.ipl?.bpxprm).map((s) => s.name);
+  if (kind === "ieasys-izu") return members.filter((s) => s.ipl?.ieasys).map((s) => s.name);
+  return [];
+}

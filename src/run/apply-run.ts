@@ -10,7 +10,7 @@ import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
-import { holderFor, lockDsnOf, takeLock, type HeldLock } from "./sysplex-lock";
+import { runLock, type HeldLock } from "./sysplex-lock";
 import { loadTopologyFile } from "./topology-file";
 
 /** What provision and rollback return: the plan, and what applying it did. */
@@ -143,12 +143,7 @@ export async function applyRun<X>(
       startedAt,
       nextCommands: planned.nextCommands,
       signal: options.signal,
-      lock: (runId) =>
-        takeLock(
-          own(),
-          { sysplex: topology.sysplex, dsn: lockDsnOf(topology.datasets.backup), topologyFile: options.topologyFile },
-          holderFor(runId, kind, options.connection.user),
-        ),
+      lock: runLock(own, kind, topology, options),
     });
     return { ...result, ...planned.extra };
   } finally {

@@ -51,6 +51,17 @@ export function lockDsnOf(backupDsn: string): string {
   return `${backupDsn}.LOCK`;
 }
 
+/** How a run of `command` takes the lock of the topology's sysplex through its own connection. */
+export function runLock(
+  client: () => ZosmfClient,
+  command: string,
+  topology: { readonly sysplex: string; readonly datasets: { readonly backup: string } },
+  o: { readonly topologyFile: string; readonly connection: { readonly user?: string } },
+): (runId: string) => Promise<HeldLock> {
+  const place = { sysplex: topology.sysplex, dsn: lockDsnOf(topology.datasets.backup), topologyFile: o.topologyFile };
+  return (runId) => takeLock(client(), place, holderFor(runId, command, o.connection.user));
+}
+
 /** The holder this process would write. */
 export function holderFor(runId: string, command: string, user: string | undefined): LockHolder {
   return {

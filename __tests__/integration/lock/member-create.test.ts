@@ -42,14 +42,14 @@ function someoneCreates(e: Emulator, c: MemberChange): void {
 
 describe("a new member someone else creates between the plan and the write", () => {
   it("is a conflict (exit class 2), its content untouched and not recorded as the run's, even inside the last moment before the copy", async () => {
-    let target: MemberChange | undefined;
+    const race: { target?: MemberChange } = {};
     const { e, client } = await plexWithHook((method, path) => {
       // The text is staged in the backup library; the member appears right after, before the copy.
-      if (target && method === "PUT" && path.includes("HA.BACKUP(N")) someoneCreates(e, target);
+      if (race.target && method === "PUT" && path.includes("HA.BACKUP(N")) someoneCreates(e, race.target);
     });
     e.state.datasets["HA.BACKUP"] = { name: "HA.BACKUP", dsorg: "PO", volser: "VOL001", created: "", recfm: "FB", lrecl: 80, blksize: 6160, members: {} };
     const steps = await plan(client, topology());
-    target = newMemberOf(steps, "zosmf-ha/parmlib/SYSA");
+    const target = (race.target = newMemberOf(steps, "zosmf-ha/parmlib/SYSA"));
     const { outcomes, recorder } = await apply(steps);
     const outcome = outcomes.find((o) => o.id === "zosmf-ha/parmlib/SYSA")!;
     expect(outcome.state).toBe("failed");
@@ -62,15 +62,14 @@ describe("a new member someone else creates between the plan and the write", () 
   });
 
   it("without a backup library, a write z/OSMF answers as a replace is a conflict and not recorded as the run's", async () => {
-    let target: MemberChange | undefined;
-    let planned = false;
+    const race: { target?: MemberChange } = {};
     const { e, client } = await plexWithHook((method, path) => {
       // The re-read found it absent; it appears before the write.
-      if (planned && target && method === "GET" && path.endsWith(`${target.dsn}(${target.member})`)) someoneCreates(e, target);
+      const t = race.target;
+      if (t && method === "GET" && path.endsWith(`${t.dsn}(${t.member})`)) someoneCreates(e, t);
     });
     const steps = await plan(client, topology());
-    target = newMemberOf(steps, "zosmf-ha/parmlib/SYSA");
-    planned = true;
+    const target = (race.target = newMemberOf(steps, "zosmf-ha/parmlib/SYSA"));
     const { outcomes, recorder } = await apply(steps);
     const outcome = outcomes.find((o) => o.id === "zosmf-ha/parmlib/SYSA")!;
     expect(outcome.state).toBe("failed");

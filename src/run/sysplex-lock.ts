@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { HaError } from "../errors";
-import { ZosmfError, type DatasetAttributes, type ZosmfClient } from "../zosmf";
+import { sleep, ZosmfError, type DatasetAttributes, type ZosmfClient } from "../zosmf";
 import { shellWord } from "./next-commands";
 import { pluginVersion } from "./plugin-version";
 
@@ -94,7 +94,7 @@ export async function takeLock(client: ZosmfClient, place: LockPlace, holder: Lo
   try {
     await client.files.createDataset(place.dsn, ALLOCATION);
   } catch (err) {
-    const now = await readLock(client, place.dsn);
+    const now = await holderOnceWritten(client, place.dsn);
     if (now.kind !== "free") throw lockedBy(place, now);
     // Absent after a failed create: the cause was not "exists" (space, authority, a bad name).
     throw new HaError(`Could not take the lock of sysplex ${place.sysplex} (create ${place.dsn}); nothing was changed.`, {
@@ -115,6 +115,19 @@ export async function takeLock(client: ZosmfClient, place: LockPlace, holder: Lo
     });
   }
   return { holder, release: () => releaseLock(client, place, holder.runId) };
+}
+
+/**
+ * The winner creates the lock, then writes its holder: a lock read in between is empty. A few
+ * short looks let the refusal name the holder; one still empty stays an unknown holder.
+ */
+async function holderOnceWritten(client: ZosmfClient, dsn: string): Promise<LockState> {
+  let now = await readLock(client, dsn);
+  for (let look = 0; look < 4 && now.kind === "unknown" && now.lines.length === 0; look++) {
+    await sleep(250);
+    now = await readLock(client, dsn);
+  }
+  return now;
 }
 
 /** Deletes the lock only when it names this run: a lock this run does not hold is never removed. */

@@ -4,6 +4,8 @@
  */
 export { provision, type ProvisionOptions, type ProvisionResult } from "./run/provision";
 export { rollback, type RollbackOptions, type RollbackResult } from "./run/rollback";
+export { unlock, type UnlockOptions, type UnlockResult } from "./run/unlock";
+export { readLock, type LockHolder, type LockState } from "./run/sysplex-lock";
 export { verify, type VerifyOptions, type VerifyResult } from "./run/verify";
 export type { RunOptions, RunResult } from "./run/apply-run";
 export type { RunSummary } from "./run/summary";

@@ -553,5 +553,50 @@ describe("--rfj results and schemas/", () => {
   it("every provision and verify --rfj result above validates against its schema, every field described", () => {
     expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
     expect(rfjChecked.filter((c) => c.errors.length > 0)).toEqual([]);
+describe("zowe ha unlock through the real zowe binary", () => {
+  it("exits 3 without --run, 2 when --run names another run, 0 when it names the holder, and the lock is gone", async () => {
+    const own = await startEmulatorProcess(["--systems", "SYSA,SYSB"]);
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-unlock-"));
+      const topo = path.join(dir, "plex.yaml");
+      writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
+      const env = { ...connEnv, ZOWE_OPT_HOST: own.host, ZOWE_OPT_PORT: String(own.port), NODE_EXTRA_CA_CERTS: own.caFile };
+      env.ZOWE_OPT_USER = own.user;
+      env.ZOWE_OPT_PASSWORD = own.password;
+      // A lock left by a run on another machine that was killed.
+      const state = await emulatorGet<{ datasets: Record<string, unknown> }>(own, "/__emulator/state");
+      const holder = { runId: "PLEX1-20261201T080000000-beef", user: "OTHERU", host: "pipeline-7", since: "2026-12-01T08:00:00.000Z" };
+      state.datasets["HA.BACKUP.LOCK"] = {
+        name: "HA.BACKUP.LOCK",
+        dsorg: "PS",
+        volser: "VOL001",
+        created: "2026-12-01T08:00:00.000Z",
+        recfm: "VB",
+        lrecl: 1024,
+        blksize: 27998,
+        content: JSON.stringify({ ...holder, command: "provision", version: "0.1.0" }),
+        etag: "E-LOCK",
+      };
+      await emulatorCall(own, "PUT", "/__emulator/state", JSON.stringify(state));
+      const lockLeft = async () => "HA.BACKUP.LOCK" in (await emulatorGet<{ datasets: object }>(own, "/__emulator/state")).datasets;
+
+      const provision = await zowe(["ha", "provision", "-t", topo], env, 120_000);
+      expect(provision.status).toBe(2);
+      expect(provision.stderr).toContain("SYSPLEX PLEX1 is locked by run PLEX1-20261201T080000000-beef of OTHERU on host pipeline-7");
+      expect(provision.stderr).toContain("--run PLEX1-20261201T080000000-beef");
+
+      const bare = await zowe(["ha", "unlock", "-t", topo], env, 60_000);
+      expect(bare.status).toBe(3);
+      const wrong = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-dead"], env, 60_000);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain("locked by run PLEX1-20261201T080000000-beef");
+      expect(await lockLeft()).toBe(true);
+      const right = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-beef"], env, 60_000);
+      expect(right.status).toBe(0);
+      expect(right.stdout).toContain("Removed the lock of SYSPLEX PLEX1");
+      expect(await lockLeft()).toBe(false);
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -66,6 +66,13 @@ export interface RunRecordOptions {
   readonly runToken?: string;
   /** --limit/--only of a partial run. */
   readonly limit?: RunLimit;
+  /** The id, when it was chosen before the record (the sysplex lock names it first). */
+  readonly runId?: string;
+}
+
+/** Sortable by time to the millisecond (a resume can start within the second of the run it resumes). */
+export function newRunId(sysplex: string, at = new Date().toISOString()): string {
+  return `${sysplex}-${at.replace(/[-:]/g, "").replace(".", "").replace("Z", "")}-${randomBytes(2).toString("hex")}`;
 }
 
 /** Writes the journal after every entry, so a run cut short still leaves its record. */
@@ -85,8 +92,7 @@ export class RunRecord implements RunRecorder {
     const dir = recordDirFor(options);
     await mkdir(dir, { recursive: true });
     const startedAt = new Date().toISOString();
-    // Sortable by time to the millisecond (a resume can start within the second of the run it resumes).
-    const runId = `${options.sysplex}-${startedAt.replace(/[-:]/g, "").replace(".", "").replace("Z", "")}-${randomBytes(2).toString("hex")}`;
+    const runId = options.runId ?? newRunId(options.sysplex, startedAt);
     const data: RunRecordData = {
       formatVersion: 1,
       runId,

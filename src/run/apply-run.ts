@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { executePlan } from "../engine/execute";
 import { redactSecrets } from "../engine/redact";
 import { RunHistory } from "../engine/run-history";
-import { RunRecord, type RunKind, type RunRecordOptions } from "../engine/run-record";
+import { newRunId, RunRecord, type RunKind, type RunRecordOptions } from "../engine/run-record";
 import { SentLog, type SentEntry } from "../engine/sent";
 import { jobLabel } from "../engine/job-label";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
@@ -11,6 +11,7 @@ import type { Topology } from "../topology";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
+import { runLock, type HeldLock } from "./sysplex-lock";
 import { loadTopologyFile } from "./topology-file";
 
 /** What provision and rollback return: the plan, and what applying it did. */
@@ -44,6 +45,8 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
   /** Aborted on SIGINT/SIGTERM: no new step starts, waits end, and the record says "interrupted". */
   readonly signal?: AbortSignal;
+  /** Takes the sysplex lock for the run id before anything is applied (never on a dry run). */
+  readonly lock?: (runId: string) => Promise<HeldLock>;
 }
 
 /** What provision and rollback are both given. */
@@ -149,6 +152,7 @@ export async function applyRun<X>(
       startedAt,
       nextCommands: planned.nextCommands,
       signal: options.signal,
+      lock: runLock(own, kind, topology, options),
     });
     return { ...result, ...planned.extra };
   } finally {
@@ -176,6 +180,18 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
       sent: [],
     };
   }
+  const runId = newRunId(o.sysplex);
+  const lock = await o.lock?.(runId);
+  try {
+    return await applyPlan(steps, plan, { ...o, runId });
+  } finally {
+    // Every outcome ends here, an interrupt included: the next run must not find this one's lock.
+    const problem = await lock?.release();
+    if (problem) o.sink?.onEvent({ type: "message", level: "warn", text: problem });
+  }
+}
+
+async function applyPlan(steps: readonly PlannedStep[], plan: StepPlan[], o: ApplyRunOptions & { runId: string }): Promise<RunResult> {
   const record = await RunRecord.create(o);
   await record.setPlan(plan);
   const sent = new SentLog();

@@ -209,6 +209,13 @@ export function createFilesApi(send: Send) {
       await send({ method: "POST", path: `${DS}/${dsnPath(dsn)}`, headers: { "Content-Type": "application/json" }, body: attrs });
     },
     copyMember: async (options: CopyMemberOptions): Promise<void> => copyMember(send, options),
+    /** Reads a sequential data set as text. */
+    readSequential: async (dsn: string): Promise<FileContent> => readAt(send, `${DS}/${dsnPath(dsn)}`),
+    /** Writes a sequential data set; unguarded, so only for one this run created (not retried). */
+    writeSequential: async (dsn: string, text: string): Promise<WriteResult> => writeAt(send, `${DS}/${dsnPath(dsn)}`, text, {}),
+    async deleteDataset(dsn: string): Promise<void> {
+      await send({ method: "DELETE", path: `${DS}/${dsnPath(dsn)}` });
+    },
     async deleteMember(dsn: string, member: string): Promise<void> {
       await send({ method: "DELETE", path: `${DS}/${dsnPath(dsn, member)}` });
     },

@@ -134,7 +134,12 @@ describe("hot standby from provision to rollback", () => {
     expect(again.summary.failed).toBe(0);
     // The live RACF state is listed on every run; nothing is defined again.
     expect(emu!.requestLog.submits.slice(before.submits).map((s) => s.jobname)).toEqual(["IZUSECL"]);
-    expect(emu!.requestLog.writes.length).toBe(before.writes);
+    // Only the sysplex lock is written: taken before applying and removed at the end.
+    expect(emu!.requestLog.writes.slice(before.writes).map((w) => `${w.kind} ${w.target}`)).toEqual([
+      "ds.create /zosmf/restfiles/ds/HA.BACKUP.LOCK",
+      "ds.write /zosmf/restfiles/ds/HA.BACKUP.LOCK",
+      "ds.delete /zosmf/restfiles/ds/HA.BACKUP.LOCK",
+    ]);
     expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !/^D /.test(c.cmd))).toEqual([]);
   });
 });

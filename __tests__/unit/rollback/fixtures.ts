@@ -94,6 +94,11 @@ export class PaddingFiles {
         return { etag: this.uss.get(p)!.etag };
       },
       deleteMember: async (dsn: string, name: string) => void this.members.delete(`${dsn}(${name})`),
+      copyMember: async (o: { from: { dsn: string; member: string }; to: { dsn: string; member: string }; replace?: boolean }) => {
+        const to = `${o.to.dsn}(${o.to.member})`;
+        if (this.members.has(to) && !o.replace) throw new ZosmfError({ kind: "server", method: "PUT", path: to, status: 500 });
+        this.put(o.to.dsn, o.to.member, this.members.get(`${o.from.dsn}(${o.from.member})`)!.text);
+      },
       // Permission bits are not modelled here: a copy is created empty, then written.
       ussMode: async () => undefined,
       ussAttributes: async () => ({}),

@@ -40,12 +40,7 @@ export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly cr
       failureClass: "invalid-input",
     });
   if (o.observed.text === null) {
-    // Written without If-Match only once we know it is still absent.
-    const now = await readMember(o.client, o.dsn, o.member);
-    if (now.text !== null) throw changedSincePlan(where, "was created by someone else");
-    // original null: a rollback deletes what this run created.
-    await o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null });
-    await writeOrConflict(where, () => o.client.files.write(o.dsn, o.member, o.text), o, target, null);
+    await createMemberIfAbsent(o, target, where);
     return { created: true };
   }
   const etag = o.observed.etag ?? (await etagWhenUnchanged(where, o.observed, () => readMember(o.client, o.dsn, o.member)));
@@ -55,6 +50,52 @@ export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly cr
   await writeOrConflict(where, () => o.client.files.write(o.dsn, o.member, o.text, { ifMatch: etag }), o, target, etag);
   return { created: false };
 }
+
+/**
+ * A new member, created only if it is still absent. z/OSMF documents no precondition for
+ * "create only" on a member write (the data set write page knows If-Match only, and a PUT
+ * creates or replaces), so, when the backup library exists, the text is staged there under this
+ * run's own name and copied to the target with "replace": false: the copy, not this client,
+ * checks the name and adds it, so a member someone created meanwhile makes the copy fail and
+ * stays as it is. That check and add are one step on z/OS is the copy utility's rule for a
+ * like-named member without replace (DFSMSdfp utilities), inferred for z/OSMF's copy.
+ * Without a backup library (a first run that only creates) the PUT is the fallback: the window
+ * between the re-read and the write is narrowed, not closed, and an answer of "replaced" (204,
+ * §2.2) shows someone created it inside that window: reported as a conflict, never recorded as
+ * this run's. The run record learns of a member only once it is known to be this run's: a run
+ * cut short in between leaves a member its rollback does not know, never a record that would
+ * delete someone else's.
+ */
+async function createMemberIfAbsent(o: SafeWriteMember, target: BackupEntry["target"], where: string): Promise<void> {
+  const now = await readMember(o.client, o.dsn, o.member);
+  if (now.text !== null) throw changedSincePlan(where, "was created by someone else");
+  if (await datasetExists(o.client, o.backupDsn)) {
+    const staged = await stageInBackupDataset(o, o.text, "N");
+    try {
+      await o.client.files.copyMember({ from: memberRef(staged), to: { dsn: o.dsn, member: o.member }, replace: false });
+    } catch (err) {
+      // Whatever the answer said: a member there now was not made by this copy's success.
+      if ((await readMember(o.client, o.dsn, o.member)).text !== null) throw changedSincePlan(where, "was created by someone else");
+      throw err;
+    }
+  } else {
+    const written = await o.client.files.write(o.dsn, o.member, o.text);
+    if (!written.created) {
+      throw new HaError(`${where} was created by someone else after the plan was made, just before this run wrote it.`, {
+        failureClass: "zos-failure",
+        details: [
+          "z/OSMF answered that the write replaced a member: its content before the write is not known to this run.",
+          "It is not recorded as this run's, so a rollback leaves it alone. Check the member, then plan again.",
+        ],
+      });
+    }
+  }
+  // original null: a rollback deletes what this run created (and only that).
+  await o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null });
+  await o.ctx.record.write({ stepId: o.stepId, target, etagBefore: null, etagAfter: null, textSha256: recordsSha256(o.text) });
+}
+
+const memberRef = (dsnMember: string) => ({ dsn: dsnMember.replace(/\(.*$/, ""), member: dsnMember.replace(/^.*\(|\)$/g, "") });
 
 /** The same for a z/OS UNIX file; the copy on z/OS is a sibling `<path>.ha-<runToken>.bak`. */
 export async function safeWriteUss(o: SafeWriteUss): Promise<{ readonly created: boolean }> {
@@ -183,17 +224,22 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
       },
     );
   }
+  return stageInBackupDataset(o, original, "B");
+}
+
+/** Keeps `text` in the backup library under a name of this run and target ("B" originals, "N" new members). */
+async function stageInBackupDataset(o: SafeWriteMember, text: string, prefix: "B" | "N"): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const name = backupMemberName(o.runToken, o.dsn, o.member, attempt);
+    const name = prefix + backupMemberName(o.runToken, o.dsn, o.member, attempt).slice(1);
     const existing = await readMember(o.client, o.backupDsn, name);
     if (existing.text !== null) {
-      if (sameRecords(existing.text, original)) return `${o.backupDsn}(${name})`;
+      if (sameRecords(existing.text, text)) return `${o.backupDsn}(${name})`;
       continue;
     }
-    await o.client.files.write(o.backupDsn, name, original);
+    await o.client.files.write(o.backupDsn, name, text);
     return `${o.backupDsn}(${name})`;
   }
-  throw new HaError(`No free member name for the backup of ${o.dsn}(${o.member}) in ${o.backupDsn}; nothing was written.`, {
+  throw new HaError(`No free member name for the copy of ${o.dsn}(${o.member}) in ${o.backupDsn}; nothing was written.`, {
     failureClass: "tool-failure",
   });
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import * as os from "node:os";
 import * as path from "node:path";
 import { HaError } from "../errors";
 import { redactSecrets } from "./redact";
@@ -42,6 +43,34 @@ export interface RunRecordData {
   commands: CommandEntry[];
   /** Data sets the run created; absent in older records. */
   datasets?: DatasetEntry[];
+  /** How it was started, e.g. `provision --resume`; absent in older records. */
+  readonly command?: string;
+  /** The z/OS user it ran as, and the user and machine it ran from; absent in older records. */
+  readonly user?: string;
+  readonly localUser?: string;
+  readonly host?: string;
+  /** What each copy on z/OS holds, since a backup member's own name (B + hash) says nothing. */
+  backupMap?: BackupMapEntry[];
+}
+
+export interface BackupMapEntry {
+  /** The copy: `HA.BACKUP(B1A2B3C4)` or `<path>.ha-<token>.bak`. */
+  readonly copy: string;
+  /** The original it holds: `DSN(MEMBER)` or a path. */
+  readonly of: string;
+  readonly runId: string;
+  readonly at: string;
+}
+
+/**
+ * A second home for the record (a library on z/OS every admin can read). Told of the
+ * record when it starts, when something a rollback needs is added, and when it ends; it
+ * never fails the run, it reports its own trouble.
+ */
+export interface RecordMirror {
+  update(data: RunRecordData, final: boolean): Promise<void>;
+  /** Where the copy is, or why there is none. */
+  readonly state: { readonly where?: string; readonly problem?: string };
 }
 
 export interface RunRecordOptions {
@@ -53,6 +82,9 @@ export interface RunRecordOptions {
   readonly recordDir?: string;
   /** The run this one resumes or undoes. */
   readonly basedOn?: string;
+  /** The z/OS user the run connects as. */
+  readonly user?: string;
+  readonly mirror?: RecordMirror;
 }
 
 /** Writes the journal after every entry, so a run cut short still leaves its record. */
@@ -63,7 +95,11 @@ export class RunRecord implements RunRecorder {
   /** The write that will pick up every change made before it starts. */
   private next: Promise<void> | undefined;
 
-  private constructor(file: string, data: RunRecordData) {
+  private constructor(
+    file: string,
+    data: RunRecordData,
+    private readonly mirror?: RecordMirror,
+  ) {
     this.file = file;
     this.data = data;
   }
@@ -91,8 +127,12 @@ export class RunRecord implements RunRecorder {
       jobs: [],
       commands: [],
       datasets: [],
+      command: commandOf(options),
+      ...(options.user ? { user: options.user.toUpperCase() } : {}),
+      ...localIdentity(),
+      backupMap: [],
     };
-    const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
+    const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data, options.mirror);
     await record.save();
     return record;
   }
@@ -103,7 +143,12 @@ export class RunRecord implements RunRecorder {
     if (!existed) this.data.backups.push({ ...rest, existed });
     else if (entry.target.kind === "member") this.data.backups.push({ ...rest, existed, original, originalSha256: sha256(original) });
     else this.data.backups.push({ ...rest, existed, originalSha256: sha256(original) });
+    if (entry.zosCopy) {
+      const of = entry.target.kind === "member" ? `${entry.target.dsn}(${entry.target.member})` : entry.target.path;
+      (this.data.backupMap ??= []).push({ copy: entry.zosCopy, of, runId: this.data.runId, at: new Date().toISOString() });
+    }
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   /**
@@ -125,11 +170,13 @@ export class RunRecord implements RunRecorder {
   async write(entry: WriteEntry): Promise<void> {
     this.data.writes.push(entry);
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   async dataset(entry: DatasetEntry): Promise<void> {
     (this.data.datasets ??= []).push(entry);
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   async finish(status: RunStatus, plan: StepPlan[], outcomes: StepOutcome[]): Promise<void> {
@@ -138,11 +185,14 @@ export class RunRecord implements RunRecorder {
     this.data.status = status;
     this.data.endedAt = new Date().toISOString();
     await this.save();
+    await this.mirror?.update(this.data, true);
   }
 
+  /** The plan is known once the record exists: the record goes to z/OS from here. */
   async setPlan(plan: StepPlan[]): Promise<void> {
     this.data.plan = plan;
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   /**
@@ -170,6 +220,23 @@ export function sameJob(recorded: JobEntry, entry: JobEntry): boolean {
   return recorded.jobid === entry.jobid;
 }
 
+/** The command as a person would recognise it in a list of runs. */
+function commandOf(options: RunRecordOptions): string {
+  if (!options.basedOn) return options.kind;
+  return options.kind === "provision" ? "provision --resume" : `rollback --run ${options.basedOn}`;
+}
+
+/** Who started the run, on which machine; an account the OS cannot name is left out. */
+function localIdentity(): { localUser?: string; host: string } {
+  let localUser: string | undefined;
+  try {
+    localUser = os.userInfo().username;
+  } catch {
+    localUser = undefined;
+  }
+  return { ...(localUser ? { localUser } : {}), host: os.hostname() };
+}
+
 export function recordDirFor(options: { topologyFile: string; recordDir?: string }): string {
   return options.recordDir ? path.resolve(options.recordDir) : path.join(path.dirname(path.resolve(options.topologyFile)), "ha-runs");
 }
@@ -188,7 +255,7 @@ const LISTS = ["plan", "outcomes", "backups", "writes", "jobs", "commands"] as c
  * The parsed JSON as a run record, once the parts every reader relies on are there: a file
  * of another shape is refused by name instead of being half read.
  */
-function asRunRecord(json: unknown): RunRecordData {
+export function asRunRecord(json: unknown): RunRecordData {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not a JSON object");
   const data = json as Partial<Record<keyof RunRecordData, unknown>>;
   if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);

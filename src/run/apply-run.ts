@@ -7,6 +7,8 @@ import { SentLog, type SentEntry } from "../engine/sent";
 import { jobLabel } from "../engine/job-label";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import type { Topology } from "../topology";
+import { ZosRecordMirror } from "../runs/zos-mirror";
+import { ZosRunLibrary } from "../runs/zos-library";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
@@ -21,6 +23,8 @@ export interface RunResult {
   readonly runningJobs?: readonly string[];
   readonly runId?: string;
   readonly recordFile?: string;
+  /** The record's copy on z/OS (`<backup>.RUNS(member)`), or why it could not be written. */
+  readonly zosRecord?: { readonly where?: string; readonly problem?: string };
   readonly plan: readonly StepPlan[];
   readonly outcomes: readonly StepOutcome[];
   readonly summary: RunSummary;
@@ -134,6 +138,9 @@ export async function applyRun<X>(
       topologyText: text,
       recordDir: options.recordDir,
       basedOn: planned.basedOn,
+      user: options.connection.user,
+      // Beside the backups on z/OS, so any admin can list the run and undo it.
+      mirror: new ZosRecordMirror(() => new ZosRunLibrary(own(), topology.datasets.backup, topology.datasets.volume), options.sink),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,
@@ -190,6 +197,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
     ...(interrupted ? { runningJobs } : {}),
     runId: record.data.runId,
     recordFile: record.file,
+    ...(o.mirror ? { zosRecord: o.mirror.state } : {}),
     plan,
     outcomes,
     summary: summarize(plan, outcomes, Date.now() - o.startedAt),

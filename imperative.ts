@@ -1,6 +1,7 @@
 import type { IImperativeConfig } from "@zowe/imperative";
 import { ProvisionDefinition } from "./commands/provision/Provision.definition";
 import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
+import { RunsDefinition } from "./commands/runs/Runs.definition";
 import { VerifyDefinition } from "./commands/verify/Verify.definition";
 
 const config: IImperativeConfig = {
@@ -11,7 +12,7 @@ const config: IImperativeConfig = {
     "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
     "all described by one topology file.",
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
-  definitions: [ProvisionDefinition, VerifyDefinition, RollbackDefinition],
+  definitions: [ProvisionDefinition, VerifyDefinition, RollbackDefinition, RunsDefinition],
 };
 
 export = config;

@@ -47,7 +47,21 @@ export async function loadResumeFamily(chosen: RunEntry, source: RunSource): Pro
   const inOrder = [...provisions].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
   for (const r of inOrder) if (r.basedOn && family.has(r.basedOn)) family.add(r.runId);
   const members = [root, ...inOrder.filter((r) => r.runId !== root.runId && family.has(r.runId))];
-  return Promise.all(members.map((r) => source.read(r.runId)));
+  return Promise.all(members.map((r) => readMember(r, members, source)));
+}
+
+/** A family's record; one that is listed but cannot be read stops the rollback as a missing one does. */
+async function readMember(run: RunEntry, family: readonly RunEntry[], source: RunSource): Promise<RunRecordData> {
+  try {
+    return await source.read(run.runId);
+  } catch (err) {
+    const resumer = family.find((r) => r.basedOn === run.runId);
+    if (!resumer) throw err;
+    throw new HaError(
+      `Run ${resumer.runId} resumed run ${run.runId}, whose record could not be read (${(err as Error).message}); without it the originals cannot all be restored, so nothing is rolled back.`,
+      { failureClass: "invalid-input" },
+    );
+  }
 }
 
 /**

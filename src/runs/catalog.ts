@@ -49,6 +49,10 @@ export class RunCatalog {
     return new RunCatalog(history, zos, runs, problem);
   }
 
+  get localDir(): string {
+    return this.history.dir;
+  }
+
   get sysplex(): string {
     return this.history.sysplex;
   }

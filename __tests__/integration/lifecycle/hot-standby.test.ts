@@ -121,7 +121,7 @@ describe("hot standby from provision to rollback", () => {
     expect(check(r, "tcpip.hotstandby")?.reason ?? "").toMatch(/NOAUTOSWITCHBACK/);
   });
 
-  it("a re-run after success submits only the security listing, writes nothing and reports nothing changed", async () => {
+  it("a re-run after success submits only the security listing, writes nothing but its run record and reports nothing changed", async () => {
     const { topologyFile, connection } = await setUp();
     expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
     const before = {
@@ -134,7 +134,10 @@ describe("hot standby from provision to rollback", () => {
     expect(again.summary.failed).toBe(0);
     // The live RACF state is listed on every run; nothing is defined again.
     expect(emu!.requestLog.submits.slice(before.submits).map((s) => s.jobname)).toEqual(["IZUSECL"]);
-    expect(emu!.requestLog.writes.length).toBe(before.writes);
+    // The run's own record goes to the run library beside the backups; nothing else is written.
+    const writes = emu!.requestLog.writes.slice(before.writes).map((w) => w.target);
+    expect(writes.filter((t) => !t.startsWith("/zosmf/restfiles/ds/HA.BACKUP.RUNS("))).toEqual([]);
+    expect(writes.length).toBeGreaterThan(0);
     expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !/^D /.test(c.cmd))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { IImperativeConfig } from "@zowe/imperative";
 import { ProvisionDefinition } from "./commands/provision/Provision.definition";
 import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
 import { UnlockDefinition } from "./commands/unlock/Unlock.definition";
+import { RunsDefinition } from "./commands/runs/Runs.definition";
 import { VerifyDefinition } from "./commands/verify/Verify.definition";
 
 const config: IImperativeConfig = {
@@ -12,7 +13,7 @@ const config: IImperativeConfig = {
     "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
     "all described by one topology file.",
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
-  definitions: [ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition],
+  definitions: [ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition, RunsDefinition],
 };
 
 export = config;

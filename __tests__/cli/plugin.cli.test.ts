@@ -549,6 +549,7 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       await emulatorCall(emulator, "POST", "/__emulator/reset");
     }
   }, 600_000);
+
 describe("--rfj results and schemas/", () => {
   it("every provision and verify --rfj result above validates against its schema, every field described", () => {
     expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
@@ -598,5 +599,30 @@ describe("zowe ha unlock through the real zowe binary", () => {
     } finally {
       await own.stop();
     }
+describe("runs list and runs show through the real zowe binary", () => {
+  it("lists a run from z/OS on a machine without its record, shows it as markdown, and exits 3 for an unknown run", async () => {
+    const mine = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-"));
+    const theirs = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-other-"));
+    const text = readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", "");
+    for (const dir of [mine, theirs]) writeFileSync(path.join(dir, "plex.yaml"), text);
+    const prov = await zowe(["ha", "provision", "-t", path.join(mine, "plex.yaml"), "--rfj"], connEnv, 180_000);
+    expect(prov.status).toBe(0);
+    const runId = (JSON.parse(prov.stdout) as { data: { runId: string } }).data.runId;
+
+    const other = path.join(theirs, "plex.yaml");
+    const list = await zowe(["ha", "runs", "list", "-t", other], connEnv);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(new RegExp(`^${runId}\\s+provision\\s.*\\sz/OS$`, "m"));
+    const listed = await zowe(["ha", "runs", "list", "-t", other, "--rfj"], connEnv);
+    expect((JSON.parse(listed.stdout) as { data: { runs: { runId: string }[] } }).data.runs.map((r) => r.runId)).toContain(runId);
+
+    const shown = await zowe(["ha", "runs", "show", runId, "-t", other, "--format", "markdown"], connEnv);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain(`# Change record: provision run ${runId}`);
+    expect(shown.stdout + shown.stderr).not.toContain(emulator.password);
+
+    const unknown = await zowe(["ha", "runs", "show", "PLEX1-19990101T000000000-0000", "-t", other], connEnv);
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr).toMatch(/No record of run PLEX1-19990101T000000000-0000/);
   });
 });

@@ -1,7 +1,7 @@
 import { renderRunResult } from "../../src/report/run-text";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
-import { rollback } from "../../src/run/rollback";
+import { rollback, type RollbackResult } from "../../src/run/rollback";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class RollbackHandler extends HaBaseHandler {
@@ -24,9 +24,12 @@ export default class RollbackHandler extends HaBaseHandler {
     const failureClass = failureClassOf(result);
     return {
       data: rfjData(result),
-      text: renderRunResult(result, {
-        verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
-      }),
+      text: [
+        undoneLine(result),
+        renderRunResult(result, {
+          verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
+        }),
+      ].join("\n"),
       failure: failureClass
         ? {
             failureClass,
@@ -35,4 +38,12 @@ export default class RollbackHandler extends HaBaseHandler {
         : undefined,
     };
   }
+}
+
+/** Which runs the plan undoes, said before the plan: a resume chain is undone whole, and newer runs that changed nothing are named. */
+function undoneLine(result: RollbackResult): string {
+  const runs =
+    result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")} (a run and its resumes, as one)` : `run ${result.undoneRun}`;
+  const skipped = result.skippedRuns.length > 0 ? `; newer runs that changed nothing are left alone: ${result.skippedRuns.join(", ")}` : "";
+  return `Undoing ${runs}${skipped}.`;
 }

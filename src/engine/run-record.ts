@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import * as os from "node:os";
 import * as path from "node:path";
 import { HaError } from "../errors";
 import { redactSecrets } from "./redact";
@@ -46,12 +47,40 @@ export interface RunRecordData {
   readonly runToken?: string;
   /** --limit/--only of a partial run: a --resume keeps it. Absent: every step. */
   readonly limit?: RunLimit;
+  /** How it was started, e.g. `provision --resume`; absent in older records. */
+  readonly command?: string;
+  /** The z/OS user it ran as, and the user and machine it ran from; absent in older records. */
+  readonly user?: string;
+  readonly localUser?: string;
+  readonly host?: string;
+  /** What each copy on z/OS holds, since a backup member's own name (B + hash) says nothing. */
+  backupMap?: BackupMapEntry[];
 }
 
 /** The systems and workflows a partial run was limited to (absent: all). */
 export interface RunLimit {
   readonly systems?: readonly string[];
   readonly workflows?: readonly string[];
+}
+
+export interface BackupMapEntry {
+  /** The copy: `HA.BACKUP(B1A2B3C4)` or `<path>.ha-<token>.bak`. */
+  readonly copy: string;
+  /** The original it holds: `DSN(MEMBER)` or a path. */
+  readonly of: string;
+  readonly runId: string;
+  readonly at: string;
+}
+
+/**
+ * A second home for the record (a library on z/OS every admin can read). Told of the
+ * record when it starts, when something a rollback needs is added, and when it ends; it
+ * never fails the run, it reports its own trouble.
+ */
+export interface RecordMirror {
+  update(data: RunRecordData, final: boolean): Promise<void>;
+  /** Where the copy is, or why there is none. */
+  readonly state: { readonly where?: string; readonly problem?: string };
 }
 
 export interface RunRecordOptions {
@@ -68,6 +97,9 @@ export interface RunRecordOptions {
   readonly limit?: RunLimit;
   /** The id, when it was chosen before the record (the sysplex lock names it first). */
   readonly runId?: string;
+  /** The z/OS user the run connects as. */
+  readonly user?: string;
+  readonly mirror?: RecordMirror;
 }
 
 /** Sortable by time to the millisecond (a resume can start within the second of the run it resumes). */
@@ -83,7 +115,11 @@ export class RunRecord implements RunRecorder {
   /** The write that will pick up every change made before it starts. */
   private next: Promise<void> | undefined;
 
-  private constructor(file: string, data: RunRecordData) {
+  private constructor(
+    file: string,
+    data: RunRecordData,
+    private readonly mirror?: RecordMirror,
+  ) {
     this.file = file;
     this.data = data;
   }
@@ -112,8 +148,12 @@ export class RunRecord implements RunRecorder {
       datasets: [],
       ...(options.runToken !== undefined ? { runToken: options.runToken } : {}),
       ...(options.limit ? { limit: options.limit } : {}),
+      command: commandOf(options),
+      ...(options.user ? { user: options.user.toUpperCase() } : {}),
+      ...localIdentity(),
+      backupMap: [],
     };
-    const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data);
+    const record = new RunRecord(path.join(dir, `${runId}.${options.kind}.json`), data, options.mirror);
     await record.save();
     return record;
   }
@@ -124,7 +164,12 @@ export class RunRecord implements RunRecorder {
     if (!existed) this.data.backups.push({ ...rest, existed });
     else if (entry.target.kind === "member") this.data.backups.push({ ...rest, existed, original, originalSha256: sha256(original) });
     else this.data.backups.push({ ...rest, existed, originalSha256: sha256(original) });
+    if (entry.zosCopy) {
+      const of = entry.target.kind === "member" ? `${entry.target.dsn}(${entry.target.member})` : entry.target.path;
+      (this.data.backupMap ??= []).push({ copy: entry.zosCopy, of, runId: this.data.runId, at: new Date().toISOString() });
+    }
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   /**
@@ -146,11 +191,13 @@ export class RunRecord implements RunRecorder {
   async write(entry: WriteEntry): Promise<void> {
     this.data.writes.push(entry);
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   async dataset(entry: DatasetEntry): Promise<void> {
     (this.data.datasets ??= []).push(entry);
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   async finish(status: RunStatus, plan: StepPlan[], outcomes: StepOutcome[]): Promise<void> {
@@ -159,11 +206,14 @@ export class RunRecord implements RunRecorder {
     this.data.status = status;
     this.data.endedAt = new Date().toISOString();
     await this.save();
+    await this.mirror?.update(this.data, true);
   }
 
+  /** The plan is known once the record exists: the record goes to z/OS from here. */
   async setPlan(plan: StepPlan[]): Promise<void> {
     this.data.plan = plan;
     await this.save();
+    await this.mirror?.update(this.data, false);
   }
 
   /**
@@ -191,6 +241,23 @@ export function sameJob(recorded: JobEntry, entry: JobEntry): boolean {
   return recorded.jobid === entry.jobid;
 }
 
+/** The command as a person would recognise it in a list of runs. */
+function commandOf(options: RunRecordOptions): string {
+  if (!options.basedOn) return options.kind;
+  return options.kind === "provision" ? "provision --resume" : `rollback --run ${options.basedOn}`;
+}
+
+/** Who started the run, on which machine; an account the OS cannot name is left out. */
+function localIdentity(): { localUser?: string; host: string } {
+  let localUser: string | undefined;
+  try {
+    localUser = os.userInfo().username;
+  } catch {
+    localUser = undefined;
+  }
+  return { ...(localUser ? { localUser } : {}), host: os.hostname() };
+}
+
 export function recordDirFor(options: { topologyFile: string; recordDir?: string }): string {
   return options.recordDir ? path.resolve(options.recordDir) : path.join(path.dirname(path.resolve(options.topologyFile)), "ha-runs");
 }
@@ -209,7 +276,7 @@ const LISTS = ["plan", "outcomes", "backups", "writes", "jobs", "commands"] as c
  * The parsed JSON as a run record, once the parts every reader relies on are there: a file
  * of another shape is refused by name instead of being half read.
  */
-function asRunRecord(json: unknown): RunRecordData {
+export function asRunRecord(json: unknown): RunRecordData {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not a JSON object");
   const data = json as Partial<Record<keyof RunRecordData, unknown>>;
   if (data.formatVersion !== 1) throw new Error(`unknown format version ${String(data.formatVersion)}`);

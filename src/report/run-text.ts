@@ -77,6 +77,9 @@ export function renderRunResult(result: RunResult & { readonly leftOut?: readonl
     `${verb} ${result.status}: ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed, ${s.skipped} skipped in ${formatDuration(s.durationMs)}.`,
   );
   if (result.recordFile) lines.push(`Run record: ${result.recordFile}`);
+  if (result.zosRecord?.where) lines.push(`Run record on z/OS: ${result.zosRecord.where}`);
+  else if (result.zosRecord?.problem)
+    lines.push(`Run record NOT on z/OS (${result.zosRecord.problem}): only this machine can list this run or roll it back.`);
   if (result.status === "failed" || result.status === "interrupted") {
     // After a failure a person must know what is now different on z/OS and what to do next.
     if (result.sent.length === 0) lines.push("Nothing was changed on z/OS by this run.");

@@ -1,56 +1,66 @@
-import type { RunHistory } from "../engine/run-history";
 import type { RunRecordData } from "../engine/run-record";
 import { HaError } from "../errors";
+import type { RunEntry } from "../runs/run-entry";
 
-/**
- * A resumed run starts from where a failed one stopped: the originals of what the failed
- * run changed are in its record, not in the resuming one. So the runs linked by `basedOn`
- * are loaded, oldest first, and undone together.
- */
-export async function loadChain(newest: RunRecordData, history: RunHistory): Promise<RunRecordData[]> {
-  const chain = [newest];
-  const seen = new Set([newest.runId]);
-  let current = newest;
-  while (current.basedOn) {
-    const id = current.basedOn;
-    // A hand-edited record could point back at itself; stop rather than loop.
-    if (seen.has(id)) break;
-    const file = history.fileOf(id);
-    if (!history.has(id)) {
-      throw new HaError(
-        `Run ${current.runId} resumed run ${id}, whose record ${file} is missing; without it the originals cannot all be restored, so nothing is rolled back.`,
-        {
-          failureClass: "invalid-input",
-        },
-      );
-    }
-    const earlier = await history.read(file);
-    if (earlier.kind !== "provision")
-      throw new HaError(`${file} is a ${earlier.kind} record, not the provision run ${current.runId} resumed`, {
-        failureClass: "invalid-input",
-      });
-    seen.add(id);
-    chain.unshift(earlier);
-    current = earlier;
-  }
-  return chain;
+/** Where the runs of a sysplex are found: their list entries, and each full record on demand. */
+export interface RunSource {
+  readonly runs: readonly RunEntry[];
+  read(runId: string): Promise<RunRecordData>;
+  /** Where records were looked for, for messages. */
+  readonly places: string;
 }
 
 /**
- * The run that resumed `record`, and the one that resumed that, to the end. Run ids sort
- * by the second they started in, so a failed run and its resume in the same second may
- * sort either way; a run that names another in `basedOn` is the later of the two whatever
- * the order of their ids. Dry runs (planned) changed nothing and are not followed.
+ * The runs a rollback of `chosen` undoes, oldest first: the run the resumes started from
+ * (followed back through `basedOn`) and every run that resumed it or one of its resumes.
+ * A resume starts from where an earlier run stopped, so the originals of what that run
+ * changed are in its record; and a second `--resume` after a successful one still names
+ * the first failed run, so the family is a tree, not a line. Dry runs changed nothing and
+ * are left out.
  */
-export async function lastResumer(record: RunRecordData, history: RunHistory): Promise<RunRecordData> {
-  const runs = await history.all("provision");
-  const seen = new Set([record.runId]);
-  let current = record;
-  for (;;) {
-    const next = runs.filter((r) => r.basedOn === current.runId && r.status !== "planned" && !seen.has(r.runId)).at(-1);
-    if (!next) return current;
-    seen.add(next.runId);
-    current = next;
+export async function loadResumeFamily(chosen: RunEntry, source: RunSource): Promise<RunRecordData[]> {
+  const provisions = source.runs.filter((r) => r.kind === "provision" && r.status !== "planned");
+  const byId = new Map(provisions.map((r) => [r.runId, r]));
+  let root = chosen;
+  const seen = new Set([root.runId]);
+  while (root.basedOn) {
+    const id = root.basedOn;
+    // A hand-edited record could point back at itself; stop rather than loop.
+    if (seen.has(id)) break;
+    const earlier = byId.get(id);
+    if (!earlier) {
+      const other = source.runs.find((r) => r.runId === id);
+      if (other)
+        throw new HaError(`Run ${id} is a ${other.kind} record, not the provision run ${root.runId} resumed`, {
+          failureClass: "invalid-input",
+        });
+      throw new HaError(
+        `Run ${root.runId} resumed run ${id}, whose record is in neither ${source.places}; without it the originals cannot all be restored, so nothing is rolled back.`,
+        { failureClass: "invalid-input" },
+      );
+    }
+    seen.add(id);
+    root = earlier;
+  }
+  const family = new Set([root.runId]);
+  // Parents start before their resumes, so one pass in start order finds every descendant.
+  const inOrder = [...provisions].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
+  for (const r of inOrder) if (r.basedOn && family.has(r.basedOn)) family.add(r.runId);
+  const members = [root, ...inOrder.filter((r) => r.runId !== root.runId && family.has(r.runId))];
+  return Promise.all(members.map((r) => readMember(r, members, source)));
+}
+
+/** A family's record; one that is listed but cannot be read stops the rollback as a missing one does. */
+async function readMember(run: RunEntry, family: readonly RunEntry[], source: RunSource): Promise<RunRecordData> {
+  try {
+    return await source.read(run.runId);
+  } catch (err) {
+    const resumer = family.find((r) => r.basedOn === run.runId);
+    if (!resumer) throw err;
+    throw new HaError(
+      `Run ${resumer.runId} resumed run ${run.runId}, whose record could not be read (${(err as Error).message}); without it the originals cannot all be restored, so nothing is rolled back.`,
+      { failureClass: "invalid-input" },
+    );
   }
 }
 

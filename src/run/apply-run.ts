@@ -8,6 +8,8 @@ import { jobLabel } from "../engine/job-label";
 import type { Change, LogSink, PlannedStep, ProgressSink, StepOutcome, StepPlan } from "../engine/types";
 import { doneCounts, planCounts, type ChangeCounts } from "../report/plan-summary";
 import type { Topology } from "../topology";
+import { ZosRecordMirror } from "../runs/zos-mirror";
+import { ZosRunLibrary } from "../runs/zos-library";
 import { createZosmfClient, type ZosmfClient, type ZosmfClientOptions, type ZosmfConnection } from "../zosmf";
 import { assertTrustedHosts, connectionFor, connectionKey, isOwnConnection, type ConnectionRules } from "./connections";
 import { summarize, type RunSummary } from "./summary";
@@ -23,6 +25,8 @@ export interface RunResult {
   readonly runningJobs?: readonly string[];
   readonly runId?: string;
   readonly recordFile?: string;
+  /** The record's copy on z/OS (`<backup>.RUNS(member)`), or why it could not be written. */
+  readonly zosRecord?: { readonly where?: string; readonly problem?: string };
   readonly plan: readonly StepPlan[];
   readonly outcomes: readonly StepOutcome[];
   readonly summary: RunSummary;
@@ -146,6 +150,9 @@ export async function applyRun<X>(
       basedOn: planned.basedOn,
       runToken: scope.runToken,
       ...(planned.limit ? { limit: planned.limit } : {}),
+      user: options.connection.user,
+      // Beside the backups on z/OS, so any admin can list the run and undo it.
+      mirror: new ZosRecordMirror(() => new ZosRunLibrary(own(), topology.datasets.backup, topology.datasets.volume), options.sink),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,
@@ -216,6 +223,7 @@ async function applyPlan(steps: readonly PlannedStep[], plan: StepPlan[], o: App
     ...(interrupted ? { runningJobs } : {}),
     runId: record.data.runId,
     recordFile: record.file,
+    ...(o.mirror ? { zosRecord: o.mirror.state } : {}),
     plan,
     outcomes,
     summary: summarize(plan, outcomes, Date.now() - o.startedAt),

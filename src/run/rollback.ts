@@ -1,8 +1,10 @@
 import * as path from "node:path";
-import type { RunHistory } from "../engine/run-history";
-import { sha256, type RunRecordData } from "../engine/run-record";
+import { readRecord, sha256 } from "../engine/run-record";
 import { HaError } from "../errors";
-import { lastResumer, loadChain, mergeChain } from "../rollback/chain";
+import { loadResumeFamily, mergeChain } from "../rollback/chain";
+import { RunCatalog } from "../runs/catalog";
+import { entryOf, type RunEntry } from "../runs/run-entry";
+import { ZosRunLibrary } from "../runs/zos-library";
 import { planRollback } from "../rollback/plan";
 import { applyRun, type PlannedRun, type RunOptions, type RunResult, type RunScope } from "./apply-run";
 import { rollbackNext } from "./next-commands";
@@ -17,11 +19,13 @@ export interface RollbackOptions extends RunOptions {
 export interface RollbackResult extends RunResult {
   /** The provision run that was undone (the newest, when it resumed earlier runs). */
   readonly undoneRun: string;
-  /** Every run undone, oldest first: the run and the failed runs it resumed. */
+  /** Every run undone, oldest first: the run the resumes started from and every resume of it. */
   readonly undoneRuns: string[];
+  /** Newer provision runs passed over because they changed nothing. */
+  readonly skippedRuns: string[];
 }
 
-type Undone = Pick<RollbackResult, "undoneRun" | "undoneRuns">;
+type Undone = Pick<RollbackResult, "undoneRun" | "undoneRuns" | "skippedRuns">;
 
 export function rollback(options: RollbackOptions): Promise<RollbackResult> {
   // A record named by its file: the runs it resumed are in the same folder.
@@ -31,16 +35,20 @@ export function rollback(options: RollbackOptions): Promise<RollbackResult> {
 
 async function planRun(options: RollbackOptions, scope: RunScope): Promise<PlannedRun<Undone>> {
   const { topology, history } = scope;
-  const found = await findRun(options, history);
-  const chain = await loadChain(found, history);
+  // Another admin's runs are on z/OS beside the backups; this machine may have none of them.
+  const catalog = await RunCatalog.open(history, new ZosRunLibrary(scope.client(), topology.datasets.backup, topology.datasets.volume));
+  if (catalog.zosProblem) say(options, "warn", `the run records on z/OS could not be read (${catalog.zosProblem}); only ${history.dir} was searched`);
+  const { found, skipped } = await findRun(options, catalog);
+  const chain = await loadResumeFamily(found, catalog);
   const undoneRuns = chain.map((r) => r.runId);
-  if (chain.length > 1) {
-    options.sink?.onEvent({
-      type: "message",
-      level: "info",
-      text: `run ${found.runId} resumed earlier runs; undoing ${undoneRuns.join(", ")} as one`,
-    });
-  }
+  if (skipped.length > 0) say(options, "info", `newer runs that changed nothing are not undone: ${skipped.join(", ")}`);
+  say(
+    options,
+    "info",
+    chain.length > 1
+      ? `undoing runs ${chain.map((r) => `${r.runId} (${r.command ?? r.kind}, ${r.status})`).join(", ")} as one: a run and its resumes`
+      : `undoing run ${found.runId} (${found.status})`,
+  );
   const target = mergeChain(chain);
   if (target.topologySha256 !== sha256(scope.text)) {
     options.sink?.onEvent({
@@ -64,23 +72,31 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
     steps,
     basedOn: target.runId,
     nextCommands: (_runId, anythingSent) => rollbackNext(options, options.run ?? found.runId, anythingSent),
-    extra: { undoneRun: target.runId, undoneRuns },
+    extra: { undoneRun: target.runId, undoneRuns, skippedRuns: skipped },
   };
 }
 
-/** The run asked for (by id or record file), else the newest provision run and the runs that resumed it. */
-async function findRun(options: RollbackOptions, history: RunHistory): Promise<RunRecordData> {
+/**
+ * The run asked for (by id or record file, from this machine or z/OS), else the newest
+ * provision run that changed something; the newer ones it passed over are named.
+ */
+async function findRun(options: RollbackOptions, catalog: RunCatalog): Promise<{ found: RunEntry; skipped: string[] }> {
   if (options.run) {
-    const file = options.run.endsWith(".json") ? path.resolve(options.run) : history.fileOf(options.run);
-    const data = await history.read(file);
-    if (data.kind !== "provision")
-      throw new HaError(`${file} is a ${data.kind} record; rollback undoes provision runs`, { failureClass: "invalid-input" });
-    return data;
+    const id = options.run.endsWith(".json") ? (await readRecord(path.resolve(options.run))).runId : options.run;
+    const found = catalog.find(id) ?? entryOf(await catalog.read(id));
+    if (found.kind !== "provision")
+      throw new HaError(`Run ${id} is a ${found.kind} run; rollback undoes provision runs`, { failureClass: "invalid-input" });
+    return { found, skipped: [] };
   }
-  const latest = await history.latest("provision", ["succeeded", "failed", "interrupted", "running"]);
-  if (!latest)
-    throw new HaError(`No provision run of sysplex ${history.sysplex} was found in ${history.dir}; nothing to roll back`, {
+  const provisions = catalog.runs.filter((r) => r.kind === "provision" && r.status !== "planned").reverse();
+  const at = provisions.findIndex((r) => r.changedSomething);
+  if (at < 0)
+    throw new HaError(`No provision run of sysplex ${catalog.sysplex} that changed anything was found in ${catalog.places}; nothing to roll back`, {
       failureClass: "invalid-input",
     });
-  return lastResumer(latest, history);
+  return { found: provisions[at]!, skipped: provisions.slice(0, at).map((r) => r.runId) };
+}
+
+function say(options: RollbackOptions, level: "info" | "warn", text: string): void {
+  options.sink?.onEvent({ type: "message", level, text });
 }

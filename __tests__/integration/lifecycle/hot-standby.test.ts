@@ -121,7 +121,7 @@ describe("hot standby from provision to rollback", () => {
     expect(check(r, "tcpip.hotstandby")?.reason ?? "").toMatch(/NOAUTOSWITCHBACK/);
   });
 
-  it("a re-run after success submits only the security listing, writes nothing and reports nothing changed", async () => {
+  it("a re-run after success submits only the security listing, writes nothing but its run record and reports nothing changed", async () => {
     const { topologyFile, connection } = await setUp();
     expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
     const before = {
@@ -134,12 +134,15 @@ describe("hot standby from provision to rollback", () => {
     expect(again.summary.failed).toBe(0);
     // The live RACF state is listed on every run; nothing is defined again.
     expect(emu!.requestLog.submits.slice(before.submits).map((s) => s.jobname)).toEqual(["IZUSECL"]);
-    // Only the sysplex lock is written: taken before applying and removed at the end.
-    expect(emu!.requestLog.writes.slice(before.writes).map((w) => `${w.kind} ${w.target}`)).toEqual([
+    // Only the sysplex lock (taken before applying, removed at the end) and the run's own record
+    // in the run library beside the backups are written; nothing else.
+    const writes = emu!.requestLog.writes.slice(before.writes).map((w) => `${w.kind} ${w.target}`);
+    expect(writes.filter((t) => !t.includes("/zosmf/restfiles/ds/HA.BACKUP.RUNS("))).toEqual([
       "ds.create /zosmf/restfiles/ds/HA.BACKUP.LOCK",
       "ds.write /zosmf/restfiles/ds/HA.BACKUP.LOCK",
       "ds.delete /zosmf/restfiles/ds/HA.BACKUP.LOCK",
     ]);
+    expect(writes.length).toBeGreaterThan(3);
     expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !/^D /.test(c.cmd))).toEqual([]);
   });
 });

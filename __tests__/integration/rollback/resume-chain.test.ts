@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
+import { runMemberName } from "../../../src/runs/zos-library";
+import type { PdsDataset } from "../../../emulator/state";
 import { FAST, dvipaInForce, parmlib, startPlex, type Plex } from "./helpers";
 
 let emu: Emulator | undefined;
@@ -50,11 +52,12 @@ describe("rollback of a resumed run", () => {
     expect(dvipaInForce(emu)).toEqual([]);
   });
 
-  it("refuses, naming the run, when the record of the resumed run is missing", async () => {
+  it("refuses, naming the run, when the record of the resumed run is missing here and on z/OS", async () => {
     const plex = await startPlex();
     emu = plex.emu;
     const runs = await failThenResume(plex);
     rmSync(path.join(path.dirname(plex.topologyFile), "ha-runs", `${runs.a}.provision.json`));
+    delete (emu.state.datasets["HA.BACKUP.RUNS"] as PdsDataset).members[runMemberName(runs.a)];
     const writesBefore = emu.requestLog.writes.length;
     await expect(rollback({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).rejects.toThrow(
       new RegExp(`resumed run ${runs.a}`),

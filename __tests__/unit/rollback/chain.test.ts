@@ -1,48 +1,58 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RunHistory } from "../../../src/engine/run-history";
 import type { RunRecordData } from "../../../src/engine/run-record";
-import { lastResumer, loadChain, mergeChain } from "../../../src/rollback/chain";
+import { loadResumeFamily, mergeChain, type RunSource } from "../../../src/rollback/chain";
+import { entryOf } from "../../../src/runs/run-entry";
 import { backupOf, member, record, writeOf } from "./fixtures";
 
 const T = member("SYS1.PARMLIB", "IZUPRM0A");
 
-function dirWith(...records: RunRecordData[]): Promise<RunHistory> {
-  const dir = mkdtempSync(path.join(tmpdir(), "ha-chain-"));
-  for (const r of records) writeFileSync(path.join(dir, `${r.runId}.${r.kind}.json`), JSON.stringify(r));
-  return RunHistory.open({ dir, sysplex: "PLEX1" });
+function sourceOf(...records: RunRecordData[]): RunSource {
+  return {
+    runs: records.map(entryOf),
+    places: "the test",
+    read: async (id) => records.find((r) => r.runId === id)!,
+  };
 }
+const at = (second: number) => `2024-01-01T00:00:0${second}.000Z`;
+const ids = (chain: RunRecordData[]) => chain.map((r) => r.runId);
 
-describe("the runs a resumed run continued", () => {
+describe("the runs a rollback undoes with a resumed run", () => {
   it("are loaded oldest first through basedOn", async () => {
-    const a = record("PLEX1-A");
-    const b = record("PLEX1-B", { basedOn: "PLEX1-A" });
-    const c = record("PLEX1-C", { basedOn: "PLEX1-B", status: "succeeded" });
-    const chain = await loadChain(c, await dirWith(a, b, c));
-    expect(chain.map((r) => r.runId)).toEqual(["PLEX1-A", "PLEX1-B", "PLEX1-C"]);
+    const a = record("PLEX1-A", { startedAt: at(1) });
+    const b = record("PLEX1-B", { basedOn: "PLEX1-A", startedAt: at(2) });
+    const c = record("PLEX1-C", { basedOn: "PLEX1-B", status: "succeeded", startedAt: at(3) });
+    const source = sourceOf(a, b, c);
+    expect(ids(await loadResumeFamily(entryOf(c), source))).toEqual(["PLEX1-A", "PLEX1-B", "PLEX1-C"]);
+    // Named by the failed run in the middle, the whole family is undone too.
+    expect(ids(await loadResumeFamily(entryOf(b), source))).toEqual(["PLEX1-A", "PLEX1-B", "PLEX1-C"]);
+  });
+
+  it("include a resume that succeeded when a second --resume named the first failed run again", async () => {
+    const a = record("PLEX1-A", { status: "interrupted", startedAt: at(1) });
+    const b = record("PLEX1-B", { basedOn: "PLEX1-A", status: "succeeded", startedAt: at(2) });
+    const c = record("PLEX1-C", { basedOn: "PLEX1-A", status: "succeeded", startedAt: at(3) });
+    const other = record("PLEX1-D", { status: "succeeded", startedAt: at(4) });
+    expect(ids(await loadResumeFamily(entryOf(c), sourceOf(a, b, c, other)))).toEqual(["PLEX1-A", "PLEX1-B", "PLEX1-C"]);
   });
 
   it("must all be there: a missing record is refused by name", async () => {
     const b = record("PLEX1-B", { basedOn: "PLEX1-A" });
-    const err = await loadChain(b, await dirWith(b)).catch((e: unknown) => e);
+    const err = await loadResumeFamily(entryOf(b), sourceOf(b)).catch((e: unknown) => e);
     expect(err).toMatchObject({ failureClass: "invalid-input" });
     expect((err as Error).message).toMatch(/resumed run PLEX1-A/);
   });
 
   it("stop at a record that points back into the chain", async () => {
-    const a = record("PLEX1-A", { basedOn: "PLEX1-B" });
-    const b = record("PLEX1-B", { basedOn: "PLEX1-A" });
-    expect((await loadChain(b, await dirWith(a, b))).map((r) => r.runId)).toEqual(["PLEX1-A", "PLEX1-B"]);
+    const a = record("PLEX1-A", { basedOn: "PLEX1-B", startedAt: at(1) });
+    const b = record("PLEX1-B", { basedOn: "PLEX1-A", startedAt: at(2) });
+    expect(ids(await loadResumeFamily(entryOf(b), sourceOf(a, b)))).toEqual(["PLEX1-A", "PLEX1-B"]);
   });
 
-  it("end with the run that resumed the last, whatever order their ids sort in", async () => {
-    // Same second: the random tail puts the failed run after its resume.
-    const a = record("PLEX1-20240101T000000-ffff");
-    const b = record("PLEX1-20240101T000000-0000", { basedOn: a.runId, status: "succeeded" });
-    const dry = record("PLEX1-20240101T000001-0000", { basedOn: b.runId, status: "planned" });
-    expect((await lastResumer(a, await dirWith(a, b, dry))).runId).toBe(b.runId);
+  it("leave out dry runs", async () => {
+    const a = record("PLEX1-A", { startedAt: at(1) });
+    const b = record("PLEX1-B", { basedOn: a.runId, status: "succeeded", startedAt: at(2) });
+    const dry = record("PLEX1-C", { basedOn: b.runId, status: "planned", startedAt: at(3) });
+    expect(ids(await loadResumeFamily(entryOf(a), sourceOf(a, b, dry)))).toEqual(["PLEX1-A", "PLEX1-B"]);
   });
 
   it("merge into one record: first backups first, last writes last, everything else joined", () => {

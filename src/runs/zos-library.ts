@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import { asRunRecord, type RunRecordData } from "../engine/run-record";
+import { HaError } from "../errors";
+import { datasetExists, readMember } from "../provision/ops/read-current";
+import { ZosmfError, type ZosmfClient } from "../zosmf";
+import { fromRecordLines, toRecordLines } from "./record-lines";
+import { entryOf, isRunEntry, type RunEntry } from "./run-entry";
+
+/** The member that lists every run in the library, so a list reads one member. */
+const INDEX = "INDEX";
+/** A conflicting index update (another admin's run ended at the same time) is read and merged again. */
+const INDEX_ATTEMPTS = 5;
+
+/**
+ * The run records on z/OS: a PDSE named after the backup library (`<backup>.RUNS`), one
+ * member per run and an index member. Beside the backups, under the same high-level
+ * qualifiers, so whoever may read the backups may read what they are; a library of its
+ * own, so rewriting records never takes room the backups need (a PDS does not reuse the
+ * space of a rewritten member, a PDSE does).
+ */
+export class ZosRunLibrary {
+  readonly dsn: string;
+
+  constructor(
+    private readonly client: ZosmfClient,
+    backupDsn: string,
+    private readonly volume?: string,
+  ) {
+    this.dsn = `${backupDsn.toUpperCase()}.RUNS`;
+  }
+
+  /** Writes the whole record, creating the library first if needed; returns `DSN(MEMBER)`, and whether the library was created. */
+  async write(data: RunRecordData): Promise<{ where: string; created: boolean }> {
+    assertRunLibraryName(this.dsn);
+    const created = await this.ensure();
+    const member = runMemberName(data.runId);
+    await this.client.files.write(this.dsn, member, toRecordLines(data));
+    return { where: `${this.dsn}(${member})`, created };
+  }
+
+  /** The record of a run, or undefined when the library has none. */
+  async read(runId: string): Promise<RunRecordData | undefined> {
+    assertRunLibraryName(this.dsn);
+    const member = runMemberName(runId);
+    const found = await readMember(this.client, this.dsn, member);
+    if (found.text === null) return undefined;
+    const data = parseOrRefuse(`${this.dsn}(${member})`, () => asRunRecord(fromRecordLines(found.text!)));
+    if (data.runId !== runId) throw unreadable(`${this.dsn}(${member})`, `it holds run ${data.runId}, not ${runId}`);
+    return data;
+  }
+
+  /** Every run listed in the index; none when the library or the index does not exist yet. */
+  async entries(): Promise<RunEntry[]> {
+    return (await this.readIndex()).entries;
+  }
+
+  /** Puts the run's line into the index, re-reading and merging when another run changed it meanwhile. */
+  async index(data: RunRecordData): Promise<void> {
+    const entry = entryOf(data);
+    for (let attempt = 1; ; attempt++) {
+      const { entries, etag } = await this.readIndex();
+      const next = [...entries.filter((e) => e.runId !== entry.runId), entry].sort((a, b) => a.runId.localeCompare(b.runId));
+      try {
+        await this.client.files.write(this.dsn, INDEX, toRecordLines(next), etag ? { ifMatch: etag } : {});
+        return;
+      } catch (err) {
+        if (!(err instanceof ZosmfError && err.kind === "conflict") || attempt >= INDEX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async readIndex(): Promise<{ entries: RunEntry[]; etag?: string }> {
+    assertRunLibraryName(this.dsn);
+    const found = await readMember(this.client, this.dsn, INDEX);
+    if (found.text === null) return { entries: [] };
+    const where = `${this.dsn}(${INDEX})`;
+    const json = parseOrRefuse(where, () => fromRecordLines(found.text!));
+    if (!Array.isArray(json) || !json.every(isRunEntry)) throw unreadable(where, "it is not a list of runs");
+    return { entries: json, ...(found.etag ? { etag: found.etag } : {}) };
+  }
+
+  /** The library as a PDSE of 80-byte records, created when missing; true when this call created it. */
+  private async ensure(): Promise<boolean> {
+    if (this.ensured) return false;
+    const exists = await datasetExists(this.client, this.dsn);
+    if (!exists) {
+      await this.client.files.createDataset(this.dsn, {
+        dsorg: "PO",
+        dsntype: "LIBRARY",
+        recfm: "FB",
+        lrecl: 80,
+        blksize: 27920,
+        alcunit: "TRK",
+        primary: 15,
+        secondary: 30,
+        dirblk: 5,
+        ...(this.volume ? { volser: this.volume } : {}),
+      });
+    }
+    this.ensured = true;
+    return !exists;
+  }
+  private ensured = false;
+}
+
+/** `<backup>.RUNS` is refused when it is no longer a data set name (over 44 characters). */
+function assertRunLibraryName(dsn: string): void {
+  if (dsn.length > 44) {
+    throw new HaError(`The run record library ${dsn} would be longer than 44 characters; datasets.backup needs a shorter name.`, {
+      failureClass: "invalid-input",
+    });
+  }
+}
+
+/** R + 7 characters of the run id's hash: a valid member name, the same on every machine. */
+export function runMemberName(runId: string): string {
+  const digest = createHash("sha256").update(runId, "utf8").digest();
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  let name = "R";
+  for (let i = 0; i < 7; i++) name += alphabet[digest[i]! % alphabet.length];
+  return name;
+}
+
+function parseOrRefuse<T>(where: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw unreadable(where, (err as Error).message);
+  }
+}
+
+function unreadable(where: string, why: string): HaError {
+  return new HaError(`The run record ${where} cannot be read: ${why}.`, { failureClass: "zos-failure" });
+}

@@ -549,11 +549,8 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       await emulatorCall(emulator, "POST", "/__emulator/reset");
     }
   }, 600_000);
+});
 
-describe("--rfj results and schemas/", () => {
-  it("every provision and verify --rfj result above validates against its schema, every field described", () => {
-    expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
-    expect(rfjChecked.filter((c) => c.errors.length > 0)).toEqual([]);
 describe("zowe ha unlock through the real zowe binary", () => {
   it("exits 3 without --run, 2 when --run names another run, 0 when it names the holder, and the lock is gone", async () => {
     const own = await startEmulatorProcess(["--systems", "SYSA,SYSB"]);
@@ -599,6 +596,9 @@ describe("zowe ha unlock through the real zowe binary", () => {
     } finally {
       await own.stop();
     }
+  });
+});
+
 describe("runs list and runs show through the real zowe binary", () => {
   it("lists a run from z/OS on a machine without its record, shows it as markdown, and exits 3 for an unknown run", async () => {
     const mine = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-"));
@@ -624,5 +624,12 @@ describe("runs list and runs show through the real zowe binary", () => {
     const unknown = await zowe(["ha", "runs", "show", "PLEX1-19990101T000000000-0000", "-t", other], connEnv);
     expect(unknown.status).toBe(3);
     expect(unknown.stderr).toMatch(/No record of run PLEX1-19990101T000000000-0000/);
+  });
+});
+
+describe("--rfj results and schemas/", () => {
+  it("every provision and verify --rfj result above validates against its schema, every field described", () => {
+    expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
+    expect(rfjChecked.filter((c) => c.errors.length > 0)).toEqual([]);
   });
 });

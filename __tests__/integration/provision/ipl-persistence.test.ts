@@ -5,6 +5,7 @@ import { planRollback } from "../../../src/rollback/plan";
 import { executePlan } from "../../../src/engine/execute";
 import type { RunRecordData } from "../../../src/engine/run-record";
 import type { ZosmfClient } from "../../../src/zosmf";
+import { withoutPersistence } from "../../example-topology";
 import { apply, MemoryRecorder, plan, startEmulator, topology } from "./helpers";
 
 let emu: Emulator;
@@ -32,13 +33,8 @@ async function put(member: string, text: string): Promise<void> {
 }
 const read = async (member: string) => (await client.files.read("SYS1.PARMLIB", member)).text;
 
-/** The example with each system's IPL-time members named, as a site that wants persistence writes it. */
-const persistent = () =>
-  topology("two-system.yaml", (y) =>
-    y
-      .replace("zfs: IZU.SIZUUSRD.ZOSMFA\n", "zfs: IZU.SIZUUSRD.ZOSMFA\n    ipl: { ieasys: SA, bpxprm: SA }\n")
-      .replace("zfs: IZU.SIZUUSRD.ZOSMFB\n", "zfs: IZU.SIZUUSRD.ZOSMFB\n    ipl: { ieasys: SB, bpxprm: SB }\n"),
-  );
+/** The example with each system's IPL-time members named but no stack profile, so the plan still has one thing to warn about. */
+const persistent = () => topology("two-system.yaml", (y) => withoutPersistence(y, { fields: ["tcpip.profile"] }));
 
 beforeEach(async () => {
   ({ emu, client } = await startEmulator());
@@ -116,7 +112,7 @@ describe("IPL persistence of the z/OSMF hot standby", () => {
   });
 
   it("plans without the fields, with one warning per system naming what is missing", async () => {
-    const steps = await plan(client, topology());
+    const steps = await plan(client, topology("two-system.yaml", (y) => withoutPersistence(y)));
     expect(steps.some((s) => s.id.startsWith("ipl-persistence/"))).toBe(false);
     const warnings = steps.flatMap((s) => (s.warnings ?? []).filter((w) => w.startsWith("not persistent")).map((w) => `${s.system}: ${w}`));
     expect(warnings).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Emulator } from "../../../emulator";
 import type { PdsDataset } from "../../../emulator/state";
+import { withoutPersistence } from "../../example-topology";
 import { startPlex, type Plex } from "../rollback/helpers";
 
 /** A profile as a site keeps it: comments, text in columns 73-80, a nested INCLUDE, its own VIPADYNAMIC, STARTs last. */
@@ -19,24 +20,16 @@ export const PROFILE = [
 
 export const tcpparms = (e: Emulator) => e.state.datasets["SYS1.TCPPARMS"] as PdsDataset;
 
-/** The plex with SYSA's profile member (and the member it INCLUDEs) and the topology naming it. */
-export async function plexWithProfile(): Promise<Plex> {
-  const plex = await startPlex();
-  const state = plex.emu.state;
-  state.datasets["SYS1.TCPPARMS"] ??= {
-    name: "SYS1.TCPPARMS",
-    volser: "ZOSRES",
-    created: "2024-01-01",
-    dsorg: "PO",
-    recfm: "FB",
-    lrecl: 80,
-    blksize: 27920,
-    members: {},
-  };
-  tcpparms(plex.emu).members.PROFSA = { content: PROFILE, etag: "PROFSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" };
-  tcpparms(plex.emu).members.PORTSA = { content: "PORT 23 TCP TN3270", etag: "PORTSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" };
-  const text = readFileSync(plex.topologyFile, "utf8").replace("      proc: TCPIP\n", "      proc: TCPIP\n      profile: SYS1.TCPPARMS(PROFSA)\n");
-  writeFileSync(plex.topologyFile, text);
-  return plex;
+/** SYSA's profile as PROFILE (over the seeded one) and the member it INCLUDEs. */
+export function putSysaProfile(e: Emulator): void {
+  tcpparms(e).members.PROFSA = { content: PROFILE, etag: "PROFSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" };
+  tcpparms(e).members.PORTSA = { content: "PORT 23 TCP TN3270", etag: "PORTSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" };
 }
 
+/** The plex with SYSA's profile member (and the member it INCLUDEs); the topology names SYSA's IPL-time members and none of SYSB's. */
+export async function plexWithProfile(): Promise<Plex> {
+  const plex = await startPlex();
+  putSysaProfile(plex.emu);
+  writeFileSync(plex.topologyFile, withoutPersistence(readFileSync(plex.topologyFile, "utf8"), { systems: ["SYSB"] }));
+  return plex;
+}

@@ -10,7 +10,7 @@ import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { FAST } from "../rollback/helpers";
 import { plan, startEmulator, topology } from "./helpers";
-import { PROFILE, plexWithProfile as startWithProfile, tcpparms } from "./tcpip-profile-fixture";
+import { PROFILE, plexWithProfile as startWithProfile, putSysaProfile, tcpparms } from "./tcpip-profile-fixture";
 
 const STEP = "ipl-persistence/tcpip-profile/SYSA";
 const INCLUDE = "INCLUDE TCPIP.HA.OBEY(HASYSA)";
@@ -89,22 +89,9 @@ describe("the TCP/IP profile keeps HA across a stack restart", () => {
   it("INCLUDEs every obey member of the stack (HA, HP, HD), after each of their steps", async () => {
     const { emu: started, client } = await startEmulator(["SYSA", "SYSB", "SYSC"]);
     emu = started;
-    emu.state.datasets["SYS1.TCPPARMS"] = {
-      name: "SYS1.TCPPARMS",
-      volser: "ZOSRES",
-      created: "2024-01-01",
-      dsorg: "PO",
-      recfm: "FB",
-      lrecl: 80,
-      blksize: 27920,
-      members: {
-        PROFSA: { content: PROFILE, etag: "PROFSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" },
-        PORTSA: { content: "PORT 23 TCP TN3270", etag: "PORTSA-1", user: "SYSPROG", changed: "2024-01-01T00:00:00Z" },
-      },
-    };
-    const t = topology("three-system-all.yaml", (y) =>
-      y.replace("tcpip: { proc: TCPIP, dynamicXcf: { address: 198.51.100.1,", "tcpip: { proc: TCPIP, profile: SYS1.TCPPARMS(PROFSA), dynamicXcf: { address: 198.51.100.1,"),
-    );
+    putSysaProfile(emu);
+    // The example as shipped: every stack names its profile, each one gets its own INCLUDEs.
+    const t = topology("three-system-all.yaml");
     const steps = await plan(client, t);
     const step = steps.find((s) => s.id === STEP)!;
     const obeySteps = ["zosmf-ha/tcpip/SYSA", "port-sharing/reserve/SYSA", "distributed-services/distribute/SYSA"];

@@ -1,7 +1,7 @@
 /**
  * verify says whether each stack's profile brings back the obey members at its next start:
- * degraded before provision adds the INCLUDE, healthy after, and "not checked" (never healthy)
- * where the profile cannot be read or the topology names none.
+ * degraded before provision adds the INCLUDE or where the topology names no profile, healthy
+ * after, and "not checked" (never healthy) where the profile cannot be read.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
@@ -33,9 +33,14 @@ describe("verify: HA kept across a stack restart", () => {
     expect((await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST })).status).toBe("succeeded");
     const after = await runVerify(plex);
     expect(persistence(after, "SYSA").verdict).toBe("healthy");
-    // SYSB's profile is not named: not checked, and not passed as healthy.
-    expect(persistence(after, "SYSB").verdict).toBe("not-applicable");
-    expect(persistence(after, "SYSB").reason).toMatch(/systems\[1\]\.tcpip\.profile is not set/);
+    // SYSB names none of its IPL-time members: what was set up there is lost at its next IPL, never passed as healthy,
+    // and every persistence check of SYSB says so the same way.
+    const ofSysb = after.checks.filter((c) => c.id.startsWith("persistence.") && c.system === "SYSB");
+    expect(ofSysb.map((c) => `${c.id} ${c.verdict}: ${c.reason}`)).toEqual([
+      "persistence.tcpip degraded: would be lost at the next IPL of SYSB: systems[1].tcpip.profile is not set, so nothing brings back TCPIP.HA.OBEY(HASYSB) when the stack starts again",
+      "persistence.mounts degraded: would be lost at the next IPL of SYSB: systems[1].ipl.bpxprm is not set, so nothing mounts IZU.SIZUUSRD.ZOSMFB at /global/zosmf/zosmfb when SYSB IPLs",
+      "persistence.autostart degraded: would be lost at the next IPL of SYSB: systems[1].ipl.ieasys is not set, so nothing starts z/OSMF from IZUPRM0B when SYSB IPLs",
+    ]);
 
     const profile = tcpparms(plex.emu).members.PROFSA!;
     profile.content = profile.content.replace(/^INCLUDE TCPIP\.HA\.OBEY\(HASYSA\)\n/m, "");

@@ -64,13 +64,31 @@ const ZOWE_YAML = `components:
             port: 7601
 `;
 
+const memberText = (state: EmulatorState, dsn: string, member: string) => (state.datasets[dsn] as PdsDataset).members[member]!.content;
+
+/**
+ * What the operator also writes so the set-up survives an IPL, in the seeded members the example's
+ * tcpip.profile and ipl fields name: the profile INCLUDEs the obey member, BPXPRMxx mounts USER_DIR,
+ * IEASYSxx names IZUPRMxx (whose AUTOSTART(LOCAL) starts the server).
+ */
+function keepAcrossIpl(state: EmulatorState): void {
+  for (const [sys, cc, l] of [["SYSA", "SA", "A"], ["SYSB", "SB", "B"]] as const) {
+    putMember(state, "SYS1.TCPPARMS", `PROF${cc}`, `${memberText(state, "SYS1.TCPPARMS", `PROF${cc}`)}\nINCLUDE TCPIP.HA.OBEY(HA${sys})`);
+    const mount = `MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMF${l}')\n      MOUNTPOINT('/global/zosmf/zosmf${l.toLowerCase()}')\n      TYPE(ZFS) MODE(RDWR) NOAUTOMOVE SYSNAME(${sys})`;
+    putMember(state, "SYS1.PARMLIB", `BPXPRM${cc}`, `${memberText(state, "SYS1.PARMLIB", `BPXPRM${cc}`)}\n${mount}`);
+    // A record of its own after the opening comment; the parameters after it keep their commas.
+    const [comment, ...rest] = memberText(state, "SYS1.PARMLIB", `IEASYS${cc}`).split("\n");
+    putMember(state, "SYS1.PARMLIB", `IEASYS${cc}`, [comment, `IZU=0${l},`, ...rest].join("\n"));
+  }
+}
+
 /** The seed-002 set-up: SYSA distributes and is preferred, SYSB backs the DVIPA up and stands by. */
 function buildHotStandby(emu: Emulator, switchBack: "AUTOSWITCHBACK" | "NOAUTOSWITCHBACK"): void {
   const state = emu.state;
   putMember(
     state,
-    "USER.TCPPARMS",
-    "HAA",
+    "TCPIP.HA.OBEY",
+    "HASYSA",
     `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.A} 255.255.255.0 1
 VIPADYNAMIC
   VIPADEFINE 255.255.255.0 ${DVIPA}
@@ -83,8 +101,8 @@ ENDVIPADYNAMIC
   );
   putMember(
     state,
-    "USER.TCPPARMS",
-    "HAB",
+    "TCPIP.HA.OBEY",
+    "HASYSB",
     `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF.B} 255.255.255.0 1
 VIPADYNAMIC
   VIPABACKUP 1 ${DVIPA}
@@ -112,8 +130,9 @@ ENDVIPADYNAMIC
     etag: nextEtag(state),
     mode: "-rw-r--r--",
   } as EmulatorState["uss"]["files"][string];
-  operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAA)");
-  operator(emu, "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=USER.TCPPARMS(HAB)");
+  operator(emu, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)");
+  operator(emu, "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSB)");
+  keepAcrossIpl(state);
   defineZosmfSecurity(state, ["IZUSVRA", "IZUSVRB"]);
   operator(emu, "SYSA", "S IZUSVRA");
   operator(emu, "SYSB", "S IZUSVRB");

@@ -104,6 +104,27 @@ export const ZOWE_YAML = [
   "            port: 7601",
 ].join("\n");
 
+/**
+ * What a system reads at IPL, as the example's tcpip.profile and ipl fields name it, with the
+ * hot standby written in: the profile INCLUDEs the obey member, BPXPRMxx mounts USER_DIR,
+ * IEASYSxx names IZUPRMxx (whose AUTOSTART(LOCAL) starts the server).
+ */
+export function iplMembers(sys: Sys): Record<string, string> {
+  const cc = sys.slice(-2);
+  const l = sys.slice(-1);
+  return {
+    [`HA${sys}`]: `VIPADYNAMIC\n  VIPABACKUP 1 ${DVIPA}\nENDVIPADYNAMIC`,
+    [`PROF${cc}`]: `; TCP/IP profile of ${sys}\nTCPCONFIG RESTRICTLOWPORTS\nINCLUDE TCPIP.HA.OBEY(HA${sys})\nSTART OSA1`,
+    [`BPXPRM${cc}`]: [
+      `/* ${sys} only */`,
+      `MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMF${l}')`,
+      `      MOUNTPOINT('/global/zosmf/zosmf${l.toLowerCase()}')`,
+      `      TYPE(ZFS) MODE(RDWR) UNMOUNT SYSNAME(${sys})`,
+    ].join("\n"),
+    [`IEASYS${cc}`]: `IZU=0${l},\nOMVS=(00,${cc}),\nSYSNAME=${sys}`,
+  };
+}
+
 export type StackState = { vipadcfg: string; vdpt: string; vipadyn: string } | "down" | "silent" | "unreachable";
 
 export interface FakeSysplex {
@@ -121,6 +142,8 @@ export function healthySysplex(): FakeSysplex {
     members: {
       IZUPRM0A: izuprm({ group: "IZUDFLA", proc: "IZUSVRA", dir: "/global/zosmf/zosmfa" }),
       IZUPRM0B: izuprm({ group: "IZUDFLB", proc: "IZUSVRB", dir: "/global/zosmf/zosmfb" }),
+      ...iplMembers("SYSA"),
+      ...iplMembers("SYSB"),
     },
     mounts: {
       "/global/zosmf/zosmfa": { name: "IZU.SIZUUSRD.ZOSMFA", sysname: "SYSA" },

@@ -7,6 +7,7 @@ import { renderJunit } from "../../../src/report/junit";
 import { renderVerifyResult } from "../../../src/report/verify-text";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 import type { CheckModule } from "../../../src/verify";
+import { withoutPersistence } from "../../example-topology";
 import { fakeClient, healthySysplex, izuprm, vdpt, vipadcfg, vipadyn, type Call, type FakeSysplex } from "./fake-sysplex";
 
 const EXAMPLE = join(__dirname, "../../../examples/two-system.yaml");
@@ -95,10 +96,34 @@ describe("verify", () => {
       "caching.storage.mode",
       "caching.infinispan.initial-hosts",
       "caching.infinispan.ports",
+      "persistence.tcpip",
+      "persistence.mounts",
+      "persistence.autostart",
     ]) {
       expect(ids, id).toContain(id);
     }
     expect(failureOf(result, "degraded")).toBeUndefined();
+  });
+
+  it("says, for each system, that a set-up the topology does not name IPL-time members for would be lost at the next IPL", async () => {
+    const file = topologyFile((y) => withoutPersistence(y));
+    const { result, calls } = await run(healthySysplex(), { file });
+    const persistence = result.checks.filter((c) => c.id.startsWith("persistence."));
+    expect(persistence.map((c) => `${c.id} ${c.system} ${c.verdict}: ${c.reason}`)).toEqual([
+      "persistence.tcpip SYSA degraded: would be lost at the next IPL of SYSA: systems[0].tcpip.profile is not set, so nothing brings back TCPIP.HA.OBEY(HASYSA) when the stack starts again",
+      "persistence.tcpip SYSB degraded: would be lost at the next IPL of SYSB: systems[1].tcpip.profile is not set, so nothing brings back TCPIP.HA.OBEY(HASYSB) when the stack starts again",
+      "persistence.mounts SYSA degraded: would be lost at the next IPL of SYSA: systems[0].ipl.bpxprm is not set, so nothing mounts IZU.SIZUUSRD.ZOSMFA at /global/zosmf/zosmfa when SYSA IPLs",
+      "persistence.autostart SYSA degraded: would be lost at the next IPL of SYSA: systems[0].ipl.ieasys is not set, so nothing starts z/OSMF from IZUPRM0A when SYSA IPLs",
+      "persistence.mounts SYSB degraded: would be lost at the next IPL of SYSB: systems[1].ipl.bpxprm is not set, so nothing mounts IZU.SIZUUSRD.ZOSMFB at /global/zosmf/zosmfb when SYSB IPLs",
+      "persistence.autostart SYSB degraded: would be lost at the next IPL of SYSB: systems[1].ipl.ieasys is not set, so nothing starts z/OSMF from IZUPRM0B when SYSB IPLs",
+    ]);
+    // Nothing is read for a member the topology does not name.
+    expect(calls.filter((c) => /\((PROF|BPXPRM|IEASYS|HA)/.test(c.arg))).toEqual([]);
+    expect(result.checks.filter((c) => c.verdict !== "healthy").every((c) => c.id.startsWith("persistence."))).toBe(true);
+    // HA serves until that IPL: accepted by default, a failure only under --fail-on degraded.
+    expect(result.verdict).toBe("degraded");
+    expect(failureOf(result, "failed")).toBeUndefined();
+    expect(failureOf(result, "degraded")?.failureClass).toBe("zos-failure");
   });
 
   it("says degraded, and why, when the preferred system is down and the backup serves", async () => {

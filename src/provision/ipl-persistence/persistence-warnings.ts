@@ -1,25 +1,44 @@
 import type { PlannedStep } from "../../engine/types";
 import { systemField } from "../../templates/topology-fields";
+import { stackObeyMembers } from "../../tcpip/obey-members";
 import { zosmfHaSystems, type Topology } from "../../topology";
 
+interface Missing {
+  readonly field: string;
+  readonly what: string;
+}
+
+/** What each system would lose at its next IPL, by the field that is not set: the same systems verify's persistence checks name. */
+function missingFields(t: Topology): Map<string, Missing[]> {
+  const missing = new Map<string, Missing[]>();
+  const add = (system: string, m: Missing) => missing.set(system, [...(missing.get(system) ?? []), m]);
+  for (const system of t.systems) {
+    if (system.tcpip.profile || stackObeyMembers(t, system.name).length === 0) continue;
+    add(system.name, { field: `${systemField(t, system.name)}.tcpip.profile`, what: "the TCP/IP definitions applied with OBEYFILE" });
+  }
+  for (const { system } of zosmfHaSystems(t)) {
+    const field = systemField(t, system.name);
+    if (!system.ipl?.bpxprm) add(system.name, { field: `${field}.ipl.bpxprm`, what: "the USER_DIR mount" });
+    if (!system.ipl?.ieasys) add(system.name, { field: `${field}.ipl.ieasys`, what: "the z/OSMF server start" });
+  }
+  return missing;
+}
+
 /**
- * One warning per hot-standby system whose topology leaves out a member it reads at IPL: what
- * provision sets up there is done live only, and the next IPL of the system takes it away.
+ * One warning per system whose topology leaves out a member it reads at IPL: what provision
+ * sets up there is done live only, and the next IPL of the system takes it away.
  */
 export function persistenceWarnings(t: Topology): Map<string, string> {
   const warnings = new Map<string, string>();
-  for (const { system } of zosmfHaSystems(t)) {
-    const field = systemField(t, system.name);
-    const missing = [
-      ...(system.tcpip.profile ? [] : [{ field: `${field}.tcpip.profile`, what: "the DVIPA and distribution definitions" }]),
-      ...(system.ipl?.bpxprm ? [] : [{ field: `${field}.ipl.bpxprm`, what: "the USER_DIR mount" }]),
-      ...(system.ipl?.ieasys ? [] : [{ field: `${field}.ipl.ieasys`, what: "the z/OSMF server start" }]),
-    ];
-    if (missing.length === 0) continue;
-    const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`);
+  const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`);
+  const bySystem = missingFields(t);
+  // Topology order, so the warnings read as the file does.
+  for (const { name } of t.systems) {
+    const missing = bySystem.get(name);
+    if (missing === undefined) continue;
     warnings.set(
-      system.name,
-      `not persistent: lost at the next IPL of ${system.name}: ${list(missing.map((m) => m.field))} ${missing.length === 1 ? "is" : "are"} not set, so what provision sets up (${list(missing.map((m) => m.what))}) is not written into the members ${system.name} reads at IPL`,
+      name,
+      `not persistent: lost at the next IPL of ${name}: ${list(missing.map((m) => m.field))} ${missing.length === 1 ? "is" : "are"} not set, so what provision sets up (${list(missing.map((m) => m.what))}) is not written into the members ${name} reads at IPL`,
     );
   }
   return warnings;

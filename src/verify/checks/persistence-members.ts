@@ -6,12 +6,13 @@ import { systemField } from "../../templates/topology-fields";
 import { zosmfHaSystems, type Topology, type ZosmfHaMember } from "../../topology";
 import { ZosmfError } from "../../zosmf";
 import type { Check, CheckModule, ReadContext, ReadSpec, Snapshot } from "../types";
-import { degraded, fromFailedRead, healthy, systemRead, type CheckHead } from "../verdict";
+import { fromFailedRead, healthy, systemRead, type CheckHead } from "../verdict";
+import { fieldNotSet, lostAtIpl } from "./persistence-verdict";
 
 /*
  * Whether what provision set up comes back after an IPL: the system's BPXPRMxx mounts its
  * z/OSMF USER_DIR, and its IEASYSxx names its IZUPRMxx, which says AUTOSTART(LOCAL).
- * A member that is missing, or does not say so, is degraded: the service runs now and is lost
+ * A member that is missing, or does not say so, or a field naming it that is not set, is degraded: the service runs now and is lost
  * at the next IPL. A member the reader cannot read is not judged (fail closed, with its lines).
  */
 
@@ -28,16 +29,8 @@ async function memberOrNull(ctx: ReadContext, dsn: string, member: string): Prom
   }
 }
 
-function lostAtIpl(head: CheckHead, found: string, system: string, why: string): Check {
-  return degraded(head, found, `would be lost at the next IPL of ${system}: ${why}`);
-}
-
 function unknown(head: CheckHead, what: string, lines: readonly string[]): Check {
   return { ...head, found: "could not read", verdict: "failed", reason: `${what}: ${lines.join(" | ")}`, notRun: true };
-}
-
-function notSet(head: CheckHead, field: string, system: string): Check {
-  return degraded(head, "not set", `not persistent: ${field} is not set, so nothing tells ${system} to do this at its next IPL`);
 }
 
 type Text = { ok: true; text: string | null } | { ok: false; check: Check };
@@ -54,7 +47,7 @@ function mountCheck(snapshot: Snapshot, m: ZosmfHaMember): Check | undefined {
   const t = snapshot.topology;
   const { name, zosmf: z, ipl } = m.system;
   const head = { id: "persistence.mounts", system: name, title: `USER_DIR mounted at IPL (BPXPRMxx)`, expected: `a MOUNT of ${z.zfs} at ${z.userDir}` };
-  if (!ipl?.bpxprm) return notSet(head, `${systemField(t, name)}.ipl.bpxprm`, name);
+  if (!ipl?.bpxprm) return fieldNotSet(head, `${systemField(t, name)}.ipl.bpxprm`, name, `nothing mounts ${z.zfs} at ${z.userDir} when ${name} IPLs`);
   const where = `${t.datasets.parmlib}(BPXPRM${ipl.bpxprm})`;
   const read = textOf(snapshot, head, name, `BPXPRM${ipl.bpxprm}`, where);
   if (read === undefined || !read.ok) return read?.check;
@@ -73,7 +66,7 @@ function autostartCheck(snapshot: Snapshot, m: ZosmfHaMember): Check | undefined
   const { name, zosmf: z, ipl } = m.system;
   const izuprm = `IZUPRM${z.izuprmSuffix}`;
   const head = { id: "persistence.autostart", system: name, title: `z/OSMF started at IPL (IZU= in IEASYSxx)`, expected: `IZU= names ${z.izuprmSuffix}; ${izuprm} has AUTOSTART(LOCAL)` };
-  if (!ipl?.ieasys) return notSet(head, `${systemField(t, name)}.ipl.ieasys`, name);
+  if (!ipl?.ieasys) return fieldNotSet(head, `${systemField(t, name)}.ipl.ieasys`, name, `nothing starts z/OSMF from ${izuprm} when ${name} IPLs`);
   const where = `${t.datasets.parmlib}(IEASYS${ipl.ieasys})`;
   const read = textOf(snapshot, head, name, `IEASYS${ipl.ieasys}`, where);
   if (read === undefined || !read.ok) return read?.check;

@@ -6,11 +6,13 @@ import { splitMember, type Topology } from "../../topology";
 import { ZosmfError } from "../../zosmf";
 import type { Check, CheckModule, ReadContext, Snapshot } from "../types";
 import { degraded, failed, fromFailedRead, healthy, systemRead, type CheckHead } from "../verdict";
+import { fieldNotSet } from "./persistence-verdict";
 
 /*
  * Whether what OBEYFILE put on a stack survives its next start: the profile the stack reads
  * (systems[].tcpip.profile), with everything it INCLUDEs, must INCLUDE each obey member the
- * topology applies there, or hold the same statements. GETs only.
+ * topology applies there, or hold the same statements. A stack without that field is degraded:
+ * what OBEYFILE applied is lost at its next start. GETs only.
  */
 
 const PROFILE_READ = "persistence.tcpip.profile";
@@ -71,15 +73,9 @@ function judgeSystem(snapshot: Snapshot, system: string): Check | null {
     title: `the TCP/IP profile of ${system} brings back the HA definitions at restart`,
     expected: `${profile ?? "the stack's profile"} INCLUDEs ${names} (or holds the same statements)`,
   };
-  if (profile === undefined) {
-    // Not healthy and not a finding about z/OS: the topology does not say where to look.
-    return {
-      ...head,
-      found: "not checked",
-      verdict: "not-applicable",
-      reason: `not checked: ${systemField(t, system)}.tcpip.profile is not set, so whether ${system} keeps ${names} across an IPL cannot be told; set it to the member of the PROFILE DD of the TCP/IP procedure`,
-    };
-  }
+  // Without the field nothing tells the stack to read the members again: the set-up is lost, not unknown.
+  if (profile === undefined)
+    return fieldNotSet(head, `${systemField(t, system)}.tcpip.profile`, system, `nothing brings back ${names} when the stack starts again`);
   const read = systemRead<ProfileLook>(snapshot, system, PROFILE_READ);
   if (read === undefined) return failed(head, "not read", `${profile} was not read`);
   if (!read.ok) return fromFailedRead(head, read, `reading ${profile}`);
@@ -94,9 +90,8 @@ function judgeSystem(snapshot: Snapshot, system: string): Check | null {
 
 export const persistenceTcpipChecks: CheckModule = {
   name: "ipl-persistence-tcpip",
-  // Checked once the topology names any profile: then a system without one is reported as not
-  // checked, never passed over. A topology that names none is told so by provision's plan.
-  applies: (t) => t.systems.some((s) => s.tcpip.profile !== undefined) && t.systems.some((s) => stackObeyMembers(t, s.name).length > 0),
+  // Every stack that gets obey members is judged, with or without a profile field: a missing field is never passed over.
+  applies: (t) => t.systems.some((s) => stackObeyMembers(t, s.name).length > 0),
   systemReads(t, system) {
     const profile = system.tcpip.profile;
     if (profile === undefined || stackObeyMembers(t, system.name).length === 0) return [];

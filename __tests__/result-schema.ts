@@ -20,8 +20,18 @@ export function expectRfjValid(name: ResultSchemaName, result: object): void {
 /** The schema of the command in a `zowe ha <command> ... --rfj` argument list, if it has one. */
 export function schemaOfCommand(args: readonly string[]): ResultSchemaName | undefined {
   if (args[0] !== "ha" || !args.includes("--rfj")) return undefined;
-  const command = { provision: "provision-result", prov: "provision-result", rollback: "rollback-result", rb: "rollback-result", verify: "verify-result", ver: "verify-result" }[
-    args[1] ?? ""
-  ];
-  return command as ResultSchemaName | undefined;
+  const command = args[1] === "runs" ? `runs ${args[2] ?? ""}` : (args[1] ?? "");
+  const names: Record<string, ResultSchemaName> = {
+    provision: "provision-result",
+    prov: "provision-result",
+    rollback: "rollback-result",
+    rb: "rollback-result",
+    verify: "verify-result",
+    ver: "verify-result",
+    "runs list": "runs-list-result",
+    "runs ls": "runs-list-result",
+    "runs show": "runs-show-result",
+    unlock: "unlock-result",
+  };
+  return names[command];
 }

@@ -1,6 +1,7 @@
 /**
  * Faults on demand. A rule names what goes wrong (`kind`), where (`match`: a glob on the
- * request kind such as "jobs.status" or "PUT ds.*", on the job name for job faults, on the
+ * request kind such as "jobs.status" or "PUT ds.*", or on kind and path such as
+ * "PUT ds.write /zosmf/restfiles/ds/SYS1.PARMLIB(*"; on the job name for job faults, on the
  * command text for console faults) and how often (`count` uses, then gone; or `rate`, a
  * seeded probability; neither means every time). Rules are tried in order, so one-shot
  * faults are consumed deterministically.

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESULT_SCHEMAS, type ResultSchemaName } from "../../src/report/result-schemas";
 import { schemaErrors, schemaOfCommand } from "../result-schema";
 import {
   emulatorCall,
@@ -24,8 +25,8 @@ let home: string;
 let emulator: EmulatorProcess;
 let connEnv: NodeJS.ProcessEnv;
 
-/** Every --rfj result of provision, verify and rollback in this file, as the schema saw it. */
-const rfjChecked: { args: string; errors: string[] }[] = [];
+/** Every --rfj result in this file that has a schema, as the schema saw it. */
+const rfjChecked: { name: ResultSchemaName; args: string; errors: string[] }[] = [];
 
 /** Holds the --rfj `data` of a run to its schema in schemas/ (strict: every field described). */
 function checkRfj(args: string[], stdout: string): void {
@@ -34,7 +35,7 @@ function checkRfj(args: string[], stdout: string): void {
   const data = (JSON.parse(stdout) as { data?: unknown }).data;
   // An error before any result (bad input, refused logon) has no data: nothing to hold to a schema.
   if (data === null || data === undefined) return;
-  rfjChecked.push({ args: args.join(" "), errors: schemaErrors(name, data) });
+  rfjChecked.push({ name, args: args.join(" "), errors: schemaErrors(name, data) });
 }
 
 beforeAll(async () => {
@@ -514,7 +515,8 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       // Without the option a pending dry run is a success, as pipelines have always seen it.
       const plain = await zowe(["ha", "provision", "-t", topo, "--dry-run"], connEnv, 120_000);
       expect(plain.status).toBe(0);
-      expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 1 file to update, 4 jobs, 4 commands.");
+      // The IPL-time members the example names are updated: their originals go to the backup library the plan creates.
+      expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.");
 
       // z/OS moves behind the saved plan: refused with exit 2, naming the member, nothing written or submitted.
       const moved = await emulatorLog();
@@ -531,7 +533,7 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       const applied = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 180_000);
       expect(applied.status, applied.stderr).toBe(0);
       expect(applied.stdout).toContain(`Applied the saved plan ${plan}`);
-      expect(applied.stdout).toContain("Done: 8 members created, 1 file updated, 4 jobs, 4 commands.");
+      expect(applied.stdout).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
 
       const before = await emulatorLog();
       const again = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);
@@ -589,10 +591,15 @@ describe("zowe ha unlock through the real zowe binary", () => {
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toContain("locked by run PLEX1-20261201T080000000-beef");
       expect(await lockLeft()).toBe(true);
-      const right = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-beef"], env, 60_000);
+      const right = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-beef", "--rfj"], env, 60_000);
       expect(right.status).toBe(0);
-      expect(right.stdout).toContain("Removed the lock of SYSPLEX PLEX1");
+      const removed = (JSON.parse(right.stdout) as { data: { removed: boolean; text: string; holder: { host: string } } }).data;
+      expect(removed).toMatchObject({ removed: true, holder: { host: "pipeline-7" } });
+      expect(removed.text).toContain("Removed the lock of SYSPLEX PLEX1");
       expect(await lockLeft()).toBe(false);
+      const free = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-beef", "--rfj"], env, 60_000);
+      expect(free.status).toBe(0);
+      expect((JSON.parse(free.stdout) as { data: { removed: boolean; holder: unknown } }).data).toMatchObject({ removed: false, holder: null });
     } finally {
       await own.stop();
     }
@@ -600,7 +607,7 @@ describe("zowe ha unlock through the real zowe binary", () => {
 });
 
 describe("runs list and runs show through the real zowe binary", () => {
-  it("lists a run from z/OS on a machine without its record, shows it as markdown, and exits 3 for an unknown run", async () => {
+  it("lists a run from z/OS on a machine without its record, shows it, exits 3 for an unknown run, and rolls it back from there", async () => {
     const mine = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-"));
     const theirs = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-other-"));
     const text = readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", "");
@@ -620,16 +627,29 @@ describe("runs list and runs show through the real zowe binary", () => {
     expect(shown.status).toBe(0);
     expect(shown.stdout).toContain(`# Change record: provision run ${runId}`);
     expect(shown.stdout + shown.stderr).not.toContain(emulator.password);
+    const shownRfj = await zowe(["ha", "runs", "show", runId, "-t", other, "--rfj"], connEnv);
+    expect((JSON.parse(shownRfj.stdout) as { data: { record: { runId: string }; places: string[] } }).data).toMatchObject({
+      record: { runId },
+      places: ["z/OS"],
+    });
+    expect(shownRfj.stdout).not.toContain(emulator.password);
 
     const unknown = await zowe(["ha", "runs", "show", "PLEX1-19990101T000000000-0000", "-t", other], connEnv);
     expect(unknown.status).toBe(3);
     expect(unknown.stderr).toMatch(/No record of run PLEX1-19990101T000000000-0000/);
+
+    // The other machine undoes the run from its record on z/OS.
+    const undo = await zowe(["ha", "rollback", "-t", other, "--run", runId, "--rfj"], connEnv, 180_000);
+    expect(undo.status, undo.stderr).toBe(0);
+    expect((JSON.parse(undo.stdout) as { data: { undoneRuns: string[] } }).data.undoneRuns).toEqual([runId]);
   });
 });
 
 describe("--rfj results and schemas/", () => {
-  it("every provision and verify --rfj result above validates against its schema, every field described", () => {
-    expect(rfjChecked.length).toBeGreaterThanOrEqual(6);
+  it("every --rfj result above validates against its schema, every field described, and every schema was met", () => {
+    expect(rfjChecked.length).toBeGreaterThanOrEqual(10);
     expect(rfjChecked.filter((c) => c.errors.length > 0)).toEqual([]);
+    const met = new Set(rfjChecked.map((c) => c.name));
+    expect(Object.keys(RESULT_SCHEMAS).filter((n) => !met.has(n as ResultSchemaName))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { rfjData } from "../../src/report/result-schemas";
 import { renderRunsList } from "../../src/report/runs-text";
 import { listRuns } from "../../src/run/runs";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
@@ -6,6 +7,6 @@ export default class RunsListHandler extends HaBaseHandler {
   protected async run(ctx: HaHandlerContext): Promise<HaCommandResult> {
     const args = ctx.params.arguments;
     const list = await listRuns({ topologyFile: args.topology, connection: await ctx.connection(), recordDir: args.recordDir, log: ctx.log });
-    return { data: list, text: renderRunsList(list) };
+    return { data: rfjData(list), text: renderRunsList(list) };
   }
 }

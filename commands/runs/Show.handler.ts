@@ -1,3 +1,4 @@
+import { rfjData } from "../../src/report/result-schemas";
 import { renderRunMarkdown } from "../../src/report/run-record-markdown";
 import { renderRunText } from "../../src/report/run-record-text";
 import { showRun } from "../../src/run/runs";
@@ -20,6 +21,6 @@ export default class RunsShowHandler extends HaBaseHandler {
         : format === "markdown"
           ? renderRunMarkdown(shown.record, shown.places)
           : renderRunText(shown.record, shown.places);
-    return { data: shown, text };
+    return { data: rfjData(shown), text };
   }
 }

@@ -1,3 +1,4 @@
+import { rfjData } from "../../src/report/result-schemas";
 import { unlock } from "../../src/run/unlock";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -11,6 +12,6 @@ export default class UnlockHandler extends HaBaseHandler {
       force: args.force === true,
       log: ctx.log,
     });
-    return { data: result, text: result.text };
+    return { data: rfjData(result), text: result.text };
   }
 }

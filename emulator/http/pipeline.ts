@@ -54,7 +54,8 @@ export async function handleRequest(
   }
 
   const kind = classifyRequest(method, url.pathname, header(req, "content-type") ?? "");
-  const fault = ctx.faults.take(HTTP_FAULTS, [kind, `${method} ${kind}`]);
+  // A rule may also name the target: "PUT ds.write /zosmf/restfiles/ds/SYS1.PARMLIB(*".
+  const fault = ctx.faults.take(HTTP_FAULTS, [kind, `${method} ${kind}`, `${method} ${kind} ${decodeURIComponent(url.pathname)}`]);
   if (fault?.kind === "reset") {
     req.socket.destroy();
     return;

@@ -1,67 +1,16 @@
 import { z } from "zod";
+import { runsListResultSchema, runsShowResultSchema, unlockResultSchema } from "./runs-schemas";
+import { count, lines, RESULT_SCHEMA_VERSION, stepOutcome, stepPlan, stepScope, text } from "./schema-parts";
+
+export { RESULT_SCHEMA_VERSION } from "./schema-parts";
 
 /*
- * The `data` of `--rfj` for provision, rollback and verify, as zod definitions: the JSON Schemas in
- * schemas/ are generated from these at build (scripts/gen-schema.ts), and the tests hold every
+ * The `data` of `--rfj` for provision, rollback, verify, runs list, runs show and unlock, as zod
+ * definitions: the JSON Schemas in schemas/ are generated from these at build (scripts/gen-schema.ts), and the tests hold every
  * real output to them with no property left undescribed, so the files cannot drift from the
  * output. Versioning: a field added keeps the version; a field removed or renamed, or a meaning
  * changed, raises RESULT_SCHEMA_VERSION.
  */
-
-export const RESULT_SCHEMA_VERSION = 1 as const;
-
-const text = z.string();
-const lines = z.array(z.string());
-
-const datasetAttributes = z.object({
-  dsorg: z.enum(["PO", "PS"]),
-  dsntype: z.enum(["LIBRARY", "PDS"]).optional(),
-  recfm: text,
-  lrecl: z.number().int(),
-  blksize: z.number().int(),
-  alcunit: z.enum(["TRK", "CYL"]),
-  primary: z.number().int(),
-  secondary: z.number().int(),
-  dirblk: z.number().int().optional(),
-  volser: text.optional(),
-});
-
-const change = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("member"), dsn: text, member: text, action: z.enum(["create", "update", "delete"]), diff: text }),
-  z.object({ kind: z.literal("uss-file"), path: text, action: z.enum(["create", "update"]), diff: text }),
-  z.object({ kind: z.literal("job"), jobname: text, jcl: text, maxRc: z.number().int(), purpose: text }),
-  z.object({ kind: z.literal("command"), system: text, command: text, purpose: text }),
-  z.object({ kind: z.literal("dataset"), dsn: text, action: z.literal("create"), attributes: datasetAttributes, purpose: text }),
-]);
-
-const stepPlan = z
-  .object({
-    id: text,
-    workflow: text,
-    title: text,
-    system: text.optional().describe("absent for a sysplex-wide step"),
-    dependsOn: lines,
-    observed: text.describe("what the read-only look found"),
-    changes: z.array(change).describe("empty when the step is already in place"),
-    warnings: lines.optional(),
-    fingerprint: text.optional().describe("sha256 of the step's inputs"),
-    sameInputsAs: text.optional().describe("the last successful run that did this step with the same inputs"),
-    reads: z
-      .array(z.object({ target: text, etag: text.nullable(), sha256: text.nullable() }))
-      .optional()
-      .describe("every member and file the step read while planning: ETag and sha256, both null when it did not exist"),
-  })
-  .describe("one planned step");
-
-const stepOutcome = z.object({
-  id: text,
-  title: text,
-  system: text.optional(),
-  state: z.enum(["pending", "running", "changed", "unchanged", "failed", "skipped"]),
-  durationMs: z.number(),
-  notes: lines,
-  error: z.object({ message: text, details: lines, failureClass: text }).optional(),
-});
 
 const runSummary = z.object({
   steps: z.number().int(),
@@ -72,7 +21,6 @@ const runSummary = z.object({
   durationMs: z.number(),
 });
 
-const count = z.number().int();
 const changeCounts = z
   .object({
     members: z.object({ create: count, update: count, delete: count }),
@@ -104,9 +52,14 @@ const runResult = {
   counts: changeCounts,
   sent: z.array(sentEntry).describe("what the run sent to z/OS that changed, or may have changed, something"),
   next: lines.optional().describe("after a failure: the commands that continue or undo the run"),
+  zosRecord: z
+    .object({
+      where: text.optional().describe("the copy of the run record on z/OS, as <backup>.RUNS(member)"),
+      problem: text.optional().describe("why the record could not be written to z/OS; the run itself is not failed for it"),
+    })
+    .optional()
+    .describe("after an apply: the run record's copy on z/OS beside the backups, where any admin can list and undo the run"),
 };
-
-const stepScope = z.object({ systems: lines.optional(), workflows: lines.optional() });
 
 export const provisionResultSchema = z
   .object({
@@ -122,7 +75,12 @@ export const provisionResultSchema = z
   .describe("zowe ha provision --rfj: data");
 
 export const rollbackResultSchema = z
-  .object({ ...runResult, undoneRun: text, undoneRuns: lines })
+  .object({
+    ...runResult,
+    undoneRun: text.describe("the provision run undone (the newest, when it resumed earlier runs)"),
+    undoneRuns: lines.describe("every run undone, oldest first: the run the resumes started from and each resume of it"),
+    skippedRuns: lines.describe("newer provision runs passed over because they changed nothing"),
+  })
   .describe("zowe ha rollback --rfj: data");
 
 const verdict = z.enum(["healthy", "degraded", "failed", "not-applicable"]);
@@ -167,6 +125,9 @@ export const RESULT_SCHEMAS = {
   "provision-result": provisionResultSchema,
   "rollback-result": rollbackResultSchema,
   "verify-result": verifyResultSchema,
+  "runs-list-result": runsListResultSchema,
+  "runs-show-result": runsShowResultSchema,
+  "unlock-result": unlockResultSchema,
 } as const;
 
 export type ResultSchemaName = keyof typeof RESULT_SCHEMAS;

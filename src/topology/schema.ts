@@ -96,7 +96,8 @@ const datasetsSchema = fields({
   procSource: dataSetName().default("SYS1.PROCLIB"),
   samplib: dataSetName().default("SYS1.SAMPLIB"),
   obey: dataSetName(),
-  backup: dataSetName().default("HA.BACKUP"),
+  // Every run takes the lock <backup>.LOCK and keeps its record in <backup>.RUNS.
+  backup: dataSetName(39, " (so that .LOCK and .RUNS still fit in 44)").default("HA.BACKUP"),
   volume: volser,
   jclLib: dataSetName().optional(),
 });

@@ -78,10 +78,13 @@ describe("provision --limit and --only", () => {
 
   it("--resume keeps the window of the limited run it continues, and refuses another", async () => {
     const { emu, topologyFile, connection } = await plex();
-    // SYSA's parmlib write fails once: the limited run fails after changing something.
-    emu.context.faults.add({ kind: "status", status: 500, match: "PUT ds.write", count: 1 });
+    // SYSA's IEASYSxx write fails once (matched by its path: the run's lock and record are written too):
+    // the limited run fails after changing something.
+    emu.context.faults.add({ kind: "status", status: 500, match: "PUT ds.write /zosmf/restfiles/ds/SYS1.PARMLIB(IEASYSSA)", count: 1 });
     const cut = await provision({ topologyFile, connection, ...FAST, limit: ["SYSA"], concurrency: 1 });
     expect(cut.status).toBe("failed");
+    expect(cut.outcomes.find((o) => o.state === "failed")?.id).toBe("ipl-persistence/autostart/SYSA");
+    expect(cut.summary.changed).toBeGreaterThan(0);
 
     const requests = emu.requestLog.total;
     const other = (await provision({ topologyFile, connection, ...FAST, resume: true, limit: ["SYSB"] }).catch((e: unknown) => e)) as HaError;

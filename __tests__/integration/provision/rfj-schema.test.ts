@@ -1,14 +1,17 @@
 /**
  * The --rfj `data` of provision, rollback and verify in the outcomes a pipeline meets (a dry run,
- * success, failure, a rollback, verify with findings and with systems it could not read) holds
- * to its schema in schemas/, every field described.
+ * success, failure, a rollback, verify with findings and with systems it could not read), and of
+ * runs list, runs show and unlock, holds to its schema in schemas/, every field described.
  */
 import { afterEach, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
+import { listRuns, showRun } from "../../../src/run/runs";
+import { unlock } from "../../../src/run/unlock";
 import { verify } from "../../../src/run/verify";
 import { expectRfjValid } from "../../result-schema";
+import { lockHeldBy } from "../lock/helpers";
 import { FAST, startPlex } from "../rollback/helpers";
 
 let emu: Emulator | undefined;
@@ -17,7 +20,7 @@ afterEach(async () => {
   emu = undefined;
 });
 
-it("provision (dry run, limited, failed, succeeded), rollback and verify (findings, unreadable) all validate", async () => {
+it("provision (dry run, limited, failed, succeeded), rollback, verify (findings, unreadable), runs list/show and unlock all validate", async () => {
   const plex = await startPlex();
   emu = plex.emu;
   const { topologyFile } = plex;
@@ -30,7 +33,8 @@ it("provision (dry run, limited, failed, succeeded), rollback and verify (findin
   expect(limited.leftOut?.length).toBeGreaterThan(0);
   expectRfjValid("provision-result", limited);
 
-  emu.context.faults.add({ kind: "status", status: 500, match: "PUT ds.write", count: 1 });
+  // A step's write fails (matched by its path: the run's lock and record are written too).
+  emu.context.faults.add({ kind: "status", status: 500, match: "PUT ds.write /zosmf/restfiles/ds/SYS1.PARMLIB(IEASYSSA)", count: 1 });
   const failed = await provision({ topologyFile, connection, ...FAST });
   expect(failed.status).toBe("failed");
   expect(failed.outcomes.some((o) => o.error)).toBe(true);
@@ -54,5 +58,21 @@ it("provision (dry run, limited, failed, succeeded), rollback and verify (findin
 
   const undo = await rollback({ topologyFile, connection, ...FAST });
   expect(undo.status).toBe("succeeded");
+  expect(undo.zosRecord?.where).toBeDefined();
   expectRfjValid("rollback-result", undo);
+
+  // The runs above (dry runs leave no record), listed and shown: a failed provision, and a rollback that deleted members.
+  const list = await listRuns({ topologyFile, connection });
+  expect(list.runs.map((r) => r.runId)).toEqual([undo.runId, resumed.runId, failed.runId]);
+  expectRfjValid("runs-list-result", list);
+  for (const run of [failed.runId!, undo.runId!]) expectRfjValid("runs-show-result", await showRun({ topologyFile, connection, runId: run }));
+
+  // unlock of a free sysplex, and of a lock a killed run left.
+  const free = await unlock({ topologyFile, connection, run: "PLEX1-20261201T080000000-beef" });
+  expect(free.removed).toBe(false);
+  expectRfjValid("unlock-result", free);
+  lockHeldBy(emu, "PLEX1-20261201T080000000-beef");
+  const removed = await unlock({ topologyFile, connection, run: "PLEX1-20261201T080000000-beef" });
+  expect(removed.holder?.user).toBe("OTHERU");
+  expectRfjValid("unlock-result", removed);
 });

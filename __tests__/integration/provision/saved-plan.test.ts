@@ -54,7 +54,15 @@ function expected(saved: SavedPlan) {
   const changes = saved.steps.flatMap((s) => s.changes);
   return {
     writes: changes
-      .flatMap((c) => (c.kind === "member" ? [`/zosmf/restfiles/ds/${c.dsn}(${c.member})`] : c.kind === "uss-file" ? [`/zosmf/restfiles/fs${c.path}`] : []))
+      .flatMap((c) =>
+        c.kind === "member"
+          ? [`/zosmf/restfiles/ds/${c.dsn}(${c.member})`]
+          : c.kind === "uss-file"
+            ? [`/zosmf/restfiles/fs${c.path}`]
+            : c.kind === "dataset"
+              ? [`/zosmf/restfiles/ds/${c.dsn}`]
+              : [],
+      )
       .sort(),
     jobs: changes.flatMap((c) => (c.kind === "job" ? [c.jobname] : [])).sort(),
     commands: changes.flatMap((c) => (c.kind === "command" ? [c.command] : [])).sort(),
@@ -66,13 +74,14 @@ describe("saved plans on a fresh two-system sysplex", () => {
     const p = await plex();
     const dry = await run(p, { dryRun: true, out: p.out });
     const text = renderRunResult(dry, { planFile: p.out });
-    expect(text.split("\n")[0]).toBe("Plan: 8 members to create, 1 file to update, 4 jobs, 4 commands.");
+    // The IPL-time members (stack profile, BPXPRMxx, IEASYSxx) are updated, so the backup library is created for their originals.
+    expect(text.split("\n")[0]).toBe("Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.");
     expect(dry.counts).toEqual({
-      members: { create: 8, update: 0, delete: 0 },
+      members: { create: 8, update: 6, delete: 0 },
       files: { create: 0, update: 1 },
       jobs: 4,
       commands: 4,
-      datasets: { create: 0 },
+      datasets: { create: 1 },
     });
     expect(statSync(p.out).mode & 0o777).toBe(0o600);
     // Neither the password nor anything else of the connection is in the file.
@@ -89,19 +98,24 @@ describe("saved plans on a fresh two-system sysplex", () => {
     const applied = await run(p, { planFile: p.out });
     expect(applied.status).toBe("succeeded");
     expect(applied.plan.map((s) => s.changes)).toEqual(saved.steps.map((s) => s.changes));
-    // What reached z/OS is what the plan showed: its writes (besides the backup copies of this run), jobs and commands.
+    // What reached z/OS is what the plan showed: its writes, jobs and commands. Besides them only the run's own
+    // bookkeeping is written: the backup copies and staged new members of this run (in the backup library and
+    // beside zowe.yaml), the sysplex lock and the run record mirrored beside the backups. They are no plan change.
     const want = expected(saved);
-    const backup = `.ha-${saved.runToken}.bak`;
-    expect(
-      sent
-        .writes()
-        .filter((w) => !w.target.endsWith(backup))
-        .map((w) => w.target)
-        .sort(),
-    ).toEqual(want.writes);
+    const bookkeeping = (target: string) =>
+      target.endsWith(`.ha-${saved.runToken}.bak`) ||
+      target.startsWith("/zosmf/restfiles/ds/HA.BACKUP(") ||
+      target === "/zosmf/restfiles/ds/HA.BACKUP.LOCK" ||
+      target === "/zosmf/restfiles/ds/HA.BACKUP.RUNS" ||
+      target.startsWith("/zosmf/restfiles/ds/HA.BACKUP.RUNS(");
+    const writes = sent.writes().map((w) => w.target);
+    expect(writes.filter((t) => !bookkeeping(t)).sort()).toEqual(want.writes);
+    // The lock is taken first and removed last.
+    expect(writes[0]).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
+    expect(writes.at(-1)).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(sent.submits().map((s) => s.jobname).sort()).toEqual(want.jobs);
     expect(sent.commands().filter((c) => !c.startsWith("D ")).sort()).toEqual(want.commands);
-    expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 1 file updated, 4 jobs, 4 commands.");
+    expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
 
     // A plan is applied by one run: a second apply is refused by its run record, before z/OS is looked at.
     const second = mark(p.emu);

@@ -1,7 +1,8 @@
 /**
  * The intent to submit is on disk before the submit leaves. A run killed while it looks for
  * a job whose submit answer was lost (no chance to write anything more) leaves only that
- * intent; the next provision finds the job by its token and submits nothing twice.
+ * intent and its sysplex lock; once the lock is removed, the next provision finds the job by its
+ * token and submits nothing twice.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { start, type Emulator } from "../../../emulator";
 import { readRecord } from "../../../src/engine/run-record";
 import { HaError } from "../../../src/errors";
 import { provision } from "../../../src/run/provision";
+import { unlock } from "../../../src/run/unlock";
 import type { ZosmfConnection } from "../../../src/zosmf";
 
 const ROOT = path.join(__dirname, "../../..");
@@ -83,6 +85,17 @@ describe("a run killed while looking for a job whose submit answer was lost", ()
     expect(record.status).toBe("running");
     expect(record.jobs).toEqual([expect.objectContaining({ jobname: lost.jobname, jobid: null, retcode: null })]);
 
+    // The killed run could not remove its sysplex lock: the next run is refused, naming it, and sends nothing that changes z/OS.
+    const writes = emu.requestLog.writes.length;
+    const locked = (await provision({ topologyFile, connection, ...FAST }).catch((e: unknown) => e)) as HaError;
+    expect(locked).toBeInstanceOf(HaError);
+    expect(locked.message).toContain(`locked by run ${record.runId} `);
+    expect(locked.details.join("\n")).toContain(`zowe ha unlock -t ${topologyFile} --run ${record.runId}`);
+    // Its only write is the attempt to create the lock, which z/OS refuses because the lock exists.
+    expect(emu.requestLog.writes.slice(writes).map((w) => `${w.kind} ${w.target}`)).toEqual(["ds.create /zosmf/restfiles/ds/HA.BACKUP.LOCK"]);
+    expect(emu.requestLog.submits).toHaveLength(1);
+    // Once the admin removes it, the next provision finds the job by its token instead of submitting it again.
+    expect((await unlock({ topologyFile, connection, run: record.runId })).removed).toBe(true);
     const next = await provision({ topologyFile, connection, ...FAST });
     expect(next.status).toBe("succeeded");
     const again = emu.requestLog.submits.filter((s) => s.jobname === lost.jobname);

@@ -24,7 +24,9 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
       commands: emu.requestLog.consoleCommands.length,
     };
     const steps = await plan(client, t);
+    // The IPL-time members the example names are updated, so the backup library for their originals comes first.
     expect(steps.map((s) => s.id)).toEqual([
+      "datasets/backup",
       "zosmf-ha/security",
       "zosmf-ha/filesystem/SYSA",
       "zosmf-ha/filesystem/SYSB",
@@ -36,6 +38,12 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
       "zosmf-ha/tcpip/SYSA",
       "zosmf-ha/tcpip/SYSB",
       "caching-service/zowe-yaml",
+      "ipl-persistence/tcpip-profile/SYSA",
+      "ipl-persistence/tcpip-profile/SYSB",
+      "ipl-persistence/mounts/SYSA",
+      "ipl-persistence/mounts/SYSB",
+      "ipl-persistence/autostart/SYSA",
+      "ipl-persistence/autostart/SYSB",
     ]);
     for (const s of steps.filter((s) => s.id !== "zosmf-ha/angel-procs"))
       expect(s.changes.length, `${s.id}: ${s.observed}`).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { REDACTED } from "../../../src/engine/redact";
+import { EXIT_CODES, HaError } from "../../../src/errors";
 import { renderRunResult } from "../../../src/report/run-text";
 import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
@@ -80,9 +81,9 @@ describe("run records on z/OS", () => {
   it("do not fail a run when they cannot be written; the result says so", async () => {
     const plex = await startPlex();
     emu = plex.emu;
-    // 41 characters: a valid backup library, but <backup>.RUNS would be no data set name.
-    const backup = "HA.BACKUP.QUALIFR1.QUALIFR2.QUALIFR3.QUAL4";
-    writeFileSync(plex.topologyFile, readFileSync(plex.topologyFile, "utf8").replace("backup: HA.BACKUP ", `backup: ${backup} `));
+    // The site already has a sequential data set by that name: no member can be written into it.
+    const site = { name: "HA.BACKUP.RUNS", volser: "USR001", created: "2026-01-01", dsorg: "PS" as const, recfm: "FB", lrecl: 80, blksize: 27920, content: "SITE DATA\n", etag: "E1" };
+    emu.state.datasets["HA.BACKUP.RUNS"] = site;
     const warnings: string[] = [];
     const result = await provision({
       topologyFile: plex.topologyFile,
@@ -91,10 +92,25 @@ describe("run records on z/OS", () => {
       sink: { onEvent: (e) => (e.type === "message" && e.level === "warn" ? warnings.push(e.text) : undefined) },
     });
     expect(result.status).toBe("succeeded");
-    expect(result.zosRecord?.problem).toBeDefined();
     expect(warnings.some((w) => /run record could not be written to z\/OS/.test(w))).toBe(true);
-    expect(result.zosRecord?.problem).toMatch(/longer than 44 characters/);
+    expect(result.zosRecord?.where).toBeUndefined();
+    expect(result.zosRecord?.problem).toMatch(/HA\.BACKUP\.RUNS/);
     expect(renderRunResult(result)).toMatch(/Run record NOT on z\/OS/);
     expect(parmlib(emu).members.IZUPRM0A).toBeDefined();
+    // The site's data set is left as it was.
+    expect(emu.state.datasets["HA.BACKUP.RUNS"]).toEqual(site);
+  });
+
+  it("need room for <backup>.LOCK and <backup>.RUNS: a longer backup name is refused before anything is sent", async () => {
+    const plex = await startPlex();
+    emu = plex.emu;
+    // 40 characters: a data set name, but <backup>.LOCK would be none.
+    const backup = "HA.BACKUP.QUALIFR1.QUALIFR2.QUALIFR3.QUA";
+    writeFileSync(plex.topologyFile, readFileSync(plex.topologyFile, "utf8").replace("backup: HA.BACKUP ", `backup: ${backup} `));
+    const err = (await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST }).catch((e: unknown) => e)) as HaError;
+    expect(err).toBeInstanceOf(HaError);
+    expect(EXIT_CODES[err.failureClass]).toBe(3);
+    expect(`${err.message}\n${err.details.join("\n")}`).toMatch(/datasets\.backup[\s\S]*at most 39 characters/);
+    expect(emu.requestLog.total).toBe(0);
   });
 });

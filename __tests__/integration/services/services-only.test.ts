@@ -23,15 +23,21 @@ afterEach(async () => {
 const servicesOnly = () => topology("three-system-all.yaml", (text) => text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, ""));
 
 describe("services without z/OSMF hot standby", () => {
-  it("plans only the two workflows and brings every stack into the group", async () => {
+  it("plans only the two workflows, kept in each stack profile, and brings every stack into the group", async () => {
     const t = servicesOnly();
     expect(t.zosmfHa).toBeUndefined();
     const steps = await plan(client, t);
+    // Besides the two workflows: each stack's profile INCLUDEs their obey members so they survive a TCP/IP restart,
+    // and its original goes to the backup library the plan creates first. No mount or autostart without z/OSMF HA.
     expect(steps.map((s) => s.id)).toEqual([
+      "datasets/backup",
       "port-sharing/reserve/SYSA",
       "distributed-services/distribute/SYSA",
       "distributed-services/distribute/SYSB",
       "distributed-services/distribute/SYSC",
+      "ipl-persistence/tcpip-profile/SYSA",
+      "ipl-persistence/tcpip-profile/SYSB",
+      "ipl-persistence/tcpip-profile/SYSC",
     ]);
     const run = await apply(steps);
     for (const o of run.outcomes) expect(o.state, `${o.id}: ${o.error?.message} ${o.error?.details.join(" | ")}`).toBe("changed");
@@ -64,12 +70,11 @@ describe("services without z/OSMF hot standby", () => {
     const ports = steps.find((s) => s.id === "port-sharing/reserve/SYSA")!;
     expect(ports.observed).toMatch(/differs; stack TCPIP: PORT 9443 TCP ZCHA\* SHAREPORT is reserved with flags DAW/);
     expect(ports.changes.map((c) => c.kind)).toEqual(["member", "command", "command"]);
-    for (const s of steps.filter((x) => x.id.startsWith("distributed-services/"))) expect(s.changes).toEqual([]);
-    // The member is updated, so its original goes to the backup library the plan creates first.
-    const run = await apply([...steps.filter((s) => s.id === "datasets/backup"), ports]);
-    expect(run.outcomes.map((o) => [o.id, o.state])).toEqual([
-      ["datasets/backup", "changed"],
-      [ports.id, "changed"],
-    ]);
+    // The stack profiles INCLUDE the obey member, so they stay as they are.
+    for (const s of steps.filter((x) => /^(distributed-services|ipl-persistence)\//.test(x.id))) expect(s.changes).toEqual([]);
+    // The member is updated; its original goes to the backup library the first run created.
+    expect(steps.map((s) => s.id)).not.toContain("datasets/backup");
+    const run = await apply([ports]);
+    expect(run.outcomes.map((o) => [o.id, o.state])).toEqual([[ports.id, "changed"]]);
   });
 });

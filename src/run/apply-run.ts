@@ -118,26 +118,15 @@ export async function applyRun<X>(
     recordDir: options.recordDir,
     dir: options.historyDir,
   });
-  const make = (connection: ZosmfConnection) => createZosmfClient(connection, { onRequest: options.onRequest, log: options.log });
-  let client: ZosmfClient | undefined;
-  const others = new Map<string, ZosmfClient>();
-  const own = () => (client ??= make(options.connection));
+  const clients = runClients(topology, options);
+  const own = clients.own;
   const scope: RunScope = {
     topology,
     text,
     history,
     runToken: options.runToken ?? randomBytes(4).toString("hex").toUpperCase(),
     client: own,
-    systemClients: async () => {
-      const bySystem = new Map<string, ZosmfClient>();
-      for (const system of topology.systems) {
-        if (isOwnConnection(system.connection)) continue;
-        const key = connectionKey(system.connection);
-        if (!others.has(key)) others.set(key, make(await connectionFor(system.connection!, options)));
-        bySystem.set(system.name, others.get(key)!);
-      }
-      return (name) => bySystem.get(name) ?? own();
-    },
+    systemClients: clients.bySystem,
   };
   try {
     const planned = await plan(scope);
@@ -163,8 +152,32 @@ export async function applyRun<X>(
     });
     return { ...result, ...planned.extra };
   } finally {
-    await Promise.all([client?.close(), ...[...others.values()].map((c) => c.close())]);
+    await clients.close();
   }
+}
+
+/** The run's own client and one per other connection the topology names, each opened when first used. */
+function runClients(topology: Topology, options: RunOptions) {
+  const make = (connection: ZosmfConnection) => createZosmfClient(connection, { onRequest: options.onRequest, log: options.log });
+  let client: ZosmfClient | undefined;
+  const others = new Map<string, ZosmfClient>();
+  const own = () => (client ??= make(options.connection));
+  return {
+    own,
+    bySystem: async (): Promise<(name: string) => ZosmfClient> => {
+      const bySystem = new Map<string, ZosmfClient>();
+      for (const system of topology.systems) {
+        if (isOwnConnection(system.connection)) continue;
+        const key = connectionKey(system.connection);
+        if (!others.has(key)) others.set(key, make(await connectionFor(system.connection!, options)));
+        bySystem.set(system.name, others.get(key)!);
+      }
+      return (name) => bySystem.get(name) ?? own();
+    },
+    close: async () => {
+      await Promise.all([client?.close(), ...[...others.values()].map((c) => c.close())]);
+    },
+  };
 }
 
 /**

@@ -35,7 +35,8 @@ export interface DatasetPlan {
 
 /**
  * The libraries every member change writes into, and the backup library every member
- * update keeps its original in, checked before anything changes: a missing obey or backup
+ * update keeps its original in (and every new member is staged in, so that it is created
+ * only if still absent: see safe-write.ts), checked before anything changes: a missing obey or backup
  * library becomes a `dataset` change of its own (shown with its attributes, created before
  * any member is written into it); a missing PARMLIB or PROCLIB, a library of unfitting
  * attributes, or a record longer than its library holds is a problem of the plan.
@@ -55,8 +56,8 @@ export async function planDatasets(o: { topology: Topology; client: ZosmfClient;
       if (change.kind !== "member" || change.action === "delete") continue;
       members.push({ stepId: step.id, change });
       need(change.dsn, step.id);
-      // An update keeps the original in the backup library first.
-      if (change.action === "update") need(o.topology.datasets.backup, step.id);
+      // An update keeps the original in the backup library first; a new member is staged there.
+      need(o.topology.datasets.backup, step.id);
     }
   }
   for (const dsn of writers.keys()) {

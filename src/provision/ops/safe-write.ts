@@ -59,7 +59,7 @@ export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly cr
  * checks the name and adds it, so a member someone created meanwhile makes the copy fail and
  * stays as it is. That check and add are one step on z/OS is the copy utility's rule for a
  * like-named member without replace (DFSMSdfp utilities), inferred for z/OSMF's copy.
- * Without a backup library (a first run that only creates) the PUT is the fallback: the window
+ * The plan creates the backup library for that; should it have vanished since, the PUT is the fallback: the window
  * between the re-read and the write is narrowed, not closed, and an answer of "replaced" (204,
  * §2.2) shows someone created it inside that window: reported as a conflict, never recorded as
  * this run's. The run record learns of a member only once it is known to be this run's: a run

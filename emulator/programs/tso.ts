@@ -66,6 +66,8 @@ function mount(ops: Operand[], s: TsoSession): CommandResult {
     mode: mode === "RDWR" ? "rdwr" : "rdonly",
     sysname: value(p.kw.SYSNAME) ?? s.ctx.system,
     fstype: type,
+    // DOC (TSO MOUNT): AUTOMOVE, the default, NOAUTOMOVE or UNMOUNT: what happens when the owner leaves.
+    automove: "UNMOUNT" in p.kw ? "unmount" : "NOAUTOMOVE" in p.kw ? "no" : "yes",
   });
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "vitest";
 import { start, type Emulator } from "../../../emulator";
+import { parseNetstat, type PortlistEntry, type VipadcfgReport } from "../../../src/parsers";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
 
@@ -71,3 +72,43 @@ export const check = (r: VerifyResult, id: string, system?: string) => r.checks.
 /** The checks that are not healthy, with what they found and why, for a readable failure. */
 export const unhealthy = (r: VerifyResult) =>
   r.checks.filter((c) => c.verdict !== "healthy").map((c) => `${c.id}${c.system ? `/${c.system}` : ""} ${c.verdict}: ${c.found ?? ""} ${c.reason ?? ""}`);
+
+/** Console commands since `mark` other than displays (verify only displays). */
+export const pluginCommandsSince = (p: Plex, mark: number) =>
+  p.emu.requestLog.consoleCommands
+    .slice(mark)
+    .map((c) => c.cmd)
+    .filter((c) => !/^D /.test(c));
+
+async function netstat<K extends "PORTLIST" | "VIPADCFG">(p: Plex, system: string, report: K, command: string, empty?: unknown) {
+  const client = createZosmfClient(p.connection);
+  try {
+    const r = await client.console.issue(command, { system, collect: { maxFollowUps: 4, delayMs: 20 } });
+    const parsed = parseNetstat(report, r.text);
+    if (parsed.kind === "not-in-sysplex" && empty !== undefined) return empty;
+    if (parsed.kind !== "ok") throw new Error(`${report} on ${system}: ${parsed.kind}\n${r.text}`);
+    return parsed.data;
+  } finally {
+    client.close();
+  }
+}
+
+/** The running stack's DVIPA configuration, as NETSTAT VIPADCFG shows it through the console API. */
+export const vipadcfg = (p: Plex, system: string, options: { notInSysplex?: "empty" } = {}): Promise<VipadcfgReport> => {
+  // A stack outside the sysplex group has no dynamic VIPA configuration at all (EZZ2503I).
+  const none: VipadcfgReport = { backups: [], defines: [], ranges: [], distributes: [], routes: [], unknownLines: [] };
+  return netstat(p, system, "VIPADCFG", "D TCPIP,TCPIP,N,VIPADCFG,DETAIL", options.notInSysplex ? none : undefined) as Promise<VipadcfgReport>;
+};
+/** The running stack's port reservations, as NETSTAT PORTLIST shows them. */
+export const portlist = (p: Plex, system: string): Promise<PortlistEntry[]> =>
+  (netstat(p, system, "PORTLIST", "D TCPIP,TCPIP,N,PORTLIST") as Promise<{ entries: PortlistEntry[] }>).then((d) => d.entries);
+
+/** A member's text through z/OSMF, or null when it does not exist. */
+export async function member(p: Plex, dsn: string, name: string): Promise<string | null> {
+  const res = await fetch(new URL(`/zosmf/restfiles/ds/${dsn}(${name})`, p.emu.url), {
+    headers: { authorization: `Basic ${Buffer.from(`${p.emu.user}:${p.emu.password}`).toString("base64")}` },
+  });
+  if (res.status === 404) return null;
+  expect(res.status).toBe(200);
+  return res.text();
+}

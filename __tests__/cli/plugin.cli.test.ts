@@ -256,7 +256,8 @@ describe("provision and verify through the CLI", () => {
     expect((xml.match(/<testcase /g) ?? []).length).toBeGreaterThan(10);
     expect(xml).not.toMatch(/<failure/);
 
-    await emulatorCall(emulator, "POST", "/__emulator/system/SYSA/down");
+    // SYSA leaves for an IPL; /up ends it (the IPL-time members bring its set-up back).
+    await emulatorCall(emulator, "POST", "/__emulator/system/SYSA/ipl", JSON.stringify({ durationMs: 3_600_000 }));
     const tolerant = await zowe(["ha", "verify", "-t", topo], connEnv);
     expect(tolerant.status).toBe(0);
     expect(tolerant.stdout).toMatch(/degraded/);

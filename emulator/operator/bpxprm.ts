@@ -74,7 +74,7 @@ function mountStatement(state: EmulatorState, system: string, st: BpxStatement, 
   if (type !== "ZFS" && type !== "HFS" && type !== "TFS") return notMounted("00000079", `${member}: TYPE(${type}) IS NOT A FILESYSTYPE`);
   const owner = (ops.SYSNAME ?? system).toUpperCase();
   if (!state.systems[owner]?.up) return notMounted("00000079", `SYSNAME ${owner} IS NOT ACTIVE`);
-  const r = mountFileSystem(state, { fsname, mountpoint, mode: ops.MODE === "READ" ? "rdonly" : "rdwr", sysname: owner, fstype: type });
+  const r = mountFileSystem(state, { fsname, mountpoint, mode: ops.MODE === "READ" ? "rdonly" : "rdwr", sysname: owner, fstype: type, automove: automoveOf(ops) });
   if (r.rc === MOUNT_RC.alreadyHere) return `BPXF237I FILE SYSTEM ${fsname} WAS ALREADY MOUNTED ON PATHNAME ${mountpoint}.`;
   if (r.rc !== MOUNT_RC.ok) {
     const line = r.lines[0] ?? "";
@@ -82,8 +82,6 @@ function mountStatement(state: EmulatorState, system: string, st: BpxStatement, 
       return `BPXF009I FILE SYSTEM ${fsname} WAS NOT MOUNTED. THE MOUNT POINT SPECIFIED IN ${member} IS NOT A DIRECTORY.`;
     return notMounted(/RETURN CODE (\w+)/.exec(line)?.[1] ?? "00000079", line.replace(/^.*?FILE SYSTEM \S+\. /, ""));
   }
-  const made = state.mounts.find((m) => m.fsname === fsname);
-  if (made) made.automove = automoveOf(ops);
   return `BPXF013I FILE SYSTEM ${fsname} WAS SUCCESSFULLY MOUNTED.`;
 }
 

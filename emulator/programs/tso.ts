@@ -14,6 +14,7 @@ import { runRacfCommand } from "./racf";
 import { RACF_RC, racfMsg } from "./racf-messages";
 import { type CommandResult, CommandError, parseCommand, syntaxError, value, values } from "./racf-syntax";
 import { makeDirectory } from "./uss";
+import type { Mount } from "../state";
 import { mountFileSystem, unmountFileSystem } from "./zfs";
 
 interface TsoSession {
@@ -66,7 +67,15 @@ function mount(ops: Operand[], s: TsoSession): CommandResult {
     mode: mode === "RDWR" ? "rdwr" : "rdonly",
     sysname: value(p.kw.SYSNAME) ?? s.ctx.system,
     fstype: type,
+    automove: automoveOf(p.kw),
   });
+}
+
+/** DOC (TSO MOUNT): AUTOMOVE, the default, NOAUTOMOVE or UNMOUNT: what a shared file system does when the owner leaves. */
+function automoveOf(kw: Record<string, unknown>): Mount["automove"] {
+  if ("UNMOUNT" in kw) return "unmount";
+  if ("NOAUTOMOVE" in kw) return "no";
+  return "AUTOMOVE" in kw ? "yes" : undefined;
 }
 
 function unmount(ops: Operand[], s: TsoSession): CommandResult {

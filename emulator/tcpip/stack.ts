@@ -27,7 +27,9 @@ interface Reading {
 
 /**
  * The stack of `system` ends. INF: servers keep running but their sockets are gone; they
- * listen again only when restarted (P and S), as an application that lost its stack must.
+ * listen again only when restarted (P and S). IBM says nothing of z/OSMF (Liberty) here; for
+ * WebSphere Application Server for z/OS it says the server must be restarted after TCP/IP
+ * is (DOC: WAS for z/OS, "TCP/IP automation and recovery scenarios").
  */
 export function endStack(state: EmulatorState, system: string, now: number): string[] {
   const stack = state.systems[system].tcpip;

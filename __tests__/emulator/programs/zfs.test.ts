@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { setSystemUp } from "../../../emulator/operator/system-state";
 import { cc, instream, newState, run, sysout } from "./helpers";
 
 const defineLinear = (state: ReturnType<typeof newState>, name: string) =>
@@ -87,6 +88,32 @@ describe("IZUMKFS-like sequence", () => {
     const un = run(state, "IKJEFT01", [sysout("SYSTSPRT"), instream("SYSTSIN", "UNMOUNT FILESYSTEM('IZU.FS1') NORMAL")]);
     expect(cc(un)).toBe(0);
     expect(state.mounts).toEqual([]);
+  });
+
+  it("TSO MOUNT keeps its AUTOMOVE choice: an UNMOUNT file system leaves with its owner, a default one moves to another system", () => {
+    const state = newState();
+    for (const fs of ["IZU.OWN", "IZU.MOVES"]) {
+      defineLinear(state, fs);
+      run(state, "IOEFSUTL", [sysout("SYSPRINT")], { parm: `format -aggregate ${fs}` });
+    }
+    const tso = run(
+      state,
+      "IKJEFT01",
+      [
+        sysout("SYSTSPRT"),
+        instream(
+          "SYSTSIN",
+          `
+  MOUNT FILESYSTEM('IZU.OWN') TYPE(ZFS) MODE(RDWR) UNMOUNT MOUNTPOINT('/tmp')
+  MOUNT FILESYSTEM('IZU.MOVES') TYPE(ZFS) MODE(RDWR) MOUNTPOINT('/global')
+`,
+        ),
+      ],
+      { system: "SYSA" },
+    );
+    expect(cc(tso)).toBe(0);
+    setSystemUp(state, "SYSA", false, 0);
+    expect(state.mounts.map((m) => `${m.fsname} ${m.sysname}`)).toEqual(["IZU.MOVES SYSB"]);
   });
 
   it("BPXBATCH reads STDPARM records as arguments of one command line, joined by blanks", () => {

@@ -84,14 +84,16 @@ describe("hot standby from provision to rollback", () => {
     expect(healthy.checks.filter((c) => c.verdict !== "healthy")).toEqual([]);
     expect(healthy.verdict).toBe("healthy");
 
-    await control("POST", "/__emulator/system/SYSA/down");
+    // A system that left the sysplex comes back only through an IPL: it stays down until /up.
+    await control("POST", "/__emulator/system/SYSA/ipl", { durationMs: 3_600_000 });
     const degraded = await verifyNow({ topologyFile, connection });
     expect(degraded.verdict).toBe("degraded");
     expect(check(degraded, "tcpip.hotstandby")?.found).toMatch(/SYSB/);
     expect(check(degraded, "tcpip.hotstandby")?.reason ?? "").toMatch(/SYSA/);
 
     await control("POST", "/__emulator/system/SYSA/up");
-    expect(await operator(connection, "SYSA", "S IZUSVRA")).toMatch(/IZUG400I/);
+    // The IPL mounted SYSA's USER_DIR and started its server from the members provision edited.
+    expect(await operator(connection, "SYSA", "D A,IZUSVRA")).not.toMatch(/NOT FOUND/);
     const back = await verifyNow({ topologyFile, connection });
     expect(check(back, "tcpip.vdpt.preferred-active")?.verdict).toBe("healthy");
     expect(check(back, "tcpip.hotstandby")?.verdict).toBe("healthy");
@@ -112,9 +114,8 @@ describe("hot standby from provision to rollback", () => {
   it("with NOAUTOSWITCHBACK stays on SYSB after SYSA is back, and verify says it is serving from the backup", async () => {
     const { topologyFile, connection } = await setUp((t) => t.replace("autoSwitchBack: true", "autoSwitchBack: false"));
     expect((await provision({ topologyFile, connection, startServers: true, ...FAST })).status).toBe("succeeded");
-    await control("POST", "/__emulator/system/SYSA/down");
+    await control("POST", "/__emulator/system/SYSA/ipl", { durationMs: 3_600_000 });
     await control("POST", "/__emulator/system/SYSA/up");
-    await operator(connection, "SYSA", "S IZUSVRA");
     const r = await verifyNow({ topologyFile, connection });
     expect(r.verdict).toBe("degraded");
     expect(check(r, "tcpip.hotstandby")?.found).toMatch(/SYSB/);

@@ -49,8 +49,6 @@ export interface ApplyRunOptions extends RunRecordOptions {
   readonly nextCommands?: (runId: string, anythingSent: boolean) => string[];
   /** Aborted on SIGINT/SIGTERM: no new step starts, waits end, and the record says "interrupted". */
   readonly signal?: AbortSignal;
-  /** Takes the sysplex lock for the run id before anything is applied (never on a dry run). */
-  readonly lock?: (runId: string) => Promise<HeldLock>;
 }
 
 /** What provision and rollback are both given. */
@@ -88,6 +86,11 @@ export interface RunScope {
   client(): ZosmfClient;
   /** Each system's client, by its `connection` (the command's own for `{}`), made once per connection. */
   systemClients(): Promise<(system: string) => ZosmfClient>;
+  /**
+   * Takes the sysplex lock (not on a dry run; once). A use case calls it after its local checks and
+   * before its first look at z/OS; it is taken after planning at the latest, and held to the end.
+   */
+  lock(): Promise<void>;
 }
 
 /** A use case's plan: its steps, the run it builds on, and what it adds to the result. */
@@ -120,7 +123,8 @@ export async function applyRun<X>(
   });
   const clients = runClients(topology, options);
   const own = clients.own;
-  const scope: RunScope = {
+  const scope: Omit<RunScope, "lock"> & { lock: RunScope["lock"] } = {
+    lock: async () => undefined,
     topology,
     text,
     history,
@@ -128,9 +132,18 @@ export async function applyRun<X>(
     client: own,
     systemClients: clients.bySystem,
   };
+  // Held from before the first look at z/OS until the end: a plan made while another run applies
+  // would be stale by the time it is applied. A dry run never takes it.
+  const runId = options.dryRun ? undefined : newRunId(topology.sysplex);
+  let lock: HeldLock | undefined;
+  scope.lock = async () => {
+    if (runId !== undefined) lock ??= await runLock(own, kind, topology, options)(runId);
+  };
   try {
     const planned = await plan(scope);
+    await scope.lock();
     const result = await reportAndApply(planned.steps, {
+      ...(runId !== undefined ? { runId } : {}),
       kind,
       sysplex: topology.sysplex,
       topologyFile: options.topologyFile,
@@ -148,10 +161,12 @@ export async function applyRun<X>(
       startedAt,
       nextCommands: planned.nextCommands,
       signal: options.signal,
-      lock: runLock(own, kind, topology, options),
     });
     return { ...result, ...planned.extra };
   } finally {
+    // Every outcome ends here, an interrupt included: the next run must not find this one's lock.
+    const problem = await lock?.release();
+    if (problem) options.sink?.onEvent({ type: "message", level: "warn", text: problem });
     await clients.close();
   }
 }
@@ -200,15 +215,7 @@ export async function reportAndApply(steps: readonly PlannedStep[], o: ApplyRunO
       sent: [],
     };
   }
-  const runId = newRunId(o.sysplex);
-  const lock = await o.lock?.(runId);
-  try {
-    return await applyPlan(steps, plan, { ...o, runId });
-  } finally {
-    // Every outcome ends here, an interrupt included: the next run must not find this one's lock.
-    const problem = await lock?.release();
-    if (problem) o.sink?.onEvent({ type: "message", level: "warn", text: problem });
-  }
+  return applyPlan(steps, plan, { ...o, runId: o.runId ?? newRunId(o.sysplex) });
 }
 
 async function applyPlan(steps: readonly PlannedStep[], plan: StepPlan[], o: ApplyRunOptions & { runId: string }): Promise<RunResult> {

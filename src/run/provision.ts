@@ -99,6 +99,8 @@ async function planRun(
   // A plan of other inputs says nothing of z/OS: refused before z/OS is even looked at.
   if (saved) assertSamePlan(options.planFile!, comparePlans({ ...saved, steps: [] }, inputs, []));
   if (saved && !options.dryRun) await assertNotApplied(options.planFile!, saved, history);
+  // Local refusals are behind; from here on z/OS is looked at, under the lock.
+  await scope.lock();
   if (!options.dryRun) await assertNoUnfinishedJobs(client, history, resumed, owner);
   const lastSuccess = await history.lastSuccess();
   const steps = await planProvision({

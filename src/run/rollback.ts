@@ -37,7 +37,16 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
   const { topology, history } = scope;
   // Another admin's runs are on z/OS beside the backups; this machine may have none of them.
   const catalog = await RunCatalog.open(history, new ZosRunLibrary(scope.client(), topology.datasets.backup, topology.datasets.volume));
-  if (catalog.zosProblem) say(options, "warn", `the run records on z/OS could not be read (${catalog.zosProblem}); only ${history.dir} was searched`);
+  if (catalog.zosProblem) {
+    // Which run is newest cannot be told from one machine's folder: another admin's may be newer.
+    if (options.run === undefined) {
+      throw new HaError(`The run records on z/OS could not be read, so the newest run cannot be told; nothing was changed.`, {
+        failureClass: "tool-failure",
+        details: [catalog.zosProblem, `Name the run to undo: zowe ha rollback -t <file> --run <id> (zowe ha runs list shows this machine's).`],
+      });
+    }
+    say(options, "warn", `the run records on z/OS could not be read (${catalog.zosProblem}); only ${history.dir} was searched`);
+  }
   const { found, skipped } = await findRun(options, catalog);
   const chain = await loadResumeFamily(found, catalog);
   const undoneRuns = chain.map((r) => r.runId);
@@ -57,6 +66,7 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
       text: `the topology file changed since run ${target.runId}; the TCP/IP removal is built from the current file`,
     });
   }
+  await scope.lock();
   const client = scope.client();
   const steps = await planRollback({
     topology,

@@ -14,6 +14,7 @@ import { failureClassOf } from "../../../src/run/exit-policy";
 import { provision } from "../../../src/run/provision";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { MemoryRecorder, plan, startEmulator, topology } from "./helpers";
+import { lockWrites, writeLines } from "../../lock-writes";
 
 let emu: Emulator;
 let client: ZosmfClient;
@@ -47,9 +48,9 @@ function topologyFile(): string {
   return file;
 }
 
-/** Only reads and displays reached the emulator. */
-function expectNothingSent(): void {
-  expect(emu.requestLog.writes).toEqual([]);
+/** Only reads and displays reached the emulator; a run (not a bare plan) also took and removed its sysplex lock. */
+function expectNothingSent(o: { locked: boolean } = { locked: false }): void {
+  expect(writeLines(emu.requestLog.writes)).toEqual(o.locked ? lockWrites() : []);
   expect(emu.requestLog.submits).toEqual([]);
   expect(emu.requestLog.consoleCommands.filter((c) => !/^D /i.test(c.cmd))).toEqual([]);
 }
@@ -138,7 +139,7 @@ describe("the plan refuses what it cannot apply, before anything is sent", () =>
     expect((err as HaError).message).toMatch(/nothing was sent/);
     expect(all).toMatch(/TCPIP\.HA\.OBEY \(datasets\.obey\) has LRECL=60/);
     expect(all).toMatch(/SYS1\.IBM\.PROCLIB\(IZUSVR1\) does not exist/);
-    expectNothingSent();
+    expectNothingSent({ locked: true });
   });
 
   it("a read the user is not authorised for fails planning naming the member, nothing sent", async () => {

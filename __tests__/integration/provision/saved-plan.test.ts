@@ -12,6 +12,7 @@ import { renderRunResult } from "../../../src/report/run-text";
 import { pendingOutcome } from "../../../src/run/exit-policy";
 import { provision } from "../../../src/run/provision";
 import { FAST, parmlib, startPlex, type Plex } from "../rollback/helpers";
+import { lockWrites, writeLines } from "../../lock-writes";
 
 let emu: Emulator | undefined;
 afterEach(async () => {
@@ -150,7 +151,8 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(refused.details).toContainEqual(
       expect.stringMatching(/^step zosmf-ha\/parmlib\/SYSA would now make other changes: create member SYS1\.PARMLIB\(IZUPRM0A\) differs$/),
     );
-    expect(sent.writes()).toEqual([]);
+    // Nothing but the run's own sysplex lock, taken before it looked and removed at the refusal.
+    expect(writeLines(sent.writes())).toEqual(lockWrites());
     expect(sent.submits()).toEqual([]);
     expect(sent.commands().every((c) => c.startsWith("D "))).toBe(true);
   });

@@ -41,11 +41,14 @@ export function entryOf(data: RunRecordData): RunEntry {
 
 /**
  * A finished run changed something when a step ended changed or it wrote or created
- * anything. A run cut short (still "running" in its record, or interrupted) may have
- * changed something through any job or command it sent; when unsure, it counts.
+ * anything. A run still "running" may have; an interrupted or failed one did when it sent
+ * any job or command; when unsure, it counts.
  */
 function changedSomething(data: RunRecordData, changed: number): boolean {
   if (data.status === "planned") return false;
+  // The index holds a run's entry from its start and learns its end only at the end: a run still
+  // "running" there (in progress, or killed) may have changed anything by now.
+  if (data.status === "running") return true;
   if (changed > 0 || data.writes.length > 0 || (data.datasets ?? []).length > 0 || data.backups.length > 0) return true;
   if (data.status === "succeeded") return false;
   return data.jobs.length > 0 || data.commands.length > 0;

@@ -26,4 +26,6 @@ export interface StepSpec {
   readonly stepId: string;
   readonly id: string;
   readonly dependsOn: readonly string[];
+  /** Steps of the workflows this run planned before this one (after --limit/--only): what this run itself does first. */
+  readonly earlier?: ReadonlySet<string>;
 }

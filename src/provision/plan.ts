@@ -215,7 +215,7 @@ async function planWorkflowSteps(
     .filter((k) => kept.has(k.id))
     .map((k) => {
       const plan = planner(k.step.kind, k.step);
-      const spec = { workflow: wf, stepId: k.step.id, id: k.id, dependsOn: k.dependsOn };
+      const spec = { workflow: wf, stepId: k.step.id, id: k.id, dependsOn: k.dependsOn, earlier: scope.earlier };
       if (k.system === undefined) return () => withReads(env, (e) => plan({ env: e, ...spec }));
       // A system's step reads and writes through that system's connection.
       const own = env.clientFor ? { ...env, client: env.clientFor(k.system) } : env;

@@ -55,6 +55,19 @@ describe("provision --limit and --only", () => {
     expect(changed).not.toContain("zosmf-ha/parmlib/SYSA");
   });
 
+  it("--only ipl-persistence on a fresh sysplex refuses to INCLUDE obey members no run has written, naming them", async () => {
+    const { emu, topologyFile, connection } = await plex();
+    const err = await provision({ topologyFile, connection, ...FAST, dryRun: true, only: ["ipl-persistence"] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HaError);
+    const text = [(err as HaError).message, ...(err as HaError).details].join("\n");
+    expect(text).toMatch(/SYS1\.TCPPARMS\(PROFSA\) would INCLUDE TCPIP\.HA\.OBEY\(HASYSA\), which this run does not write and which does not exist/);
+    expect((err as HaError).failureClass).toBe("invalid-input");
+    expect(emu.requestLog.writes).toEqual([]);
+    // Once the obey members are there (a full run), the same window has nothing left to refuse.
+    expect((await provision({ topologyFile, connection, ...FAST })).status).toBe("succeeded");
+    expect((await provision({ topologyFile, connection, ...FAST, dryRun: true, only: ["ipl-persistence"] })).status).toBe("planned");
+  });
+
   it("--only zosmf-ha leaves the Caching Service out, and says so", async () => {
     const { topologyFile, connection } = await plex();
     const r = await provision({ topologyFile, connection, ...FAST, dryRun: true, only: ["zosmf-ha"] });

@@ -40,7 +40,8 @@ export async function planProfileInclude(spec: StepSpec, system: string): Promis
   const withObey = { ...spec, dependsOn: [...spec.dependsOn, ...obey.map((o) => `${o.workflow}/${o.stepId}/${system}`)] };
   const title = spec.workflow.step(spec.stepId).title;
   const current = await readMember(env.client, dsn, member);
-  const blocked = (blocker: HaError) => makeStep(withObey, { title, system, observed: `${ref} not changed`, changes: [], blocker, apply: never });
+  const blocked = (blocker: HaError) =>
+    makeStep(withObey, { title, system, observed: `${ref} not changed`, changes: [], blocker, apply: never });
   if (current.text === null) {
     return blocked(
       new HaError(`${ref} (${field}) does not exist; the stack reads its profile from it at start, so the INCLUDE has nowhere to go.`, {
@@ -49,15 +50,12 @@ export async function planProfileInclude(spec: StepSpec, system: string): Promis
       }),
     );
   }
+  const unwritten = await unwrittenTargets(spec, system, obey, ref);
+  if (unwritten) return blocked(unwritten);
   const looked = await lookForIncludes(env.client, { dsn, member }, targets);
-  if (looked.unreadable.length > 0 && looked.missing.length > 0) {
-    return blocked(
-      new HaError(`${ref} (${field}) INCLUDEs what cannot be read, so whether it already has the obey members is not known.`, {
-        failureClass: "zos-failure",
-        details: looked.unreadable,
-      }),
-    );
-  }
+  const unknown = `${ref} (${field}) INCLUDEs what cannot be read, so whether it already has the obey members is not known.`;
+  if (looked.unreadable.length > 0 && looked.missing.length > 0)
+    return blocked(new HaError(unknown, { failureClass: "zos-failure", details: looked.unreadable }));
   let edit;
   try {
     edit = addIncludes(current.text, looked.missing, ref);
@@ -91,6 +89,28 @@ export async function planProfileInclude(spec: StepSpec, system: string): Promis
 }
 
 /**
+ * An INCLUDE of an obey member that is not there and that this run does not write (its step
+ * left out by --only/--limit) would fail the next stack start: refused, naming them.
+ */
+async function unwrittenTargets(
+  spec: StepSpec,
+  system: string,
+  obey: ReturnType<typeof stackObeyMembers>,
+  ref: string,
+): Promise<HaError | undefined> {
+  const missing: string[] = [];
+  for (const o of obey) {
+    if (spec.earlier?.has(`${o.workflow}/${o.stepId}/${system}`) !== false) continue;
+    if ((await readMember(spec.env.client, o.dsn, o.member)).text === null) missing.push(`${o.dsn}(${o.member})`);
+  }
+  if (missing.length === 0) return undefined;
+  return new HaError(`${ref} would INCLUDE ${missing.join(", ")}, which this run does not write and which does not exist.`, {
+    failureClass: "invalid-input",
+    details: ["A stack start would fail to include it. Provision its workflow too (not left out by --only/--limit), then this step."],
+  });
+}
+
+/**
  * Which targets the profile, with everything it INCLUDEs, does not include yet. A member of
  * the profile that cannot be read may hold one of them, so it is reported (fail closed);
  * a target that does not exist yet is fine, since this run's obey step writes it.
@@ -101,7 +121,9 @@ async function lookForIncludes(client: ZosmfClient, profile: IncludeTarget, targ
   const unreadable = walk.unreadable.filter((line) => !targets.some((x) => line.startsWith(`${targetText(x)} does not exist`)));
   const warnings = walk.members.flatMap((m) =>
     m.read?.beyondColumn71.length
-      ? [`${targetText(m.target)}: ${m.read.beyondColumn71.length} record(s) hold text beyond column 71 (IBM allows no sequence numbers in a profile); this plan reads columns 1-71 and leaves those columns as they are`]
+      ? [
+          `${targetText(m.target)}: ${m.read.beyondColumn71.length} record(s) hold text beyond column 71 (IBM allows no sequence numbers in a profile); this plan reads columns 1-71 and leaves those columns as they are`,
+        ]
       : [],
   );
   return { missing, unreadable, warnings };

@@ -129,8 +129,7 @@ function claims(ctx: RuleContext): Claim[] {
       });
     });
   });
-  out.push(...gatewayClaims(ctx));
-  return out;
+  return [...out, ...gatewayClaims(ctx)];
 }
 
 /** Each gateway job listens on the gateway port of its system; several on one system share it (PORT ... SHAREPORT). */

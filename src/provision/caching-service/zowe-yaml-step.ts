@@ -36,7 +36,7 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   const equal = desired === current.text;
   return makeStep(spec, {
     title: step.title,
-    observed: equal ? `${path}: ${cs ? `storage is ${cs.storage.mode}` : "gateway address is"} as planned` : `${path}: differs from the topology`,
+    observed: `${path}: ${cs ? `storage ${equal ? `is ${cs.storage.mode} as planned` : "differs from the topology"}` : `gateway address ${equal ? "is as planned" : "differs from the topology"}`}`,
     changes: equal ? [] : [{ kind: "uss-file", path, action: "update", diff: unifiedDiff(path, current.text, desired) }],
     apply: async (ctx) => {
       await safeWriteUss({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, path, observed: current, text: desired });

@@ -108,8 +108,9 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
       )),
     );
   }
-  if (t.cachingService) {
-    const switches = { startServers: options.startServers, vsamMode: t.cachingService.storage.mode === "vsam" };
+  // The gateway's external address goes into zowe.yaml through the Caching Service's one zowe.yaml step.
+  if (t.cachingService || t.gateway) {
+    const switches = { startServers: options.startServers, vsamMode: t.cachingService?.storage.mode === "vsam" };
     steps.push(...(await planWorkflow(WORKFLOWS.cachingService, switches, () => [])));
   }
   // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures

@@ -8,6 +8,7 @@ export {
   type CachingService,
   type Connection,
   type DistributedService,
+  type Gateway,
   type PortSharing,
   type Topology,
   type TopologyInput,
@@ -15,4 +16,5 @@ export {
   type ZosmfHa,
   type ZosmfServer,
 } from "./schema";
+export { expandGateway, GATEWAY_NAME, gatewayJobPrefix, gatewayZoweYaml } from "./gateway";
 export { sameHost, TRUST_HOSTS_FLAG, untrustedHosts } from "./hosts";

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { z } from "zod";
 import { readTopologyText } from "./file";
 import { clip, composeMessage, hidePassword, pathString, TopologyError, type PathSegment, type TopologyProblem } from "./problems";
+import { expandGateway } from "./gateway";
 import { checkRules } from "./rules";
 import { topologySchema, type Topology } from "./schema";
 
@@ -29,7 +30,7 @@ export function parseTopology(text: string, options: ParseOptions = {}): Topolog
     throw new TopologyError(fileName, problems);
   }
   if (!parsed.success) throw new Error("unreachable: a refused topology always has problems");
-  return parsed.data;
+  return expandGateway(parsed.data);
 }
 
 type Position = (offset: number) => { line: number; column: number };

@@ -1,4 +1,5 @@
 import { IPV4_PATTERN, ipv4Number } from "./formats";
+import { gatewayJobPrefix } from "./gateway";
 import { pathString, type PathSegment } from "./problems";
 import { list, num, str, up, type RuleContext } from "./rule-context";
 
@@ -19,6 +20,7 @@ export function checkSubnetAddresses(ctx: RuleContext): void {
   list(ctx.t.distributedServices).forEach((d, i) =>
     pairs.push({ at: ["distributedServices", i, "dvipa"], address: d?.dvipa, mask: d?.dvipaMask }),
   );
+  if (ctx.t.gateway) pairs.push({ at: ["gateway", "dvipa"], address: ctx.t.gateway.dvipa, mask: ctx.t.gateway.dvipaMask });
   for (const { at, address, mask } of pairs) {
     if (typeof address !== "string" || typeof mask !== "string" || !IPV4_PATTERN.test(address) || !IPV4_PATTERN.test(mask)) continue;
     const m = ipv4Number(mask);
@@ -127,7 +129,26 @@ function claims(ctx: RuleContext): Claim[] {
       });
     });
   });
-  return out;
+  return [...out, ...gatewayClaims(ctx)];
+}
+
+/** Each gateway job listens on the gateway port of its system; several on one system share it (PORT ... SHAREPORT). */
+function gatewayClaims(ctx: RuleContext): Claim[] {
+  const gw = ctx.t.gateway;
+  if (typeof gw !== "object" || gw === null) return [];
+  const port = gw.port === undefined ? 7554 : num(gw.port);
+  if (port === undefined) return [];
+  const jobs = new Map<string, string[]>();
+  for (const g of list(gw.systems)) {
+    const system = up(g?.system);
+    const job = up(g?.jobname);
+    if (system !== undefined && ctx.known.has(system) && job !== undefined) jobs.set(system, [...(jobs.get(system) ?? []), job]);
+  }
+  return [...jobs].map(([system, names]): Claim => {
+    const prefix = names.length > 1 ? gatewayJobPrefix(names) : undefined;
+    const base = { system, protocol: "TCP", port, path: ["gateway", "port"], owner: "gateway" };
+    return prefix !== undefined ? { ...base, share: jobPrefixTest(prefix) } : { ...base, server: names[0] };
+  });
 }
 
 function mayShare(a: Claim, b: Claim): boolean {

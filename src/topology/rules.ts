@@ -3,6 +3,7 @@ import { clip, pathString, type PathSegment } from "./problems";
 import { list, unique, up, str, type Loose, type RuleContext, type RuleProblem } from "./rule-context";
 import { checkCachingService, checkDistributedServices, checkPortSharing } from "./rules-services";
 import { checkPortClashes, checkPortProtocols, checkSubnetAddresses } from "./rules-network";
+import { checkGateway } from "./rules-gateway";
 import { checkZosmfHa } from "./rules-zosmf";
 import { HA_SECTIONS, type Topology } from "./schema";
 
@@ -42,6 +43,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): RuleProbl
   checkCachingService(ctx);
   checkPortSharing(ctx);
   checkDistributedServices(ctx);
+  checkGateway(ctx);
   checkDvipas(ctx);
   checkSubnetAddresses(ctx);
   checkPortProtocols(ctx);
@@ -131,6 +133,7 @@ function checkDvipas(ctx: RuleContext): void {
   const dvipas: { path: PathSegment[]; key: string | undefined }[] = [];
   if (ctx.t.zosmfHa) dvipas.push({ path: ["zosmfHa", "dvipa"], key: str(ctx.t.zosmfHa.dvipa) });
   list(ctx.t.distributedServices).forEach((d, i) => dvipas.push({ path: ["distributedServices", i, "dvipa"], key: str(d?.dvipa) }));
+  if (ctx.t.gateway) dvipas.push({ path: ["gateway", "dvipa"], key: str(ctx.t.gateway.dvipa) });
   for (const { path, key } of dvipas) {
     const owner = key === undefined ? undefined : xcf.get(key);
     if (owner !== undefined) {

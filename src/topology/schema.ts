@@ -214,7 +214,28 @@ const distributedServiceSchema = fields({
   ),
 });
 
-export const HA_SECTIONS = ["zosmfHa", "cachingService", "portSharing", "distributedServices"] as const;
+/** The methods that need nothing per target: WEIGHTEDACTIVE and HOTSTANDBY do (weights, roles). */
+export const GATEWAY_DIST_METHODS = ["BASEWLM", "ROUNDROBIN", "SERVERWLM"] as const;
+
+/**
+ * Zowe API ML gateways sharing one northbound port behind a Sysplex Distributor. Expanded
+ * after validation into a distributedServices entry and, where several gateways run on one
+ * system, a portSharing entry (gateway.ts), so TCP/IP has one model.
+ */
+const gatewaySchema = fields({
+  port: port.default(7554),
+  dvipa: ipv4,
+  dvipaMask: ipv4Mask,
+  hostname: hostName.optional().meta({ description: "The DNS name of the DVIPA; zowe.externalDomains gets it (default: the DVIPA)" }),
+  distributor: systemName,
+  distributorBackup: systemName.optional(),
+  // VIPADISTRIBUTE's own default (IP Configuration Reference).
+  distMethod: oneOf(GATEWAY_DIST_METHODS).default("BASEWLM"),
+  systems: listOf(fields({ system: systemName, jobname: jobName }), "gateways", { min: 2 }),
+  zoweYaml: ussPath.optional().meta({ description: "The zowe.yaml the external address is written to (default: cachingService.zoweYaml)" }),
+});
+
+export const HA_SECTIONS = ["zosmfHa", "cachingService", "portSharing", "distributedServices", "gateway"] as const;
 
 export const topologySchema = fields({
   /** Lets a JSON file name its schema the way YAML files do in a comment. */
@@ -227,6 +248,7 @@ export const topologySchema = fields({
   cachingService: cachingServiceSchema.optional(),
   portSharing: listOf(portSharingSchema, "port-sharing entries", { min: 1 }).optional(),
   distributedServices: listOf(distributedServiceSchema, "distributed services", { min: 1 }).optional(),
+  gateway: gatewaySchema.optional(),
 });
 
 /** A topology as the engine sees it: names upper-cased, defaults filled in. */
@@ -241,3 +263,4 @@ export type ZosmfHa = NonNullable<Topology["zosmfHa"]>;
 export type CachingService = NonNullable<Topology["cachingService"]>;
 export type PortSharing = NonNullable<Topology["portSharing"]>[number];
 export type DistributedService = NonNullable<Topology["distributedServices"]>[number];
+export type Gateway = NonNullable<Topology["gateway"]>;

@@ -20,7 +20,9 @@ afterEach(async () => {
   await emu.stop();
 });
 
-const servicesOnly = () => topology("three-system-all.yaml", (text) => text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, ""));
+// The gateways go too: without the Caching Service they would need a zowe.yaml of their own.
+const onlyServices = (text: string) => text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, "").replace(/^gateway:[\s\S]*$/m, "");
+const servicesOnly = () => topology("three-system-all.yaml", onlyServices);
 
 describe("services without z/OSMF hot standby", () => {
   it("plans only the two workflows, kept in each stack profile, and brings every stack into the group", async () => {
@@ -64,7 +66,7 @@ describe("services without z/OSMF hot standby", () => {
     const t = servicesOnly();
     await apply(await plan(client, t));
     const edited = topology("three-system-all.yaml", (text) =>
-      text.replace(/^zosmfHa:[\s\S]*?(?=^portSharing:)/m, "").replace("mode: SHAREPORTWLM", "mode: SHAREPORT"),
+      onlyServices(text).replace("mode: SHAREPORTWLM", "mode: SHAREPORT"),
     );
     const steps = await plan(client, edited);
     const ports = steps.find((s) => s.id === "port-sharing/reserve/SYSA")!;

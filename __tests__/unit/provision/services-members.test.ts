@@ -110,12 +110,24 @@ describe("services obey member on the backup and on plain targets", () => {
   });
 
   it("puts every service of a stack in one member, each with its role", () => {
-    const t = withSections({}); // the example: zosconnect and imsconnect, both distributed by SYSA
+    const t = withSections({}); // the example: zosconnect, imsconnect and the Zowe gateways, all distributed by SYSA
     const vars = servicesMemberVariables(t, "SYSB");
-    expect(vars.services.map((s) => `${s.name} ${s.role}`)).toEqual(["zosconnect distributor backup", "imsconnect distributor backup"]);
+    expect(vars.services.map((s) => `${s.name} ${s.role}`)).toEqual([
+      "zosconnect distributor backup",
+      "imsconnect distributor backup",
+      "gateway distributor backup",
+    ]);
     const parsed = parseProfile(render(t, "SYSB"), "TCPIP.HA.OBEY(HDSYSB)");
     expect(parsed.messages).toEqual([]);
-    expect(parsed.statements.map((s) => s.kind)).toEqual(["IPCONFIG", "VIPABACKUP", "VIPADISTRIBUTE", "VIPABACKUP", "VIPADISTRIBUTE"]);
+    expect(parsed.statements.map((s) => s.kind)).toEqual([
+      "IPCONFIG",
+      "VIPABACKUP",
+      "VIPADISTRIBUTE",
+      "VIPABACKUP",
+      "VIPADISTRIBUTE",
+      "VIPABACKUP",
+      "VIPADISTRIBUTE",
+    ]);
   });
 
   it("removes the distribution and the DVIPA on rollback, leaving dynamic XCF", () => {

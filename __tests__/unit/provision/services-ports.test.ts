@@ -24,7 +24,12 @@ const member = (t: Topology, system: string, role = "member") =>
 describe("port-sharing obey member", () => {
   it("reserves the shared port with SHAREPORTWLM, and the outbound port shared too since both servers bind it (the example)", () => {
     const t = withSections({});
-    expect(statements(member(t, "SYSA"))).toEqual(["PORT 9443 TCP ZCHA* SHAREPORTWLM", "PORT 9444 TCP ZCHA* SHAREPORT"]);
+    expect(statements(member(t, "SYSA"))).toEqual([
+      "PORT 9443 TCP ZCHA* SHAREPORTWLM",
+      "PORT 9444 TCP ZCHA* SHAREPORT",
+      // The example's two Zowe gateways on SYSA share 7554.
+      "PORT 7554 TCP ZWE?AG SHAREPORT",
+    ]);
   });
 
   it("writes SHAREPORT and BIND, and no outbound port when none is given", () => {
@@ -61,7 +66,11 @@ describe("port-sharing obey member", () => {
   });
 
   it("removes exactly the reservations it made with DELETE PORT", () => {
-    expect(statements(member(withSections({}), "SYSA", "remove"))).toEqual(["DELETE PORT 9443 TCP ZCHA*", "DELETE PORT 9444 TCP ZCHA*"]);
+    expect(statements(member(withSections({}), "SYSA", "remove"))).toEqual([
+      "DELETE PORT 9443 TCP ZCHA*",
+      "DELETE PORT 9444 TCP ZCHA*",
+      "DELETE PORT 7554 TCP ZWE?AG",
+    ]);
   });
 
   it("names the member HP + system, apart from the hot-standby HA member", () => {

@@ -47,6 +47,7 @@ describe("schemas/topology.schema.json", () => {
       "cachingService",
       "portSharing",
       "distributedServices",
+      "gateway",
     ]);
     expect(schema.required).toEqual(["version", "sysplex", "systems", "datasets"]);
     expect(schema.additionalProperties).toBe(false);

@@ -48,6 +48,8 @@ describe("the examples are accepted", () => {
     expect(t.distributedServices?.map((d) => [d.name, d.distMethod, d.optLocal])).toEqual([
       ["zosconnect", "SERVERWLM", 1],
       ["imsconnect", "WEIGHTEDACTIVE", undefined],
+      // The gateway section, as the distribution it expands to.
+      ["gateway", "BASEWLM", undefined],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { CheckModule } from "../types";
 import { cachingServiceChecks } from "./caching-service";
 import { distributedServicesChecks } from "./distributed-services";
+import { gatewayChecks } from "./gateway";
 import { persistenceTcpipChecks } from "./persistence-tcpip";
 import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
@@ -18,6 +19,7 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   cachingServiceChecks,
   portSharingChecks,
   distributedServicesChecks,
+  gatewayChecks,
   persistenceTcpipChecks,
   persistenceChecks,
 ];

@@ -1,7 +1,7 @@
 import { listenersOn, type ConnEntry, type PortlistEntry } from "../../parsers";
 import { sameAddress } from "../../tcpip/addresses";
 import { sharingOf } from "../../tcpip/in-force";
-import { systemByName, type PortSharing, type Topology, type TopologySystem } from "../../topology";
+import { GATEWAY_NAME, systemByName, type PortSharing, type Topology, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadSpec, Snapshot } from "../types";
 import { degraded, failed, healthy, type CheckHead as Head } from "../verdict";
 import { displayProblem, queryDisplay, queryRead, truncationNote, type Display, type NetstatQuery } from "./netstat";
@@ -144,7 +144,8 @@ function judgeEntry(snapshot: Snapshot, ps: PortSharing): Check[] {
   return [
     reservationCheck(ps, system, queryDisplay(snapshot, system, portlistQuery(ps.port))),
     listenersCheck(ps, system, queryDisplay(snapshot, system, connQuery(ps.port))),
-    outboundCheck(ps, system, outbound),
+    // The outbound port is a z/OS Connect practice (seed 000); the Zowe gateways' section has none to give.
+    ...(ps.name === GATEWAY_NAME && snapshot.topology.gateway !== undefined ? [] : [outboundCheck(ps, system, outbound)]),
   ];
 }
 

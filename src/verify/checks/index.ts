@@ -5,6 +5,7 @@ import { persistenceTcpipChecks } from "./persistence-tcpip";
 import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
+import { serversAlikeChecks } from "./servers-alike";
 import { systemChecks } from "./systems";
 import { zosmfHaChecks } from "./zosmf-ha";
 import { zosmfHaConfigChecks } from "./zosmf-ha/config";
@@ -18,6 +19,7 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   cachingServiceChecks,
   portSharingChecks,
   distributedServicesChecks,
+  serversAlikeChecks,
   persistenceTcpipChecks,
   persistenceChecks,
 ];

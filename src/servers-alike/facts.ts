@@ -17,9 +17,10 @@ export interface ConfigFact {
 /** What a reader made of a file: its facts, or the lines it could not read (then nothing is compared). */
 export type ConfigFacts = { readonly ok: true; readonly facts: readonly ConfigFact[] } | { readonly ok: false; readonly problems: readonly string[] };
 
-/** `verb` is the singular form ("offers", "has", "reaches"); the plural drops its s. */
+/** `verb` is the singular form ("offers", "has", "reaches"); the plural is made from it (offer, have, reach). */
 export function fact(key: string, verb: string, what: string): ConfigFact {
-  return { key, offers: `${verb} ${what}`, offer: `${verb === "has" ? "have" : verb.replace(/s$/, "")} ${what}` };
+  const plural = verb === "has" ? "have" : /(ch|sh|ss|x)es$/.test(verb) ? verb.slice(0, -2) : verb.replace(/s$/, "");
+  return { key, offers: `${verb} ${what}`, offer: `${plural} ${what}` };
 }
 
 /** The kind a config names by its form: a z/OS UNIX path is a server.xml, DSN(MEMBER) an HWSCFGxx member. */

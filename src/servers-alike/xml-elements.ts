@@ -100,8 +100,12 @@ export function readXmlElements(text: string): XmlRead {
   while (i < text.length) {
     const lt = text.indexOf("<", i);
     const between = text.slice(i, lt < 0 ? text.length : lt);
-    // Liberty's configuration has no text content; text outside a tag is a sign of a file not meant as server.xml.
-    if (between.trim() !== "") return problem(i + between.search(/\S/), `text outside any tag: ${between.trim().slice(0, 40)}`);
+    // Text belongs inside an element (<feature>zosconnect:zosconnect-2.0</feature>); around the top element it is not XML.
+    if (between.trim() !== "") {
+      const at = i + between.search(/\S/);
+      if (open.length === 0) return problem(at, `text outside the top element: ${between.trim().slice(0, 40)}`);
+      if (resolveEntities(between) === null) return problem(at, "text with an entity other than &amp; &lt; &gt; &quot; &apos; or &#n;");
+    }
     if (lt < 0) break;
     if (text.startsWith("</", lt)) {
       const m = /^<\/([A-Za-z_][A-Za-z0-9_.:-]*)\s*>/.exec(text.slice(lt));

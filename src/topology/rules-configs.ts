@@ -40,7 +40,7 @@ function oneKind(ctx: RuleContext, configs: readonly ConfigAt[]): void {
   const first = kinds[0];
   for (const k of kinds.slice(1)) {
     if (k.kind !== first!.kind) {
-      ctx.report(k.path, `is a ${k.kind} file, but ${first!.kind} files are named for the other servers`, `a ${first!.kind} file, like the others`);
+      ctx.report(k.path, `is a ${k.kind} file, but ${first!.kind} files are named for the other servers`, `the kind the others are (${first!.kind})`);
     }
   }
 }

@@ -10,7 +10,9 @@ import { degraded, healthy, systemRead, type CheckHead } from "../verdict";
  * cannot be read, or read as the server reads it, leaves the comparison unknown.
  */
 
-const key = (config: string) => `servers.alike.config:${config}`;
+/** The read of one configuration file, shared by every group that names it. */
+export const configReadKey = (config: string) => `servers.alike.config:${config}`;
+const key = configReadKey;
 
 async function readText(ctx: ReadContext, config: string): Promise<string> {
   const client = await ctx.client();

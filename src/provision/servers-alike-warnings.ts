@@ -9,7 +9,9 @@ import type { ProvisionEnv } from "./context";
  */
 
 async function facts(env: ProvisionEnv, n: NamedConfig): Promise<ServerFacts | string> {
-  const client = env.clientFor?.(n.system) ?? env.client;
+  // Read through the server's own system, and not noted: a change to the file only changes a warning.
+  const clients = env.unnoted ?? env;
+  const client = clients.clientFor?.(n.system) ?? clients.client;
   try {
     const text = n.config.startsWith("/")
       ? (await client.files.readUss(n.config)).text

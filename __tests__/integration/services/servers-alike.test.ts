@@ -91,6 +91,10 @@ describe("servers that must offer the same", () => {
     const warnings = steps.flatMap((s) => s.warnings ?? []);
     expect(warnings.some((w) => w.includes("SYSA's ZCHA1 offers API claims, SYSA's ZCHA2 does not"))).toBe(true);
     expect(warnings.some((w) => w.includes("SYSC's IMSCON3 does not"))).toBe(true);
+    // Only a warning rests on them: a saved plan does not go stale when a server's configuration changes.
+    const read = steps.flatMap((s) => s.reads ?? []).map((r) => r.target);
+    expect(read).not.toContain("/tmp/zcha1-server.xml");
+    expect(read).not.toContain("SYS1.PROCLIB(HWSCFG03)");
   });
 
   it("is healthy when the servers define the same APIs, services and data stores", async () => {

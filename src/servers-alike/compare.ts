@@ -34,9 +34,14 @@ export function configDifferences(servers: readonly ServerFacts[]): string[] {
   return out;
 }
 
+/** How many shared definitions `found` lists before it counts the rest. */
+const SHOWN = 6;
+
 /** What the servers share, for the check's `found`: "the same 4 definitions: API claims, ...". */
 export function sharedText(servers: readonly ServerFacts[]): string {
   const facts = servers[0]?.facts ?? [];
   const keys = [...new Set(facts.map((f) => f.key))];
-  return `${names(servers.map((s) => s.who))}: the same ${keys.length} definition${keys.length === 1 ? "" : "s"}${keys.length ? ` (${facts.map((f) => f.offers).join("; ")})` : ""}`;
+  const shown = facts.slice(0, SHOWN).map((f) => f.offers);
+  if (facts.length > SHOWN) shown.push(`${facts.length - SHOWN} more`);
+  return `${names(servers.map((s) => s.who))}: the same ${keys.length} definition${keys.length === 1 ? "" : "s"}${keys.length ? ` (${shown.join("; ")})` : ""}`;
 }

@@ -50,13 +50,17 @@ function closing(text: string, open: number): number {
 function statements(text: string): Statement[] | string {
   let joined = "";
   const lineOf: number[] = [];
+  let overflow: number | undefined;
   text.split(/\r?\n/).forEach((record, i) => {
     if (record.startsWith("*")) return;
+    // Columns 73-80 are ignored by IMS Connect; anything there but a sequence number may be a parameter cut off.
+    if (overflow === undefined && !/^[0-9 ]*$/.test(record.slice(72))) overflow = i + 1;
     const data = record.slice(0, 72).trimEnd();
     if (data.trim() === "") return;
     for (let k = 0; k <= data.trim().length; k++) lineOf.push(i + 1);
     joined += data.trim() + " ";
   });
+  if (overflow !== undefined) return `line ${overflow}: text in columns 73-80, which IMS Connect ignores: ${text.split(/\r?\n/)[overflow - 1]!.slice(72).trim()}`;
   const out: Statement[] = [];
   let at = 0;
   while (at < joined.length) {

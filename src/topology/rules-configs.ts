@@ -23,7 +23,10 @@ function kindsOf(ctx: RuleContext, configs: readonly ConfigAt[]): { path: PathSe
   const out: { path: PathSegment[]; kind: string }[] = [];
   for (const c of configs) {
     const config = str(c.config);
-    if (config === undefined) continue;
+    if (config === undefined) {
+      if (c.configKind !== undefined) ctx.report([...c.path, "configKind"], "is only used with config", "no configKind, or a config as well");
+      continue;
+    }
     const stated = str(c.configKind);
     const form = FORM_OF_KIND[stated ?? ""];
     if (stated !== undefined && form !== undefined && !form.test(config)) {

@@ -102,6 +102,7 @@ describe("IMS Connect HWSCFGxx", () => {
     ["a DATASTORE without its IMS", "HWS (ID=ICON1)\nDATASTORE (ID=IMS1,GROUP=XCFGRP1)\n", "line 2: DATASTORE without ID, GROUP and TMEMBER"],
     ["a line that is no statement", "HWS (ID=ICON1)\n/* comment */\n", "line 2: /* comment */ is not a statement"],
     ["a key given twice", "HWS (ID=ICON1,RACF=Y,RACF=N)\n", 'line 1: HWS has "RACF=N"'],
+    ["a parameter written past column 72", `${"HWS (ID=ICON1,XIBAREA=20,".padEnd(72)}RACF=Y)\n`, "line 1: text in columns 73-80, which IMS Connect ignores: RACF=Y)"],
   ])("does not guess at %s", (_what, text, problem) => {
     const r = readHwscfg(text);
     expect(r.ok).toBe(false);

@@ -31,6 +31,12 @@ const cases: { title: string; edit: ReturnType<typeof set>; path: string; allowe
     allowed: "zosconnect-server-xml or ims-connect",
   },
   {
+    title: "a configKind without a config",
+    edit: set(target(0, "configKind"), "ims-connect"),
+    path: "distributedServices[0].targets[0].configKind",
+    allowed: "no configKind, or a config as well",
+  },
+  {
     title: "a server.xml and an HWSCFGxx member behind one DVIPA",
     edit: all(set(target(0, "config"), "IMS.PROCLIB(HWSCFG01)"), set(target(1, "config"), "/var/zosconnect/servers/zcon2/server.xml")),
     path: "distributedServices[0].targets[1].config",

@@ -17,6 +17,12 @@ export interface ProvisionEnv {
   readonly lastSuccessfulRecord?: LastRun;
   /** Each system's own client (its topology `connection`); absent: `client` for all. */
   readonly clientFor?: (system: string) => ZosmfClient;
+  /**
+   * The same clients without the plan's notes of what a step read: for reads that only
+   * inform a warning (other servers' configuration files), so a saved plan does not go
+   * stale when they change.
+   */
+  readonly unnoted?: Pick<ProvisionEnv, "client" | "clientFor">;
 }
 
 /** A workflow's step as one system (or the sysplex) sees it. */

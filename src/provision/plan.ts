@@ -231,6 +231,7 @@ async function withReads(env: ProvisionEnv, plan: (env: ProvisionEnv) => Promise
   const clientFor = env.clientFor;
   const noting: ProvisionEnv = {
     ...env,
+    unnoted: { client: env.client, ...(clientFor ? { clientFor } : {}) },
     client: notes.wrap(env.client),
     ...(clientFor ? { clientFor: (system: string) => notes.wrap(clientFor(system)) } : {}),
   };

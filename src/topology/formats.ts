@@ -94,6 +94,18 @@ export const ussPath = text(
   { max: 1023 },
 );
 
+const MEMBER_REF_PATTERN = new RegExp(`^${qualifier}(\\.${qualifier})*\\(${name8.source.slice(1, -1)}\\)$`);
+const SERVER_CONFIG_ALLOWED =
+  "a server's configuration file: a z/OS UNIX path such as /var/zosconnect/servers/zcha1/server.xml (z/OS Connect), or DSN(MEMBER) such as IMS.PROCLIB(HWSCFG01) (IMS Connect)";
+
+/** A z/OS UNIX path (kept as written: z/OS UNIX names are case-sensitive) or DSN(MEMBER) (upper-cased). */
+export const serverConfig = z
+  .string({ error: SERVER_CONFIG_ALLOWED })
+  .max(1023, { error: SERVER_CONFIG_ALLOWED })
+  .refine((v) => USS_PATH_PATTERN.test(v) || (v.length <= 54 && MEMBER_REF_PATTERN.test(v)), { error: SERVER_CONFIG_ALLOWED })
+  .transform((v) => (v.startsWith("/") ? v : v.toUpperCase()))
+  .meta({ description: SERVER_CONFIG_ALLOWED });
+
 export const hostName = text(
   `an IP host name such as sysa.example.com, or an IPv4 address`,
   /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { clip, pathString, type PathSegment } from "./problems";
 import { list, unique, up, str, type Loose, type RuleContext, type RuleProblem } from "./rule-context";
+import { checkServerConfigs } from "./rules-configs";
 import { checkCachingService, checkDistributedServices, checkPortSharing } from "./rules-services";
 import { checkPortClashes, checkPortProtocols, checkSubnetAddresses } from "./rules-network";
 import { checkGateway } from "./rules-gateway";
@@ -44,6 +45,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): RuleProbl
   checkPortSharing(ctx);
   checkDistributedServices(ctx);
   checkGateway(ctx);
+  checkServerConfigs(ctx);
   checkDvipas(ctx);
   checkSubnetAddresses(ctx);
   checkPortProtocols(ctx);

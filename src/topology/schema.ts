@@ -15,6 +15,7 @@ import {
   profileName,
   redisAddress,
   redisName,
+  serverConfig,
   label,
   listOf,
   memberRef,
@@ -177,6 +178,17 @@ const cachingServiceSchema = fields({
   }),
 });
 
+export const CONFIG_KINDS = ["zosconnect-server-xml", "ims-connect"] as const;
+
+/** The file a server reads its APIs, services or data stores from; verify compares it between servers that must be alike. */
+const configFields = {
+  config: serverConfig.optional(),
+  configKind: oneOf(CONFIG_KINDS).optional().meta({
+    description:
+      "zosconnect-server-xml (a z/OS UNIX path) or ims-connect (an HWSCFGxx member, DSN(MEMBER)); when left out, the form of config says which",
+  }),
+};
+
 const portSharingSchema = fields({
   name: label,
   system: systemName,
@@ -188,6 +200,9 @@ const portSharingSchema = fields({
   // One server gains nothing from sharing a port.
   servers: listOf(jobName, "server job names", { min: 2 }),
   outboundPort: port.optional(),
+  configs: listOf(fields({ server: jobName, ...configFields, config: serverConfig }), "server configuration files", { min: 1 })
+    .optional()
+    .meta({ description: "Each server's configuration file; servers sharing a port must offer the same APIs and services" }),
 });
 
 export const DIST_METHODS = ["BASEWLM", "ROUNDROBIN", "WEIGHTEDACTIVE", "SERVERWLM", "HOTSTANDBY"] as const;
@@ -208,6 +223,7 @@ const distributedServiceSchema = fields({
       weight: wholeNumber(1, 99, "a WEIGHTEDACTIVE weight").optional(),
       role: oneOf(["PREFERRED", "BACKUP"]).optional(),
       rank: wholeNumber(1, 254, "a backup rank (higher takes over first)").optional(),
+      ...configFields,
     }),
     "targets",
     { min: 1 },

@@ -5,6 +5,7 @@ import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
 import { readServiceStack, servicesOutstanding } from "./service-state";
 import { servicesMemberFields, servicesMemberVariables } from "./service-variables";
 import { serviceWarnings } from "./service-warnings";
+import { serversAlikeWarnings } from "../servers-alike-warnings";
 
 import { SERVICES_MEMBER_PREFIX } from "../../tcpip/obey-members";
 
@@ -20,9 +21,11 @@ export async function planDistribute(spec: StepSpec, system: string): Promise<Pl
   const m = base.member;
   const read = (record?: DisplayRecord) => readServiceStack({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const roles = vars.services.map((s) => `${s.role} of ${s.name}`);
+  const distributes = new Set((t.distributedServices ?? []).filter((s) => s.distributor === system).map((s) => `services.${s.name}.alike`));
+  const alike = await serversAlikeWarnings(spec.env, (g) => distributes.has(g.id));
 
   return planObeyStep({
-    step: { ...base.step, warnings: serviceWarnings(t, system) },
+    step: { ...base.step, warnings: [...serviceWarnings(t, system), ...alike] },
     member: m,
     check: { outstanding: async (record) => servicesOutstanding(vars, await read(record)) },
     words: {

@@ -4,6 +4,7 @@ import { memberStepBase } from "../ops/obey/member-step";
 import { planObeyStep, type DisplayRecord } from "../ops/obey/step";
 import { readPortlist } from "../ops/stack-state";
 import { missingReservations, otherReservations, strayReservations } from "./portlist-state";
+import { serversAlikeWarnings } from "../servers-alike-warnings";
 import { portMemberFields, portMemberVariables, reservationsOf } from "./port-variables";
 
 import { PORT_MEMBER_PREFIX } from "../../tcpip/obey-members";
@@ -19,9 +20,10 @@ export async function planPortSharing(spec: StepSpec, system: string): Promise<P
   const m = base.member;
   const read = (record?: DisplayRecord) => readPortlist({ client: m.client, system, proc: m.proc, delayMs: m.delayMs, record });
   const now = await read();
+  const alike = await serversAlikeWarnings(spec.env, (g) => g.system === system);
 
   return planObeyStep({
-    step: { ...base.step, warnings: [...new Set([...otherReservations(now, wanted), ...strayReservations(now, wanted)])] },
+    step: { ...base.step, warnings: [...new Set([...otherReservations(now, wanted), ...strayReservations(now, wanted)]), ...alike] },
     member: m,
     check: {
       planned: { lines: missingReservations(now, wanted), notes: [] },

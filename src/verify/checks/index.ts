@@ -6,6 +6,7 @@ import { persistenceTcpipChecks } from "./persistence-tcpip";
 import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
 import { reachabilityChecks } from "./reachability";
+import { serversAlikeChecks } from "./servers-alike";
 import { systemChecks } from "./systems";
 import { zosmfHaChecks } from "./zosmf-ha";
 import { zosmfHaConfigChecks } from "./zosmf-ha/config";
@@ -20,6 +21,7 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   portSharingChecks,
   distributedServicesChecks,
   gatewayChecks,
+  serversAlikeChecks,
   persistenceTcpipChecks,
   persistenceChecks,
 ];

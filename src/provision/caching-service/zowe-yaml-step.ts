@@ -1,13 +1,15 @@
+import { parse as parseYaml } from "yaml";
 import { registerSecrets } from "../../engine/redact";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
+import { cachingServiceSettings, checkedSettings } from "../../zowe-yaml";
 import type { StepSpec } from "../context";
 import { unifiedDiff } from "../ops/diff";
 import { readUssFile } from "../ops/read-current";
 import { safeWriteUss } from "../ops/safe-write";
 import { makeStep } from "../step";
-import { storageSettings } from "./storage-settings";
-import { editCachingStorage } from "./zowe-yaml-edit";
+import { cachingWarnings } from "./caching-warnings";
+import { editZoweYaml } from "./zowe-yaml-edit";
 import { zoweYamlSecrets } from "./zowe-yaml-secrets";
 
 export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
@@ -15,28 +17,43 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   const cs = env.topology.cachingService!;
   const path = cs.zoweYaml;
   const step = spec.workflow.step(spec.stepId);
+  const warnings = cachingWarnings(env.topology);
   const current = await readUssFile(env.client, path);
   if (current.text === null) {
-    const message = `${path} does not exist; the Caching Service storage is set in an existing zowe.yaml only.`;
+    const message = `${path} does not exist; the Caching Service is set up in an existing zowe.yaml only.`;
     return makeStep(spec, {
       title: step.title,
       observed: message,
       changes: [],
+      warnings,
       blocker: new HaError(message, { failureClass: "invalid-input" }),
       apply: async () => ({ state: "unchanged" }),
     });
   }
   // Before any diff is built: the secrets of this file are masked by value wherever they are shown.
   registerSecrets(...zoweYamlSecrets(current.text));
-  const desired = editCachingStorage(current.text, storageSettings(env.topology));
+  const settings = checkedSettings(cachingServiceSettings(env.topology, readable(current.text)));
+  const desired = editZoweYaml(current.text, settings);
   const equal = desired === current.text;
   return makeStep(spec, {
     title: step.title,
-    observed: equal ? `${path}: storage is ${cs.storage.mode} as planned` : `${path}: storage differs from the topology`,
+    observed: equal
+      ? `${path}: the Caching Service settings (${settings.length}) are as planned`
+      : `${path}: Caching Service settings differ from the topology`,
     changes: equal ? [] : [{ kind: "uss-file", path, action: "update", diff: unifiedDiff(path, current.text, desired) }],
+    warnings,
     apply: async (ctx) => {
       await safeWriteUss({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, path, observed: current, text: desired });
       return { state: "changed", notes: [`${path} updated; restart the Caching Service instances to use it`] };
     },
   });
+}
+
+/** The file as data for the haInstances ids; a file that is not YAML is refused by the edit, with its reason. */
+function readable(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -24,20 +24,16 @@ export function editZoweYaml(text: string, settings: readonly ZoweYamlSetting[])
   for (const s of changed) doc.setIn([...s.path], Array.isArray(s.value) ? [...s.value] : s.value);
   if (!isMap(original.contents) || original.contents.flow) return readsBack(doc.toString({ lineWidth: 0 }), settings);
 
-  const splices = outermost(changed.map((s) => splicePath(original, s.path)));
   let out = text;
-  // From the end of the file backwards, so that each splice leaves the earlier offsets valid.
-  const placed = splices.map((p) => ({ path: p, range: pairRange(original, p) })).sort((a, b) => (b.range?.[0] ?? Infinity) - (a.range?.[0] ?? Infinity));
-  for (const { path, range } of placed) {
-    if (range === undefined) {
-      // A new top-level key: appended at the end.
-      out = `${out}${out === "" || out.endsWith("\n") ? "" : "\n"}${pairText(doc, path, 0)}`;
-      continue;
-    }
-    const [start, end] = range;
-    const column = start - (out.lastIndexOf("\n", start - 1) + 1);
-    const block = pairText(doc, path, column);
-    out = out.slice(0, start) + (out.slice(start, end).endsWith("\n") ? block : block.replace(/\n$/, "")) + out.slice(end);
+  // From the end of the file backwards, so that each splice leaves the earlier offsets valid;
+  // at one offset the outer block's new keys go in first, so that the inner block's come before them.
+  const placed = spliceOps(original, text, changed.map((c) => c.path)).sort((x, y) => y.at[0] - x.at[0] || x.depth - y.depth);
+  for (const op of placed) {
+    const [start, end] = op.at;
+    const before = out.slice(0, start);
+    const text = op.render(doc, before.length - (before.lastIndexOf("\n") + 1));
+    const replaced = out.slice(start, end);
+    out = before + (end > start && !replaced.endsWith("\n") ? text.replace(/\n$/, "") : text) + out.slice(end);
   }
   return readsBack(out, settings);
 }
@@ -46,29 +42,69 @@ function holds(doc: Document, s: ZoweYamlSetting): boolean {
   return JSON.stringify(toPlain(doc.getIn([...s.path]))) === JSON.stringify(s.value);
 }
 
+/** One piece of text to put in place of the original's [start, end) (a point for new keys), rendered from the edited document. */
+interface SpliceOp {
+  readonly target: Path;
+  readonly at: [number, number];
+  readonly depth: number;
+  readonly render: (edited: Document, column: number) => string;
+}
+
 /**
- * The key whose pair is rewritten for a setting: the deepest existing key of its path (the
- * setting's own when it exists), moved up while it sits in a flow mapping (`{ a: 1 }`), whose
- * text is rewritten with its parent. An empty path means a new top-level key.
+ * The fewest, smallest splices that carry every changed key: a key that exists has its pair
+ * rewritten; new keys are added at the end of the deepest block mapping that exists, with the
+ * lines before them untouched; a pair in a flow mapping (`{ a: 1 }`) is rewritten with its parent.
  */
-function splicePath(doc: Document, path: Path): Path {
-  let depth = 0;
-  while (depth < path.length && doc.hasIn(path.slice(0, depth + 1))) depth++;
-  if (depth === 0) return path.slice(0, 1);
-  let at = path.slice(0, depth);
-  while (at.length > 1 && !isBlockMap(doc.getIn(at.slice(0, -1), true))) at = at.slice(0, -1);
-  return at;
+function spliceOps(doc: Document, text: string, paths: readonly Path[]): SpliceOp[] {
+  const replaces = new Map<string, Path>();
+  const inserts = new Map<string, { parent: Path; keys: string[] }>();
+  for (const path of paths) {
+    let depth = 0;
+    while (depth < path.length && doc.hasIn(path.slice(0, depth + 1))) depth++;
+    const parent = path.slice(0, depth);
+    const node = depth === 0 ? doc.contents : doc.getIn(parent, true);
+    if (depth < path.length && isBlockMap(node) && (node as YAMLMap).items.length > 0) {
+      const entry = inserts.get(JSON.stringify(parent)) ?? { parent, keys: [] };
+      if (!entry.keys.includes(path[depth]!)) entry.keys.push(path[depth]!);
+      inserts.set(JSON.stringify(parent), entry);
+    } else {
+      const at = pairOutsideFlow(doc, depth === path.length ? path : parent);
+      replaces.set(JSON.stringify(at), at);
+    }
+  }
+  const within = (p: Path) => [...replaces.values()].some((q) => q.length <= p.length && q.every((k, i) => p[i] === k) && q !== p);
+  const ops: SpliceOp[] = [];
+  for (const path of replaces.values()) {
+    if (within(path)) continue;
+    ops.push({ target: path, at: pairRange(doc, path)!, depth: path.length, render: (edited, column) => pairText(edited, path, column, false) });
+  }
+  for (const { parent, keys } of inserts.values()) {
+    if (within(parent)) continue;
+    const node = (parent.length === 0 ? doc.contents : doc.getIn(parent, true)) as YAMLMap;
+    const end = node.range![2];
+    ops.push({
+      target: parent,
+      at: [end, end],
+      depth: parent.length,
+      render: (edited, column) => {
+        // The new keys line up with the block's first key.
+        const first = (node.items[0]!.key as { range?: [number, number, number] }).range![0];
+        const indent = first - (text.lastIndexOf("\n", first - 1) + 1);
+        return (column === 0 ? "" : "\n") + keys.map((k) => pairText(edited, [...parent, k], indent, true)).join("");
+      },
+    });
+  }
+  return ops;
 }
 
 function isBlockMap(node: unknown): boolean {
   return isMap(node) && !node.flow;
 }
 
-/** Paths with none of their ancestors (or themselves) earlier in the list: a rewritten block holds its keys' edits. */
-function outermost(paths: readonly Path[]): Path[] {
-  const key = (p: Path) => JSON.stringify(p);
-  const unique = [...new Map(paths.map((p) => [key(p), p])).values()];
-  return unique.filter((p) => !unique.some((q) => q.length < p.length && q.every((k, i) => p[i] === k)));
+function pairOutsideFlow(doc: Document, path: Path): Path {
+  let at = path;
+  while (at.length > 1 && !isBlockMap(doc.getIn(at.slice(0, -1), true))) at = at.slice(0, -1);
+  return at;
 }
 
 /** The pair of `path` in the original text: from its key to the end of its value; undefined when it is not there. */
@@ -88,7 +124,7 @@ function pairAt(doc: Document, path: Path): Pair | undefined {
 }
 
 /** The edited pair of `path` as block text, each line after the first indented to `column`. */
-function pairText(doc: Document, path: Path, column: number): string {
+function pairText(doc: Document, path: Path, column: number, indentFirst: boolean): string {
   const mini = new Document();
   const map = new YAMLMap();
   const pair = pairAt(doc, path)!;
@@ -99,7 +135,7 @@ function pairText(doc: Document, path: Path, column: number): string {
   return mini
     .toString({ lineWidth: 0 })
     .split("\n")
-    .map((line, i) => (i === 0 || line === "" ? line : " ".repeat(column) + line))
+    .map((line, i) => ((i === 0 && !indentFirst) || line === "" ? line : " ".repeat(column) + line))
     .join("\n");
 }
 

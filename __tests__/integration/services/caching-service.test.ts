@@ -107,7 +107,7 @@ describe("Caching Service topologies Zowe does not support", () => {
   };
   const redis = (platform: string) =>
     example().replace(
-      /  storage:\n    mode: vsam[\s\S]*?rls: \{ storageClass: SCRLS \}\n/,
+      /  storage:\n[\s\S]*?rls: \{ storageClass: SCRLS \}\n/,
       `${platform}  storage:\n    mode: redis\n    redis: { masterNodeUri: redis.example.com:6379 }\n`,
     );
 

@@ -119,6 +119,27 @@ describe("zowe.yaml settings of the Caching Service", () => {
   });
 });
 
+describe("zowe.yaml edit of keys that are empty, flow-style or hold a value", () => {
+  const t = exampleTopology("two-system.yaml");
+
+  it("fills a key written with nothing under it and reads back as planned", () => {
+    const out = parseDocument(edited(t, "zowe:\n  environments:\nhaInstances:\n")).toJS() as Plain;
+    expect(out.zowe.environments).toMatchObject({ JGROUPS_BIND_PORT: 7600 });
+    expect(Object.keys(out.haInstances!)).toEqual(["sysa", "sysb"]);
+  });
+
+  it("rewrites a flow-style block with its keys, and nothing else", () => {
+    const text = "zowe: { setup: {} }   # flow\ncomponents:\n  gateway: { enabled: true }\n";
+    const out = edited(t, text);
+    expect(out).toContain("  gateway: { enabled: true }\n");
+    expect((parseDocument(out).toJS() as Plain).zowe.environments).toMatchObject({ JGROUPS_BIND_PORT: 7600 });
+  });
+
+  it("refuses to replace a value that stands where a mapping is needed, naming the key", () => {
+    expect(() => edited(t, "zowe:\n  environments: 5\n")).toThrow(/zowe\.yaml holds a value at zowe\.environments/);
+  });
+});
+
 describe("plan warnings of the Caching Service", () => {
   it("say that VSAM is deprecated, what to use instead, and that Personal Access Tokens need Infinispan", () => {
     const warnings = cachingWarnings(exampleTopology("three-system-all.yaml"));

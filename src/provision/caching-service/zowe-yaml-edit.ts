@@ -21,7 +21,10 @@ export function editZoweYaml(text: string, settings: readonly ZoweYamlSetting[])
   const doc = parseDocument(text, { keepSourceTokens: true });
   const changed = settings.filter((s) => !holds(doc, s));
   if (changed.length === 0) return text;
-  for (const s of changed) doc.setIn([...s.path], Array.isArray(s.value) ? [...s.value] : s.value);
+  for (const s of changed) {
+    makeRoom(doc, s.path);
+    doc.setIn([...s.path], Array.isArray(s.value) ? [...s.value] : s.value);
+  }
   if (!isMap(original.contents) || original.contents.flow) return readsBack(doc.toString({ lineWidth: 0 }), settings);
 
   let out = text;
@@ -36,6 +39,26 @@ export function editZoweYaml(text: string, settings: readonly ZoweYamlSetting[])
     out = before + (end > start && !replaced.endsWith("\n") ? text.replace(/\n$/, "") : text) + out.slice(end);
   }
   return readsBack(out, settings);
+}
+
+/**
+ * Each key above a setting must hold a mapping: an empty one (`environments:` with nothing under
+ * it, which Zowe reads as nothing) becomes a mapping; one holding a value is refused, never overwritten.
+ */
+function makeRoom(doc: Document, path: Path): void {
+  for (let depth = 1; depth < path.length; depth++) {
+    const above = path.slice(0, depth);
+    const node = doc.getIn(above, true);
+    if (node === undefined || isMap(node)) continue;
+    if (isScalar(node) && node.value === null) {
+      doc.setIn([...above], doc.createNode({}));
+      continue;
+    }
+    throw new HaError(`zowe.yaml holds a value at ${above.join(".")}, where ${path.join(".")} needs a mapping; it was not changed.`, {
+      failureClass: "zos-failure",
+      details: ["Move that value out of the way, or set the key yourself."],
+    });
+  }
 }
 
 function holds(doc: Document, s: ZoweYamlSetting): boolean {

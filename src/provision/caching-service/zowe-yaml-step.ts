@@ -2,7 +2,8 @@ import { parse as parseYaml } from "yaml";
 import { registerSecrets } from "../../engine/redact";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
-import { cachingServiceSettings, checkedSettings } from "../../zowe-yaml";
+import type { Topology } from "../../topology";
+import { cachingServiceSettings, checkedSettings, type ZoweYamlSetting } from "../../zowe-yaml";
 import type { StepSpec } from "../context";
 import { unifiedDiff } from "../ops/diff";
 import { readUssFile } from "../ops/read-current";
@@ -11,6 +12,12 @@ import { makeStep } from "../step";
 import { cachingWarnings } from "./caching-warnings";
 import { editZoweYaml } from "./zowe-yaml-edit";
 import { zoweYamlSecrets } from "./zowe-yaml-secrets";
+
+/**
+ * Every section's zowe.yaml settings, one function each, given the topology and the file as it is
+ * now; the step writes them all in one edit of the file, and verify reads each list back.
+ */
+const SETTINGS: readonly ((t: Topology, doc: unknown) => ZoweYamlSetting[])[] = [cachingServiceSettings];
 
 export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   const { env } = spec;
@@ -32,14 +39,15 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   }
   // Before any diff is built: the secrets of this file are masked by value wherever they are shown.
   registerSecrets(...zoweYamlSecrets(current.text));
-  const settings = checkedSettings(cachingServiceSettings(env.topology, readable(current.text)));
+  const doc = readable(current.text);
+  const settings = checkedSettings(SETTINGS.flatMap((of) => of(env.topology, doc)));
   const desired = editZoweYaml(current.text, settings);
   const equal = desired === current.text;
   return makeStep(spec, {
     title: step.title,
     observed: equal
-      ? `${path}: the Caching Service settings (${settings.length}) are as planned`
-      : `${path}: Caching Service settings differ from the topology`,
+      ? `${path}: the ${settings.length} settings are as planned`
+      : `${path}: settings differ from the topology`,
     changes: equal ? [] : [{ kind: "uss-file", path, action: "update", diff: unifiedDiff(path, current.text, desired) }],
     warnings,
     apply: async (ctx) => {

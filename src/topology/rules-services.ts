@@ -31,6 +31,7 @@ export function checkCachingService(ctx: RuleContext): void {
       "infinispan, vsam or redis when there is more than one instance",
     );
   }
+  checkPlatform(ctx, cs.platform, mode, new Set(instances.map(up)).size);
   if (mode !== undefined) {
     for (const [block, allowed] of Object.entries(STORAGE_BLOCKS) as [keyof typeof STORAGE_BLOCKS, string][]) {
       const present = storage[block] !== undefined;
@@ -65,6 +66,29 @@ export function checkCachingService(ctx: RuleContext): void {
       const other = field === "jgroupsPort" ? "keyExchangePort" : "jgroupsPort";
       ctx.report(at("storage", "infinispan", field), `is the same port as ${other}`, `a port other than ${jgroups}`);
     }
+  }
+}
+
+/**
+ * Redis is offered only to an API ML running off platform; a VSAM cluster opened NONRLS
+ * cannot be shared by instances on two systems (SHAREOPTIONS(2 3) lets one system write).
+ */
+function checkPlatform(ctx: RuleContext, platform: unknown, mode: (typeof CACHING_MODES)[number] | undefined, instances: number): void {
+  const offPlatform = platform === "off-platform";
+  if (mode === "redis" && !offPlatform) {
+    ctx.report(
+      ["cachingService", "storage", "mode"],
+      "is redis, which Zowe does not offer when API ML runs on z/OS (cachingService.platform is zos)",
+      "infinispan (recommended), vsam or inMemory on z/OS; redis only with cachingService.platform: off-platform",
+    );
+  }
+  const vsam = ctx.t.cachingService?.storage?.vsam;
+  if (mode === "vsam" && typeof vsam === "object" && vsam !== null && vsam.nonRls !== undefined && vsam.rls === undefined && instances > 1) {
+    ctx.report(
+      ["cachingService", "storage", "vsam", "nonRls"],
+      `cannot be shared by instances on ${instances} systems: a NONRLS cluster is updated from one system only`,
+      "rls { storageClass } (record-level sharing), or mode infinispan, when instances run on more than one system",
+    );
   }
 }
 

@@ -142,9 +142,12 @@ const zosmfHaSchema = fields({
 }));
 
 export const CACHING_MODES = ["infinispan", "vsam", "redis", "inMemory"] as const;
+/** Where API ML and its Caching Service run: under z/OS UNIX, or off platform (a Linux or Windows container). */
+export const CACHING_PLATFORMS = ["zos", "off-platform"] as const;
 
 const cachingServiceSchema = fields({
   zoweYaml: ussPath,
+  platform: oneOf(CACHING_PLATFORMS).default("zos"),
   instances: listOf(systemName, "system names", { min: 1 }),
   storage: fields({
     mode: oneOf(CACHING_MODES),

@@ -52,7 +52,12 @@ const izuprm = (l: string) =>
     `USER_DIR('/global/zosmf/zosmf${l.toLowerCase()}')`,
   ].join("\n");
 
-const ZOWE_YAML = `components:
+// As provision writes it: the storage keys, Infinispan's variables and one haInstances entry per instance.
+const ZOWE_YAML = `zowe:
+  environments:
+    CACHING_STORAGE_INFINISPAN_INITIALHOSTS: sysa.example.com[7600],sysb.example.com[7600]
+    JGROUPS_BIND_PORT: 7600
+components:
   caching-service:
     storage:
       mode: infinispan
@@ -62,6 +67,17 @@ const ZOWE_YAML = `components:
           port: 7600
           keyExchange:
             port: 7601
+haInstances:
+  sysa:
+    hostname: sysa.example.com
+    sysname: SYSA
+    components:
+      caching-service: { enabled: true, storage: { infinispan: { jgroups: { host: sysa.example.com } } } }
+  sysb:
+    hostname: sysb.example.com
+    sysname: SYSB
+    components:
+      caching-service: { enabled: true, storage: { infinispan: { jgroups: { host: sysb.example.com } } } }
 `;
 
 const memberText = (state: EmulatorState, dsn: string, member: string) => (state.datasets[dsn] as PdsDataset).members[member]!.content;

@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import { editCachingStorage } from "../../../src/provision/caching-service/zowe-yaml-edit";
-import { storageSettings } from "../../../src/provision/caching-service/storage-settings";
 import { editIzuprm } from "../../../src/provision/zosmf-ha/izuprm-edit";
 import { setProcDefaults } from "../../../src/provision/zosmf-ha/proc-edit";
 import { haSettings } from "../../../src/provision/zosmf-ha/parmlib-step";
@@ -108,58 +105,5 @@ describe("obey member", () => {
     const c = renderObeyMember({ env: { topology: topo } as never, workflow, stepId: "tcpip" }, "SYSC");
     expect(c).toContain("DYNAMICXCF 198.51.100.3");
     expect(c).not.toContain("VIPA");
-  });
-});
-
-const ZOWE_YAML = `# Zowe configuration
-zowe:
-  setup:
-    vsam: { mode: NONRLS, volume: VOL123 }   # flow style stays
-  job:
-    name: "ZWE1SV"
-
-components:
-  gateway:
-    enabled: true
-    port: 7554
-  # the caching service
-  caching-service:
-    enabled: true
-    port: 7555
-    storage:
-      # eviction when full
-      evictionStrategy: reject
-      mode: inMemory   # dev only
-      size: 10000
-    # kept after storage
-    debug: false
-  discovery:
-    enabled: true
-`;
-
-describe("zowe.yaml edit", () => {
-  const t = exampleTopology("two-system.yaml");
-  const out = editCachingStorage(ZOWE_YAML, storageSettings(t));
-
-  it("keeps everything outside the storage block byte for byte", () => {
-    const start = ZOWE_YAML.indexOf("    storage:");
-    const end = ZOWE_YAML.indexOf("    # kept after storage");
-    expect(out.startsWith(ZOWE_YAML.slice(0, start))).toBe(true);
-    expect(out.endsWith(ZOWE_YAML.slice(end))).toBe(true);
-  });
-
-  it("sets the infinispan storage keys and keeps comments inside the block", () => {
-    const doc = parseDocument(out).toJS() as { components: { "caching-service": { storage: Record<string, unknown> } } };
-    expect(doc.components["caching-service"].storage).toEqual({
-      evictionStrategy: "reject",
-      mode: "infinispan",
-      size: 10000,
-      infinispan: { initialHosts: "sysa.example.com[7600],sysb.example.com[7600]", jgroups: { port: 7600, keyExchange: { port: 7601 } } },
-    });
-    expect(out).toContain("# eviction when full");
-  });
-
-  it("changes nothing when already as planned", () => {
-    expect(editCachingStorage(out, storageSettings(t))).toBe(out);
   });
 });

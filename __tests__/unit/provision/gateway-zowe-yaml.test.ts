@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { editGatewayAddress } from "../../../src/provision/gateway/zowe-yaml-gateway";
+import { editZoweYaml } from "../../../src/provision/caching-service/zowe-yaml-edit";
+import { gatewaySettings } from "../../../src/zowe-yaml";
 import type { Topology } from "../../../src/topology";
 
 const topology = (gateway: Partial<NonNullable<Topology["gateway"]>>) =>
   ({ gateway: { port: 7554, dvipa: "192.0.2.20", dvipaMask: "255.255.255.0", ...gateway } }) as unknown as Topology;
+
+const editGatewayAddress = (text: string, t: Topology) => editZoweYaml(text, gatewaySettings(t));
 
 const ZOWE_YAML = [
   "zowe:",

@@ -366,7 +366,12 @@ const cases: Case[] = [
   },
   {
     title: "redis mode without a master node",
-    edit: all(set(storage("mode"), "redis"), remove(storage("infinispan")), set(storage("redis"), { timeout: 60 })),
+    edit: all(
+      set(["cachingService", "platform"], "off-platform"),
+      set(storage("mode"), "redis"),
+      remove(storage("infinispan")),
+      set(storage("redis"), { timeout: 60 }),
+    ),
     path: "cachingService.storage.redis.masterNodeUri",
     allowed: "a Redis address [user[:password]@]host:port",
   },

@@ -59,6 +59,7 @@ describe("what was given", () => {
   test("a Redis password never appears", () => {
     const text = variant(
       all(
+        set(["cachingService", "platform"], "off-platform"),
         set(["cachingService", "storage", "mode"], "redis"),
         (doc) => doc.deleteIn(["cachingService", "storage", "infinispan"]),
         set(["cachingService", "storage", "redis"], { masterNodeUri: "cache:s3cret@redis host:6379" }),
@@ -79,6 +80,7 @@ describe("what was given", () => {
   ])("a refused Redis address %j never shows its password, in the message or in the JSON problem", (uri) => {
     const text = variant(
       all(
+        set(["cachingService", "platform"], "off-platform"),
         set(["cachingService", "storage", "mode"], "redis"),
         (doc) => doc.deleteIn(["cachingService", "storage", "infinispan"]),
         set(["cachingService", "storage", "redis"], { masterNodeUri: uri, sentinel: { masterInstance: "m", nodes: [uri] } }),

@@ -90,6 +90,9 @@ export function izuprm(v: { group: string; proc: string; dir: string; hostname?:
 export const ZOWE_YAML = [
   "zowe:",
   "  setup: {}",
+  "  environments:",
+  "    CACHING_STORAGE_INFINISPAN_INITIALHOSTS: sysa.example.com[7600],sysb.example.com[7600]",
+  "    JGROUPS_BIND_PORT: 7600",
   "components:",
   "  caching-service:",
   "    enabled: true",
@@ -102,6 +105,16 @@ export const ZOWE_YAML = [
   "          port: 7600",
   "          keyExchange:",
   "            port: 7601",
+  "haInstances:",
+  ...["a", "b"].flatMap((l) => [
+    `  sys${l}:`,
+    `    hostname: sys${l}.example.com`,
+    `    sysname: SYS${l.toUpperCase()}`,
+    "    components:",
+    "      caching-service:",
+    "        enabled: true",
+    `        storage: { infinispan: { jgroups: { host: sys${l}.example.com } } }`,
+  ]),
 ].join("\n");
 
 /**

@@ -1,13 +1,17 @@
 import { parse as parseYaml } from "yaml";
 import { infinispanInitialHosts, type CachingService, type Topology } from "../../topology";
 import type { DatasetListItem } from "../../zosmf";
+import { cachingServiceSettings, gatewaySettings } from "../../zowe-yaml";
 import type { Check, CheckModule, ReadSpec } from "../types";
 import { degraded, failed, fromFailedRead, healthy, q, sysplexRead, type CheckHead as Head } from "../verdict";
+import { settingChecks, settingHeads } from "./zowe-yaml-settings";
 
 /*
  * The Caching Service settings in zowe.yaml as the topology says, and for VSAM the
  * data set itself: the gateways share their state through it, so a mismatch here
- * means a failover loses every session.
+ * means a failover loses every session. The cluster's key and record length are not
+ * read back (that needs a LISTCAT job, and verify submits none): zowe.yaml's lengths are
+ * judged against the lengths the topology had ZWECSVSM define.
  */
 
 const ZOWE_YAML = "caching.zowe-yaml";
@@ -33,7 +37,11 @@ function hostList(value: string): string[] {
 
 /** The storage checks' heads, each judged by `why`: a pipeline sees the same test cases whatever could be read. */
 function sameChecks(t: Topology, cs: CachingService, file: string, why: (head: Head) => Check): Check[] {
-  return storageChecks(t, cs, undefined, file).map((c) => why({ id: c.id, system: c.system, title: c.title, expected: c.expected }));
+  const heads: Head[] = [
+    ...storageChecks(t, cs, undefined, file).map((c) => ({ id: c.id, system: c.system, title: c.title, expected: c.expected })),
+    ...settingHeads([...cachingServiceSettings(t, undefined), ...gatewaySettings(t)]),
+  ];
+  return heads.map(why);
 }
 
 function storageChecks(t: Topology, cs: CachingService, storage: unknown, file: string): Check[] {
@@ -143,7 +151,12 @@ export const cachingServiceChecks: CheckModule = {
             ),
           );
         }
-        if (doc !== undefined) checks.push(...storageChecks(t, cs, at(doc, "components", "caching-service", "storage"), file));
+        if (doc !== undefined) {
+          checks.push(...storageChecks(t, cs, at(doc, "components", "caching-service", "storage"), file));
+          // The lengths, Infinispan's variables, each instance's haInstances entry and the gateway's
+          // address, read back as provision writes them (one zowe.yaml, one read).
+          checks.push(...settingChecks([...cachingServiceSettings(t, doc), ...gatewaySettings(t)], doc, file));
+        }
       }
     }
     const vsamRead = sysplexRead<DatasetListItem[]>(snapshot, VSAM);

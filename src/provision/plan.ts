@@ -1,5 +1,6 @@
 import { sameInputsAs, type LastRun } from "../engine/run-history";
 import type { PlannedStep } from "../engine/types";
+import { checkPrerequisites, prerequisiteProblems } from "../prerequisites";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
 import type { ZosmfClient } from "../zosmf";
@@ -102,6 +103,8 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   };
   if (t.zosmfHa) {
     const systems = zosmfHaSystems(t).map((m) => m.system.name);
+    // The sysplex must already be one (seed 002's prerequisites): looked at, never assumed.
+    problems.add(...prerequisiteProblems(await checkPrerequisites({ client: options.client, systems, delayMs: env.consoleDelayMs })));
     steps.push(
       ...(await planWorkflow(WORKFLOWS.zosmfHa, { startServers: options.startServers, vsamMode: false }, (step) =>
         step.kind === "obey-apply" ? obeySystems(t) : systems,

@@ -12,6 +12,7 @@ import { renderRunResult } from "../../../src/report/run-text";
 import { pendingOutcome } from "../../../src/run/exit-policy";
 import { provision } from "../../../src/run/provision";
 import { FAST, parmlib, startPlex, type Plex } from "../rollback/helpers";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 let emu: Emulator | undefined;
 afterEach(async () => {
@@ -114,7 +115,7 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(writes[0]).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(writes.at(-1)).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(sent.submits().map((s) => s.jobname).sort()).toEqual(want.jobs);
-    expect(sent.commands().filter((c) => !c.startsWith("D ")).sort()).toEqual(want.commands);
+    expect(sent.commands().filter((c) => !isDisplayCommand(c)).sort()).toEqual(want.commands);
     expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
 
     // A plan is applied by one run: a second apply is refused by its run record, before z/OS is looked at.
@@ -152,7 +153,7 @@ describe("saved plans on a fresh two-system sysplex", () => {
     );
     expect(sent.writes()).toEqual([]);
     expect(sent.submits()).toEqual([]);
-    expect(sent.commands().every((c) => c.startsWith("D "))).toBe(true);
+    expect(sent.commands().every((c) => isDisplayCommand(c))).toBe(true);
   });
 
   it("refuses a plan made for another topology (exit 3) before sending anything", async () => {

@@ -17,6 +17,7 @@ import { EXIT_CODES } from "../../../src/errors";
 import { renderJunit } from "../../../src/report/junit";
 import { verifyFailure } from "../../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../../src/run/verify";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 const DVIPA = "192.0.2.10";
 const XCF = { A: "198.51.100.1", B: "198.51.100.2" };
@@ -234,7 +235,7 @@ describe("verify against the emulator", () => {
     expect(log.writes).toEqual([]);
     expect(log.submits).toEqual([]);
     expect(log.consoleCommands.length).toBeGreaterThan(0);
-    for (const c of log.consoleCommands) expect(c.cmd).toMatch(/^D /);
+    for (const c of log.consoleCommands) expect(c.cmd).toSatisfy(isDisplayCommand);
     // Logon and logoff (POST/DELETE auth) change nothing on z/OS.
     for (const key of Object.keys(log.counts)) expect(key).toMatch(/^(GET |PUT console|(POST|DELETE) auth$)/);
   });

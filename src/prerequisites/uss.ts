@@ -1,0 +1,37 @@
+/**
+ * A shared USS file system: each server's USER_DIR lives under one sysplex-wide directory
+ * (facts §7.3, /global/zosmf), which every system sees only when it takes part in the shared
+ * file system, BPXPRMxx SYSPLEX(YES). Each system is asked `D OMVS,O`.
+ */
+import { parseOmvsSysplex } from "../parsers";
+import { askEach, unreadable, type PrerequisiteContext, type PrerequisiteResult, type Unread } from "./ask";
+
+const COMMAND = "D OMVS,O";
+
+export async function checkUss(ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
+  const answers = await askEach(ctx, COMMAND, parseOmvsSysplex, (t) => parseOmvsSysplex(t).state === "known");
+  const unknown: Unread[] = [];
+  const alone: string[] = [];
+  for (const a of answers) {
+    if ("error" in a) unknown.push(a);
+    else if (a.parsed.state === "unknown") unknown.push({ system: a.system, lines: a.parsed.lines });
+    else if (!a.parsed.sysplex) alone.push(a.system);
+  }
+  if (alone.length > 0) {
+    return {
+      id: "sysplex.uss",
+      state: "failed",
+      summary: "Not every system takes part in the shared file system; z/OSMF high availability needs USER_DIR on a sysplex-wide file system.",
+      details: [`${alone.join(", ")}: D OMVS,O shows SYSPLEX = NO (BPXPRMxx SYSPLEX(YES) is needed)`, ...unreadable(COMMAND, unknown)],
+    };
+  }
+  if (unknown.length > 0) {
+    return {
+      id: "sysplex.uss",
+      state: "unknown",
+      summary: `Could not tell whether ${unknown.map((u) => u.system).join(", ")} take${unknown.length === 1 ? "s" : ""} part in the shared file system.`,
+      details: unreadable(COMMAND, unknown),
+    };
+  }
+  return { id: "sysplex.uss", state: "ok", summary: `${ctx.systems.join(", ")} take part in the shared file system (SYSPLEX = YES).`, details: [] };
+}

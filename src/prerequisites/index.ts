@@ -18,9 +18,9 @@ export async function checkPrerequisites(ctx: PrerequisiteContext): Promise<Prer
   return [console, await checkSaf(ctx), await checkUss(ctx), await checkJes2(ctx)];
 }
 
-/** Each prerequisite that is not met, or could not be told, as one problem of the plan. */
+/** Each prerequisite that is not met, or could not be told (its summary opens "Could not tell"), as one problem of the plan. */
 export function prerequisiteProblems(results: readonly PrerequisiteResult[]): string[] {
   return results
     .filter((r) => r.state !== "ok")
-    .map((r) => [`${r.id}: ${r.state === "unknown" ? "could not tell. " : ""}${r.summary}`, ...r.details.map((d) => `  ${d}`)].join("\n"));
+    .map((r) => [`${r.id}: ${r.summary}`, ...r.details.map((d) => `  ${d}`)].join("\n"));
 }

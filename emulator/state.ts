@@ -236,6 +236,8 @@ export interface Mount {
   sysname: string;
   /** What happens when the owner leaves the sysplex (facts §10.4). @default "yes" (AUTOMOVE, the z/OS default) */
   automove?: "yes" | "no" | "unmount";
+  /** The zFS mount PARM as given, e.g. AGGRGROW (the aggregate grows into its secondary space when full). */
+  parm?: string;
 }
 
 export interface Job {

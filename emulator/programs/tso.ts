@@ -66,6 +66,7 @@ function mount(ops: Operand[], s: TsoSession): CommandResult {
     mode: mode === "RDWR" ? "rdwr" : "rdonly",
     sysname: value(p.kw.SYSNAME) ?? s.ctx.system,
     fstype: type,
+    ...(p.kw.PARM ? { parm: value(p.kw.PARM, true) ?? "" } : {}),
   });
 }
 

@@ -4,6 +4,8 @@ import { ZosmfError, type ZosmfClient } from "../zosmf";
 export interface PrerequisiteContext {
   readonly client: ZosmfClient;
   readonly systems: readonly string[];
+  /** Every system of the sysplex the others must see (the JES2 MAS members). @default systems */
+  readonly sysplex?: readonly string[];
   /** Pause between reads of a console response. */
   readonly delayMs: number;
 }

@@ -11,9 +11,10 @@ const COMMAND = "$D MEMBER";
 export async function checkJes2(ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
   // The number of members is not known before: the answer is whole once every system is in
   // it; without one, the follow-ups run out and what arrived is read as it is.
+  const members = ctx.sysplex ?? ctx.systems;
   const seesAll = (t: string) => {
     const r = parseJes2Members(t);
-    return r.state === "known" && ctx.systems.every((s) => r.members.some((m) => m.sysname === s.toUpperCase()));
+    return r.state === "known" && members.every((s) => r.members.some((m) => m.sysname === s.toUpperCase()));
   };
   const answers = await askEach(ctx, COMMAND, parseJes2Members, seesAll);
   const unknown: Unread[] = [];
@@ -28,7 +29,7 @@ export async function checkJes2(ctx: PrerequisiteContext): Promise<PrerequisiteR
       continue;
     }
     const active = new Set(a.parsed.members.filter((m) => m.status === "ACTIVE" && m.sysname).map((m) => m.sysname!));
-    const absent = ctx.systems.filter((s) => !active.has(s.toUpperCase()));
+    const absent = members.filter((s) => !active.has(s.toUpperCase()));
     if (absent.length > 0) missing.push(`seen from ${a.system}, not active members of its MAS: ${absent.join(", ")}`);
   }
   if (missing.length > 0) {
@@ -47,5 +48,5 @@ export async function checkJes2(ctx: PrerequisiteContext): Promise<PrerequisiteR
       details: unreadable(COMMAND, unknown),
     };
   }
-  return { id: "sysplex.jes2", state: "ok", summary: `${ctx.systems.join(", ")} are active members of one JES2 MAS.`, details: [] };
+  return { id: "sysplex.jes2", state: "ok", summary: `${members.join(", ")} are active members of one JES2 MAS.`, details: [] };
 }

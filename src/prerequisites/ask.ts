@@ -22,6 +22,27 @@ export interface PrerequisiteResult {
   readonly details: readonly string[];
 }
 
+/**
+ * One prerequisite: the display that shows it, how its answer is read, and how the answers of
+ * all systems are judged together. Asking and judging are apart so that plan and verify (which
+ * reads through its own engine) judge alike.
+ */
+export interface Prerequisite<T> {
+  readonly id: string;
+  readonly command: string;
+  parse(text: string): T;
+  /** Whether the text so far is the whole answer; `sysplex` are the systems it must show. */
+  isComplete(text: string, sysplex: readonly string[]): boolean;
+  judge(answers: readonly Answer<T>[], sysplex: readonly string[]): PrerequisiteResult;
+}
+
+/** Asks every system and judges the answers. */
+export async function runPrerequisite<T>(p: Prerequisite<T>, ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
+  const sysplex = ctx.sysplex ?? ctx.systems;
+  const answers = await askEach(ctx, p.command, (t) => p.parse(t), (t) => p.isComplete(t, sysplex));
+  return p.judge(answers, sysplex);
+}
+
 export type Answer<T> = { readonly system: string; readonly parsed: T } | { readonly system: string; readonly error: string };
 
 /**

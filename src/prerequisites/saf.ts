@@ -3,38 +3,43 @@
  * their security definitions only when every system reads the same RACF database. Each
  * system is asked `RVARY LIST` and its active primary data sets are compared.
  */
-import { parseRvaryList, racfDatabaseName } from "../parsers";
-import { askEach, unreadable, type PrerequisiteContext, type PrerequisiteResult, type Unread } from "./ask";
+import { parseRvaryList, racfDatabaseName, type RvaryList } from "../parsers";
+import { unreadable, type Answer, type Prerequisite, type PrerequisiteResult, type Unread } from "./ask";
 
+const ID = "sysplex.saf";
 const COMMAND = "RVARY LIST";
 
-export async function checkSaf(ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
-  const answers = await askEach(ctx, COMMAND, parseRvaryList, (t) => /\bICH15020I\b/.test(t));
-  const bySystem = new Map<string, string>();
+export const safPrerequisite: Prerequisite<RvaryList> = {
+  id: ID,
+  command: COMMAND,
+  parse: parseRvaryList,
+  isComplete: (t) => /\bICH15020I\b/.test(t),
+  judge: judgeSaf,
+};
+
+function judgeSaf(answers: readonly Answer<RvaryList>[]): PrerequisiteResult {
+  const databases = new Map<string, string[]>();
   const unknown: Unread[] = [];
   for (const a of answers) {
     if ("error" in a) unknown.push(a);
     else if (a.parsed.state === "unknown") unknown.push({ system: a.system, lines: a.parsed.lines });
-    else bySystem.set(a.system, racfDatabaseName(a.parsed.primary));
+    else {
+      const db = racfDatabaseName(a.parsed.primary);
+      databases.set(db, [...(databases.get(db) ?? []), a.system]);
+    }
   }
-  const databases = new Map<string, string[]>();
-  for (const [system, db] of bySystem) databases.set(db, [...(databases.get(db) ?? []), system]);
   if (databases.size > 1) {
     return {
-      id: "sysplex.saf",
+      id: ID,
       state: "failed",
       summary: "The systems use different RACF databases; z/OSMF high availability needs one shared SAF database.",
       details: [...[...databases].map(([db, systems]) => `${systems.join(", ")}: ${db}`), ...unreadable(COMMAND, unknown)],
     };
   }
   if (unknown.length > 0) {
-    return {
-      id: "sysplex.saf",
-      state: "unknown",
-      summary: `Could not tell which RACF database ${unknown.map((u) => u.system).join(", ")} use${unknown.length === 1 ? "s" : ""}.`,
-      details: unreadable(COMMAND, unknown),
-    };
+    const who = unknown.map((u) => u.system).join(", ");
+    return { id: ID, state: "unknown", summary: `Could not tell which RACF database ${who} use${unknown.length === 1 ? "s" : ""}.`, details: unreadable(COMMAND, unknown) };
   }
   const [db] = [...databases.keys()];
-  return { id: "sysplex.saf", state: "ok", summary: `Every system uses the RACF database ${db}.`, details: [] };
+  return { id: ID, state: "ok", summary: `Every system uses the RACF database ${db}.`, details: [] };
 }

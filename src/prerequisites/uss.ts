@@ -3,13 +3,21 @@
  * (facts §7.3, /global/zosmf), which every system sees only when it takes part in the shared
  * file system, BPXPRMxx SYSPLEX(YES). Each system is asked `D OMVS,O`.
  */
-import { parseOmvsSysplex } from "../parsers";
-import { askEach, unreadable, type PrerequisiteContext, type PrerequisiteResult, type Unread } from "./ask";
+import { parseOmvsSysplex, type OmvsSysplex } from "../parsers";
+import { unreadable, type Answer, type Prerequisite, type PrerequisiteResult, type Unread } from "./ask";
 
+const ID = "sysplex.uss";
 const COMMAND = "D OMVS,O";
 
-export async function checkUss(ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
-  const answers = await askEach(ctx, COMMAND, parseOmvsSysplex, (t) => parseOmvsSysplex(t).state === "known");
+export const ussPrerequisite: Prerequisite<OmvsSysplex> = {
+  id: ID,
+  command: COMMAND,
+  parse: parseOmvsSysplex,
+  isComplete: (t) => parseOmvsSysplex(t).state === "known",
+  judge: judgeUss,
+};
+
+function judgeUss(answers: readonly Answer<OmvsSysplex>[]): PrerequisiteResult {
   const unknown: Unread[] = [];
   const alone: string[] = [];
   for (const a of answers) {
@@ -19,19 +27,16 @@ export async function checkUss(ctx: PrerequisiteContext): Promise<PrerequisiteRe
   }
   if (alone.length > 0) {
     return {
-      id: "sysplex.uss",
+      id: ID,
       state: "failed",
       summary: "Not every system takes part in the shared file system; z/OSMF high availability needs USER_DIR on a sysplex-wide file system.",
       details: [`${alone.join(", ")}: D OMVS,O shows SYSPLEX = NO (BPXPRMxx SYSPLEX(YES) is needed)`, ...unreadable(COMMAND, unknown)],
     };
   }
   if (unknown.length > 0) {
-    return {
-      id: "sysplex.uss",
-      state: "unknown",
-      summary: `Could not tell whether ${unknown.map((u) => u.system).join(", ")} take${unknown.length === 1 ? "s" : ""} part in the shared file system.`,
-      details: unreadable(COMMAND, unknown),
-    };
+    const who = unknown.map((u) => u.system).join(", ");
+    return { id: ID, state: "unknown", summary: `Could not tell whether ${who} take${unknown.length === 1 ? "s" : ""} part in the shared file system.`, details: unreadable(COMMAND, unknown) };
   }
-  return { id: "sysplex.uss", state: "ok", summary: `${ctx.systems.join(", ")} take part in the shared file system (SYSPLEX = YES).`, details: [] };
+  const who = answers.map((a) => a.system).join(", ");
+  return { id: ID, state: "ok", summary: `${who} take part in the shared file system (SYSPLEX = YES).`, details: [] };
 }

@@ -240,6 +240,21 @@ describe("verify against the emulator", () => {
     for (const key of Object.keys(log.counts)) expect(key).toMatch(/^(GET |PUT console|(POST|DELETE) auth$)/);
   });
 
+  it("shows the sysplex prerequisites as checks: healthy on the seeded sysplex, failed naming both RACF databases when they differ", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const ids = ["sysplex.console", "sysplex.saf", "sysplex.uss", "sysplex.jes2"];
+    const good = await runVerify();
+    expect(ids.map((id) => check(good, id)?.verdict)).toEqual(["healthy", "healthy", "healthy", "healthy"]);
+    const res = await fetch(`${emu.url}/__emulator/system/SYSB/share`, { method: "POST", body: JSON.stringify({ racfPrimary: "SYS1.RACF.OTHER" }) });
+    expect(res.status).toBe(200);
+    const bad = await runVerify();
+    const saf = check(bad, "sysplex.saf");
+    expect(saf.verdict).toBe("failed");
+    expect(saf.reason).toContain("SYSA: SYS1.RACF.PRIMARY on RACF01");
+    expect(saf.reason).toContain("SYSB: SYS1.RACF.OTHER on RACF01");
+    expect(bad.verdict).toBe("failed");
+  });
+
   it("says degraded with SYSB Active when SYSA goes down, and healthy again when it is back", async () => {
     buildHotStandby(emu, "AUTOSWITCHBACK");
     await control(emu, "system/SYSA/down");

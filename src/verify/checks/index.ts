@@ -4,6 +4,7 @@ import { distributedServicesChecks } from "./distributed-services";
 import { persistenceTcpipChecks } from "./persistence-tcpip";
 import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
+import { prerequisiteChecks } from "./prerequisites";
 import { reachabilityChecks } from "./reachability";
 import { systemChecks } from "./systems";
 import { zosmfHaChecks } from "./zosmf-ha";
@@ -13,6 +14,7 @@ import { zosmfHaConfigChecks } from "./zosmf-ha/config";
 export const CHECK_MODULES: readonly CheckModule[] = [
   systemChecks,
   reachabilityChecks,
+  prerequisiteChecks,
   zosmfHaConfigChecks,
   zosmfHaChecks,
   cachingServiceChecks,

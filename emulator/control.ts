@@ -7,6 +7,7 @@
  *   POST faults           append one rule               DELETE faults clear
  *   POST system/<n>/down  take a system down            POST system/<n>/up  bring it back
  *   POST system/<n>/ipl   IPL it {durationMs?}          POST system/<n>/tcpip-restart  restart its stack
+ *   POST system/<n>/share what it shares with the sysplex (RACF database, JES2 MAS, SYSPLEX(YES))
  *   GET  log              request log                   DELETE log   clear it
  *   POST reset            fresh seeded state, no faults, empty log
  *   GET  clock            {now, iso, manual}            POST clock   {advanceMs?, manual?}
@@ -23,6 +24,7 @@ import { normaliseRecords } from "./files/ds-routes";
 import { parseDsPath } from "./files/ds-names";
 import { normalisePath } from "./files/uss-tree";
 import { handleIplControl } from "./control-ipl";
+import { handleShareControl } from "./control-share";
 import { nextEtag } from "./ids";
 import { endIplNow, returnDueSystems } from "./operator/ipl";
 import type { EmulatorState } from "./state";
@@ -67,11 +69,12 @@ export function handleControl(ctx: EmulatorContext, hooks: ControlHooks, req: In
       return reply.json(200, ctx.faults.config);
     }
   }
-  const system = /^system\/([^/]+)\/(up|down|ipl|tcpip-restart)$/.exec(path);
+  const system = /^system\/([^/]+)\/(up|down|ipl|tcpip-restart|share)$/.exec(path);
   if (system && method !== "GET") {
     const name = system[1].toUpperCase();
     if (!ctx.state.systems[name]) return reply.json(404, { error: `no system ${name}` });
     if (system[2] === "ipl" || system[2] === "tcpip-restart") return handleIplControl(ctx, reply, name, system[2], json());
+    if (system[2] === "share") return handleShareControl(ctx, reply, name, json());
     if (system[2] === "up" && endIplNow(ctx.state, name, ctx.clock.now())) return done();
     ctx.operator.setSystemUp(ctx.state, name, system[2] === "up", ctx.clock.now());
     return done();

@@ -6,6 +6,7 @@
  * members say: every system is seeded as if it had just IPLed.
  */
 import { nextEtag } from "./ids";
+import { healthyShare } from "./operator/sysplex-share";
 import { BPXPRM00, bpxprmSystemMember, ieasysMember, sysclone, TCP_PORTS, TCPIP_PROC, tcpProfile } from "./ipl-members";
 import { bootFromMembers } from "./operator/ipl";
 import { emptyState, type EmulatorState, type PdsDataset } from "./state";
@@ -223,6 +224,8 @@ export function seedState(options: SeedOptions): EmulatorState {
   state.uss.dirs.push("/global/zosmf", "/global/zowe", "/u", `/u/${user.toLowerCase()}`, "/usr", "/usr/lpp", "/usr/lpp/zosmf");
   state.uss.files["/global/zowe/zowe.yaml"] = { content: ZOWE_YAML, etag: nextEtag(state), mode: "-rw-r--r--" };
 
+  // One RACF database, one JES2 MAS and a shared file system for all: a healthy sysplex.
+  for (const sys of Object.values(state.systems)) sys.share = healthyShare(sys.name);
   // Mounts, stacks and z/OSMF as the members say (the emulated clock starts at 0).
   bootFromMembers(state, 0);
   return state;

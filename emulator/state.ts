@@ -42,6 +42,18 @@ export interface SystemState {
   tasks: Record<string, StartedTask>;
   /** How the system IPLs, and what its last IPL or stack restart reported (facts §10.4). */
   ipl?: IplRecord;
+  /** What it shares with the sysplex (RACF database, JES2 MAS, shared file system); absent = the seeded healthy share. */
+  share?: SysplexShare;
+}
+
+/** The sysplex resources a system uses, as its displays report them (operator/sysplex-share.ts). */
+export interface SysplexShare {
+  /** RACF data sets in use (RVARY LIST): primary and backup, each with its volume. */
+  racf: { primary: { dsn: string; volser: string }; backup: { dsn: string; volser: string } };
+  /** The JES2 MAS this system's JES2 is a member of (its checkpoint), and its member name. */
+  jes2: { mas: string; member: string };
+  /** BPXPRMxx SYSPLEX(YES): the system takes part in the shared file system. */
+  omvsSysplex: boolean;
 }
 
 export interface IplRecord {
@@ -224,6 +236,8 @@ export interface Mount {
   sysname: string;
   /** What happens when the owner leaves the sysplex (facts §10.4). @default "yes" (AUTOMOVE, the z/OS default) */
   automove?: "yes" | "no" | "unmount";
+  /** The zFS mount PARM as given, e.g. AGGRGROW (the aggregate grows into its secondary space when full). */
+  parm?: string;
 }
 
 export interface Job {

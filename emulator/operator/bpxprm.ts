@@ -74,7 +74,8 @@ function mountStatement(state: EmulatorState, system: string, st: BpxStatement, 
   if (type !== "ZFS" && type !== "HFS" && type !== "TFS") return notMounted("00000079", `${member}: TYPE(${type}) IS NOT A FILESYSTYPE`);
   const owner = (ops.SYSNAME ?? system).toUpperCase();
   if (!state.systems[owner]?.up) return notMounted("00000079", `SYSNAME ${owner} IS NOT ACTIVE`);
-  const r = mountFileSystem(state, { fsname, mountpoint, mode: ops.MODE === "READ" ? "rdonly" : "rdwr", sysname: owner, fstype: type, automove: automoveOf(ops) });
+  const mode = ops.MODE === "READ" ? "rdonly" : "rdwr";
+  const r = mountFileSystem(state, { fsname, mountpoint, mode, sysname: owner, fstype: type, automove: automoveOf(ops), ...(ops.PARM ? { parm: ops.PARM } : {}) });
   if (r.rc === MOUNT_RC.alreadyHere) return `BPXF237I FILE SYSTEM ${fsname} WAS ALREADY MOUNTED ON PATHNAME ${mountpoint}.`;
   if (r.rc !== MOUNT_RC.ok) {
     const line = r.lines[0] ?? "";

@@ -16,6 +16,7 @@ import { EMULATED_EPOCH, msg } from "../tcpip/forms";
 import { inSysplexGroup } from "../tcpip/sysplex";
 import { keywordOperands, splitOperands } from "./operands";
 import type { Ctx } from "./start-stop";
+import { displayOmvs, displayTime } from "./sysplex-share";
 import { displayXcf } from "./xcf";
 
 export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
@@ -24,6 +25,8 @@ export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string):
   if (what === "TCPIP") return displayTcpip(state, state.systems[ctx.system], ops.slice(1));
   if (what === "A") return displayActive(state, ctx, ops.slice(1));
   if (what === "XCF") return displayXcf(state, ctx.now, ops.slice(1));
+  if (what === "OMVS") return displayOmvs(state, state.systems[ctx.system], ops.slice(1), ctx.now);
+  if (what === "T") return displayTime(ctx.now);
   return [msg.commandInvalid("DISPLAY")];
 }
 

@@ -16,6 +16,7 @@ import { resolveConnection } from "../tcpip/distribution";
 import { msg } from "../tcpip/forms";
 import { displayCommand } from "./display";
 import { type Ctx, startCommand, stopCommand } from "./start-stop";
+import { jes2Display, rvaryCommand } from "./sysplex-share";
 import { varyCommand } from "./vary";
 
 export { setSystemUp } from "./system-state";
@@ -64,7 +65,11 @@ function run(state: EmulatorState, ctx: Ctx, cmd: string): string[] {
     case "P":
     case "STOP":
       return stopCommand(state, here, operand);
+    case "RVARY":
+      return rvaryCommand(state.systems[system], operand);
     default:
+      // JES2 commands carry their command character ($) before the verb: `$D MEMBER`, `$DMEMBER`.
+      if (verb.startsWith("$D")) return jes2Display(state, state.systems[system], verb, operand, ctx.now);
       return [msg.commandInvalid(verb)];
   }
 }

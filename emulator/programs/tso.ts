@@ -68,6 +68,7 @@ function mount(ops: Operand[], s: TsoSession): CommandResult {
     sysname: value(p.kw.SYSNAME) ?? s.ctx.system,
     fstype: type,
     automove: automoveOf(p.kw),
+    ...(p.kw.PARM ? { parm: value(p.kw.PARM, true) ?? "" } : {}),
   });
 }
 

@@ -29,7 +29,7 @@ export function formatAggregate(
  */
 export function mountFileSystem(
   state: EmulatorState,
-  req: { fsname: string; mountpoint: string; mode: "rdwr" | "rdonly"; sysname: string; fstype?: Mount["fstype"]; automove?: Mount["automove"] },
+  req: { fsname: string; mountpoint: string; mode: "rdwr" | "rdonly"; sysname: string; fstype?: Mount["fstype"]; automove?: Mount["automove"]; parm?: string },
 ): { rc: number; lines: string[] } {
   const fsname = req.fsname.toUpperCase();
   const mountpoint = normalizePath(req.mountpoint);
@@ -37,6 +37,8 @@ export function mountFileSystem(
   const fstype = req.fstype ?? "ZFS";
   const ds = state.datasets[fsname];
   if (!ds) return failed(ERRNO.ENOENT, mountMsg.noDataSet);
+  const parm = req.parm?.trim().toUpperCase();
+  if (fstype === "ZFS" && parm && !isZfsMountParm(parm)) return failed(ERRNO.EINVAL, `the zFS mount PARM ${parm} is not valid`);
   if (fstype === "ZFS") {
     if (ds.dsorg !== "VS" || ds.type !== "LINEAR") return failed(ERRNO.EINVAL, mountMsg.notAggregate);
     if (!ds.formatted && !ds.zfs) return failed(ERRNO.EINVAL, mountMsg.notFormatted);
@@ -51,8 +53,20 @@ export function mountFileSystem(
   if (occupant) return failed(ERRNO.EBUSY, mountMsg.busy(`${occupant.fsname} is mounted there`));
   if (!dirExists(state, mountpoint)) return failed(ERRNO.ENOENT, mountMsg.noMountPoint);
   if (ds.dsorg === "VS" && ds.zfs && !ds.formatted) ds.formatted = true;
-  state.mounts.push({ fsname, mountpoint, fstype, mode: req.mode, sysname: req.sysname, ...(req.automove ? { automove: req.automove } : {}) });
+  state.mounts.push({ fsname, mountpoint, fstype, mode: req.mode, sysname: req.sysname, ...(req.automove ? { automove: req.automove } : {}), ...(parm ? { parm } : {}) });
   return { rc: MOUNT_RC.ok, lines: [mountMsg.mounted(fsname)] };
+}
+
+/**
+ * zFS mount parameters (DOC: zFS Administration, "MOUNT" / "Dynamically growing a compatibility
+ * mode aggregate"): AGGRGROW or NOAGGRGROW, RWSHARE or NORWSHARE, AGGRFULL(n,m), FSFULL(n,m),
+ * CONVERTTOV5 or NOCONVERTTOV5, separated by commas. The list as the emulator knows it is INF.
+ */
+function isZfsMountParm(parm: string): boolean {
+  const words = parm.split(/,(?![^(]*\))/).map((w) => w.trim());
+  const pair = /^(AGGRFULL|FSFULL)\(\d{1,2},\d{1,2}\)$/;
+  const bare = new Set(["AGGRGROW", "NOAGGRGROW", "RWSHARE", "NORWSHARE", "CONVERTTOV5", "NOCONVERTTOV5"]);
+  return words.every((w) => bare.has(w) || pair.test(w));
 }
 
 export function unmountFileSystem(state: EmulatorState, fsnameIn: string): { rc: number; lines: string[] } {

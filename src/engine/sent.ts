@@ -1,9 +1,12 @@
 import { jobLabel } from "./job-label";
 import type { BackupEntry, CommandEntry, DatasetEntry, JobEntry, RunRecorder, WriteEntry } from "./types";
 
-/** A display command (`D ...`, `DISPLAY ...`) only reads; every other command changes something. */
+/**
+ * A display command only reads: MVS `D ...`/`DISPLAY ...`, JES2 `$D...` and RACF `RVARY LIST`.
+ * Every other command changes something.
+ */
 export function isDisplayCommand(command: string): boolean {
-  return /^\s*D(ISPLAY)?\s/i.test(command);
+  return /^\s*(D(ISPLAY)?\s|\$D|RVARY\s+LIST\s*$)/i.test(command);
 }
 
 export type SentKind = "member" | "uss-file" | "dataset" | "job" | "command" | "backup-copy";

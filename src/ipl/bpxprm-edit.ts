@@ -69,7 +69,8 @@ function statementRecords(want: WantedMount): string[] {
     `/* z/OSMF USER_DIR of ${want.sysname}, mounted at its IPL */`,
     ...fs,
     ...operand("MOUNTPOINT", quoted(want.mountPoint, "mount point")),
-    `      TYPE(ZFS) MODE(RDWR) UNMOUNT SYSNAME(${want.sysname})`,
+    // AGGRGROW as IBM's z/OSMF file system mounts it: the aggregate grows into its secondary space.
+    `      TYPE(ZFS) MODE(RDWR) PARM('AGGRGROW') UNMOUNT SYSNAME(${want.sysname})`,
   ];
 }
 

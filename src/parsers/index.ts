@@ -21,6 +21,10 @@ export * from "./connections";
 export * from "./obey-response";
 export * from "./izuprm";
 export * from "./display-active";
+export * from "./rvary-list";
+export * from "./jes2-members";
+export * from "./omvs-options";
+export * from "./display-time";
 
 /** The data type of each NETSTAT report. ALLCONN and CONN share the CONN parser. */
 export interface NetstatReports {

@@ -1,5 +1,6 @@
 import { sameInputsAs, type LastRun } from "../engine/run-history";
 import type { PlannedStep } from "../engine/types";
+import { checkPrerequisites, prerequisiteProblems } from "../prerequisites";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
 import type { ZosmfClient } from "../zosmf";
@@ -102,6 +103,10 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
   };
   if (t.zosmfHa) {
     const systems = zosmfHaSystems(t).map((m) => m.system.name);
+    // The sysplex must already be one: looked at, never assumed; only systems within --limit/--only are asked.
+    const asked = inScope(systems, WORKFLOWS.zosmfHa, options.stepScope);
+    if (asked.length > 0)
+      problems.add(...prerequisiteProblems(await checkPrerequisites({ client: options.client, systems: asked, sysplex: systems, delayMs: env.consoleDelayMs })));
     steps.push(
       ...(await planWorkflow(WORKFLOWS.zosmfHa, { startServers: options.startServers, vsamMode: false }, (step) =>
         step.kind === "obey-apply" ? obeySystems(t) : systems,
@@ -134,6 +139,11 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     const runId = sameInputsAs(options.lastSuccessfulRecord, step);
     return runId === undefined ? step : { ...step, sameInputsAs: runId };
   });
+}
+
+function inScope(systems: readonly string[], workflow: string, scope: StepScope | undefined): readonly string[] {
+  if (scope?.workflows && !scope.workflows.includes(workflow)) return [];
+  return scope?.systems ? systems.filter((s) => scope.systems!.includes(s)) : systems;
 }
 
 /** Whether the plan has the ipl-persistence workflow: for hot standby always (to warn), else when a system names a member. */

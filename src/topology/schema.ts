@@ -53,12 +53,22 @@ export const connectionSchema = fields({
     "How to reach z/OSMF: {} uses the command's own profile; { profile } another zosmf profile; { host, port?, basePath?, rejectUnauthorized? } another host",
 });
 
+/** IDCAMS takes a space quantity up to 16,777,215 (INF: DFSMS Access Method Services, DEFINE CLUSTER space). */
+const cylinders = wholeNumber(1, 16_777_215, "a number of cylinders");
+
 const zosmfServerSchema = fields({
   izuprmSuffix: parmlibSuffix,
   autostartGroup: shortName("an autostart group name"),
   serverProc: jobName,
   userDir: ussPath,
   zfs: dataSetName(),
+  zfsSpace: fields({
+    primary: cylinders,
+    // A secondary allocation is what lets zFS grow the aggregate (DOC: zFS Administration, zfsadm define).
+    secondary: cylinders,
+  })
+    .optional()
+    .meta({ description: "Space of the zFS in cylinders, as IZUMKFS defines it (default: IBM's sample, 200 primary and 20 secondary)" }),
 }).meta({ description: "This system's z/OSMF server; required on systems that take part in zosmfHa" });
 
 const systemSchema = fields({

@@ -9,6 +9,22 @@ const defineLinear = (state: ReturnType<typeof newState>, name: string) =>
   ]);
 
 describe("IZUMKFS-like sequence", () => {
+  it("a zFS mount PARM that is not a zFS mount option fails the mount; AGGRGROW and RWSHARE are kept", () => {
+    const state = newState();
+    defineLinear(state, "IZU.GROW");
+    run(state, "IOEAGFMT", [sysout("SYSPRINT")], { parm: "('-aggregate IZU.GROW -compat')" });
+    run(state, "IKJEFT01", [sysout("SYSTSPRT"), instream("SYSTSIN", "MKDIR '/global/grow' MODE(7,5,5)")]);
+    const mount = (parm: string) =>
+      run(state, "IKJEFT01", [
+        sysout("SYSTSPRT"),
+        instream("SYSTSIN", `MOUNT FILESYSTEM('IZU.GROW') TYPE(ZFS) MODE(RDWR) -\n  MOUNTPOINT('/global/grow') PARM('${parm}')`),
+      ]);
+    expect(cc(mount("GROWPLEASE"))).toBeGreaterThan(4);
+    expect(state.mounts).toEqual([]);
+    expect(cc(mount("AGGRGROW,RWSHARE"))).toBe(0);
+    expect(state.mounts.map((m) => m.parm)).toEqual(["AGGRGROW,RWSHARE"]);
+  });
+
   it("defines, formats, makes the mount point and mounts on the job's system", () => {
     const state = newState();
     const def = defineLinear(state, "IZU.SIZUUSRD.ZOSMFB");
@@ -39,7 +55,7 @@ describe("IZUMKFS-like sequence", () => {
     expect(tso.outputs.SYSTSPRT).toContain("BPXF013I FILE SYSTEM IZU.SIZUUSRD.ZOSMFB WAS SUCCESSFULLY MOUNTED.");
     expect(cc(tso)).toBe(0);
     expect(state.mounts).toEqual([
-      { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB" },
+      { fsname: "IZU.SIZUUSRD.ZOSMFB", mountpoint: "/global/zosmf/zosmfb", fstype: "ZFS", mode: "rdwr", sysname: "SYSB", parm: "AGGRGROW" },
     ]);
     expect(state.uss.dirAttributes?.["/global/zosmf"]?.mode).toBe("755");
 

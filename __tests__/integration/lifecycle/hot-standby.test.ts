@@ -13,6 +13,7 @@ import { provision } from "../../../src/run/provision";
 import { rollback } from "../../../src/run/rollback";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 const EXAMPLE = path.join(__dirname, "../../../examples/two-system.yaml");
 const FAST = { consoleDelayMs: 20, jobTimeoutMs: 30_000 };
@@ -144,7 +145,7 @@ describe("hot standby from provision to rollback", () => {
       "ds.delete /zosmf/restfiles/ds/HA.BACKUP.LOCK",
     ]);
     expect(writes.length).toBeGreaterThan(3);
-    expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !/^D /.test(c.cmd))).toEqual([]);
+    expect(emu!.requestLog.consoleCommands.slice(before.commands).filter((c) => !isDisplayCommand(c.cmd))).toEqual([]);
   });
 });
 

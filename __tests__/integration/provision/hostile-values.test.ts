@@ -8,6 +8,7 @@ import { HaError } from "../../../src/errors";
 import type { Topology } from "../../../src/topology";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { apply, plan, startEmulator, topology } from "./helpers";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 let emu: Emulator;
 let client: ZosmfClient;
@@ -75,7 +76,7 @@ describe("a hostile userDir", () => {
     expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(/^- systems\[0\]\.zosmf\.userDir contains &/m);
     expect(emu.requestLog.submits.length).toBe(before.submits);
     expect(emu.requestLog.writes.length).toBe(before.writes);
-    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
+    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => isDisplayCommand(c.cmd))).toBe(true);
   });
 });
 
@@ -135,7 +136,7 @@ describe("values the system would read as a system symbol", () => {
     expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toContain(field);
     expect(emu.requestLog.submits.length).toBe(before.submits);
     expect(emu.requestLog.writes.length).toBe(before.writes);
-    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => /^D /.test(c.cmd))).toBe(true);
+    expect(emu.requestLog.consoleCommands.slice(before.commands).every((c) => isDisplayCommand(c.cmd))).toBe(true);
   });
 });
 

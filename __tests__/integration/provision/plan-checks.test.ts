@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import type { PdsDataset } from "../../../emulator/state";
 import { executePlan } from "../../../src/engine/execute";
-import { SentLog } from "../../../src/engine/sent";
+import { isDisplayCommand, SentLog } from "../../../src/engine/sent";
 import type { Change, PlannedStep } from "../../../src/engine/types";
 import { exitCodeFor, HaError } from "../../../src/errors";
 import { renderPlan, renderRunResult } from "../../../src/report/run-text";
@@ -52,7 +52,7 @@ function topologyFile(): string {
 function expectNothingSent(o: { locked: boolean } = { locked: false }): void {
   expect(writeLines(emu.requestLog.writes)).toEqual(o.locked ? lockWrites() : []);
   expect(emu.requestLog.submits).toEqual([]);
-  expect(emu.requestLog.consoleCommands.filter((c) => !/^D /i.test(c.cmd))).toEqual([]);
+  expect(emu.requestLog.consoleCommands.filter((c) => !isDisplayCommand(c.cmd))).toEqual([]);
 }
 
 describe("the plan creates the libraries it writes into", () => {

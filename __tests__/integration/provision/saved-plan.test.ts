@@ -13,6 +13,7 @@ import { pendingOutcome } from "../../../src/run/exit-policy";
 import { provision } from "../../../src/run/provision";
 import { FAST, parmlib, startPlex, type Plex } from "../rollback/helpers";
 import { lockWrites, writeLines } from "../../lock-writes";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 let emu: Emulator | undefined;
 afterEach(async () => {
@@ -115,7 +116,7 @@ describe("saved plans on a fresh two-system sysplex", () => {
     expect(writes[0]).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(writes.at(-1)).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(sent.submits().map((s) => s.jobname).sort()).toEqual(want.jobs);
-    expect(sent.commands().filter((c) => !c.startsWith("D ")).sort()).toEqual(want.commands);
+    expect(sent.commands().filter((c) => !isDisplayCommand(c)).sort()).toEqual(want.commands);
     expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
 
     // A plan is applied by one run: a second apply is refused by its run record, before z/OS is looked at.
@@ -154,7 +155,7 @@ describe("saved plans on a fresh two-system sysplex", () => {
     // Nothing but the run's own sysplex lock, taken before it looked and removed at the refusal.
     expect(writeLines(sent.writes())).toEqual(lockWrites());
     expect(sent.submits()).toEqual([]);
-    expect(sent.commands().every((c) => c.startsWith("D "))).toBe(true);
+    expect(sent.commands().every((c) => isDisplayCommand(c))).toBe(true);
   });
 
   it("refuses a plan made for another topology (exit 3) before sending anything", async () => {

@@ -3,6 +3,7 @@ import type { Emulator } from "../../../emulator";
 import { parseNetstat } from "../../../src/parsers";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { apply, plan, startEmulator, topology } from "./helpers";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 let emu: Emulator;
 let client: ZosmfClient;
@@ -52,7 +53,7 @@ describe("z/OSMF hot standby and caching on a fresh two-system sysplex", () => {
     expect(emu.requestLog.writes.length).toBe(before.writes);
     const commands = emu.requestLog.consoleCommands.slice(before.commands);
     expect(commands.length).toBeGreaterThan(0);
-    for (const c of commands) expect(c.cmd).toMatch(/^D /);
+    for (const c of commands) expect(c.cmd).toSatisfy(isDisplayCommand);
 
     const first = await apply(steps);
     for (const o of first.outcomes)

@@ -7,6 +7,7 @@ import type { Topology } from "../../../src/topology";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { apply, MemoryRecorder, plan, startEmulator, topology } from "../provision/helpers";
 import { operator, portlist, runRecord, runVerify, serviceProblems, topologyFile, vipadcfg, writeListenerProc } from "./helpers";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 /*
  * The three-system example end to end on the emulator: z/OSMF hot standby, the Caching
@@ -53,7 +54,7 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
     ]);
     expect(steps.map((s) => s.id)).toContain("caching-service/vsam");
     expect(emu.requestLog.writes.length).toBe(before.writes);
-    for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
+    for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toSatisfy(isDisplayCommand);
     // Three targets per service and separate endpoints: nothing to warn about.
     for (const s of steps.filter((x) => x.id.startsWith("distributed-services/"))) expect(s.warnings ?? []).toEqual([]);
   });
@@ -132,7 +133,7 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
         .map((s) => s.jobname)
         .sort(),
     ).toEqual(["IZUSECL", "ZWECSLST"]);
-    for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toMatch(/^D /);
+    for (const c of emu.requestLog.consoleCommands.slice(before.commands)) expect(c.cmd).toSatisfy(isDisplayCommand);
   });
 
   it("lists the VSAM cluster even when the last run's record says it was checked, and refuses one changed since", async () => {

@@ -17,6 +17,7 @@ import { EXIT_CODES } from "../../../src/errors";
 import { renderJunit } from "../../../src/report/junit";
 import { verifyFailure } from "../../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../../src/run/verify";
+import { isDisplayCommand } from "../../../src/engine/sent";
 
 const DVIPA = "192.0.2.10";
 const XCF = { A: "198.51.100.1", B: "198.51.100.2" };
@@ -250,9 +251,24 @@ describe("verify against the emulator", () => {
     expect(log.writes).toEqual([]);
     expect(log.submits).toEqual([]);
     expect(log.consoleCommands.length).toBeGreaterThan(0);
-    for (const c of log.consoleCommands) expect(c.cmd).toMatch(/^D /);
+    for (const c of log.consoleCommands) expect(c.cmd).toSatisfy(isDisplayCommand);
     // Logon and logoff (POST/DELETE auth) change nothing on z/OS.
     for (const key of Object.keys(log.counts)) expect(key).toMatch(/^(GET |PUT console|(POST|DELETE) auth$)/);
+  });
+
+  it("shows the sysplex prerequisites as checks: healthy on the seeded sysplex, failed naming both RACF databases when they differ", async () => {
+    buildHotStandby(emu, "AUTOSWITCHBACK");
+    const ids = ["sysplex.console", "sysplex.saf", "sysplex.uss", "sysplex.jes2"];
+    const good = await runVerify();
+    expect(ids.map((id) => check(good, id)?.verdict)).toEqual(["healthy", "healthy", "healthy", "healthy"]);
+    const res = await fetch(`${emu.url}/__emulator/system/SYSB/share`, { method: "POST", body: JSON.stringify({ racfPrimary: "SYS1.RACF.OTHER" }) });
+    expect(res.status).toBe(200);
+    const bad = await runVerify();
+    const saf = check(bad, "sysplex.saf");
+    expect(saf.verdict).toBe("failed");
+    expect(saf.reason).toContain("SYSA: SYS1.RACF.PRIMARY on RACF01");
+    expect(saf.reason).toContain("SYSB: SYS1.RACF.OTHER on RACF01");
+    expect(bad.verdict).toBe("failed");
   });
 
   it("says degraded with SYSB Active when SYSA goes down, and healthy again when it is back", async () => {

@@ -40,7 +40,7 @@ describe("adding the USER_DIR MOUNT", () => {
       "/* z/OSMF USER_DIR of SYSA, mounted at its IPL */",
       "MOUNT FILESYSTEM('ZOSMF.SYSA.USERDIR')",
       "      MOUNTPOINT('/global/zosmf/sysa')",
-      "      TYPE(ZFS) MODE(RDWR) UNMOUNT SYSNAME(SYSA)",
+      "      TYPE(ZFS) MODE(RDWR) PARM('AGGRGROW') UNMOUNT SYSNAME(SYSA)",
     ]);
     for (const l of added) expect(l.length).toBeLessThanOrEqual(71);
     const mounts = parseBpxprm(edit.text).mounts;

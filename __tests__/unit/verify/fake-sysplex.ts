@@ -258,10 +258,19 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
           return new Promise((_resolve, reject) => options.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
         }
         const report = /NETSTAT,(\w+)/.exec(cmd)?.[1]?.toLowerCase() as "vipadcfg" | "vdpt" | "vipadyn";
-        const text = stack[report] ?? "IEE305I D COMMAND INVALID";
+        const text = SHARED_SYSPLEX[cmd]?.(Object.keys(plex.stacks)) ?? stack[report] ?? "IEE305I D COMMAND INVALID";
         return { key: "K1", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
       },
     } as unknown as VerifyClient["console"],
     close() {},
   };
 }
+
+/** The sysplex prerequisites' displays as a healthy sysplex answers them: one RACF database, one MAS, SYSPLEX(YES). */
+const SHARED_SYSPLEX: Record<string, (systems: string[]) => string> = {
+  "D T": () => " IEE136I LOCAL: TIME=12.00.01 DATE=2025.001  UTC: TIME=12.00.01 DATE=2025.001",
+  "RVARY LIST": () =>
+    " ICH15013I RACF DATABASE STATUS:\r    YES  PRIM   1 RACF01   SYS1.RACF.PRIMARY\r ICH15020I RVARY COMMAND HAS FINISHED PROCESSING.",
+  "D OMVS,O": () => " BPXO043I 12.00.01 DISPLAY OMVS 1\r  SYSPLEX         =        YES",
+  "$D MEMBER": (systems) => systems.map((s, i) => ` $HASP673 MEMBER(${i + 1}) NAME=${s},STATUS=ACTIVE,SYSNAME=${s}`).join("\r"),
+};

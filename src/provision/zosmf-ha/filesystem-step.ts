@@ -9,11 +9,22 @@ import { datasetExists } from "../ops/read-current";
 import { stepJob, submitOnce } from "../ops/submit-once";
 import { makeStep } from "../step";
 
+/** IBM's IZUMKFS sample defines the z/OSMF data file system with CYL(200 20). */
+export const IZUMKFS_SPACE = { primary: 200, secondary: 20 } as const;
+
 /** Where the job's variables come from in the topology, so a refused value is named by its field. */
 function filesystemFields(t: Parameters<typeof systemByName>[0], system: string): Record<string, string> {
   const sys = systemField(t, system);
   const zosmf = Object.fromEntries(Object.keys(systemByName(t, system).zosmf ?? {}).map((k) => [`system.zosmf.${k}`, `${sys}.zosmf.${k}`]));
-  return { ...zosmf, "system.name": `${sys}.name`, zfs: `${sys}.zosmf.zfs`, userDir: `${sys}.zosmf.userDir`, volume: "datasets.volume" };
+  return {
+    ...zosmf,
+    "system.name": `${sys}.name`,
+    zfs: `${sys}.zosmf.zfs`,
+    userDir: `${sys}.zosmf.userDir`,
+    volume: "datasets.volume",
+    primaryCyl: `${sys}.zosmf.zfsSpace.primary`,
+    secondaryCyl: `${sys}.zosmf.zfsSpace.secondary`,
+  };
 }
 
 export async function planFilesystem(spec: StepSpec, system: string): Promise<PlannedStep> {
@@ -103,8 +114,8 @@ async function mountJob(spec: StepSpec, system: string, exists: boolean): Promis
       define: !exists,
       zfs: z.zfs,
       volume: t.datasets.volume,
-      primaryCyl: 25,
-      secondaryCyl: 10,
+      primaryCyl: z.zfsSpace?.primary ?? IZUMKFS_SPACE.primary,
+      secondaryCyl: z.zfsSpace?.secondary ?? IZUMKFS_SPACE.secondary,
       userDir: z.userDir,
     },
     "",

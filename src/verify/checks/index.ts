@@ -5,6 +5,7 @@ import { gatewayChecks } from "./gateway";
 import { persistenceTcpipChecks } from "./persistence-tcpip";
 import { persistenceChecks } from "./persistence-members";
 import { portSharingChecks } from "./port-sharing";
+import { prerequisiteChecks } from "./prerequisites";
 import { reachabilityChecks } from "./reachability";
 import { serversAlikeChecks } from "./servers-alike";
 import { systemChecks } from "./systems";
@@ -15,6 +16,7 @@ import { zosmfHaConfigChecks } from "./zosmf-ha/config";
 export const CHECK_MODULES: readonly CheckModule[] = [
   systemChecks,
   reachabilityChecks,
+  prerequisiteChecks,
   zosmfHaConfigChecks,
   zosmfHaChecks,
   cachingServiceChecks,

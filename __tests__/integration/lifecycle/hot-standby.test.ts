@@ -14,6 +14,7 @@ import { rollback } from "../../../src/run/rollback";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
 import { isDisplayCommand } from "../../../src/engine/sent";
+import { lockWrites, writeLines } from "../../lock-writes";
 
 const EXAMPLE = path.join(__dirname, "../../../examples/two-system.yaml");
 const FAST = { consoleDelayMs: 20, jobTimeoutMs: 30_000 };
@@ -220,7 +221,8 @@ describe("failures", () => {
       expect(all).toMatch(/caching-service\/zowe-yaml: \/global\/zowe\/zowe\.yaml does not exist/);
       expect(all).toMatch(/zosmf-ha\/filesystem\/SYSB: OTHER\.ZFS is mounted at \/global\/zosmf\/zosmfb/);
     }
-    expect(emu!.requestLog.writes).toEqual([]);
+    // Only the real run's sysplex lock, taken before it looked and removed at the refusal.
+    expect(writeLines(emu!.requestLog.writes)).toEqual(lockWrites());
     expect(emu!.requestLog.submits).toEqual([]);
   });
 
@@ -232,7 +234,7 @@ describe("failures", () => {
   it("a console routing rejection for an unknown system stops the run before anything is written", async () => {
     const { topologyFile, connection } = await setUp((t) => t.replaceAll("SYSB", "SYSX"));
     await expect(provision({ topologyFile, connection, ...FAST })).rejects.toThrow(/IEE618I|SYSX/);
-    expect(emu!.requestLog.writes).toEqual([]);
+    expect(writeLines(emu!.requestLog.writes)).toEqual(lockWrites());
     expect(emu!.requestLog.submits).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "vitest";
 import { start, type Emulator } from "../../../emulator";
+import { isDisplayCommand } from "../../../src/engine/sent";
 import { parseNetstat, type PortlistEntry, type VipadcfgReport } from "../../../src/parsers";
 import { verify, type VerifyResult } from "../../../src/run/verify";
 import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
@@ -73,12 +74,12 @@ export const check = (r: VerifyResult, id: string, system?: string) => r.checks.
 export const unhealthy = (r: VerifyResult) =>
   r.checks.filter((c) => c.verdict !== "healthy").map((c) => `${c.id}${c.system ? `/${c.system}` : ""} ${c.verdict}: ${c.found ?? ""} ${c.reason ?? ""}`);
 
-/** Console commands since `mark` other than displays (verify only displays). */
+/** Console commands since `mark` other than displays (verify only displays: D, $D, RVARY LIST). */
 export const pluginCommandsSince = (p: Plex, mark: number) =>
   p.emu.requestLog.consoleCommands
     .slice(mark)
     .map((c) => c.cmd)
-    .filter((c) => !/^D /.test(c));
+    .filter((c) => !isDisplayCommand(c));
 
 async function netstat<K extends "PORTLIST" | "VIPADCFG">(p: Plex, system: string, report: K, command: string, empty?: unknown) {
   const client = createZosmfClient(p.connection);

@@ -112,16 +112,16 @@ describe("z/OSMF hot standby across IPLs (two-system example)", () => {
 
 /** The port-sharing and distributed-services servers of the three-system example: a listener procedure each, started by the operator. */
 const SERVICE_SERVERS: Record<string, [job: string, proc: string][]> = {
-  SYSA: [["ZCHA1", "ZCHA"], ["ZCHA2", "ZCHA"], ["ZCON1", "ZCON"], ["IMSCON1", "IMSCON"]],
-  SYSB: [["ZCON2", "ZCON"], ["IMSCON2", "IMSCON"]],
-  SYSC: [["ZCON3", "ZCON"], ["IMSCON3", "IMSCON"]],
+  SYSA: [["ZCHA1", "ZCHA"], ["ZCHA2", "ZCHA"], ["ZCON1", "ZCON"], ["IMSCON1", "IMSCON"], ["ZWE1AG", "ZWEAG"], ["ZWE2AG", "ZWEAG"]],
+  SYSB: [["ZCON2", "ZCON"], ["IMSCON2", "IMSCON"], ["ZWE3AG", "ZWEAG"]],
+  SYSC: [["ZCON3", "ZCON"], ["IMSCON3", "IMSCON"], ["ZWE4AG", "ZWEAG"]],
 };
 const ZOSMF_SERVER: Record<string, string> = { SYSA: "IZUSVRA", SYSB: "IZUSVRB", SYSC: "IZUSVRC" };
 
 async function startServiceServers(p: Plex): Promise<void> {
   const client = createZosmfClient(p.connection);
   try {
-    for (const [name, ports] of [["ZCHA", [9443, 9444]], ["ZCON", [5595]], ["IMSCON", [5801]]] as const) {
+    for (const [name, ports] of [["ZCHA", [9443, 9444]], ["ZCON", [5595]], ["IMSCON", [5801]], ["ZWEAG", [7554]]] as const) {
       const cards = ports.map((port) => `//* LISTEN PORT=${port} ADDR=0.0.0.0`);
       await client.files.write("SYS1.PROCLIB", name, [`//${name.padEnd(8)} PROC`, ...cards, "//RUN      EXEC PGM=IEFBR14", ""].join("\n"));
     }

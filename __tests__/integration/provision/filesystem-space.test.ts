@@ -30,7 +30,7 @@ describe("the z/OSMF data file system", () => {
     const jclB = jobOf(steps, "zosmf-ha/filesystem/SYSB");
     expect(jclA).toMatch(/LINEAR CYLINDERS\(300 45\)/);
     expect(jclB).toMatch(/LINEAR CYLINDERS\(200 20\)/);
-    for (const jcl of [jclA, jclB]) expect(jcl).toMatch(/ MODE\(RDWR\) -\n  PARM\('AGGRGROW'\) -\n  MOUNTPOINT\('[^']+'\)\n/);
+    for (const jcl of [jclA, jclB]) expect(jcl).toMatch(/ MODE\(RDWR\) UNMOUNT -\n  PARM\('AGGRGROW'\) -\n  MOUNTPOINT\('[^']+'\)\n/);
 
     const fs = steps.filter((s) => s.id.startsWith("zosmf-ha/filesystem/"));
     const { outcomes } = await apply(fs.map((s) => ({ ...s, dependsOn: [] })));

@@ -41,6 +41,9 @@ export function withoutPersistence(text: string, opts: { systems?: readonly stri
 }
 
 /** The example's text without the persistence fields (see withoutPersistence). */
-export function exampleWithoutPersistence(name: ExampleName = "two-system.yaml", opts: Parameters<typeof withoutPersistence>[1] = {}): string {
+export function exampleWithoutPersistence(
+  name: ExampleName = "two-system.yaml",
+  opts: Parameters<typeof withoutPersistence>[1] = {},
+): string {
   return withoutPersistence(exampleText(name), opts);
 }

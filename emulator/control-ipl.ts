@@ -10,7 +10,13 @@ import type { EmulatorContext } from "./http/context";
 import type { Reply } from "./http/reply";
 import { iplSystem, tcpipRestart } from "./operator/ipl";
 
-export function handleIplControl(ctx: EmulatorContext, reply: Reply, name: string, action: "ipl" | "tcpip-restart", body: Record<string, unknown>): void {
+export function handleIplControl(
+  ctx: EmulatorContext,
+  reply: Reply,
+  name: string,
+  action: "ipl" | "tcpip-restart",
+  body: Record<string, unknown>,
+): void {
   const sys = ctx.state.systems[name];
   const now = ctx.clock.now();
   if (action === "tcpip-restart") {

@@ -15,7 +15,8 @@ export function handleShareControl(ctx: EmulatorContext, reply: Reply, name: str
   const share = structuredClone(shareOf(sys));
   const { racfPrimary, racfVolume, jes2Mas, omvsSysplex } = body;
   const text = (v: unknown) => v === undefined || (typeof v === "string" && v.trim() !== "");
-  if (!text(racfPrimary) || !text(racfVolume) || !text(jes2Mas)) return reply.json(400, { error: "racfPrimary, racfVolume and jes2Mas must be non-empty strings" });
+  if (!text(racfPrimary) || !text(racfVolume) || !text(jes2Mas))
+    return reply.json(400, { error: "racfPrimary, racfVolume and jes2Mas must be non-empty strings" });
   if (omvsSysplex !== undefined && typeof omvsSysplex !== "boolean") return reply.json(400, { error: "omvsSysplex must be true or false" });
   if (typeof racfPrimary === "string") share.racf.primary.dsn = racfPrimary.toUpperCase();
   if (typeof racfVolume === "string") share.racf.primary.volser = racfVolume.toUpperCase();

@@ -33,4 +33,5 @@ function write(file: string, schema: unknown): void {
 }
 
 write("topology.schema.json", topologyJsonSchema());
-for (const name of Object.keys(RESULT_SCHEMAS) as ResultSchemaName[]) write(`${name}.schema.json`, resultJsonSchema(name, { strict: false }));
+for (const name of Object.keys(RESULT_SCHEMAS) as ResultSchemaName[])
+  write(`${name}.schema.json`, resultJsonSchema(name, { strict: false }));

@@ -212,7 +212,9 @@ describe("provision --limit and --only through the CLI", () => {
     expect(res.status, res.stderr).toBe(0);
     const data = (JSON.parse(res.stdout) as { data: { plan: { id: string }[]; leftOut: { id: string; by: string }[] } }).data;
     expect(data.plan.filter((s) => s.id.endsWith("/SYSB"))).toEqual([]);
-    expect(data.leftOut).toEqual(expect.arrayContaining([{ id: "zosmf-ha/parmlib/SYSB", by: "--limit", system: "SYSB", reason: "a step of SYSB" }]));
+    expect(data.leftOut).toEqual(
+      expect.arrayContaining([{ id: "zosmf-ha/parmlib/SYSB", by: "--limit", system: "SYSB", reason: "a step of SYSB" }]),
+    );
   }, 120_000);
 
   it("refuses an unknown system in --limit with exit 3, naming the systems allowed, and sends nothing", async () => {
@@ -506,7 +508,11 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
     writeFileSync(topo, readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""));
     const plan = path.join(dir, "plan.json");
     try {
-      const dry = await zowe(["ha", "provision", "-t", topo, "--dry-run", "--out", plan, "--detailed-exit-code", "--rfj"], connEnv, 120_000);
+      const dry = await zowe(
+        ["ha", "provision", "-t", topo, "--dry-run", "--out", plan, "--detailed-exit-code", "--rfj"],
+        connEnv,
+        120_000,
+      );
       expect(dry.status).toBe(5);
       const data = (JSON.parse(dry.stdout) as { data: { status: string; planFile: string; counts: { jobs: number } } }).data;
       expect(data.status).toBe("planned");
@@ -519,7 +525,9 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       const plain = await zowe(["ha", "provision", "-t", topo, "--dry-run"], connEnv, 120_000);
       expect(plain.status).toBe(0);
       // The IPL-time members the example names are updated: their originals go to the backup library the plan creates.
-      expect(plain.stdout.split("\n")[0]).toBe("Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.");
+      expect(plain.stdout.split("\n")[0]).toBe(
+        "Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.",
+      );
 
       // z/OS moves behind the saved plan: refused with exit 2, naming the member, nothing written or submitted.
       const moved = await emulatorLog();
@@ -603,7 +611,10 @@ describe("zowe ha unlock through the real zowe binary", () => {
       expect(await lockLeft()).toBe(false);
       const free = await zowe(["ha", "unlock", "-t", topo, "--run", "PLEX1-20261201T080000000-beef", "--rfj"], env, 60_000);
       expect(free.status).toBe(0);
-      expect((JSON.parse(free.stdout) as { data: { removed: boolean; holder: unknown } }).data).toMatchObject({ removed: false, holder: null });
+      expect((JSON.parse(free.stdout) as { data: { removed: boolean; holder: unknown } }).data).toMatchObject({
+        removed: false,
+        holder: null,
+      });
     } finally {
       await own.stop();
     }

@@ -83,7 +83,10 @@ export const ProvisionDefinition: ICommandDefinition = {
     { description: "Continue the last failed run after fixing its cause", options: "-t sysplex.yaml --resume" },
     { description: "Save the plan for review, then apply exactly that plan", options: "-t sysplex.yaml --dry-run --out plan.json" },
     { description: "Apply a reviewed plan; refused if z/OS changed since it was saved", options: "-t sysplex.yaml --plan plan.json" },
-    { description: "In a pipeline: exit 5 when changes are pending, 0 when nothing would change", options: "-t sysplex.yaml --dry-run --detailed-exit-code" },
+    {
+      description: "In a pipeline: exit 5 when changes are pending, 0 when nothing would change",
+      options: "-t sysplex.yaml --dry-run --detailed-exit-code",
+    },
     { description: "Configure only SYSA's z/OSMF in tonight's window", options: "-t sysplex.yaml --limit SYSA --only zosmf-ha" },
     { description: "Provision from a pipeline and keep the structured result", options: "-t sysplex.yaml --rfj --job-timeout 900" },
   ],

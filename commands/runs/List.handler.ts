@@ -6,7 +6,12 @@ import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../H
 export default class RunsListHandler extends HaBaseHandler {
   protected async run(ctx: HaHandlerContext): Promise<HaCommandResult> {
     const args = ctx.params.arguments;
-    const list = await listRuns({ topologyFile: args.topology, connection: await ctx.connection(), recordDir: args.recordDir, log: ctx.log });
+    const list = await listRuns({
+      topologyFile: args.topology,
+      connection: await ctx.connection(),
+      recordDir: args.recordDir,
+      log: ctx.log,
+    });
     return { data: rfjData(list), text: renderRunsList(list) };
   }
 }

@@ -41,7 +41,10 @@ const ShowDefinition: ICommandDefinition = {
   ],
   examples: [
     { description: "Show a run", options: "PLEX1-20261122T101500123-ab12 -t sysplex.yaml" },
-    { description: "Write a change record for a ticket", options: "PLEX1-20261122T101500123-ab12 -t sysplex.yaml --format markdown > change.md" },
+    {
+      description: "Write a change record for a ticket",
+      options: "PLEX1-20261122T101500123-ab12 -t sysplex.yaml --format markdown > change.md",
+    },
   ],
 };
 

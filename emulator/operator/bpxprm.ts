@@ -19,7 +19,22 @@ interface BpxStatement {
 
 /** Operands of the statements the emulator reads; any other word starts a new statement. */
 const OPERANDS: Record<string, string[]> = {
-  ROOT: ["FILESYSTEM", "DDNAME", "TYPE", "MODE", "PARM", "SETUID", "NOSETUID", "SECURITY", "NOSECURITY", "AUTOMOVE", "NOAUTOMOVE", "UNMOUNT", "SYSNAME", "TAG"],
+  ROOT: [
+    "FILESYSTEM",
+    "DDNAME",
+    "TYPE",
+    "MODE",
+    "PARM",
+    "SETUID",
+    "NOSETUID",
+    "SECURITY",
+    "NOSECURITY",
+    "AUTOMOVE",
+    "NOAUTOMOVE",
+    "UNMOUNT",
+    "SYSNAME",
+    "TAG",
+  ],
   FILESYSTYPE: ["TYPE", "ENTRYPOINT", "PARM", "ASNAME"],
 };
 OPERANDS.MOUNT = [...OPERANDS.ROOT, "MOUNTPOINT", "KEYLABEL"];
@@ -68,14 +83,23 @@ function mountStatement(state: EmulatorState, system: string, st: BpxStatement, 
   const mountpoint = st.name === "ROOT" ? "/" : ops.MOUNTPOINT;
   const type = (ops.TYPE ?? "").toUpperCase();
   // INF text and codes: what the mount lacks, in BPXF002I's form.
-  const notMounted = (rc: string, why: string) => `BPXF002I FILE SYSTEM ${fsname || "(NONE)"} WAS NOT MOUNTED. RETURN CODE = ${rc}, REASON CODE = 00000000. ${why}`;
+  const notMounted = (rc: string, why: string) =>
+    `BPXF002I FILE SYSTEM ${fsname || "(NONE)"} WAS NOT MOUNTED. RETURN CODE = ${rc}, REASON CODE = 00000000. ${why}`;
   if (!ops.FILESYSTEM) return notMounted("00000079", `${member}: FILESYSTEM IS REQUIRED`);
   if (!mountpoint) return notMounted("00000079", `${member}: MOUNTPOINT IS REQUIRED`);
   if (type !== "ZFS" && type !== "HFS" && type !== "TFS") return notMounted("00000079", `${member}: TYPE(${type}) IS NOT A FILESYSTYPE`);
   const owner = (ops.SYSNAME ?? system).toUpperCase();
   if (!state.systems[owner]?.up) return notMounted("00000079", `SYSNAME ${owner} IS NOT ACTIVE`);
   const mode = ops.MODE === "READ" ? "rdonly" : "rdwr";
-  const r = mountFileSystem(state, { fsname, mountpoint, mode, sysname: owner, fstype: type, automove: automoveOf(ops), ...(ops.PARM ? { parm: ops.PARM } : {}) });
+  const r = mountFileSystem(state, {
+    fsname,
+    mountpoint,
+    mode,
+    sysname: owner,
+    fstype: type,
+    automove: automoveOf(ops),
+    ...(ops.PARM ? { parm: ops.PARM } : {}),
+  });
   if (r.rc === MOUNT_RC.alreadyHere) return `BPXF237I FILE SYSTEM ${fsname} WAS ALREADY MOUNTED ON PATHNAME ${mountpoint}.`;
   if (r.rc !== MOUNT_RC.ok) {
     const line = r.lines[0] ?? "";

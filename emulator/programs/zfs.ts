@@ -29,7 +29,15 @@ export function formatAggregate(
  */
 export function mountFileSystem(
   state: EmulatorState,
-  req: { fsname: string; mountpoint: string; mode: "rdwr" | "rdonly"; sysname: string; fstype?: Mount["fstype"]; automove?: Mount["automove"]; parm?: string },
+  req: {
+    fsname: string;
+    mountpoint: string;
+    mode: "rdwr" | "rdonly";
+    sysname: string;
+    fstype?: Mount["fstype"];
+    automove?: Mount["automove"];
+    parm?: string;
+  },
 ): { rc: number; lines: string[] } {
   const fsname = req.fsname.toUpperCase();
   const mountpoint = normalizePath(req.mountpoint);
@@ -53,7 +61,15 @@ export function mountFileSystem(
   if (occupant) return failed(ERRNO.EBUSY, mountMsg.busy(`${occupant.fsname} is mounted there`));
   if (!dirExists(state, mountpoint)) return failed(ERRNO.ENOENT, mountMsg.noMountPoint);
   if (ds.dsorg === "VS" && ds.zfs && !ds.formatted) ds.formatted = true;
-  state.mounts.push({ fsname, mountpoint, fstype, mode: req.mode, sysname: req.sysname, ...(req.automove ? { automove: req.automove } : {}), ...(parm ? { parm } : {}) });
+  state.mounts.push({
+    fsname,
+    mountpoint,
+    fstype,
+    mode: req.mode,
+    sysname: req.sysname,
+    ...(req.automove ? { automove: req.automove } : {}),
+    ...(parm ? { parm } : {}),
+  });
   return { rc: MOUNT_RC.ok, lines: [mountMsg.mounted(fsname)] };
 }
 

@@ -24,7 +24,13 @@ const attributes = z.object({
 });
 
 const change = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("member"), dsn: z.string(), member: z.string(), action: z.enum(["create", "update", "delete"]), diff: z.string() }),
+  z.object({
+    kind: z.literal("member"),
+    dsn: z.string(),
+    member: z.string(),
+    action: z.enum(["create", "update", "delete"]),
+    diff: z.string(),
+  }),
   z.object({ kind: z.literal("uss-file"), path: z.string(), action: z.enum(["create", "update"]), diff: z.string() }),
   z.object({ kind: z.literal("job"), jobname: z.string(), jcl: z.string(), maxRc: z.number(), purpose: z.string() }),
   z.object({ kind: z.literal("command"), system: z.string(), command: z.string(), purpose: z.string() }),

@@ -60,7 +60,8 @@ function statementRecords(want: WantedMount): string[] {
     const one = `      ${keyword}(${value})`;
     if (one.length <= DATA_COLUMNS) return [one];
     // Blanks delimit, so the value may stand on a record of its own; a quoted value cannot be split.
-    if (value.length > DATA_COLUMNS) throw new IplMemberRefusal(`the ${keyword} value is ${value.length} characters; it cannot be written within columns 1-71`);
+    if (value.length > DATA_COLUMNS)
+      throw new IplMemberRefusal(`the ${keyword} value is ${value.length} characters; it cannot be written within columns 1-71`);
     return [`      ${keyword}(`, value, "      )"];
   };
   const fs = operand("FILESYSTEM", quoted(want.fileSystem, "file system name"));
@@ -77,7 +78,8 @@ function statementRecords(want: WantedMount): string[] {
 /** The member with the MOUNT added; an equivalent MOUNT leaves it unchanged, a conflicting one refuses. */
 export function addMount(text: string, want: WantedMount): MountEdit {
   const member = parseBpxprm(text);
-  if (member.problems.length > 0) throw new IplMemberRefusal("the member cannot be read as the system reads it; no MOUNT is added", member.problems);
+  if (member.problems.length > 0)
+    throw new IplMemberRefusal("the member cannot be read as the system reads it; no MOUNT is added", member.problems);
   for (const m of member.mounts) {
     const verdict = judgeMount(m, want);
     if (verdict === "same") return { text, changed: false };

@@ -117,7 +117,12 @@ function valueAt(tokens: readonly Token[], at: number, problems: string[], recor
   return { value: parts.join(" "), next: tokens.length };
 }
 
-function readMount(tokens: readonly Token[], at: number, problems: string[], records: readonly string[]): { mount: BpxMount; next: number } {
+function readMount(
+  tokens: readonly Token[],
+  at: number,
+  problems: string[],
+  records: readonly string[],
+): { mount: BpxMount; next: number } {
   const values: Record<string, string> = {};
   let move: string | undefined;
   let i = at + 1;
@@ -153,7 +158,7 @@ export function parseBpxprm(text: string): BpxprmMember {
   const tokens = tokenize(records, problems);
   const mounts: BpxMount[] = [];
   let depth = 0;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i]!;
     if (depth === 0 && t.kind === "word" && t.text.toUpperCase() === "MOUNT") {
       const r = readMount(tokens, i, problems, records);

@@ -30,10 +30,16 @@ export function setIzu(text: string, suffix: string, inherited: readonly string[
     if (izu.suffixes.includes(suffix)) return { text, changed: false, suffixes: izu.suffixes };
     suffixes = [...izu.suffixes, suffix];
     const p = izu.parameter;
-    if (p.lastLine !== p.line) throw new IplMemberRefusal(`IZU= runs over records ${p.line + 1}-${p.lastLine + 1}; add ${suffix} to it by hand`, [showRecord(records, p.line)]);
+    if (p.lastLine !== p.line)
+      throw new IplMemberRefusal(`IZU= runs over records ${p.line + 1}-${p.lastLine + 1}; add ${suffix} to it by hand`, [
+        showRecord(records, p.line),
+      ]);
     const next = replaceInRecord(records[p.line]!, p.start, p.end, list.dataEnds.get(p.line)!, `IZU=(${suffixes.join(",")})`);
     if (next === undefined)
-      throw new IplMemberRefusal(`IZU=(${suffixes.join(",")}) does not fit in columns 1-71 of record ${p.line + 1}; add ${suffix} to it by hand`, [showRecord(records, p.line)]);
+      throw new IplMemberRefusal(
+        `IZU=(${suffixes.join(",")}) does not fit in columns 1-71 of record ${p.line + 1}; add ${suffix} to it by hand`,
+        [showRecord(records, p.line)],
+      );
     records[p.line] = next;
   } else {
     suffixes = [...new Set([...inherited.map((s) => s.toUpperCase()), suffix])];
@@ -54,6 +60,10 @@ function checkEdit(before: IeasysList, after: IeasysList, suffixes: readonly str
       .filter((p) => p.name !== "IZU")
       .map((p) => `${p.name}=${p.value}`)
       .join("\n");
-  const ok = after.problems.length === 0 && izu.state === "listed" && izu.suffixes.join(",") === suffixes.join(",") && others(before) === others(after);
+  const ok =
+    after.problems.length === 0 &&
+    izu.state === "listed" &&
+    izu.suffixes.join(",") === suffixes.join(",") &&
+    others(before) === others(after);
   if (!ok) throw new IplMemberRefusal("the edited member does not read back as planned; nothing is written", [...after.problems]);
 }

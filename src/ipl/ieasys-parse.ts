@@ -88,7 +88,8 @@ function readPieces(records: readonly string[], problems: string[]): { pieces: P
     if (state === "after") endedAt = line;
   });
   const last = pieces[pieces.length - 1];
-  if (last && last.text.endsWith(",")) problems.push(`line ${last.line + 1}: ${records[last.line]!.trimEnd()} (ends with a comma but no record follows)`);
+  if (last && last.text.endsWith(","))
+    problems.push(`line ${last.line + 1}: ${records[last.line]!.trimEnd()} (ends with a comma but no record follows)`);
   return { pieces, ends };
 }
 
@@ -131,10 +132,15 @@ export function parseIeasys(text: string): IeasysList {
     if (!first || !last || !m) {
       const at = first ?? where[Math.max(0, part.offset - 1)];
       const line = at?.line ?? 0;
-      problems.push(`line ${line + 1}: ${records[line]?.trimEnd() ?? ""} (${part.text === "" ? "an empty parameter" : `'${part.text}' is not a parameter`})`);
+      problems.push(
+        `line ${line + 1}: ${records[line]?.trimEnd() ?? ""} (${part.text === "" ? "an empty parameter" : `'${part.text}' is not a parameter`})`,
+      );
       continue;
     }
-    if (m[2] !== undefined && !balanced(m[2])) problems.push(`line ${first.line + 1}: ${records[first.line]!.trimEnd()} (the parentheses of ${m[1]!.toUpperCase()}= do not balance)`);
+    if (m[2] !== undefined && !balanced(m[2]))
+      problems.push(
+        `line ${first.line + 1}: ${records[first.line]!.trimEnd()} (the parentheses of ${m[1]!.toUpperCase()}= do not balance)`,
+      );
     parameters.push({
       name: m[1]!.toUpperCase(),
       value: m[2] ?? "",
@@ -176,7 +182,8 @@ export function suffixList(value: string): string[] | null {
 
 /** The suffixes a member gives a parameter; a member the reader could not read, or two of the parameter, is unreadable. */
 export function suffixParameter(list: IeasysList, name: string): SuffixParameter {
-  if (list.problems.length > 0) return { state: "unreadable", reason: "the member cannot be read as the system reads it", lines: list.problems };
+  if (list.problems.length > 0)
+    return { state: "unreadable", reason: "the member cannot be read as the system reads it", lines: list.problems };
   const found = list.parameters.filter((p) => p.name === name);
   if (found.length === 0) return { state: "absent" };
   const lines = found.map((p) => `line ${p.line + 1}: ${list.records[p.line]!.trimEnd()}`);

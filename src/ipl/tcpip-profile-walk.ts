@@ -46,8 +46,7 @@ export async function walkProfile(profile: IncludeTarget, read: ReadTarget): Pro
       return [];
     }
     const parsed = text === null ? null : readProfile(text);
-    if (!members.some((m) => sameTarget(m.target, target)))
-      members.push({ target, text, read: parsed, ...(by ? { includedBy: by } : {}) });
+    if (!members.some((m) => sameTarget(m.target, target))) members.push({ target, text, read: parsed, ...(by ? { includedBy: by } : {}) });
     if (text === null) {
       unreadable.push(`${targetText(target)} does not exist${by ? ` (INCLUDEd by ${targetText(by)})` : ""}`);
       return [];

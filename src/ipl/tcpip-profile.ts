@@ -55,7 +55,10 @@ function records(text: string): string[] {
 /** The words of one record as TCP/IP reads them: columns 1-71, comment removed, upper case. */
 export function recordWords(record: string): string[] {
   const read = record.replace(/\r$/, "").slice(0, OBEY_COLUMNS).replace(/;.*$/, "");
-  return read.toUpperCase().split(/\s+/).filter((w) => w !== "");
+  return read
+    .toUpperCase()
+    .split(/\s+/)
+    .filter((w) => w !== "");
 }
 
 /** `DSN(MEMBER)` or `DSN` as a target, or null when it is neither. */
@@ -196,7 +199,8 @@ function assertReadsAsPlanned(original: string, edited: string, targets: readonl
   const after = readProfile(edited).includes.map((i) => (i.target ? targetText(i.target) : i.text));
   const expected = [...readProfile(original).includes.map((i) => (i.target ? targetText(i.target) : i.text)), ...targets.map(targetText)];
   const restored = removeIncludes(edited, targets) === original;
-  if (problems.length === 0 && restored && new Set(after).size === new Set(expected).size && expected.every((e) => after.includes(e))) return;
+  if (problems.length === 0 && restored && new Set(after).size === new Set(expected).size && expected.every((e) => after.includes(e)))
+    return;
   throw new HaError(`The edit planned for ${where} would not read back as planned; nothing was changed.`, {
     failureClass: "tool-failure",
     details: [...problems.map((p) => `new record ${p.line}: ${p.rule}`), ...(restored ? [] : ["other records would change"])],

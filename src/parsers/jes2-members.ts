@@ -14,8 +14,7 @@ export interface Jes2Member {
 }
 
 export type Jes2Members =
-  | { readonly state: "known"; readonly members: readonly Jes2Member[] }
-  | { readonly state: "unknown"; readonly lines: readonly string[] };
+  { readonly state: "known"; readonly members: readonly Jes2Member[] } | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 export function parseJes2Members(text: string): Jes2Members {
   const lines = splitLines(text).filter((l) => l.trim() !== "");

@@ -6,8 +6,7 @@
 import { splitLines } from "./frame";
 
 export type OmvsSysplex =
-  | { readonly state: "known"; readonly sysplex: boolean }
-  | { readonly state: "unknown"; readonly lines: readonly string[] };
+  { readonly state: "known"; readonly sysplex: boolean } | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 export function parseOmvsSysplex(text: string): OmvsSysplex {
   const lines = splitLines(text).filter((l) => l.trim() !== "");

@@ -13,8 +13,7 @@ export interface RacfDataset {
 }
 
 export type RvaryList =
-  | { readonly state: "known"; readonly primary: readonly RacfDataset[] }
-  | { readonly state: "unknown"; readonly lines: readonly string[] };
+  { readonly state: "known"; readonly primary: readonly RacfDataset[] } | { readonly state: "unknown"; readonly lines: readonly string[] };
 
 const ROW = /^\s*(YES|NO)\s+(PRIM|BACK)\s+(\d+)\s+([A-Z0-9@#$*]{1,6})\s+([A-Z@#$][A-Z0-9@#$.-]{0,43})\s*$/;
 

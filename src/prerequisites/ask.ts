@@ -39,7 +39,12 @@ export interface Prerequisite<T> {
 /** Asks every system and judges the answers. */
 export async function runPrerequisite<T>(p: Prerequisite<T>, ctx: PrerequisiteContext): Promise<PrerequisiteResult> {
   const sysplex = ctx.sysplex ?? ctx.systems;
-  const answers = await askEach(ctx, p.command, (t) => p.parse(t), (t) => p.isComplete(t, sysplex));
+  const answers = await askEach(
+    ctx,
+    p.command,
+    (t) => p.parse(t),
+    (t) => p.isComplete(t, sysplex),
+  );
   return p.judge(answers, sysplex);
 }
 

@@ -22,7 +22,9 @@ export const consolePrerequisite: Prerequisite<TimeAnswer> = {
 };
 
 function judgeConsole(answers: readonly Answer<TimeAnswer>[]): PrerequisiteResult {
-  const failed = answers.flatMap((a): Unread[] => ("error" in a ? [a] : a.parsed.answered ? [] : [{ system: a.system, lines: a.parsed.lines }]));
+  const failed = answers.flatMap((a): Unread[] =>
+    "error" in a ? [a] : a.parsed.answered ? [] : [{ system: a.system, lines: a.parsed.lines }],
+  );
   if (failed.length > 0) {
     return {
       id: ID,

@@ -44,7 +44,12 @@ function judgeJes2(answers: readonly Answer<Jes2Members>[], sysplex: readonly st
   }
   if (unknown.length > 0) {
     const who = unknown.map((u) => u.system).join(", ");
-    return { id: ID, state: "unknown", summary: `Could not tell whether ${who} share${unknown.length === 1 ? "s" : ""} one JES2 MAS with the others.`, details: unreadable(COMMAND, unknown) };
+    return {
+      id: ID,
+      state: "unknown",
+      summary: `Could not tell whether ${who} share${unknown.length === 1 ? "s" : ""} one JES2 MAS with the others.`,
+      details: unreadable(COMMAND, unknown),
+    };
   }
   return { id: ID, state: "ok", summary: `${sysplex.join(", ")} are active members of one JES2 MAS.`, details: [] };
 }

@@ -38,7 +38,12 @@ function judgeSaf(answers: readonly Answer<RvaryList>[]): PrerequisiteResult {
   }
   if (unknown.length > 0) {
     const who = unknown.map((u) => u.system).join(", ");
-    return { id: ID, state: "unknown", summary: `Could not tell which RACF database ${who} use${unknown.length === 1 ? "s" : ""}.`, details: unreadable(COMMAND, unknown) };
+    return {
+      id: ID,
+      state: "unknown",
+      summary: `Could not tell which RACF database ${who} use${unknown.length === 1 ? "s" : ""}.`,
+      details: unreadable(COMMAND, unknown),
+    };
   }
   const [db] = [...databases.keys()];
   return { id: ID, state: "ok", summary: `Every system uses the RACF database ${db}.`, details: [] };

@@ -29,13 +29,19 @@ function judgeUss(answers: readonly Answer<OmvsSysplex>[]): PrerequisiteResult {
     return {
       id: ID,
       state: "failed",
-      summary: "Not every system takes part in the shared file system; z/OSMF high availability needs USER_DIR on a sysplex-wide file system.",
+      summary:
+        "Not every system takes part in the shared file system; z/OSMF high availability needs USER_DIR on a sysplex-wide file system.",
       details: [`${alone.join(", ")}: D OMVS,O shows SYSPLEX = NO (BPXPRMxx SYSPLEX(YES) is needed)`, ...unreadable(COMMAND, unknown)],
     };
   }
   if (unknown.length > 0) {
     const who = unknown.map((u) => u.system).join(", ");
-    return { id: ID, state: "unknown", summary: `Could not tell whether ${who} take${unknown.length === 1 ? "s" : ""} part in the shared file system.`, details: unreadable(COMMAND, unknown) };
+    return {
+      id: ID,
+      state: "unknown",
+      summary: `Could not tell whether ${who} take${unknown.length === 1 ? "s" : ""} part in the shared file system.`,
+      details: unreadable(COMMAND, unknown),
+    };
   }
   const who = answers.map((a) => a.system).join(", ");
   return { id: ID, state: "ok", summary: `${who} take part in the shared file system (SYSPLEX = YES).`, details: [] };

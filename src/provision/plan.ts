@@ -106,7 +106,11 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     // The sysplex must already be one: looked at, never assumed; only systems within --limit/--only are asked.
     const asked = inScope(systems, WORKFLOWS.zosmfHa, options.stepScope);
     if (asked.length > 0)
-      problems.add(...prerequisiteProblems(await checkPrerequisites({ client: options.client, systems: asked, sysplex: systems, delayMs: env.consoleDelayMs })));
+      problems.add(
+        ...prerequisiteProblems(
+          await checkPrerequisites({ client: options.client, systems: asked, sysplex: systems, delayMs: env.consoleDelayMs }),
+        ),
+      );
     steps.push(
       ...(await planWorkflow(WORKFLOWS.zosmfHa, { startServers: options.startServers, vsamMode: false }, (step) =>
         step.kind === "obey-apply" ? obeySystems(t) : systems,
@@ -126,8 +130,7 @@ export async function planProvision(options: PlanProvisionOptions): Promise<Plan
     steps.push(...(await planWorkflow(WORKFLOWS.distributedServices, noServers, () => serviceSystems(t))));
   // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
   // Systems whose topology leaves these members out are warned about on their first step.
-  if (plansIplPersistence(t))
-    steps.push(...(await planWorkflow(IPL_PERSISTENCE, noServers, (step) => iplPersistenceSystems(t, step))));
+  if (plansIplPersistence(t)) steps.push(...(await planWorkflow(IPL_PERSISTENCE, noServers, (step) => iplPersistenceSystems(t, step))));
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
@@ -217,7 +220,9 @@ async function planWorkflowSteps(
   const skeletons: (StepSkeleton & { readonly step: WorkflowStep })[] = included.flatMap((s) =>
     s.scope === "sysplex"
       ? [{ step: s, id: `${wf.idPrefix}/${s.id}`, dependsOn: dependsOn(s) }]
-      : ids.get(s.id)!.systems.map((system) => ({ step: s, system, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) })),
+      : ids
+          .get(s.id)!
+          .systems.map((system) => ({ step: s, system, id: `${wf.idPrefix}/${s.id}/${system}`, dependsOn: dependsOn(s, system) })),
   );
   // Steps out of --limit/--only are not looked at: a partial window reads only what it may change.
   const { kept, leftOut } = filterWorkflow(scope.name, skeletons, scope.stepScope);

@@ -17,7 +17,9 @@ async function facts(env: ProvisionEnv, n: NamedConfig): Promise<ServerFacts | s
       ? (await client.files.readUss(n.config)).text
       : (await client.files.read(splitMember(n.config).dataSet, splitMember(n.config).member)).text;
     const read = readConfig(n.kind, text);
-    return read.ok ? { who: whose(n), facts: read.facts } : `${n.config} (${whose(n)}) cannot be read as a ${n.kind} file: ${read.problems.join(" | ")}`;
+    return read.ok
+      ? { who: whose(n), facts: read.facts }
+      : `${n.config} (${whose(n)}) cannot be read as a ${n.kind} file: ${read.problems.join(" | ")}`;
   } catch (err) {
     return `${n.config} (${whose(n)}) could not be read: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : String(err)}`;
   }

@@ -43,10 +43,13 @@ export function checkStepScope(
   known: { readonly systems: readonly string[]; readonly workflows: readonly string[] },
 ): StepScope {
   const refuse = (option: string, what: string, bad: readonly string[], allowed: readonly string[]): never => {
-    throw new HaError(`${option}: ${bad.map((b) => JSON.stringify(b)).join(", ")} ${bad.length > 1 ? "are not" : "is not"} ${what} of this topology. Nothing was sent.`, {
-      failureClass: "invalid-input",
-      details: [`allowed: ${allowed.join(", ") || "(none)"}`],
-    });
+    throw new HaError(
+      `${option}: ${bad.map((b) => JSON.stringify(b)).join(", ")} ${bad.length > 1 ? "are not" : "is not"} ${what} of this topology. Nothing was sent.`,
+      {
+        failureClass: "invalid-input",
+        details: [`allowed: ${allowed.join(", ") || "(none)"}`],
+      },
+    );
   };
   const systems = given.systems?.map((s) => s.toUpperCase());
   if (systems !== undefined) {
@@ -117,7 +120,7 @@ export function filterWorkflow(
     leftOut.set(s.id, s.system ? `a step of ${s.system}` : `sysplex-wide, and no step of ${listed.join(", ")} needs it`);
   }
   // Drop, until nothing changes, a kept step whose dependency was left out.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of kept) {
       const missing = byId.get(id)!.dependsOn.find((d) => leftOut.has(d));
@@ -127,7 +130,9 @@ export function filterWorkflow(
       changed = true;
     }
   }
-  const out = steps.filter((s) => leftOut.has(s.id)).map((s) => ({ id: s.id, by: "--limit" as const, ...(s.system ? { system: s.system } : {}), reason: leftOut.get(s.id)! }));
+  const out = steps
+    .filter((s) => leftOut.has(s.id))
+    .map((s) => ({ id: s.id, by: "--limit" as const, ...(s.system ? { system: s.system } : {}), reason: leftOut.get(s.id)! }));
   return { kept, leftOut: out };
 }
 

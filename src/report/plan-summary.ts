@@ -38,9 +38,7 @@ export function doneCounts(plan: readonly StepPlan[], outcomes: readonly StepOut
 }
 
 export function totalChanges(c: ChangeCounts): number {
-  return (
-    c.members.create + c.members.update + c.members.delete + c.files.create + c.files.update + c.jobs + c.commands + c.datasets.create
-  );
+  return c.members.create + c.members.update + c.members.delete + c.files.create + c.files.update + c.jobs + c.commands + c.datasets.create;
 }
 
 type Tense = "planned" | "done";

@@ -20,7 +20,10 @@ export function appliedChanges(r: RunRecordData): { id: string; state: string; c
   return r.plan
     .filter((p) => p.changes.length > 0)
     .map((p) => ({ id: p.id, state: states.get(p.id) ?? "not reached", changes: p.changes }))
-    .filter((s) => s.state === "changed" || s.state === "failed" || (r.status !== "succeeded" && s.state === "not reached" && r.outcomes.length === 0));
+    .filter(
+      (s) =>
+        s.state === "changed" || s.state === "failed" || (r.status !== "succeeded" && s.state === "not reached" && r.outcomes.length === 0),
+    );
 }
 
 export function changeTitle(c: Change): string {

@@ -17,7 +17,8 @@ export function renderRunText(r: RunRecordData, places: readonly string[]): stri
       r.outcomes.map((o) => [o.id, o.system ?? "-", o.state, formatDuration(o.durationMs)]),
     ),
   ];
-  for (const o of r.outcomes.filter((x) => x.error)) out.push(`FAILED ${o.id}: ${o.error!.message}`, ...o.error!.details.map((d) => `    ${d}`));
+  for (const o of r.outcomes.filter((x) => x.error))
+    out.push(`FAILED ${o.id}: ${o.error!.message}`, ...o.error!.details.map((d) => `    ${d}`));
   const applied = appliedChanges(r);
   if (applied.length > 0) out.push("", "What was changed:");
   for (const step of applied) {
@@ -30,14 +31,24 @@ export function renderRunText(r: RunRecordData, places: readonly string[]): stri
   }
   if (r.jobs.length > 0) {
     out.push("", "Jobs:");
-    out.push(renderTable(["job", "job id", "RC", "max RC", "step"], r.jobs.map((j) => [j.jobname, j.jobid ?? "?", j.retcode ?? "-", String(j.maxRc), j.stepId])));
+    out.push(
+      renderTable(
+        ["job", "job id", "RC", "max RC", "step"],
+        r.jobs.map((j) => [j.jobname, j.jobid ?? "?", j.retcode ?? "-", String(j.maxRc), j.stepId]),
+      ),
+    );
   }
   if (r.commands.length > 0) out.push("", "Commands:");
   for (const c of r.commands) out.push(`  ${c.system}: ${c.command}`, ...c.response.map((l) => `      ${l}`));
   const map = r.backupMap ?? [];
   if (map.length > 0) {
     out.push("", "Originals kept on z/OS:");
-    out.push(renderTable(["copy", "holds the original of", "run", "time"], map.map((b) => [b.copy, b.of, b.runId, b.at])));
+    out.push(
+      renderTable(
+        ["copy", "holds the original of", "run", "time"],
+        map.map((b) => [b.copy, b.of, b.runId, b.at]),
+      ),
+    );
   }
   return out.join("\n");
 }

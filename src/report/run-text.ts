@@ -50,7 +50,10 @@ function leftOutText(result: { readonly leftOut?: readonly LeftOutStep[] }): str
   return result.leftOut?.length ? ["", ...leftOutLines(result.leftOut)] : [];
 }
 
-export function renderRunResult(result: RunResult & { readonly leftOut?: readonly LeftOutStep[] }, options: { verb?: string; planFile?: string } = {}): string {
+export function renderRunResult(
+  result: RunResult & { readonly leftOut?: readonly LeftOutStep[] },
+  options: { verb?: string; planFile?: string } = {},
+): string {
   const s = result.summary;
   const verb = options.verb ?? `Provision of sysplex ${result.sysplex}`;
   if (result.dryRun) {

@@ -91,7 +91,10 @@ const runRecord = z
       }),
     ),
     commands: z.array(z.object({ stepId: text, system: text, command: text, response: lines })),
-    datasets: z.array(z.object({ stepId: text, dsn: text, attributes: datasetAttributes })).optional().describe("data sets the run created"),
+    datasets: z
+      .array(z.object({ stepId: text, dsn: text, attributes: datasetAttributes }))
+      .optional()
+      .describe("data sets the run created"),
     runToken: text.optional().describe("the token in the run's job and backup names"),
     limit: stepScope.optional().describe("--limit/--only of a partial run"),
     command: text.optional(),

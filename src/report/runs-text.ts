@@ -17,6 +17,7 @@ export function renderRunsList(list: RunsList): string {
   const lines: string[] = [];
   if (rows.length === 0) lines.push(`No runs of sysplex ${list.sysplex} are recorded in ${list.localDir} or ${list.zosLibrary}.`);
   else lines.push(renderTable(["run", "command", "z/OS user", "from", "started", "outcome", "changed", "based on", "record"], rows));
-  if (list.zosProblem) lines.push(`The run records on z/OS (${list.zosLibrary}) could not be read: ${list.zosProblem}. Only this machine's runs are listed.`);
+  if (list.zosProblem)
+    lines.push(`The run records on z/OS (${list.zosLibrary}) could not be read: ${list.zosProblem}. Only this machine's runs are listed.`);
   return lines.join("\n");
 }

@@ -17,7 +17,8 @@ function base(verb: "provision" | "rollback", o: Where): string {
  * Nothing sent: just run it again, in the same window (`scope`: its --limit/--only as typed).
  */
 export function provisionNext(o: Where, runId: string, anythingSent: boolean, scope = ""): string[] {
-  if (!anythingSent) return [`nothing was changed on z/OS; fix the cause above and run: ${base("provision", o)}${scope ? ` ${scope}` : ""}`];
+  if (!anythingSent)
+    return [`nothing was changed on z/OS; fix the cause above and run: ${base("provision", o)}${scope ? ` ${scope}` : ""}`];
   return [`continue this run:   ${base("provision", o)} --resume`, `or undo what it did: ${base("rollback", o)} --run ${shellWord(runId)}`];
 }
 

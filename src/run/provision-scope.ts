@@ -34,7 +34,11 @@ export function scopeOfRun(
   const before = resumed.limit ? checkStepScope(resumed.limit, known) : undefined;
   if (given === undefined) {
     if (isLimited(before))
-      sink?.onEvent({ type: "message", level: "info", text: `--resume keeps the window of run ${resumed.runId}: ${describeScope(before)}` });
+      sink?.onEvent({
+        type: "message",
+        level: "info",
+        text: `--resume keeps the window of run ${resumed.runId}: ${describeScope(before)}`,
+      });
     return before;
   }
   if (!sameScope(given, before)) {
@@ -43,7 +47,9 @@ export function scopeOfRun(
       {
         failureClass: "invalid-input",
         details: [
-          isLimited(before) ? `give the same ${describeScope(before)}, or neither option, to continue it` : "give neither --limit nor --only to continue it",
+          isLimited(before)
+            ? `give the same ${describeScope(before)}, or neither option, to continue it`
+            : "give neither --limit nor --only to continue it",
           "or run without --resume for a new window",
         ],
       },

@@ -80,11 +80,7 @@ async function assertNotApplied(file: string, saved: SavedPlan, history: RunHist
   }
 }
 
-async function planRun(
-  options: ProvisionOptions,
-  scope: RunScope,
-  saved: SavedPlan | undefined,
-): Promise<PlannedRun<Extra>> {
+async function planRun(options: ProvisionOptions, scope: RunScope, saved: SavedPlan | undefined): Promise<PlannedRun<Extra>> {
   const { topology, history } = scope;
   const resumed = options.resume ? await history.latest("provision", ["failed", "interrupted", "running"]) : undefined;
   if (options.resume && !resumed) {
@@ -125,6 +121,10 @@ async function planRun(
     basedOn: resumed?.runId,
     ...(stepScope ? { limit: stepScope } : {}),
     nextCommands: (runId, anythingSent) => provisionNext(options, runId, anythingSent, describeScope(stepScope)),
-    extra: { resumedRun: resumed?.runId, ...(planFile !== undefined ? { planFile } : {}), ...(stepScope ? { limit: stepScope, leftOut } : {}) },
+    extra: {
+      resumedRun: resumed?.runId,
+      ...(planFile !== undefined ? { planFile } : {}),
+      ...(stepScope ? { limit: stepScope, leftOut } : {}),
+    },
   };
 }

@@ -42,7 +42,10 @@ async function planRun(options: RollbackOptions, scope: RunScope): Promise<Plann
     if (options.run === undefined) {
       throw new HaError(`The run records on z/OS could not be read, so the newest run cannot be told; nothing was changed.`, {
         failureClass: "tool-failure",
-        details: [catalog.zosProblem, `Name the run to undo: zowe ha rollback -t <file> --run <id> (zowe ha runs list shows this machine's).`],
+        details: [
+          catalog.zosProblem,
+          `Name the run to undo: zowe ha rollback -t <file> --run <id> (zowe ha runs list shows this machine's).`,
+        ],
       });
     }
     say(options, "warn", `the run records on z/OS could not be read (${catalog.zosProblem}); only ${history.dir} was searched`);
@@ -101,9 +104,12 @@ async function findRun(options: RollbackOptions, catalog: RunCatalog): Promise<{
   const provisions = catalog.runs.filter((r) => r.kind === "provision" && r.status !== "planned").reverse();
   const at = provisions.findIndex((r) => r.changedSomething);
   if (at < 0)
-    throw new HaError(`No provision run of sysplex ${catalog.sysplex} that changed anything was found in ${catalog.places}; nothing to roll back`, {
-      failureClass: "invalid-input",
-    });
+    throw new HaError(
+      `No provision run of sysplex ${catalog.sysplex} that changed anything was found in ${catalog.places}; nothing to roll back`,
+      {
+        failureClass: "invalid-input",
+      },
+    );
   return { found: provisions[at]!, skipped: provisions.slice(0, at).map((r) => r.runId) };
 }
 

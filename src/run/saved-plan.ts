@@ -80,9 +80,13 @@ function inputDifferences(saved: SavedPlan, inputs: PlanInputs): string[] {
     out.push(`the plan was made by zowe-ha ${saved.pluginVersion}; this is zowe-ha ${inputs.pluginVersion}`);
   if (saved.sysplex !== inputs.sysplex) out.push(`the plan is for sysplex ${saved.sysplex}; the topology is of sysplex ${inputs.sysplex}`);
   else if (saved.topologyHash !== inputs.topologyHash)
-    out.push(`the topology differs from the one the plan was made from (${saved.topologyFile}, hash ${short(saved.topologyHash)} → ${short(inputs.topologyHash)})`);
+    out.push(
+      `the topology differs from the one the plan was made from (${saved.topologyFile}, hash ${short(saved.topologyHash)} → ${short(inputs.topologyHash)})`,
+    );
   if (saved.startServers !== inputs.startServers)
-    out.push(`the plan was made ${saved.startServers ? "with" : "without"} --start-servers; this command is ${inputs.startServers ? "with" : "without"} it`);
+    out.push(
+      `the plan was made ${saved.startServers ? "with" : "without"} --start-servers; this command is ${inputs.startServers ? "with" : "without"} it`,
+    );
   return out;
 }
 
@@ -120,7 +124,10 @@ function changeDifference(old: SavedStep, now: SavedStep): string | undefined {
     ...(added.length > 0 ? [`now ${added.join("; ")}`] : []),
     ...(gone.length > 0 ? [`no longer ${gone.join("; ")}`] : []),
   ];
-  const what = counts(now.changes) === counts(old.changes) ? "would now make other changes" : `would now change ${counts(now.changes)} (the plan: ${counts(old.changes)})`;
+  const what =
+    counts(now.changes) === counts(old.changes)
+      ? "would now make other changes"
+      : `would now change ${counts(now.changes)} (the plan: ${counts(old.changes)})`;
   return `step ${now.id} ${what}${detail.length > 0 ? `: ${detail.join("; ")}` : ""}`;
 }
 

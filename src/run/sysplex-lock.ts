@@ -83,7 +83,15 @@ export async function readLock(client: ZosmfClient, dsn: string): Promise<LockSt
     throw err;
   }
   const holder = parseHolder(text);
-  return holder ? { kind: "held", holder } : { kind: "unknown", lines: text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 5) };
+  return holder
+    ? { kind: "held", holder }
+    : {
+        kind: "unknown",
+        lines: text
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+          .slice(0, 5),
+      };
 }
 
 /**

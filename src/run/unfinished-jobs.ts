@@ -67,9 +67,12 @@ async function stateOf(client: ZosmfClient, jobname: string, jobid: string): Pro
     return doc.status !== "OUTPUT" ? (doc.status ?? "in an unknown state") : undefined;
   } catch (err) {
     if (err instanceof ZosmfError && err.status === 400 && err.report?.rc === 4 && err.report.reason === 10) return undefined;
-    throw new HaError(`The state of ${jobname}(${jobid}), a job an earlier run left before it ended, could not be read; nothing was planned or submitted.`, {
-      failureClass: "tool-failure",
-      details: [err instanceof Error ? err.message : String(err), "Check the job on the JES queue, then run again."],
-    });
+    throw new HaError(
+      `The state of ${jobname}(${jobid}), a job an earlier run left before it ended, could not be read; nothing was planned or submitted.`,
+      {
+        failureClass: "tool-failure",
+        details: [err instanceof Error ? err.message : String(err), "Check the job on the JES queue, then run again."],
+      },
+    );
   }
 }

@@ -43,7 +43,12 @@ export async function unlock(options: UnlockOptions): Promise<UnlockResult> {
     const state = await readLock(client, place.dsn);
     const base = { sysplex: place.sysplex, dsn: place.dsn };
     if (state.kind === "free") {
-      return { ...base, holder: null, removed: false, text: `SYSPLEX ${place.sysplex} is not locked (${place.dsn} does not exist); nothing was removed.` };
+      return {
+        ...base,
+        holder: null,
+        removed: false,
+        text: `SYSPLEX ${place.sysplex} is not locked (${place.dsn} does not exist); nothing was removed.`,
+      };
     }
     if (state.kind === "held" && state.holder.runId !== options.run) {
       throw new HaError(

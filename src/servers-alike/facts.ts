@@ -15,7 +15,8 @@ export interface ConfigFact {
 }
 
 /** What a reader made of a file: its facts, or the lines it could not read (then nothing is compared). */
-export type ConfigFacts = { readonly ok: true; readonly facts: readonly ConfigFact[] } | { readonly ok: false; readonly problems: readonly string[] };
+export type ConfigFacts =
+  { readonly ok: true; readonly facts: readonly ConfigFact[] } | { readonly ok: false; readonly problems: readonly string[] };
 
 /** `verb` is the singular form ("offers", "has", "reaches"); the plural is made from it (offer, have, reach). */
 export function fact(key: string, verb: string, what: string): ConfigFact {

@@ -32,24 +32,20 @@ export function alikeGroups(t: Topology): AlikeGroup[] {
     config === undefined ? [] : [{ system, server, config, kind: kind ?? kindOfForm(config) }];
   const ports = (t.portSharing ?? [])
     .filter((ps) => ps.configs !== undefined)
-    .map(
-      (ps): AlikeGroup => ({
-        id: `ports.${ps.name}.alike`,
-        system: ps.system,
-        what: `the servers sharing port ${ps.port} on ${ps.system} (${ps.name})`,
-        servers: ps.servers.length,
-        named: ps.configs!.flatMap((c) => named(ps.system, c.server, c.config, c.configKind)),
-      }),
-    );
+    .map((ps): AlikeGroup => ({
+      id: `ports.${ps.name}.alike`,
+      system: ps.system,
+      what: `the servers sharing port ${ps.port} on ${ps.system} (${ps.name})`,
+      servers: ps.servers.length,
+      named: ps.configs!.flatMap((c) => named(ps.system, c.server, c.config, c.configKind)),
+    }));
   const services = (t.distributedServices ?? [])
     .filter((svc) => svc.targets.some((x) => x.config !== undefined))
-    .map(
-      (svc): AlikeGroup => ({
-        id: `services.${svc.name}.alike`,
-        what: `the targets of ${svc.name} (${svc.dvipa})`,
-        servers: svc.targets.length,
-        named: svc.targets.flatMap((x) => named(x.system, x.server, x.config, x.configKind)),
-      }),
-    );
+    .map((svc): AlikeGroup => ({
+      id: `services.${svc.name}.alike`,
+      what: `the targets of ${svc.name} (${svc.dvipa})`,
+      servers: svc.targets.length,
+      named: svc.targets.flatMap((x) => named(x.system, x.server, x.config, x.configKind)),
+    }));
   return [...ports, ...services];
 }

@@ -60,7 +60,8 @@ function statements(text: string): Statement[] | string {
     for (let k = 0; k <= data.trim().length; k++) lineOf.push(i + 1);
     joined += data.trim() + " ";
   });
-  if (overflow !== undefined) return `line ${overflow}: text in columns 73-80, which IMS Connect ignores: ${text.split(/\r?\n/)[overflow - 1]!.slice(72).trim()}`;
+  if (overflow !== undefined)
+    return `line ${overflow}: text in columns 73-80, which IMS Connect ignores: ${text.split(/\r?\n/)[overflow - 1]!.slice(72).trim()}`;
   const out: Statement[] = [];
   let at = 0;
   while (at < joined.length) {
@@ -68,7 +69,8 @@ function statements(text: string): Statement[] | string {
     const lead = /^\s*/.exec(rest)![0].length;
     if (lead === rest.length) break;
     const head = /^([A-Z]+)\s*\(/.exec(rest.slice(lead));
-    if (head === null) return `line ${lineOf[at + lead] ?? "?"}: ${rest.slice(lead, lead + 30).trim()} is not a statement NAME (KEY=VALUE,...)`;
+    if (head === null)
+      return `line ${lineOf[at + lead] ?? "?"}: ${rest.slice(lead, lead + 30).trim()} is not a statement NAME (KEY=VALUE,...)`;
     const open = at + lead + head[0].length;
     const end = closing(joined, open);
     if (end < 0) return `line ${lineOf[at + lead]}: ${head[1]} statement has a ( without its )`;
@@ -96,10 +98,22 @@ function portFacts(tcpip: Statement | undefined): ConfigFact[] | string {
   const out: ConfigFact[] = [];
   for (const [key, value] of tcpip.params) {
     if (key !== "PORTID" && key !== "SSLPORTID" && key !== "PORT") continue;
-    const list = key === "PORT" ? items(value).map((x) => /^ID=(.+)$/.exec(x)?.[1]).filter((x) => x !== undefined) : items(value);
+    const list =
+      key === "PORT"
+        ? items(value)
+            .map((x) => /^ID=(.+)$/.exec(x)?.[1])
+            .filter((x) => x !== undefined)
+        : items(value);
     for (const port of list) {
       if (port === "LOCAL") out.push(fact("TCPIP.LOCAL", "offers", "the IMS Connect LOCAL option"));
-      else if (/^[0-9]{1,5}$/.test(port)) out.push(fact(`TCPIP.${key === "SSLPORTID" ? "SSL" : ""}PORT=${Number(port)}`, "listens", `on ${key === "SSLPORTID" ? "SSL " : ""}port ${Number(port)}`));
+      else if (/^[0-9]{1,5}$/.test(port))
+        out.push(
+          fact(
+            `TCPIP.${key === "SSLPORTID" ? "SSL" : ""}PORT=${Number(port)}`,
+            "listens",
+            `on ${key === "SSLPORTID" ? "SSL " : ""}port ${Number(port)}`,
+          ),
+        );
       else return `line ${tcpip.line}: TCPIP ${key}=${value} names "${port}", neither a port number nor LOCAL`;
     }
   }
@@ -111,15 +125,27 @@ export function readHwscfg(text: string): ConfigFacts {
   if (typeof all === "string") return { ok: false, problems: [all] };
   const hws = all.filter((s) => s.name === "HWS");
   const tcpip = all.filter((s) => s.name === "TCPIP");
-  if (hws.length !== 1) return { ok: false, problems: [`${hws.length === 0 ? "no HWS statement" : `HWS statement ${hws.length} times (lines ${hws.map((s) => s.line).join(", ")})`}; IMS Connect needs exactly one`] };
-  if (tcpip.length > 1) return { ok: false, problems: [`TCPIP statement ${tcpip.length} times (lines ${tcpip.map((s) => s.line).join(", ")})`] };
+  if (hws.length !== 1)
+    return {
+      ok: false,
+      problems: [
+        `${hws.length === 0 ? "no HWS statement" : `HWS statement ${hws.length} times (lines ${hws.map((s) => s.line).join(", ")})`}; IMS Connect needs exactly one`,
+      ],
+    };
+  if (tcpip.length > 1)
+    return { ok: false, problems: [`TCPIP statement ${tcpip.length} times (lines ${tcpip.map((s) => s.line).join(", ")})`] };
   const ports = portFacts(tcpip[0]);
   if (typeof ports === "string") return { ok: false, problems: [ports] };
-  const facts: ConfigFact[] = [fact(`HWS.RACF=${hws[0]!.params.get("RACF") ?? "N"}`, "has", `RACF=${hws[0]!.params.get("RACF") ?? "N"}`), ...ports];
+  const facts: ConfigFact[] = [
+    fact(`HWS.RACF=${hws[0]!.params.get("RACF") ?? "N"}`, "has", `RACF=${hws[0]!.params.get("RACF") ?? "N"}`),
+    ...ports,
+  ];
   for (const ds of all.filter((s) => s.name === "DATASTORE")) {
     const [id, group, tmember] = ["ID", "GROUP", "TMEMBER"].map((k) => ds.params.get(k));
     if (!id || !group || !tmember) return { ok: false, problems: [`line ${ds.line}: DATASTORE without ID, GROUP and TMEMBER`] };
-    facts.push(fact(`DATASTORE=${id} GROUP=${group} TMEMBER=${tmember}`, "reaches", `data store ${id} (GROUP=${group}, TMEMBER=${tmember})`));
+    facts.push(
+      fact(`DATASTORE=${id} GROUP=${group} TMEMBER=${tmember}`, "reaches", `data store ${id} (GROUP=${group}, TMEMBER=${tmember})`),
+    );
   }
   return { ok: true, facts };
 }

@@ -64,12 +64,15 @@ function imsFacts(elements: readonly XmlElement[], problems: string[]): ConfigFa
     const factoryAt = factories.length === 1 ? elements.indexOf(factories[0]!) : -1;
     const gmoa = factoryAt < 0 ? [] : elements.filter((e) => e.parentAt === factoryAt && e.name === "properties.gmoa");
     if (gmoa.length !== 1) {
-      problems.push(`line ${conn.line}: IMS connection ${id} refers to connectionFactory ${ref}, which is not one connectionFactory with one properties.gmoa in this file`);
+      problems.push(
+        `line ${conn.line}: IMS connection ${id} refers to connectionFactory ${ref}, which is not one connectionFactory with one properties.gmoa in this file`,
+      );
       continue;
     }
     const host = plain(gmoa[0]!, "hostName", problems);
     const port = plain(gmoa[0]!, "portNumber", problems);
-    if (host !== undefined && port !== undefined) facts.push(fact(`ims=${id}@${host.toLowerCase()}:${port}`, "has", `IMS connection ${id} to ${host}:${port}`));
+    if (host !== undefined && port !== undefined)
+      facts.push(fact(`ims=${id}@${host.toLowerCase()}:${port}`, "has", `IMS connection ${id} to ${host}:${port}`));
   }
   return facts;
 }
@@ -81,7 +84,9 @@ export function readServerXml(text: string): ConfigFacts {
   const root = xml.elements[0]!;
   if (root.name !== "server") problems.push(`line ${root.line}: the top element is <${root.name}>, not <server>`);
   for (const e of xml.elements.filter((x) => x.name === "include")) {
-    problems.push(`line ${e.line}: <include location="${e.attributes.get("location") ?? ""}"> is not followed; name the file that defines the APIs and services as config`);
+    problems.push(
+      `line ${e.line}: <include location="${e.attributes.get("location") ?? ""}"> is not followed; name the file that defines the APIs and services as config`,
+    );
   }
   const facts = [...listFacts(xml.elements, problems), ...imsFacts(xml.elements, problems)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, facts };

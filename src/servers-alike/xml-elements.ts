@@ -125,7 +125,13 @@ export function readXmlElements(text: string): XmlRead {
     const tag = startTag(text, lt + 1);
     if (typeof tag === "string") return problem(lt, tag);
     if (open.length === 0 && ++roots > 1) return problem(lt, `a second top-level element <${tag.name}>`);
-    elements.push({ name: tag.name, attributes: tag.attributes, line: lineAt(text, lt), parent: open.at(-1) ?? null, parentAt: openAt.at(-1) ?? null });
+    elements.push({
+      name: tag.name,
+      attributes: tag.attributes,
+      line: lineAt(text, lt),
+      parent: open.at(-1) ?? null,
+      parentAt: openAt.at(-1) ?? null,
+    });
     if (!tag.selfClosing) {
       open.push(tag.name);
       openAt.push(elements.length - 1);

@@ -24,7 +24,8 @@ function kindsOf(ctx: RuleContext, configs: readonly ConfigAt[]): { path: PathSe
   for (const c of configs) {
     const config = str(c.config);
     if (config === undefined) {
-      if (c.configKind !== undefined) ctx.report([...c.path, "configKind"], "is only used with config", "no configKind, or a config as well");
+      if (c.configKind !== undefined)
+        ctx.report([...c.path, "configKind"], "is only used with config", "no configKind, or a config as well");
       continue;
     }
     const stated = str(c.configKind);
@@ -43,7 +44,11 @@ function oneKind(ctx: RuleContext, configs: readonly ConfigAt[]): void {
   const first = kinds[0];
   for (const k of kinds.slice(1)) {
     if (k.kind !== first!.kind) {
-      ctx.report(k.path, `is a ${k.kind} file, but ${first!.kind} files are named for the other servers`, `the kind the others are (${first!.kind})`);
+      ctx.report(
+        k.path,
+        `is a ${k.kind} file, but ${first!.kind} files are named for the other servers`,
+        `the kind the others are (${first!.kind})`,
+      );
     }
   }
 }
@@ -59,11 +64,21 @@ export function checkServerConfigs(ctx: RuleContext): void {
         ctx.report(at("configs", j, "server"), "is not one of this entry's servers", `one of ${servers.join(", ")}`);
       }
     });
-    unique(ctx, configs.map((c, j) => ({ path: at("configs", j, "server"), key: up(c?.server) })), "each server once");
-    oneKind(ctx, configs.map((c, j) => ({ path: at("configs", j), config: c?.config, configKind: c?.configKind })));
+    unique(
+      ctx,
+      configs.map((c, j) => ({ path: at("configs", j, "server"), key: up(c?.server) })),
+      "each server once",
+    );
+    oneKind(
+      ctx,
+      configs.map((c, j) => ({ path: at("configs", j), config: c?.config, configKind: c?.configKind })),
+    );
   });
   list(ctx.t.distributedServices).forEach((svc, i) => {
     const targets = list(svc?.targets);
-    oneKind(ctx, targets.map((x, j) => ({ path: ["distributedServices", i, "targets", j], config: x?.config, configKind: x?.configKind })));
+    oneKind(
+      ctx,
+      targets.map((x, j) => ({ path: ["distributedServices", i, "targets", j], config: x?.config, configKind: x?.configKind })),
+    );
   });
 }

@@ -83,7 +83,14 @@ function checkPlatform(ctx: RuleContext, platform: unknown, mode: (typeof CACHIN
     );
   }
   const vsam = ctx.t.cachingService?.storage?.vsam;
-  if (mode === "vsam" && typeof vsam === "object" && vsam !== null && vsam.nonRls !== undefined && vsam.rls === undefined && instances > 1) {
+  if (
+    mode === "vsam" &&
+    typeof vsam === "object" &&
+    vsam !== null &&
+    vsam.nonRls !== undefined &&
+    vsam.rls === undefined &&
+    instances > 1
+  ) {
     ctx.report(
       ["cachingService", "storage", "vsam", "nonRls"],
       `cannot be shared by instances on ${instances} systems: a NONRLS cluster is updated from one system only`,

@@ -41,7 +41,11 @@ function infinispanSettings(t: Topology): ZoweYamlSetting[] {
   return [
     { path: [...STORAGE, "infinispan", "initialHosts"], value: hosts, field: hostsField },
     { path: [...STORAGE, "infinispan", "jgroups", "port"], value: i.jgroupsPort, field: `${AT}.infinispan.jgroupsPort` },
-    { path: [...STORAGE, "infinispan", "jgroups", "keyExchange", "port"], value: i.keyExchangePort, field: `${AT}.infinispan.keyExchangePort` },
+    {
+      path: [...STORAGE, "infinispan", "jgroups", "keyExchange", "port"],
+      value: i.keyExchangePort,
+      field: `${AT}.infinispan.keyExchangePort`,
+    },
     {
       path: [...ENV, "CACHING_STORAGE_INFINISPAN_INITIALHOSTS"],
       value: hosts,
@@ -86,7 +90,10 @@ function redisSettings(t: Topology): ZoweYamlSetting[] {
   const out: ZoweYamlSetting[] = [{ ...at("masterNodeUri"), value: r.masterNodeUri }];
   if (r.timeout !== undefined) out.push({ ...at("timeout"), value: r.timeout });
   if (r.sentinel) {
-    out.push({ ...at("sentinel", "masterInstance"), value: r.sentinel.masterInstance }, { ...at("sentinel", "nodes"), value: r.sentinel.nodes });
+    out.push(
+      { ...at("sentinel", "masterInstance"), value: r.sentinel.masterInstance },
+      { ...at("sentinel", "nodes"), value: r.sentinel.nodes },
+    );
   }
   if (r.ssl) {
     out.push({ ...at("ssl", "enabled"), value: r.ssl.enabled });

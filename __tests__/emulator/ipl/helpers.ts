@@ -20,7 +20,9 @@ export async function plex(systems = ["SYSA", "SYSB"]): Promise<Plex> {
 export async function say(c: Client, system: string, cmd: string): Promise<string[]> {
   const res = await c.put("/zosmf/restconsoles/consoles/defcn", { cmd, system });
   expect(res.status).toBe(200);
-  return String(res.json()["cmd-response"]).split("\r").map((l) => l.trim());
+  return String(res.json()["cmd-response"])
+    .split("\r")
+    .map((l) => l.trim());
 }
 
 export async function writeMember(c: Client, dsnMember: string, text: string): Promise<void> {

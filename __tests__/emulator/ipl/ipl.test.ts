@@ -32,7 +32,12 @@ async function sysaWith(ieasys: string[], autostart = "AUTOSTART(LOCAL)") {
 
 describe("POST /__emulator/system/<n>/ipl: z/OSMF autostart from IEASYSxx IZU=", () => {
   it("starts the angel and the server when a continued IEASYSxx record names IZUPRMxx with AUTOSTART(LOCAL)", async () => {
-    const { c } = await sysaWith(["/* IEASYSSA */", "OMVS=(00,SA),      SHARED AND OWN BPXPRM", "IZU=SA,            Z/OSMF AUTOSTART", "SYSNAME=SYSA"]);
+    const { c } = await sysaWith([
+      "/* IEASYSSA */",
+      "OMVS=(00,SA),      SHARED AND OWN BPXPRM",
+      "IZU=SA,            Z/OSMF AUTOSTART",
+      "SYSNAME=SYSA",
+    ]);
     expect(jobs(await state(c), "SYSA")).toEqual([]);
     const { status, log } = await act(c, "SYSA", "ipl");
     expect(status).toBe(200);
@@ -66,7 +71,12 @@ describe("POST /__emulator/system/<n>/ipl: z/OSMF autostart from IEASYSxx IZU=",
   it("starts no second server for an AUTOSTART_GROUP another system already serves", async () => {
     const { c } = await sysaWith(["OMVS=(00,SA),", "IZU=SA,", "SYSNAME=SYSA"]);
     // The file system is mounted (by SYSB) and SYSB runs the group's server.
-    const mount = await c.put("/zosmf/restfiles/mfs/IZU.SHARED.ZFS", { action: "mount", "mount-point": "/global/zosmf", "fs-type": "ZFS", mode: "rdwr" });
+    const mount = await c.put("/zosmf/restfiles/mfs/IZU.SHARED.ZFS", {
+      action: "mount",
+      "mount-point": "/global/zosmf",
+      "fs-type": "ZFS",
+      mode: "rdwr",
+    });
     expect(mount.status).toBe(204);
     expect((await say(c, "SYSB", "S IZUSVR1")).pop()).toMatch(/^CWWKF0011I/);
     const { log } = await act(c, "SYSA", "ipl");
@@ -82,13 +92,20 @@ describe("POST /__emulator/system/<n>/ipl: BPXPRMxx mounts", () => {
     const { c } = p;
     expect((await c.post("/zosmf/restfiles/mfs/zfs/IZU.SHARED.ZFS", {})).status).toBe(201);
     expect((await c.post("/zosmf/restfiles/mfs/zfs/USER.DYN.ZFS", {})).status).toBe(201);
-    const dynamic = await c.put("/zosmf/restfiles/mfs/USER.DYN.ZFS", { action: "mount", "mount-point": "/u", "fs-type": "ZFS", mode: "rdwr" });
+    const dynamic = await c.put("/zosmf/restfiles/mfs/USER.DYN.ZFS", {
+      action: "mount",
+      "mount-point": "/u",
+      "fs-type": "ZFS",
+      mode: "rdwr",
+    });
     expect(dynamic.status).toBe(204);
     await writeMember(c, "SYS1.PARMLIB(BPXPRMSA)", BPXPRMSA);
 
     const { log } = await act(c, "SYSA", "ipl");
     expect(log.find((l) => l.includes("NO.SUCH.ZFS"))).toMatch(/^BPXF002I FILE SYSTEM NO.SUCH.ZFS WAS NOT MOUNTED/);
-    const mounted = (await c.get("/zosmf/restfiles/mfs/")).json().items.map((m: { name: string; mountpoint: string }) => `${m.name} ${m.mountpoint}`);
+    const mounted = (await c.get("/zosmf/restfiles/mfs/"))
+      .json()
+      .items.map((m: { name: string; mountpoint: string }) => `${m.name} ${m.mountpoint}`);
     expect(mounted).toEqual(["OMVS.SYSPLEX.ROOT /", "OMVS.GLOBAL.ZFS /global", "IZU.SHARED.ZFS /global/zosmf"]);
     expect((await state(c)).mounts.find((m) => m.fsname === "IZU.SHARED.ZFS")?.automove).toBe("no");
   });
@@ -110,9 +127,17 @@ describe("POST /__emulator/system/<n>/ipl with durationMs", () => {
   it("serves the DVIPA from the backup stack while the system is down and moves it back after, dropping OBEYFILE changes", async () => {
     p = await plex();
     const { c } = p;
-    await writeMember(c, "SYS1.TCPPARMS(HADVIPA)", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_A} 255.255.255.0 1\nVIPADYNAMIC\n VIPADEFINE 255.255.255.0 ${DVIPA}\nENDVIPADYNAMIC\n`);
+    await writeMember(
+      c,
+      "SYS1.TCPPARMS(HADVIPA)",
+      `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_A} 255.255.255.0 1\nVIPADYNAMIC\n VIPADEFINE 255.255.255.0 ${DVIPA}\nENDVIPADYNAMIC\n`,
+    );
     await writeMember(c, "SYS1.TCPPARMS(PROFSA)", `${await readMember(c, "SYS1.TCPPARMS(PROFSA)")}\nINCLUDE SYS1.TCPPARMS(HADVIPA)\n`);
-    await writeMember(c, "TCPIP.HA.OBEY(BKB)", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`);
+    await writeMember(
+      c,
+      "TCPIP.HA.OBEY(BKB)",
+      `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`,
+    );
     await writeMember(c, "TCPIP.HA.OBEY(PA)", "PORT 9443 TCP ZCHA* SHAREPORT\n");
     await say(c, "SYSB", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(BKB)");
     await say(c, "SYSA", "V TCPIP,TCPIP,OBEYFILE,DSN=TCPIP.HA.OBEY(PA)");

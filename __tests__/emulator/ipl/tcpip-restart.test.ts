@@ -92,7 +92,11 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
   it("lets the backup stack take the DVIPA over while the stack is down, then reclaims it (MOVEABLE IMMEDIATE)", async () => {
     await includeDvipa();
     await act(p.c, "SYSA", "tcpip-restart");
-    await obey("SYSB", "BKB", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`);
+    await obey(
+      "SYSB",
+      "BKB",
+      `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`,
+    );
     const { log } = await act(p.c, "SYSA", "tcpip-restart");
     expect(log[0]).toMatch(/^EZZ4201I/);
     expect(await holder(p.c, DVIPA)).toBe("SYSA");
@@ -105,8 +109,13 @@ describe("POST /__emulator/system/<n>/tcpip-restart", () => {
     await includeDvipa();
     const member = await readMember(p.c, "SYS1.TCPPARMS(HADVIPA)");
     await writeMember(p.c, "SYS1.TCPPARMS(HADVIPA)", member.replace("ENDVIPADYNAMIC", `${distribute}ENDVIPADYNAMIC`));
-    await obey("SYSB", "BKB", `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`);
-    for (const sys of ["A", "B"]) await writeMember(p.c, `SYS1.PROCLIB(ZSRV${sys})`, `//ZSRV${sys}    PROC\n//* LISTEN PORT=8443\n//STEP1    EXEC PGM=IEFBR14\n`);
+    await obey(
+      "SYSB",
+      "BKB",
+      `IPCONFIG SYSPLEXROUTING DYNAMICXCF ${XCF_B} 255.255.255.0 1\nVIPADYNAMIC\n VIPABACKUP 100 ${DVIPA}\nENDVIPADYNAMIC\n`,
+    );
+    for (const sys of ["A", "B"])
+      await writeMember(p.c, `SYS1.PROCLIB(ZSRV${sys})`, `//ZSRV${sys}    PROC\n//* LISTEN PORT=8443\n//STEP1    EXEC PGM=IEFBR14\n`);
     await act(p.c, "SYSA", "tcpip-restart");
     await say(p.c, "SYSA", "S ZSRVA");
     await say(p.c, "SYSB", "S ZSRVB");

@@ -72,7 +72,9 @@ export const check = (r: VerifyResult, id: string, system?: string) => r.checks.
 
 /** The checks that are not healthy, with what they found and why, for a readable failure. */
 export const unhealthy = (r: VerifyResult) =>
-  r.checks.filter((c) => c.verdict !== "healthy").map((c) => `${c.id}${c.system ? `/${c.system}` : ""} ${c.verdict}: ${c.found ?? ""} ${c.reason ?? ""}`);
+  r.checks
+    .filter((c) => c.verdict !== "healthy")
+    .map((c) => `${c.id}${c.system ? `/${c.system}` : ""} ${c.verdict}: ${c.found ?? ""} ${c.reason ?? ""}`);
 
 /** Console commands since `mark` other than displays (verify only displays: D, $D, RVARY LIST). */
 export const pluginCommandsSince = (p: Plex, mark: number) =>
@@ -98,7 +100,13 @@ async function netstat<K extends "PORTLIST" | "VIPADCFG">(p: Plex, system: strin
 export const vipadcfg = (p: Plex, system: string, options: { notInSysplex?: "empty" } = {}): Promise<VipadcfgReport> => {
   // A stack outside the sysplex group has no dynamic VIPA configuration at all (EZZ2503I).
   const none: VipadcfgReport = { backups: [], defines: [], ranges: [], distributes: [], routes: [], unknownLines: [] };
-  return netstat(p, system, "VIPADCFG", "D TCPIP,TCPIP,N,VIPADCFG,DETAIL", options.notInSysplex ? none : undefined) as Promise<VipadcfgReport>;
+  return netstat(
+    p,
+    system,
+    "VIPADCFG",
+    "D TCPIP,TCPIP,N,VIPADCFG,DETAIL",
+    options.notInSysplex ? none : undefined,
+  ) as Promise<VipadcfgReport>;
 };
 /** The running stack's port reservations, as NETSTAT PORTLIST shows them. */
 export const portlist = (p: Plex, system: string): Promise<PortlistEntry[]> =>

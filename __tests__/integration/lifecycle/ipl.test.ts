@@ -34,7 +34,11 @@ afterEach(async () => {
   plex = undefined;
 });
 
-async function provisioned(example = "two-system.yaml", systems = TWO, edit?: (t: string) => string): Promise<{ p: Plex; run: ProvisionResult }> {
+async function provisioned(
+  example = "two-system.yaml",
+  systems = TWO,
+  edit?: (t: string) => string,
+): Promise<{ p: Plex; run: ProvisionResult }> {
   const p = (plex = await plexFor(example, systems, edit));
   const run = await provision({ topologyFile: p.topologyFile, connection: p.connection, startServers: true, ...FAST });
   expect(run.status, JSON.stringify(run.outcomes.filter((o) => o.state === "failed"))).toBe("succeeded");
@@ -96,7 +100,10 @@ describe("z/OSMF hot standby across IPLs (two-system example)", () => {
   it("is healthy after a TCP/IP restart on each system once the operator has restarted that system's z/OSMF server", async () => {
     const { p } = await provisioned();
     const mark = p.emu.requestLog.consoleCommands.length;
-    for (const [system, server] of [["SYSA", "IZUSVRA"], ["SYSB", "IZUSVRB"]]) {
+    for (const [system, server] of [
+      ["SYSA", "IZUSVRA"],
+      ["SYSB", "IZUSVRB"],
+    ]) {
       await restartTcpip(p, system!);
       const restarted = await verifyNow(p);
       // The stack's DVIPA and distribution came back from the profile; the server's socket did not.
@@ -112,16 +119,36 @@ describe("z/OSMF hot standby across IPLs (two-system example)", () => {
 
 /** The port-sharing and distributed-services servers of the three-system example: a listener procedure each, started by the operator. */
 const SERVICE_SERVERS: Record<string, [job: string, proc: string][]> = {
-  SYSA: [["ZCHA1", "ZCHA"], ["ZCHA2", "ZCHA"], ["ZCON1", "ZCON"], ["IMSCON1", "IMSCON"], ["ZWE1AG", "ZWEAG"], ["ZWE2AG", "ZWEAG"]],
-  SYSB: [["ZCON2", "ZCON"], ["IMSCON2", "IMSCON"], ["ZWE3AG", "ZWEAG"]],
-  SYSC: [["ZCON3", "ZCON"], ["IMSCON3", "IMSCON"], ["ZWE4AG", "ZWEAG"]],
+  SYSA: [
+    ["ZCHA1", "ZCHA"],
+    ["ZCHA2", "ZCHA"],
+    ["ZCON1", "ZCON"],
+    ["IMSCON1", "IMSCON"],
+    ["ZWE1AG", "ZWEAG"],
+    ["ZWE2AG", "ZWEAG"],
+  ],
+  SYSB: [
+    ["ZCON2", "ZCON"],
+    ["IMSCON2", "IMSCON"],
+    ["ZWE3AG", "ZWEAG"],
+  ],
+  SYSC: [
+    ["ZCON3", "ZCON"],
+    ["IMSCON3", "IMSCON"],
+    ["ZWE4AG", "ZWEAG"],
+  ],
 };
 const ZOSMF_SERVER: Record<string, string> = { SYSA: "IZUSVRA", SYSB: "IZUSVRB", SYSC: "IZUSVRC" };
 
 async function startServiceServers(p: Plex): Promise<void> {
   const client = createZosmfClient(p.connection);
   try {
-    for (const [name, ports] of [["ZCHA", [9443, 9444]], ["ZCON", [5595]], ["IMSCON", [5801]], ["ZWEAG", [7554]]] as const) {
+    for (const [name, ports] of [
+      ["ZCHA", [9443, 9444]],
+      ["ZCON", [5595]],
+      ["IMSCON", [5801]],
+      ["ZWEAG", [7554]],
+    ] as const) {
       const cards = ports.map((port) => `//* LISTEN PORT=${port} ADDR=0.0.0.0`);
       await client.files.write("SYS1.PROCLIB", name, [`//${name.padEnd(8)} PROC`, ...cards, "//RUN      EXEC PGM=IEFBR14", ""].join("\n"));
     }
@@ -180,7 +207,9 @@ describe("without the persistence fields", () => {
     expect(warnings.join("\n")).toMatch(/lost at the next IPL of SYSB/);
     const before = await verifyNow(p);
     expect(before.verdict).toBe("degraded");
-    const lost = before.checks.filter((c) => c.verdict === "degraded" && /not persistent|would be lost/.test(c.reason ?? "") && /next IPL/.test(c.reason ?? ""));
+    const lost = before.checks.filter(
+      (c) => c.verdict === "degraded" && /not persistent|would be lost/.test(c.reason ?? "") && /next IPL/.test(c.reason ?? ""),
+    );
     expect(lost.map((c) => c.system)).toEqual(expect.arrayContaining(["SYSA", "SYSB"]));
 
     await ipl(p, "SYSA");
@@ -201,8 +230,12 @@ describe("rollback, then IPL", () => {
     plex = await plexFor("two-system.yaml", TWO);
     const p = plex;
     const members = [
-      ["SYS1.PARMLIB", "IEASYSSA"], ["SYS1.PARMLIB", "IEASYSSB"], ["SYS1.PARMLIB", "BPXPRMSA"], ["SYS1.PARMLIB", "BPXPRMSB"],
-      ["SYS1.TCPPARMS", "PROFSA"], ["SYS1.TCPPARMS", "PROFSB"],
+      ["SYS1.PARMLIB", "IEASYSSA"],
+      ["SYS1.PARMLIB", "IEASYSSB"],
+      ["SYS1.PARMLIB", "BPXPRMSA"],
+      ["SYS1.PARMLIB", "BPXPRMSB"],
+      ["SYS1.TCPPARMS", "PROFSA"],
+      ["SYS1.TCPPARMS", "PROFSB"],
     ] as const;
     const original = await Promise.all(members.map(([d, m]) => member(p, d, m)));
     const run = await provision({ topologyFile: p.topologyFile, connection: p.connection, startServers: true, ...FAST });
@@ -220,8 +253,14 @@ describe("rollback, then IPL", () => {
       // EZZ2502I/EZZ2503I (not in the sysplex group, no DVIPA configuration at all) passes too.
       const cfg = await vipadcfg(p, system, { notInSysplex: "empty" });
       const ha = (a: string) => a === "192.0.2.10";
-      expect([...cfg.defines, ...cfg.backups].filter((d) => ha(d.address)), system).toEqual([]);
-      expect(cfg.distributes.filter((d) => ha(d.destAddress)), system).toEqual([]);
+      expect(
+        [...cfg.defines, ...cfg.backups].filter((d) => ha(d.address)),
+        system,
+      ).toEqual([]);
+      expect(
+        cfg.distributes.filter((d) => ha(d.destAddress)),
+        system,
+      ).toEqual([]);
     }
     expect(await operator(p, "SYSA", "D A,IZUSVRA")).toMatch(/IZUSVRA NOT FOUND/);
     expect(await operator(p, "SYSB", "D A,IZUSVRB")).toMatch(/IZUSVRB NOT FOUND/);

@@ -37,7 +37,14 @@ export function lockHeldBy(emu: Emulator, runId: string, content?: string): void
     blksize: 27998,
     content:
       content ??
-      JSON.stringify({ runId, user: "OTHERU", host: "pipeline-7", since: "2026-12-01T08:00:00.000Z", command: "provision", version: "0.1.0" }),
+      JSON.stringify({
+        runId,
+        user: "OTHERU",
+        host: "pipeline-7",
+        since: "2026-12-01T08:00:00.000Z",
+        command: "provision",
+        version: "0.1.0",
+      }),
     etag: "E-LOCK",
   };
 }

@@ -47,7 +47,16 @@ describe("a new member someone else creates between the plan and the write", () 
       // The text is staged in the backup library; the member appears right after, before the copy.
       if (race.target && method === "PUT" && path.includes("HA.BACKUP(N")) someoneCreates(e, race.target);
     });
-    e.state.datasets["HA.BACKUP"] = { name: "HA.BACKUP", dsorg: "PO", volser: "VOL001", created: "", recfm: "FB", lrecl: 80, blksize: 6160, members: {} };
+    e.state.datasets["HA.BACKUP"] = {
+      name: "HA.BACKUP",
+      dsorg: "PO",
+      volser: "VOL001",
+      created: "",
+      recfm: "FB",
+      lrecl: 80,
+      blksize: 6160,
+      members: {},
+    };
     const steps = await plan(client, topology());
     const target = (race.target = newMemberOf(steps, "zosmf-ha/parmlib/SYSA"));
     const { outcomes, recorder } = await apply(steps);

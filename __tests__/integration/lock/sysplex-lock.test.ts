@@ -64,7 +64,9 @@ describe("the sysplex lock", () => {
   it("refuses when the lock exists but names no run (unknown holder)", async () => {
     const e = await plex();
     lockHeldBy(e, "", "half written");
-    const refused = await provision({ topologyFile: adminFolder(), connection: connectionOf(e), ...FAST }).catch((err: unknown) => err as HaError);
+    const refused = await provision({ topologyFile: adminFolder(), connection: connectionOf(e), ...FAST }).catch(
+      (err: unknown) => err as HaError,
+    );
     expect((refused as HaError).failureClass).toBe("zos-failure");
     expect((refused as HaError).message).toContain("locked by an unknown holder");
     expect((refused as HaError).details.join("\n")).toContain("half written");

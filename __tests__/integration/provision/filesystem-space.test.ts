@@ -18,7 +18,8 @@ afterEach(async () => {
   await emu.stop();
 });
 
-const withSpaceOnA = (space: string) => (t: string) => t.replace("zfs: IZU.SIZUUSRD.ZOSMFA", `zfs: IZU.SIZUUSRD.ZOSMFA\n      zfsSpace: ${space}`);
+const withSpaceOnA = (space: string) => (t: string) =>
+  t.replace("zfs: IZU.SIZUUSRD.ZOSMFA", `zfs: IZU.SIZUUSRD.ZOSMFA\n      zfsSpace: ${space}`);
 const jobOf = (steps: PlannedStep[], id: string) =>
   steps.find((s) => s.id === id)!.changes.find((c): c is Extract<Change, { kind: "job" }> => c.kind === "job")!.jcl;
 
@@ -48,6 +49,8 @@ describe("the z/OSMF data file system", () => {
       err = e;
     }
     expect(err).toBeInstanceOf(HaError);
-    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(/systems\[0\]\.zosmf\.zfsSpace\.secondary[\s\S]*1 to 16777215/);
+    expect([(err as HaError).message, ...(err as HaError).details].join("\n")).toMatch(
+      /systems\[0\]\.zosmf\.zfsSpace\.secondary[\s\S]*1 to 16777215/,
+    );
   });
 });

@@ -38,7 +38,10 @@ const persistent = () => topology("two-system.yaml", (y) => withoutPersistence(y
 
 beforeEach(async () => {
   ({ emu, client } = await startEmulator());
-  for (const [sys, cc] of [["SYSA", "SA"], ["SYSB", "SB"]] as const) {
+  for (const [sys, cc] of [
+    ["SYSA", "SA"],
+    ["SYSB", "SB"],
+  ] as const) {
     await put(`IEASYS${cc}`, IEASYS(cc));
     await put(`BPXPRM${cc}`, BPXPRM(sys));
   }
@@ -51,7 +54,10 @@ afterEach(async () => {
 describe("IPL persistence of the z/OSMF hot standby", () => {
   it("shows both edits in a dry run without writing, writes them, changes nothing the second time, and rolls back byte for byte", async () => {
     const t = persistent();
-    expect(t.systems.map((s) => s.ipl)).toEqual([{ ieasys: "SA", bpxprm: "SA" }, { ieasys: "SB", bpxprm: "SB" }]);
+    expect(t.systems.map((s) => s.ipl)).toEqual([
+      { ieasys: "SA", bpxprm: "SA" },
+      { ieasys: "SB", bpxprm: "SB" },
+    ]);
     const writes = emu.requestLog.writes.length;
     const steps = await plan(client, t);
     expect(emu.requestLog.writes.length).toBe(writes);
@@ -107,16 +113,23 @@ describe("IPL persistence of the z/OSMF hot standby", () => {
       () => undefined,
       (e: unknown) => e as HaError,
     );
-    expect(err?.details.join("\n")).toContain(`ipl-persistence/mounts/SYSA: SYS1.PARMLIB(BPXPRMSA): OLD.ZOSMF is mounted at ${dir}, not ${t.systems[0]!.zosmf!.zfs}`);
+    expect(err?.details.join("\n")).toContain(
+      `ipl-persistence/mounts/SYSA: SYS1.PARMLIB(BPXPRMSA): OLD.ZOSMF is mounted at ${dir}, not ${t.systems[0]!.zosmf!.zfs}`,
+    );
     expect(emu.requestLog.writes.length).toBe(writes);
   });
 
   it("plans without the fields, with one warning per system naming what is missing", async () => {
-    const steps = await plan(client, topology("two-system.yaml", (y) => withoutPersistence(y)));
+    const steps = await plan(
+      client,
+      topology("two-system.yaml", (y) => withoutPersistence(y)),
+    );
     expect(steps.some((s) => s.id.startsWith("ipl-persistence/"))).toBe(false);
     const warnings = steps.flatMap((s) => (s.warnings ?? []).filter((w) => w.startsWith("not persistent")).map((w) => `${s.system}: ${w}`));
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^SYSA: not persistent: lost at the next IPL of SYSA: systems\[0\]\.tcpip\.profile, systems\[0\]\.ipl\.bpxprm and systems\[0\]\.ipl\.ieasys are not set/);
+    expect(warnings[0]).toMatch(
+      /^SYSA: not persistent: lost at the next IPL of SYSA: systems\[0\]\.tcpip\.profile, systems\[0\]\.ipl\.bpxprm and systems\[0\]\.ipl\.ieasys are not set/,
+    );
     expect(warnings[1]).toMatch(/^SYSB: .*next IPL of SYSB/);
   });
 });

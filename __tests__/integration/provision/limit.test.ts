@@ -33,7 +33,9 @@ describe("provision --limit and --only", () => {
     const { emu, topologyFile, connection } = await plex();
     const r = await provision({ topologyFile, connection, ...FAST, dryRun: true, limit: ["sysa"] });
     const ids = r.plan.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(["zosmf-ha/security", "zosmf-ha/angel-procs", "zosmf-ha/parmlib/SYSA", "zosmf-ha/tcpip/SYSA"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["zosmf-ha/security", "zosmf-ha/angel-procs", "zosmf-ha/parmlib/SYSA", "zosmf-ha/tcpip/SYSA"]),
+    );
     expect(ids.filter((id) => id.endsWith("/SYSB"))).toEqual([]);
     expect(r.limit).toEqual({ systems: ["SYSA"] });
     expect(r.leftOut?.filter((s) => s.system === "SYSB").map((s) => s.id)).toContain("zosmf-ha/parmlib/SYSB");
@@ -60,7 +62,9 @@ describe("provision --limit and --only", () => {
     const err = await provision({ topologyFile, connection, ...FAST, dryRun: true, only: ["ipl-persistence"] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HaError);
     const text = [(err as HaError).message, ...(err as HaError).details].join("\n");
-    expect(text).toMatch(/SYS1\.TCPPARMS\(PROFSA\) would INCLUDE TCPIP\.HA\.OBEY\(HASYSA\), which this run does not write and which does not exist/);
+    expect(text).toMatch(
+      /SYS1\.TCPPARMS\(PROFSA\) would INCLUDE TCPIP\.HA\.OBEY\(HASYSA\), which this run does not write and which does not exist/,
+    );
     expect((err as HaError).failureClass).toBe("invalid-input");
     expect(emu.requestLog.writes).toEqual([]);
     // Once the obey members are there (a full run), the same window has nothing left to refuse.
@@ -100,11 +104,15 @@ describe("provision --limit and --only", () => {
     expect(cut.summary.changed).toBeGreaterThan(0);
 
     const requests = emu.requestLog.total;
-    const other = (await provision({ topologyFile, connection, ...FAST, resume: true, limit: ["SYSB"] }).catch((e: unknown) => e)) as HaError;
+    const other = (await provision({ topologyFile, connection, ...FAST, resume: true, limit: ["SYSB"] }).catch(
+      (e: unknown) => e,
+    )) as HaError;
     expect(other).toBeInstanceOf(HaError);
     expect(other.failureClass).toBe("invalid-input");
     expect(other.message).toMatch(/which ran with --limit SYSA; this command asks for --limit SYSB/);
-    const whole = (await provision({ topologyFile, connection, ...FAST, resume: true, only: ["zosmf-ha"] }).catch((e: unknown) => e)) as HaError;
+    const whole = (await provision({ topologyFile, connection, ...FAST, resume: true, only: ["zosmf-ha"] }).catch(
+      (e: unknown) => e,
+    )) as HaError;
     expect(whole.message).toMatch(/which ran with --limit SYSA; this command asks for --only zosmf-ha/);
     expect(emu.requestLog.total).toBe(requests);
 

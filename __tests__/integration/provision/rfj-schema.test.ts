@@ -65,7 +65,8 @@ it("provision (dry run, limited, failed, succeeded), rollback, verify (findings,
   const list = await listRuns({ topologyFile, connection });
   expect(list.runs.map((r) => r.runId)).toEqual([undo.runId, resumed.runId, failed.runId]);
   expectRfjValid("runs-list-result", list);
-  for (const run of [failed.runId!, undo.runId!]) expectRfjValid("runs-show-result", await showRun({ topologyFile, connection, runId: run }));
+  for (const run of [failed.runId!, undo.runId!])
+    expectRfjValid("runs-show-result", await showRun({ topologyFile, connection, runId: run }));
 
   // unlock of a free sysplex, and of a lock a killed run left.
   const free = await unlock({ topologyFile, connection, run: "PLEX1-20261201T080000000-beef" });

@@ -115,9 +115,21 @@ describe("saved plans on a fresh two-system sysplex", () => {
     // The lock is taken first and removed last.
     expect(writes[0]).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
     expect(writes.at(-1)).toBe("/zosmf/restfiles/ds/HA.BACKUP.LOCK");
-    expect(sent.submits().map((s) => s.jobname).sort()).toEqual(want.jobs);
-    expect(sent.commands().filter((c) => !isDisplayCommand(c)).sort()).toEqual(want.commands);
-    expect(renderRunResult(applied, { planFile: p.out })).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
+    expect(
+      sent
+        .submits()
+        .map((s) => s.jobname)
+        .sort(),
+    ).toEqual(want.jobs);
+    expect(
+      sent
+        .commands()
+        .filter((c) => !isDisplayCommand(c))
+        .sort(),
+    ).toEqual(want.commands);
+    expect(renderRunResult(applied, { planFile: p.out })).toContain(
+      "Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.",
+    );
 
     // A plan is applied by one run: a second apply is refused by its run record, before z/OS is looked at.
     const second = mark(p.emu);

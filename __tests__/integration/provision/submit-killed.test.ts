@@ -92,7 +92,9 @@ describe("a run killed while looking for a job whose submit answer was lost", ()
     expect(locked.message).toContain(`locked by run ${record.runId} `);
     expect(locked.details.join("\n")).toContain(`zowe ha unlock -t ${topologyFile} --run ${record.runId}`);
     // Its only write is the attempt to create the lock, which z/OS refuses because the lock exists.
-    expect(emu.requestLog.writes.slice(writes).map((w) => `${w.kind} ${w.target}`)).toEqual(["ds.create /zosmf/restfiles/ds/HA.BACKUP.LOCK"]);
+    expect(emu.requestLog.writes.slice(writes).map((w) => `${w.kind} ${w.target}`)).toEqual([
+      "ds.create /zosmf/restfiles/ds/HA.BACKUP.LOCK",
+    ]);
     expect(emu.requestLog.submits).toHaveLength(1);
     // Once the admin removes it, the next provision finds the job by its token instead of submitting it again.
     expect((await unlock({ topologyFile, connection, run: record.runId })).removed).toBe(true);

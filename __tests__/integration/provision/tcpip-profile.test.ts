@@ -40,7 +40,9 @@ describe("the TCP/IP profile keeps HA across a stack restart", () => {
     // After the site's last statement, before its START; every other record as it was.
     expect(lines[9]).toBe(INCLUDE);
     expect([...lines.slice(0, 9), ...lines.slice(10)]).toEqual(before);
-    expect(step.warnings?.join("\n")).toMatch(/SYS1\.TCPPARMS\(PROFSA\): 10 record\(s\) hold text beyond column 71 \(IBM allows no sequence numbers/);
+    expect(step.warnings?.join("\n")).toMatch(
+      /SYS1\.TCPPARMS\(PROFSA\): 10 record\(s\) hold text beyond column 71 \(IBM allows no sequence numbers/,
+    );
 
     const again = await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST });
     expect(again.status).toBe("succeeded");
@@ -83,7 +85,9 @@ describe("the TCP/IP profile keeps HA across a stack restart", () => {
     const refused = await provision({ topologyFile: plex.topologyFile, connection: plex.connection, dryRun: true, ...FAST }).catch(
       (e: unknown) => e as HaError,
     );
-    expect((refused as HaError).details.join("\n")).toMatch(/SYS1\.TCPPARMS\(PORTSA\) does not exist \(INCLUDEd by SYS1\.TCPPARMS\(PROFSA\)\)/);
+    expect((refused as HaError).details.join("\n")).toMatch(
+      /SYS1\.TCPPARMS\(PORTSA\) does not exist \(INCLUDEd by SYS1\.TCPPARMS\(PROFSA\)\)/,
+    );
   });
 
   it("INCLUDEs every obey member of the stack (HA, HP, HD), after each of their steps", async () => {

@@ -13,7 +13,12 @@ export const otherMachine = (): string => mkdtempSync(path.join(tmpdir(), "ha-ot
 export const runLibrary = (emu: Emulator) => emu.state.datasets["HA.BACKUP.RUNS"] as PdsDataset | undefined;
 
 export async function provisioned(plex: Plex, recordDir?: string): Promise<string> {
-  const result = await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...(recordDir ? { recordDir } : {}), ...FAST });
+  const result = await provision({
+    topologyFile: plex.topologyFile,
+    connection: plex.connection,
+    ...(recordDir ? { recordDir } : {}),
+    ...FAST,
+  });
   if (result.status !== "succeeded") throw new Error(`provision ${result.status}`);
   return result.runId!;
 }

@@ -36,7 +36,13 @@ describe("run records on z/OS", () => {
     expect(list.runs[0]).toMatchObject({ command: "provision", status: "succeeded", user: emu.user.toUpperCase() });
     expect(list.runs[0]!.changed).toBeGreaterThan(0);
 
-    const undone = await rollback({ topologyFile: plex.topologyFile, connection: plex.connection, recordDir: elsewhere, run: runId, ...FAST });
+    const undone = await rollback({
+      topologyFile: plex.topologyFile,
+      connection: plex.connection,
+      recordDir: elsewhere,
+      run: runId,
+      ...FAST,
+    });
     expect(undone.status).toBe("succeeded");
     expect(undone.undoneRuns).toEqual([runId]);
     expect(parmlib(emu).members.IZUPRM0A).toBeUndefined();
@@ -82,7 +88,17 @@ describe("run records on z/OS", () => {
     const plex = await startPlex();
     emu = plex.emu;
     // The site already has a sequential data set by that name: no member can be written into it.
-    const site = { name: "HA.BACKUP.RUNS", volser: "USR001", created: "2026-01-01", dsorg: "PS" as const, recfm: "FB", lrecl: 80, blksize: 27920, content: "SITE DATA\n", etag: "E1" };
+    const site = {
+      name: "HA.BACKUP.RUNS",
+      volser: "USR001",
+      created: "2026-01-01",
+      dsorg: "PS" as const,
+      recfm: "FB",
+      lrecl: 80,
+      blksize: 27920,
+      content: "SITE DATA\n",
+      etag: "E1",
+    };
     emu.state.datasets["HA.BACKUP.RUNS"] = site;
     const warnings: string[] = [];
     const result = await provision({
@@ -107,7 +123,9 @@ describe("run records on z/OS", () => {
     // 40 characters: a data set name, but <backup>.LOCK would be none.
     const backup = "HA.BACKUP.QUALIFR1.QUALIFR2.QUALIFR3.QUA";
     writeFileSync(plex.topologyFile, readFileSync(plex.topologyFile, "utf8").replace("backup: HA.BACKUP ", `backup: ${backup} `));
-    const err = (await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST }).catch((e: unknown) => e)) as HaError;
+    const err = (await provision({ topologyFile: plex.topologyFile, connection: plex.connection, ...FAST }).catch(
+      (e: unknown) => e,
+    )) as HaError;
     expect(err).toBeInstanceOf(HaError);
     expect(EXIT_CODES[err.failureClass]).toBe(3);
     expect(`${err.message}\n${err.details.join("\n")}`).toMatch(/datasets\.backup[\s\S]*at most 39 characters/);

@@ -20,7 +20,8 @@ import { runVerify } from "./helpers";
 const EXAMPLE = "three-system-all.yaml";
 const ZOWE_YAML = "/global/zowe/zowe.yaml";
 const example = () => readFileSync(join(__dirname, "../../../examples", EXAMPLE), "utf8");
-const withLengths = (y: string) => y.replace("rls: { storageClass: SCRLS }", "rls: { storageClass: SCRLS }\n      keyLength: 64\n      recordLength: 2048");
+const withLengths = (y: string) =>
+  y.replace("rls: { storageClass: SCRLS }", "rls: { storageClass: SCRLS }\n      keyLength: 64\n      recordLength: 2048");
 
 let emu: Emulator;
 let client: ZosmfClient;
@@ -70,8 +71,16 @@ describe("Caching Service with VSAM key length 64 on the emulator", () => {
     const { doc } = await zoweYaml();
     expect(doc.zowe.environments).toMatchObject({ CACHING_STORAGE_VSAM_KEYLENGTH: 64, CACHING_STORAGE_VSAM_RECORDLENGTH: 2048 });
     expect(doc.components["caching-service"].storage).toMatchObject({ mode: "VSAM", vsam: { name: "ZWE.CACHE.VSAM" } });
-    for (const [id, host] of [["sysa", "sysa.example.com"], ["sysb", "sysb.example.com"], ["sysc", "sysc.example.com"]] as const) {
-      expect(doc.haInstances[id]).toEqual({ hostname: host, sysname: id.toUpperCase(), components: { "caching-service": { enabled: true } } });
+    for (const [id, host] of [
+      ["sysa", "sysa.example.com"],
+      ["sysb", "sysb.example.com"],
+      ["sysc", "sysc.example.com"],
+    ] as const) {
+      expect(doc.haInstances[id]).toEqual({
+        hostname: host,
+        sysname: id.toUpperCase(),
+        components: { "caching-service": { enabled: true } },
+      });
     }
 
     const r = await runVerify(emu, file);

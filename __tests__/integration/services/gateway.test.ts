@@ -107,10 +107,12 @@ describe("Zowe gateways on one port behind a Sysplex Distributor", () => {
     const reserved = (await portlist(client, "SYSA")).filter((e) => e.port === 7554);
     expect(reserved.map((e) => e.user)).toEqual(["ZWE?AG"]);
     const cfg = await vipadcfg(client, "SYSA");
-    expect(cfg.distributes.filter((d) => d.destAddress === "192.0.2.20" && d.destPort === 7554).map((d) => d.destXcf).sort()).toEqual([
-      "198.51.100.1",
-      "198.51.100.2",
-    ]);
+    expect(
+      cfg.distributes
+        .filter((d) => d.destAddress === "192.0.2.20" && d.destPort === 7554)
+        .map((d) => d.destXcf)
+        .sort(),
+    ).toEqual(["198.51.100.1", "198.51.100.2"]);
     const zowe = emu.state.uss.files["/global/zowe/zowe.yaml"]!.content;
     expect(parseYaml(zowe).zowe.externalDomains).toEqual(["gateway.example.com"]);
     expect(zowe).toMatch(/^ {2}externalPort: 7554$/m);
@@ -146,7 +148,13 @@ describe("Zowe gateways on one port behind a Sysplex Distributor", () => {
     writeFileSync(bad, readFileSync(file, "utf8").replace("{ system: SYSB, jobname: ZWE3AG }", "{ system: SYSQ, jobname: ZWE3AG }"));
     const before = emu.requestLog.total;
     const url = new URL(emu.url);
-    const connection = { hostname: url.hostname, port: Number(url.port), protocol: "http" as const, user: emu.user, password: emu.password };
+    const connection = {
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http" as const,
+      user: emu.user,
+      password: emu.password,
+    };
     const err = await provision({ topologyFile: bad, connection, dryRun: true, recordDir: join(dir, "runs") }).then(
       () => undefined,
       (e: unknown) => e,

@@ -83,7 +83,9 @@ describe("servers that must offer the same", () => {
     expect(ports.verdict).toBe("degraded");
     expect(ports.reason).toContain("SYSA's ZCHA1 offers API claims, SYSA's ZCHA2 does not");
     expect(ims.verdict).toBe("degraded");
-    expect(ims.reason).toContain("SYSA's IMSCON1 and SYSB's IMSCON2 reach data store IMS1 (GROUP=XCFGRP1, TMEMBER=IMS1), SYSC's IMSCON3 does not");
+    expect(ims.reason).toContain(
+      "SYSA's IMSCON1 and SYSB's IMSCON2 reach data store IMS1 (GROUP=XCFGRP1, TMEMBER=IMS1), SYSC's IMSCON3 does not",
+    );
 
     // The plan says the same, as a warning on the steps that set up the port and the distribution.
     const t = topology("three-system-all.yaml", () => readFileSync(file, "utf8"));
@@ -106,7 +108,10 @@ describe("servers that must offer the same", () => {
   });
 
   it("does not judge when a file cannot be read as the server reads it, and names the file and line", async () => {
-    await client.files.writeUss("/tmp/zcha2-server.xml", serverXml(["claims", "payments"]).replace("<server", '<!DOCTYPE server>\n<server'));
+    await client.files.writeUss(
+      "/tmp/zcha2-server.xml",
+      serverXml(["claims", "payments"]).replace("<server", "<!DOCTYPE server>\n<server"),
+    );
     withConfigs("SYS1.PROCLIB(HWSCFG09)");
 
     const { ports, ims } = await alike();

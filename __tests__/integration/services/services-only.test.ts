@@ -65,9 +65,7 @@ describe("services without z/OSMF hot standby", () => {
   it("applies a changed member again and reports the change, without touching a stack that is in force", async () => {
     const t = servicesOnly();
     await apply(await plan(client, t));
-    const edited = topology("three-system-all.yaml", (text) =>
-      onlyServices(text).replace("mode: SHAREPORTWLM", "mode: SHAREPORT"),
-    );
+    const edited = topology("three-system-all.yaml", (text) => onlyServices(text).replace("mode: SHAREPORTWLM", "mode: SHAREPORT"));
     const steps = await plan(client, edited);
     const ports = steps.find((s) => s.id === "port-sharing/reserve/SYSA")!;
     expect(ports.observed).toMatch(/differs; stack TCPIP: PORT 9443 TCP ZCHA\* SHAREPORT is reserved with flags DAW/);

@@ -167,7 +167,12 @@ describe("port sharing and Sysplex Distributor services on the three-system exam
     }
     // The example's Zowe gateways: two share 7554 on SYSA, one each on SYSB and SYSC.
     await writeListenerProc(client, "ZWEAG", [7554]);
-    for (const [job, system] of [["ZWE1AG", "SYSA"], ["ZWE2AG", "SYSA"], ["ZWE3AG", "SYSB"], ["ZWE4AG", "SYSC"]] as const)
+    for (const [job, system] of [
+      ["ZWE1AG", "SYSA"],
+      ["ZWE2AG", "SYSA"],
+      ["ZWE3AG", "SYSB"],
+      ["ZWE4AG", "SYSC"],
+    ] as const)
       expect(operator(emu, system, `S ZWEAG,JOBNAME=${job}`).join("\n")).not.toMatch(/FAILED|ERROR/);
     const r = await runVerify(emu, file);
     expect(serviceProblems(r)).toEqual([]);

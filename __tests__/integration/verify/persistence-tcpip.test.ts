@@ -24,7 +24,12 @@ async function started(): Promise<Plex> {
 
 // Nothing listens on port 9: the end-to-end look through the DVIPA is refused at once.
 const runVerify = (plex: Plex) =>
-  verify({ topologyFile: plex.topologyFile, connection: plex.connection, systemTimeoutMs: 10_000, endpoints: { [`${DVIPA}:443`]: "http://127.0.0.1:9" } });
+  verify({
+    topologyFile: plex.topologyFile,
+    connection: plex.connection,
+    systemTimeoutMs: 10_000,
+    endpoints: { [`${DVIPA}:443`]: "http://127.0.0.1:9" },
+  });
 const persistence = (r: VerifyResult, system: string) => r.checks.find((c) => c.id === "persistence.tcpip" && c.system === system)!;
 
 describe("verify: HA kept across a stack restart", () => {

@@ -89,7 +89,10 @@ const memberText = (state: EmulatorState, dsn: string, member: string) => (state
  * IEASYSxx names IZUPRMxx (whose AUTOSTART(LOCAL) starts the server).
  */
 function keepAcrossIpl(state: EmulatorState): void {
-  for (const [sys, cc, l] of [["SYSA", "SA", "A"], ["SYSB", "SB", "B"]] as const) {
+  for (const [sys, cc, l] of [
+    ["SYSA", "SA", "A"],
+    ["SYSB", "SB", "B"],
+  ] as const) {
     putMember(state, "SYS1.TCPPARMS", `PROF${cc}`, `${memberText(state, "SYS1.TCPPARMS", `PROF${cc}`)}\nINCLUDE TCPIP.HA.OBEY(HA${sys})`);
     const mount = `MOUNT FILESYSTEM('IZU.SIZUUSRD.ZOSMF${l}')\n      MOUNTPOINT('/global/zosmf/zosmf${l.toLowerCase()}')\n      TYPE(ZFS) MODE(RDWR) NOAUTOMOVE SYSNAME(${sys})`;
     putMember(state, "SYS1.PARMLIB", `BPXPRM${cc}`, `${memberText(state, "SYS1.PARMLIB", `BPXPRM${cc}`)}\n${mount}`);
@@ -261,7 +264,10 @@ describe("verify against the emulator", () => {
     const ids = ["sysplex.console", "sysplex.saf", "sysplex.uss", "sysplex.jes2"];
     const good = await runVerify();
     expect(ids.map((id) => check(good, id)?.verdict)).toEqual(["healthy", "healthy", "healthy", "healthy"]);
-    const res = await fetch(`${emu.url}/__emulator/system/SYSB/share`, { method: "POST", body: JSON.stringify({ racfPrimary: "SYS1.RACF.OTHER" }) });
+    const res = await fetch(`${emu.url}/__emulator/system/SYSB/share`, {
+      method: "POST",
+      body: JSON.stringify({ racfPrimary: "SYS1.RACF.OTHER" }),
+    });
     expect(res.status).toBe(200);
     const bad = await runVerify();
     const saf = check(bad, "sysplex.saf");

@@ -35,7 +35,10 @@ describe("adding the USER_DIR MOUNT", () => {
     const edit = addMount(MEMBER, WANT);
     expect(edit.changed).toBe(true);
     expect(edit.text.startsWith(MEMBER.slice(0, -1))).toBe(true);
-    const added = edit.text.slice(MEMBER.length - 1).split("\n").filter((l) => l !== "");
+    const added = edit.text
+      .slice(MEMBER.length - 1)
+      .split("\n")
+      .filter((l) => l !== "");
     expect(added).toEqual([
       "/* z/OSMF USER_DIR of SYSA, mounted at its IPL */",
       "MOUNT FILESYSTEM('ZOSMF.SYSA.USERDIR')",
@@ -44,7 +47,12 @@ describe("adding the USER_DIR MOUNT", () => {
     ]);
     for (const l of added) expect(l.length).toBeLessThanOrEqual(71);
     const mounts = parseBpxprm(edit.text).mounts;
-    expect(mounts.at(-1)).toMatchObject({ fileSystem: "ZOSMF.SYSA.USERDIR", mountPoint: "/global/zosmf/sysa", sysname: "SYSA", move: "UNMOUNT" });
+    expect(mounts.at(-1)).toMatchObject({
+      fileSystem: "ZOSMF.SYSA.USERDIR",
+      mountPoint: "/global/zosmf/sysa",
+      sysname: "SYSA",
+      move: "UNMOUNT",
+    });
   });
 
   it("changes nothing the second time, nor for an equivalent MOUNT written another way", () => {
@@ -62,7 +70,9 @@ describe("adding the USER_DIR MOUNT", () => {
     } catch (err) {
       expect(err).toBeInstanceOf(IplMemberRefusal);
       expect((err as Error).message).toBe("OLD.ZOSMF.DATA is mounted at /global/zosmf/sysa, not ZOSMF.SYSA.USERDIR");
-      expect((err as IplMemberRefusal).lines).toEqual(["line 10: MOUNT FILESYSTEM('OLD.ZOSMF.DATA') MOUNTPOINT('/global/zosmf/sysa') TYPE(ZFS)"]);
+      expect((err as IplMemberRefusal).lines).toEqual([
+        "line 10: MOUNT FILESYSTEM('OLD.ZOSMF.DATA') MOUNTPOINT('/global/zosmf/sysa') TYPE(ZFS)",
+      ]);
     }
   });
 

@@ -21,7 +21,14 @@ describe("IEASYSxx as the system reads it", () => {
   it("reads every parameter, a list continued over two records, and OMVS=", () => {
     const list = parseIeasys(MEMBER);
     expect(list.problems).toEqual([]);
-    expect(list.parameters.map((p) => `${p.name}=${p.value}`)).toEqual(["CLOCK=00", "CLPA=", "CMD=(SA,00)", "LNK=(00,01,SA)", "OMVS=(00,SA)", "PROG=(00,SA)"]);
+    expect(list.parameters.map((p) => `${p.name}=${p.value}`)).toEqual([
+      "CLOCK=00",
+      "CLPA=",
+      "CMD=(SA,00)",
+      "LNK=(00,01,SA)",
+      "OMVS=(00,SA)",
+      "PROG=(00,SA)",
+    ]);
     const omvs = suffixParameter(list, "OMVS");
     expect(omvs.state === "listed" && omvs.suffixes).toEqual(["00", "SA"]);
     expect(suffixParameter(list, "IZU").state).toBe("absent");

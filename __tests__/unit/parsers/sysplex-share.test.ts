@@ -12,7 +12,13 @@ describe("RVARY LIST (ICH15013I)", () => {
     ].join("\r");
 
   it("reads the active primary data sets, in NUM order, and leaves out backups", () => {
-    const r = parseRvaryList(answer(["    YES  PRIM   2 RACF02   SYS1.RACF.PRIM2", "    YES  PRIM   1 RACF01   SYS1.RACF.PRIM1", "    YES  BACK   1 RACF03   SYS1.RACF.BACK1"]));
+    const r = parseRvaryList(
+      answer([
+        "    YES  PRIM   2 RACF02   SYS1.RACF.PRIM2",
+        "    YES  PRIM   1 RACF01   SYS1.RACF.PRIM1",
+        "    YES  BACK   1 RACF03   SYS1.RACF.BACK1",
+      ]),
+    );
     expect(r).toEqual({
       state: "known",
       primary: [

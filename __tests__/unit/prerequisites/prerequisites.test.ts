@@ -13,12 +13,17 @@ function consoleOf(answers: Record<string, (system: string) => string>): ZosmfCl
 
 const healthy: Record<string, (system: string) => string> = {
   "D T": () => " IEE136I LOCAL: TIME=12.00.01 DATE=2025.001  UTC: TIME=12.00.01 DATE=2025.001",
-  "RVARY LIST": () => " ICH15013I RACF DATABASE STATUS:\r    YES  PRIM   1 RACF01   SYS1.RACF.PRIM\r ICH15020I RVARY COMMAND HAS FINISHED PROCESSING.",
+  "RVARY LIST": () =>
+    " ICH15013I RACF DATABASE STATUS:\r    YES  PRIM   1 RACF01   SYS1.RACF.PRIM\r ICH15020I RVARY COMMAND HAS FINISHED PROCESSING.",
   "D OMVS,O": () => " BPXO043I 12.00.01 DISPLAY OMVS 1\r  SYSPLEX         =        YES",
   "$D MEMBER": () =>
     [" $HASP673 MEMBER(1) NAME=SYSA,STATUS=ACTIVE,SYSNAME=SYSA", " $HASP673 MEMBER(2) NAME=SYSB,STATUS=ACTIVE,SYSNAME=SYSB"].join("\r"),
 };
-const ctx = (answers: Record<string, (system: string) => string>) => ({ client: consoleOf(answers), systems: ["SYSA", "SYSB"], delayMs: 0 });
+const ctx = (answers: Record<string, (system: string) => string>) => ({
+  client: consoleOf(answers),
+  systems: ["SYSA", "SYSB"],
+  delayMs: 0,
+});
 
 describe("sysplex prerequisites", () => {
   it("a healthy sysplex has no problems, and every check says what it found", async () => {
@@ -35,7 +40,10 @@ describe("sysplex prerequisites", () => {
 
   it("an RVARY LIST answer it cannot read is unknown, never fine: a problem saying it could not tell, with the lines", async () => {
     const results = await checkPrerequisites(
-      ctx({ ...healthy, "RVARY LIST": (s) => (s === "SYSB" ? " ICH15013I RACF DATABASE STATUS:\r  RACF IS INACTIVE" : healthy["RVARY LIST"]!(s)) }),
+      ctx({
+        ...healthy,
+        "RVARY LIST": (s) => (s === "SYSB" ? " ICH15013I RACF DATABASE STATUS:\r  RACF IS INACTIVE" : healthy["RVARY LIST"]!(s)),
+      }),
     );
     const [problem, ...others] = prerequisiteProblems(results);
     expect(others).toEqual([]);
@@ -55,6 +63,9 @@ describe("sysplex prerequisites", () => {
     );
     const jes2 = results.find((r) => r.id === "sysplex.jes2")!;
     expect(jes2.state).toBe("failed");
-    expect(jes2.details).toEqual(["seen from SYSA, not active members of its MAS: SYSB", "seen from SYSB, not active members of its MAS: SYSA"]);
+    expect(jes2.details).toEqual([
+      "seen from SYSA, not active members of its MAS: SYSB",
+      "seen from SYSB, not active members of its MAS: SYSA",
+    ]);
   });
 });

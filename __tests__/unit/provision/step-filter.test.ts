@@ -39,6 +39,8 @@ describe("checkStepScope", () => {
   it("takes system names in any case and refuses an empty list", () => {
     expect(checkStepScope({ systems: ["sysb", "SYSA", "sysa"] }, known)).toEqual({ systems: ["SYSA", "SYSB"] });
     expect(() => checkStepScope({ systems: [] }, known)).toThrow(/--limit/);
-    expect(() => checkStepScope({ workflows: ["port-sharing"] }, known)).toThrow(/--only: "port-sharing" is not a workflow of this topology/);
+    expect(() => checkStepScope({ workflows: ["port-sharing"] }, known)).toThrow(
+      /--only: "port-sharing" is not a workflow of this topology/,
+    );
   });
 });

@@ -53,7 +53,9 @@ describe("zowe.yaml settings of the Caching Service", () => {
   it("keeps everything outside the blocks it sets byte for byte", () => {
     const storage = ZOWE_YAML.indexOf("    storage:");
     const after = ZOWE_YAML.indexOf("    # kept after storage");
-    expect(out.startsWith("# Zowe configuration\nzowe:\n  setup:\n    vsam: { mode: NONRLS, volume: VOL123 }   # flow style stays\n")).toBe(true);
+    expect(out.startsWith("# Zowe configuration\nzowe:\n  setup:\n    vsam: { mode: NONRLS, volume: VOL123 }   # flow style stays\n")).toBe(
+      true,
+    );
     expect(out).toContain(ZOWE_YAML.slice(ZOWE_YAML.indexOf("\ncomponents:"), storage));
     expect(out).toContain(ZOWE_YAML.slice(after));
   });
@@ -143,7 +145,10 @@ describe("zowe.yaml edit of keys that are empty, flow-style or hold a value", ()
 describe("plan warnings of the Caching Service", () => {
   it("say that VSAM is deprecated, what to use instead, and that Personal Access Tokens need Infinispan", () => {
     const warnings = cachingWarnings(exampleTopology("three-system-all.yaml"));
-    expect(warnings).toEqual([expect.stringMatching(/deprecated.*use infinispan/), expect.stringMatching(/Personal Access Tokens need Infinispan/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/deprecated.*use infinispan/),
+      expect.stringMatching(/Personal Access Tokens need Infinispan/),
+    ]);
   });
 
   it("say nothing for Infinispan", () => {

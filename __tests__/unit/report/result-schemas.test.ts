@@ -32,7 +32,12 @@ describe("schemas/*-result.schema.json", () => {
 
   it("a result without its schema version, or of another, does not validate", () => {
     const { schemaVersion: _v, ...without } = verifyData;
-    expect(new Validator().validate(without, committed("verify-result")).errors.map((e) => e.stack).join("\n")).toMatch(/schemaVersion/);
+    expect(
+      new Validator()
+        .validate(without, committed("verify-result"))
+        .errors.map((e) => e.stack)
+        .join("\n"),
+    ).toMatch(/schemaVersion/);
     expect(new Validator().validate({ ...verifyData, schemaVersion: 2 }, committed("verify-result")).valid).toBe(false);
   });
 });

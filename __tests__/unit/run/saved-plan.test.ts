@@ -60,7 +60,9 @@ describe("comparing a fresh plan with a saved one", () => {
 
   it("names a member created or deleted since, and content changed under the same ETag", () => {
     const absent = savedPlanOf(INPUTS, "AB12CD34", [step({ reads: [{ ...PARM, etag: null, sha256: null }] })]);
-    expect(refusal(comparePlans(absent, INPUTS, [step()]))?.lines).toEqual(["SYS1.PARMLIB(IZUPRM0A) was created since the plan (ETag 1A2B)"]);
+    expect(refusal(comparePlans(absent, INPUTS, [step()]))?.lines).toEqual([
+      "SYS1.PARMLIB(IZUPRM0A) was created since the plan (ETag 1A2B)",
+    ]);
     expect(refusal(comparePlans(saved, INPUTS, [step({ reads: [{ ...PARM, etag: null, sha256: null }] })]))?.lines).toEqual([
       "SYS1.PARMLIB(IZUPRM0A) was deleted since the plan (it had ETag 1A2B)",
     ]);
@@ -77,9 +79,7 @@ describe("comparing a fresh plan with a saved one", () => {
         "now issue on SYSA: V TCPIP,,OBEYFILE,DSN=TCPIP.HA.OBEY(HASYSA)",
     ]);
     const other = refusal(comparePlans(saved, INPUTS, [step({ changes: [{ ...update, diff: "+HOSTNAME(Y)" }] })]));
-    expect(other?.lines).toEqual([
-      "step zosmf-ha/parmlib/SYSA would now make other changes: update member SYS1.PARMLIB(IZUPRM0A) differs",
-    ]);
+    expect(other?.lines).toEqual(["step zosmf-ha/parmlib/SYSA would now make other changes: update member SYS1.PARMLIB(IZUPRM0A) differs"]);
     const none = refusal(comparePlans(saved, INPUTS, [step({ changes: [] })]));
     expect(none?.lines[0]).toMatch(/would now change nothing \(the plan: 1 member to update\): no longer update member/);
   });

@@ -7,7 +7,13 @@ import { readRecord, RunRecord } from "../../../src/engine/run-record";
 describe("the backup map of a run record", () => {
   it("says which original each backup member holds, for which run and when", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ha-map-"));
-    const record = await RunRecord.create({ kind: "provision", sysplex: "PLEX1", topologyFile: path.join(dir, "p.yaml"), topologyText: "x", recordDir: dir });
+    const record = await RunRecord.create({
+      kind: "provision",
+      sysplex: "PLEX1",
+      topologyFile: path.join(dir, "p.yaml"),
+      topologyText: "x",
+      recordDir: dir,
+    });
     await record.backup({
       stepId: "s",
       target: { kind: "member", dsn: "SYS1.PARMLIB", member: "IZUPRM00" },
@@ -19,7 +25,12 @@ describe("the backup map of a run record", () => {
     await record.backup({ stepId: "s", target: { kind: "member", dsn: "SYS1.PARMLIB", member: "IZUPRM0A" }, original: null, etag: null });
     const saved = await readRecord(record.file);
     expect(saved.backupMap).toEqual([
-      { copy: "HA.BACKUP(B1234567)", of: "SYS1.PARMLIB(IZUPRM00)", runId: record.data.runId, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      {
+        copy: "HA.BACKUP(B1234567)",
+        of: "SYS1.PARMLIB(IZUPRM00)",
+        runId: record.data.runId,
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     ]);
   });
 });

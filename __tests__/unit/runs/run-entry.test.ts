@@ -38,7 +38,10 @@ describe("whether a run in the list changed something", () => {
   });
 
   it("counts an interrupted run that sent a job as one that may have changed something", () => {
-    const cut = record({ status: "interrupted", jobs: [{ stepId: "s", jobname: "IZUSEC", jobid: null, retcode: null }] } as Partial<RunRecordData>);
+    const cut = record({
+      status: "interrupted",
+      jobs: [{ stepId: "s", jobname: "IZUSEC", jobid: null, retcode: null }],
+    } as Partial<RunRecordData>);
     expect(entryOf(cut).changedSomething).toBe(true);
   });
 });

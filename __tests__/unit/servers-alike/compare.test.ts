@@ -36,9 +36,20 @@ describe("configDifferences", () => {
   });
 
   it("compares the IMS systems IMS Connect reaches, not each instance's own names", () => {
-    const cfg = (id: string, tmember: string) => `HWS (ID=${id},RACF=Y)\nTCPIP (HOSTNAME=TCPIP,PORTID=(5801))\nDATASTORE (ID=IMS1,GROUP=XCFGRP1,MEMBER=${id},TMEMBER=${tmember})\n`;
-    expect(configDifferences([server("SYSA's ICON1", cfg("ICON1", "IMS1"), "ims-connect"), server("SYSB's ICON2", cfg("ICON2", "IMS1"), "ims-connect")])).toEqual([]);
-    expect(configDifferences([server("SYSA's ICON1", cfg("ICON1", "IMS1"), "ims-connect"), server("SYSB's ICON2", cfg("ICON2", "IMSB"), "ims-connect")])).toEqual([
+    const cfg = (id: string, tmember: string) =>
+      `HWS (ID=${id},RACF=Y)\nTCPIP (HOSTNAME=TCPIP,PORTID=(5801))\nDATASTORE (ID=IMS1,GROUP=XCFGRP1,MEMBER=${id},TMEMBER=${tmember})\n`;
+    expect(
+      configDifferences([
+        server("SYSA's ICON1", cfg("ICON1", "IMS1"), "ims-connect"),
+        server("SYSB's ICON2", cfg("ICON2", "IMS1"), "ims-connect"),
+      ]),
+    ).toEqual([]);
+    expect(
+      configDifferences([
+        server("SYSA's ICON1", cfg("ICON1", "IMS1"), "ims-connect"),
+        server("SYSB's ICON2", cfg("ICON2", "IMSB"), "ims-connect"),
+      ]),
+    ).toEqual([
       "SYSA's ICON1 reaches data store IMS1 (GROUP=XCFGRP1, TMEMBER=IMS1), SYSB's ICON2 does not",
       "SYSB's ICON2 reaches data store IMS1 (GROUP=XCFGRP1, TMEMBER=IMSB), SYSA's ICON1 does not",
     ]);

@@ -49,12 +49,32 @@ describe("z/OS Connect server.xml", () => {
 
   it.each([
     ["a DOCTYPE", SERVER_XML.replace("<server", "<!DOCTYPE server [<!ENTITY api 'claims'>]>\n<server"), "line 2: a DOCTYPE"],
-    ["an element that does not close", SERVER_XML.replace("</zosconnect_services>", ""), "line 25: </server> does not close <zosconnect_services>"],
+    [
+      "an element that does not close",
+      SERVER_XML.replace("</zosconnect_services>", ""),
+      "line 25: </server> does not close <zosconnect_services>",
+    ],
     ["an unknown entity", SERVER_XML.replace("claims", "&api;"), "line 10: <zosConnectAPI> attribute name uses an entity"],
-    ["an include it does not follow", SERVER_XML.replace("<httpEndpoint", '<include location="${server.config.dir}/apis.xml"/>\n    <httpEndpoint'), "line 8: <include"],
-    ["a name left to a variable", SERVER_XML.replace('name="claims"', 'name="${apiName}"'), "line 10: <zosConnectAPI> name=\"${apiName}\" depends on a variable"],
-    ["an API outside its list", SERVER_XML.replace("<httpEndpoint", '<zosConnectAPI name="loose"/>\n    <httpEndpoint'), "line 8: <zosConnectAPI> outside <zosconnect_zosConnectAPIs>"],
-    ["an IMS connection whose factory is elsewhere", SERVER_XML.replace('id="IMSCF1" containerAuthDataRef', 'id="OTHER" containerAuthDataRef'), "line 20: IMS connection IMSCONN1 refers to connectionFactory IMSCF1"],
+    [
+      "an include it does not follow",
+      SERVER_XML.replace("<httpEndpoint", '<include location="${server.config.dir}/apis.xml"/>\n    <httpEndpoint'),
+      "line 8: <include",
+    ],
+    [
+      "a name left to a variable",
+      SERVER_XML.replace('name="claims"', 'name="${apiName}"'),
+      'line 10: <zosConnectAPI> name="${apiName}" depends on a variable',
+    ],
+    [
+      "an API outside its list",
+      SERVER_XML.replace("<httpEndpoint", '<zosConnectAPI name="loose"/>\n    <httpEndpoint'),
+      "line 8: <zosConnectAPI> outside <zosconnect_zosConnectAPIs>",
+    ],
+    [
+      "an IMS connection whose factory is elsewhere",
+      SERVER_XML.replace('id="IMSCF1" containerAuthDataRef', 'id="OTHER" containerAuthDataRef'),
+      "line 20: IMS connection IMSCONN1 refers to connectionFactory IMSCF1",
+    ],
     ["a file that is not server.xml", "<client><zosConnectAPI name='x'/></client>", "line 1: the top element is <client>"],
     ["text after the top element", `${SERVER_XML}trailing`, "line 26: text outside the top element"],
   ])("does not guess at %s, and names the line", (_what, text, problem) => {
@@ -88,21 +108,34 @@ describe("IMS Connect HWSCFGxx", () => {
     ]);
     // The instance's own names differ between instances and are not compared.
     const other = readHwscfg(HWSCFG.replaceAll("ICON1", "ICON2").replace("HOSTNAME=TCPIP", "HOSTNAME=TCPIPB"));
-    expect(other.ok && other.facts.map((f) => f.key)).toEqual(readHwscfg(HWSCFG).ok && (readHwscfg(HWSCFG) as { facts: { key: string }[] }).facts.map((f) => f.key));
+    expect(other.ok && other.facts.map((f) => f.key)).toEqual(
+      readHwscfg(HWSCFG).ok && (readHwscfg(HWSCFG) as { facts: { key: string }[] }).facts.map((f) => f.key),
+    );
   });
 
   it("reads PORT=(ID=) and takes RACF=N when RACF= is not given", () => {
-    expect(offers(readHwscfg("HWS (ID=ICON1)\nTCPIP (HOSTNAME=TCPIP,PORT=(ID=5801,KEEPAV=5))\n"))).toEqual(["has RACF=N", "listens on port 5801"]);
+    expect(offers(readHwscfg("HWS (ID=ICON1)\nTCPIP (HOSTNAME=TCPIP,PORT=(ID=5801,KEEPAV=5))\n"))).toEqual([
+      "has RACF=N",
+      "listens on port 5801",
+    ]);
   });
 
   it.each([
     ["no HWS statement", "TCPIP (PORTID=(5801))\n", "no HWS statement"],
     ["a statement that does not close", "HWS (ID=ICON1)\nTCPIP (PORTID=(5801)\n", "line 2: TCPIP statement has a ( without its )"],
     ["a port that is not a number", "HWS (ID=ICON1)\nTCPIP (PORTID=(58O1))\n", 'line 2: TCPIP PORTID=(58O1) names "58O1"'],
-    ["a DATASTORE without its IMS", "HWS (ID=ICON1)\nDATASTORE (ID=IMS1,GROUP=XCFGRP1)\n", "line 2: DATASTORE without ID, GROUP and TMEMBER"],
+    [
+      "a DATASTORE without its IMS",
+      "HWS (ID=ICON1)\nDATASTORE (ID=IMS1,GROUP=XCFGRP1)\n",
+      "line 2: DATASTORE without ID, GROUP and TMEMBER",
+    ],
     ["a line that is no statement", "HWS (ID=ICON1)\n/* comment */\n", "line 2: /* comment */ is not a statement"],
     ["a key given twice", "HWS (ID=ICON1,RACF=Y,RACF=N)\n", 'line 1: HWS has "RACF=N"'],
-    ["a parameter written past column 72", `${"HWS (ID=ICON1,XIBAREA=20,".padEnd(72)}RACF=Y)\n`, "line 1: text in columns 73-80, which IMS Connect ignores: RACF=Y)"],
+    [
+      "a parameter written past column 72",
+      `${"HWS (ID=ICON1,XIBAREA=20,".padEnd(72)}RACF=Y)\n`,
+      "line 1: text in columns 73-80, which IMS Connect ignores: RACF=Y)",
+    ],
   ])("does not guess at %s", (_what, text, problem) => {
     const r = readHwscfg(text);
     expect(r.ok).toBe(false);

@@ -37,7 +37,15 @@ describe("gateway expansion", () => {
     });
     // SYSB runs one gateway: nothing to share there.
     expect(t.portSharing!.filter((p) => p.name === "gateway")).toEqual([
-      { name: "gateway", system: "SYSA", port: 7554, protocol: "TCP", jobPrefix: "ZWE?AG", mode: "SHAREPORT", servers: ["ZWE1AG", "ZWE2AG"] },
+      {
+        name: "gateway",
+        system: "SYSA",
+        port: 7554,
+        protocol: "TCP",
+        jobPrefix: "ZWE?AG",
+        mode: "SHAREPORT",
+        servers: ["ZWE1AG", "ZWE2AG"],
+      },
     ]);
     // The file's own entries stay first and unchanged.
     expect(t.distributedServices![0]!.name).toBe("imsconnect");
@@ -55,7 +63,13 @@ describe("gateway expansion", () => {
     const text = variant(
       all(
         remove(["portSharing"]),
-        set(["gateway"], { ...GATEWAY, systems: [{ system: "SYSA", jobname: "ZWE1AG" }, { system: "SYSB", jobname: "ZWE1AG" }] }),
+        set(["gateway"], {
+          ...GATEWAY,
+          systems: [
+            { system: "SYSA", jobname: "ZWE1AG" },
+            { system: "SYSB", jobname: "ZWE1AG" },
+          ],
+        }),
       ),
     );
     expect(parseTopology(text).portSharing).toBeUndefined();
@@ -82,7 +96,9 @@ describe("gateway rules", () => {
 
   test("gateway jobs on one system that one PORT statement cannot name together", () => {
     const problems = problemsOf(withGateway(set(["gateway", "systems", 1, "jobname"], "AWE2AG")));
-    expect(problems).toEqual([expect.objectContaining({ path: "gateway.systems[1].jobname", allowed: expect.stringContaining("start alike") })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: "gateway.systems[1].jobname", allowed: expect.stringContaining("start alike") }),
+    ]);
   });
 
   test("the DVIPA of another service, and the gateway port where another server listens", () => {

@@ -58,7 +58,9 @@ const cases: { title: string; edit: ReturnType<typeof set>; path: string; allowe
 
 describe("server configuration files", () => {
   test("named for port-sharing servers and distributed-service targets, they are accepted", () => {
-    const t = parseTopology(variant(all(xmlConfigs, set(target(0, "config"), "ims.proclib(hwscfg01)"), set(target(1, "config"), "IMS.PROCLIB(HWSCFG02)"))));
+    const t = parseTopology(
+      variant(all(xmlConfigs, set(target(0, "config"), "ims.proclib(hwscfg01)"), set(target(1, "config"), "IMS.PROCLIB(HWSCFG02)"))),
+    );
     expect(t.portSharing?.[0]?.configs?.[0]?.config).toBe("/var/zosconnect/servers/zcha1/server.xml");
     expect(t.distributedServices?.[0]?.targets[0]?.config).toBe("IMS.PROCLIB(HWSCFG01)");
   });

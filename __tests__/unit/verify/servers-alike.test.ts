@@ -39,7 +39,9 @@ describe("services.<name>.alike", () => {
 
   it("compares the servers that answer and names the one left out because its system is down", () => {
     const t = parseTopology(
-      TOPOLOGY(`{ system: SYSA, server: Z1, config: /z1/server.xml }, { system: SYSB, server: Z2, config: /z2/server.xml }, { system: SYSC, server: Z3, config: /z3/server.xml }`),
+      TOPOLOGY(
+        `{ system: SYSA, server: Z1, config: /z1/server.xml }, { system: SYSB, server: Z2, config: /z2/server.xml }, { system: SYSC, server: Z3, config: /z3/server.xml }`,
+      ),
     );
     const reads = { SYSA: { [key("/z1/server.xml")]: ok(xml("claims")) }, SYSB: { [key("/z2/server.xml")]: ok(xml("claims")) } };
     const [check] = serversAlikeChecks.judge(snapshot(t, reads, ["SYSC"]));
@@ -48,9 +50,13 @@ describe("services.<name>.alike", () => {
   });
 
   it("leaves the comparison unknown when z/OS refuses a file, naming it", () => {
-    const t = parseTopology(TOPOLOGY(`{ system: SYSA, server: Z1, config: /z1/server.xml }, { system: SYSB, server: Z2, config: /z2/server.xml }`));
+    const t = parseTopology(
+      TOPOLOGY(`{ system: SYSA, server: Z1, config: /z1/server.xml }, { system: SYSB, server: Z2, config: /z2/server.xml }`),
+    );
     const refused: Read<unknown> = { ok: false, kind: "answer", message: "EDC5111I Permission denied." };
-    const [check] = serversAlikeChecks.judge(snapshot(t, { SYSA: { [key("/z1/server.xml")]: ok(xml("claims")) }, SYSB: { [key("/z2/server.xml")]: refused } }));
+    const [check] = serversAlikeChecks.judge(
+      snapshot(t, { SYSA: { [key("/z1/server.xml")]: ok(xml("claims")) }, SYSB: { [key("/z2/server.xml")]: refused } }),
+    );
     expect(check).toMatchObject({ verdict: "failed", notRun: true });
     expect(check?.reason).toBe("/z2/server.xml (SYSB's Z2) could not be read: EDC5111I Permission denied.");
   });

@@ -286,7 +286,8 @@ describe("verify", () => {
     const commands = calls.filter((c) => c.op === "issue");
     expect(commands.length).toBeGreaterThan(0);
     // NETSTAT reports, XCF, and the sysplex prerequisites' displays (D T, RVARY LIST, D OMVS,O, $D MEMBER).
-    for (const c of commands) expect(c.arg).toMatch(/^(D (TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)|XCF,S,ALL|T|OMVS,O)|RVARY LIST|\$D MEMBER)$/);
+    for (const c of commands)
+      expect(c.arg).toMatch(/^(D (TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)|XCF,S,ALL|T|OMVS,O)|RVARY LIST|\$D MEMBER)$/);
     expect(new Set(commands.map((c) => c.system))).toEqual(new Set(["SYSA", "SYSB"]));
   });
 

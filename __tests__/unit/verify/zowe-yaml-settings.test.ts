@@ -19,7 +19,9 @@ haInstances:
 
 const judged = (text: string) => {
   const doc = parse(text) as unknown;
-  return settingChecks(cachingServiceSettings(t, doc), doc, FILE).map((c) => `${c.id} ${c.system ?? "sysplex"} ${c.verdict}${c.reason ? `: ${c.reason}` : ""}`);
+  return settingChecks(cachingServiceSettings(t, doc), doc, FILE).map(
+    (c) => `${c.id} ${c.system ?? "sysplex"} ${c.verdict}${c.reason ? `: ${c.reason}` : ""}`,
+  );
 };
 
 describe("verify reads the Caching Service's zowe.yaml settings back", () => {
@@ -34,7 +36,9 @@ describe("verify reads the Caching Service's zowe.yaml settings back", () => {
 
   it("finds an instance missing when no haInstances entry names its system", () => {
     expect(judged(yaml("64", "SYSX")).filter((c) => c.includes("SYSB"))).toEqual([
-      expect.stringMatching(/^caching\.ha-instance SYSB failed: .* says haInstances\.sysb\.hostname \(not set\), the topology \(systems\[1\]\.hostname\) has sysb\.example\.com/),
+      expect.stringMatching(
+        /^caching\.ha-instance SYSB failed: .* says haInstances\.sysb\.hostname \(not set\), the topology \(systems\[1\]\.hostname\) has sysb\.example\.com/,
+      ),
     ]);
   });
 });

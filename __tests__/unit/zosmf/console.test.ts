@@ -142,7 +142,9 @@ describe("console", () => {
 
     issues = reads = 0;
     lostReads(2);
-    const vary = await rejection(client().console.issue("V TCPIP,,OBEYFILE,DSN=HA.TCPIP(VIPA)", { collect: { ...FAST, isComplete: () => false } }));
+    const vary = await rejection(
+      client().console.issue("V TCPIP,,OBEYFILE,DSN=HA.TCPIP(VIPA)", { collect: { ...FAST, isComplete: () => false } }),
+    );
     expect(vary).toBeInstanceOf(ZosmfError);
     expect({ issues, reads }).toEqual({ issues: 1, reads: 1 });
     nock.cleanAll();

@@ -30,7 +30,11 @@ export function editZoweYaml(text: string, settings: readonly ZoweYamlSetting[])
   let out = text;
   // From the end of the file backwards, so that each splice leaves the earlier offsets valid;
   // at one offset the outer block's new keys go in first, so that the inner block's come before them.
-  const placed = spliceOps(original, text, changed.map((c) => c.path)).sort((x, y) => y.at[0] - x.at[0] || x.depth - y.depth);
+  const placed = spliceOps(
+    original,
+    text,
+    changed.map((c) => c.path),
+  ).sort((x, y) => y.at[0] - x.at[0] || x.depth - y.depth);
   for (const op of placed) {
     const [start, end] = op.at;
     const before = out.slice(0, start);
@@ -99,7 +103,12 @@ function spliceOps(doc: Document, text: string, paths: readonly Path[]): SpliceO
   const ops: SpliceOp[] = [];
   for (const path of replaces.values()) {
     if (within(path)) continue;
-    ops.push({ target: path, at: pairRange(doc, path)!, depth: path.length, render: (edited, column) => pairText(edited, path, column, false) });
+    ops.push({
+      target: path,
+      at: pairRange(doc, path)!,
+      depth: path.length,
+      render: (edited, column) => pairText(edited, path, column, false),
+    });
   }
   for (const { parent, keys } of inserts.values()) {
     if (within(parent)) continue;

@@ -47,14 +47,14 @@ export async function planZoweYaml(spec: StepSpec): Promise<PlannedStep> {
   const equal = desired === current.text;
   return makeStep(spec, {
     title: step.title,
-    observed: equal
-      ? `${path}: the ${settings.length} settings are as planned`
-      : `${path}: settings differ from the topology`,
+    observed: equal ? `${path}: the ${settings.length} settings are as planned` : `${path}: settings differ from the topology`,
     changes: equal ? [] : [{ kind: "uss-file", path, action: "update", diff: unifiedDiff(path, current.text, desired) }],
     warnings,
     apply: async (ctx) => {
       await safeWriteUss({ client: env.client, ctx, stepId: spec.id, runToken: env.runToken, path, observed: current, text: desired });
-      const who = [cs ? "the Caching Service instances" : undefined, env.topology.gateway ? "the gateways" : undefined].filter(Boolean).join(" and ");
+      const who = [cs ? "the Caching Service instances" : undefined, env.topology.gateway ? "the gateways" : undefined]
+        .filter(Boolean)
+        .join(" and ");
       return { state: "changed", notes: [`${path} updated; restart ${who} to use it`] };
     },
   });

@@ -42,7 +42,11 @@ export async function planAutostart(spec: StepSpec, system: string): Promise<Pla
  * (DOC: MVS Initialization and Tuning Reference, "Step 2. Determine where to specify system
  * parameters"). A new IZU= therefore keeps what IEASYS00 names; it is read only when needed.
  */
-async function fromIeasys00(spec: StepSpec, ieasys: string, text: string): Promise<{ suffixes: readonly string[] } | { refusal: IplMemberRefusal }> {
+async function fromIeasys00(
+  spec: StepSpec,
+  ieasys: string,
+  text: string,
+): Promise<{ suffixes: readonly string[] } | { refusal: IplMemberRefusal }> {
   if (ieasys === "00" || suffixParameter(parseIeasys(text), "IZU").state !== "absent") return { suffixes: [] };
   const zero = await readMember(spec.env.client, spec.env.topology.datasets.parmlib, "IEASYS00");
   if (zero.text === null) return { suffixes: [] };
@@ -50,6 +54,9 @@ async function fromIeasys00(spec: StepSpec, ieasys: string, text: string): Promi
   if (izu.state === "listed") return { suffixes: izu.suffixes };
   if (izu.state === "absent") return { suffixes: [] };
   return {
-    refusal: new IplMemberRefusal(`IEASYS00, which the system reads first, cannot be read (${izu.reason}); a new IZU= would replace what it names`, izu.lines),
+    refusal: new IplMemberRefusal(
+      `IEASYS00, which the system reads first, cannot be read (${izu.reason}); a new IZU= would replace what it names`,
+      izu.lines,
+    ),
   };
 }

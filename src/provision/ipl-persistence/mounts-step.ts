@@ -36,7 +36,9 @@ async function omvsWarnings(spec: StepSpec, system: string, suffix: string): Pro
   if (read.text === null) return [];
   const omvs = suffixParameter(parseIeasys(read.text), "OMVS");
   if (omvs.state === "listed" && !omvs.suffixes.includes(suffix))
-    return [`IEASYS${ieasys} names OMVS=(${omvs.suffixes.join(",")}), without ${suffix}: ${system} does not read BPXPRM${suffix} at IPL unless it is added there`];
+    return [
+      `IEASYS${ieasys} names OMVS=(${omvs.suffixes.join(",")}), without ${suffix}: ${system} does not read BPXPRM${suffix} at IPL unless it is added there`,
+    ];
   if (omvs.state === "absent")
     return [`IEASYS${ieasys} has no OMVS=: ${system} reads BPXPRM${suffix} at IPL only if IEASYS00 or the operator names it`];
   return [];

@@ -61,7 +61,9 @@ export async function planMemberEdit(spec: StepSpec, p: MemberEditPlan, current?
     system: p.system,
     observed: edit.changed ? `${target} exists` : `${target} ${p.inPlace}`,
     ...(p.warnings ? { warnings: p.warnings } : {}),
-    changes: edit.changed ? [{ kind: "member", dsn, member: p.member, action: "update", diff: unifiedDiff(target, now.text, edit.text) }] : [],
+    changes: edit.changed
+      ? [{ kind: "member", dsn, member: p.member, action: "update", diff: unifiedDiff(target, now.text, edit.text) }]
+      : [],
     apply: async (ctx) => {
       await safeWriteMember({
         client: env.client,

@@ -28,7 +28,9 @@ function dvipaCheck(t: Topology, read: ReturnType<typeof sysplexRead>): Check[] 
   // Any HTTP answer, even a refusal of the path, means a gateway took the connection through the distributor.
   if (read.kind === "answer") return [healthy(head, `answered (${read.message})`)];
   if (read.kind === "unreadable" && read.unanswered)
-    return [failed(head, "no answer", `nothing answered at ${host}:${port}: clients cannot reach a gateway through the DVIPA (${read.message})`)];
+    return [
+      failed(head, "no answer", `nothing answered at ${host}:${port}: clients cannot reach a gateway through the DVIPA (${read.message})`),
+    ];
   return [fromFailedRead(head, read, `the gateway through ${host}:${port}`)];
 }
 

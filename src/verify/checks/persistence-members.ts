@@ -39,15 +39,25 @@ function textOf(snapshot: Snapshot, head: CheckHead, system: string, member: str
   const read = systemRead<string | null>(snapshot, system, key(member));
   if (read === undefined) return undefined;
   // A member on a shared PARMLIB reads fine while its system is down: only a real read failure stops the check.
-  if (!read.ok) return { ok: false, check: fromFailedRead(head, read.kind === "down" ? { ...read, kind: "answer" } : read, `${where} could not be read`) };
+  if (!read.ok)
+    return {
+      ok: false,
+      check: fromFailedRead(head, read.kind === "down" ? { ...read, kind: "answer" } : read, `${where} could not be read`),
+    };
   return { ok: true, text: read.value };
 }
 
 function mountCheck(snapshot: Snapshot, m: ZosmfHaMember): Check | undefined {
   const t = snapshot.topology;
   const { name, zosmf: z, ipl } = m.system;
-  const head = { id: "persistence.mounts", system: name, title: `USER_DIR mounted at IPL (BPXPRMxx)`, expected: `a MOUNT of ${z.zfs} at ${z.userDir}` };
-  if (!ipl?.bpxprm) return fieldNotSet(head, `${systemField(t, name)}.ipl.bpxprm`, name, `nothing mounts ${z.zfs} at ${z.userDir} when ${name} IPLs`);
+  const head = {
+    id: "persistence.mounts",
+    system: name,
+    title: `USER_DIR mounted at IPL (BPXPRMxx)`,
+    expected: `a MOUNT of ${z.zfs} at ${z.userDir}`,
+  };
+  if (!ipl?.bpxprm)
+    return fieldNotSet(head, `${systemField(t, name)}.ipl.bpxprm`, name, `nothing mounts ${z.zfs} at ${z.userDir} when ${name} IPLs`);
   const where = `${t.datasets.parmlib}(BPXPRM${ipl.bpxprm})`;
   const read = textOf(snapshot, head, name, `BPXPRM${ipl.bpxprm}`, where);
   if (read === undefined || !read.ok) return read?.check;
@@ -65,8 +75,14 @@ function autostartCheck(snapshot: Snapshot, m: ZosmfHaMember): Check | undefined
   const t = snapshot.topology;
   const { name, zosmf: z, ipl } = m.system;
   const izuprm = `IZUPRM${z.izuprmSuffix}`;
-  const head = { id: "persistence.autostart", system: name, title: `z/OSMF started at IPL (IZU= in IEASYSxx)`, expected: `IZU= names ${z.izuprmSuffix}; ${izuprm} has AUTOSTART(LOCAL)` };
-  if (!ipl?.ieasys) return fieldNotSet(head, `${systemField(t, name)}.ipl.ieasys`, name, `nothing starts z/OSMF from ${izuprm} when ${name} IPLs`);
+  const head = {
+    id: "persistence.autostart",
+    system: name,
+    title: `z/OSMF started at IPL (IZU= in IEASYSxx)`,
+    expected: `IZU= names ${z.izuprmSuffix}; ${izuprm} has AUTOSTART(LOCAL)`,
+  };
+  if (!ipl?.ieasys)
+    return fieldNotSet(head, `${systemField(t, name)}.ipl.ieasys`, name, `nothing starts z/OSMF from ${izuprm} when ${name} IPLs`);
   const where = `${t.datasets.parmlib}(IEASYS${ipl.ieasys})`;
   const read = textOf(snapshot, head, name, `IEASYS${ipl.ieasys}`, where);
   if (read === undefined || !read.ok) return read?.check;
@@ -81,10 +97,16 @@ function autostartCheck(snapshot: Snapshot, m: ZosmfHaMember): Check | undefined
   }
   if (izu.state === "unreadable") return unknown(head, `${from}: ${izu.reason}`, izu.lines);
   if (izu.state === "absent") return lostAtIpl(head, "no IZU=", name, `${where} has no IZU=, so z/OSMF is not started from ${izuprm}`);
-  if (!izu.suffixes.includes(z.izuprmSuffix)) return lostAtIpl(head, `IZU=(${izu.suffixes.join(",")})`, name, `${from} IZU= does not name ${z.izuprmSuffix}`);
+  if (!izu.suffixes.includes(z.izuprmSuffix))
+    return lostAtIpl(head, `IZU=(${izu.suffixes.join(",")})`, name, `${from} IZU= does not name ${z.izuprmSuffix}`);
   const prm = systemRead<string>(snapshot, name, IZUPRM);
   if (prm === undefined) return undefined;
-  if (!prm.ok) return fromFailedRead(head, prm.kind === "down" ? { ...prm, kind: "answer" } : prm, `${t.datasets.parmlib}(${izuprm}) could not be read`);
+  if (!prm.ok)
+    return fromFailedRead(
+      head,
+      prm.kind === "down" ? { ...prm, kind: "answer" } : prm,
+      `${t.datasets.parmlib}(${izuprm}) could not be read`,
+    );
   const autostart = parseIzuprm(prm.value).statements.AUTOSTART?.value;
   const found = `IZU= names ${z.izuprmSuffix}; AUTOSTART(${typeof autostart === "string" ? autostart : "not coded"})`;
   if (autostart === "LOCAL") return healthy(head, found);
@@ -107,9 +129,14 @@ export const persistenceChecks: CheckModule = {
     if (m === undefined) return [];
     const z = m.system.zosmf;
     // The same key as the zosmf-ha config checks: the member is read once.
-    const izuprm: ReadSpec = { key: IZUPRM, run: async (ctx) => (await (await ctx.client()).files.read(t.datasets.parmlib, `IZUPRM${z.izuprmSuffix}`)).text };
+    const izuprm: ReadSpec = {
+      key: IZUPRM,
+      run: async (ctx) => (await (await ctx.client()).files.read(t.datasets.parmlib, `IZUPRM${z.izuprmSuffix}`)).text,
+    };
     return [...reads(t, m), ...(m.system.ipl?.ieasys ? [izuprm] : [])];
   },
   judge: (snapshot) =>
-    zosmfHaSystems(snapshot.topology).flatMap((m) => [mountCheck(snapshot, m), autostartCheck(snapshot, m)].filter((c): c is Check => c !== undefined)),
+    zosmfHaSystems(snapshot.topology).flatMap((m) =>
+      [mountCheck(snapshot, m), autostartCheck(snapshot, m)].filter((c): c is Check => c !== undefined),
+    ),
 };

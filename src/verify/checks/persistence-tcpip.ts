@@ -52,7 +52,8 @@ function lostAtIpl(look: ProfileLook, system: string, profile: string): string[]
   for (const { target, text } of look.obey) {
     const name = targetText(target);
     if (includedAnywhere(look.walk, target)) {
-      if (text === null) lost.push(`${profile} INCLUDEs ${name}, which does not exist: the next start of the stack on ${system} will not find it`);
+      if (text === null)
+        lost.push(`${profile} INCLUDEs ${name}, which does not exist: the next start of the stack on ${system} will not find it`);
       continue;
     }
     if (text !== null && holdsStatements(look.walk, text)) continue;

@@ -1,4 +1,13 @@
-import { alikeGroups, configDifferences, readConfig, sharedText, whose, type AlikeGroup, type NamedConfig, type ServerFacts } from "../../servers-alike";
+import {
+  alikeGroups,
+  configDifferences,
+  readConfig,
+  sharedText,
+  whose,
+  type AlikeGroup,
+  type NamedConfig,
+  type ServerFacts,
+} from "../../servers-alike";
 import { splitMember, type Topology, type TopologySystem } from "../../topology";
 import type { Check, CheckModule, ReadContext, ReadSpec, Snapshot } from "../types";
 import { degraded, healthy, systemRead, type CheckHead } from "../verdict";

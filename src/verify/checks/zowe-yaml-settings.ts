@@ -32,7 +32,10 @@ function settingGroups(settings: readonly ZoweYamlSetting[]): { head: Head; memb
     let group = groups.get(key);
     if (group === undefined) {
       const expected = "";
-      group = { head: { id: s.check.id, title: s.check.title, expected, ...(s.check.system ? { system: s.check.system } : {}) }, members: [] };
+      group = {
+        head: { id: s.check.id, title: s.check.title, expected, ...(s.check.system ? { system: s.check.system } : {}) },
+        members: [],
+      };
       groups.set(key, group);
     }
     group.members.push(s);

@@ -1,5 +1,5 @@
 /**
- * The z/OS Connect and IMS Connect servers are the site's own started tasks: the plug-in
+ * The z/OS Connect, IMS Connect and Zowe gateway servers are the site's own started tasks: the plug-in
  * reserves their ports and distributes their DVIPAs but never starts them. For a demo of
  * those patterns, this plays the site: one listener procedure per server in the JES
  * PROCLIB, started on its system, before `zowe ha verify` looks.
@@ -12,6 +12,7 @@ import type { PdsDataset } from "../emulator/state";
 interface SiteTopology {
   portSharing?: { system: string; port: number; outboundPort?: number; servers: string[] }[];
   distributedServices?: { ports: number[]; targets: { system: string; server: string }[] }[];
+  gateway?: { port?: number; systems: { system: string; jobname: string }[] };
 }
 
 /** Starts every server the topology names; returns one line per server for the demo's output. */
@@ -26,6 +27,8 @@ export function startSiteServers(emulator: Emulator, topology: SiteTopology): st
   for (const ps of topology.portSharing ?? [])
     for (const s of ps.servers) add(ps.system, s, [ps.port, ...(ps.outboundPort ? [ps.outboundPort] : [])]);
   for (const svc of topology.distributedServices ?? []) for (const t of svc.targets) add(t.system, t.server, svc.ports);
+  // The Zowe gateways are the site's too (started by Zowe's own procedure), listening on the shared port.
+  for (const g of topology.gateway?.systems ?? []) add(g.system, g.jobname, [topology.gateway?.port ?? 7554]);
 
   const proclib = emulator.state.datasets["SYS1.PROCLIB"] as PdsDataset;
   const lines: string[] = [];

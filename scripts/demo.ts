@@ -55,8 +55,8 @@ async function main(): Promise<number> {
     step(`zowe ha provision --topology ${path.basename(topology)}   (again: nothing left to do)`);
     const again = await zowe(["ha", "provision", "-t", topology], env);
     const siteTopology = parse(readFileSync(topology, "utf8")) as Parameters<typeof startSiteServers>[1];
-    if ((siteTopology.portSharing ?? []).length + (siteTopology.distributedServices ?? []).length > 0) {
-      step("The site starts its z/OS Connect and IMS Connect servers (their procedures are the site's, not the plug-in's)");
+    if ((siteTopology.portSharing ?? []).length + (siteTopology.distributedServices ?? []).length > 0 || siteTopology.gateway) {
+      step("The site starts its z/OS Connect, IMS Connect and Zowe gateway servers (their procedures are the site's, not the plug-in's)");
       for (const line of startSiteServers(emulator, siteTopology)) console.log(line);
     }
     step(`zowe ha verify --topology ${path.basename(topology)}`);

@@ -36,6 +36,14 @@ export function judgeMount(m: BpxMount, want: WantedMount): "same" | "unrelated"
   // MODE defaults to RDWR in BPXPRMxx (INF: MVS Initialization and Tuning Reference, MOUNT MODE).
   if (m.type !== "ZFS" || (m.mode ?? "RDWR") !== "RDWR")
     return `${want.fileSystem} is mounted at ${want.mountPoint} with TYPE(${m.type ?? ""}) MODE(${m.mode ?? "RDWR"}), not TYPE(ZFS) MODE(RDWR)`;
+  // Without SYSNAME the system that processes the statement owns the mount (DOC: BPXPRMxx MOUNT SYSNAME).
+  if (m.sysname !== undefined && m.sysname.toUpperCase() !== want.sysname.toUpperCase())
+    return `${want.fileSystem} is mounted at ${want.mountPoint} by SYSNAME(${m.sysname}), not by ${want.sysname}`;
+  // AUTOMOVE (also the default when none is coded) hands the file system to another system when its
+  // owner leaves, and the owner's next IPL then finds it mounted elsewhere; UNMOUNT or NOAUTOMOVE keep it its own.
+  const move = (m.move ?? "AUTOMOVE").toUpperCase();
+  if (move !== "UNMOUNT" && move !== "NOAUTOMOVE")
+    return `${want.fileSystem} is mounted at ${want.mountPoint} with ${m.move ?? "AUTOMOVE (the default)"}: another system takes it over when ${want.sysname} leaves, and ${want.sysname}'s IPL does not get it back; code UNMOUNT`;
   return "same";
 }
 

@@ -58,8 +58,17 @@ describe("adding the USER_DIR MOUNT", () => {
   it("changes nothing the second time, nor for an equivalent MOUNT written another way", () => {
     const once = addMount(MEMBER, WANT).text;
     expect(addMount(once, WANT)).toEqual({ text: once, changed: false });
-    const own = `${MEMBER}mount filesystem(zosmf.sysa.userdir) type(zfs)\n  mountpoint('/global/zosmf/&SYSNAME.') automove\n`;
+    const own = `${MEMBER}mount filesystem(zosmf.sysa.userdir) type(zfs)\n  mountpoint('/global/zosmf/&SYSNAME.') unmount\n`;
     expect(addMount(own, { ...WANT, mountPoint: "/global/zosmf/SYSA" })).toEqual({ text: own, changed: false });
+  });
+
+  it("refuses a MOUNT of the file system that another system owns, or that moves away when its owner leaves", () => {
+    const other = `${MEMBER}MOUNT FILESYSTEM('ZOSMF.SYSA.USERDIR') MOUNTPOINT('/global/zosmf/sysa')\n  TYPE(ZFS) SYSNAME(SYSB) UNMOUNT\n`;
+    expect(() => addMount(other, WANT)).toThrow(/mounted at \/global\/zosmf\/sysa by SYSNAME\(SYSB\), not by SYSA/);
+    for (const move of ["AUTOMOVE", ""]) {
+      const moving = `${MEMBER}MOUNT FILESYSTEM('ZOSMF.SYSA.USERDIR') MOUNTPOINT('/global/zosmf/sysa')\n  TYPE(ZFS) ${move}\n`;
+      expect(() => addMount(moving, WANT)).toThrow(/another system takes it over when SYSA leaves/);
+    }
   });
 
   it("refuses a MOUNT of another file system at the mount point, naming both", () => {

@@ -64,6 +64,8 @@ const savedPlan = z.object({
   runToken: z.string().regex(/^[A-Z0-9]{1,16}$/),
   /** Options that shape the plan. */
   startServers: z.boolean(),
+  /** --limit/--only as given ("--limit SYSA --only zosmf-ha"), empty for every step. */
+  window: z.string().default(""),
   steps: z.array(step),
 });
 

@@ -91,7 +91,7 @@ async function planRun(options: ProvisionOptions, scope: RunScope, saved: SavedP
   const leftOut: LeftOutStep[] = [];
   const client = scope.client();
   const owner = (options.connection.user ?? "*").toUpperCase();
-  const inputs = planInputs(topology, path.resolve(options.topologyFile), options.startServers ?? false);
+  const inputs = planInputs(topology, path.resolve(options.topologyFile), options.startServers ?? false, describeScope(stepScope));
   // A plan of other inputs says nothing of z/OS: refused before z/OS is even looked at.
   if (saved) assertSamePlan(options.planFile!, comparePlans({ ...saved, steps: [] }, inputs, []));
   if (saved && !options.dryRun) await assertNotApplied(options.planFile!, saved, history);

@@ -12,10 +12,13 @@ export interface PlanInputs {
   readonly topologyFile: string;
   readonly pluginVersion: string;
   readonly startServers: boolean;
+  /** --limit/--only as given, empty for every step. */
+  readonly window: string;
 }
 
-export function planInputs(topology: Topology, topologyFile: string, startServers: boolean): PlanInputs {
+export function planInputs(topology: Topology, topologyFile: string, startServers: boolean, window = ""): PlanInputs {
   return {
+    window,
     sysplex: topology.sysplex,
     topologyHash: fingerprintOf("topology", topology as unknown as FingerprintValue),
     topologyFile,
@@ -86,6 +89,10 @@ function inputDifferences(saved: SavedPlan, inputs: PlanInputs): string[] {
   if (saved.startServers !== inputs.startServers)
     out.push(
       `the plan was made ${saved.startServers ? "with" : "without"} --start-servers; this command is ${inputs.startServers ? "with" : "without"} it`,
+    );
+  if (saved.window !== inputs.window)
+    out.push(
+      `the plan was made with ${saved.window || "every step (no --limit or --only)"}; this command has ${inputs.window || "no --limit or --only"}`,
     );
   return out;
 }

@@ -12,6 +12,7 @@ const INPUTS: PlanInputs = {
   sysplex: "PLEX1",
   topologyHash: "a".repeat(64),
   topologyFile: "/p/plex.yaml",
+  window: "",
   pluginVersion: "0.1.0",
   startServers: false,
 };
@@ -108,6 +109,14 @@ describe("comparing a fresh plan with a saved one", () => {
     expect(refusal(comparePlans(saved, { ...INPUTS, sysplex: "PLEX2" }, [step()]))?.lines).toEqual([
       "the plan is for sysplex PLEX1; the topology is of sysplex PLEX2",
     ]);
+  });
+
+  it("refuses a plan made for another --limit/--only window as input (exit 3), not as z/OS having moved", () => {
+    const limited = savedPlanOf({ ...INPUTS, window: "--limit SYSA" }, "AB12CD34", [step()]);
+    const other = refusal(comparePlans(limited, INPUTS, [step()]));
+    expect(other?.failureClass).toBe("invalid-input");
+    expect(other?.lines).toEqual(["the plan was made with --limit SYSA; this command has no --limit or --only"]);
+    expect(refusal(comparePlans(limited, { ...INPUTS, window: "--limit SYSA" }, [step()]))).toBeUndefined();
   });
 });
 

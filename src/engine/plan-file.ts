@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, writeFile, chmod } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { chmod, readFile, rename, rm, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { z } from "zod";
 import { HaError } from "../errors";
@@ -92,9 +93,17 @@ export function savedStep(s: StepPlan): SavedStep {
 const FILE_MODE = 0o600;
 
 export async function writePlanFile(file: string, plan: SavedPlan): Promise<void> {
-  await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`, { encoding: "utf8", mode: FILE_MODE });
-  // `mode` applies only when the file is created; an existing file is narrowed too.
-  await chmod(file, FILE_MODE);
+  // A new file, owner-only from its first byte, then put in place: an existing plan file that
+  // others could read is replaced, never written into while it still has its old bits.
+  const fresh = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(fresh, `${JSON.stringify(plan, null, 2)}\n`, { encoding: "utf8", mode: FILE_MODE, flag: "wx" });
+  try {
+    await chmod(fresh, FILE_MODE);
+    await rename(fresh, file);
+  } catch (err) {
+    await rm(fresh, { force: true });
+    throw err;
+  }
 }
 
 /** Reads and checks a saved plan; anything else is refused naming the field (exit 3). */

@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { RESULT_SCHEMAS, resultJsonSchema, type ResultSchemaName } from "../src/report/result-schemas";
+import { withFieldReference } from "../src/topology/field-reference";
 import { topologyJsonSchema } from "../src/topology/json-schema";
 
 /*
  * Writes schemas/topology.schema.json, which the examples name in their
  * yaml-language-server comment, and the schemas of the --rfj results
- * (schemas/<command>-result.schema.json). Run by `npm run build` after tsc.
+ * (schemas/<command>-result.schema.json), and the field reference of README.md
+ * from the same schema. Run by `npm run build` after tsc.
  */
 
 const PACKAGE_NAME = "zowe-ha";
@@ -35,3 +37,12 @@ function write(file: string, schema: unknown): void {
 write("topology.schema.json", topologyJsonSchema());
 for (const name of Object.keys(RESULT_SCHEMAS) as ResultSchemaName[])
   write(`${name}.schema.json`, resultJsonSchema(name, { strict: false }));
+
+/** Written only when it changed, so a build leaves README.md's timestamp alone. */
+const readme = join(packageRoot(), "README.md");
+const before = readFileSync(readme, "utf8");
+const after = withFieldReference(before);
+if (after !== before) {
+  writeFileSync(readme, after);
+  console.log(`wrote the field reference of ${readme}`);
+}

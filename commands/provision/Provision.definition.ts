@@ -11,7 +11,8 @@ export const ProvisionDefinition: ICommandDefinition = {
   description:
     "Validate the topology, observe the sysplex read-only, plan every step (member diffs, JCL, console commands) " +
     "and apply the plan: security, file-system and VSAM jobs, IZUPRMxx members, procedures, TCP/IP obey members " +
-    "applied with SYNTAXCHECK then OBEYFILE, and the Caching Service storage in zowe.yaml. Every member and file " +
+    "applied with SYNTAXCHECK then OBEYFILE, the Caching Service storage in zowe.yaml, and the IPL-time members " +
+    "(TCP/IP profile INCLUDEs, BPXPRMxx MOUNT, IEASYSxx IZU=) where the topology names them. Every member and file " +
     "changed is backed up first and written with If-Match; each run leaves a JSON run record for --resume and rollback.",
   handler: __dirname + "/Provision.handler",
   profile: { optional: ["zosmf"] },
@@ -44,8 +45,10 @@ export const ProvisionDefinition: ICommandDefinition = {
     {
       name: "workflows-dir",
       aliases: ["wd"],
-      description: "A site copy of the workflows folder (job cards, accounting, classes) to use instead of the shipped one.",
-      type: "existingLocalFile",
+      description:
+        "A local folder holding a site copy of the workflows (job cards, accounting, classes); each file it has replaces the shipped one.",
+      // Checked by the plug-in (exit 3 when missing), as the other local paths are.
+      type: "string",
     },
     {
       name: "concurrency",
@@ -68,7 +71,7 @@ export const ProvisionDefinition: ICommandDefinition = {
     {
       name: "only",
       aliases: ["o"],
-      description: "Plan and apply only these workflows: zosmf-ha, caching-service, port-sharing, distributed-services.",
+      description: "Plan and apply only these workflows: zosmf-ha, caching-service, port-sharing, distributed-services, ipl-persistence.",
       type: "array",
     },
     RECORD_DIR_OPTION,

@@ -1,6 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
-import { DRY_RUN_OPTION, RECORD_DIR_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
+import { RECORD_DIR_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
 
 export const RollbackDefinition: ICommandDefinition = {
   name: "rollback",
@@ -11,16 +11,27 @@ export const RollbackDefinition: ICommandDefinition = {
     "Restore every member and file a provision run changed, byte for byte, from the originals in its run record " +
     "and backup data set, delete what it created, and remove the TCP/IP definitions it added (VIPADISTRIBUTE DELETE, " +
     "VIPADELETE, PORT removal) through an obey member. Refuses to overwrite a member someone changed since the run " +
-    "unless --force is given.",
+    "unless --force is given. Work done by jobs (RACF profiles, zFS aggregates, VSAM clusters) and servers the run " +
+    "started are left in place, and the plan says so.",
   handler: __dirname + "/Rollback.handler",
   profile: { optional: ["zosmf"] },
   options: [
     TOPOLOGY_OPTION,
-    DRY_RUN_OPTION,
+    {
+      name: "dry-run",
+      aliases: ["n"],
+      description:
+        "Show what the rollback would do without changing anything on z/OS: which runs it undoes, the diff of every member " +
+        "and file it would restore, the obey members and console commands that remove the TCP/IP definitions, and what it leaves in place.",
+      type: "boolean",
+      defaultValue: false,
+    },
     TRUST_TOPOLOGY_HOSTS_OPTION,
     {
       name: "run",
-      description: "The run to undo: a run id or a run record file. Defaults to the newest provision run of this topology.",
+      description:
+        "The run to undo: a run id (as 'zowe ha runs list' shows it) or a local run record file (.json). Defaults to the newest " +
+        "run of this sysplex that changed something, together with the run it resumed and every --resume of that run.",
       type: "string",
     },
     {
@@ -35,6 +46,6 @@ export const RollbackDefinition: ICommandDefinition = {
   ],
   examples: [
     { description: "Show what undoing the last provision run would do", options: "-t sysplex.yaml --dry-run" },
-    { description: "Undo a given run", options: "-t sysplex.yaml --run PLEX1-20261122T101500-ab12" },
+    { description: "Undo a given run", options: "-t sysplex.yaml --run PLEX1-20261203T101500123-ab12" },
   ],
 };

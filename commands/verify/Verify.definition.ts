@@ -19,7 +19,7 @@ export const VerifyDefinition: ICommandDefinition = {
     {
       name: "junit",
       aliases: ["j"],
-      description: "Also write a JUnit XML report (one test case per check) to this file, for CI systems.",
+      description: "Also write a JUnit XML report (one test case per check) to this local file, for CI systems.",
       type: "string",
     },
     {

@@ -106,9 +106,14 @@ const datasetsSchema = fields({
   proclib: dataSetName(),
   procSource: dataSetName().default("SYS1.PROCLIB"),
   samplib: dataSetName().default("SYS1.SAMPLIB"),
-  obey: dataSetName(),
+  obey: dataSetName().meta({
+    description: "The library provision writes the obey members (HA<sys>, HP<sys>, HD<sys>) to; a data set name",
+  }),
   // Every run takes the lock <backup>.LOCK and keeps its record in <backup>.RUNS.
-  backup: dataSetName(39, " (so that .LOCK and .RUNS still fit in 44)").default("HA.BACKUP"),
+  backup: dataSetName(39, " (so that .LOCK and .RUNS still fit in 44)").default("HA.BACKUP").meta({
+    description:
+      "The high-level qualifier of the backups of every member a run changes, the sysplex lock <backup>.LOCK and the run records <backup>.RUNS; at most 39 characters, not one of the libraries changed",
+  }),
   volume: volser,
   jclLib: dataSetName().optional(),
 });
@@ -121,17 +126,25 @@ const zosmfHaSchema = fields({
   dvipa: ipv4,
   dvipaMask: ipv4Mask,
   port: port.default(443),
-  hostname: hostName.optional(),
-  preferred: systemName,
+  hostname: hostName.optional().meta({ description: "The DNS name of the DVIPA, written to HOSTNAME in IZUPRMxx (default: the DVIPA)" }),
+  preferred: systemName.meta({ description: "The system whose z/OSMF serves while it is up: one of systems[]" }),
   backups: listOf(
     fields({ system: systemName, rank: wholeNumber(1, 254, "a backup rank (higher takes over first)").default(1) }),
     "backups",
     { min: 1, max: 31 },
   ),
-  autoSwitchBack: flag.default(true),
-  healthSwitch: flag.default(false),
-  distributor: systemName.optional(),
-  distributorBackup: systemName.optional(),
+  autoSwitchBack: flag
+    .default(true)
+    .meta({
+      description: "true: connections go back to the preferred server when it returns; false (NOAUTOSWITCHBACK): they stay on the backup",
+    }),
+  healthSwitch: flag
+    .default(false)
+    .meta({ description: "true (HEALTHSWITCH): switch away from a preferred server that is unhealthy, not only down" }),
+  distributor: systemName.optional().meta({ description: "The system whose stack owns the DVIPA and distributes (default: preferred)" }),
+  distributorBackup: systemName
+    .optional()
+    .meta({ description: "The system whose stack takes the DVIPA over (VIPABACKUP); not the distributor" }),
   keyring: keyringName.default("IZUKeyring.IZUDFLT"),
   safPrefix: shortName("a SAF profile prefix").default("IZUDFLT"),
   angelProc: jobName.default("IZUANG1"),

@@ -3,6 +3,7 @@ import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
 import { listOption } from "../../src/provision/step-filter";
 import { provision } from "../../src/run/provision";
+import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class ProvisionHandler extends HaBaseHandler {
@@ -31,7 +32,11 @@ export default class ProvisionHandler extends HaBaseHandler {
     const failureClass = failureClassOf(result);
     return {
       data: rfjData(result),
-      text: renderRunResult(result, result.planFile !== undefined ? { planFile: result.planFile } : {}),
+      text: renderRunResult(result, {
+        ...(result.planFile !== undefined ? { planFile: result.planFile } : {}),
+        colour: colourFor(ctx.params),
+        width: outputWidth(),
+      }),
       outcome: pendingOutcome(result, args.detailedExitCode === true),
       failure: failureClass
         ? {

@@ -2,6 +2,7 @@ import { renderRunResult } from "../../src/report/run-text";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback, type RollbackResult } from "../../src/run/rollback";
+import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class RollbackHandler extends HaBaseHandler {
@@ -27,6 +28,8 @@ export default class RollbackHandler extends HaBaseHandler {
       text: [
         undoneLine(result),
         renderRunResult(result, {
+          colour: colourFor(ctx.params),
+          width: outputWidth(),
           verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
         }),
       ].join("\n"),

@@ -31,3 +31,15 @@ export function rollbackNext(o: Where, undoneRun: string, anythingSent: boolean)
       : `nothing was changed on z/OS; fix the cause above and run: ${again}`,
   ];
 }
+
+/** After a failed verify: what to fix, then the same verify again. */
+export function verifyNext(o: Where): string {
+  return `fix the failed checks above, then run: zowe ha verify -t ${shellWord(o.topologyFile)}`;
+}
+
+/** z/OSMF servers found not listening: start them with provision, or by hand on each system. */
+export function serversNotStarted(servers: readonly { readonly proc: string; readonly system: string }[], from?: Where): string {
+  const byHand = servers.map((s) => `S ${s.proc} on ${s.system}`).join(", ");
+  const again = from ? `run ${base("provision", from)} --start-servers` : "run again with --start-servers";
+  return `the z/OSMF servers are not started: ${again}, or ${byHand}`;
+}

@@ -13,7 +13,14 @@ export function renderTable(
       .map((c = "", i) => (body ? paint(c, i) : c) + " ".repeat(widths[i]! - c.length))
       .join("  ")
       .trimEnd();
-  return [line(headers, false), line(widths.map((w) => "-".repeat(w)), false), ...rows.map((r) => line(r, true))].join("\n");
+  return [
+    line(headers, false),
+    line(
+      widths.map((w) => "-".repeat(w)),
+      false,
+    ),
+    ...rows.map((r) => line(r, true)),
+  ].join("\n");
 }
 
 export function formatDuration(ms: number): string {

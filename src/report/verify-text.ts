@@ -72,7 +72,11 @@ export function summaryLine(result: VerifyResult): string {
 function checkTable(checks: readonly Check[], width: number, colour: Palette): string {
   const rows = checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, c.expected, c.found, MARK[c.verdict]]);
   const headers = ["Check", "System", "Expected", "Found", "Verdict"];
-  if (renderTable(headers, rows).split("\n").every((l) => l.length <= width))
+  if (
+    renderTable(headers, rows)
+      .split("\n")
+      .every((l) => l.length <= width)
+  )
     return renderTable(headers, rows, (cell, i) => (i === 4 ? colour.state(cell) : cell));
   const out = [
     renderTable(

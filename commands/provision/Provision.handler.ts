@@ -1,4 +1,5 @@
-import { renderRunResult } from "../../src/report/run-text";
+import { nextLines, renderRunResult } from "../../src/report/run-text";
+import { provisionNextSteps } from "../../src/run/provision-next";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
 import { listOption } from "../../src/provision/step-filter";
@@ -30,13 +31,17 @@ export default class ProvisionHandler extends HaBaseHandler {
       planFile: args.plan,
     });
     const failureClass = failureClassOf(result);
+    const after = nextLines(await provisionNextSteps(String(args.topology), result, args.startServers === true));
     return {
       data: rfjData(result),
-      text: renderRunResult(result, {
-        ...(result.planFile !== undefined ? { planFile: result.planFile } : {}),
-        colour: colourFor(ctx.params),
-        width: outputWidth(),
-      }),
+      text: [
+        renderRunResult(result, {
+          ...(result.planFile !== undefined ? { planFile: result.planFile } : {}),
+          colour: colourFor(ctx.params),
+          width: outputWidth(),
+        }),
+        ...after,
+      ].join("\n"),
       outcome: pendingOutcome(result, args.detailedExitCode === true),
       failure: failureClass
         ? {

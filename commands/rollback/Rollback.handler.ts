@@ -2,6 +2,7 @@ import { renderRunResult } from "../../src/report/run-text";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback, type RollbackResult } from "../../src/run/rollback";
+import { wrapSentence } from "../../src/report/wrap";
 import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
@@ -26,7 +27,7 @@ export default class RollbackHandler extends HaBaseHandler {
     return {
       data: rfjData(result),
       text: [
-        undoneLine(result),
+        ...wrapSentence(undoneLine(result), outputWidth()),
         renderRunResult(result, {
           colour: colourFor(ctx.params),
           width: outputWidth(),

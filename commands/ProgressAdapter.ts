@@ -1,6 +1,7 @@
 import type { IHandlerResponseApi, ITaskWithStatus } from "@zowe/imperative";
 import { TaskStage } from "@zowe/imperative";
 import type { EngineEvent, ProgressSink } from "../src/engine/types";
+import { barStatus } from "../src/report/wrap";
 
 /**
  * Turns engine events into Zowe's single progress bar (stderr; imperative hides it
@@ -13,7 +14,16 @@ export class ProgressAdapter implements ProgressSink {
   private total = 0;
   readonly warnings: string[] = [];
 
-  constructor(private readonly response: IHandlerResponseApi) {}
+  /** @param columns the terminal's width; not a terminal: 80. */
+  constructor(
+    private readonly response: IHandlerResponseApi,
+    private readonly columns: () => number = () => (process.stderr.isTTY ? process.stderr.columns || 80 : 80),
+  ) {}
+
+  /** A status that wrapped would leave one stale bar line per update; it is cut to one line. */
+  private set status(text: string) {
+    this.task.statusMessage = barStatus(text, this.columns());
+  }
 
   onEvent(event: EngineEvent): void {
     switch (event.type) {
@@ -25,16 +35,16 @@ export class ProgressAdapter implements ProgressSink {
         this.begin(`[${event.index}/${event.total}] ${event.id}: ${event.title}`);
         break;
       case "step-progress":
-        this.task.statusMessage = event.message;
+        this.status = event.message;
         break;
       case "step-end":
         this.done++;
         this.task.percentComplete = this.total > 0 ? Math.min(99, Math.round((100 * this.done) / this.total)) : 0;
-        this.task.statusMessage = `${event.outcome.id}: ${event.outcome.state}`;
+        this.status = `${event.outcome.id}: ${event.outcome.state}`;
         break;
       case "message":
         if (event.level === "warn") this.warnings.push(event.text);
-        else this.task.statusMessage = event.text;
+        else this.status = event.text;
         break;
     }
   }
@@ -49,7 +59,7 @@ export class ProgressAdapter implements ProgressSink {
   }
 
   private begin(message: string): void {
-    this.task.statusMessage = message;
+    this.status = message;
     if (!this.active) {
       this.response.progress.startBar({ task: this.task });
       this.active = true;

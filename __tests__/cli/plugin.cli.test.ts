@@ -525,7 +525,8 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       const plain = await zowe(["ha", "provision", "-t", topo, "--dry-run"], connEnv, 120_000);
       expect(plain.status).toBe(0);
       // The IPL-time members the example names are updated: their originals go to the backup library the plan creates.
-      expect(plain.stdout.split("\n")[0]).toBe(
+      // The count is one sentence, wrapped between words at 80 columns (stdout is a pipe here).
+      expect(plain.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe(
         "Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.",
       );
 
@@ -545,7 +546,9 @@ describe("saved plans and the detailed exit code, through the real zowe binary",
       const applied = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 180_000);
       expect(applied.status, applied.stderr).toBe(0);
       expect(applied.stdout).toContain(`Applied the saved plan ${plan}`);
-      expect(applied.stdout).toContain("Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.");
+      expect(applied.stdout.replace(/\n {2}(?=\S)/g, " ")).toContain(
+        "Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.",
+      );
 
       const before = await emulatorLog();
       const again = await zowe(["ha", "provision", "-t", topo, "--plan", plan], connEnv, 120_000);

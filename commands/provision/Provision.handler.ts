@@ -1,8 +1,10 @@
-import { renderRunResult } from "../../src/report/run-text";
+import { nextLines, renderRunResult } from "../../src/report/run-text";
+import { provisionNextSteps } from "../../src/run/provision-next";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
 import { listOption } from "../../src/provision/step-filter";
 import { provision } from "../../src/run/provision";
+import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class ProvisionHandler extends HaBaseHandler {
@@ -29,9 +31,17 @@ export default class ProvisionHandler extends HaBaseHandler {
       planFile: args.plan,
     });
     const failureClass = failureClassOf(result);
+    const after = nextLines(await provisionNextSteps(String(args.topology), result, args.startServers === true));
     return {
       data: rfjData(result),
-      text: renderRunResult(result, result.planFile !== undefined ? { planFile: result.planFile } : {}),
+      text: [
+        renderRunResult(result, {
+          ...(result.planFile !== undefined ? { planFile: result.planFile } : {}),
+          colour: colourFor(ctx.params),
+          width: outputWidth(),
+        }),
+        ...after,
+      ].join("\n"),
       outcome: pendingOutcome(result, args.detailedExitCode === true),
       failure: failureClass
         ? {

@@ -2,6 +2,8 @@ import { renderRunResult } from "../../src/report/run-text";
 import { rfjData } from "../../src/report/result-schemas";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback, type RollbackResult } from "../../src/run/rollback";
+import { wrapSentence } from "../../src/report/wrap";
+import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class RollbackHandler extends HaBaseHandler {
@@ -25,8 +27,10 @@ export default class RollbackHandler extends HaBaseHandler {
     return {
       data: rfjData(result),
       text: [
-        undoneLine(result),
+        ...wrapSentence(undoneLine(result), outputWidth()),
         renderRunResult(result, {
+          colour: colourFor(ctx.params),
+          width: outputWidth(),
           verb: `Rollback of ${result.undoneRuns.length > 1 ? `runs ${result.undoneRuns.join(", ")}` : `run ${result.undoneRun}`}`,
         }),
       ].join("\n"),

@@ -7,6 +7,8 @@ import { renderVerifyResult } from "../../src/report/verify-text";
 import { verifyFailure, type FailOn } from "../../src/run/exit-policy";
 import { verify, type VerifyResult } from "../../src/run/verify";
 import { parseEndpointMap } from "../../src/verify";
+import { verifyNextSteps } from "../../src/run/verify-next";
+import { colourFor, outputWidth } from "../colour-choice";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 async function writeJunit(file: string, xml: string): Promise<void> {
@@ -46,10 +48,15 @@ export default class VerifyHandler extends HaBaseHandler {
       throw err;
     }
     if (args.junit) await writeJunit(args.junit, renderJunit(result, { failOn }));
+    const failure = verifyFailure(result, failOn);
     return {
       data: rfjData(result),
-      text: renderVerifyResult(result, { width: process.stdout.isTTY ? process.stdout.columns : 80 }),
-      failure: verifyFailure(result, failOn),
+      text: renderVerifyResult(result, {
+        width: outputWidth(),
+        colour: colourFor(ctx.params),
+        ...(failure ? { next: await verifyNextSteps(String(args.topology), result) } : {}),
+      }),
+      failure,
     };
   }
 }

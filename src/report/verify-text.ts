@@ -1,5 +1,8 @@
 import type { Check, VerifyResult } from "../verify";
+import { PLAIN, type Palette } from "./colour";
+import { nextLines } from "./run-text";
 import { formatDuration, renderTable } from "./table";
+import { wrap, wrapSentence } from "./wrap";
 
 const MARK: Record<Check["verdict"], string> = { healthy: "healthy", degraded: "DEGRADED", failed: "FAILED", "not-applicable": "n/a" };
 
@@ -8,11 +11,17 @@ const SYSPLEX_MARK = "-";
 export interface VerifyTextOptions {
   /** Columns the text must fit; the table becomes one block per check when it would not. @default 80 */
   readonly width?: number;
+  /** @default PLAIN (no colour) */
+  readonly colour?: Palette;
+  /** What to do when verify failed: shown last, under "Next:". */
+  readonly next?: readonly string[];
 }
 
 /** The check table, the reasons for what is not healthy, and one summary line. */
 export function renderVerifyResult(result: VerifyResult, options: VerifyTextOptions = {}): string {
-  const lines = [checkTable(result.checks, Math.max(40, options.width ?? 80))];
+  const width = Math.max(40, options.width ?? 80);
+  const colour = options.colour ?? PLAIN;
+  const lines = [checkTable(result.checks, width, colour)];
   const notHealthy = result.checks.filter((c) => c.verdict !== "healthy" && c.verdict !== "not-applicable");
   if (notHealthy.length > 0) {
     lines.push("", "Reasons:");
@@ -26,7 +35,7 @@ export function renderVerifyResult(result: VerifyResult, options: VerifyTextOpti
       const [mark, reason] = key.split("\u0000");
       const names = checks.map((c) => `${c.id} (${c.system ?? "sysplex"})`);
       const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
-      lines.push(`  ${mark} ${shown.join(", ")}: ${reason}`);
+      lines.push(`  ${colour.state(mark!)} ${shown.join(", ")}: ${reason}`);
     }
   }
   const down = result.down ?? [];
@@ -40,7 +49,9 @@ export function renderVerifyResult(result: VerifyResult, options: VerifyTextOpti
   if (result.unreadable.length > 0) {
     lines.push("", `Could not read: ${result.unreadable.map((s) => (s === null ? "the command's own connection" : s)).join(", ")}`);
   }
-  lines.push("", `${summaryLine(result)} (${formatDuration(result.durationMs)})`);
+  // The summary breaks between words, never inside one.
+  lines.push("", ...wrapSentence(`${summaryLine(result)} (${formatDuration(result.durationMs)})`, width));
+  if (options.next?.length) lines.push("", ...nextLines(options.next));
   return lines.join("\n");
 }
 
@@ -58,10 +69,15 @@ export function summaryLine(result: VerifyResult): string {
  * One row per check when that fits the width; otherwise one block per check with what was
  * expected and found wrapped under it, so nothing is cut and no line is longer than the width.
  */
-function checkTable(checks: readonly Check[], width: number): string {
+function checkTable(checks: readonly Check[], width: number, colour: Palette): string {
   const rows = checks.map((c) => [c.id, c.system ?? SYSPLEX_MARK, c.expected, c.found, MARK[c.verdict]]);
-  const wide = renderTable(["Check", "System", "Expected", "Found", "Verdict"], rows);
-  if (wide.split("\n").every((l) => l.length <= width)) return wide;
+  const headers = ["Check", "System", "Expected", "Found", "Verdict"];
+  if (
+    renderTable(headers, rows)
+      .split("\n")
+      .every((l) => l.length <= width)
+  )
+    return renderTable(headers, rows, (cell, i) => (i === 4 ? colour.state(cell) : cell));
   const out = [
     renderTable(
       ["Check", "System", "Verdict"],
@@ -74,7 +90,7 @@ function checkTable(checks: readonly Check[], width: number): string {
   const idWidth = Math.max(5, ...checks.map((c) => c.id.length));
   const sysWidth = Math.max(6, ...checks.map((c) => (c.system ?? SYSPLEX_MARK).length));
   for (const c of checks) {
-    out.push([c.id.padEnd(idWidth), (c.system ?? SYSPLEX_MARK).padEnd(sysWidth), MARK[c.verdict]].join("  ").trimEnd());
+    out.push([c.id.padEnd(idWidth), (c.system ?? SYSPLEX_MARK).padEnd(sysWidth), colour.state(MARK[c.verdict])].join("  ").trimEnd());
     out.push(...labelled("expected", c.expected, width), ...labelled("found", c.found, width));
   }
   return out.join("\n");
@@ -85,26 +101,4 @@ const INDENT = "    ";
 function labelled(label: string, text: string, width: number): string[] {
   const head = `${INDENT}${`${label}:`.padEnd(10)}`;
   return wrap(text, width - head.length).map((l, i) => (i === 0 ? head : " ".repeat(head.length)) + l);
-}
-
-/** Breaks at blanks; a word longer than the line is cut where the line ends. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (let word of text.split(/\s+/).filter(Boolean)) {
-    while (word.length > width) {
-      if (line) lines.push(line);
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-      line = "";
-    }
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line || lines.length === 0) lines.push(line);
-  return lines;
 }

@@ -107,7 +107,7 @@ function decideRestore(o: RollbackPlanOptions, s: RestoreState): RestoreDecision
           dsn: target.dsn,
           member: target.member,
           action: "delete",
-          diff: unifiedDiff(where, current.text, "") + "(member deleted)",
+          diff: unifiedDiff(where, current.text, null),
         });
       else warnings.push(`${where} was created by the run; files are not deleted by rollback.`);
     }

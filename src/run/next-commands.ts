@@ -31,3 +31,26 @@ export function rollbackNext(o: Where, undoneRun: string, anythingSent: boolean)
       : `nothing was changed on z/OS; fix the cause above and run: ${again}`,
   ];
 }
+
+/** After a failed verify: what to fix, then the same verify again. */
+export function verifyNext(o: Where): string {
+  return `fix the failed checks above, then run: zowe ha verify -t ${shellWord(o.topologyFile)}`;
+}
+
+type Server = { readonly proc: string; readonly system: string };
+
+/** z/OSMF servers found not listening: start them with provision, or by hand on each system. */
+export function serversNotStarted(servers: readonly Server[], from?: Where): string {
+  return `the z/OSMF servers are not started: ${startThem(servers, from)}`;
+}
+
+/** After a provision without --start-servers: it set the servers up but did not start them. */
+export function serversLeftStopped(servers: readonly Server[]): string {
+  return `this run did not start the z/OSMF servers (no --start-servers): ${startThem(servers)}`;
+}
+
+function startThem(servers: readonly Server[], from?: Where): string {
+  const byHand = servers.map((s) => `S ${s.proc} on ${s.system}`).join(", ");
+  const again = from ? `run ${base("provision", from)} --start-servers` : "run again with --start-servers";
+  return `${again}, or ${byHand}`;
+}

@@ -77,7 +77,10 @@ describe("saved plans on a fresh two-system sysplex", () => {
     const dry = await run(p, { dryRun: true, out: p.out });
     const text = renderRunResult(dry, { planFile: p.out });
     // The IPL-time members (stack profile, BPXPRMxx, IEASYSxx) are updated, so the backup library is created for their originals.
-    expect(text.split("\n")[0]).toBe("Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.");
+    // The count is one sentence, wrapped between words at 80 columns.
+    expect(text.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe(
+      "Plan: 8 members to create, 6 to update, 1 file to update, 4 jobs, 4 commands, 1 data set to create.",
+    );
     expect(dry.counts).toEqual({
       members: { create: 8, update: 6, delete: 0 },
       files: { create: 0, update: 1 },
@@ -127,7 +130,8 @@ describe("saved plans on a fresh two-system sysplex", () => {
         .filter((c) => !isDisplayCommand(c))
         .sort(),
     ).toEqual(want.commands);
-    expect(renderRunResult(applied, { planFile: p.out })).toContain(
+    // Summary sentences wrap between words at 80 columns: read as one line each.
+    expect(renderRunResult(applied, { planFile: p.out }).replace(/\n {2}(?=\S)/g, " ")).toContain(
       "Done: 8 members created, 6 updated, 1 file updated, 4 jobs, 4 commands, 1 data set created.",
     );
 

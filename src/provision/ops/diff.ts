@@ -22,12 +22,13 @@ export function recordsSha256(text: string): string {
 }
 
 /** A unified diff of what a write changes, with secrets masked; `before` null = new file. */
-export function unifiedDiff(name: string, before: string | null, after: string): string {
+export function unifiedDiff(name: string, before: string | null, after: string | null): string {
+  // null: there is no such member (before: to be created; after: to be deleted, every line removed).
   const patch = createTwoFilesPatch(
     before === null ? "/dev/null" : `${name} (now)`,
-    `${name} (planned)`,
+    after === null ? "/dev/null" : `${name} (planned)`,
     before === null ? "" : ensureNewline(before),
-    ensureNewline(after),
+    after === null ? "" : ensureNewline(after),
     undefined,
     undefined,
     { context: 3 },

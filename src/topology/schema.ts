@@ -133,11 +133,9 @@ const zosmfHaSchema = fields({
     "backups",
     { min: 1, max: 31 },
   ),
-  autoSwitchBack: flag
-    .default(true)
-    .meta({
-      description: "true: connections go back to the preferred server when it returns; false (NOAUTOSWITCHBACK): they stay on the backup",
-    }),
+  autoSwitchBack: flag.default(true).meta({
+    description: "true: connections go back to the preferred server when it returns; false (NOAUTOSWITCHBACK): they stay on the backup",
+  }),
   healthSwitch: flag
     .default(false)
     .meta({ description: "true (HEALTHSWITCH): switch away from a preferred server that is unhealthy, not only down" }),

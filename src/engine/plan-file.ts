@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { chmod, readFile, rename, rm, writeFile } from "node:fs/promises";
-import * as path from "node:path";
 import { z } from "zod";
 import { HaError } from "../errors";
 import type { StepPlan } from "./types";
@@ -131,18 +129,4 @@ export async function readPlanFile(file: string): Promise<SavedPlan> {
     });
   }
   return parsed.data;
-}
-
-/** The plug-in's version, from its package.json, found from here in the source tree and in the built lib/ tree. */
-export function pluginVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, "package.json");
-    if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "zowe-ha" && typeof pkg.version === "string") return pkg.version;
-    }
-    dir = path.dirname(dir);
-  }
-  throw new HaError("The plug-in's package.json was not found next to its code; reinstall the plug-in.", { failureClass: "tool-failure" });
 }

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { HaError } from "../errors";
 import { shellWord } from "./next-commands";
-import { packageRoot } from "./package-root";
+import { packageRoot } from "../package-info";
 
 /** The examples `zowe ha init` can write, by the name --example takes, with the file shipped in examples/. */
 export const INIT_EXAMPLES = {

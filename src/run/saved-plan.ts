@@ -1,5 +1,6 @@
 import { fingerprintOf, type FingerprintValue } from "../engine/fingerprint";
-import { pluginVersion, savedStep, type SavedPlan, type SavedStep } from "../engine/plan-file";
+import { savedStep, type SavedPlan, type SavedStep } from "../engine/plan-file";
+import { pluginVersion } from "../package-info";
 import type { Change, ObservedRead, StepPlan } from "../engine/types";
 import { HaError } from "../errors";
 import { countChanges, describeCounts } from "../report/plan-summary";

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { HaError } from "../errors";
 import { sleep, ZosmfError, type DatasetAttributes, type ZosmfClient } from "../zosmf";
 import { shellWord } from "./next-commands";
-import { pluginVersion } from "./plugin-version";
+import { pluginVersion } from "../package-info";
 
 /**
  * One run at a time per sysplex, whoever starts it: the lock is the sequential data set

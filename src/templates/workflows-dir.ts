@@ -1,16 +1,7 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { HaError } from "../errors";
+import { packageRoot } from "../package-info";
 
-/** The plug-in's workflows folder, found from here in the source tree and in the built lib/ tree. */
+/** The plug-in's own workflows folder. */
 export function builtinWorkflowsDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, "workflows");
-    if (existsSync(path.join(candidate, "zosmf-ha", "workflow.yaml"))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new HaError("The plug-in's workflows folder was not found next to its code; reinstall the plug-in.", {
-    failureClass: "tool-failure",
-  });
+  return path.join(packageRoot(), "workflows");
 }

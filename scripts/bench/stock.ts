@@ -63,8 +63,28 @@ async function actionFor(c: Change, client: ReturnType<typeof createZosmfClient>
       return { what: "uss", args: ["zos-files", "upload", "file-to-uss", file(patched(current, c.diff, c.path)), c.path] };
     }
     case "dataset":
-      throw new Error(`the stock script has no counterpart for creating ${c.dsn}`);
+      return { what: "dataset", args: createDatasetArgs(c.dsn, c.attributes) };
   }
+}
+
+/** The stock command that allocates a data set with the attributes the plan shows. */
+function createDatasetArgs(dsn: string, a: Extract<Change, { kind: "dataset" }>["attributes"]): string[] {
+  const opt = (name: string, value: string | number | undefined) => (value === undefined ? [] : [`--${name}`, String(value)]);
+  return [
+    "zos-files",
+    "create",
+    a.dsorg === "PO" ? "data-set-partitioned" : "data-set-sequential",
+    dsn,
+    ...opt("allocation-space-unit", a.alcunit),
+    ...opt("primary-space", a.primary),
+    ...opt("secondary-space", a.secondary),
+    ...opt("directory-blocks", a.dirblk),
+    ...opt("record-format", a.recfm),
+    ...opt("block-size", a.blksize),
+    ...opt("record-length", a.lrecl),
+    ...opt("volume-serial", a.volser),
+    ...opt("data-set-type", a.dsntype),
+  ];
 }
 
 function patched(current: string | null, diff: string, name: string): string {

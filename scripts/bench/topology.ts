@@ -23,7 +23,13 @@ export function topologyDoc(n: number): Record<string, unknown> {
       name,
       hostname: `${name.toLowerCase()}.example.com`,
       connection: {},
-      tcpip: { proc: "TCPIP", dynamicXcf: { address: `198.51.100.${i + 1}`, mask: "255.255.255.0", cost: 1 } },
+      // The emulator seeds each system's IPL-time members under the last two characters of its name.
+      tcpip: {
+        proc: "TCPIP",
+        profile: `SYS1.TCPPARMS(PROF${name.slice(-2)})`,
+        dynamicXcf: { address: `198.51.100.${i + 1}`, mask: "255.255.255.0", cost: 1 },
+      },
+      ipl: { ieasys: name.slice(-2), bpxprm: name.slice(-2) },
       zosmf: {
         izuprmSuffix: tag(i),
         autostartGroup: `IZUGRP${tag(i)}`,
@@ -47,6 +53,9 @@ export function topologyDoc(n: number): Record<string, unknown> {
       keyring: "IZUKeyring.IZUDFLT",
       safPrefix: "IZUDFLT",
       angelProc: "IZUANG1",
+      // The benchmark measures verify of the sysplex; reading /zosmf/info through the DVIPA is a
+      // network path the emulator's child process does not offer here.
+      verifyThroughDvipa: false,
     },
     cachingService: {
       zoweYaml: "/global/zowe/zowe.yaml",

@@ -87,8 +87,15 @@ describe("IPL persistence of the z/OSMF hot standby", () => {
     expect(ieasys.split("\n").filter((l) => !l.startsWith("IZU="))).toEqual(originals.IEASYSSA.split("\n"));
     expect((await read("BPXPRMSA")).startsWith(originals.BPXPRMSA.trimEnd())).toBe(true);
 
+    // No IEASYS00 in datasets.parmlib: a new IZU= could replace one the system reads from elsewhere; said, not assumed.
+    expect(autostart.warnings ?? []).toContainEqual(expect.stringMatching(/^IEASYS00 is not in SYS1\.PARMLIB; .*D PARMLIB/));
+
     const again = await plan(client, t);
     for (const s of again.filter((s) => s.id.startsWith("ipl-persistence/"))) expect(s.changes, s.id).toEqual([]);
+    // Once IZU= is there, IEASYS00 no longer matters to the edit and nothing is said of it.
+    expect(again.find((s) => s.id === "ipl-persistence/autostart/SYSA")!.warnings ?? []).not.toContainEqual(
+      expect.stringMatching(/IEASYS00/),
+    );
 
     const record = {
       runId: "run-1",

@@ -19,11 +19,12 @@ export async function planAutostart(spec: StepSpec, system: string): Promise<Pla
   const ieasys = sys.ipl!.ieasys!;
   const member = `IEASYS${ieasys}`;
   const current = await readMember(spec.env.client, t.datasets.parmlib, member);
-  const inherited = current.text === null ? { suffixes: [] } : await fromIeasys00(spec, ieasys, current.text);
+  const inherited: Inherited = current.text === null ? { suffixes: [] } : await fromIeasys00(spec, ieasys, current.text);
   return planMemberEdit(
     spec,
     {
       system,
+      ...("warning" in inherited && inherited.warning ? { warnings: [inherited.warning] } : {}),
       member,
       field: `${systemField(t, system)}.ipl.ieasys`,
       inPlace: `already names IZUPRM${suffix} in IZU=`,
@@ -42,14 +43,18 @@ export async function planAutostart(spec: StepSpec, system: string): Promise<Pla
  * (DOC: MVS Initialization and Tuning Reference, "Step 2. Determine where to specify system
  * parameters"). A new IZU= therefore keeps what IEASYS00 names; it is read only when needed.
  */
-async function fromIeasys00(
-  spec: StepSpec,
-  ieasys: string,
-  text: string,
-): Promise<{ suffixes: readonly string[] } | { refusal: IplMemberRefusal }> {
+type Inherited = { readonly suffixes: readonly string[]; readonly warning?: string } | { readonly refusal: IplMemberRefusal };
+
+async function fromIeasys00(spec: StepSpec, ieasys: string, text: string): Promise<Inherited> {
   if (ieasys === "00" || suffixParameter(parseIeasys(text), "IZU").state !== "absent") return { suffixes: [] };
-  const zero = await readMember(spec.env.client, spec.env.topology.datasets.parmlib, "IEASYS00");
-  if (zero.text === null) return { suffixes: [] };
+  const parmlib = spec.env.topology.datasets.parmlib;
+  const zero = await readMember(spec.env.client, parmlib, "IEASYS00");
+  // Only datasets.parmlib is read: an IEASYS00 elsewhere in the system's PARMLIB concatenation is not seen.
+  if (zero.text === null)
+    return {
+      suffixes: [],
+      warning: `IEASYS00 is not in ${parmlib}; if the system reads one from another library of its PARMLIB concatenation (D PARMLIB) and it names IZU=, the new IZU= replaces that list`,
+    };
   const izu = suffixParameter(parseIeasys(zero.text), "IZU");
   if (izu.state === "listed") return { suffixes: izu.suffixes };
   if (izu.state === "absent") return { suffixes: [] };

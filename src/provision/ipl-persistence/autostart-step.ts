@@ -53,7 +53,7 @@ async function fromIeasys00(spec: StepSpec, ieasys: string, text: string): Promi
   if (zero.text === null)
     return {
       suffixes: [],
-      warning: `IEASYS00 is not in ${parmlib}; if the system reads one from another library of its PARMLIB concatenation (D PARMLIB) and it names IZU=, the new IZU= replaces that list`,
+      warning: `IEASYS00 is not in ${parmlib}; if the system reads one from another library of its PARMLIB concatenation (D PARMLIB) and it names IZU=, the new IZU= in IEASYS${ieasys} replaces that list`,
     };
   const izu = suffixParameter(parseIeasys(zero.text), "IZU");
   if (izu.state === "listed") return { suffixes: izu.suffixes };

@@ -1,10 +1,9 @@
+import { memberWrite } from "../ops/member-write";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { IplMemberRefusal } from "../../ipl/records";
 import type { StepSpec } from "../context";
-import { unifiedDiff } from "../ops/diff";
 import { readMember, type Observed } from "../ops/read-current";
-import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
 
 export interface MemberEditPlan {
@@ -61,22 +60,6 @@ export async function planMemberEdit(spec: StepSpec, p: MemberEditPlan, current?
     system: p.system,
     observed: edit.changed ? `${target} exists` : `${target} ${p.inPlace}`,
     ...(p.warnings ? { warnings: p.warnings } : {}),
-    changes: edit.changed
-      ? [{ kind: "member", dsn, member: p.member, action: "update", diff: unifiedDiff(target, now.text, edit.text) }]
-      : [],
-    apply: async (ctx) => {
-      await safeWriteMember({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        runToken: env.runToken,
-        dsn,
-        member: p.member,
-        observed: now,
-        text: edit.text,
-        backupDsn: env.topology.datasets.backup,
-      });
-      return { state: "changed", notes: [`${target} written: ${p.written}`] };
-    },
+    ...memberWrite(spec, { dsn, member: p.member, observed: now, text: edit.text, note: `${target} written: ${p.written}` }, edit.changed),
   });
 }

@@ -1,3 +1,4 @@
+import { memberWrite } from "../ops/member-write";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { addIncludes, targetText, type IncludeTarget } from "../../ipl/tcpip-profile";
@@ -7,9 +8,7 @@ import { systemField } from "../../templates/topology-fields";
 import { splitMember, systemByName, type Topology } from "../../topology";
 import type { ZosmfClient } from "../../zosmf";
 import type { StepSpec } from "../context";
-import { unifiedDiff } from "../ops/diff";
 import { readMember } from "../ops/read-current";
-import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
 
 /** Systems that get the profile step: a `tcpip.profile` and at least one obey member this run applies on the stack. */
@@ -68,23 +67,12 @@ export async function planProfileInclude(spec: StepSpec, system: string): Promis
     title,
     system,
     observed: edit.added.length === 0 ? `${ref} INCLUDEs ${names}` : `${ref} does not INCLUDE ${edit.added.map(targetText).join(", ")}`,
-    changes:
-      edit.added.length === 0 ? [] : [{ kind: "member", dsn, member, action: "update", diff: unifiedDiff(ref, current.text, edit.text) }],
     warnings: looked.warnings,
-    apply: async (ctx) => {
-      await safeWriteMember({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        runToken: env.runToken,
-        dsn,
-        member,
-        observed: current,
-        text: edit.text,
-        backupDsn: t.datasets.backup,
-      });
-      return { state: "changed", notes: [`${ref} INCLUDEs ${names}; the stack reads them at its next start`] };
-    },
+    ...memberWrite(
+      withObey,
+      { dsn, member, observed: current, text: edit.text, note: `${ref} INCLUDEs ${names}; the stack reads them at its next start` },
+      edit.added.length > 0,
+    ),
   });
 }
 

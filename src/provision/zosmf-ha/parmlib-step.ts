@@ -1,11 +1,11 @@
+import { memberWrite } from "../ops/member-write";
 import type { PlannedStep } from "../../engine/types";
 import { HaError } from "../../errors";
 import { systemByName } from "../../topology";
 import { systemField } from "../../templates/topology-fields";
 import type { StepSpec } from "../context";
-import { sameRecords, unifiedDiff } from "../ops/diff";
+import { sameRecords } from "../ops/diff";
 import { readMember } from "../ops/read-current";
-import { safeWriteMember } from "../ops/safe-write";
 import { makeStep } from "../step";
 import { editIzuprm, type IzuprmSetting } from "./izuprm-edit";
 
@@ -63,30 +63,10 @@ export async function planParmlib(spec: StepSpec, system: string): Promise<Plann
     title: spec.workflow.step(spec.stepId).title,
     system,
     observed: equal ? `${target} has every HA statement as planned` : source,
-    changes: equal
-      ? []
-      : [
-          {
-            kind: "member",
-            dsn,
-            member,
-            action: current.text === null ? "create" : "update",
-            diff: unifiedDiff(target, current.text, desired),
-          },
-        ],
-    apply: async (ctx) => {
-      await safeWriteMember({
-        client: env.client,
-        ctx,
-        stepId: spec.id,
-        runToken: env.runToken,
-        dsn,
-        member,
-        observed: current,
-        text: desired,
-        backupDsn: t.datasets.backup,
-      });
-      return { state: "changed", notes: [`${target} written; the server reads it at its next start`] };
-    },
+    ...memberWrite(
+      spec,
+      { dsn, member, observed: current, text: desired, note: `${target} written; the server reads it at its next start` },
+      !equal,
+    ),
   });
 }

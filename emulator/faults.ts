@@ -81,7 +81,9 @@ export class Faults {
 
   /** True while a rule of `kind` matches one of `subjects`; nothing is used up (faults that hold a state). */
   holds(kind: FaultKind, subjects: string[]): boolean {
-    return this.config.rules.some((r) => r.kind === kind && (r.match === undefined || subjects.some((s) => globMatch(r.match as string, s))));
+    return this.config.rules.some(
+      (r) => r.kind === kind && (r.match === undefined || subjects.some((s) => globMatch(r.match as string, s))),
+    );
   }
 
   /**

@@ -67,7 +67,13 @@ export interface OperatorModel {
   /** The system whose server answers a connection to address:port, or null (connection reset). */
   resolveDvipa: (state: EmulatorState, address: string, port: number, at?: { now: number; policy: DistributorPolicy }) => string | null;
   /** Whether a connection to address:port already on `system` would still be sent there (absent: compare resolveDvipa). */
-  stillRoutes?: (state: EmulatorState, address: string, port: number, system: string, at?: { now: number; policy: DistributorPolicy }) => boolean;
+  stillRoutes?: (
+    state: EmulatorState,
+    address: string,
+    port: number,
+    system: string,
+    at?: { now: number; policy: DistributorPolicy },
+  ) => boolean;
   /** issueCommand handles RO and RO *ALL itself. */
   routesCommands: boolean;
 }

@@ -23,7 +23,12 @@ import { varyCommand } from "./vary";
 export { setSystemUp } from "./system-state";
 
 /** The system whose server would accept a new connection to address:port now, or null. */
-export function resolveDvipa(state: EmulatorState, address: string, port: number, at?: { now: number; policy: DistributorPolicy }): string | null {
+export function resolveDvipa(
+  state: EmulatorState,
+  address: string,
+  port: number,
+  at?: { now: number; policy: DistributorPolicy },
+): string | null {
   return resolveConnection(state, address, port, at);
 }
 

@@ -62,8 +62,8 @@ function parseSelection(ops: string[]): Selection | string {
       i++;
     }
   }
-  if (sel.port === undefined && sel.jobName === undefined) return "PORT=, JOBNAME= OR TARGET IS REQUIRED";
   if (i < ops.length) return `${ops[i].toUpperCase()}: NOT VALID HERE`;
+  if (sel.port === undefined && sel.jobName === undefined) return "PORT=, JOBNAME= OR TARGET IS REQUIRED";
   return sel;
 }
 

@@ -27,7 +27,13 @@ export async function startPlex(options: StartOptions = {}, distOptions = ""): P
   for (const l of ["A", "B"]) {
     putMember(state, "SYS1.PARMLIB", `IZUPRM0${l}`, IZUPRM(l));
     putMember(state, "SYS1.PROCLIB", `IZUSVR${l}`, IZUSVR(l));
-    state.mounts.push({ fsname: `IZU.SIZUUSRD.${l}`, mountpoint: `/global/zosmf/zosmf${l.toLowerCase()}`, fstype: "ZFS", mode: "rdwr", sysname: `SYS${l}` });
+    state.mounts.push({
+      fsname: `IZU.SIZUUSRD.${l}`,
+      mountpoint: `/global/zosmf/zosmf${l.toLowerCase()}`,
+      fstype: "ZFS",
+      mode: "rdwr",
+      sysname: `SYS${l}`,
+    });
   }
   putMember(state, "SYS1.PROCLIB", "IZUANG1", IZUANG1);
   defineZosmfSecurity(state, ["IZUSVRA", "IZUSVRB"]);

@@ -13,7 +13,10 @@ function running(options = "") {
 const table = (state: ReturnType<typeof running>, system = "SYSA") => vdpt(cmd(state, system, "D TCPIP,TCPIP,N,VDPT"));
 
 describe("VARY TCPIP,,SYSPLEX,QUIESCE / RESUME: the forms of the syntax diagram", () => {
-  const ok = (text: string) => [`EZZ0060I PROCESSING COMMAND: ${text.toUpperCase()}`, "EZZ0053I COMMAND VARY SYSPLEX COMPLETED SUCCESSFULLY"];
+  const ok = (text: string) => [
+    `EZZ0060I PROCESSING COMMAND: ${text.toUpperCase()}`,
+    "EZZ0053I COMMAND VARY SYSPLEX COMPLETED SUCCESSFULLY",
+  ];
 
   it.each([
     ["VARY TCPIP,TCPIP,SYSPLEX,QUIESCE,PORT=443", "VARY TCPIP,TCPIP,SYSPLEX,RESUME,PORT=443"],
@@ -68,8 +71,12 @@ describe("VARY TCPIP,,SYSPLEX,QUIESCE / RESUME: the forms of the syntax diagram"
 
   it("refuses a job or port with no distributed listener on that stack, and a stack that is not a target", () => {
     const state = running();
-    expect(cmd(state, "SYSA", "V TCPIP,,SYSPLEX,QUIESCE,JOBNAME=IZUSVRB")[1]).toMatch(/FAILED: NO DISTRIBUTED LISTENER ON SYSA MATCHES JOBNAME=IZUSVRB/);
-    expect(cmd(state, "SYSA", "V TCPIP,,SYSPLEX,QUIESCE,PORT=8443")[1]).toMatch(/FAILED: NO DISTRIBUTED LISTENER ON SYSA MATCHES PORT=8443/);
+    expect(cmd(state, "SYSA", "V TCPIP,,SYSPLEX,QUIESCE,JOBNAME=IZUSVRB")[1]).toMatch(
+      /FAILED: NO DISTRIBUTED LISTENER ON SYSA MATCHES JOBNAME=IZUSVRB/,
+    );
+    expect(cmd(state, "SYSA", "V TCPIP,,SYSPLEX,QUIESCE,PORT=8443")[1]).toMatch(
+      /FAILED: NO DISTRIBUTED LISTENER ON SYSA MATCHES PORT=8443/,
+    );
     // The command acts on the stack it is issued on: SYSB's server is not SYSA's to quiesce.
     expect(table(state).find((t) => t.flg === "ACTIVE")?.xcf).toBe(XCF_A);
     // A stack in the sysplex group that no distribution in force sends work to.

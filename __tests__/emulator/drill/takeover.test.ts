@@ -53,7 +53,10 @@ describe("the distributor notices a target change noticeMs later (emulated clock
   it("after QUIESCE: the quiesced server still takes new connections until noticed; RESUME likewise", async () => {
     plex = await startPlex({ distribution: { noticeMs: 500 } });
     const answer = await plex.say("SYSA", "V TCPIP,,SYSPLEX,QUIESCE,JOBNAME=IZUSVRA");
-    expect(answer).toEqual(["EZZ0060I PROCESSING COMMAND: VARY TCPIP,,SYSPLEX,QUIESCE,JOBNAME=IZUSVRA", "EZZ0053I COMMAND VARY SYSPLEX COMPLETED SUCCESSFULLY"]);
+    expect(answer).toEqual([
+      "EZZ0060I PROCESSING COMMAND: VARY TCPIP,,SYSPLEX,QUIESCE,JOBNAME=IZUSVRA",
+      "EZZ0053I COMMAND VARY SYSPLEX COMPLETED SUCCESSFULLY",
+    ]);
     expect(await plex.table()).toEqual([
       { xcf: XCF_A, rdy: "000", flg: "ACTIVE" },
       { xcf: XCF_B, rdy: "001", flg: "BACKUP" },
@@ -95,21 +98,24 @@ describe("the distributor notices a target change noticeMs later (emulated clock
 });
 
 describe("the noTakeover fault: the distributor never makes another target Active", () => {
-  it.each([DVIPA, `${DVIPA}:443`])("match %s: SYSA stays Active with no ready listener and connections are reset, until the fault goes", async (match) => {
-    plex = await startPlex({ distribution: { noticeMs: 100 } });
-    await plex.c.control("POST", "faults", { kind: "noTakeover", match });
-    await plex.say("SYSA", "V TCPIP,,SYSPLEX,QUIESCE,PORT=443");
-    await plex.advance(60_000);
-    expect(await plex.table()).toEqual([
-      { xcf: XCF_A, rdy: "000", flg: "ACTIVE" },
-      { xcf: XCF_B, rdy: "001", flg: "BACKUP" },
-    ]);
-    // Noticed as quiesced, so new connections are not sent there; no other target takes them.
-    expect(await plex.viaDvipa()).toBe("reset");
-    await plex.c.control("DELETE", "faults");
-    expect(await activeXcf(plex)).toBe(XCF_B);
-    expect(await plex.viaDvipa()).toBe("SYSB");
-  });
+  it.each([DVIPA, `${DVIPA}:443`])(
+    "match %s: SYSA stays Active with no ready listener and connections are reset, until the fault goes",
+    async (match) => {
+      plex = await startPlex({ distribution: { noticeMs: 100 } });
+      await plex.c.control("POST", "faults", { kind: "noTakeover", match });
+      await plex.say("SYSA", "V TCPIP,,SYSPLEX,QUIESCE,PORT=443");
+      await plex.advance(60_000);
+      expect(await plex.table()).toEqual([
+        { xcf: XCF_A, rdy: "000", flg: "ACTIVE" },
+        { xcf: XCF_B, rdy: "001", flg: "BACKUP" },
+      ]);
+      // Noticed as quiesced, so new connections are not sent there; no other target takes them.
+      expect(await plex.viaDvipa()).toBe("reset");
+      await plex.c.control("DELETE", "faults");
+      expect(await activeXcf(plex)).toBe(XCF_B);
+      expect(await plex.viaDvipa()).toBe("SYSB");
+    },
+  );
 
   it("a rule for another DVIPA does not hold this one", async () => {
     plex = await startPlex();

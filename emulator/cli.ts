@@ -1,7 +1,7 @@
 /**
  * `npm run emulator -- --systems SYSA,SYSB [--port N] [--http] [--seed N] [--write-config DIR]
  *   [--latency-ms N] [--job-input-ms N --job-active-ms N] [--per-system] [--dvipa]
- *   [--fault SPEC]... [--user U --password P] [--ca-dir DIR] [--console-piece-lines N] [--json]`
+ *   [--fault SPEC]... [--user U --password P] [--ca-dir DIR] [--console-piece-lines N] [--notice-ms N] [--json]`
  *
  * Starts the emulator in this process and keeps it up until SIGINT/SIGTERM. `--json` makes
  * the first line of output one JSON object (url, systemUrls, caFile, user, password, pid)
@@ -32,6 +32,7 @@ const FLAGS_WITH_VALUES = new Set([
   "--ca-dir",
   "--sysplex",
   "--console-piece-lines",
+  "--notice-ms",
 ]);
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -76,6 +77,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case "--console-piece-lines":
         options.consolePieceLines = number();
+        break;
+      case "--notice-ms":
+        options.distribution = { noticeMs: number() };
         break;
       case "--fault":
         faults.push(parseFaultArg(value as string));

@@ -13,6 +13,12 @@
  *   GET  clock            {now, iso, manual}            POST clock   {advanceMs?, manual?}
  *   PUT  ds/<dsn(mem)>    change a member or data set behind the client's back (new ETag)
  *   PUT  fs/<path>        the same for a USS file
+ *   GET  distribution     {noticeMs}                    POST distribution {noticeMs}: how long the sysplex
+ *                         distributor takes to notice a target becoming unavailable or available again
+ *
+ * Sysplex distributor faults (POST faults): {kind:"noTakeover", match:"<dvipa>" or "<dvipa>:<port>"}
+ * keeps the distributor from ever making another HOTSTANDBY target Active for that DVIPA while the
+ * rule is present (DELETE faults, or PUT faults without it, lets the takeover happen).
  */
 import type { IncomingMessage } from "node:http";
 import { parseJsonObject } from "./http/body";
@@ -98,10 +104,21 @@ export function handleControl(ctx: EmulatorContext, hooks: ControlHooks, req: In
       const { advanceMs, manual } = json();
       if (typeof manual === "boolean") ctx.clock.setManual(manual);
       if (typeof advanceMs === "number") ctx.clock.advance(advanceMs);
-      // Systems whose IPL ends within the time just passed come back now.
-      if (returnDueSystems(ctx.state, ctx.clock.now())) ctx.onStateChanged();
+      // Systems whose IPL ends within the time just passed come back now; changes the
+      // distributor notices within it move DVIPA connections (server.ts sync).
+      returnDueSystems(ctx.state, ctx.clock.now());
+      ctx.onStateChanged();
     }
     return reply.json(200, { now: ctx.clock.now(), iso: ctx.clock.iso(), manual: ctx.clock.manual });
+  }
+  if (path === "distribution") {
+    if (method !== "GET") {
+      const { noticeMs } = json();
+      if (noticeMs !== undefined && (typeof noticeMs !== "number" || !Number.isFinite(noticeMs) || noticeMs < 0))
+        return reply.json(400, { error: "noticeMs must be a number of milliseconds, 0 or more" });
+      if (typeof noticeMs === "number") ctx.distribution.noticeMs = noticeMs;
+    }
+    return reply.json(200, { noticeMs: ctx.distribution.noticeMs });
   }
   if (path.startsWith("ds/") && method === "PUT") return changeDataset(ctx, reply, path.slice(3), body);
   if (path.startsWith("fs/") && method === "PUT") {

@@ -26,7 +26,14 @@ export type FaultKind =
   /** A console command (match on the command) answers "" to the PUT; everything comes by follow-ups. */
   | "consoleDelay"
   /** A console response (match on the command) comes in `pieces` parts. */
-  | "consoleSplit";
+  | "consoleSplit"
+  /**
+   * The sysplex distributor never makes another target Active for a HOTSTANDBY DVIPA (match
+   * on "dvipa" or "dvipa:port"; no match = every DVIPA). It holds while the rule is present;
+   * count and rate do not apply. New connections keep going to the old Active target as long
+   * as it is regarded as available; once the distributor notices it is not, they are reset.
+   */
+  | "noTakeover";
 
 export interface FaultRule {
   kind: FaultKind;
@@ -70,6 +77,13 @@ export class Faults {
 
   add(rule: FaultRule): void {
     this.config.rules.push({ ...rule });
+  }
+
+  /** True while a rule of `kind` matches one of `subjects`; nothing is used up (faults that hold a state). */
+  holds(kind: FaultKind, subjects: string[]): boolean {
+    return this.config.rules.some(
+      (r) => r.kind === kind && (r.match === undefined || subjects.some((s) => globMatch(r.match as string, s))),
+    );
   }
 
   /**

@@ -8,7 +8,7 @@ import type { CoreOptions, EmulatorContext, JobTiming, OperatorModel } from "./h
 import { emptyLog, type RequestLog } from "./http/request-log";
 import { programRegistry } from "./jes/program-registry";
 import type { Program } from "./jes/types";
-import { issueCommand, resolveDvipa, setSystemUp } from "./operator/index";
+import { dvipaStillRoutes, issueCommand, resolveDvipa, setSystemUp } from "./operator/index";
 import { seedState } from "./seed";
 import { ListenerSet } from "./server";
 import type { EmulatorState } from "./state";
@@ -40,6 +40,12 @@ export interface StartOptions {
   faults?: Partial<FaultConfig>;
   /** Extra programs for job steps, by PGM name (tests register stubs here). */
   programs?: Record<string, Program>;
+  /**
+   * The sysplex distributor: `noticeMs` is how long (emulated ms) it takes to notice that a
+   * target became unavailable or available again (default 0: at once). Change it later with
+   * POST /__emulator/distribution.
+   */
+  distribution?: { noticeMs?: number };
 }
 
 export interface Emulator {
@@ -84,7 +90,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
   const faults = new Faults(core.seed);
   if (options.faults) faults.replace(options.faults);
   const extraPrograms: Record<string, Program> = { ...(options.programs ?? {}) };
-  const operator: OperatorModel = { issueCommand, setSystemUp, resolveDvipa, routesCommands: true };
+  const operator: OperatorModel = { issueCommand, setSystemUp, resolveDvipa, stillRoutes: dvipaStillRoutes, routesCommands: true };
 
   const tlsMaterial = options.tls === false ? null : ensureTlsMaterial(options.caDir ?? defaultCaDir());
   let listeners: ListenerSet | null = null;
@@ -98,6 +104,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     operator,
     sessions: new Map(),
     onStateChanged: () => listeners?.sync(),
+    distribution: { noticeMs: Math.max(0, options.distribution?.noticeMs ?? 0) },
   };
   listeners = new ListenerSet({
     pipeline: { ctx: () => ctx, hooks: { reseed }, latencyMs: options.latencyMs ?? 0 },

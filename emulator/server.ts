@@ -7,6 +7,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import type { EmulatorContext, RequestOrigin } from "./http/context";
+import { connectionMoment } from "./http/distributor-policy";
 import { returnDueSystems } from "./operator/ipl";
 import { handleRequest, type PipelineOptions } from "./http/pipeline";
 import type { TlsMaterial } from "./tls";
@@ -120,10 +121,14 @@ export class ListenerSet {
     let port = 0;
     const resolve = () => {
       this.refresh();
-      return this.ctx.operator.resolveDvipa(this.ctx.state, address, dvipaPort);
+      return this.ctx.operator.resolveDvipa(this.ctx.state, address, dvipaPort, connectionMoment(this.ctx));
     };
     const server = this.create((req, res) => {
-      const system = this.bound.get(req.socket)?.system ?? resolve();
+      const bound = this.bound.get(req.socket)?.system;
+      // A kept-alive connection the distributor no longer sends there (it noticed a change
+      // while no request changed the state) is cut, as sync() cuts it on a change.
+      if (bound && !this.stillThere(key, bound)) return void req.socket.destroy();
+      const system = bound ?? resolve();
       if (!system || !this.ctx.state.systems[system]?.up) return void req.socket.destroy();
       this.serve(this.origin(req, "dvipa", system, port), req, res);
     });
@@ -153,7 +158,7 @@ export class ListenerSet {
     const { state } = this.ctx;
     for (const [socket, info] of this.bound) {
       const up = state.systems[info.system]?.up;
-      const moved = info.dvipa !== undefined && this.resolves(info.dvipa) !== info.system;
+      const moved = info.dvipa !== undefined && !this.stillThere(info.dvipa, info.system);
       if (!up || moved) {
         (socket as Socket).destroy();
         this.bound.delete(socket);
@@ -172,9 +177,14 @@ export class ListenerSet {
     }
   }
 
-  private resolves(key: string): string | null {
-    const [address, port] = key.split(":");
-    return this.ctx.operator.resolveDvipa(this.ctx.state, address, Number(port));
+  /** Whether a connection to the DVIPA key already on `system` would still be sent there now. */
+  private stillThere(key: string, system: string): boolean {
+    const [address, portText] = key.split(":");
+    const port = Number(portText);
+    const { operator, state } = this.ctx;
+    const moment = connectionMoment(this.ctx);
+    if (operator.stillRoutes) return operator.stillRoutes(state, address, port, system, moment);
+    return operator.resolveDvipa(state, address, port, moment) === system;
   }
 
   /** Wait until DVIPA listeners opened by the last sync are listening. */

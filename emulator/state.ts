@@ -83,6 +83,8 @@ export interface TcpipStack {
   listeners: Listener[];
   /** DVIPAs currently active on this stack (owned here), with the emulated time they became active. */
   activeDvipas?: { address: string; since: number; origin: "VIPADEFINE" | "VIPABACKUP" }[];
+  /** `VARY TCPIP,,SYSPLEX,QUIESCE,TARGET` in force: no new distributed connections for any listener here. */
+  targetQuiesced?: boolean;
 }
 
 export type DistMethod = "BASEWLM" | "ROUNDROBIN" | "WEIGHTEDACTIVE" | "SERVERWLM" | "HOTSTANDBY";
@@ -105,6 +107,15 @@ export interface Distribution {
   /** TIMEDAFFINITY seconds (0 = none) and SYSPLEXPORTS, shown by VIPADCFG. */
   timedAffinity?: number;
   sysplexPorts?: boolean;
+  /** What the distributor has noticed of its targets, and the changes it has yet to notice (tcpip/notice.ts). */
+  watch?: DistributorWatch;
+}
+
+export interface DistributorWatch {
+  /** Per target (dynamic XCF address): whether the distributor regards it as able to take new connections. */
+  noticed: Record<string, boolean>;
+  /** Changes of a target's availability, in the order they happened, not yet noticed. */
+  pending: { at: number; xcf: string; available: boolean }[];
 }
 
 export interface DistributionTarget {
@@ -137,6 +148,8 @@ export interface Listener {
   port: number;
   /** Connection id shown by NETSTAT CONN. */
   connId?: number;
+  /** Quiesced for sysplex distribution (`VARY TCPIP,,SYSPLEX,QUIESCE,PORT=|JOBNAME=`): no new distributed connections. */
+  quiesced?: boolean;
 }
 
 export interface StartedTask {

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from "node:http";
 import { parseJsonObject } from "../http/body";
 import type { RequestScope } from "../http/context";
+import { distributorPolicy } from "../http/distributor-policy";
 import type { Reply } from "../http/reply";
 import { nextConsoleKey } from "../ids";
 import { consoleErrors, consoleTexts, jobErrors } from "../zosmf-forms";
@@ -36,7 +37,8 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   const routed = parseRoute(cmd);
   const now = ctx.clock.now();
   const call = (system: string, text: string) =>
-    ctx.operator.issueCommand(state, { system, consoleName, now, nowIso: ctx.clock.iso(now) }, text).lines;
+    ctx.operator.issueCommand(state, { system, consoleName, now, nowIso: ctx.clock.iso(now), distributor: distributorPolicy(ctx) }, text)
+      .lines;
   const local = explicitSystem ? explicitSystem.toUpperCase() : origin.system;
   if (!state.systems[local]) return { lines: [consoleTexts.invalidSystem(local)] };
 

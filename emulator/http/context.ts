@@ -6,6 +6,7 @@ import type { Clock } from "../clock";
 import type { Faults } from "../faults";
 import type { Program } from "../jes/types";
 import type { EmulatorState } from "../state";
+import type { DistributorPolicy } from "../tcpip/notice";
 import type { RequestLog } from "./request-log";
 
 export interface JobTiming {
@@ -40,6 +41,8 @@ export interface EmulatorContext {
   readonly sessions: Map<string, string>;
   /** Called after a request that may have changed DVIPA distributions or system status. */
   onStateChanged(): void;
+  /** How long the sysplex distributor takes to notice a target change (StartOptions.distribution; POST /__emulator/distribution). */
+  readonly distribution: { noticeMs: number };
 }
 
 /** The console a command came through and the emulated time it arrived. */
@@ -49,6 +52,8 @@ export interface CommandContext {
   /** Emulated ms since start. */
   now: number;
   nowIso: string;
+  /** The distributor's notice delay and takeover faults; absent = immediate, no fault. */
+  distributor?: DistributorPolicy;
 }
 
 /**
@@ -60,7 +65,15 @@ export interface OperatorModel {
   issueCommand: (state: EmulatorState, ctx: CommandContext, cmd: string) => { lines: string[] };
   setSystemUp: (state: EmulatorState, name: string, up: boolean, now: number) => void;
   /** The system whose server answers a connection to address:port, or null (connection reset). */
-  resolveDvipa: (state: EmulatorState, address: string, port: number) => string | null;
+  resolveDvipa: (state: EmulatorState, address: string, port: number, at?: { now: number; policy: DistributorPolicy }) => string | null;
+  /** Whether a connection to address:port already on `system` would still be sent there (absent: compare resolveDvipa). */
+  stillRoutes?: (
+    state: EmulatorState,
+    address: string,
+    port: number,
+    system: string,
+    at?: { now: number; policy: DistributorPolicy },
+  ) => boolean;
   /** issueCommand handles RO and RO *ALL itself. */
   routesCommands: boolean;
 }

@@ -12,8 +12,9 @@
  * z/OS answers it for any name that is not an active system of the sysplex (§10.2).
  */
 import type { EmulatorState } from "../state";
-import { resolveConnection } from "../tcpip/distribution";
+import { resolveConnection, stillRoutes } from "../tcpip/connect";
 import { msg } from "../tcpip/forms";
+import { IMMEDIATE, settle, type DistributorPolicy } from "../tcpip/notice";
 import { displayCommand } from "./display";
 import { type Ctx, startCommand, stopCommand } from "./start-stop";
 import { jes2Display, rvaryCommand } from "./sysplex-share";
@@ -22,20 +23,42 @@ import { varyCommand } from "./vary";
 export { setSystemUp } from "./system-state";
 
 /** The system whose server would accept a new connection to address:port now, or null. */
-export function resolveDvipa(state: EmulatorState, address: string, port: number): string | null {
-  return resolveConnection(state, address, port);
+export function resolveDvipa(
+  state: EmulatorState,
+  address: string,
+  port: number,
+  at?: { now: number; policy: DistributorPolicy },
+): string | null {
+  return resolveConnection(state, address, port, at);
 }
 
 function findSystem(state: EmulatorState, name: string): string | undefined {
   return Object.keys(state.systems).find((s) => s.toUpperCase() === name.toUpperCase());
 }
 
+/** Whether a connection to address:port already on `system` would still be sent there now. */
+export function dvipaStillRoutes(
+  state: EmulatorState,
+  address: string,
+  port: number,
+  system: string,
+  at?: { now: number; policy: DistributorPolicy },
+): boolean {
+  return stillRoutes(state, address, port, system, at);
+}
+
 export function issueCommand(
   state: EmulatorState,
-  ctx: { system: string; consoleName: string; now: number },
+  ctx: { system: string; consoleName: string; now: number; distributor?: DistributorPolicy },
   cmd: string,
 ): { lines: string[] } {
-  return { lines: run(state, ctx, cmd.trim()) };
+  // The distributor acts on what it has noticed by now before the command sees it, and on
+  // what the command changed (with no notice delay, at once).
+  const policy = ctx.distributor ?? IMMEDIATE;
+  settle(state, ctx.now, policy);
+  const lines = run(state, ctx, cmd.trim());
+  settle(state, ctx.now, policy);
+  return { lines };
 }
 
 function run(state: EmulatorState, ctx: Ctx, cmd: string): string[] {

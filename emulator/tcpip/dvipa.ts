@@ -14,9 +14,10 @@
  * - A VIPABACKUP in its MOVEABLE form (with a mask) activates the DVIPA when no stack
  *   has it; the plain form only waits to take over.
  * - The HOTSTANDBY active target travels with the DVIPA, so NOAUTOSWITCHBACK keeps it.
+ * - Which target is Active is decided when the distributor notices a change (notice.ts).
  */
 import type { Distribution, EmulatorState, SystemState } from "../state";
-import { recomputeDistributions } from "./distribution";
+import { observe } from "./notice";
 import { activeDvipas, definesOrBacks, dvipaOwner, inSysplexGroup, systems } from "./sysplex";
 
 function overlaps(a: Distribution, b: Distribution): boolean {
@@ -42,6 +43,8 @@ function move(state: EmulatorState, address: string, from: SystemState | undefin
     for (const d of own) {
       const prev = carried.find((c) => overlaps(c, d));
       if (prev && prev.activeTarget !== undefined) d.activeTarget = prev.activeTarget;
+      // What the distributor had noticed, and had yet to notice, travels with the DVIPA too.
+      if (prev?.watch) d.watch = JSON.parse(JSON.stringify(prev.watch));
     }
   } else if (from) {
     for (const c of carried) {
@@ -93,5 +96,6 @@ export function reconcile(state: EmulatorState, now: number, claimBy?: string): 
     .sort((x, y) => y.b.rank - x.b.rank);
   for (const { s, b } of moveableBackups) if (!dvipaOwner(state, b.address)) move(state, b.address, undefined, s, now);
 
-  recomputeDistributions(state);
+  // Changes of target availability are recorded now and acted on when noticed (notice.ts).
+  observe(state, now);
 }

@@ -19,6 +19,10 @@ export const msg = {
   obeyDone: () => "EZZ0053I COMMAND VARY OBEY COMPLETED SUCCESSFULLY",
   /** INF text: EZZ0059I is the OBEYFILE failure (data set cannot be opened). */
   obeyFailed: (dsn: string, why: string) => `EZZ0059I COMMAND VARY OBEY FAILED: ${why}: ${dsn}`,
+  /** VARY TCPIP,,SYSPLEX done: DOC number (EZZ0053I ends VARY TCPIP commands that succeed); the wording is INF, as for OBEY. */
+  sysplexDone: () => "EZZ0053I COMMAND VARY SYSPLEX COMPLETED SUCCESSFULLY",
+  /** VARY TCPIP,,SYSPLEX refused (not a target, no matching listener, bad operand). No id is known, none is invented. */
+  sysplexFailed: (why: string) => `EMULATOR: VARY TCPIP,,SYSPLEX FAILED: ${why}`,
   /** INF text: EZZ0061I opens SYNTAXCHECK processing (DOC: EZZ0065I explanation). */
   syntaxStart: (dsn: string) => `EZZ0061I VARY SYNTAXCHECK COMMAND BEGINNING FOR ${dsn}`,
   /** INF text: EZZ0064I means errors were found (CODE: public sample module). */

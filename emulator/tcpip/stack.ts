@@ -45,6 +45,8 @@ export function endStack(state: EmulatorState, system: string, now: number): str
     distributions: [],
     ports: [],
     activeDvipas: [],
+    // A TARGET quiesce is the running stack's state; it does not outlive it (INF).
+    targetQuiesced: false,
   });
   reconcile(state, now);
   return [msg.stackEnded(stack.proc)];

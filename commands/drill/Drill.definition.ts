@@ -53,7 +53,12 @@ export const DrillDefinition: ICommandDefinition = {
       type: "number",
       defaultValue: 600,
     },
-    { name: "junit", aliases: ["j"], description: "Also write a JUnit XML report (one test case per phase) to this local file.", type: "string" },
+    {
+      name: "junit",
+      aliases: ["j"],
+      description: "Also write a JUnit XML report (one test case per phase) to this local file.",
+      type: "string",
+    },
     {
       name: "connect-to",
       aliases: ["ct"],

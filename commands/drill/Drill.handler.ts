@@ -40,7 +40,17 @@ export default class DrillHandler extends HaBaseHandler {
 function failureOf(r: Awaited<ReturnType<typeof drill>>): Pick<HaCommandResult, "failure"> {
   if (r.status === "planned" || r.status === "succeeded") return {};
   if (r.status === "interrupted" && r.restored !== "not-confirmed")
-    return { failure: { failureClass: "tool-failure", message: `Drill of ${r.target} interrupted; ${r.commands[1]?.command ?? "the restore"} was confirmed` } };
-  const what = r.status === "refused" ? "refused; nothing was stopped" : r.restored === "not-confirmed" ? "failed and the restore was not confirmed" : "failed";
+    return {
+      failure: {
+        failureClass: "tool-failure",
+        message: `Drill of ${r.target} interrupted; ${r.commands[1]?.command ?? "the restore"} was confirmed`,
+      },
+    };
+  const what =
+    r.status === "refused"
+      ? "refused; nothing was stopped"
+      : r.restored === "not-confirmed"
+        ? "failed and the restore was not confirmed"
+        : "failed";
   return { failure: { failureClass: "zos-failure", message: `Drill of ${r.target} ${what}` } };
 }

@@ -79,5 +79,6 @@ const REFUSED = /^\s*(IEE122I|IEE305I|IEE341I|IEE618I|IEFC\d{3}I)\b/;
 
 export function assertNotRefused(c: DrillCommand, lines: readonly string[]): void {
   const refused = lines.find((l) => REFUSED.test(l));
-  if (refused) throw new HaError(`${c.command} on ${c.system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...lines] });
+  if (refused)
+    throw new HaError(`${c.command} on ${c.system} was refused: ${refused.trim()}`, { failureClass: "zos-failure", details: [...lines] });
 }

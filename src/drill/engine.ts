@@ -29,10 +29,18 @@ interface Ctx {
   readonly t0: number;
 }
 
-type Body = Pick<T.DrillResult, "status" | "commands" | "phases" | "restored" | "reasons"> & Partial<Pick<T.DrillResult, "operatorAction" | "runId">>;
+type Body = Pick<T.DrillResult, "status" | "commands" | "phases" | "restored" | "reasons"> &
+  Partial<Pick<T.DrillResult, "operatorAction" | "runId">>;
 
 function result(c: Ctx, body: Body): T.DrillResult {
-  return { sysplex: c.topology.sysplex, target: c.target.name, method: c.method, dryRun: c.o.dryRun === true, ...body, durationMs: Date.now() - c.t0 };
+  return {
+    sysplex: c.topology.sysplex,
+    target: c.target.name,
+    method: c.method,
+    dryRun: c.o.dryRun === true,
+    ...body,
+    durationMs: Date.now() - c.t0,
+  };
 }
 
 const runVerify = (o: T.DrillOptions) =>
@@ -50,9 +58,14 @@ const runVerify = (o: T.DrillOptions) =>
 
 function assertOptions(o: T.DrillOptions): T.DrillMethod {
   const method = o.method ?? "quiesce";
-  if (!T.DRILL_METHODS.includes(method)) throw new HaError(`--method: '${String(method)}' is not one of ${T.DRILL_METHODS.join(", ")}`, { failureClass: "invalid-input" });
-  for (const [name, v] of [["--takeover-timeout", o.takeoverTimeoutMs], ["--restore-timeout", o.restoreTimeoutMs]] as const)
-    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new HaError(`${name} must be a positive number of seconds`, { failureClass: "invalid-input" });
+  if (!T.DRILL_METHODS.includes(method))
+    throw new HaError(`--method: '${String(method)}' is not one of ${T.DRILL_METHODS.join(", ")}`, { failureClass: "invalid-input" });
+  for (const [name, v] of [
+    ["--takeover-timeout", o.takeoverTimeoutMs],
+    ["--restore-timeout", o.restoreTimeoutMs],
+  ] as const)
+    if (v !== undefined && !(Number.isFinite(v) && v > 0))
+      throw new HaError(`${name} must be a positive number of seconds`, { failureClass: "invalid-input" });
   return method;
 }
 
@@ -73,13 +86,20 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
   const probeTrust = { ...o.connection, requestTimeoutMs: T.DRILL_PROBE_TIMEOUT_MS };
   const readInfo = o.readEndpointInfo ?? ((url: URL) => anonymousInfo(url, probeTrust));
   const consoleDelayMs = o.consoleDelayMs ?? 1000;
-  const observer = createObserver({ topology, target, client, consoleDelayMs, endpointInfo: () => readInfo(endpointUrl(target.host, target.port, o.endpoints)) });
+  const observer = createObserver({
+    topology,
+    target,
+    client,
+    consoleDelayMs,
+    endpointInfo: () => readInfo(endpointUrl(target.host, target.port, o.endpoints)),
+  });
   const c: Ctx = { o, topology, target, method, client, observer, fail, restore, t0 };
   try {
     const pre = await runVerify(o);
     const reasons = refusalReasons(target, pre, await observer.look(0));
     const phases = [preflightPhase(pre, reasons)];
-    if (reasons.length > 0) return result(c, { status: "refused", commands: o.dryRun ? [fail, restore] : [], phases, restored: "not-needed", reasons });
+    if (reasons.length > 0)
+      return result(c, { status: "refused", commands: o.dryRun ? [fail, restore] : [], phases, restored: "not-needed", reasons });
     if (o.dryRun) return result(c, { status: "planned", commands: [fail, restore], phases, restored: "not-needed", reasons });
     const runId = newRunId(topology.sysplex);
     const lock = await runLock(() => client, "drill", topology, o)(runId);
@@ -104,11 +124,22 @@ async function failAndWatch(c: Ctx, phases: T.DrillPhase[], reasons: string[]): 
     else assertNotRefused(c.fail, lines);
   } catch (err) {
     const details = err instanceof HaError ? err.details.slice(0, 5) : [];
-    phases.push({ id: "fail", title: `Fail ${c.target.preferred.job} on ${c.fail.system}`, verdict: "failed", detail: [(err as Error).message, ...details].join("; ") });
+    phases.push({
+      id: "fail",
+      title: `Fail ${c.target.preferred.job} on ${c.fail.system}`,
+      verdict: "failed",
+      detail: [(err as Error).message, ...details].join("; "),
+    });
     reasons.push(`stopped at the failing command: ${(err as Error).message}`);
     return false;
   }
-  phases.push({ id: "fail", title: `Fail ${c.target.preferred.job} on ${c.fail.system}`, verdict: "passed", timeMs: Math.round(performance.now() - startedAt), detail: c.fail.command });
+  phases.push({
+    id: "fail",
+    title: `Fail ${c.target.preferred.job} on ${c.fail.system}`,
+    verdict: "passed",
+    timeMs: Math.round(performance.now() - startedAt),
+    detail: c.fail.command,
+  });
   c.o.sink?.onEvent({ type: "message", level: "info", text: `${c.fail.command} sent to ${c.fail.system}; watching the takeover` });
   const w = await watch(c.observer, {
     until: (s) => tookOver(s, c.target) && answeredFromBackup(s, c.target),
@@ -136,21 +167,50 @@ async function exercise(c: Ctx, phases: T.DrillPhase[]): Promise<Body> {
   if (interrupted()) reasons.push(`interrupted; restoring ${c.target.preferred.job} on ${c.target.preferred.system}`);
   const intervalMs = c.o.pollIntervalMs ?? T.DRILL_POLL_INTERVAL_MS;
   const r = await restorePreferred(
-    { client: c.client, target: c.target, method: c.method, observer: c.observer, consoleDelayMs: c.o.consoleDelayMs ?? 1000, restoreTimeoutMs: c.o.restoreTimeoutMs ?? T.DEFAULT_RESTORE_TIMEOUT_MS, intervalMs },
+    {
+      client: c.client,
+      target: c.target,
+      method: c.method,
+      observer: c.observer,
+      consoleDelayMs: c.o.consoleDelayMs ?? 1000,
+      restoreTimeoutMs: c.o.restoreTimeoutMs ?? T.DEFAULT_RESTORE_TIMEOUT_MS,
+      intervalMs,
+    },
     c.restore,
   );
   phases.push(r.phase);
   const commands = [c.fail, c.restore];
   if (!r.confirmed) {
     reasons.push(`the restore of ${c.target.preferred.job} on ${c.target.preferred.system} was not confirmed`);
-    return { status: interrupted() ? "interrupted" : "failed", commands, phases, restored: "not-confirmed", reasons, operatorAction: [operatorForm(c.restore)] };
+    return {
+      status: interrupted() ? "interrupted" : "failed",
+      commands,
+      phases,
+      restored: "not-confirmed",
+      reasons,
+      operatorAction: [operatorForm(c.restore)],
+    };
   }
   if (interrupted()) return { status: "interrupted", commands, phases, restored: "confirmed", reasons };
   const timeoutMs = c.o.takeoverTimeoutMs ?? T.DEFAULT_TAKEOVER_TIMEOUT_MS;
-  const back = tookOverOk ? await measureSwitchBack(c.observer, c.target, { startedAt: r.startedAt, timeoutMs, intervalMs, ...(c.o.signal ? { signal: c.o.signal } : {}) }) : undefined;
+  const back = tookOverOk
+    ? await measureSwitchBack(c.observer, c.target, {
+        startedAt: r.startedAt,
+        timeoutMs,
+        intervalMs,
+        ...(c.o.signal ? { signal: c.o.signal } : {}),
+      })
+    : undefined;
   if (back) phases.push(back.phase);
   if (!interrupted()) phases.push(finalVerifyPhase(await runVerify(c.o)));
   const failed = phases.some((p) => p.verdict === "failed");
   const status = interrupted() ? "interrupted" : failed ? "failed" : "succeeded";
-  return { status, commands, phases, restored: "confirmed", reasons, ...(back?.operatorAction ? { operatorAction: back.operatorAction } : {}) };
+  return {
+    status,
+    commands,
+    phases,
+    restored: "confirmed",
+    reasons,
+    ...(back?.operatorAction ? { operatorAction: back.operatorAction } : {}),
+  };
 }

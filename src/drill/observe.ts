@@ -65,17 +65,35 @@ export function createObserver(d: ObserverDeps): Observer {
   const vdpt: Observer["vdpt"] = async () => {
     let text: string;
     try {
-      text = (await issueCommand({ client: d.client, system: target.distributor, command, delayMs: d.consoleDelayMs, isComplete: netstatComplete })).text;
+      text = (
+        await issueCommand({
+          client: d.client,
+          system: target.distributor,
+          command,
+          delayMs: d.consoleDelayMs,
+          isComplete: netstatComplete,
+        })
+      ).text;
     } catch (err) {
       return { receiving: null, ready: [], note: `${command} on ${target.distributor}: ${(err as Error).message}` };
     }
     const shown = readDisplay("VDPT", text);
     if (shown.state !== "ok") {
-      const why = shown.state === "refused" ? `${shown.messageId} ${shown.text}` : shown.state === "unrecognised" ? shown.firstLines.join(" / ") : shown.notInSysplex.message;
+      const why =
+        shown.state === "refused"
+          ? `${shown.messageId} ${shown.text}`
+          : shown.state === "unrecognised"
+            ? shown.firstLines.join(" / ")
+            : shown.notInSysplex.message;
       return { receiving: null, ready: [], note: `${command} on ${target.distributor}: ${why}` };
     }
-    const entries = shown.data.entries.filter((e) => e.target === "stack" && sameAddress(e.destAddress, target.dvipa) && e.destPort === target.port);
-    const ready = entries.filter((e) => (e.rdy ?? 0) >= 1).map((e) => nameOf(e.destXcf)).filter((n): n is string => n !== undefined);
+    const entries = shown.data.entries.filter(
+      (e) => e.target === "stack" && sameAddress(e.destAddress, target.dvipa) && e.destPort === target.port,
+    );
+    const ready = entries
+      .filter((e) => (e.rdy ?? 0) >= 1)
+      .map((e) => nameOf(e.destXcf))
+      .filter((n): n is string => n !== undefined);
     const receiving = target.hotStandby
       ? entries.filter(isActive).map((e) => nameOf(e.destXcf) ?? `${e.destXcf ?? "?"} (not a target of the topology)`)
       : ready;
@@ -97,7 +115,14 @@ export function createObserver(d: ObserverDeps): Observer {
     look: async (at) => {
       const [v, p] = await Promise.all([vdpt(), probe()]);
       const note = [v.note, p.note].filter(Boolean).join("; ");
-      return { at, receiving: v.receiving, ready: v.ready, answered: p.answered, ...(p.answeredBy ? { answeredBy: p.answeredBy } : {}), ...(note ? { note } : {}) };
+      return {
+        at,
+        receiving: v.receiving,
+        ready: v.ready,
+        answered: p.answered,
+        ...(p.answeredBy ? { answeredBy: p.answeredBy } : {}),
+        ...(note ? { note } : {}),
+      };
     },
   };
 }

@@ -23,9 +23,13 @@ export function refusalReasons(t: DrillTarget, v: VerifyResult, base: Sample): s
   const p = t.preferred.system;
   if (base.receiving === null) reasons.push(`the VDPT could not be read: ${base.note ?? "no answer"}`);
   else {
-    if (!base.receiving.includes(p)) reasons.push(`${p} is not receiving in the VDPT of ${t.distributor} (receiving: ${base.receiving.join(", ") || "none"})`);
+    if (!base.receiving.includes(p))
+      reasons.push(`${p} is not receiving in the VDPT of ${t.distributor} (receiving: ${base.receiving.join(", ") || "none"})`);
     const standby = t.backups.filter((b) => base.ready.includes(b.system)).map((b) => b.system);
-    if (standby.length === 0) reasons.push(`no standby is ready: none of ${t.backups.map((b) => b.system).join(", ")} has a ready listener (Rdy) in the VDPT of ${t.distributor}`);
+    if (standby.length === 0)
+      reasons.push(
+        `no standby is ready: none of ${t.backups.map((b) => b.system).join(", ")} has a ready listener (Rdy) in the VDPT of ${t.distributor}`,
+      );
   }
   if (!base.answered) reasons.push(`the DVIPA ${t.dvipa}:${t.port} does not answer: ${base.note ?? ""}`.trim());
   return reasons;
@@ -36,7 +40,13 @@ export function preflightPhase(v: VerifyResult, reasons: readonly string[]): Dri
   const counts = `verify ${v.verdict}: ${s.healthy} healthy, ${s.degraded} degraded, ${s.failed} failed`;
   return reasons.length === 0
     ? { id: "preflight", title: "Healthy, with a ready standby", verdict: "passed", timeMs: v.durationMs, detail: counts }
-    : { id: "preflight", title: "Healthy, with a ready standby", verdict: "failed", timeMs: v.durationMs, detail: `${counts}; ${reasons.join("; ")}` };
+    : {
+        id: "preflight",
+        title: "Healthy, with a ready standby",
+        verdict: "failed",
+        timeMs: v.durationMs,
+        detail: `${counts}; ${reasons.join("; ")}`,
+      };
 }
 
 export function finalVerifyPhase(v: VerifyResult): DrillPhase {

@@ -18,7 +18,8 @@ export function renderDrillText(r: DrillResult): string {
     r.phases.map((p) => [p.title, p.timeMs === undefined ? "-" : formatDuration(p.timeMs), p.verdict, p.detail]),
   );
   const lines = [head, "", table, "", STATUS[r.status]];
-  if (r.status === "planned" || r.status === "refused") lines.push(...(r.status === "planned" ? r.commands.map((c) => `  on ${c.system}: ${c.command} (${c.purpose})`) : []));
+  if (r.status === "planned" || r.status === "refused")
+    lines.push(...(r.status === "planned" ? r.commands.map((c) => `  on ${c.system}: ${c.command} (${c.purpose})`) : []));
   lines.push(...r.reasons.map((x) => `  ${x}`));
   if (r.status !== "planned" && r.status !== "refused") {
     lines.push(
@@ -36,8 +37,13 @@ export function renderDrillJunit(r: DrillResult): string {
   const classname = escapeXml(`${r.sysplex}.drill.${r.target}`);
   const cases = r.phases.map((p) => {
     const open = `    <testcase name="${escapeXml(`${p.id}: ${p.title}`)}" classname="${classname}" time="${((p.timeMs ?? 0) / 1000).toFixed(3)}">`;
-    if (p.verdict === "failed") return { xml: `${open}\n      <failure message="${escapeXml(p.detail)}" type="failed">${escapeXml(p.detail)}</failure>\n    </testcase>`, o: "failure" as const };
-    if (p.verdict === "not-reached") return { xml: `${open}\n      <skipped message="${escapeXml(p.detail)}"/>\n    </testcase>`, o: "skipped" as const };
+    if (p.verdict === "failed")
+      return {
+        xml: `${open}\n      <failure message="${escapeXml(p.detail)}" type="failed">${escapeXml(p.detail)}</failure>\n    </testcase>`,
+        o: "failure" as const,
+      };
+    if (p.verdict === "not-reached")
+      return { xml: `${open}\n      <skipped message="${escapeXml(p.detail)}"/>\n    </testcase>`, o: "skipped" as const };
     return { xml: `${open}\n      <system-out>${escapeXml(p.detail)}</system-out>\n    </testcase>`, o: "pass" as const };
   });
   return junitDocument(escapeXml(`zowe ha drill ${r.sysplex} ${r.target}`), (r.durationMs / 1000).toFixed(3), cases);

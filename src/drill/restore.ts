@@ -37,7 +37,13 @@ export async function send(d: Pick<RestoreDeps, "client" | "consoleDelayMs">, c:
 /** `D A,job` read by IEE115I; anything else is unknown and never counts as running. */
 async function running(d: RestoreDeps): Promise<boolean> {
   const { job, system } = d.target.preferred;
-  const r = await issueCommand({ client: d.client, system, command: `D A,${job}`, delayMs: d.consoleDelayMs, isComplete: (t) => parseDisplayActive(t, job).state !== "unknown" });
+  const r = await issueCommand({
+    client: d.client,
+    system,
+    command: `D A,${job}`,
+    delayMs: d.consoleDelayMs,
+    isComplete: (t) => parseDisplayActive(t, job).state !== "unknown",
+  });
   return parseDisplayActive(r.text, job).state === "active";
 }
 
@@ -45,13 +51,21 @@ async function running(d: RestoreDeps): Promise<boolean> {
 async function restart(d: RestoreDeps, c: DrillCommand, startedAt: number): Promise<void> {
   if (!(await running(d))) assertNotRefused(c, await send(d, c));
   const p = d.target.preferred.system;
-  const w = await watch(d.observer, { until: (s) => s.ready.includes(p), timeoutMs: d.restoreTimeoutMs, intervalMs: d.intervalMs, startedAt });
+  const w = await watch(d.observer, {
+    until: (s) => s.ready.includes(p),
+    timeoutMs: d.restoreTimeoutMs,
+    intervalMs: d.intervalMs,
+    startedAt,
+  });
   if (!w.done) {
     const last = w.samples[w.samples.length - 1];
-    throw new HaError(`${d.target.preferred.job} on ${p} was started but its listener was not ready in the VDPT of ${d.target.distributor} within ${d.restoreTimeoutMs} ms.`, {
-      failureClass: "zos-failure",
-      details: last?.note ? [last.note] : [],
-    });
+    throw new HaError(
+      `${d.target.preferred.job} on ${p} was started but its listener was not ready in the VDPT of ${d.target.distributor} within ${d.restoreTimeoutMs} ms.`,
+      {
+        failureClass: "zos-failure",
+        details: last?.note ? [last.note] : [],
+      },
+    );
   }
 }
 
@@ -61,7 +75,8 @@ async function restart(d: RestoreDeps, c: DrillCommand, startedAt: number): Prom
  */
 export async function restorePreferred(d: RestoreDeps, c: DrillCommand): Promise<Restored> {
   const startedAt = performance.now();
-  const title = d.method === "quiesce" ? `Resume ${d.target.preferred.job} on ${c.system}` : `Start ${d.target.preferred.job} on ${c.system} again`;
+  const title =
+    d.method === "quiesce" ? `Resume ${d.target.preferred.job} on ${c.system}` : `Start ${d.target.preferred.job} on ${c.system} again`;
   try {
     if (d.method === "quiesce") assertVaryDone(c, await send(d, c));
     else await restart(d, c, startedAt);
@@ -69,7 +84,9 @@ export async function restorePreferred(d: RestoreDeps, c: DrillCommand): Promise
     return { confirmed: true, startedAt, phase: { id: "restore", title, verdict: "passed", timeMs, detail: `${c.command} confirmed` } };
   } catch (err) {
     const details = err instanceof HaError ? err.details : [];
-    const detail = [`not confirmed: ${(err as Error).message}`, ...details.slice(0, 5), `the operator must run: ${operatorForm(c)}`].join("; ");
+    const detail = [`not confirmed: ${(err as Error).message}`, ...details.slice(0, 5), `the operator must run: ${operatorForm(c)}`].join(
+      "; ",
+    );
     return { confirmed: false, startedAt, phase: { id: "restore", title, verdict: "failed", detail } };
   }
 }

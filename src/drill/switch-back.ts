@@ -38,5 +38,13 @@ export async function measureSwitchBack(
     const detail = `${t.preferred.system} is ready again and traffic stayed on ${serving.system}, as NOAUTOSWITCHBACK intends; to move it back run: ${action.join(", then ")}`;
     return { phase: { id: "switch-back", title, verdict: "passed", timeMs: last!.at, detail }, operatorAction: action };
   }
-  return { phase: { id: "switch-back", title: TITLE, verdict: "passed", timeMs: last!.at, detail: `${t.preferred.system} receiving again and the DVIPA answers` } };
+  return {
+    phase: {
+      id: "switch-back",
+      title: TITLE,
+      verdict: "passed",
+      timeMs: last!.at,
+      detail: `${t.preferred.system} receiving again and the DVIPA answers`,
+    },
+  };
 }

@@ -44,7 +44,8 @@ function instance(t: Topology, system: string, job: string): DrillInstance {
 
 function zosmfTarget(t: Topology): DrillTarget {
   const ha = t.zosmfHa;
-  if (ha === undefined) throw new HaError("--target zosmf: the topology has no zosmfHa section to drill", { failureClass: "invalid-input" });
+  if (ha === undefined)
+    throw new HaError("--target zosmf: the topology has no zosmfHa section to drill", { failureClass: "invalid-input" });
   const [preferred, ...backups] = zosmfHaSystems(t).map((m) => instance(t, m.system.name, m.system.zosmf.serverProc));
   return {
     name: "zosmf",

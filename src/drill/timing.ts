@@ -74,13 +74,26 @@ export function takeoverPhases(samples: readonly Sample[], t: DrillTarget, timeo
   const last = samples[samples.length - 1];
   const notSeen = cutShort ?? `not seen within ${formatDuration(timeoutMs)}`;
   const why = last?.note ? `; last look: ${last.note}` : "";
-  const receivingNow = last?.receiving === null || last === undefined ? "the VDPT could not be read" : `receiving: ${last.receiving.join(", ") || "none"}`;
+  const receivingNow =
+    last?.receiving === null || last === undefined ? "the VDPT could not be read" : `receiving: ${last.receiving.join(", ") || "none"}`;
   const phases: DrillPhase[] = [
     takeover !== undefined
-      ? { id: "takeover", title: "Backup receives in the VDPT", verdict: "passed", timeMs: takeover, detail: `${describeReceiving(samples, takeover)} in the VDPT of ${t.distributor}` }
+      ? {
+          id: "takeover",
+          title: "Backup receives in the VDPT",
+          verdict: "passed",
+          timeMs: takeover,
+          detail: `${describeReceiving(samples, takeover)} in the VDPT of ${t.distributor}`,
+        }
       : { id: "takeover", title: "Backup receives in the VDPT", verdict: "failed", detail: `${notSeen} (${receivingNow})${why}` },
     answer !== undefined
-      ? { id: "answer", title: `DVIPA ${t.dvipa}:${t.port} answers from a backup`, verdict: "passed", timeMs: answer, detail: `answered by ${servedBy(samples.find((s) => s.at === answer)!) ?? "a backup"}` }
+      ? {
+          id: "answer",
+          title: `DVIPA ${t.dvipa}:${t.port} answers from a backup`,
+          verdict: "passed",
+          timeMs: answer,
+          detail: `answered by ${servedBy(samples.find((s) => s.at === answer)!) ?? "a backup"}`,
+        }
       : { id: "answer", title: `DVIPA ${t.dvipa}:${t.port} answers from a backup`, verdict: "failed", detail: `${notSeen}${why}` },
   ];
   const outage = longestOutage(samples);

@@ -23,7 +23,9 @@ export const drillResultSchema = z
       }),
     ),
     restored: z.enum(["confirmed", "not-needed", "not-confirmed"]).describe("not-confirmed: the operator must run operatorAction"),
-    operatorAction: lines.optional().describe("commands the operator must run: an unconfirmed restore, or moving traffic back under NOAUTOSWITCHBACK"),
+    operatorAction: lines
+      .optional()
+      .describe("commands the operator must run: an unconfirmed restore, or moving traffic back under NOAUTOSWITCHBACK"),
     reasons: lines.describe("why the drill refused or stopped"),
     runId: text.optional().describe("the id the sysplex lock named while the drill ran"),
     durationMs: z.number(),

@@ -73,7 +73,10 @@ describe("zowe ha drill --method stop", () => {
   it("an unknown --target is refused naming the field, with nothing sent", async () => {
     plex = await provisionedPlex("two-system.yaml");
     const total = plex.emu.requestLog.total;
-    await expect(drill(plex.options({ target: "nosuch" }))).rejects.toMatchObject({ failureClass: "invalid-input", message: expect.stringMatching(/--target: nosuch/) });
+    await expect(drill(plex.options({ target: "nosuch" }))).rejects.toMatchObject({
+      failureClass: "invalid-input",
+      message: expect.stringMatching(/--target: nosuch/),
+    });
     expect(plex.emu.requestLog.total).toBe(total);
   });
 });

@@ -29,7 +29,13 @@ export async function provisionedPlex(
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, edit(readFileSync(path.join(__dirname, "../../../examples", example), "utf8")));
   const url = new URL(emu.url);
-  const connection: ZosmfConnection = { hostname: url.hostname, port: Number(url.port), protocol: "http", user: emu.user, password: emu.password };
+  const connection: ZosmfConnection = {
+    hostname: url.hostname,
+    port: Number(url.port),
+    protocol: "http",
+    user: emu.user,
+    password: emu.password,
+  };
   const provisioned = await provision({ topologyFile, connection, startServers: true, ...FAST });
   if (provisioned.status !== "succeeded") throw new Error(`provision ${provisioned.status}`);
   await emu.settle();

@@ -56,11 +56,36 @@ function answeredAnyway(target: DrillTarget, err: unknown): boolean {
   return !["unreachable", "timeout", "tls"].includes(err.kind);
 }
 
+/** Who receives and who is ready in one VDPT answer, for the drilled DVIPA and port. */
+function readVdpt(target: DrillTarget, text: string, where: string): Pick<Sample, "receiving" | "ready" | "note"> {
+  const nameOf = (xcf: string | null) => instancesOf(target).find((i) => xcf !== null && sameAddress(i.xcf, xcf))?.system;
+  const shown = readDisplay("VDPT", text);
+  if (shown.state !== "ok") {
+    const why =
+      shown.state === "refused"
+        ? `${shown.messageId} ${shown.text}`
+        : shown.state === "unrecognised"
+          ? shown.firstLines.join(" / ")
+          : shown.notInSysplex.message;
+    return { receiving: null, ready: [], note: `${where}: ${why}` };
+  }
+  const entries = shown.data.entries.filter(
+    (e) => e.target === "stack" && sameAddress(e.destAddress, target.dvipa) && e.destPort === target.port,
+  );
+  const ready = entries
+    .filter((e) => (e.rdy ?? 0) >= 1)
+    .map((e) => nameOf(e.destXcf))
+    .filter((n): n is string => n !== undefined);
+  const receiving = target.hotStandby
+    ? entries.filter(isActive).map((e) => nameOf(e.destXcf) ?? `${e.destXcf ?? "?"} (not a target of the topology)`)
+    : ready;
+  return { receiving, ready };
+}
+
 export function createObserver(d: ObserverDeps): Observer {
   const { target } = d;
   const distributor = d.topology.systems.find((s) => s.name === target.distributor)!;
   const command = netstatCommand(distributor.tcpip.proc, { report: "VDPT", options: ["DETAIL"] });
-  const nameOf = (xcf: string | null) => instancesOf(target).find((i) => xcf !== null && sameAddress(i.xcf, xcf))?.system;
 
   const vdpt: Observer["vdpt"] = async () => {
     let text: string;
@@ -77,27 +102,7 @@ export function createObserver(d: ObserverDeps): Observer {
     } catch (err) {
       return { receiving: null, ready: [], note: `${command} on ${target.distributor}: ${(err as Error).message}` };
     }
-    const shown = readDisplay("VDPT", text);
-    if (shown.state !== "ok") {
-      const why =
-        shown.state === "refused"
-          ? `${shown.messageId} ${shown.text}`
-          : shown.state === "unrecognised"
-            ? shown.firstLines.join(" / ")
-            : shown.notInSysplex.message;
-      return { receiving: null, ready: [], note: `${command} on ${target.distributor}: ${why}` };
-    }
-    const entries = shown.data.entries.filter(
-      (e) => e.target === "stack" && sameAddress(e.destAddress, target.dvipa) && e.destPort === target.port,
-    );
-    const ready = entries
-      .filter((e) => (e.rdy ?? 0) >= 1)
-      .map((e) => nameOf(e.destXcf))
-      .filter((n): n is string => n !== undefined);
-    const receiving = target.hotStandby
-      ? entries.filter(isActive).map((e) => nameOf(e.destXcf) ?? `${e.destXcf ?? "?"} (not a target of the topology)`)
-      : ready;
-    return { receiving, ready };
+    return readVdpt(target, text, `${command} on ${target.distributor}`);
   };
 
   const probe = async (): Promise<Pick<Sample, "answered" | "answeredBy" | "note">> => {

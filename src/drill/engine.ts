@@ -5,7 +5,7 @@ import { runLock } from "../run/sysplex-lock";
 import { loadTopologyFile } from "../run/topology-file";
 import { verify } from "../run/verify";
 import type { Topology } from "../topology";
-import { anonymousInfo, endpointUrl } from "../verify";
+import { anonymousInfo, endpointUrl, type VerifyResult } from "../verify";
 import { createZosmfClient, type ZosmfClient } from "../zosmf";
 import { assertNotRefused, assertVaryDone, failCommand, operatorForm, restoreCommand } from "./commands";
 import { createObserver, type Observer } from "./observe";
@@ -104,7 +104,7 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
     const runId = newRunId(topology.sysplex);
     const lock = await runLock(() => client, "drill", topology, o)(runId);
     try {
-      return result(c, { ...(await exercise(c, phases)), runId });
+      return result(c, { ...(await exercise(c, phases, pre)), runId });
     } finally {
       const problem = await lock.release();
       if (problem) o.sink?.onEvent({ type: "message", level: "warn", text: problem });
@@ -154,7 +154,7 @@ async function failAndWatch(c: Ctx, phases: T.DrillPhase[], reasons: string[]): 
   return w.done;
 }
 
-async function exercise(c: Ctx, phases: T.DrillPhase[]): Promise<Body> {
+async function exercise(c: Ctx, phases: T.DrillPhase[], before: VerifyResult): Promise<Body> {
   const reasons: string[] = [];
   let tookOverOk = false;
   try {
@@ -202,7 +202,7 @@ async function exercise(c: Ctx, phases: T.DrillPhase[]): Promise<Body> {
       })
     : undefined;
   if (back) phases.push(back.phase);
-  if (!interrupted()) phases.push(finalVerifyPhase(await runVerify(c.o)));
+  if (!interrupted()) phases.push(finalVerifyPhase(c.target, before, await runVerify(c.o)));
   const failed = phases.some((p) => p.verdict === "failed");
   const status = interrupted() ? "interrupted" : failed ? "failed" : "succeeded";
   return {

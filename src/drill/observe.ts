@@ -118,7 +118,9 @@ export function createObserver(d: ObserverDeps): Observer {
   return {
     vdpt,
     look: async (at) => {
-      const [v, p] = await Promise.all([vdpt(), probe()]);
+      // One after the other: the answer is read right after the table it is judged against.
+      const v = await vdpt();
+      const p = await probe();
       const note = [v.note, p.note].filter(Boolean).join("; ");
       return {
         at,

@@ -1,4 +1,4 @@
-import type { VerifyResult } from "../verify";
+import type { Check, VerifyResult } from "../verify";
 import type { Sample } from "./observe";
 import type { DrillTarget } from "./target";
 import type { DrillPhase } from "./types";
@@ -49,14 +49,29 @@ export function preflightPhase(v: VerifyResult, reasons: readonly string[]): Dri
       };
 }
 
-export function finalVerifyPhase(v: VerifyResult): DrillPhase {
-  const s = v.summary;
-  const ok = v.unreadable.length === 0 && s.failed === 0;
+const key = (c: Check) => `${c.id}\0${c.system ?? ""}`;
+
+/**
+ * Verify after the drill fails when a check of the target failed, or when a check that was not
+ * failed before the drill is failed now: a sysplex with other known problems can still be drilled.
+ */
+export function finalVerifyPhase(t: DrillTarget, before: VerifyResult, after: VerifyResult): DrillPhase {
+  const s = after.summary;
+  const failedBefore = new Set(before.checks.filter((c) => c.verdict === "failed").map(key));
+  const bad = after.checks.filter((c) => c.verdict === "failed" && (aboutTarget(t, c.id) || !failedBefore.has(key(c))));
+  const problems = [
+    ...(after.unreadable.length ? [`could not read ${after.unreadable.map((x) => x ?? "the command's own connection").join(", ")}`] : []),
+    ...bad.map((c) => `${c.id}${c.system ? ` (${c.system})` : ""}: ${c.reason ?? c.found}`),
+  ];
+  const counts = `verify ${after.verdict}: ${s.healthy} healthy, ${s.degraded} degraded, ${s.failed} failed`;
   return {
     id: "final-verify",
     title: "Verify after the drill",
-    verdict: ok ? "passed" : "failed",
-    timeMs: v.durationMs,
-    detail: `verify ${v.verdict}: ${s.healthy} healthy, ${s.degraded} degraded, ${s.failed} failed${v.unreadable.length ? `; could not read ${v.unreadable.map((x) => x ?? "own connection").join(", ")}` : ""}`,
+    verdict: problems.length === 0 ? "passed" : "failed",
+    timeMs: after.durationMs,
+    detail:
+      problems.length === 0
+        ? `${counts}; no check of ${t.name} failed and none failed that had not before`
+        : `${counts}; ${problems.join("; ")}`,
   };
 }

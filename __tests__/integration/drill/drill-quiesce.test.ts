@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { drill } from "../../../src/drill";
-import { changingCommands, provisionedPlex, type Plex } from "./helpers";
+import { changingCommands, provisionedPlex, startZosConnect, type Plex } from "./helpers";
 
 let plex: Plex | undefined;
 afterEach(async () => {
@@ -42,6 +42,7 @@ describe("zowe ha drill --method quiesce", () => {
 
   it("the three-system example drills a distributed service (zosconnect) and restores it", async () => {
     plex = await provisionedPlex("three-system-all.yaml");
+    await startZosConnect(plex);
     const from = plex.emu.requestLog.consoleCommands.length;
     const r = await drill(plex.options({ target: "zosconnect" }));
     expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");

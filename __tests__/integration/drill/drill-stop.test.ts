@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { drill } from "../../../src/drill";
 import { expectRfjValid } from "../../result-schema";
-import { changingCommands, provisionedPlex, type Plex } from "./helpers";
+import { changingCommands, provisionedPlex, startZosConnect, type Plex } from "./helpers";
 
 let plex: Plex | undefined;
 afterEach(async () => {
@@ -78,5 +78,17 @@ describe("zowe ha drill --method stop", () => {
       message: expect.stringMatching(/--target: nosuch/),
     });
     expect(plex.emu.requestLog.total).toBe(total);
+  });
+
+  it("the three-system example drills a distributed service: ZCON1 stopped, SYSB and SYSC carry it, ZCON1 started again", async () => {
+    plex = await provisionedPlex("three-system-all.yaml");
+    await startZosConnect(plex);
+    const from = plex.emu.requestLog.consoleCommands.length;
+    const r = await drill(plex.options({ target: "zosconnect", method: "stop" }));
+    expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");
+    expect(phase(r, "takeover")?.detail).toMatch(/SYSB, SYSC receiving/);
+    expect(phase(r, "answer")?.detail).toMatch(/answered by SYS[BC]/);
+    expect(phase(r, "switch-back")?.verdict).toBe("passed");
+    expect(changingCommands(plex.emu, from)).toEqual(["P ZCON1", "S ZCON1"]);
   });
 });

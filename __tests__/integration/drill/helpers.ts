@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { start, type Emulator, type StartOptions } from "../../../emulator";
 import { provision } from "../../../src/run/provision";
-import type { ZosmfConnection } from "../../../src/zosmf";
+import { createZosmfClient, type ZosmfConnection } from "../../../src/zosmf";
+import { operator, writeListenerProc } from "../services/helpers";
 import type { DrillOptions } from "../../../src/drill";
 import { isDisplayCommand } from "../../../src/engine/sent";
 
@@ -62,4 +63,22 @@ export function changingCommands(emu: Emulator, from = 0): string[] {
     .slice(from)
     .map((c) => c.cmd)
     .filter((c) => !isDisplayCommand(c));
+}
+
+/** The three-system example's z/OS Connect servers, started from plain listener procedures on port 5595. */
+export async function startZosConnect(plex: Plex): Promise<void> {
+  const client = createZosmfClient(plex.connection);
+  try {
+    for (const [system, job] of [
+      ["SYSA", "ZCON1"],
+      ["SYSB", "ZCON2"],
+      ["SYSC", "ZCON3"],
+    ] as const) {
+      await writeListenerProc(client, job, [5595]);
+      operator(plex.emu, system, `S ${job}`);
+    }
+  } finally {
+    client.close();
+  }
+  await plex.emu.settle();
 }

@@ -28,7 +28,11 @@ export function renderDrillText(r: DrillResult): string {
         : "The restore was NOT confirmed.",
     );
   }
-  if (r.operatorAction?.length) lines.push("The operator must run:", ...r.operatorAction.map((a) => `  ${a}`));
+  if (r.operatorAction?.length) {
+    // An unconfirmed restore is the operator's to finish; moving traffic back under NOAUTOSWITCHBACK is a choice.
+    const lead = r.restored === "not-confirmed" ? "The operator must run:" : "To move traffic back to the preferred instance, run:";
+    lines.push(lead, ...r.operatorAction.map((a) => `  ${a}`));
+  }
   return lines.join("\n");
 }
 

@@ -104,7 +104,7 @@ export function takeoverPhases(samples: readonly Sample[], t: DrillTarget, timeo
     timeMs: outage?.durationMs ?? 0,
     detail:
       outage === undefined
-        ? `every one of ${samples.length} looks answered`
+        ? `${samples.length === 1 ? "the one look" : `all ${samples.length} looks`} answered`
         : outage.toMs === undefined
           ? `nothing answered from ${formatDuration(outage.fromMs)} to the last look`
           : `from ${formatDuration(outage.fromMs)} to ${formatDuration(outage.toMs)} after the failing command`,

@@ -150,7 +150,9 @@ async function failAndWatch(c: Ctx, phases: T.DrillPhase[], reasons: string[]): 
   });
   const taken = takeoverPhases(w.samples, c.target, timeoutMs, w.interrupted ? "interrupted before it was seen" : undefined);
   phases.push(...taken);
-  for (const p of taken.filter((x) => x.verdict === "failed")) reasons.push(`stopped at "${p.title}": ${p.detail}`);
+  // Where it stopped: the first phase not reached, which the others follow from.
+  const stopped = taken.find((x) => x.verdict === "failed");
+  if (stopped) reasons.push(`stopped at "${stopped.title}": ${stopped.detail}`);
   return w.done;
 }
 

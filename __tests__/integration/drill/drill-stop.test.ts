@@ -91,4 +91,19 @@ describe("zowe ha drill --method stop", () => {
     expect(phase(r, "switch-back")?.verdict).toBe("passed");
     expect(changingCommands(plex.emu, from)).toEqual(["P ZCON1", "S ZCON1"]);
   });
+
+  it("when the takeover never happens: fails, starts SYSA's server again and says where it stopped", async () => {
+    plex = await provisionedPlex("two-system.yaml");
+    // SYSB's stack takes no distributed work: its listener is ready, yet the distributor cannot move to it.
+    plex.emu.state.systems.SYSB!.tcpip.sysplexRouting = false;
+    const from = plex.emu.requestLog.consoleCommands.length;
+    const r = await drill(plex.options({ method: "stop", takeoverTimeoutMs: 1_000 }));
+    expect(r.status).toBe("failed");
+    expect(r.restored).toBe("confirmed");
+    expect(r.reasons[0]).toMatch(/^stopped at "Backup receives in the VDPT": not seen within 1\.0 s/);
+    expect(phase(r, "restore")?.verdict).toBe("passed");
+    expect(changingCommands(plex.emu, from)).toEqual(["P IZUSVRA", "S IZUSVRA"]);
+    expect(plex.emu.state.systems.SYSA!.tcpip.listeners.some((l) => l.jobName === "IZUSVRA" && l.port === 443)).toBe(true);
+    expect(plex.emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
+  });
 });

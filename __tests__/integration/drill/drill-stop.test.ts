@@ -3,7 +3,8 @@
  * closes its listener, the HOTSTANDBY target moves to the backup, and the drill starts it again.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { drill } from "../../../src/drill";
+import type { PdsDataset } from "../../../emulator/state";
+import { drill, renderDrillText } from "../../../src/drill";
 import { expectRfjValid } from "../../result-schema";
 import { changingCommands, provisionedPlex, startZosConnect, type Plex } from "./helpers";
 
@@ -105,5 +106,18 @@ describe("zowe ha drill --method stop", () => {
     expect(changingCommands(plex.emu, from)).toEqual(["P IZUSVRA", "S IZUSVRA"]);
     expect(plex.emu.state.systems.SYSA!.tcpip.listeners.some((l) => l.jobName === "IZUSVRA" && l.port === 443)).toBe(true);
     expect(plex.emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
+  });
+
+  it("a restart that is not confirmed is not reported as done: failed, with the exact command the operator must run", async () => {
+    plex = await provisionedPlex("two-system.yaml");
+    // The procedure is gone: the server stops, but cannot be started again from it.
+    delete (plex.emu.state.datasets["SYS1.PROCLIB"] as PdsDataset).members.IZUSVRA;
+    const r = await drill(plex.options({ method: "stop", restoreTimeoutMs: 1_000 }));
+    expect(r.status).toBe("failed");
+    expect(r.restored).toBe("not-confirmed");
+    expect(phase(r, "restore")?.verdict).toBe("failed");
+    expect(r.operatorAction).toEqual(["RO SYSA,S IZUSVRA"]);
+    expect(renderDrillText(r)).toMatch(/The restore was NOT confirmed\.\nThe operator must run:\n {2}RO SYSA,S IZUSVRA/);
+    expect(r.phases.map((p) => p.id)).not.toContain("switch-back");
   });
 });

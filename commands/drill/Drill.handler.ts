@@ -39,18 +39,16 @@ export default class DrillHandler extends HaBaseHandler {
 /** Refused, failed or unconfirmed: exit 2 (the sysplex is not as it should be); interrupted with everything restored: exit 4. */
 function failureOf(r: Awaited<ReturnType<typeof drill>>): Pick<HaCommandResult, "failure"> {
   if (r.status === "planned" || r.status === "succeeded") return {};
-  if (r.status === "interrupted" && r.restored !== "not-confirmed")
-    return {
-      failure: {
-        failureClass: "tool-failure",
-        message: `Drill of ${r.target} interrupted; ${r.commands[1]?.command ?? "the restore"} was confirmed`,
-      },
-    };
+  if (r.status === "interrupted" && r.restored !== "not-confirmed") {
+    const restore = r.commands[1];
+    const how = r.restored === "confirmed" && restore ? `${restore.command} on ${restore.system} was confirmed` : "nothing was stopped";
+    return { failure: { failureClass: "tool-failure", message: `Drill of ${r.target} interrupted; ${how}` } };
+  }
   const what =
     r.status === "refused"
       ? "refused; nothing was stopped"
       : r.restored === "not-confirmed"
-        ? "failed and the restore was not confirmed"
+        ? `${r.status === "interrupted" ? "interrupted" : "failed"} and the restore was not confirmed`
         : "failed";
   return { failure: { failureClass: "zos-failure", message: `Drill of ${r.target} ${what}` } };
 }

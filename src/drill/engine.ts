@@ -104,6 +104,16 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
     const runId = newRunId(topology.sysplex);
     const lock = await runLock(() => client, "drill", topology, o)(runId);
     try {
+      // Ctrl-C before the failing command: nothing is stopped at all.
+      if (o.signal?.aborted)
+        return result(c, {
+          status: "interrupted",
+          commands: [],
+          phases,
+          restored: "not-needed",
+          reasons: ["interrupted before anything was stopped"],
+          runId,
+        });
       return result(c, { ...(await exercise(c, phases, pre)), runId });
     } finally {
       const problem = await lock.release();

@@ -21,13 +21,10 @@ export function renderDrillText(r: DrillResult): string {
   if (r.status === "planned" || r.status === "refused")
     lines.push(...(r.status === "planned" ? r.commands.map((c) => `  on ${c.system}: ${c.command} (${c.purpose})`) : []));
   lines.push(...r.reasons.map((x) => `  ${x}`));
-  if (r.status !== "planned" && r.status !== "refused") {
-    lines.push(
-      r.restored === "confirmed"
-        ? `${r.commands[1]?.command ?? "The restore"} was confirmed on ${r.commands[1]?.system ?? "the preferred system"}.`
-        : "The restore was NOT confirmed.",
-    );
-  }
+  const restore = r.commands[1];
+  if (r.restored === "confirmed" && restore) lines.push(`${restore.command} was confirmed on ${restore.system}.`);
+  if (r.restored === "not-confirmed") lines.push("The restore was NOT confirmed.");
+  if (r.restored === "not-needed" && r.status === "interrupted") lines.push("Nothing was stopped.");
   if (r.operatorAction?.length) {
     // An unconfirmed restore is the operator's to finish; moving traffic back under NOAUTOSWITCHBACK is a choice.
     const lead = r.restored === "not-confirmed" ? "The operator must run:" : "To move traffic back to the preferred instance, run:";

@@ -44,7 +44,14 @@ async function running(d: RestoreDeps): Promise<boolean> {
     delayMs: d.consoleDelayMs,
     isComplete: (t) => parseDisplayActive(t, job).state !== "unknown",
   });
-  return parseDisplayActive(r.text, job).state === "active";
+  const task = parseDisplayActive(r.text, job);
+  // Not knowing is not "not running": a second server is never started on a guess.
+  if (task.state === "unknown")
+    throw new HaError(`The answer to D A,${job} on ${system} was not recognised, so whether ${job} runs is unknown; it was not started.`, {
+      failureClass: "zos-failure",
+      details: task.lines.length ? [...task.lines] : ["(no answer)"],
+    });
+  return task.state === "active";
 }
 
 /** Starts the server unless it still runs, then waits until the distributor sees its listener ready. */

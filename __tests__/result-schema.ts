@@ -32,6 +32,7 @@ export function schemaOfCommand(args: readonly string[]): ResultSchemaName | und
     "runs ls": "runs-list-result",
     "runs show": "runs-show-result",
     unlock: "unlock-result",
+    drill: "drill-result",
   };
   return names[command];
 }

@@ -7,6 +7,7 @@ export { rollback, type RollbackOptions, type RollbackResult } from "./run/rollb
 export { unlock, type UnlockOptions, type UnlockResult } from "./run/unlock";
 export { readLock, type LockHolder, type LockState } from "./run/sysplex-lock";
 export { verify, type VerifyOptions, type VerifyResult } from "./run/verify";
+export { drill, type DrillOptions, type DrillResult } from "./drill";
 export type { RunOptions, RunResult } from "./run/apply-run";
 export type { RunSummary } from "./run/summary";
 export { failureClassOf, pendingOutcome, verifyFailure, type FailOn } from "./run/exit-policy";

@@ -310,6 +310,19 @@ describe("provision and verify through the CLI", () => {
     }
   }, 300_000);
 
+  it("drill --dry-run refuses with exit 2 when the DVIPA does not answer, having sent displays only", async () => {
+    expect(provisioned, "the provision of the test above").toBeDefined();
+    const commands = async () => ((await emulatorLog()).consoleCommands as { cmd: string }[]).map((c) => c.cmd);
+    const before = (await commands()).length;
+    // The emulator process serves no DVIPA port: the drill cannot see the DVIPA answer, so it must not start.
+    const res = await zowe(["ha", "drill", "-t", provisioned!, "--dry-run", "--rfj"], connEnv, 180_000);
+    expect(res.status, res.stderr).toBe(2);
+    const data = (JSON.parse(res.stdout) as { data: { status: string; reasons: string[]; commands: { command: string }[] } }).data;
+    expect(data.status).toBe("refused");
+    expect(data.reasons.join("\n")).toMatch(/the DVIPA 192\.0\.2\.10:443 does not answer/);
+    expect((await commands()).slice(before).filter((c) => !/^\s*(D |\$D|RVARY LIST)/.test(c))).toEqual([]);
+  }, 180_000);
+
   it("reports an unreachable z/OSMF as a tool failure with exit code 4 and a hint naming host and port", async () => {
     const res = await zowe(["ha", "verify", "-t", path.join(ROOT, "examples", "two-system.yaml")], { ...connEnv, ZOWE_OPT_PORT: "1" });
     expect(res.status).toBe(4);

@@ -16,7 +16,7 @@ export function escapeXml(value: string): string {
     .replace(/'/g, "&apos;");
 }
 
-type Outcome = "pass" | "failure" | "error" | "skipped" | "degraded";
+export type Outcome = "pass" | "failure" | "error" | "skipped" | "degraded";
 
 /** A check verify could not run is an error; a failed check a failure; a check of a down system is skipped. */
 function outcome(c: Check, failOn: "failed" | "degraded"): Outcome {
@@ -49,7 +49,7 @@ function testcase(sysplex: string, c: Check, o: Outcome): string {
   }
 }
 
-function document(name: string, seconds: string, cases: readonly { xml: string; o: Outcome }[]): string {
+export function junitDocument(name: string, seconds: string, cases: readonly { xml: string; o: Outcome }[]): string {
   const count = (o: Outcome) => cases.filter((c) => c.o === o).length;
   const counts = `tests="${cases.length}" failures="${count("failure")}" errors="${count("error")}"`;
   return [
@@ -70,7 +70,7 @@ export function renderJunit(result: VerifyResult, options: JunitOptions = {}): s
     const o = outcome(c, failOn);
     return { xml: testcase(result.sysplex, c, o), o };
   });
-  return document(escapeXml(`zowe ha verify ${result.sysplex}`), (result.durationMs / 1000).toFixed(3), cases);
+  return junitDocument(escapeXml(`zowe ha verify ${result.sysplex}`), (result.durationMs / 1000).toFixed(3), cases);
 }
 
 /** The report of a verify that could not start (an invalid topology): one test case in error. */
@@ -78,5 +78,5 @@ export function renderJunitError(name: string, message: string, details: readonl
   // The lines that say what is wrong (each topology problem) go in the body, where a dashboard shows them.
   const body = [message, ...details].join("\n");
   const xml = `    <testcase name="verify.start: verify could run" classname="${escapeXml(name)}" time="0.000">\n      <error message="${escapeXml(message)}" type="not-run">${escapeXml(body)}</error>\n    </testcase>`;
-  return document(escapeXml(`zowe ha verify ${name}`), "0.000", [{ xml, o: "error" }]);
+  return junitDocument(escapeXml(`zowe ha verify ${name}`), "0.000", [{ xml, o: "error" }]);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { drillResultSchema } from "./drill-schema";
 import { runsListResultSchema, runsShowResultSchema, unlockResultSchema } from "./runs-schemas";
 import { count, lines, RESULT_SCHEMA_VERSION, stepOutcome, stepPlan, stepScope, text } from "./schema-parts";
 
@@ -128,6 +129,7 @@ export const RESULT_SCHEMAS = {
   "runs-list-result": runsListResultSchema,
   "runs-show-result": runsShowResultSchema,
   "unlock-result": unlockResultSchema,
+  "drill-result": drillResultSchema,
 } as const;
 
 export type ResultSchemaName = keyof typeof RESULT_SCHEMAS;

@@ -1,0 +1,3 @@
+export { drill } from "./engine";
+export { renderDrillJunit, renderDrillText } from "./report";
+export * from "./types";

@@ -125,8 +125,8 @@ export class ListenerSet {
     };
     const server = this.create((req, res) => {
       const bound = this.bound.get(req.socket)?.system;
-      // A kept-alive connection the distributor no longer sends there (it noticed a change
-      // while no request changed the state) is cut, as sync() cuts it on a change.
+      // A kept-alive connection whose server went away (noticed while no request changed the
+      // state) is cut, as sync() cuts it on a change.
       if (bound && !this.stillThere(key, bound)) return void req.socket.destroy();
       const system = bound ?? resolve();
       if (!system || !this.ctx.state.systems[system]?.up) return void req.socket.destroy();

@@ -49,8 +49,12 @@ export function resolveConnection(
 }
 
 /**
- * Whether the distributor would still send a connection to address:port to `system` (a
- * connection already there is kept), without counting one as resolveConnection does.
+ * Whether a connection already established to `system` through address:port is still served.
+ * The distributor forwards an established connection to the target it chose for as long as a
+ * server there holds it; QUIESCE and a HOTSTANDBY move change where NEW connections go (IBM:
+ * VARY TCPIP,,SYSPLEX,QUIESCE stops new distributed connections only; INF that a move of the
+ * Active target leaves established ones alone, as the connection routing table keeps them).
+ * Without a distribution in force it must still be where a new connection would go.
  */
 export function stillRoutes(
   state: EmulatorState,
@@ -61,9 +65,10 @@ export function stillRoutes(
 ): boolean {
   settle(state, at.now, at.policy);
   const dist = dvipaOwner(state, address)?.tcpip.distributions.find((d) => d.dvipa === address && coversPort(d, port));
-  if (!dist || dist.method === "HOTSTANDBY") return resolveConnection(state, address, port, at) === system;
-  const xcf = state.systems[system]?.tcpip.dynamicXcf?.address;
-  return !!xcf && noticedAvailable(state, dist, xcf) && listening(state, { ...dist, ports: [port] }, xcf);
+  if (!dist) return resolveConnection(state, address, port, at) === system;
+  const sys = state.systems[system];
+  const xcf = sys?.tcpip.dynamicXcf?.address;
+  return !!sys?.up && !!xcf && listening(state, { ...dist, ports: [port] }, xcf);
 }
 
 function listensOn(sys: SystemState, address: string, port: number): boolean {

@@ -15,7 +15,15 @@ const config: IImperativeConfig = {
     "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
     "all described by one topology file.",
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
-  definitions: [InitDefinition, ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition, RunsDefinition, GraphDefinition],
+  definitions: [
+    InitDefinition,
+    ProvisionDefinition,
+    VerifyDefinition,
+    RollbackDefinition,
+    UnlockDefinition,
+    RunsDefinition,
+    GraphDefinition,
+  ],
 };
 
 export = config;

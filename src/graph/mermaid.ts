@@ -1,4 +1,14 @@
-import { BACKUP_EDGE, cachingLabel, DISTRIBUTOR_EDGE, dvipaLabel, portGroupLabel, stackLabel, systemLabel, targetEdgeLabel, targetLabel } from "./labels";
+import {
+  BACKUP_EDGE,
+  cachingLabel,
+  DISTRIBUTOR_EDGE,
+  dvipaLabel,
+  portGroupLabel,
+  stackLabel,
+  systemLabel,
+  targetEdgeLabel,
+  targetLabel,
+} from "./labels";
 import type { GraphDvipa, GraphSystem, TopologyGraph } from "./model";
 import { LEGEND_ORDER, STATE_COLOURS } from "./palette";
 import { STATE_MEANING, type ElementState } from "./verdicts";

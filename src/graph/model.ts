@@ -107,15 +107,13 @@ export function buildGraph(t: Topology): TopologyGraph {
 function zosmfDvipa(t: Topology): GraphDvipa[] {
   const ha = t.zosmfHa;
   if (ha === undefined) return [];
-  const targets = zosmfHaSystems(t).map(
-    (m, i): GraphTarget => ({
-      id: `zt${i}`,
-      system: m.system.name,
-      server: m.system.zosmf.serverProc,
-      role: m.role,
-      ...(m.rank !== undefined ? { rank: m.rank } : {}),
-    }),
-  );
+  const targets = zosmfHaSystems(t).map((m, i): GraphTarget => ({
+    id: `zt${i}`,
+    system: m.system.name,
+    server: m.system.zosmf.serverProc,
+    role: m.role,
+    ...(m.rank !== undefined ? { rank: m.rank } : {}),
+  }));
   return [
     {
       id: "zdv",
@@ -132,16 +130,14 @@ function zosmfDvipa(t: Topology): GraphDvipa[] {
 }
 
 function serviceDvipa(svc: DistributedService, i: number): GraphDvipa {
-  const targets = svc.targets.map(
-    (tg, j): GraphTarget => ({
-      id: `t${i}_${j}`,
-      system: tg.system,
-      server: tg.server,
-      ...(tg.role !== undefined ? { role: tg.role } : {}),
-      ...(tg.rank !== undefined ? { rank: tg.rank } : {}),
-      ...(tg.weight !== undefined ? { weight: tg.weight } : {}),
-    }),
-  );
+  const targets = svc.targets.map((tg, j): GraphTarget => ({
+    id: `t${i}_${j}`,
+    system: tg.system,
+    server: tg.server,
+    ...(tg.role !== undefined ? { role: tg.role } : {}),
+    ...(tg.rank !== undefined ? { rank: tg.rank } : {}),
+    ...(tg.weight !== undefined ? { weight: tg.weight } : {}),
+  }));
   return {
     id: `dv${i}`,
     name: svc.name,

@@ -45,7 +45,8 @@ export interface GraphResult {
 /** Draws the topology as Mermaid text or SVG, coloured by the latest verify verdicts when asked. */
 export async function graphTopology(options: GraphOptions): Promise<GraphResult> {
   const format = formatOf(options.format, options.out);
-  if (options.out !== undefined && options.out.trim() === "") throw invalid('--out: the file name is empty; allowed: a local file path such as "plex.svg"');
+  if (options.out !== undefined && options.out.trim() === "")
+    throw invalid('--out: the file name is empty; allowed: a local file path such as "plex.svg"');
   // Every topology problem is reported before verify connects to anything.
   const { topology } = await loadTopologyFile(options.topologyFile);
   const file = options.out === undefined ? undefined : path.resolve(options.cwd ?? process.cwd(), options.out);

@@ -11,16 +11,17 @@ import { STATE_MEANING, type ElementState } from "./verdicts";
 
 /** Text and attribute content: markup characters escaped, characters XML 1.0 cannot hold replaced. */
 export function xmlText(text: string): string {
-  return (
-    text
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
-      .replace(/[\t\n\r]/g, " ")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
-  );
+  return text
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "\ufffd",
+    )
+    .replace(/[\t\n\r]/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
@@ -63,7 +64,12 @@ function edge(e: Edge, band: Layout["band"], dvipas: number): string {
   const lane = e.column.x + LANE * (e.dvipa + 1);
   const y2 = e.to.y + e.to.h / 2 + (e.style === "backup" ? 6 : e.style === "distributor" ? -6 : 0);
   const points = [`${x1},${y1}`, `${x1},${across}`, `${lane},${across}`, `${lane},${y2}`, `${e.to.x},${y2}`].join(" ");
-  const look = e.style === "distributor" ? ' stroke-width="3"' : e.style === "backup" ? ' stroke-width="1.5" stroke-dasharray="6 4"' : ' stroke-width="1.5"';
+  const look =
+    e.style === "distributor"
+      ? ' stroke-width="3"'
+      : e.style === "backup"
+        ? ' stroke-width="1.5" stroke-dasharray="6 4"'
+        : ' stroke-width="1.5"';
   const colour = EDGE_COLOURS[e.dvipa % EDGE_COLOURS.length]!;
   return `<polyline data-kind="edge" data-style="${e.style}" points="${points}" fill="none" stroke="${colour}"${look}/>`;
 }
@@ -109,7 +115,9 @@ function legend(top: number, verified: boolean): { svg: string; height: number }
       `<text x="${MARGIN + 38}" y="${y}" font-size="12" fill="#1a1a1a">${xmlText(STATE_MEANING[state])}</text>`
     );
   });
-  const heading = verified ? "Legend (colours: the latest verify verdict)" : "Legend (not verified: run with --verify to colour by verdict)";
+  const heading = verified
+    ? "Legend (colours: the latest verify verdict)"
+    : "Legend (not verified: run with --verify to colour by verdict)";
   const title = `<text x="${MARGIN}" y="${top + 4}" font-size="12" font-weight="bold" fill="#1a1a1a">${xmlText(heading)}</text>`;
   return { svg: `<g data-kind="legend">${title}${lines.join("")}${states.join("")}</g>`, height: 24 + (lines.length + states.length) * 22 };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { elementStates, mermaidText, renderMermaid, type ElementState } from "../../../src/graph";
 import type { ExampleName } from "../../example-topology";
@@ -86,5 +88,13 @@ describe("colours from verify", () => {
     const text = renderMermaid(g);
     expect(text).not.toContain("classDef");
     expect(text).not.toContain("legend");
+  });
+});
+
+describe("the README", () => {
+  it("shows the two-system example's Mermaid text exactly as graph prints it", () => {
+    const readme = readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
+    const block = /^### Graph\n[\s\S]*?^```mermaid\n([\s\S]*?)^```$/m.exec(readme)?.[1];
+    expect(block).toBe(renderMermaid(exampleGraph("two-system.yaml")));
   });
 });

@@ -33,7 +33,7 @@ export interface Layout {
 }
 
 export const MARGIN = 20;
-const COLUMN = 280;
+const COLUMN = 300;
 const GAP = 40;
 const INNER_PAD = 12;
 /** Each DVIPA's edges run down its own lane in the left margin of a column. */

@@ -1,5 +1,5 @@
 import type { ICommandDefinition, ICommandOptionDefinition } from "@zowe/imperative";
-import { GRAPH_FORMATS } from "../../src/graph";
+import { GRAPH_FORMATS } from "../../src/graph/formats";
 import { connectionOptions } from "../connection-options";
 import { TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
 import { VerifyDefinition } from "../verify/Verify.definition";

@@ -8,9 +8,9 @@ import { renderMermaid } from "./mermaid";
 import { buildGraph, graphElements, type ElementKind, type TopologyGraph } from "./model";
 import { renderSvg } from "./svg";
 import { elementStates, type ElementState } from "./verdicts";
+import { GRAPH_FORMATS, type GraphFormat } from "./formats";
 
-export const GRAPH_FORMATS = ["mermaid", "svg"] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+export { GRAPH_FORMATS, type GraphFormat } from "./formats";
 
 export interface GraphOptions {
   readonly topologyFile: string;

@@ -28,7 +28,8 @@ describe("zowe ha graph from the installed tarball", () => {
     Object.assign(globalThis, { window: dom.window, document: dom.window.document });
     const mermaid = (await import("mermaid")).default;
     await expect(mermaid.parse(res.stdout)).resolves.toBeTruthy();
-  });
+    // Each zowe start loads the host and the plug-in: seconds apiece on a busy machine.
+  }, 120_000);
 
   it("writes an SVG with --out, refuses to replace it without --force (exit 3), and refuses an unknown format (exit 3)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-graph-cli-"));
@@ -47,5 +48,5 @@ describe("zowe ha graph from the installed tarball", () => {
     const png = await zowe(["ha", "graph", "-t", example("two-system.yaml"), "--format", "png"], NOWHERE);
     expect(png.status).toBe(3);
     expect(png.stderr).toContain('--format: "png" is not a picture format; allowed: mermaid, svg');
-  });
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import type { IImperativeConfig } from "@zowe/imperative";
 import { DrillDefinition } from "./commands/drill/Drill.definition";
+import { GraphDefinition } from "./commands/graph/Graph.definition";
 import { InitDefinition } from "./commands/init/Init.definition";
 import { ProvisionDefinition } from "./commands/provision/Provision.definition";
 import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
@@ -23,6 +24,7 @@ const config: IImperativeConfig = {
     UnlockDefinition,
     RunsDefinition,
     DrillDefinition,
+    GraphDefinition,
   ],
 };
 

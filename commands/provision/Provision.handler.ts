@@ -1,6 +1,6 @@
 import { nextLines, renderRunResult } from "../../src/report/run-text";
 import { provisionNextSteps } from "../../src/run/provision-next";
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { failureClassOf, pendingOutcome } from "../../src/run/exit-policy";
 import { listOption } from "../../src/provision/step-filter";
 import { provision } from "../../src/run/provision";

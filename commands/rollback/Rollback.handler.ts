@@ -1,5 +1,5 @@
 import { renderRunResult } from "../../src/report/run-text";
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { failureClassOf } from "../../src/run/exit-policy";
 import { rollback, type RollbackResult } from "../../src/run/rollback";
 import { wrapSentence } from "../../src/report/wrap";

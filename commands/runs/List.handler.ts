@@ -1,4 +1,4 @@
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { renderRunsList } from "../../src/report/runs-text";
 import { listRuns } from "../../src/run/runs";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";

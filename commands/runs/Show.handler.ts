@@ -1,4 +1,4 @@
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { renderRunMarkdown } from "../../src/report/run-record-markdown";
 import { renderRunText } from "../../src/report/run-record-text";
 import { showRun } from "../../src/run/runs";

@@ -1,4 +1,4 @@
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { unlock } from "../../src/run/unlock";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { rfjData } from "../../src/report/result-schemas";
+import { rfjData } from "../../src/report/rfj-data";
 import { dirname } from "node:path";
 import { HaError } from "../../src/errors";
 import { renderJunit, renderJunitError } from "../../src/report/junit";

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import * as path from "node:path";
 import { provision } from "../../src/run/provision";
 import { verify } from "../../src/run/verify";
+import { authSinceClear, clearRequestLog, type AuthFigure } from "./auth";
 import type { EmulatorChild } from "./emulator-process";
 import { RequestTally } from "./requests";
 
@@ -31,6 +32,8 @@ export interface RunFigure {
   readonly medianRequestMs: number;
   /** Where a provision kept its run record. */
   readonly recordDir?: string;
+  /** How the run authenticated, from the emulator's request log. */
+  readonly auth: AuthFigure;
 }
 
 function medianOf(values: readonly number[]): number {
@@ -48,6 +51,7 @@ interface EmulatedJob {
 
 export async function measureProvision(emu: EmulatorChild, topologyFile: string, options: { scratch: string; concurrency?: number; startServers?: boolean; reset?: boolean; recordDir?: string }): Promise<RunFigure> {
   if (options.reset !== false) await emu.control("POST", "/__emulator/reset");
+  else await clearRequestLog(emu);
   const offset = await emu.clockOffset();
   const tally = new RequestTally();
   // A run record of its own per run, unless the caller continues an earlier one's history.
@@ -68,6 +72,7 @@ export async function measureProvision(emu: EmulatorChild, topologyFile: string,
   const failed = result.outcomes.filter((o) => o.state === "failed").map((o) => `${o.id}: ${o.error?.message}`);
   if (result.status !== "succeeded") throw new Error(`provision ${result.status}:\n${failed.join("\n")}`);
 
+  const auth = await authSinceClear(emu);
   const state = await emu.control<{ jobs: EmulatedJob[] }>("GET", "/__emulator/state");
   const polls = tally.statusPolls();
   const jobs: JobFigure[] = [];
@@ -76,13 +81,15 @@ export async function measureProvision(emu: EmulatorChild, topologyFile: string,
     if (j.type !== "JOB" || j.endsAt === null || !seen) continue;
     jobs.push({ job: `${j.jobname}(${j.jobid})`, runMs: j.endsAt - j.submittedAt, polls: seen.polls, noticeMs: seen.lastAt - (j.endsAt + offset) });
   }
-  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs, medianRequestMs: medianOf(tally.events.map((e) => e.ms)), recordDir };
+  return { wallMs, planMs: planAt - t0, status: result.status, requests: tally.total, byKind: tally.byKind(), jobs, medianRequestMs: medianOf(tally.events.map((e) => e.ms)), recordDir, auth };
 }
 
 export async function measureVerify(emu: EmulatorChild, topologyFile: string): Promise<RunFigure> {
+  await clearRequestLog(emu);
   const tally = new RequestTally();
   const t0 = performance.now();
   const result = await verify({ topologyFile, connection: emu.connection, onRequest: tally.onRequest });
   const wallMs = performance.now() - t0;
-  return { wallMs, planMs: wallMs, status: result.verdict, requests: tally.total, byKind: tally.byKind(), jobs: [], medianRequestMs: medianOf(tally.events.map((e) => e.ms)) };
+  const auth = await authSinceClear(emu);
+  return { wallMs, planMs: wallMs, status: result.verdict, requests: tally.total, byKind: tally.byKind(), jobs: [], medianRequestMs: medianOf(tally.events.map((e) => e.ms)), auth };
 }

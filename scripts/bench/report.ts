@@ -1,5 +1,5 @@
 /** The results file and the Markdown table made from it. */
-import { cpus, totalmem, platform, release } from "node:os";
+import { cpus, loadavg, totalmem, platform, release } from "node:os";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 
@@ -16,6 +16,10 @@ export function machine(root: string): Record<string, unknown> {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    // 1, 5 and 15 minutes: how much other work shared the cores when the benchmark began.
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / "),
     os: `${platform()} ${release()}`,
     node: process.version,
     zoweHa: version(path.join(root, "package.json")),

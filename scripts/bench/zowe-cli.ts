@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { EmulatorChild } from "./emulator-process";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
-const ZOWE = path.join(ROOT, "node_modules", ".bin", "zowe");
+export const ZOWE = path.join(ROOT, "node_modules", ".bin", "zowe");
 
 export interface Timed {
   readonly ms: number;

@@ -116,10 +116,7 @@ export const verifyResultSchema = z
   })
   .describe("zowe ha verify --rfj: data");
 
-/** A command's result as `--rfj` gives it: the result with its schema version first. */
-export function rfjData<T extends object>(result: T): { schemaVersion: typeof RESULT_SCHEMA_VERSION } & T {
-  return { schemaVersion: RESULT_SCHEMA_VERSION, ...result };
-}
+export { rfjData } from "./rfj-data";
 
 /** Each schema file under schemas/ and the definition it is generated from. */
 export const RESULT_SCHEMAS = {

@@ -5,7 +5,7 @@ import { z } from "zod";
  * provision and rollback results and again in a run record that `runs show` returns.
  */
 
-export const RESULT_SCHEMA_VERSION = 1 as const;
+export { RESULT_SCHEMA_VERSION } from "./rfj-data";
 
 export const text = z.string();
 export const lines = z.array(z.string());

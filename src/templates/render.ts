@@ -1,7 +1,17 @@
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { HaError } from "../errors";
 import { ESCAPERS, Refusal, preview, type Escaper } from "./escape";
 import { EscapedText, TemplateValue, UnescapedValue, fieldOf, valueOf, wrapData } from "./value";
+
+/**
+ * The template engine, loaded the first time a template is rendered: most commands render none
+ * (verify reads only), and loading it costs every start-up of the Zowe CLI that runs them.
+ */
+let engine: typeof Handlebars | undefined;
+function templateEngine(): typeof Handlebars {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use; render stays synchronous
+  return (engine ??= require("handlebars") as typeof Handlebars);
+}
 
 /** A template's text and the name people know it by (shown in every error about it). */
 export interface TemplateSource {
@@ -48,7 +58,7 @@ export function renderTemplate(template: TemplateSource, data: object, options: 
 
 /** As renderTemplate, also listing what each value became (for checks of the rendered text). */
 export function renderWithValues(template: TemplateSource, data: object, options: RenderOptions = {}): Rendered {
-  const hb = Handlebars.create();
+  const hb = templateEngine().create();
   const written: WrittenValue[] = [];
   const builtinIf = hb.helpers["if"] as Handlebars.HelperDelegate;
   const builtinUnless = hb.helpers["unless"] as Handlebars.HelperDelegate;

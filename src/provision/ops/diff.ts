@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from "diff";
+import type * as Diff from "diff";
 import { redactSecrets } from "../../engine/redact";
 import { sha256 } from "../../engine/run-record";
 
@@ -21,10 +21,17 @@ export function recordsSha256(text: string): string {
   return sha256(normaliseRecords(text));
 }
 
+/** Loaded at the first change shown: a run that changes nothing, and every verify, never needs it. */
+let diffLib: typeof Diff | undefined;
+function diffModule(): typeof Diff {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use; callers stay synchronous
+  return (diffLib ??= require("diff") as typeof Diff);
+}
+
 /** A unified diff of what a write changes, with secrets masked; `before` null = new file. */
 export function unifiedDiff(name: string, before: string | null, after: string | null): string {
   // null: there is no such member (before: to be created; after: to be deleted, every line removed).
-  const patch = createTwoFilesPatch(
+  const patch = diffModule().createTwoFilesPatch(
     before === null ? "/dev/null" : `${name} (now)`,
     after === null ? "/dev/null" : `${name} (planned)`,
     before === null ? "" : ensureNewline(before),

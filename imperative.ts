@@ -1,4 +1,5 @@
 import type { IImperativeConfig } from "@zowe/imperative";
+import { DiscoverDefinition } from "./commands/discover/Discover.definition";
 import { InitDefinition } from "./commands/init/Init.definition";
 import { ProvisionDefinition } from "./commands/provision/Provision.definition";
 import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
@@ -14,7 +15,7 @@ const config: IImperativeConfig = {
     "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
     "all described by one topology file.",
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
-  definitions: [InitDefinition, ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition, RunsDefinition],
+  definitions: [InitDefinition, DiscoverDefinition, ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition, RunsDefinition],
 };
 
 export = config;

@@ -77,7 +77,8 @@ function withSchemaLine(example: string, schema: string): string {
   return MODELINE.test(example) ? example.replace(MODELINE, () => line) : `${line}\n${example}`;
 }
 
-async function writeOut(file: string, text: string, force: boolean): Promise<void> {
+/** Writes a new local file; an existing one only with `force` (exit 3 naming it otherwise). */
+export async function writeOut(file: string, text: string, force: boolean): Promise<void> {
   try {
     // "wx" fails when the file exists, at the moment of writing: nothing is overwritten by a race either.
     await writeFile(file, text, { encoding: "utf8", flag: force ? "w" : "wx" });

@@ -1,0 +1,81 @@
+import type { PortlistEntry } from "../parsers";
+import { sharingOf } from "../tcpip/in-force";
+import { found, todo, type DraftNode } from "./found";
+import type { PlexFacts, SystemFacts } from "./facts";
+import { maskOf, type Distribution } from "./distributions";
+
+/*
+ * distributedServices and portSharing as the stacks have them: every other distributed DVIPA,
+ * and every PORT reservation that shares a port (SHAREPORT, SHAREPORTWLM in PORTLIST).
+ */
+
+function serverOn(p: PlexFacts, system: string | null, port: number | undefined): DraftNode {
+  const s = p.systems.find((x) => x.name === system);
+  const entry = s?.stack?.ports?.find((e) => e.port === port && !/[*?]/.test(e.user));
+  if (entry) return found(entry.user, `PORTLIST on ${system}: the job that reserves port ${port}`);
+  return todo("SERVER", `the job name of the server listening on port ${port ?? "?"} on ${system ?? "?"} (D A,L)`);
+}
+
+export function distributedServicesDraft(p: PlexFacts, ds: readonly Distribution[]): DraftNode[] {
+  return ds.map((d) => {
+    const first = d.entries[0]!;
+    const mask = maskOf(d.prefixLen);
+    return {
+      name: found(`svc-${d.dvipa.replaceAll(".", "-")}`, "named after its DVIPA; rename it freely"),
+      dvipa: found(d.dvipa, d.from),
+      dvipaMask: mask ? found(mask, d.from) : todo("255.255.255.0", `VIPADCFG showed no prefix length for ${d.dvipa}`),
+      ports: found(d.ports, d.from),
+      distributor: found(d.distributor, d.from),
+      ...(d.distributorBackup ? { distributorBackup: found(d.distributorBackup.system, `VIPABACKUP on ${d.distributorBackup.system}`) } : {}),
+      distMethod: first.distMethod ? found(first.distMethod, d.from) : todo("BASEWLM", `VIPADCFG printed DISTMETHOD ${first.distMethodRaw ?? "(none)"}`),
+      ...(typeof first.optLoc === "number" ? { optLocal: found(first.optLoc, "OPTLOCAL in VIPADCFG,DETAIL") } : {}),
+      targets: d.targets.map((t) => ({
+        system: t.system ? found(t.system, `DESTXCF ${t.xcf}`) : todo(p.systems[0]!.name, `no discovered stack has the XCF address ${t.xcf}`),
+        server: serverOn(p, t.system, d.ports[0]),
+        ...(t.entry.weight !== null && first.distMethod === "WEIGHTEDACTIVE" ? { weight: found(t.entry.weight, "WEIGHT in VIPADCFG,DETAIL") } : {}),
+        ...(first.distMethod === "HOTSTANDBY" && t.entry.srvType ? { role: found(t.entry.srvType, "SRVTYPE in VIPADCFG") } : {}),
+        ...(first.distMethod === "HOTSTANDBY" && t.entry.rank !== null ? { rank: found(t.entry.rank, "its rank in VIPADCFG") } : {}),
+      })),
+    };
+  });
+}
+
+const globRe = (prefix: string) => new RegExp(`^${prefix.replace(/[*]/g, ".*").replace(/[?]/g, ".")}$`);
+
+function sharedBy(s: SystemFacts): Map<string, PortlistEntry[]> {
+  const byUser = new Map<string, PortlistEntry[]>();
+  for (const e of s.stack?.ports ?? []) {
+    if (e.port === null || sharingOf(e) === null) continue;
+    byUser.set(`${e.user} ${e.protocol}`, [...(byUser.get(`${e.user} ${e.protocol}`) ?? []), e]);
+  }
+  return byUser;
+}
+
+/** One entry per shared reservation; a second SHAREPORT port of the same job prefix is its outbound port. */
+export function portSharingDraft(p: PlexFacts, skip: (system: string, port: number) => boolean): DraftNode[] {
+  const out: DraftNode[] = [];
+  for (const s of p.systems) {
+    const from = `PORTLIST on ${s.name}`;
+    for (const entries of sharedBy(s).values()) {
+      const sorted = [...entries].sort((a, b) => Number(b.flagSet.shareportWlm) - Number(a.flagSet.shareportWlm) || a.port! - b.port!);
+      const [main, outbound] = sorted;
+      if (skip(s.name, main!.port!)) continue;
+      const servers = (s.tasks ?? []).filter((t) => globRe(main!.user).test(t));
+      out.push({
+        name: found(`share-${s.name.toLowerCase()}-${main!.port}`, "named after its system and port; rename it freely"),
+        system: found(s.name, from),
+        port: found(main!.port, from),
+        protocol: found(main!.protocol, from),
+        jobPrefix: found(main!.user, from),
+        mode: found(sharingOf(main!), `the ${main!.flags} flags in ${from}`),
+        ...(main!.bindAddress ? { bind: found(main!.bindAddress, from) } : {}),
+        servers:
+          servers.length >= 2
+            ? found(servers, `D A,L on ${s.name}: the jobs matching ${main!.user}`)
+            : todo([`${main!.user.replace(/[*?]/g, "")}1`, `${main!.user.replace(/[*?]/g, "")}2`], `the servers sharing port ${main!.port} (D A,L on ${s.name} showed ${servers.length})`),
+        ...(outbound && sharingOf(outbound) === "SHAREPORT" ? { outboundPort: found(outbound.port, `${from}: the job prefix's other shared port`) } : {}),
+      });
+    }
+  }
+  return out;
+}

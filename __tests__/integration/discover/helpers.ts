@@ -1,17 +1,32 @@
-import type { Emulator } from "../../../emulator";
+import { start, type Emulator } from "../../../emulator";
 import { countChanges } from "../../../src/report/plan-summary";
 import { discoverTopology, type DiscoverResult } from "../../../src/discover";
 import { parseTopology, type Topology } from "../../../src/topology";
-import type { ZosmfClient } from "../../../src/zosmf";
+import { createZosmfClient, type ZosmfClient } from "../../../src/zosmf";
 import { apply, plan } from "../provision/helpers";
+
+/** The emulator with its DVIPAs served on local ports, so verify can reach z/OSMF through them. */
+export async function startWithDvipas(systems = ["SYSA", "SYSB"]): Promise<{ emu: Emulator; client: ZosmfClient }> {
+  const emu = await start({ tls: false, port: 0, systems, jobTiming: { inputMs: 5, activeMs: 20 }, dvipaListeners: true });
+  const url = new URL(emu.url);
+  const client = createZosmfClient({
+    hostname: url.hostname,
+    port: Number(url.port),
+    protocol: "http",
+    user: emu.user,
+    password: emu.password,
+    retry: { attempts: 1 },
+  });
+  return { emu, client };
+}
 
 export async function discover(client: ZosmfClient, opts: { systems?: string[]; zoweYaml?: string } = {}): Promise<DiscoverResult> {
   return discoverTopology({ client, ...opts });
 }
 
-/** Provisions the topology and checks every step ended well. */
+/** Provisions the topology (servers started, as a person would) and checks every step ended well. */
 export async function provision(client: ZosmfClient, t: Topology): Promise<void> {
-  const { outcomes } = await apply(await plan(client, t));
+  const { outcomes } = await apply(await plan(client, t, { startServers: true }));
   const bad = outcomes.filter((o) => /failed|skipped/.test(o.state)).map((o) => `${o.id}: ${o.error?.message ?? o.state}`);
   if (bad.length > 0) throw new Error(`provision did not finish:\n${bad.join("\n")}`);
 }
@@ -35,13 +50,17 @@ export function mark(emu: Emulator): LogMark {
   return { counts: { ...log.counts }, commands: log.consoleCommands.length, submits: log.submits.length, writes: log.writes.length };
 }
 
-/** What was sent since the mark that is not a read: requests other than GET and console PUTs, commands other than displays. */
+/**
+ * What was sent since the mark that is not a read: requests other than GET and console PUTs,
+ * commands other than displays, submits, writes. Signing on to z/OSMF (and off) is the
+ * client's session, as for every dry run, not a change to z/OS.
+ */
 export function notReads(emu: Emulator, since: LogMark): string[] {
   const log = emu.requestLog;
   const methods = Object.entries(log.counts)
     .filter(([k, n]) => n > (since.counts[k] ?? 0))
     .map(([k]) => k)
-    .filter((k) => !k.startsWith("GET ") && !/^PUT console/.test(k));
+    .filter((k) => !k.startsWith("GET ") && !/^PUT console/.test(k) && !/^(POST|DELETE) auth$/.test(k));
   const commands = log.consoleCommands.slice(since.commands).map((c) => c.cmd).filter((c) => !/^\s*D(ISPLAY)?\s/i.test(c));
   const submits = log.submits.slice(since.submits).map((s) => `submit ${s.jobname}`);
   const writes = log.writes.slice(since.writes).map((w) => `${w.method} ${w.target}`);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import type { ZosmfClient } from "../../../src/zosmf";
 import { startEmulator, topology } from "../provision/helpers";
+import { exampleText } from "../../example-topology";
 import { discover, mark, notReads, plannedChanges, provision } from "./helpers";
 
 let emu: Emulator;
@@ -20,10 +21,14 @@ describe("discover on a sysplex provisioned from examples/two-system.yaml", () =
     await provision(client, topology("two-system.yaml"));
     const before = mark(emu);
     const result = await discover(client, { zoweYaml: "/global/zowe/zowe.yaml" });
-    console.log(result.yaml, result.notes, result.todos);
     expect(notReads(emu, before)).toEqual([]);
     expect(result.problems).toEqual([]);
+    expect(result.todos).toEqual([]);
+    // What a user sees: the security step's two jobs (it cannot tell from a read what RACF holds), nothing else;
+    // exactly what the example itself plans on the sysplex it set up.
     const planned = await plannedChanges(client, result.yaml);
-    expect(planned.steps).toEqual([]);
+    expect(planned.steps).toEqual(["zosmf-ha/security: job,job"]);
+    expect(planned).toEqual(await plannedChanges(client, exampleText("two-system.yaml")));
+    expect(result.yaml).toMatch(/^# With zosmfHa, provision --dry-run always plans the security step's two jobs/m);
   });
 });

@@ -30,13 +30,12 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
   const hosts = new Map<string, string>();
   const instances: string[] = [];
   const ha = at(doc, "haInstances");
-  for (const [id, entry] of Object.entries(ha !== null && typeof ha === "object" ? (ha as Record<string, unknown>) : {})) {
+  for (const entry of Object.values(ha !== null && typeof ha === "object" ? (ha as Record<string, unknown>) : {})) {
     const sys = String(at(entry, "sysname") ?? "").toUpperCase();
     if (!systems.includes(sys)) continue;
     const host = at(entry, "hostname");
     if (typeof host === "string") hosts.set(sys, host);
     if (at(entry, "components", "caching-service", "enabled") === true) instances.push(sys);
-    void id;
   }
   const storage = at(doc, "components", "caching-service", "storage");
   const mode = MODES[String(at(storage, "mode") ?? "")];
@@ -60,7 +59,13 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
         ? { infinispan: { jgroupsPort: num(["infinispan", "jgroups", "port"], 7600), keyExchangePort: num(["infinispan", "jgroups", "keyExchange", "port"], 7601) } }
         : {}),
       ...(mode === "vsam"
-        ? { vsam: { name: typeof at(storage, "vsam", "name") === "string" ? found(at(storage, "vsam", "name"), from("vsam.name")) : todo("ZWE.CACHE", "the VSAM cluster") } }
+        ? {
+            vsam: {
+              name: typeof at(storage, "vsam", "name") === "string" ? found(at(storage, "vsam", "name"), from("vsam.name")) : todo("ZWE.CACHE", "the VSAM cluster"),
+              // zowe.yaml does not say how the cluster was defined; LISTCAT ALL of it shows its storage class.
+              rls: { storageClass: todo("SCLASS", "the SMS storage class of the cluster for record-level sharing (LISTCAT ALL), or nonRls { volume } instead") },
+            },
+          }
         : {}),
       ...(mode === "redis" ? { redis: { masterNodeUri: todo("redis.example.com:6379", "the Redis master node (redis settings are not read)") } } : {}),
     },

@@ -9,11 +9,29 @@ import { maskOf, type Distribution } from "./distributions";
  * and every PORT reservation that shares a port (SHAREPORT, SHAREPORTWLM in PORTLIST).
  */
 
+const globRe = (prefix: string) => new RegExp(`^${prefix.replace(/[*]/g, ".*").replace(/[?]/g, ".")}$`);
+
+/** Job names a person can recognise as placeholders that still match the prefix (ZWE?AG → ZWE1AG, ZCHA* → ZCHA1). */
+export function namesFor(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1);
+    const name = prefix.includes("?") ? prefix.replace("?", n).replace(/[?]/g, "0").replace(/[*]/g, "") : prefix.replace(/[*]/g, "") + n;
+    return name.slice(0, 8);
+  });
+}
+
 function serverOn(p: PlexFacts, system: string | null, port: number | undefined): DraftNode {
   const s = p.systems.find((x) => x.name === system);
-  const entry = s?.stack?.ports?.find((e) => e.port === port && !/[*?]/.test(e.user));
-  if (entry) return found(entry.user, `PORTLIST on ${system}: the job that reserves port ${port}`);
-  return todo("SERVER", `the job name of the server listening on port ${port ?? "?"} on ${system ?? "?"} (D A,L)`);
+  const reserved = s?.stack?.ports?.filter((e) => e.port === port) ?? [];
+  const named = reserved.find((e) => !/[*?]/.test(e.user));
+  if (named) return found(named.user, `PORTLIST on ${system}: the job that reserves port ${port}`);
+  const listening = s?.stack?.listeners.filter((l) => l.port === port) ?? [];
+  if (listening.length === 1) return found(listening[0]!.user, `NETSTAT CONN on ${system}: the job listening on port ${port}`);
+  const prefix = reserved[0]?.user;
+  const running = prefix === undefined ? undefined : (s?.tasks ?? []).find((t) => globRe(prefix).test(t));
+  if (running) return found(running, `D A,L on ${system}: a job matching ${prefix}, which PORTLIST reserves port ${port} for`);
+  const what = `the job name of the server listening on port ${port ?? "?"} on ${system ?? "?"} (D A,L)`;
+  return todo(prefix === undefined ? "SERVER" : namesFor(prefix, 1)[0], prefix === undefined ? what : `${what}; PORTLIST reserves it for ${prefix}`);
 }
 
 export function distributedServicesDraft(p: PlexFacts, ds: readonly Distribution[]): DraftNode[] {
@@ -39,8 +57,6 @@ export function distributedServicesDraft(p: PlexFacts, ds: readonly Distribution
     };
   });
 }
-
-const globRe = (prefix: string) => new RegExp(`^${prefix.replace(/[*]/g, ".*").replace(/[?]/g, ".")}$`);
 
 function sharedBy(s: SystemFacts): Map<string, PortlistEntry[]> {
   const byUser = new Map<string, PortlistEntry[]>();
@@ -72,7 +88,7 @@ export function portSharingDraft(p: PlexFacts, skip: (system: string, port: numb
         servers:
           servers.length >= 2
             ? found(servers, `D A,L on ${s.name}: the jobs matching ${main!.user}`)
-            : todo([`${main!.user.replace(/[*?]/g, "")}1`, `${main!.user.replace(/[*?]/g, "")}2`], `the servers sharing port ${main!.port} (D A,L on ${s.name} showed ${servers.length})`),
+            : todo(namesFor(main!.user, 2), `the servers sharing port ${main!.port} (D A,L on ${s.name} showed ${servers.length})`),
         ...(outbound && sharingOf(outbound) === "SHAREPORT" ? { outboundPort: found(outbound.port, `${from}: the job prefix's other shared port`) } : {}),
       });
     }

@@ -27,6 +27,8 @@ export interface StackFacts {
   readonly cfg: VipadcfgReport | null;
   readonly dyn: VipadynReport | null;
   readonly ports: readonly PortlistEntry[] | null;
+  /** Who listens on which port (NETSTAT CONN). */
+  readonly listeners: readonly { readonly port: number; readonly user: string }[];
   /** The PROFILE DD of the procedure, resolved; null when it could not be found. */
   readonly profile: { readonly target: IncludeTarget; readonly procLib: string; readonly includes: readonly IncludeTarget[] } | null;
   readonly xcfStatement: DynamicXcfStatement | null;
@@ -39,7 +41,7 @@ export const isXcfLink = (link: string): boolean => link === "EZASAMEMVS" || /^E
 
 const HOME_ANY = "D TCPIP,,NETSTAT,HOME";
 
-async function report<R extends "VIPADCFG" | "VIPADYN" | "PORTLIST">(reader: DiscoverReader, system: string, proc: string, r: R, notes: string[]) {
+async function report<R extends "VIPADCFG" | "VIPADYN" | "PORTLIST" | "CONN">(reader: DiscoverReader, system: string, proc: string, r: R, notes: string[]) {
   const command = netstatCommand(proc, { report: r, ...(r === "VIPADCFG" ? { options: ["DETAIL"] } : {}) });
   const d = readDisplay(r, await reader.display(command, system));
   if (d.state === "ok" && !d.truncated) return d.data;
@@ -53,7 +55,7 @@ export async function readStack(reader: DiscoverReader, system: string, procLibs
   const parsed = parseNetstat("HOME", await reader.display(HOME_ANY, system));
   if (parsed.kind !== "ok" || parsed.frame.header?.proc === undefined) {
     notes.push(`${HOME_ANY} on ${system} named no stack`);
-    const none = { cfg: null, dyn: null, ports: null, profile: null, xcfStatement: null };
+    const none = { cfg: null, dyn: null, ports: null, listeners: [], profile: null, xcfStatement: null };
     return { system, proc: null, homeCommand: HOME_ANY, home: [], ...none, notes };
   }
   const proc = parsed.frame.header.proc;
@@ -63,8 +65,10 @@ export async function readStack(reader: DiscoverReader, system: string, procLibs
   const cfg = await report(reader, system, proc, "VIPADCFG", notes);
   const dyn = await report(reader, system, proc, "VIPADYN", notes);
   const ports = await report(reader, system, proc, "PORTLIST", notes);
+  const conn = await report(reader, system, proc, "CONN", notes);
+  const listeners = (conn?.entries ?? []).filter((e) => e.listening && e.local?.port != null).map((e) => ({ port: e.local!.port!, user: e.user }));
   const profile = await profileOf(reader, system, proc, procLibs, notes);
-  return { system, proc, homeCommand: HOME_ANY, home, cfg, dyn, ports: ports?.entries ?? null, ...profile, notes };
+  return { system, proc, homeCommand: HOME_ANY, home, cfg, dyn, ports: ports?.entries ?? null, listeners, ...profile, notes };
 }
 
 /** INF: &SYSCLONE. is taken as the last two characters of the system name (D SYMBOLS shows the real one). */

@@ -1,4 +1,4 @@
-import { found, todo, type DraftNode } from "./found";
+import { found, todo, type DraftNode, type Found } from "./found";
 import { ownIzuprm, type PlexFacts, type SystemFacts } from "./facts";
 import type { IzuprmMember } from "./parmlib";
 import { isXcfLink } from "./stack";
@@ -12,7 +12,7 @@ import { isXcfLink } from "./stack";
 export const placeholderAddress = (i: number): string => `203.0.113.${i + 1}`;
 
 export function systemDraft(p: PlexFacts, s: SystemFacts, i: number, hosts: ReadonlyMap<string, string>): DraftNode {
-  if (s.down !== undefined) return downSystem(s, i);
+  if (s.down !== undefined) return downSystem(p, s, i);
   const st = s.stack!;
   const primary = st.home.find((h) => h.primary && !isXcfLink(h.link)) ?? st.home.find((h) => !isXcfLink(h.link));
   const host = hosts.get(s.name);
@@ -31,8 +31,9 @@ export function systemDraft(p: PlexFacts, s: SystemFacts, i: number, hosts: Read
   };
 }
 
-function downSystem(s: SystemFacts, i: number): DraftNode {
+function downSystem(p: PlexFacts, s: SystemFacts, i: number): DraftNode {
   const why = `${s.down}; nothing was read from it: run discover again when it is up`;
+  const proposal = proposedServer(p, s) as Record<string, Found>;
   return {
     name: found(s.name, "named by --systems"),
     hostname: todo(`${s.name.toLowerCase()}.example.com`, why),
@@ -41,6 +42,7 @@ function downSystem(s: SystemFacts, i: number): DraftNode {
       proc: todo("TCPIP", why),
       dynamicXcf: { address: todo(placeholderAddress(i), why), mask: todo("255.255.255.0", why), cost: todo(1, why) },
     },
+    zosmf: Object.fromEntries(Object.entries(proposal).map(([k, v]) => [k, todo(v.value, why)])),
   };
 }
 
@@ -80,7 +82,10 @@ const chosenSuffixes = new WeakMap<PlexFacts, Set<string>>();
 
 function zosmfDraft(p: PlexFacts, s: SystemFacts): DraftNode {
   const own = ownIzuprm(s, p.izuprms);
-  if (own) return zosmfFound(s, own);
+  return own ? zosmfFound(s, own) : proposedServer(p, s);
+}
+
+function proposedServer(p: PlexFacts, s: SystemFacts): DraftNode {
   const taken = chosenSuffixes.get(p) ?? new Set<string>();
   chosenSuffixes.set(p, taken);
   const sfx = freeSuffix(p, s, taken);

@@ -36,13 +36,14 @@ function serverSettings(m: IzuprmMember | undefined): Record<string, DraftNode> 
 }
 
 export function zosmfHaDraft(p: PlexFacts, ds: readonly Distribution[]): DraftNode | undefined {
-  const up = p.systems.filter((s) => s.down === undefined);
-  if (up.length < 2) return undefined;
+  // A system that is down takes part as a backup (its values are TODOs); one system alone has nothing to stand by.
+  if (p.systems.length < 2 || p.systems.every((s) => s.down !== undefined)) return undefined;
   const d = zosmfDistribution(p, ds);
   if (d) return fromDistribution(p, d);
   const installation = p.izuprms.find((m) => m.suffix === "00") ?? p.izuprms[0];
   const dvipas = ds.map((x) => x.dvipa);
-  const [first, ...rest] = up.map((s) => s.name);
+  const ordered = [...p.systems].sort((a, b) => Number(a.down !== undefined) - Number(b.down !== undefined));
+  const [first, ...rest] = ordered.map((s) => s.name);
   return {
     dvipa: todo("192.0.2.10", `choose an unused address for z/OSMF's DVIPA${dvipas.length ? ` (DVIPAs already defined: ${dvipas.join(", ")})` : ""}`),
     dvipaMask: todo("255.255.255.0", "the DVIPA's subnet mask"),

@@ -15,7 +15,15 @@ const config: IImperativeConfig = {
     "Sysplex Distributor DVIPA, the Zowe Caching Service for HA, TCP/IP port sharing and distributed services, " +
     "all described by one topology file.",
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
-  definitions: [InitDefinition, DiscoverDefinition, ProvisionDefinition, VerifyDefinition, RollbackDefinition, UnlockDefinition, RunsDefinition],
+  definitions: [
+    InitDefinition,
+    DiscoverDefinition,
+    ProvisionDefinition,
+    VerifyDefinition,
+    RollbackDefinition,
+    UnlockDefinition,
+    RunsDefinition,
+  ],
 };
 
 export = config;

@@ -32,7 +32,8 @@ export const DiscoverDefinition: ICommandDefinition = {
     {
       name: "systems",
       aliases: ["s"],
-      description: "Only these systems, separated by commas (default: every system D XCF,S,ALL lists). A named system that is not ACTIVE is marked down.",
+      description:
+        "Only these systems, separated by commas (default: every system D XCF,S,ALL lists). A named system that is not ACTIVE is marked down.",
       type: "string",
     },
     {
@@ -45,6 +46,9 @@ export const DiscoverDefinition: ICommandDefinition = {
   ],
   examples: [
     { description: "Print a draft topology of every system of the sysplex", options: "" },
-    { description: "Write the draft of two systems to plex.yaml, with the Caching Service", options: "--out plex.yaml --systems SYSA,SYSB --zowe-yaml /global/zowe/zowe.yaml" },
+    {
+      description: "Write the draft of two systems to plex.yaml, with the Caching Service",
+      options: "--out plex.yaml --systems SYSA,SYSB --zowe-yaml /global/zowe/zowe.yaml",
+    },
   ],
 };

@@ -16,9 +16,18 @@ export interface ZoweYamlFacts {
 }
 
 const at = (v: unknown, ...keys: string[]): unknown =>
-  keys.reduce<unknown>((o, k) => (o !== null && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined), v);
+  keys.reduce<unknown>(
+    (o, k) => (o !== null && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined),
+    v,
+  );
 
-const MODES: Readonly<Record<string, string>> = { infinispan: "infinispan", VSAM: "vsam", vsam: "vsam", redis: "redis", inMemory: "inMemory" };
+const MODES: Readonly<Record<string, string>> = {
+  infinispan: "infinispan",
+  VSAM: "vsam",
+  vsam: "vsam",
+  redis: "redis",
+  inMemory: "inMemory",
+};
 
 export function cachingFromZoweYaml(path: string, text: string, systems: readonly string[]): ZoweYamlFacts {
   let doc: unknown;
@@ -40,15 +49,22 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
   const storage = at(doc, "components", "caching-service", "storage");
   const mode = MODES[String(at(storage, "mode") ?? "")];
   if (instances.length === 0 || mode === undefined) {
-    const why = instances.length === 0 ? "no haInstances entry enables the Caching Service" : `storage.mode ${String(at(storage, "mode"))} is not known`;
+    const why =
+      instances.length === 0
+        ? "no haInstances entry enables the Caching Service"
+        : `storage.mode ${String(at(storage, "mode"))} is not known`;
     return { path, section: undefined, hosts, notes: [`cachingService left out: in ${path} ${why}`] };
   }
+  return { path, section: storageSection(path, storage, mode, instances), hosts, notes: [] };
+}
+
+function storageSection(path: string, storage: unknown, mode: string, instances: readonly string[]): DraftNode {
   const from = (k: string) => `components.caching-service.storage.${k} of ${path}`;
   const num = (k: string[], fallback: number) => {
     const v = at(storage, ...k);
     return typeof v === "number" ? found(v, from(k.join("."))) : found(fallback, `the default (${k.join(".")} not set)`);
   };
-  const section: Record<string, DraftNode> = {
+  return {
     zoweYaml: found(path, "--zowe-yaml"),
     instances: found(instances, `haInstances of ${path} with the Caching Service enabled`),
     storage: {
@@ -56,19 +72,33 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
       evictionStrategy: found(String(at(storage, "evictionStrategy") ?? "reject"), from("evictionStrategy")),
       size: num(["size"], 10000),
       ...(mode === "infinispan"
-        ? { infinispan: { jgroupsPort: num(["infinispan", "jgroups", "port"], 7600), keyExchangePort: num(["infinispan", "jgroups", "keyExchange", "port"], 7601) } }
+        ? {
+            infinispan: {
+              jgroupsPort: num(["infinispan", "jgroups", "port"], 7600),
+              keyExchangePort: num(["infinispan", "jgroups", "keyExchange", "port"], 7601),
+            },
+          }
         : {}),
       ...(mode === "vsam"
         ? {
             vsam: {
-              name: typeof at(storage, "vsam", "name") === "string" ? found(at(storage, "vsam", "name"), from("vsam.name")) : todo("ZWE.CACHE", "the VSAM cluster"),
+              name:
+                typeof at(storage, "vsam", "name") === "string"
+                  ? found(at(storage, "vsam", "name"), from("vsam.name"))
+                  : todo("ZWE.CACHE", "the VSAM cluster"),
               // zowe.yaml does not say how the cluster was defined; LISTCAT ALL of it shows its storage class.
-              rls: { storageClass: todo("SCLASS", "the SMS storage class of the cluster for record-level sharing (LISTCAT ALL), or nonRls { volume } instead") },
+              rls: {
+                storageClass: todo(
+                  "SCLASS",
+                  "the SMS storage class of the cluster for record-level sharing (LISTCAT ALL), or nonRls { volume } instead",
+                ),
+              },
             },
           }
         : {}),
-      ...(mode === "redis" ? { redis: { masterNodeUri: todo("redis.example.com:6379", "the Redis master node (redis settings are not read)") } } : {}),
+      ...(mode === "redis"
+        ? { redis: { masterNodeUri: todo("redis.example.com:6379", "the Redis master node (redis settings are not read)") } }
+        : {}),
     },
   };
-  return { path, section, hosts, notes: [] };
 }

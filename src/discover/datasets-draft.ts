@@ -43,7 +43,9 @@ async function volumeDraft(reader: DiscoverReader, p: PlexFacts): Promise<DraftN
     const name = s.userDirMount?.name;
     if (!name) continue;
     // A zFS is a VSAM cluster (listed on *VSAM*); its data component names the volume.
-    const vol = (await reader.datasets(name)).find((d) => d.dsname.startsWith(name) && typeof d.vol === "string" && VOLSER.test(d.vol))?.vol;
+    const vol = (await reader.datasets(name)).find(
+      (d) => d.dsname.startsWith(name) && typeof d.vol === "string" && VOLSER.test(d.vol),
+    )?.vol;
     if (vol !== undefined) return found(vol, `the volume of ${name}, the z/OSMF file system of ${s.name}`);
   }
   return todo("VOLSER", "the volume for new zFS aggregates (your storage administrator; D U,DASD,ONLINE)");
@@ -67,7 +69,9 @@ export async function datasetsDraft(reader: DiscoverReader, p: PlexFacts): Promi
     procSource: ibm
       ? found(ibm.dsname, "holds IBM's IZUSVR1, IZUANG1 and IZUFPROC")
       : todo("SYS1.PROCLIB", "the library with IBM's IZUSVR1, IZUANG1 and IZUFPROC"),
-    samplib: samplib ? found(samplib.dsname, "holds IBM's IZUPRM00 sample") : todo("SYS1.SAMPLIB", "the library with IBM's IZUPRM00 sample"),
+    samplib: samplib
+      ? found(samplib.dsname, "holds IBM's IZUPRM00 sample")
+      : todo("SYS1.SAMPLIB", "the library with IBM's IZUPRM00 sample"),
     obey: obeyDraft(p),
     backup: found("HA.BACKUP", backup ? "the default; HA.BACKUP exists (earlier runs)" : "the default; created by the first provision"),
     volume: await volumeDraft(reader, p),

@@ -27,7 +27,7 @@ export function xcfAddressOf(s: SystemFacts): string | null {
 
 export function maskOf(prefixLen: number | null): string | null {
   if (prefixLen === null || prefixLen < 1 || prefixLen > 32) return null;
-  const bits = prefixLen === 32 ? 0xffffffff : (~(0xffffffff >>> prefixLen) >>> 0);
+  const bits = prefixLen === 32 ? 0xffffffff : ~(0xffffffff >>> prefixLen) >>> 0;
   return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 0xff).join(".");
 }
 

@@ -43,7 +43,8 @@ export interface DiscoverResult {
 async function zoweYamlFacts(reader: DiscoverReader, file: string | undefined, systems: readonly string[]): Promise<ZoweYamlFacts | null> {
   if (file === undefined) return null;
   const text = await reader.uss(file);
-  if (text === null) return { path: file, section: undefined, hosts: new Map(), notes: [`${file} does not exist: cachingService left out`] };
+  if (text === null)
+    return { path: file, section: undefined, hosts: new Map(), notes: [`${file} does not exist: cachingService left out`] };
   return cachingFromZoweYaml(file, text, systems);
 }
 
@@ -64,7 +65,9 @@ export async function discoverTopology(options: DiscoverOptions): Promise<Discov
   const ha = zosmfHaDraft(plex, ds);
   const draft: Record<string, DraftNode | undefined> = {
     version: found(1, "the topology format"),
-    sysplex: plex.sysplex ? found(plex.sysplex, "the SYSPLEX line of D XCF,S,ALL (IXC336I)") : todo("PLEX1", "the sysplex name (D XCF,SYSPLEX)"),
+    sysplex: plex.sysplex
+      ? found(plex.sysplex, "the SYSPLEX line of D XCF,S,ALL (IXC336I)")
+      : todo("PLEX1", "the sysplex name (D XCF,SYSPLEX)"),
     systems: plex.systems.map((s, i) => systemDraft(plex, s, i, hosts)),
     datasets: await datasetsDraft(reader, plex),
     zosmfHa: ha,

@@ -45,7 +45,12 @@ export function parseIeasysList(text: string): string[] | null {
   const lines = splitLines(text);
   if (!lines.some((l) => /(^|\s)IEE254I\s/.test(l))) return null;
   const m = lines.map((l) => /^\s*IEASYS\s+LIST\s*=\s*\(([A-Z0-9@#$, ]+)\)/.exec(l)).find((x) => x !== null);
-  return m ? m[1]!.split(",").map((s) => s.trim()).filter((s) => /^[A-Z0-9@#$]{2}$/.test(s)) : null;
+  return m
+    ? m[1]!
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => /^[A-Z0-9@#$]{2}$/.test(s))
+    : null;
 }
 
 /** The first library of the concatenation holding the member, and its text. */
@@ -70,7 +75,10 @@ export async function readIpl(reader: DiscoverReader, system: string): Promise<I
     const found = await inConcatenation(reader, parmlibs, `IEASYS${sfx}`);
     if (found === null) continue;
     const list = parseIeasys(found.text);
-    for (const [name, set] of [["IZU", (v: IplFacts["izu"]) => (izu = v)], ["OMVS", (v: IplFacts["omvs"]) => (omvs = v)]] as const) {
+    for (const [name, set] of [
+      ["IZU", (v: IplFacts["izu"]) => (izu = v)],
+      ["OMVS", (v: IplFacts["omvs"]) => (omvs = v)],
+    ] as const) {
       const p = suffixParameter(list, name);
       if (p.state === "listed") set({ suffixes: p.suffixes, member: `IEASYS${sfx}` });
       if (p.state === "unreadable") notes.push(`IEASYS${sfx} in ${found.library}: ${p.reason}`);

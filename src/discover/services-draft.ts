@@ -31,7 +31,10 @@ function serverOn(p: PlexFacts, system: string | null, port: number | undefined)
   const running = prefix === undefined ? undefined : (s?.tasks ?? []).find((t) => globRe(prefix).test(t));
   if (running) return found(running, `D A,L on ${system}: a job matching ${prefix}, which PORTLIST reserves port ${port} for`);
   const what = `the job name of the server listening on port ${port ?? "?"} on ${system ?? "?"} (D A,L)`;
-  return todo(prefix === undefined ? "SERVER" : namesFor(prefix, 1)[0], prefix === undefined ? what : `${what}; PORTLIST reserves it for ${prefix}`);
+  return todo(
+    prefix === undefined ? "SERVER" : namesFor(prefix, 1)[0],
+    prefix === undefined ? what : `${what}; PORTLIST reserves it for ${prefix}`,
+  );
 }
 
 export function distributedServicesDraft(p: PlexFacts, ds: readonly Distribution[]): DraftNode[] {
@@ -44,13 +47,21 @@ export function distributedServicesDraft(p: PlexFacts, ds: readonly Distribution
       dvipaMask: mask ? found(mask, d.from) : todo("255.255.255.0", `VIPADCFG showed no prefix length for ${d.dvipa}`),
       ports: found(d.ports, d.from),
       distributor: found(d.distributor, d.from),
-      ...(d.distributorBackup ? { distributorBackup: found(d.distributorBackup.system, `VIPABACKUP on ${d.distributorBackup.system}`) } : {}),
-      distMethod: first.distMethod ? found(first.distMethod, d.from) : todo("BASEWLM", `VIPADCFG printed DISTMETHOD ${first.distMethodRaw ?? "(none)"}`),
+      ...(d.distributorBackup
+        ? { distributorBackup: found(d.distributorBackup.system, `VIPABACKUP on ${d.distributorBackup.system}`) }
+        : {}),
+      distMethod: first.distMethod
+        ? found(first.distMethod, d.from)
+        : todo("BASEWLM", `VIPADCFG printed DISTMETHOD ${first.distMethodRaw ?? "(none)"}`),
       ...(typeof first.optLoc === "number" ? { optLocal: found(first.optLoc, "OPTLOCAL in VIPADCFG,DETAIL") } : {}),
       targets: d.targets.map((t) => ({
-        system: t.system ? found(t.system, `DESTXCF ${t.xcf}`) : todo(p.systems[0]!.name, `no discovered stack has the XCF address ${t.xcf}`),
+        system: t.system
+          ? found(t.system, `DESTXCF ${t.xcf}`)
+          : todo(p.systems[0]!.name, `no discovered stack has the XCF address ${t.xcf}`),
         server: serverOn(p, t.system, d.ports[0]),
-        ...(t.entry.weight !== null && first.distMethod === "WEIGHTEDACTIVE" ? { weight: found(t.entry.weight, "WEIGHT in VIPADCFG,DETAIL") } : {}),
+        ...(t.entry.weight !== null && first.distMethod === "WEIGHTEDACTIVE"
+          ? { weight: found(t.entry.weight, "WEIGHT in VIPADCFG,DETAIL") }
+          : {}),
         ...(first.distMethod === "HOTSTANDBY" && t.entry.srvType ? { role: found(t.entry.srvType, "SRVTYPE in VIPADCFG") } : {}),
         ...(first.distMethod === "HOTSTANDBY" && t.entry.rank !== null ? { rank: found(t.entry.rank, "its rank in VIPADCFG") } : {}),
       })),
@@ -89,7 +100,9 @@ export function portSharingDraft(p: PlexFacts, skip: (system: string, port: numb
           servers.length >= 2
             ? found(servers, `D A,L on ${s.name}: the jobs matching ${main!.user}`)
             : todo(namesFor(main!.user, 2), `the servers sharing port ${main!.port} (D A,L on ${s.name} showed ${servers.length})`),
-        ...(outbound && sharingOf(outbound) === "SHAREPORT" ? { outboundPort: found(outbound.port, `${from}: the job prefix's other shared port`) } : {}),
+        ...(outbound && sharingOf(outbound) === "SHAREPORT"
+          ? { outboundPort: found(outbound.port, `${from}: the job prefix's other shared port`) }
+          : {}),
       });
     }
   }

@@ -41,12 +41,20 @@ export const isXcfLink = (link: string): boolean => link === "EZASAMEMVS" || /^E
 
 const HOME_ANY = "D TCPIP,,NETSTAT,HOME";
 
-async function report<R extends "VIPADCFG" | "VIPADYN" | "PORTLIST" | "CONN">(reader: DiscoverReader, system: string, proc: string, r: R, notes: string[]) {
+async function report<R extends "VIPADCFG" | "VIPADYN" | "PORTLIST" | "CONN">(
+  reader: DiscoverReader,
+  system: string,
+  proc: string,
+  r: R,
+  notes: string[],
+) {
   const command = netstatCommand(proc, { report: r, ...(r === "VIPADCFG" ? { options: ["DETAIL"] } : {}) });
   const d = readDisplay(r, await reader.display(command, system));
   if (d.state === "ok" && !d.truncated) return d.data;
   if (d.state === "not-in-sysplex") return null;
-  notes.push(`${command} on ${system}: ${d.state === "refused" ? `${d.messageId} ${d.text}` : d.state === "ok" ? "cut short" : "not understood"}`);
+  notes.push(
+    `${command} on ${system}: ${d.state === "refused" ? `${d.messageId} ${d.text}` : d.state === "ok" ? "cut short" : "not understood"}`,
+  );
   return null;
 }
 
@@ -66,7 +74,9 @@ export async function readStack(reader: DiscoverReader, system: string, procLibs
   const dyn = await report(reader, system, proc, "VIPADYN", notes);
   const ports = await report(reader, system, proc, "PORTLIST", notes);
   const conn = await report(reader, system, proc, "CONN", notes);
-  const listeners = (conn?.entries ?? []).filter((e) => e.listening && e.local?.port != null).map((e) => ({ port: e.local!.port!, user: e.user }));
+  const listeners = (conn?.entries ?? [])
+    .filter((e) => e.listening && e.local?.port != null)
+    .map((e) => ({ port: e.local!.port!, user: e.user }));
   const profile = await profileOf(reader, system, proc, procLibs, notes);
   return { system, proc, homeCommand: HOME_ANY, home, cfg, dyn, ports: ports?.entries ?? null, listeners, ...profile, notes };
 }
@@ -97,7 +107,9 @@ async function profileOf(reader: DiscoverReader, system: string, proc: string, p
 }
 
 /** `IPCONFIG DYNAMICXCF address mask cost` in the profile or what it includes; the last one counts. */
-function xcfStatementOf(members: readonly { target: IncludeTarget; read: { words: readonly string[] } | null }[]): DynamicXcfStatement | null {
+function xcfStatementOf(
+  members: readonly { target: IncludeTarget; read: { words: readonly string[] } | null }[],
+): DynamicXcfStatement | null {
   let last: DynamicXcfStatement | null = null;
   for (const m of members) {
     const words = m.read?.words ?? [];

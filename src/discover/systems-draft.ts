@@ -56,14 +56,21 @@ function tcpipDraft(s: SystemFacts, i: number): DraftNode {
     proc: st.proc ? found(st.proc, `the EZD0101I header of ${st.homeCommand} on ${s.name}`) : todo("TCPIP", st.notes.join("; ")),
     ...(st.profile
       ? { profile: found(`${st.profile.target.dsn}(${st.profile.target.member})`, `the PROFILE DD of ${st.profile.procLib}(${st.proc})`) }
-      : { profile: todo(undefined, `the member the PROFILE DD of ${s.name}'s TCP/IP procedure names: ${st.notes.join("; ") || "not found"}`) }),
+      : {
+          profile: todo(
+            undefined,
+            `the member the PROFILE DD of ${s.name}'s TCP/IP procedure names: ${st.notes.join("; ") || "not found"}`,
+          ),
+        }),
     dynamicXcf: {
       address: xcfHome
         ? found(xcfHome.address, `link ${xcfHome.link} in ${st.homeCommand} on ${s.name}`)
         : stmt
           ? found(stmt.address, inProfile!)
           : todo(placeholderAddress(i), noXcf),
-      mask: stmt ? found(stmt.mask, inProfile!) : todo("255.255.255.0", `the XCF subnet mask: no IPCONFIG DYNAMICXCF in ${s.name}'s profile`),
+      mask: stmt
+        ? found(stmt.mask, inProfile!)
+        : todo("255.255.255.0", `the XCF subnet mask: no IPCONFIG DYNAMICXCF in ${s.name}'s profile`),
       cost: stmt ? found(stmt.cost, inProfile!) : found(1, "the default cost metric"),
     },
   };
@@ -104,7 +111,8 @@ function proposedServer(p: PlexFacts, s: SystemFacts): DraftNode {
 
 function zosmfFound(s: SystemFacts, m: IzuprmMember): DraftNode {
   const from = (k: string) => `${k} of IZUPRM${m.suffix} in ${m.library}`;
-  const v = (k: string, fallback: string) => (typeof m.values[k] === "string" ? found(m.values[k], from(k)) : todo(fallback, `IZUPRM${m.suffix} has no ${k}`));
+  const v = (k: string, fallback: string) =>
+    typeof m.values[k] === "string" ? found(m.values[k], from(k)) : todo(fallback, `IZUPRM${m.suffix} has no ${k}`);
   const mount = s.userDirMount;
   const dir = m.values.USER_DIR;
   return {
@@ -126,10 +134,16 @@ function iplDraft(p: PlexFacts, s: SystemFacts): DraftNode | undefined {
   const ieasys =
     own.length === 1
       ? found(own[0], `IEASYS LIST of D IPLINFO on ${s.name}`)
-      : todo(undefined, `D IPLINFO on ${s.name} listed ${own.length === 0 ? "no IEASYSxx of its own" : own.join(", ")}: name the one that holds its IZU=`);
+      : todo(
+          undefined,
+          `D IPLINFO on ${s.name} listed ${own.length === 0 ? "no IEASYSxx of its own" : own.join(", ")}: name the one that holds its IZU=`,
+        );
   const bpxprm =
     bpx.length === 1
       ? found(bpx[0], `OMVS= of ${ipl.omvs!.member}: the BPXPRMxx no other system reads`)
-      : todo(undefined, `OMVS= of ${ipl.omvs?.member ?? "IEASYSxx"} names ${ipl.omvs?.suffixes.join(", ") ?? "nothing"}: name the BPXPRMxx with ${s.name}'s own mounts`);
+      : todo(
+          undefined,
+          `OMVS= of ${ipl.omvs?.member ?? "IEASYSxx"} names ${ipl.omvs?.suffixes.join(", ") ?? "nothing"}: name the BPXPRMxx with ${s.name}'s own mounts`,
+        );
   return { ieasys, bpxprm };
 }

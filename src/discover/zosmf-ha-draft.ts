@@ -17,7 +17,9 @@ export function zosmfDistribution(p: PlexFacts, ds: readonly Distribution[]): Di
 
 function izuValue(m: IzuprmMember | undefined, key: string, fallback: string): DraftNode {
   const v = m?.values[key];
-  return typeof v === "string" ? found(v, `${key} of IZUPRM${m!.suffix} in ${m!.library}`) : found(fallback, `the default (${key} not found)`);
+  return typeof v === "string"
+    ? found(v, `${key} of IZUPRM${m!.suffix} in ${m!.library}`)
+    : found(fallback, `the default (${key} not found)`);
 }
 
 function portOf(m: IzuprmMember | undefined): DraftNode {
@@ -45,7 +47,10 @@ export function zosmfHaDraft(p: PlexFacts, ds: readonly Distribution[]): DraftNo
   const ordered = [...p.systems].sort((a, b) => Number(a.down !== undefined) - Number(b.down !== undefined));
   const [first, ...rest] = ordered.map((s) => s.name);
   return {
-    dvipa: todo("192.0.2.10", `choose an unused address for z/OSMF's DVIPA${dvipas.length ? ` (DVIPAs already defined: ${dvipas.join(", ")})` : ""}`),
+    dvipa: todo(
+      "192.0.2.10",
+      `choose an unused address for z/OSMF's DVIPA${dvipas.length ? ` (DVIPAs already defined: ${dvipas.join(", ")})` : ""}`,
+    ),
     dvipaMask: todo("255.255.255.0", "the DVIPA's subnet mask"),
     port: portOf(installation),
     preferred: todo(first, "choose the system whose z/OSMF serves while it is up"),
@@ -70,9 +75,7 @@ function fromDistribution(p: PlexFacts, d: Distribution): DraftNode {
     dvipa: found(d.dvipa, d.from),
     dvipaMask: mask ? found(mask, d.from) : todo("255.255.255.0", `VIPADCFG showed no prefix length for ${d.dvipa}`),
     port: found(d.ports[0], d.from),
-    ...(typeof host === "string" && host !== d.dvipa && host !== "*"
-      ? { hostname: found(host, `HOSTNAME of IZUPRM${own!.suffix}`) }
-      : {}),
+    ...(typeof host === "string" && host !== d.dvipa && host !== "*" ? { hostname: found(host, `HOSTNAME of IZUPRM${own!.suffix}`) } : {}),
     preferred: preferred?.system
       ? found(preferred.system, `SRVTYPE PREFERRED, DESTXCF ${preferred.xcf} (${d.from})`)
       : todo(p.systems[0]!.name, `no PREFERRED target of ${d.dvipa} is a discovered system`),
@@ -80,10 +83,18 @@ function fromDistribution(p: PlexFacts, d: Distribution): DraftNode {
       system: b.system ? found(b.system, `SRVTYPE BACKUP, DESTXCF ${b.xcf}`) : todo(p.systems[0]!.name, unnamed(b.xcf)),
       rank: found(b.entry.rank ?? 1, b.entry.rank === null ? "VIPADCFG showed no rank: the default" : "its backup rank in VIPADCFG"),
     })),
-    autoSwitchBack: found(first.autoSwitchBack ?? true, first.autoSwitchBack === null ? "the default (VIPADCFG did not say)" : "AUTOSWITCHBACK in VIPADCFG"),
-    healthSwitch: found(first.healthSwitch ?? false, first.healthSwitch === null ? "the default (VIPADCFG did not say)" : "HEALTHSWITCH in VIPADCFG"),
+    autoSwitchBack: found(
+      first.autoSwitchBack ?? true,
+      first.autoSwitchBack === null ? "the default (VIPADCFG did not say)" : "AUTOSWITCHBACK in VIPADCFG",
+    ),
+    healthSwitch: found(
+      first.healthSwitch ?? false,
+      first.healthSwitch === null ? "the default (VIPADCFG did not say)" : "HEALTHSWITCH in VIPADCFG",
+    ),
     distributor: found(d.distributor, d.from),
-    ...(d.distributorBackup ? { distributorBackup: found(d.distributorBackup.system, `VIPABACKUP in VIPADCFG on ${d.distributorBackup.system}`) } : {}),
+    ...(d.distributorBackup
+      ? { distributorBackup: found(d.distributorBackup.system, `VIPABACKUP in VIPADCFG on ${d.distributorBackup.system}`) }
+      : {}),
     ...serverSettings(own),
   };
 }

@@ -38,7 +38,9 @@ export function systemsOption(value: string | readonly string[] | undefined): st
   const names = (typeof value === "string" ? value.split(",") : value.flatMap((v) => v.split(","))).map((s) => s.trim().toUpperCase());
   const bad = names.find((n) => !/^[A-Z@#$][A-Z0-9@#$]{0,7}$/.test(n));
   if (bad !== undefined || names.length === 0) {
-    throw invalid(`--systems: "${bad ?? ""}" is not a system name; allowed: names of 1–8 characters A–Z, 0–9, @, #, $ (not starting with a digit), separated by commas`);
+    throw invalid(
+      `--systems: "${bad ?? ""}" is not a system name; allowed: names of 1–8 characters A–Z, 0–9, @, #, $ (not starting with a digit), separated by commas`,
+    );
   }
   return [...new Set(names)];
 }
@@ -48,7 +50,8 @@ function outFile(options: DiscoverRunOptions): string | undefined {
   if (options.out.trim() === "") throw invalid('--out: the file name is empty; allowed: a local file path such as "plex.yaml"');
   const file = path.resolve(options.cwd ?? process.cwd(), options.out);
   // Said before anything is read from z/OS; the write itself refuses too, should the file appear meanwhile.
-  if (options.force !== true && existsSync(file)) throw invalid(`${file} already exists; nothing was read or written. Give another --out, or --force to replace it.`);
+  if (options.force !== true && existsSync(file))
+    throw invalid(`${file} already exists; nothing was read or written. Give another --out, or --force to replace it.`);
   return file;
 }
 
@@ -80,13 +83,16 @@ export async function runDiscover(options: DiscoverRunOptions): Promise<Discover
 
 function summaryOf(d: DiscoverResult, file: string | undefined, typed: string | undefined): string {
   const lines = [
-    ...(file ? [`Wrote ${file}: a draft topology of ${d.systems.map((s) => s.name).join(", ")}, each value commented with its source.`] : []),
+    ...(file
+      ? [`Wrote ${file}: a draft topology of ${d.systems.map((s) => s.name).join(", ")}, each value commented with its source.`]
+      : []),
     ...d.systems.filter((s) => s.down).map((s) => `${s.name} is down: ${s.down}; its values are TODOs.`),
     d.todos.length === 0 ? "Nothing is left to decide." : `${d.todos.length} TODO${d.todos.length === 1 ? "" : "s"} to decide:`,
     ...d.todos.map((t) => `  ${t.path}: ${t.what}`),
     ...(d.notes.length > 0 ? ["Not read:", ...d.notes.map((n) => `  ${n}`)] : []),
     ...(d.problems.length > 0 ? ["The draft does not validate (please report this):", ...d.problems.map((p) => `  ${p}`)] : []),
   ];
-  if (file && typed) lines.push("", `Next: zowe ha provision -t ${shellWord(typed)} --dry-run   (read-only: shows what would still change)`);
+  if (file && typed)
+    lines.push("", `Next: zowe ha provision -t ${shellWord(typed)} --dry-run   (read-only: shows what would still change)`);
   return lines.join("\n");
 }

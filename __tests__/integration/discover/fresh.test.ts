@@ -34,7 +34,11 @@ const DECISIONS: Record<string, unknown> = {
   "zosmfHa.backups": [{ system: "SYSB", rank: 1 }],
 };
 
-const pathOf = (p: string) => p.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== "").map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+const pathOf = (p: string) =>
+  p
+    .split(/\.|\[(\d+)\]/)
+    .filter((x) => x !== undefined && x !== "")
+    .map((x) => (/^\d+$/.test(x) ? Number(x) : x));
 
 describe("discover on a freshly seeded sysplex without HA", () => {
   it("leaves TODOs only where a person must choose; filled in, provision and verify succeed", async () => {
@@ -45,9 +49,9 @@ describe("discover on a freshly seeded sysplex without HA", () => {
     expect(result.todos.map((t) => t.path)).toEqual(Object.keys(DECISIONS));
     // Each TODO is a comment on its value in the file itself.
     const doc = parseDocument(result.yaml);
-    expect(String(doc.getIn(["zosmfHa", "dvipa"], true) && (doc.getIn(["zosmfHa", "dvipa"], true) as { comment?: string }).comment)).toMatch(
-      /^ ?TODO: choose an unused address/,
-    );
+    expect(
+      String(doc.getIn(["zosmfHa", "dvipa"], true) && (doc.getIn(["zosmfHa", "dvipa"], true) as { comment?: string }).comment),
+    ).toMatch(/^ ?TODO: choose an unused address/);
     // What was found carries its source: the IEASYSxx the system IPLed with, from D IPLINFO.
     expect((doc.getIn(["systems", 0, "ipl", "ieasys"], true) as { comment?: string }).comment).toMatch(/D IPLINFO/);
 

@@ -32,10 +32,16 @@ export async function provision(client: ZosmfClient, t: Topology): Promise<void>
 }
 
 /** The changes a dry run of the text plans, step by step (steps with none left out). */
-export async function plannedChanges(client: ZosmfClient, yaml: string): Promise<{ counts: ReturnType<typeof countChanges>; steps: string[] }> {
+export async function plannedChanges(
+  client: ZosmfClient,
+  yaml: string,
+): Promise<{ counts: ReturnType<typeof countChanges>; steps: string[] }> {
   const steps = await plan(client, parseTopology(yaml, { fileName: "discovered.yaml" }));
   const changed = steps.filter((s) => s.changes.length > 0);
-  return { counts: countChanges(changed.flatMap((s) => s.changes)), steps: changed.map((s) => `${s.id}: ${s.changes.map((c) => c.kind).join(",")}`) };
+  return {
+    counts: countChanges(changed.flatMap((s) => s.changes)),
+    steps: changed.map((s) => `${s.id}: ${s.changes.map((c) => c.kind).join(",")}`),
+  };
 }
 
 export interface LogMark {
@@ -61,7 +67,10 @@ export function notReads(emu: Emulator, since: LogMark): string[] {
     .filter(([k, n]) => n > (since.counts[k] ?? 0))
     .map(([k]) => k)
     .filter((k) => !k.startsWith("GET ") && !/^PUT console/.test(k) && !/^(POST|DELETE) auth$/.test(k));
-  const commands = log.consoleCommands.slice(since.commands).map((c) => c.cmd).filter((c) => !/^\s*D(ISPLAY)?\s/i.test(c));
+  const commands = log.consoleCommands
+    .slice(since.commands)
+    .map((c) => c.cmd)
+    .filter((c) => !/^\s*D(ISPLAY)?\s/i.test(c));
   const submits = log.submits.slice(since.submits).map((s) => `submit ${s.jobname}`);
   const writes = log.writes.slice(since.writes).map((w) => `${w.method} ${w.target}`);
   return [...methods, ...commands, ...submits, ...writes];

@@ -64,7 +64,14 @@ describe("discover on the three-system example with every pattern provisioned", 
 
   it("finds the shared port with its outbound port and the servers that run under the job prefix", () => {
     expect(draft.portSharing).toContainEqual(
-      expect.objectContaining({ system: "SYSA", port: 9443, jobPrefix: "ZCHA*", mode: "SHAREPORTWLM", outboundPort: 9444, servers: ["ZCHA1", "ZCHA2"] }),
+      expect.objectContaining({
+        system: "SYSA",
+        port: 9443,
+        jobPrefix: "ZCHA*",
+        mode: "SHAREPORTWLM",
+        outboundPort: 9444,
+        servers: ["ZCHA1", "ZCHA2"],
+      }),
     );
     expect(yaml).toMatch(/jobPrefix: ZCHA\* # PORTLIST on SYSA/);
   });

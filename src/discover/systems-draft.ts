@@ -76,16 +76,21 @@ function tcpipDraft(s: SystemFacts, i: number): DraftNode {
   };
 }
 
-/** A suffix no IZUPRMxx of the concatenation uses: 0 and the system's last character first. */
-export function freeSuffix(p: PlexFacts, s: SystemFacts, taken: Set<string>): string {
-  const used = new Set([...p.izuprms.map((m) => m.suffix), ...taken]);
-  const wish = `0${s.name.slice(-1)}`;
-  const pick = !used.has(wish) ? wish : [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"].map((c) => `1${c}`).find((x) => !used.has(x))!;
-  taken.add(pick);
-  return pick;
+/**
+ * A suffix for each system without an IZUPRMxx of its own, in the order of the systems: one no
+ * IZUPRMxx of the concatenation uses and no earlier system got, 0 and the system's last character first.
+ */
+export function proposedSuffixes(p: PlexFacts): Map<string, string> {
+  const used = new Set(p.izuprms.map((m) => m.suffix));
+  const out = new Map<string, string>();
+  for (const s of p.systems.filter((x) => ownIzuprm(x, p.izuprms) === undefined)) {
+    const wish = `0${s.name.slice(-1)}`;
+    const pick = !used.has(wish) ? wish : [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"].map((c) => `1${c}`).find((x) => !used.has(x))!;
+    used.add(pick);
+    out.set(s.name, pick);
+  }
+  return out;
 }
-
-const chosenSuffixes = new WeakMap<PlexFacts, Set<string>>();
 
 function zosmfDraft(p: PlexFacts, s: SystemFacts): DraftNode {
   const own = ownIzuprm(s, p.izuprms);
@@ -93,15 +98,14 @@ function zosmfDraft(p: PlexFacts, s: SystemFacts): DraftNode {
 }
 
 function proposedServer(p: PlexFacts, s: SystemFacts): DraftNode {
-  const taken = chosenSuffixes.get(p) ?? new Set<string>();
-  chosenSuffixes.set(p, taken);
-  const sfx = freeSuffix(p, s, taken);
+  const sfx = proposedSuffixes(p).get(s.name)!;
+  const present = p.izuprms.map((m) => `IZUPRM${m.suffix}`).join(", ") || "none";
   const base = p.izuprms.find((m) => m.suffix === "00")?.values.USER_DIR;
   const dir = `${typeof base === "string" ? base.replace(/\/$/, "") : "/global/zosmf"}/${s.name.toLowerCase()}`;
   const c = s.name.slice(-1);
   const proposed = "proposed for a new HA server";
   return {
-    izuprmSuffix: found(sfx, `${proposed}: no IZUPRMxx in the PARMLIB concatenation uses it, and no IZU= names one for ${s.name}`),
+    izuprmSuffix: found(sfx, `${proposed}: free in the PARMLIB concatenation (present: ${present}); no IZU= names one for ${s.name}`),
     autostartGroup: found(`IZUDFL${c}`, `${proposed}: each HA server needs its own AUTOSTART_GROUP`),
     serverProc: found(`IZUSVR${c}`, `${proposed}: a copy of IZUSVR1`),
     userDir: found(dir, `${proposed}: below the USER_DIR of IZUPRM00`),

@@ -1,6 +1,7 @@
 import type { IImperativeConfig } from "@zowe/imperative";
 import { DrillDefinition } from "./commands/drill/Drill.definition";
 import { GraphDefinition } from "./commands/graph/Graph.definition";
+import { DiscoverDefinition } from "./commands/discover/Discover.definition";
 import { InitDefinition } from "./commands/init/Init.definition";
 import { ProvisionDefinition } from "./commands/provision/Provision.definition";
 import { RollbackDefinition } from "./commands/rollback/Rollback.definition";
@@ -18,6 +19,7 @@ const config: IImperativeConfig = {
   pluginSummary: "Provision and verify z/OS sysplex high availability from one topology file",
   definitions: [
     InitDefinition,
+    DiscoverDefinition,
     ProvisionDefinition,
     VerifyDefinition,
     RollbackDefinition,

@@ -18,6 +18,7 @@ import { keywordOperands, splitOperands } from "./operands";
 import type { Ctx } from "./start-stop";
 import { displayOmvs, displayTime } from "./sysplex-share";
 import { displayXcf } from "./xcf";
+import { displayIplinfo, displayParmlib } from "./ipl-display";
 
 export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
   const ops = splitOperands(operand);
@@ -27,6 +28,7 @@ export function displayCommand(state: EmulatorState, ctx: Ctx, operand: string):
   if (what === "XCF") return displayXcf(state, ctx.now, ops.slice(1));
   if (what === "OMVS") return displayOmvs(state, state.systems[ctx.system], ops.slice(1), ctx.now);
   if (what === "T") return displayTime(ctx.now);
+  if (what === "PARMLIB" || what === "IPLINFO") return (what === "PARMLIB" ? displayParmlib : displayIplinfo)(state, ctx, ops.slice(1));
   return [msg.commandInvalid("DISPLAY")];
 }
 

@@ -1,8 +1,21 @@
 import type { Connection, Topology } from "../topology";
 import { CHECK_MODULES } from "./checks";
 import { findDownSystems } from "./down";
-import { describeError, runReads, uniqueSpecs } from "./read-system";
-import type { Check, CheckModule, DownSystem, Read, ReadContext, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
+import { describeError, runReads, runRouted, uniqueSpecs } from "./read-system";
+import { planRouted } from "./routed-reads";
+import { sharedReads } from "./shared-reads";
+import type {
+  Check,
+  CheckModule,
+  DownSystem,
+  Read,
+  ReadContext,
+  ReadSpec,
+  Snapshot,
+  SystemReads,
+  VerifyClient,
+  VerifyResult,
+} from "./types";
 import { failed, summarize, worst } from "./verdict";
 
 export interface VerifyEngineOptions {
@@ -16,6 +29,11 @@ export interface VerifyEngineOptions {
   /** @default CHECK_MODULES */
   readonly modules?: readonly CheckModule[];
   readonly onProgress?: (message: string) => void;
+  /**
+   * Read what is alike on every system once: a display all systems are asked as one `RO *ALL`,
+   * the mount table once per connection. @default false
+   */
+  readonly sysplexWide?: boolean;
 }
 
 /**
@@ -31,19 +49,27 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
   const probes = new Set<string>();
   const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
 
+  const clientFor = sharedReads(options.clientFor, options.sysplexWide === true);
+  const wanted = new Map(t.systems.map((s) => [s.name, uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, s) ?? []))]));
+  for (const specs of wanted.values()) note(specs);
+  const routed = options.sysplexWide === true ? planRouted(t, wanted) : [];
+  const routedJob = runRouted({ topology: t, groups: routed, clientFor, endpointInfo, timeoutMs });
   const systemJobs = t.systems.map(async (system): Promise<SystemReads> => {
-    const specs = uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, system) ?? []));
-    note(specs);
+    const mine = (spec: ReadSpec) => routed.some((g) => g.key === spec.key && g.systems.includes(system.name.toUpperCase()));
+    const specs = wanted.get(system.name)!.filter((spec) => !mine(spec));
     options.onProgress?.(`Reading ${system.name}`);
-    const reads =
-      specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, endpointInfo, timeoutMs }) : new Map();
+    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor, endpointInfo, timeoutMs }) : new Map();
     return { system, reads };
   });
   const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
   note(sysplexSpecs);
-  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, endpointInfo, timeoutMs });
+  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor, endpointInfo, timeoutMs });
 
-  const [systems, sysplex] = await Promise.all([Promise.all(systemJobs), sysplexJob]);
+  const [own, sysplex, routedReads] = await Promise.all([Promise.all(systemJobs), sysplexJob, routedJob]);
+  const systems = own.map(({ system, reads }) => ({
+    system,
+    reads: new Map([...reads, ...(routedReads.get(system.name.toUpperCase()) ?? [])]),
+  }));
   const down = findDownSystems(systems, sysplex);
   const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex, down };
 

@@ -30,7 +30,12 @@ export const prerequisiteChecks: CheckModule = {
   applies: (t) => t.zosmfHa !== undefined,
   systemReads(t, system) {
     if (!serverSystems(t).includes(system.name)) return [];
-    return PREREQUISITES.map((p) => ({ key: keyOf(p), run: (ctx) => ctx.display(p.command) }));
+    const sysplex = serverSystems(t);
+    return PREREQUISITES.map((p) => ({
+      key: keyOf(p),
+      run: (ctx) => ctx.display(p.command),
+      display: { command: p.command, looksWhole: (text: string) => p.isComplete(text, sysplex) },
+    }));
   },
   judge(snapshot) {
     // A system that is down is its own check (system.active); the others are judged among themselves.

@@ -1,21 +1,9 @@
 import type { Connection, Topology } from "../topology";
 import { CHECK_MODULES } from "./checks";
 import { findDownSystems } from "./down";
-import { describeError, runReads, runRouted, uniqueSpecs } from "./read-system";
-import { planRouted } from "./routed-reads";
-import { sharedReads } from "./shared-reads";
-import type {
-  Check,
-  CheckModule,
-  DownSystem,
-  Read,
-  ReadContext,
-  ReadSpec,
-  Snapshot,
-  SystemReads,
-  VerifyClient,
-  VerifyResult,
-} from "./types";
+import { readAll } from "./read-all";
+import { describeError } from "./read-system";
+import type { Check, CheckModule, DownSystem, Read, ReadContext, Snapshot, VerifyClient, VerifyResult } from "./types";
 import { failed, summarize, worst } from "./verdict";
 
 export interface VerifyEngineOptions {
@@ -31,7 +19,7 @@ export interface VerifyEngineOptions {
   readonly onProgress?: (message: string) => void;
   /**
    * Read what is alike on every system once: a display all systems are asked as one `RO *ALL`,
-   * the mount table once per connection. @default false
+   * the mount table once per connection. @default false (`zowe ha verify` turns it on)
    */
   readonly sysplexWide?: boolean;
 }
@@ -47,29 +35,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
     options.endpointInfo ?? (() => Promise.reject(new Error("this caller gave verify no way to reach an endpoint by name")));
   const modules = (options.modules ?? CHECK_MODULES).filter((m) => m.applies(t));
   const probes = new Set<string>();
-  const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
-
-  const clientFor = sharedReads(options.clientFor, options.sysplexWide === true);
-  const wanted = new Map(t.systems.map((s) => [s.name, uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, s) ?? []))]));
-  for (const specs of wanted.values()) note(specs);
-  const routed = options.sysplexWide === true ? planRouted(t, wanted) : [];
-  const routedJob = runRouted({ topology: t, groups: routed, clientFor, endpointInfo, timeoutMs });
-  const systemJobs = t.systems.map(async (system): Promise<SystemReads> => {
-    const mine = (spec: ReadSpec) => routed.some((g) => g.key === spec.key && g.systems.includes(system.name.toUpperCase()));
-    const specs = wanted.get(system.name)!.filter((spec) => !mine(spec));
-    options.onProgress?.(`Reading ${system.name}`);
-    const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor, endpointInfo, timeoutMs }) : new Map();
-    return { system, reads };
-  });
-  const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
-  note(sysplexSpecs);
-  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor, endpointInfo, timeoutMs });
-
-  const [own, sysplex, routedReads] = await Promise.all([Promise.all(systemJobs), sysplexJob, routedJob]);
-  const systems = own.map(({ system, reads }) => ({
-    system,
-    reads: new Map([...reads, ...(routedReads.get(system.name.toUpperCase()) ?? [])]),
-  }));
+  const { systems, sysplex } = await readAll({ ...options, endpointInfo, timeoutMs, modules, probes });
   const down = findDownSystems(systems, sysplex);
   const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex, down };
 

@@ -147,6 +147,8 @@ export interface FakeSysplex {
   stacks: Record<Sys, StackState>;
   /** The XCF display ran out of follow-ups after listing only SYSA. */
   xcfCutShort?: boolean;
+  /** The systems $D MEMBER shows as active members of the MAS; every system when unset. */
+  masMembers?: string[];
 }
 
 /** Hot standby in force: SYSA distributes and serves, SYSB is the ready standby. */
@@ -251,7 +253,9 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
     } as unknown as VerifyClient["files"],
     console: {
       async issue(cmd: string, options: { system?: string; signal?: AbortSignal } = {}) {
-        const system = (options.system ?? "SYSA") as Sys;
+        // A command without a system runs where the command's own z/OSMF runs: a live system.
+        const live = (Object.keys(plex.stacks) as Sys[]).find((n) => plex.stacks[n] !== "down") ?? "SYSA";
+        const system = (options.system ?? live) as Sys;
         calls.push({ op: "issue", arg: cmd, system });
         // The command's own connection answers from a live system; XCF lists the systems that are up.
         if (cmd === "D XCF,S,ALL" && options.system === undefined) {
@@ -269,7 +273,7 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
           return new Promise((_resolve, reject) => options.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
         }
         const report = /NETSTAT,(\w+)/.exec(cmd)?.[1]?.toLowerCase() as "vipadcfg" | "vdpt" | "vipadyn";
-        const text = SHARED_SYSPLEX[cmd]?.(Object.keys(plex.stacks)) ?? stack[report] ?? "IEE305I D COMMAND INVALID";
+        const text = SHARED_SYSPLEX[cmd]?.(plex.masMembers ?? Object.keys(plex.stacks)) ?? stack[report] ?? "IEE305I D COMMAND INVALID";
         return { key: "K1", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
       },
     } as unknown as VerifyClient["console"],

@@ -295,6 +295,17 @@ describe("verify", () => {
     expect(c.reason).toContain("not in the sysplex group");
   });
 
+  it("asks $D MEMBER once, since one MAS member's answer shows the whole MAS, and fails a system outside it", async () => {
+    const good = await run(healthySysplex());
+    expect(good.calls.filter((c) => c.op === "issue" && c.arg.endsWith("$D MEMBER"))).toHaveLength(1);
+    expect(find(good.result, "sysplex.jes2").verdict).toBe("healthy");
+    const plex = healthySysplex();
+    plex.masMembers = ["SYSA"];
+    const bad = find((await run(plex)).result, "sysplex.jes2");
+    expect(bad.verdict).toBe("failed");
+    expect(bad.reason).toContain("not active members of its MAS: SYSB");
+  });
+
   it("issues display commands and GET reads only", async () => {
     const plex = takeover(healthySysplex(), { autoSwitchBack: true });
     const { calls } = await run(plex);

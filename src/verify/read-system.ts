@@ -128,7 +128,7 @@ export async function runRouted(
 ): Promise<Map<string, Map<string, Read<unknown>>>> {
   const specs = options.groups.map((g, i) => ({
     key: String(i),
-    run: async (ctx: ReadContext) => readRouted(await ctx.client(g.connection), g, ctx.signal ?? new AbortController().signal),
+    run: async (ctx: ReadContext) => routedOrAlone(await ctx.client(g.connection), g, ctx.signal ?? new AbortController().signal),
   }));
   const results = specs.length > 0 ? await runReads({ ...options, specs }) : new Map<string, Read<unknown>>();
   const out = new Map<string, Map<string, Read<unknown>>>();
@@ -142,6 +142,26 @@ export async function runRouted(
     }
   });
   return out;
+}
+
+/** z/OS's answer when the user may not route the command (facts 3.2). */
+const ROUTE_NOT_AUTHORISED = "IEE345I";
+
+/** A ROUTE the user may not issue: each system is asked alone, as verify does without routing. */
+async function routedOrAlone(client: VerifyClient, g: RoutedGroup, signal: AbortSignal): Promise<Map<string, Read<unknown>>> {
+  try {
+    return await readRouted(client, g, signal);
+  } catch (err) {
+    if (!(err instanceof ZosmfError && err.kind === "rejected" && describeError(err).includes(ROUTE_NOT_AUTHORISED))) throw err;
+    const alone = g.systems.map(async (system): Promise<[string, Read<unknown>]> => {
+      try {
+        return [system, { ok: true, value: await displayWhole(client, g.display.command, system, signal) }];
+      } catch (e) {
+        return [system, { ok: false, ...classifyFailure(e) }];
+      }
+    });
+    return new Map(await Promise.all(alone));
+  }
 }
 
 /** One spec per key: modules that need the same display share one command. */

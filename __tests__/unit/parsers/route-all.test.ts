@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answersDisplayTime, parseRouteAll } from "../../../src/parsers";
+import { runRouted } from "../../../src/verify/read-system";
 import { readRouted } from "../../../src/verify/routed-reads";
+import { ZosmfError } from "../../../src/zosmf";
 import type { VerifyClient } from "../../../src/verify/types";
 
 // A routed display as a three-system sysplex answers it: multi-line responses, one heading per system.
@@ -64,5 +66,37 @@ describe("readRouted", () => {
     const reads = await readRouted(client(TABLE), group, new AbortController().signal);
     expect(reads.get("SYSC")).toMatchObject({ ok: false, kind: "unreadable" });
     expect(reads.get("SYSC")!.ok ? "" : (reads.get("SYSC") as { message: string }).message).toMatch(/NO RESPONSE RECEIVED/);
+  });
+});
+
+describe("runRouted", () => {
+  it("asks each system alone when the user may not route the command (IEE345I)", async () => {
+    const asked: string[] = [];
+    const client = {
+      console: {
+        issue: async (cmd: string, o: { system?: string }) => {
+          asked.push(`${o.system ?? "-"} ${cmd}`);
+          if (cmd.startsWith("RO "))
+            throw new ZosmfError({
+              kind: "rejected",
+              method: "PUT",
+              path: "/c",
+              summary: "IEE345I ROUTE AUTHORITY INVALID, FAILED BY SECURITY PRODUCT",
+            });
+          const text = " IEE136I LOCAL: TIME=10.15.02 DATE=2026.337  UTC: TIME=10.15.02 DATE=2026.337";
+          return { key: "C1", text, lines: [text], solKeyDetected: false, complete: true, followUps: 0 };
+        },
+      },
+    } as unknown as VerifyClient;
+    const groups = [{ key: "t", connection: {}, display: { command: "D T" }, systems: ["SYSA", "SYSB"] }];
+    const reads = await runRouted({
+      topology: {} as never,
+      groups,
+      clientFor: async () => client,
+      endpointInfo: async () => ({}) as never,
+      timeoutMs: 5000,
+    });
+    expect(asked.sort()).toEqual(["- RO *ALL,D T", "SYSA D T", "SYSB D T"]);
+    expect(reads.get("SYSB")!.get("t")).toMatchObject({ ok: true });
   });
 });

@@ -27,6 +27,11 @@ export async function readAll(o: ReadAllOptions): Promise<{ systems: SystemReads
   const clientFor = sharedReads(o.clientFor, o.sysplexWide === true);
   const wanted = new Map(t.systems.map((s) => [s.name, uniqueSpecs(o.modules.flatMap((m) => m.systemReads?.(t, s) ?? []))]));
   for (const specs of wanted.values()) note(specs);
+  // The sysplex-wide and routed displays go first: they wait longest for their answers, and the
+  // connections are shared (a bounded pool), so a sysplex's many member reads must not hold them up.
+  const sysplexSpecs = uniqueSpecs(o.modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
+  note(sysplexSpecs);
+  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor, endpointInfo, timeoutMs });
   const routed = o.sysplexWide === true ? planRouted(t, wanted) : [];
   const routedJob = runRouted({ topology: t, groups: routed, clientFor, endpointInfo, timeoutMs });
   const systemJobs = t.systems.map(async (system): Promise<SystemReads> => {
@@ -36,9 +41,6 @@ export async function readAll(o: ReadAllOptions): Promise<{ systems: SystemReads
     const reads = specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor, endpointInfo, timeoutMs }) : new Map();
     return { system, reads };
   });
-  const sysplexSpecs = uniqueSpecs(o.modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
-  note(sysplexSpecs);
-  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor, endpointInfo, timeoutMs });
 
   const [own, sysplex, routedReads] = await Promise.all([Promise.all(systemJobs), sysplexJob, routedJob]);
   const systems = own.map(({ system, reads }) => ({

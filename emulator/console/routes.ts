@@ -43,7 +43,11 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   if (!state.systems[local]) return { lines: [consoleTexts.invalidSystem(local)] };
 
   let targets: string[];
-  if (routed.group) targets = Object.keys(state.systems).filter((s) => state.systems[s].up && (routed.group === "*ALL" || s !== local));
+  // IEE421I (DOC): the responses of a group come sorted by system name.
+  if (routed.group)
+    targets = Object.keys(state.systems)
+      .filter((s) => state.systems[s].up && (routed.group === "*ALL" || s !== local))
+      .sort();
   else targets = routed.targets ?? [local];
   for (const system of targets) ctx.log.consoleCommands.push({ at: now, system, consoleName, cmd: routed.command });
 
@@ -58,7 +62,8 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   };
   if (targets.length === 1 && !routed.group) return { lines: run(targets[0]) };
   // Several systems: each system's lines under its own heading, as a routed display shows them.
-  const lines = [` IEE421I RO ${routed.group ?? `(${targets.join(",")})`},${routed.command.slice(0, 40)}`];
+  // IEE421I (DOC): as much of the command as fits, 16 characters for *ALL; INF: the same for the other forms.
+  const lines = [` IEE421I RO ${routed.group ?? `(${targets.join(",")})`},${routed.command.slice(0, 16)}`];
   for (const system of targets)
     lines.push(`  ${system.padEnd(8)} RESPONSES ${"-".repeat(40)}`, ...run(system).map((l) => `  ${l.trimStart()}`));
   return { lines };

@@ -102,16 +102,33 @@ function route(state: EmulatorState, ctx: Ctx, operand: string): string[] {
   if (comma < 0) return [msg.commandInvalid("ROUTE")];
   const target = operand.slice(0, comma).trim();
   const inner = operand.slice(comma + 1).trim();
-  if (target.toUpperCase() === "*ALL") {
-    const lines = [msg.routeAllHeader(inner.toUpperCase())];
-    for (const sys of Object.values(state.systems)) {
-      if (!sys.up) continue;
-      lines.push(msg.routeAllSystem(sys.name));
-      for (const l of run(state, { ...ctx, system: sys.name }, inner)) lines.push(l.startsWith(" ") ? l : "  " + l);
-    }
-    return lines;
-  }
+  if (target.toUpperCase() === "*ALL") return routeAll(state, ctx, inner);
   const system = findSystem(state, target);
   if (!system) return [msg.routeBadSystem()];
   return run(state, { ...ctx, system }, inner);
+}
+
+/**
+ * `RO *ALL,cmd` (IEE421I, DOC): one aggregated message, the responses sorted by system name.
+ * When every response is one line they form a SYSNAME table; otherwise each system's lines
+ * follow a heading with its name. Every active system answers here, so the "NO RESPONSE
+ * RECEIVED" part never appears; a system that is down is not a member and is not listed.
+ */
+function routeAll(state: EmulatorState, ctx: Ctx, inner: string): string[] {
+  const systems = Object.values(state.systems)
+    .filter((sys) => sys.up)
+    .map((sys) => sys.name)
+    .sort();
+  const answers = systems.map((name) => ({ name, lines: run(state, { ...ctx, system: name }, inner) }));
+  const lines = [msg.routeAllHeader(inner.toUpperCase())];
+  if (answers.every((a) => a.lines.length <= 1)) {
+    lines.push(msg.routeAllTable(), ...answers.map((a) => msg.routeAllRow(a.name, a.lines[0] ?? "")));
+    return lines;
+  }
+  for (const a of answers) {
+    lines.push(msg.routeAllSystem(a.name));
+    // Within the one aggregated message every line is a continuation line (two blanks, §3.3).
+    for (const l of a.lines) lines.push(l.startsWith(" ") ? l : "  " + l);
+  }
+  return lines;
 }

@@ -76,9 +76,13 @@ export const msg = {
   // ---- §3.2 routing and the operator commands -----------------------------------------
   /** DOC (CODE: Ansible module checks the id). */
   routeBadSystem: () => "IEE618I ROUTE COMMAND REJECTED, INVALID SYSTEM NAME",
-  /** INF: RO *ALL response grouping. */
-  routeAllHeader: (cmd: string) => `IEE421I RO *ALL,${cmd}`,
+  /** DOC (IEE421I): as many characters of the routed command as fit, 16 for *ALL. */
+  routeAllHeader: (cmd: string) => `IEE421I RO *ALL,${cmd.slice(0, 16)}`,
+  /** DOC (IEE421I): the heading of one system's lines when some system's response is multi-line. */
   routeAllSystem: (sys: string) => `  ${sys.padEnd(8)} RESPONSES ------------------------------------------`,
+  /** DOC (IEE421I): the heading of the table of one-line responses; INF: the dash count. */
+  routeAllTable: () => `  SYSNAME  RESPONSES ------------------------------------------`,
+  routeAllRow: (sys: string, line: string) => `  ${sys.padEnd(8)} ${line.trimStart()}`,
   commandInvalid: (verb: string) => `IEE305I ${verb} COMMAND INVALID`,
   procNotFound: (proc: string) => `IEFC612I PROCEDURE ${proc} WAS NOT FOUND`,
   startJclError: () => "IEE122I START COMMAND JCL ERROR",

@@ -51,3 +51,4 @@ const PARSERS: { [R in NetstatReportName]: (text: string) => NetstatResult<R, Ne
 export function parseNetstat<R extends NetstatReportName>(report: R, text: string): NetstatResult<R, NetstatReports[R]> {
   return PARSERS[report](text);
 }
+export * from "./route-all";

@@ -30,6 +30,8 @@ export interface PrerequisiteResult {
 export interface Prerequisite<T> {
   readonly id: string;
   readonly command: string;
+  /** One system's answer speaks for all (`$D MEMBER` shows the whole MAS): verify asks it once. */
+  readonly oneAnswer?: boolean;
   parse(text: string): T;
   /** Whether the text so far is the whole answer; `sysplex` are the systems it must show. */
   isComplete(text: string, sysplex: readonly string[]): boolean;

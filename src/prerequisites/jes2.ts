@@ -1,7 +1,8 @@
 /**
  * One JES2 multi-access spool: a job with SYSAFF of a system reaches it only when that system
  * is an active member of the submitting system's MAS. Each system is asked `$D MEMBER` and
- * must see every system of the sysplex as an ACTIVE member (by SYSNAME).
+ * must see every system of the sysplex as an ACTIVE member (by SYSNAME). The members of a MAS
+ * share one checkpoint, so one system's answer shows the whole MAS: verify asks it once.
  */
 import { parseJes2Members, type Jes2Members } from "../parsers";
 import { unreadable, type Answer, type Prerequisite, type PrerequisiteResult, type Unread } from "./ask";
@@ -12,6 +13,7 @@ const COMMAND = "$D MEMBER";
 export const jes2Prerequisite: Prerequisite<Jes2Members> = {
   id: ID,
   command: COMMAND,
+  oneAnswer: true,
   parse: parseJes2Members,
   // The number of members is not known before: the answer is whole once every system is in
   // it; without one, the follow-ups run out and what arrived is read as it is.

@@ -12,6 +12,8 @@ export interface VerifyOptions {
   readonly topologyFile: string;
   /** The command's own connection; systems with `connection: {}` are read through it. */
   readonly connection: ZosmfConnection;
+  /** Ask the displays alike on every system once (`RO *ALL`) and list the mounts once. @default true */
+  readonly sysplexWide?: boolean;
   /** Let `{ host }` connections other than the command's own host receive its credentials (--trust-topology-hosts). @default false */
   readonly trustTopologyHosts?: boolean;
   /** Resolves a zosmf profile named in the topology (`connection: { profile }`). */
@@ -62,6 +64,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const result = await verifyTopology({
       topology,
       clientFor,
+      sysplexWide: options.sysplexWide !== false,
       endpointInfo: (host, port) =>
         (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
       systemTimeoutMs: options.systemTimeoutMs,

@@ -1,8 +1,9 @@
 import type { Connection, Topology } from "../topology";
 import { CHECK_MODULES } from "./checks";
 import { findDownSystems } from "./down";
-import { describeError, runReads, uniqueSpecs } from "./read-system";
-import type { Check, CheckModule, DownSystem, Read, ReadContext, Snapshot, SystemReads, VerifyClient, VerifyResult } from "./types";
+import { readAll } from "./read-all";
+import { describeError } from "./read-system";
+import type { Check, CheckModule, DownSystem, Read, ReadContext, Snapshot, VerifyClient, VerifyResult } from "./types";
 import { failed, summarize, worst } from "./verdict";
 
 export interface VerifyEngineOptions {
@@ -16,6 +17,11 @@ export interface VerifyEngineOptions {
   /** @default CHECK_MODULES */
   readonly modules?: readonly CheckModule[];
   readonly onProgress?: (message: string) => void;
+  /**
+   * Read what is alike on every system once: a display all systems are asked as one `RO *ALL`,
+   * the mount table once per connection. @default false (`zowe ha verify` turns it on)
+   */
+  readonly sysplexWide?: boolean;
 }
 
 /**
@@ -29,21 +35,7 @@ export async function verifyTopology(options: VerifyEngineOptions): Promise<Omit
     options.endpointInfo ?? (() => Promise.reject(new Error("this caller gave verify no way to reach an endpoint by name")));
   const modules = (options.modules ?? CHECK_MODULES).filter((m) => m.applies(t));
   const probes = new Set<string>();
-  const note = (specs: { key: string; probe?: boolean }[]) => specs.filter((s) => s.probe).forEach((s) => probes.add(s.key));
-
-  const systemJobs = t.systems.map(async (system): Promise<SystemReads> => {
-    const specs = uniqueSpecs(modules.flatMap((m) => m.systemReads?.(t, system) ?? []));
-    note(specs);
-    options.onProgress?.(`Reading ${system.name}`);
-    const reads =
-      specs.length > 0 ? await runReads({ topology: t, system, specs, clientFor: options.clientFor, endpointInfo, timeoutMs }) : new Map();
-    return { system, reads };
-  });
-  const sysplexSpecs = uniqueSpecs(modules.flatMap((m) => m.sysplexReads?.(t) ?? []));
-  note(sysplexSpecs);
-  const sysplexJob = runReads({ topology: t, specs: sysplexSpecs, clientFor: options.clientFor, endpointInfo, timeoutMs });
-
-  const [systems, sysplex] = await Promise.all([Promise.all(systemJobs), sysplexJob]);
+  const { systems, sysplex } = await readAll({ ...options, endpointInfo, timeoutMs, modules, probes });
   const down = findDownSystems(systems, sysplex);
   const snapshot: Snapshot = { topology: t, systems: new Map(systems.map((s) => [s.system.name, s])), sysplex, down };
 

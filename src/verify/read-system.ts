@@ -3,6 +3,7 @@ import { HaError } from "../errors";
 import { netstatComplete } from "../tcpip/netstat";
 import type { Connection, Topology, TopologySystem } from "../topology";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, ZosmfError } from "../zosmf";
+import { readRouted, type RoutedGroup } from "./routed-reads";
 import type { Read, ReadContext, ReadFailureKind, ReadSpec, VerifyClient } from "./types";
 
 export function describeError(err: unknown): string {
@@ -83,6 +84,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
     endpointInfo: options.endpointInfo,
     display: async (command) => displayWhole(await ctx.client(), command, system?.name, abort.signal),
+    signal: abort.signal,
   };
   const settle = (key: string, read: Read<unknown>): void => {
     if (!closed) results.set(key, read);
@@ -114,6 +116,52 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     }
   }
   return results;
+}
+
+/**
+ * The routed displays, each under the same deadline as a system's reads, split per system.
+ * When the routed command itself fails, every system it was for has that failure; never
+ * "down" for all of them, since one answer cannot say which system is meant.
+ */
+export async function runRouted(
+  options: Omit<ReadRunOptions, "specs" | "system"> & { groups: readonly RoutedGroup[] },
+): Promise<Map<string, Map<string, Read<unknown>>>> {
+  const specs = options.groups.map((g, i) => ({
+    key: String(i),
+    run: async (ctx: ReadContext) => routedOrAlone(await ctx.client(g.connection), g, ctx.signal ?? new AbortController().signal),
+  }));
+  const results = specs.length > 0 ? await runReads({ ...options, specs }) : new Map<string, Read<unknown>>();
+  const out = new Map<string, Map<string, Read<unknown>>>();
+  options.groups.forEach((g, i) => {
+    const read = results.get(String(i))!;
+    for (const system of g.systems) {
+      const own: Read<unknown> = read.ok
+        ? ((read.value as Map<string, Read<unknown>>).get(system) ?? { ok: false, kind: "unreadable", message: `no answer for ${system}` })
+        : { ...read, kind: read.kind === "down" ? "unreadable" : read.kind };
+      out.set(system, (out.get(system) ?? new Map()).set(g.key, own));
+    }
+  });
+  return out;
+}
+
+/** z/OS's answer when the user may not route the command (facts 3.2). */
+const ROUTE_NOT_AUTHORISED = "IEE345I";
+
+/** A ROUTE the user may not issue: each system is asked alone, as verify does without routing. */
+async function routedOrAlone(client: VerifyClient, g: RoutedGroup, signal: AbortSignal): Promise<Map<string, Read<unknown>>> {
+  try {
+    return await readRouted(client, g, signal);
+  } catch (err) {
+    if (!(err instanceof ZosmfError && err.kind === "rejected" && describeError(err).includes(ROUTE_NOT_AUTHORISED))) throw err;
+    const alone = g.systems.map(async (system): Promise<[string, Read<unknown>]> => {
+      try {
+        return [system, { ok: true, value: await displayWhole(client, g.display.command, system, signal) }];
+      } catch (e) {
+        return [system, { ok: false, ...classifyFailure(e) }];
+      }
+    });
+    return new Map(await Promise.all(alone));
+  }
 }
 
 /** One spec per key: modules that need the same display share one command. */

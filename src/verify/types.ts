@@ -84,6 +84,19 @@ export interface ReadContext {
   endpointInfo(host: string, port: number): Promise<ZosmfInfo>;
   /** Issues a display command on the system and returns its text. Only `D ` commands pass. */
   display(command: string): Promise<string>;
+  /** Aborted when the reads' deadline has passed. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A read that is exactly one display's text on the system, so every system can be asked at
+ * once with `RO *ALL`. `isWhole`: an answer failing it is not whole (unreadable);
+ * `looksWhole`: only says when to stop reading, the answer is kept either way.
+ */
+export interface RoutedDisplay {
+  readonly command: string;
+  readonly isWhole?: (text: string) => boolean;
+  readonly looksWhole?: (text: string) => boolean;
 }
 
 export interface ReadSpec {
@@ -92,6 +105,8 @@ export interface ReadSpec {
   /** A read whose failure is itself the finding (is z/OSMF reachable?), not a system left unread. */
   readonly probe?: boolean;
   run(ctx: ReadContext): Promise<unknown>;
+  /** Set when `run` is this display alone: verify may then read it for all systems in one routed command. */
+  readonly display?: RoutedDisplay;
 }
 
 /** Everything read for one system. */

@@ -22,6 +22,15 @@ describe("routing (§3.2)", () => {
     expect(lines.filter((l) => l.includes("RESPONSES"))).toHaveLength(2);
   });
 
+  it("RO *ALL answers one-line responses as the SYSNAME table, sorted by system name, with 16 characters of the command (IEE421I)", () => {
+    const lines = cmd(newSysplex(), "SYSB", "RO *ALL,D T");
+    expect(lines[0]).toBe("IEE421I RO *ALL,D T");
+    expect(lines[1]).toMatch(/^\s+SYSNAME\s+RESPONSES -+$/);
+    expect(lines.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(["SYSA", "SYSB"]);
+    expect(lines.slice(2).every((l) => /IEE136I/.test(l))).toBe(true);
+    expect(cmd(newSysplex(), "SYSA", "RO *ALL,D TCPIP,TCPIP,NETSTAT,VIPADCFG")[0]).toBe("IEE421I RO *ALL,D TCPIP,TCPIP,NE");
+  });
+
   it("an unknown verb gives IEE305I", () => {
     expect(cmd(newSysplex(), "SYSA", "XYZZY 1")).toEqual(["IEE305I XYZZY COMMAND INVALID"]);
   });

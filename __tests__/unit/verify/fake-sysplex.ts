@@ -147,6 +147,8 @@ export interface FakeSysplex {
   stacks: Record<Sys, StackState>;
   /** The XCF display ran out of follow-ups after listing only SYSA. */
   xcfCutShort?: boolean;
+  /** The systems $D MEMBER shows as active members of the MAS; every system when unset. */
+  masMembers?: string[];
 }
 
 /** Hot standby in force: SYSA distributes and serves, SYSB is the ready standby. */
@@ -228,8 +230,17 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
       },
       async listMounts(options: { path?: string; fsname?: string } = {}) {
         calls.push({ op: "listMounts", arg: options.path ?? "" });
+        const item = (at: string, m: { name: string; sysname: string }) => ({
+          name: m.name,
+          mountpoint: at,
+          sysname: m.sysname,
+          fstname: "ZFS",
+          mode: ["rdwr"],
+        });
+        // No filter: the whole mount table, as GET /zosmf/restfiles/mfs answers it.
+        if (!options.path && !options.fsname) return Object.entries(plex.mounts).flatMap(([at, m]) => (m ? [item(at, m)] : []));
         const m = options.path ? plex.mounts[options.path] : undefined;
-        return m ? [{ name: m.name, mountpoint: options.path!, sysname: m.sysname, fstname: "ZFS", mode: ["rdwr"] }] : [];
+        return m ? [item(options.path!, m)] : [];
       },
       async listDatasets(level: string) {
         calls.push({ op: "listDatasets", arg: level });
@@ -242,7 +253,9 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
     } as unknown as VerifyClient["files"],
     console: {
       async issue(cmd: string, options: { system?: string; signal?: AbortSignal } = {}) {
-        const system = (options.system ?? "SYSA") as Sys;
+        // A command without a system runs where the command's own z/OSMF runs: a live system.
+        const live = (Object.keys(plex.stacks) as Sys[]).find((n) => plex.stacks[n] !== "down") ?? "SYSA";
+        const system = (options.system ?? live) as Sys;
         calls.push({ op: "issue", arg: cmd, system });
         // The command's own connection answers from a live system; XCF lists the systems that are up.
         if (cmd === "D XCF,S,ALL" && options.system === undefined) {
@@ -250,6 +263,8 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
           const text = xcfDisplay(plex.xcfCutShort ? up.slice(0, 1) : up);
           return { key: "K0", text, lines: text.split("\r"), solKeyDetected: false, complete: !plex.xcfCutShort, followUps: 0 };
         }
+        const routed = /^RO \*ALL,(.*)$/.exec(cmd);
+        if (routed) return routeAll(plex, routed[1]!, (inner, sys) => this.issue(inner, { system: sys }));
         const stack = plex.stacks[system];
         if (stack === "down") throw rejected(system);
         if (stack === "unreachable")
@@ -258,7 +273,7 @@ export function fakeClient(plex: FakeSysplex, calls: Call[]): VerifyClient & { c
           return new Promise((_resolve, reject) => options.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
         }
         const report = /NETSTAT,(\w+)/.exec(cmd)?.[1]?.toLowerCase() as "vipadcfg" | "vdpt" | "vipadyn";
-        const text = SHARED_SYSPLEX[cmd]?.(Object.keys(plex.stacks)) ?? stack[report] ?? "IEE305I D COMMAND INVALID";
+        const text = SHARED_SYSPLEX[cmd]?.(plex.masMembers ?? Object.keys(plex.stacks)) ?? stack[report] ?? "IEE305I D COMMAND INVALID";
         return { key: "K1", text, lines: text.split("\r"), solKeyDetected: false, complete: true, followUps: 0 };
       },
     } as unknown as VerifyClient["console"],
@@ -274,3 +289,24 @@ const SHARED_SYSPLEX: Record<string, (systems: string[]) => string> = {
   "D OMVS,O": () => " BPXO043I 12.00.01 DISPLAY OMVS 1\r  SYSPLEX         =        YES",
   "$D MEMBER": (systems) => systems.map((s, i) => ` $HASP673 MEMBER(${i + 1}) NAME=${s},STATUS=ACTIVE,SYSNAME=${s}`).join("\r"),
 };
+
+/**
+ * `RO *ALL` as z/OS answers it (IEE421I): every active system's lines under its name, sorted by
+ * name; a system that is down is not a member and is not listed; one that does not answer in
+ * time is named under NO RESPONSE RECEIVED.
+ */
+async function routeAll(
+  plex: FakeSysplex,
+  inner: string,
+  ask: (inner: string, system: Sys) => Promise<{ text: string }>,
+): Promise<{ key: string; text: string; lines: string[]; solKeyDetected: boolean; complete: boolean; followUps: number }> {
+  const names = (Object.keys(plex.stacks) as Sys[]).sort();
+  const silent = names.filter((n) => plex.stacks[n] === "silent" || plex.stacks[n] === "unreachable");
+  const lines = [` IEE421I RO *ALL,${inner.slice(0, 16)}`];
+  if (silent.length > 0) lines.push("  NO RESPONSE RECEIVED FROM THE FOLLOWING SYSTEM(S):", `  ${silent.join(" ")}`);
+  for (const n of names.filter((x) => plex.stacks[x] !== "down" && !silent.includes(x))) {
+    const one = await ask(inner, n);
+    lines.push(`  ${n.padEnd(8)} RESPONSES -------------------------`, ...one.text.split("\r").map((l) => `  ${l.trim()}`));
+  }
+  return { key: "K2", text: lines.join("\r"), lines, solKeyDetected: false, complete: true, followUps: 0 };
+}

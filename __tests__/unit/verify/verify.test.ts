@@ -22,7 +22,7 @@ function topologyFile(edit: (yaml: string) => string = (y) => y): string {
 
 async function run(
   plex: FakeSysplex,
-  opts: { file?: string; timeoutMs?: number; modules?: CheckModule[] } = {},
+  opts: { file?: string; timeoutMs?: number; modules?: CheckModule[]; sysplexWide?: boolean } = {},
 ): Promise<{ result: VerifyResult; calls: Call[] }> {
   const calls: Call[] = [];
   const result = await verify({
@@ -33,6 +33,7 @@ async function run(
     // The DVIPA answers end to end; what it says is tested against the emulator.
     readEndpointInfo: async () => ({ zosmf_version: "27" }),
     ...(opts.modules ? { modules: opts.modules } : {}),
+    ...(opts.sysplexWide === false ? { sysplexWide: false } : {}),
   });
   return { result, calls };
 }
@@ -235,14 +236,27 @@ describe("verify", () => {
     expect(c.reason).toBe("SYSB: USER_DIR /global/zosmf/zosmfb is owned by SYSA, not by SYSB; z/OSMF on SYSB depends on SYSA for it");
   });
 
-  it("fails only the checks of a system that does not answer in time", async () => {
+  it("fails only the checks of a system that does not answer in time, asked alone", async () => {
+    const plex = healthySysplex();
+    plex.stacks.SYSB = "silent";
+    const { result } = await run(plex, { timeoutMs: 300, sysplexWide: false });
+    expect(result.unreadable).toEqual(["SYSB"]);
+    const xcfB = find(result, "tcpip.dynamicxcf", "SYSB");
+    expect(xcfB.verdict).toBe("failed");
+    expect(xcfB.reason).toMatch(/^SYSB: could not be read: no answer within 0.3 s/);
+    expect(find(result, "tcpip.dynamicxcf", "SYSA").verdict).toBe("healthy");
+    expect(find(result, "zosmf.parmlib.autostart-group", "SYSA").verdict).toBe("healthy");
+    expect(failureOf(result, "failed")?.failureClass).toBe("tool-failure");
+  });
+
+  it("fails only the checks of a system a routed display names as not answering", async () => {
     const plex = healthySysplex();
     plex.stacks.SYSB = "silent";
     const { result } = await run(plex, { timeoutMs: 300 });
     expect(result.unreadable).toEqual(["SYSB"]);
     const xcfB = find(result, "tcpip.dynamicxcf", "SYSB");
     expect(xcfB.verdict).toBe("failed");
-    expect(xcfB.reason).toMatch(/^SYSB: could not be read: no answer within 0.3 s/);
+    expect(xcfB.reason).toMatch(/^SYSB: could not be read: SYSB did not answer RO \*ALL,D TCPIP.* in time/);
     expect(find(result, "tcpip.dynamicxcf", "SYSA").verdict).toBe("healthy");
     expect(find(result, "zosmf.parmlib.autostart-group", "SYSA").verdict).toBe("healthy");
     expect(failureOf(result, "failed")?.failureClass).toBe("tool-failure");
@@ -281,6 +295,17 @@ describe("verify", () => {
     expect(c.reason).toContain("not in the sysplex group");
   });
 
+  it("asks $D MEMBER once, since one MAS member's answer shows the whole MAS, and fails a system outside it", async () => {
+    const good = await run(healthySysplex());
+    expect(good.calls.filter((c) => c.op === "issue" && c.arg.endsWith("$D MEMBER"))).toHaveLength(1);
+    expect(find(good.result, "sysplex.jes2").verdict).toBe("healthy");
+    const plex = healthySysplex();
+    plex.masMembers = ["SYSA"];
+    const bad = find((await run(plex)).result, "sysplex.jes2");
+    expect(bad.verdict).toBe("failed");
+    expect(bad.reason).toContain("not active members of its MAS: SYSB");
+  });
+
   it("issues display commands and GET reads only", async () => {
     const plex = takeover(healthySysplex(), { autoSwitchBack: true });
     const { calls } = await run(plex);
@@ -290,7 +315,7 @@ describe("verify", () => {
     expect(commands.length).toBeGreaterThan(0);
     // NETSTAT reports, XCF, and the sysplex prerequisites' displays (D T, RVARY LIST, D OMVS,O, $D MEMBER).
     for (const c of commands)
-      expect(c.arg).toMatch(/^(D (TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)|XCF,S,ALL|T|OMVS,O)|RVARY LIST|\$D MEMBER)$/);
+      expect(c.arg).toMatch(/^(RO \*ALL,)?(D (TCPIP,TCPIP,NETSTAT,(VIPADCFG|VDPT|VIPADYN)|XCF,S,ALL|T|OMVS,O)|RVARY LIST|\$D MEMBER)$/);
     expect(new Set(commands.map((c) => c.system))).toEqual(new Set(["SYSA", "SYSB"]));
   });
 

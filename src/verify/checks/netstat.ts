@@ -1,6 +1,6 @@
 import type { NetstatReportName, NetstatReports } from "../../parsers";
 import { readDisplay, type Truncation } from "../../tcpip/display";
-import { netstatCommand, netstatWords, type NetstatQuery } from "../../tcpip/netstat";
+import { netstatCommand, netstatComplete, netstatWords, type NetstatQuery } from "../../tcpip/netstat";
 import type { TopologySystem } from "../../topology";
 import type { Check, Read, ReadSpec, Snapshot } from "../types";
 import { failed, fromFailedRead, systemRead, type CheckHead } from "../verdict";
@@ -20,7 +20,8 @@ export function queryCommand(system: TopologySystem, query: NetstatQuery): strin
 
 /** The words after NETSTAT make the read's key, so a plain query shares its read with netstatRead. */
 export function queryRead(system: TopologySystem, query: NetstatQuery): ReadSpec {
-  return { key: `tcpip.${netstatWords(query)}`, run: (ctx) => ctx.display(queryCommand(system, query)) };
+  const command = queryCommand(system, query);
+  return { key: `tcpip.${netstatWords(query)}`, run: (ctx) => ctx.display(command), display: { command, isWhole: netstatComplete } };
 }
 
 export type Display<R extends NetstatReportName> =

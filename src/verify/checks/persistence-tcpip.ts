@@ -37,12 +37,12 @@ function reader(ctx: ReadContext) {
 async function lookAtProfile(ctx: ReadContext, t: Topology, system: string, profile: string): Promise<ProfileLook> {
   const read = reader(ctx);
   const { dataSet, member } = splitMember(profile);
+  // The obey members are read while the profile is walked; verify reads a member once, so the walk's INCLUDE of one shares this read.
+  const targets = stackObeyMembers(t, system).map((o) => ({ dsn: o.dsn, member: o.member }));
+  const texts = Promise.all(targets.map(read));
+  texts.catch(() => undefined);
   const walk = await walkProfile({ dsn: dataSet, member }, read);
-  const obey = [];
-  for (const o of stackObeyMembers(t, system)) {
-    const target = { dsn: o.dsn, member: o.member };
-    obey.push({ target, text: await read(target) });
-  }
+  const obey = (await texts).map((text, i) => ({ target: targets[i]!, text }));
   return { walk, obey };
 }
 

@@ -1,17 +1,26 @@
 /**
  * The sysplex prerequisites of z/OSMF HA (sysplex.console, .saf, .uss, .jes2), judged as the
  * plan judges them (src/prerequisites): each system that holds a server is asked the display,
- * then the answers of all systems that are up are judged together. Unknown is never healthy.
+ * then the answers of all systems that are up are judged together; a display whose one answer
+ * speaks for every system ($D MEMBER) is asked once. Unknown is never healthy.
  */
 import { PREREQUISITES, type Answer, type Prerequisite, type PrerequisiteResult } from "../../prerequisites";
 import { zosmfHaSystems, type Topology } from "../../topology";
-import type { Check, CheckModule, Snapshot } from "../types";
+import type { Check, CheckModule, Read, Snapshot } from "../types";
 import { failed, healthy, systemRead } from "../verdict";
 
 const keyOf = (p: Prerequisite<unknown>) => `prerequisite:${p.command}`;
 const serverSystems = (t: Topology) => zosmfHaSystems(t).map((m) => m.system.name);
 
+/** Who answered a display asked once: the system of the command's own connection. */
+const ONE = "the system verify's commands go to";
+
 function answersOf(snapshot: Snapshot, p: Prerequisite<unknown>, systems: readonly string[]): Answer<unknown>[] {
+  if (p.oneAnswer) {
+    const read = snapshot.sysplex.get(keyOf(p)) as Read<string> | undefined;
+    if (read === undefined) return [{ system: ONE, error: `${p.command} was not issued` }];
+    return [read.ok ? { system: ONE, parsed: p.parse(read.value) } : { system: ONE, error: read.message }];
+  }
   return systems.map((system) => {
     const read = systemRead<string>(snapshot, system, keyOf(p));
     if (read === undefined) return { system, error: `${p.command} was not issued` };
@@ -30,7 +39,16 @@ export const prerequisiteChecks: CheckModule = {
   applies: (t) => t.zosmfHa !== undefined,
   systemReads(t, system) {
     if (!serverSystems(t).includes(system.name)) return [];
-    return PREREQUISITES.map((p) => ({ key: keyOf(p), run: (ctx) => ctx.display(p.command) }));
+    const sysplex = serverSystems(t);
+    return PREREQUISITES.filter((p) => !p.oneAnswer).map((p) => ({
+      key: keyOf(p),
+      run: (ctx) => ctx.display(p.command),
+      display: { command: p.command, looksWhole: (text: string) => p.isComplete(text, sysplex) },
+    }));
+  },
+  sysplexReads(t) {
+    if (serverSystems(t).length === 0) return [];
+    return PREREQUISITES.filter((p) => p.oneAnswer).map((p) => ({ key: keyOf(p), run: (ctx) => ctx.display(p.command) }));
   },
   judge(snapshot) {
     // A system that is down is its own check (system.active); the others are judged among themselves.

@@ -18,6 +18,9 @@ const phase = (r: Awaited<ReturnType<typeof drill>>, id: string) => r.phases.fin
 describe("zowe ha drill --method quiesce", () => {
   it("quiesces SYSA's server at its stack, times the takeover to SYSB, resumes it and times the switch-back", async () => {
     plex = await provisionedPlex("two-system.yaml", undefined, { distribution: { noticeMs: 200 } } as never);
+    // The servers provision started are noticed by the distributor 200 ms later; a drill before
+    // that is rightly refused (nothing Active yet), so the plex is given that time to settle.
+    await new Promise((r) => setTimeout(r, 400));
     const from = plex.emu.requestLog.consoleCommands.length;
     const r = await drill(plex.options());
     expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");

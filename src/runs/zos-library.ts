@@ -29,8 +29,13 @@ export class ZosRunLibrary {
     this.dsn = `${backupDsn.toUpperCase()}.RUNS`;
   }
 
-  /** The index as this run last read or wrote it, while its ETag guards a write without reading it again. */
-  private lastIndex: { entries: RunEntry[]; etag: string } | undefined;
+  /**
+   * The index as this run last read or wrote it, while its ETag guards a write without reading it
+   * again; without an ETag only in a library this run has just created (whose index is empty).
+   */
+  private lastIndex: { entries: RunEntry[]; etag?: string } | undefined;
+  /** Whether the library existed when read ahead; undefined: not known. */
+  private existed: boolean | undefined;
   private looked: Promise<void> | undefined;
 
   /** Reads ahead whether the library exists and its index (both at once), for the first write. */
@@ -38,7 +43,7 @@ export class ZosRunLibrary {
     assertRunLibraryName(this.dsn);
     this.looked ??= Promise.all([datasetExists(this.client, this.dsn), this.readIndex()]).then(
       ([exists, index]) => {
-        if (exists) this.ensured = true;
+        this.existed = exists;
         if (exists && index.etag) this.lastIndex = { entries: index.entries, etag: index.etag };
       },
       // What could not be read ahead is read again when written.
@@ -105,7 +110,9 @@ export class ZosRunLibrary {
   /** The library as a PDSE of 80-byte records, created when missing; true when this call created it. */
   private async ensure(): Promise<boolean> {
     if (this.ensured) return false;
-    const exists = await datasetExists(this.client, this.dsn);
+    const exists = this.existed ?? (await datasetExists(this.client, this.dsn));
+    // What was read ahead counts once: after a failed create, the next write looks again.
+    this.existed = undefined;
     if (!exists) {
       await this.client.files.createDataset(this.dsn, {
         dsorg: "PO",
@@ -121,6 +128,8 @@ export class ZosRunLibrary {
       });
     }
     this.ensured = true;
+    // A library this run created has no index yet: the first one is written without reading.
+    if (!exists) this.lastIndex = { entries: [] };
     return !exists;
   }
   private ensured = false;

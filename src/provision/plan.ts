@@ -11,7 +11,7 @@ import type { ProvisionEnv, StepSpec } from "./context";
 import { planProfileInclude, profileSystems } from "./ipl-persistence/profile-step";
 import { planDistribute } from "./distributed-services/distribute-step";
 import { serviceSystems } from "./distributed-services/service-variables";
-import { planDatasets } from "./ops/dataset-plan";
+import { planDatasets, readAheadLibraries } from "./ops/dataset-plan";
 import { planProblems, refusePlan } from "./ops/plan-problems";
 import { allLooks, PLANNING_CONCURRENCY, withReads } from "./plan-looks";
 import { planPortSharing } from "./port-sharing/port-step";
@@ -165,6 +165,7 @@ async function planThroughCache(options: PlanProvisionOptions, cache: PlanReadCa
       )
     : [];
   const sysplex = t.zosmfHa ? zosmfHaSystems(t).map((m) => m.system.name) : [];
+  readAheadLibraries(t, env.client);
   const [prerequisites, looks] = await Promise.allSettled([
     asked.length > 0
       ? checkPrerequisites({ client: options.client, systems: asked, sysplex, delayMs: env.consoleDelayMs })

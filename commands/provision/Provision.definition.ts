@@ -53,9 +53,8 @@ export const ProvisionDefinition: ICommandDefinition = {
     {
       name: "concurrency",
       aliases: ["c"],
-      description: "Steps applied at once; steps on different systems run in parallel.",
+      description: "Steps applied at once; steps on different systems run in parallel. Default: 16, or 4 per system when that is more.",
       type: "number",
-      defaultValue: 16,
     },
     // Partial windows (--limit, --only).
     {

@@ -10,10 +10,23 @@ import type { ApplyContext, PlannedStep, ProgressSink, RunRecorder, StepOutcome 
  */
 export const DEFAULT_CONCURRENCY = 16;
 
+/** Steps per system applied at once by default in a bigger sysplex: a system's independent steps (file system, PARMLIB, procedure, TCP/IP) all go. */
+const DEFAULT_PER_SYSTEM = 4;
+
+/**
+ * The default bound: DEFAULT_CONCURRENCY, or 4 per system when that is more, so a bigger
+ * sysplex is not applied in waves while most steps only wait on a job. What z/OSMF sees at
+ * once stays bounded by the client's sockets per host (MAX_SOCKETS).
+ */
+export function defaultConcurrency(steps: readonly { readonly system?: string }[]): number {
+  const systems = new Set(steps.flatMap((s) => (s.system === undefined ? [] : [s.system]))).size;
+  return Math.max(DEFAULT_CONCURRENCY, DEFAULT_PER_SYSTEM * systems);
+}
+
 export interface ExecuteOptions {
   readonly recorder: RunRecorder;
   readonly sink?: ProgressSink;
-  /** Steps applied at once (steps on different systems run in parallel). @default DEFAULT_CONCURRENCY */
+  /** Steps applied at once (steps on different systems run in parallel). @default defaultConcurrency(steps) */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   /** Notes what the steps send to z/OS; give one to learn afterwards whether anything was sent. */
@@ -27,7 +40,7 @@ export interface ExecuteOptions {
  */
 export async function executePlan(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<StepOutcome[]> {
   assertAcyclic(steps);
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency(steps));
   const sent = options.sent ?? new SentLog();
   const record = sent.track(options.recorder);
   const outcomes = new Map<string, StepOutcome>();

@@ -4,15 +4,16 @@ import { checkPrerequisites, prerequisiteProblems } from "../prerequisites";
 import type { Topology } from "../topology";
 import { zosmfHaSystems } from "../topology";
 import type { ZosmfClient } from "../zosmf";
+import { planReadCache, type PlanReadCache } from "./plan-cache";
 import { planVsam } from "./caching-service/vsam-step";
 import { planZoweYaml } from "./caching-service/zowe-yaml-step";
 import type { ProvisionEnv, StepSpec } from "./context";
 import { planProfileInclude, profileSystems } from "./ipl-persistence/profile-step";
 import { planDistribute } from "./distributed-services/distribute-step";
 import { serviceSystems } from "./distributed-services/service-variables";
-import { planDatasets } from "./ops/dataset-plan";
-import { isFinding, planProblems, refusePlan } from "./ops/plan-problems";
-import { readNotes } from "./plan-reads";
+import { planDatasets, readAheadLibraries } from "./ops/dataset-plan";
+import { planProblems, refusePlan } from "./ops/plan-problems";
+import { allLooks, PLANNING_CONCURRENCY, withReads } from "./plan-looks";
 import { planPortSharing } from "./port-sharing/port-step";
 import { filterWorkflow, type LeftOutStep, type StepScope, type StepSkeleton } from "./step-filter";
 import { portSharingSystems } from "./port-sharing/port-variables";
@@ -81,60 +82,104 @@ interface WorkflowScope {
  * with what it observed and exactly what it would change.
  */
 export async function planProvision(options: PlanProvisionOptions): Promise<PlannedStep[]> {
+  const cache = planReadCache();
+  try {
+    return await planThroughCache(options, cache);
+  } finally {
+    cache.close();
+  }
+}
+
+/** A workflow the topology asks for, with the switches and the systems its steps are planned for. */
+interface WorkflowSection {
+  readonly name: string;
+  readonly switches: Switches;
+  readonly systemsFor: (step: WorkflowStep) => readonly string[];
+}
+
+/** The workflows of the topology, in the order their steps are listed (and may depend on one another). */
+function sectionsOf(t: Topology, startServers: boolean): WorkflowSection[] {
+  const sections: WorkflowSection[] = [];
+  if (t.zosmfHa) {
+    const systems = zosmfHaSystems(t).map((m) => m.system.name);
+    const systemsFor = (step: WorkflowStep) => (step.kind === "obey-apply" ? obeySystems(t) : systems);
+    sections.push({ name: WORKFLOWS.zosmfHa, switches: { startServers, vsamMode: false }, systemsFor });
+  }
+  // The gateway's external address goes into zowe.yaml through the Caching Service's one zowe.yaml step.
+  if (t.cachingService || t.gateway) {
+    const switches = { startServers, vsamMode: t.cachingService?.storage.mode === "vsam" };
+    sections.push({ name: WORKFLOWS.cachingService, switches, systemsFor: () => [] });
+  }
+  // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
+  // are the site's own, so --start-servers does not reach them.
+  const noServers = { startServers: false, vsamMode: false };
+  if ((t.portSharing ?? []).length > 0)
+    sections.push({ name: WORKFLOWS.portSharing, switches: noServers, systemsFor: () => portSharingSystems(t) });
+  if ((t.distributedServices ?? []).length > 0)
+    sections.push({ name: WORKFLOWS.distributedServices, switches: noServers, systemsFor: () => serviceSystems(t) });
+  // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
+  // Systems whose topology leaves these members out are warned about on their first step.
+  if (plansIplPersistence(t))
+    sections.push({ name: IPL_PERSISTENCE, switches: noServers, systemsFor: (step) => iplPersistenceSystems(t, step) });
+  return sections;
+}
+
+async function planThroughCache(options: PlanProvisionOptions, cache: PlanReadCache): Promise<PlannedStep[]> {
+  const clientFor = options.clientFor;
   const env: ProvisionEnv = {
     topology: options.topology,
-    client: options.client,
+    client: cache.wrap(options.client),
     runToken: options.runToken,
     owner: options.owner,
     jobTimeoutMs: options.jobTimeoutMs,
     consoleDelayMs: options.consoleDelayMs ?? 1_000,
     ...(options.lastSuccessfulRecord !== undefined ? { lastSuccessfulRecord: options.lastSuccessfulRecord } : {}),
-    ...(options.clientFor !== undefined ? { clientFor: options.clientFor } : {}),
+    ...(clientFor !== undefined ? { clientFor: (system: string) => cache.wrap(clientFor(system)) } : {}),
   };
-  const load = (name: string) => loadWorkflow(name, options.workflowsDir ? { workflowsDir: options.workflowsDir } : {});
   const t = options.topology;
   const problems = planProblems();
-  const steps: PlannedStep[] = [];
-  const planWorkflow = async (name: string, switches: Switches, systemsFor: (step: WorkflowStep) => readonly string[]) => {
-    // `workflow/step` dependencies name steps of the workflows planned before this one.
-    const earlier = new Set(steps.map((s) => s.id));
-    const scope = { name, earlier, ...(options.stepScope ? { stepScope: options.stepScope } : {}), onLeftOut: options.onLeftOut };
-    return problems.collect(await planWorkflowSteps(env, await load(name), switches, systemsFor, scope));
-  };
-  if (t.zosmfHa) {
-    const systems = zosmfHaSystems(t).map((m) => m.system.name);
-    // The sysplex must already be one: looked at, never assumed; only systems within --limit/--only are asked.
-    const asked = inScope(systems, WORKFLOWS.zosmfHa, options.stepScope);
-    if (asked.length > 0)
-      problems.add(
-        ...prerequisiteProblems(
-          await checkPrerequisites({ client: options.client, systems: asked, sysplex: systems, delayMs: env.consoleDelayMs }),
-        ),
-      );
-    steps.push(
-      ...(await planWorkflow(WORKFLOWS.zosmfHa, { startServers: options.startServers, vsamMode: false }, (step) =>
-        step.kind === "obey-apply" ? obeySystems(t) : systems,
-      )),
-    );
-  }
-  // The gateway's external address goes into zowe.yaml through the Caching Service's one zowe.yaml step.
-  if (t.cachingService || t.gateway) {
-    const switches = { startServers: options.startServers, vsamMode: t.cachingService?.storage.mode === "vsam" };
-    steps.push(...(await planWorkflow(WORKFLOWS.cachingService, switches, () => [])));
-  }
-  // Starting z/OS Connect and IMS Connect servers is left to the site: their procedures
-  // are the site's own, so --start-servers does not reach them.
-  const noServers = { startServers: false, vsamMode: false };
-  if ((t.portSharing ?? []).length > 0) steps.push(...(await planWorkflow(WORKFLOWS.portSharing, noServers, () => portSharingSystems(t))));
-  if ((t.distributedServices ?? []).length > 0)
-    steps.push(...(await planWorkflow(WORKFLOWS.distributedServices, noServers, () => serviceSystems(t))));
-  // Last: what the systems read at IPL and stack start, so that the HA set up above survives them.
-  // Systems whose topology leaves these members out are warned about on their first step.
-  if (plansIplPersistence(t)) steps.push(...(await planWorkflow(IPL_PERSISTENCE, noServers, (step) => iplPersistenceSystems(t, step))));
+  const sections = sectionsOf(t, options.startServers);
+  const workflows = await Promise.all(
+    sections.map((s) => loadWorkflow(s.name, options.workflowsDir ? { workflowsDir: options.workflowsDir } : {})),
+  );
+  // `workflow/step` dependencies name steps of the workflows listed before this one.
+  const earlier = new Set<string>();
+  const work = sections.flatMap((section, i) => {
+    const scope = {
+      name: section.name,
+      earlier: new Set(earlier),
+      ...(options.stepScope ? { stepScope: options.stepScope } : {}),
+      onLeftOut: options.onLeftOut,
+    };
+    const looks = workflowLooks(env, workflows[i]!, section.switches, section.systemsFor, scope);
+    for (const id of looks.ids) earlier.add(id);
+    return looks.work;
+  });
+  // The sysplex must already be one: looked at, never assumed; only systems within --limit/--only are asked.
+  // Its displays go beside the steps' reads: all of it only looks.
+  const asked = t.zosmfHa
+    ? inScope(
+        zosmfHaSystems(t).map((m) => m.system.name),
+        WORKFLOWS.zosmfHa,
+        options.stepScope,
+      )
+    : [];
+  const sysplex = t.zosmfHa ? zosmfHaSystems(t).map((m) => m.system.name) : [];
+  readAheadLibraries(t, env.client);
+  const [prerequisites, looks] = await Promise.allSettled([
+    asked.length > 0
+      ? checkPrerequisites({ client: options.client, systems: asked, sysplex, delayMs: env.consoleDelayMs })
+      : Promise.resolve([]),
+    allLooks(work, PLANNING_CONCURRENCY),
+  ]);
+  if (prerequisites.status === "rejected") throw prerequisites.reason;
+  if (looks.status === "rejected") throw looks.reason;
+  problems.add(...prerequisiteProblems(prerequisites.value));
+  const steps = problems.collect(looks.value);
   // What each step found that keeps it from being applied, and the libraries the steps
   // write into: all reported together, before anything is sent.
   problems.add(...steps.flatMap((s) => (s.blocker ? [blockerLine(s)] : [])));
-  const datasets = await planDatasets({ topology: t, client: options.client, steps: withPersistenceWarnings(t, steps) });
+  const datasets = await planDatasets({ topology: t, client: env.client, steps: withPersistenceWarnings(t, steps) });
   problems.add(...datasets.problems);
   refusePlan(problems);
   // Whether each step's inputs are those of the last successful run: told, never acted on.
@@ -196,13 +241,14 @@ function planner(kind: StepKind, step: WorkflowStep): Planner {
   }
 }
 
-async function planWorkflowSteps(
+/** The looks that plan one workflow's steps (not started yet), and the ids of the steps they plan. */
+function workflowLooks(
   env: ProvisionEnv,
   wf: LoadedWorkflow,
   switches: Switches,
   systemsFor: (step: WorkflowStep) => readonly string[],
   scope: WorkflowScope,
-): Promise<{ results: PlannedStep[]; errors: unknown[] }> {
+): { ids: string[]; work: (() => Promise<PlannedStep>)[] } {
   const included = wf.steps.filter((s) => s.when === undefined || switches[s.when]);
   const ids = new Map<string, { scope: WorkflowStep["scope"]; systems: readonly string[] }>();
   for (const s of included) ids.set(s.id, { scope: s.scope, systems: s.scope === "system" ? systemsFor(s) : [] });
@@ -227,61 +273,14 @@ async function planWorkflowSteps(
   // Steps out of --limit/--only are not looked at: a partial window reads only what it may change.
   const { kept, leftOut } = filterWorkflow(scope.name, skeletons, scope.stepScope);
   if (leftOut.length > 0) scope.onLeftOut?.(leftOut);
-  const work = skeletons
-    .filter((k) => kept.has(k.id))
-    .map((k) => {
-      const plan = planner(k.step.kind, k.step);
-      const spec = { workflow: wf, stepId: k.step.id, id: k.id, dependsOn: k.dependsOn, earlier: scope.earlier };
-      if (k.system === undefined) return () => withReads(env, (e) => plan({ env: e, ...spec }));
-      // A system's step reads and writes through that system's connection.
-      const own = env.clientFor ? { ...env, client: env.clientFor(k.system) } : env;
-      return () => withReads(own, (e) => plan({ env: e, ...spec }, k.system));
-    });
-  return allLooks(work, PLANNING_CONCURRENCY);
-}
-
-/** Plans one step through clients that note what it reads: the members and files its changes are based on. */
-async function withReads(env: ProvisionEnv, plan: (env: ProvisionEnv) => Promise<PlannedStep>): Promise<PlannedStep> {
-  const notes = readNotes();
-  const clientFor = env.clientFor;
-  const noting: ProvisionEnv = {
-    ...env,
-    unnoted: { client: env.client, ...(clientFor ? { clientFor } : {}) },
-    client: notes.wrap(env.client),
-    ...(clientFor ? { clientFor: (system: string) => notes.wrap(clientFor(system)) } : {}),
-  };
-  const step = await plan(noting);
-  return { ...step, reads: notes.seal() };
-}
-
-/** Steps looked at at once: each look is a few reads, and a 32-system sysplex has some 160 steps. */
-export const PLANNING_CONCURRENCY = 16;
-
-/**
- * Runs the looks side by side (they only read, so their order does not matter to z/OS) and
- * returns them in the given order with every look's failure, so that all problems of the
- * plan are reported together. After a failure that is not a finding (z/OSMF unreachable,
- * credentials refused) it starts nothing new: every further look would fail the same way.
- */
-async function allLooks<T>(work: readonly (() => Promise<T>)[], limit: number): Promise<{ results: T[]; errors: unknown[] }> {
-  const results: (T | undefined)[] = new Array(work.length);
-  const errors = new Map<number, unknown>();
-  let stop = false;
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < work.length && !stop) {
-      const i = next++;
-      try {
-        results[i] = await work[i]!();
-      } catch (err) {
-        errors.set(i, err);
-        if (!isFinding(err)) stop = true;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, lane));
-  return {
-    results: results.filter((r): r is T => r !== undefined),
-    errors: [...errors.keys()].sort((a, b) => a - b).map((i) => errors.get(i)),
-  };
+  const planned = skeletons.filter((k) => kept.has(k.id));
+  const work = planned.map((k) => {
+    const plan = planner(k.step.kind, k.step);
+    const spec = { workflow: wf, stepId: k.step.id, id: k.id, dependsOn: k.dependsOn, earlier: scope.earlier };
+    if (k.system === undefined) return () => withReads(env, (e) => plan({ env: e, ...spec }));
+    // A system's step reads and writes through that system's connection.
+    const own = env.clientFor ? { ...env, client: env.clientFor(k.system) } : env;
+    return () => withReads(own, (e) => plan({ env: e, ...spec }, k.system));
+  });
+  return { ids: planned.map((k) => k.id), work };
 }

@@ -60,7 +60,7 @@ export interface RunOptions extends ConnectionRules {
   readonly workflowsDir?: string;
   /** Folder for run records. @default "<topology folder>/ha-runs" */
   readonly recordDir?: string;
-  /** @default DEFAULT_CONCURRENCY (16) */
+  /** @default 16, or 4 per system when that is more (defaultConcurrency) */
   readonly concurrency?: number;
   readonly sink?: ProgressSink;
   /** Diagnostic lines: one per z/OSMF request and per poll. */
@@ -115,12 +115,8 @@ export async function applyRun<X>(
   const startedAt = Date.now();
   const { topology, text } = await loadTopologyFile(options.topologyFile);
   assertTrustedHosts(topology, options.topologyFile, options);
-  const history = await RunHistory.open({
-    sysplex: topology.sysplex,
-    topologyFile: options.topologyFile,
-    recordDir: options.recordDir,
-    dir: options.historyDir,
-  });
+  const { recordDir, historyDir: dir, topologyFile } = options;
+  const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile, recordDir, dir });
   const clients = runClients(topology, options);
   const own = clients.own;
   const scope: Omit<RunScope, "lock"> & { lock: RunScope["lock"] } = {
@@ -136,8 +132,12 @@ export async function applyRun<X>(
   // would be stale by the time it is applied. A dry run never takes it.
   const runId = options.dryRun ? undefined : newRunId(topology.sysplex);
   let lock: HeldLock | undefined;
+  const mirror = recordMirror(own, topology, options.sink);
   scope.lock = async () => {
-    if (runId !== undefined) lock ??= await runLock(own, kind, topology, options)(runId);
+    if (runId === undefined || lock) return;
+    lock = await runLock(own, kind, topology, options)(runId);
+    // Under the lock, while the run plans: what the record's first write needs to know.
+    mirror.prepare();
   };
   try {
     const planned = await plan(scope);
@@ -153,8 +153,7 @@ export async function applyRun<X>(
       runToken: scope.runToken,
       ...(planned.limit ? { limit: planned.limit } : {}),
       user: options.connection.user,
-      // Beside the backups on z/OS, so any admin can list the run and undo it.
-      mirror: new ZosRecordMirror(() => new ZosRunLibrary(own(), topology.datasets.backup, topology.datasets.volume), options.sink),
+      mirror,
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       sink: options.sink,
@@ -169,6 +168,11 @@ export async function applyRun<X>(
     if (problem) options.sink?.onEvent({ type: "message", level: "warn", text: problem });
     await clients.close();
   }
+}
+
+/** Beside the backups on z/OS, so any admin can list the run and undo it. */
+function recordMirror(own: () => ZosmfClient, topology: Topology, sink: ProgressSink | undefined): ZosRecordMirror {
+  return new ZosRecordMirror(() => new ZosRunLibrary(own(), topology.datasets.backup, topology.datasets.volume), sink);
 }
 
 /** The run's own client and one per other connection the topology names, each opened when first used. */

@@ -29,9 +29,32 @@ export class ZosRunLibrary {
     this.dsn = `${backupDsn.toUpperCase()}.RUNS`;
   }
 
+  /**
+   * The index as this run last read or wrote it, while its ETag guards a write without reading it
+   * again; without an ETag only in a library this run has just created (whose index is empty).
+   */
+  private lastIndex: { entries: RunEntry[]; etag?: string } | undefined;
+  /** Whether the library existed when read ahead; undefined: not known. */
+  private existed: boolean | undefined;
+  private looked: Promise<void> | undefined;
+
+  /** Reads ahead whether the library exists and its index (both at once), for the first write. */
+  prepare(): void {
+    assertRunLibraryName(this.dsn);
+    this.looked ??= Promise.all([datasetExists(this.client, this.dsn), this.readIndex()]).then(
+      ([exists, index]) => {
+        this.existed = exists;
+        if (exists && index.etag) this.lastIndex = { entries: index.entries, etag: index.etag };
+      },
+      // What could not be read ahead is read again when written.
+      () => undefined,
+    );
+  }
+
   /** Writes the whole record, creating the library first if needed; returns `DSN(MEMBER)`, and whether the library was created. */
   async write(data: RunRecordData): Promise<{ where: string; created: boolean }> {
     assertRunLibraryName(this.dsn);
+    await this.looked;
     const created = await this.ensure();
     const member = runMemberName(data.runId);
     await this.client.files.write(this.dsn, member, toRecordLines(data));
@@ -57,11 +80,16 @@ export class ZosRunLibrary {
   /** Puts the run's line into the index, re-reading and merging when another run changed it meanwhile. */
   async index(data: RunRecordData): Promise<void> {
     const entry = entryOf(data);
+    await this.looked;
     for (let attempt = 1; ; attempt++) {
-      const { entries, etag } = await this.readIndex();
+      // The index this run saw last, while its ETag still guards the write: a change by anyone else meanwhile fails it, and it is read again.
+      const known = attempt === 1 ? this.lastIndex : undefined;
+      this.lastIndex = undefined;
+      const { entries, etag } = known ?? (await this.readIndex());
       const next = [...entries.filter((e) => e.runId !== entry.runId), entry].sort((a, b) => a.runId.localeCompare(b.runId));
       try {
-        await this.client.files.write(this.dsn, INDEX, toRecordLines(next), etag ? { ifMatch: etag } : {});
+        const written = await this.client.files.write(this.dsn, INDEX, toRecordLines(next), etag ? { ifMatch: etag } : {});
+        if (written.etag) this.lastIndex = { entries: next, etag: written.etag };
         return;
       } catch (err) {
         if (!(err instanceof ZosmfError && err.kind === "conflict") || attempt >= INDEX_ATTEMPTS) throw err;
@@ -82,7 +110,9 @@ export class ZosRunLibrary {
   /** The library as a PDSE of 80-byte records, created when missing; true when this call created it. */
   private async ensure(): Promise<boolean> {
     if (this.ensured) return false;
-    const exists = await datasetExists(this.client, this.dsn);
+    const exists = this.existed ?? (await datasetExists(this.client, this.dsn));
+    // What was read ahead counts once: after a failed create, the next write looks again.
+    this.existed = undefined;
     if (!exists) {
       await this.client.files.createDataset(this.dsn, {
         dsorg: "PO",
@@ -98,6 +128,8 @@ export class ZosRunLibrary {
       });
     }
     this.ensured = true;
+    // A library this run created has no index yet: the first one is written without reading.
+    if (!exists) this.lastIndex = { entries: [] };
     return !exists;
   }
   private ensured = false;

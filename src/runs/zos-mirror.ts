@@ -19,6 +19,8 @@ export class ZosRecordMirror implements RecordMirror {
   private writing: Promise<void> = Promise.resolve();
   private next: Promise<void> | undefined;
   private indexed = false;
+  /** Made once: it remembers that the library exists and the index it last wrote. */
+  private made: ZosRunLibrary | undefined;
   private where: string | undefined;
   private problem: string | undefined;
 
@@ -29,6 +31,18 @@ export class ZosRecordMirror implements RecordMirror {
 
   get state(): ZosRecordState {
     return this.problem ? { problem: this.problem } : this.where ? { where: this.where } : {};
+  }
+
+  /**
+   * Looks ahead while the run plans (reads only): whether the library exists and what its index
+   * holds, so the record's first write sends only writes. Its trouble shows on that write.
+   */
+  prepare(): void {
+    try {
+      (this.made ??= this.library()).prepare();
+    } catch {
+      // The library's name is refused on the first write, with the warning it deserves.
+    }
   }
 
   update(data: RunRecordData, final: boolean): Promise<void> {
@@ -46,7 +60,7 @@ export class ZosRecordMirror implements RecordMirror {
   private async writeNow(data: RunRecordData, final: boolean): Promise<void> {
     if (this.problem && !final) return;
     try {
-      const library = this.library();
+      const library = (this.made ??= this.library());
       const { where, created } = await library.write(data);
       if (created) this.say("info", `created ${library.dsn} (PDSE, FB 80) to keep run records beside the backups`);
       // Listed when it starts (so others see it running) and when it ends.

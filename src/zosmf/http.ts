@@ -105,6 +105,14 @@ export interface ZosmfHttp {
 
 export const LOGON_PATH = "/zosmf/services/authenticate";
 
+/**
+ * Whether a reported exchange is a logon (POST to the authentication service, behind any base
+ * path): what a count of authentication requests per command counts. Its logoff is a DELETE.
+ */
+export function isLogonRequest(event: Pick<RequestEvent, "method" | "path">): boolean {
+  return event.method === "POST" && event.path.replace(/\/+$/, "").endsWith(LOGON_PATH);
+}
+
 /** Requests the session itself sends (logon, logoff) carry their own credentials. */
 type SessionConfig = ConfigWithMeta & { zosmfBypass?: boolean; zosmfAdmission?: Admission; zosmfRenewed?: boolean };
 

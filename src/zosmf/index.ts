@@ -9,7 +9,7 @@ export {
 } from "./connection";
 export { normalizeEtag, parseRetryAfter } from "./to-zosmf-error";
 export { SubmitOutcomeUnknownError, ZosmfError, type ZosmfErrorKind, type ZosmfReport } from "./errors";
-export { CSRF_HEADER, createZosmfHttp, type RequestEvent, type ZosmfClientOptions, type ZosmfHttp } from "./http";
+export { CSRF_HEADER, createZosmfHttp, isLogonRequest, type RequestEvent, type ZosmfClientOptions, type ZosmfHttp } from "./http";
 export { isTransient } from "./retry";
 export { pollUntil, sleep, type PollOptions, type PollResult } from "./poll";
 export type { ZosmfInfo } from "./info";

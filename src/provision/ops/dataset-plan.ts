@@ -95,6 +95,15 @@ export async function planDatasets(o: { topology: Topology; client: ZosmfClient;
   return { steps: [...created, ...steps], problems };
 }
 
+/**
+ * Starts the looks at the libraries the plan may write into, so that they go out with the
+ * steps' own reads (a plan-time read cache answers planDatasets from them). Only GETs; a
+ * failure is left for planDatasets to report.
+ */
+export function readAheadLibraries(t: Topology, client: ZosmfClient): void {
+  for (const dsn of librariesOf(t).keys()) void inspectDataset(client, dsn).catch(() => undefined);
+}
+
 function librariesOf(t: Topology): Map<string, Library> {
   const d = t.datasets;
   const list: Library[] = [

@@ -67,10 +67,12 @@ export async function safeWriteMember(o: SafeWriteMember): Promise<{ readonly cr
  * delete someone else's.
  */
 async function createMemberIfAbsent(o: SafeWriteMember, target: BackupEntry["target"], where: string): Promise<void> {
-  const now = await readMember(o.client, o.dsn, o.member);
+  // The three looks go at once: none of them changes anything, and each decides only what follows.
+  const first = firstStagedLook(o, "N");
+  const [now, backupThere] = await Promise.all([readMember(o.client, o.dsn, o.member), datasetExists(o.client, o.backupDsn)]);
   if (now.text !== null) throw changedSincePlan(where, "was created by someone else");
-  if (await datasetExists(o.client, o.backupDsn)) {
-    const staged = await stageInBackupDataset(o, o.text, "N");
+  if (backupThere) {
+    const staged = await stageInBackupDataset(o, o.text, "N", first);
     try {
       await o.client.files.copyMember({ from: memberRef(staged), to: { dsn: o.dsn, member: o.member }, replace: false });
     } catch (err) {
@@ -90,9 +92,12 @@ async function createMemberIfAbsent(o: SafeWriteMember, target: BackupEntry["tar
       });
     }
   }
-  // original null: a rollback deletes what this run created (and only that).
-  await o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null });
-  await o.ctx.record.write({ stepId: o.stepId, target, etagBefore: null, etagAfter: null, textSha256: recordsSha256(o.text) });
+  // original null: a rollback deletes what this run created (and only that). Both entries are
+  // known at once, so the record (and its copy on z/OS) takes them in one write.
+  await Promise.all([
+    o.ctx.record.backup({ stepId: o.stepId, target, original: null, etag: null }),
+    o.ctx.record.write({ stepId: o.stepId, target, etagBefore: null, etagAfter: null, textSha256: recordsSha256(o.text) }),
+  ]);
 }
 
 const memberRef = (dsnMember: string) => ({ dsn: dsnMember.replace(/\(.*$/, ""), member: dsnMember.replace(/^.*\(|\)$/g, "") });
@@ -214,7 +219,8 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
     );
   }
   // The plan creates the backup library as a change of its own; one that vanished since is not
-  // created behind the user's back.
+  // created behind the user's back. The look for this run's copy goes beside that check.
+  const first = firstStagedLook(o, "B");
   if (!(await datasetExists(o.client, o.backupDsn))) {
     throw new HaError(
       `The backup library ${o.backupDsn} does not exist, so the original of ${o.dsn}(${o.member}) cannot be kept; nothing was written.`,
@@ -224,14 +230,21 @@ async function copyToBackupDataset(o: SafeWriteMember): Promise<string> {
       },
     );
   }
-  return stageInBackupDataset(o, original, "B");
+  return stageInBackupDataset(o, original, "B", first);
+}
+
+/** The copy's first name looked up early (only a GET); a failure shows where it is awaited, or nowhere when the library is missing. */
+function firstStagedLook(o: SafeWriteMember, prefix: "B" | "N"): Promise<Observed> {
+  const look = readMember(o.client, o.backupDsn, prefix + backupMemberName(o.runToken, o.dsn, o.member, 0).slice(1));
+  look.catch(() => undefined);
+  return look;
 }
 
 /** Keeps `text` in the backup library under a name of this run and target ("B" originals, "N" new members). */
-async function stageInBackupDataset(o: SafeWriteMember, text: string, prefix: "B" | "N"): Promise<string> {
+async function stageInBackupDataset(o: SafeWriteMember, text: string, prefix: "B" | "N", first: Promise<Observed>): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = prefix + backupMemberName(o.runToken, o.dsn, o.member, attempt).slice(1);
-    const existing = await readMember(o.client, o.backupDsn, name);
+    const existing = attempt === 0 ? await first : await readMember(o.client, o.backupDsn, name);
     if (existing.text !== null) {
       if (sameRecords(existing.text, text)) return `${o.backupDsn}(${name})`;
       continue;

@@ -33,7 +33,9 @@ describe("zowe ha drill --method quiesce", () => {
   });
 
   it("when the takeover never happens: fails, resumes SYSA's server and says where it stopped", async () => {
-    plex = await provisionedPlex("two-system.yaml", undefined, { faults: { rules: [{ kind: "noTakeover", match: "192.0.2.10" }] } } as never);
+    plex = await provisionedPlex("two-system.yaml", undefined, {
+      faults: { rules: [{ kind: "noTakeover", match: "192.0.2.10" }] },
+    } as never);
     const from = plex.emu.requestLog.consoleCommands.length;
     const r = await drill(plex.options({ takeoverTimeoutMs: 1_000 }));
     expect(r.status).toBe("failed");

@@ -33,6 +33,9 @@ export function schemaOfCommand(args: readonly string[]): ResultSchemaName | und
     "runs show": "runs-show-result",
     unlock: "unlock-result",
     drill: "drill-result",
+    discover: "discover-result",
+    disc: "discover-result",
+    graph: "graph-result",
   };
   return names[command];
 }

@@ -8,6 +8,13 @@ export { unlock, type UnlockOptions, type UnlockResult } from "./run/unlock";
 export { readLock, type LockHolder, type LockState } from "./run/sysplex-lock";
 export { verify, type VerifyOptions, type VerifyResult } from "./run/verify";
 export { drill, type DrillOptions, type DrillResult } from "./drill";
+export {
+  runDiscover as discover,
+  type DiscoverRunOptions as DiscoverOptions,
+  type DiscoverRunResult as DiscoverResult,
+} from "./run/discover";
+export type { DraftTodo } from "./discover";
+export { graphTopology, GRAPH_FORMATS, type GraphFormat, type GraphOptions, type GraphResult } from "./graph";
 export type { RunOptions, RunResult } from "./run/apply-run";
 export type { RunSummary } from "./run/summary";
 export { failureClassOf, pendingOutcome, verifyFailure, type FailOn } from "./run/exit-policy";

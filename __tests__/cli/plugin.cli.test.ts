@@ -18,6 +18,7 @@ import {
   type RunResult,
 } from "./harness";
 import { isDisplayCommand } from "../../src/engine/sent";
+import { parseTopology } from "../../src/topology";
 
 // The real zowe binary from the @zowe/cli dev dependency, an isolated ZOWE_CLI_HOME,
 // the plug-in installed from its packed tarball, credentials from the environment.
@@ -321,6 +322,50 @@ describe("provision and verify through the CLI", () => {
     expect(data.status).toBe("refused");
     expect(data.reasons.join("\n")).toMatch(/the DVIPA 192\.0\.2\.10:443 does not answer/);
     expect((await commands()).slice(before).filter((c) => !/^\s*(D |\$D|RVARY LIST)/.test(c))).toEqual([]);
+  }, 180_000);
+
+  it("graph --verify --rfj colours the provisioned example by its verdicts, sending reads only", async () => {
+    expect(provisioned, "the provision of the test above").toBeDefined();
+    const before = await emulatorLog();
+    const res = await zowe(["ha", "graph", "-t", provisioned!, "--verify", "--rfj"], connEnv, 180_000);
+    expect(res.status, res.stderr).toBe(0);
+    const data = (
+      JSON.parse(res.stdout) as { data: { schemaVersion: number; verified: boolean; output: string; elements: { state: string }[] } }
+    ).data;
+    expect(data).toMatchObject({ schemaVersion: 1, verified: true });
+    expect(data.output).toMatch(/^flowchart TB\n/);
+    expect(data.elements.filter((e) => e.state === "healthy").length).toBeGreaterThan(0);
+    const after = await emulatorLog();
+    expect(after.writes.slice(before.writes.length)).toEqual([]);
+    expect(after.submits.slice(before.submits.length)).toEqual([]);
+  }, 180_000);
+
+  it("discover --out writes a draft of the provisioned sysplex that validates, sending reads only, and never replaces it (exit 3)", async () => {
+    expect(provisioned, "the provision of the test above").toBeDefined();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "zowe-ha-discover-")), "f.yaml");
+    const before = await emulatorLog();
+    const res = await zowe(["ha", "discover", "--out", file, "--rfj"], connEnv, 180_000);
+    expect(res.status, res.stderr).toBe(0);
+    const data = (JSON.parse(res.stdout) as { data: { file: string; draft: string; problems: string[] } }).data;
+    expect(data.file).toBe(file);
+    const text = readFileSync(file, "utf8");
+    expect(data.draft).toBe(text);
+    expect(data.problems).toEqual([]);
+    const drafted = parseTopology(text, { fileName: file });
+    expect(drafted.systems.map((s) => s.name)).toEqual(["SYSA", "SYSB"]);
+    // The DVIPA the provision defined is found, not left to decide.
+    expect(drafted.zosmfHa).toMatchObject({ dvipa: "192.0.2.10", port: 443, preferred: "SYSA" });
+    const after = await emulatorLog();
+    expect(after.writes.slice(before.writes.length)).toEqual([]);
+    expect(after.submits.slice(before.submits.length)).toEqual([]);
+    expect(after.consoleCommands.slice(before.consoleCommands.length).filter((c) => !isDisplayCommand(c.cmd))).toEqual([]);
+
+    const again = await zowe(["ha", "discover", "--out", file], connEnv);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toContain(`${file} already exists`);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    // Refused before anything was read.
+    expect((await emulatorLog()).total).toBe(after.total);
   }, 180_000);
 
   it("reports an unreachable z/OSMF as a tool failure with exit code 4 and a hint naming host and port", async () => {

@@ -39,7 +39,9 @@ export const DiscoverDefinition: ICommandDefinition = {
     {
       name: "zowe-yaml",
       aliases: ["zy"],
-      description: "The z/OS UNIX path of the Zowe configuration (zowe.yaml) to read the Caching Service settings and host names from.",
+      description:
+        "The z/OS UNIX path of the Zowe configuration (zowe.yaml) to read the Caching Service settings, host names and the " +
+        "gateways' external port from (a DVIPA distributed on that port is drafted as the gateway section).",
       type: "string",
     },
     ...connectionOptions,

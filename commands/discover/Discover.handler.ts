@@ -1,4 +1,4 @@
-import { runDiscover } from "../../src/run/discover";
+import { discoverData, runDiscover } from "../../src/run/discover";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
 
 export default class DiscoverHandler extends HaBaseHandler {
@@ -14,6 +14,6 @@ export default class DiscoverHandler extends HaBaseHandler {
     });
     // Printed, the draft is the output (ready to redirect); what to decide goes to stderr.
     if (run.file === undefined) ctx.params.response.console.error(run.summary);
-    return { data: { schemaVersion: 1, ...run.result, ...(run.file ? { file: run.file } : {}) }, text: run.text };
+    return { data: discoverData(run), text: run.text };
   }
 }

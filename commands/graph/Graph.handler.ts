@@ -1,4 +1,4 @@
-import { graphTopology } from "../../src/graph";
+import { graphData, graphTopology } from "../../src/graph";
 import { verify } from "../../src/run/verify";
 import { parseEndpointMap } from "../../src/verify";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
@@ -29,7 +29,6 @@ export default class GraphHandler extends HaBaseHandler {
           }
         : {}),
     });
-    const { text, graph: _graph, ...data } = result;
-    return { data, text };
+    return { data: graphData(result), text: result.text };
   }
 }

@@ -1,5 +1,7 @@
 import { parse } from "yaml";
 import { found, todo, type DraftNode } from "./found";
+import { gatewayHintOf, type GatewayHint } from "./gateway-draft";
+import { at } from "./yaml-at";
 
 /*
  * cachingService from the zowe.yaml a person named (--zowe-yaml): its haInstances (which system
@@ -13,13 +15,9 @@ export interface ZoweYamlFacts {
   /** Host name of each system with an haInstances entry. */
   readonly hosts: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
+  /** Where zowe.yaml says clients reach the gateways, when it says so. */
+  readonly gateway?: GatewayHint;
 }
-
-const at = (v: unknown, ...keys: string[]): unknown =>
-  keys.reduce<unknown>(
-    (o, k) => (o !== null && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined),
-    v,
-  );
 
 const MODES: Readonly<Record<string, string>> = {
   infinispan: "infinispan",
@@ -36,6 +34,8 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
   } catch (err) {
     return { path, section: undefined, hosts: new Map(), notes: [`${path} is not YAML: ${(err as Error).message}`] };
   }
+  const gw = gatewayHintOf(doc, path);
+  const gateway = gw !== undefined ? { gateway: gw } : {};
   const hosts = new Map<string, string>();
   const instances: string[] = [];
   const ha = at(doc, "haInstances");
@@ -53,9 +53,9 @@ export function cachingFromZoweYaml(path: string, text: string, systems: readonl
       instances.length === 0
         ? "no haInstances entry enables the Caching Service"
         : `storage.mode ${String(at(storage, "mode"))} is not known`;
-    return { path, section: undefined, hosts, notes: [`cachingService left out: in ${path} ${why}`] };
+    return { path, section: undefined, hosts, notes: [`cachingService left out: in ${path} ${why}`], ...gateway };
   }
-  return { path, section: storageSection(path, storage, mode, instances), hosts, notes: [] };
+  return { path, section: storageSection(path, storage, mode, instances), hosts, notes: [], ...gateway };
 }
 
 function storageSection(path: string, storage: unknown, mode: string, instances: readonly string[]): DraftNode {

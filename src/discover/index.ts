@@ -8,6 +8,7 @@ import { datasetsDraft } from "./datasets-draft";
 import { distributionsOf } from "./distributions";
 import { readPlex } from "./facts";
 import { found, todo, todosOf, type DraftNode, type DraftTodo } from "./found";
+import { gatewayDraft } from "./gateway-draft";
 import { discoverReader, type DiscoverReader } from "./reader";
 import { renderDraft } from "./render";
 import { distributedServicesDraft, portSharingDraft } from "./services-draft";
@@ -57,11 +58,12 @@ export async function discoverTopology(options: DiscoverOptions): Promise<Discov
   const hosts = zowe?.hosts ?? new Map<string, string>();
   const ds = distributionsOf(plex);
   const zd = zosmfDistribution(plex, ds);
+  const gw = zowe ? gatewayDraft(plex, ds, zowe.gateway, { path: zowe.path, caching: zowe.section !== undefined }) : undefined;
   const services = distributedServicesDraft(
     plex,
-    ds.filter((d) => d !== zd),
+    ds.filter((d) => d !== zd && d !== gw?.distribution),
   );
-  const sharing = portSharingDraft(plex, () => false);
+  const sharing = portSharingDraft(plex, (system, port) => gw !== undefined && port === zowe?.gateway?.port && gw.systems.has(system));
   const ha = zosmfHaDraft(plex, ds);
   const draft: Record<string, DraftNode | undefined> = {
     version: found(1, "the topology format"),
@@ -74,6 +76,7 @@ export async function discoverTopology(options: DiscoverOptions): Promise<Discov
     cachingService: zowe?.section,
     portSharing: sharing.length > 0 ? sharing : undefined,
     distributedServices: services.length > 0 ? services : undefined,
+    gateway: gw?.section,
   };
   const notes = [...plex.systems.flatMap((s) => [...(s.stack?.notes ?? []), ...(s.ipl?.notes ?? [])]), ...(zowe?.notes ?? [])];
   if (zowe === null) notes.push("cachingService left out: give --zowe-yaml <path> to read the Caching Service settings");

@@ -9,7 +9,7 @@ import { maskOf, type Distribution } from "./distributions";
  * and every PORT reservation that shares a port (SHAREPORT, SHAREPORTWLM in PORTLIST).
  */
 
-const globRe = (prefix: string) => new RegExp(`^${prefix.replace(/[*]/g, ".*").replace(/[?]/g, ".")}$`);
+export const globRe = (prefix: string) => new RegExp(`^${prefix.replace(/[*]/g, ".*").replace(/[?]/g, ".")}$`);
 
 /** Job names a person can recognise as placeholders that still match the prefix (ZWE?AG → ZWE1AG, ZCHA* → ZCHA1). */
 export function namesFor(prefix: string, count: number): string[] {
@@ -20,7 +20,7 @@ export function namesFor(prefix: string, count: number): string[] {
   });
 }
 
-function serverOn(p: PlexFacts, system: string | null, port: number | undefined): DraftNode {
+export function serverOn(p: PlexFacts, system: string | null, port: number | undefined): DraftNode {
   const s = p.systems.find((x) => x.name === system);
   const reserved = s?.stack?.ports?.filter((e) => e.port === port) ?? [];
   const named = reserved.find((e) => !/[*?]/.test(e.user));

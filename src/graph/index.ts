@@ -2,4 +2,4 @@ export { buildGraph, graphElements, type ElementKind, type TopologyGraph } from 
 export { renderMermaid, mermaidText } from "./mermaid";
 export { renderSvg, xmlText } from "./svg";
 export { elementsOfCheck, elementStates, STATE_MEANING, type ElementState } from "./verdicts";
-export { graphTopology, GRAPH_FORMATS, type GraphFormat, type GraphOptions, type GraphResult } from "./run";
+export { graphData, graphTopology, GRAPH_FORMATS, type GraphFormat, type GraphOptions, type GraphResult } from "./run";

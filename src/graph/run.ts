@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { HaError } from "../errors";
+import { rfjData } from "../report/rfj-data";
 import { writeOut } from "../run/init";
 import { loadTopologyFile } from "../run/topology-file";
 import type { VerifyResult } from "../verify";
@@ -62,6 +63,12 @@ export async function graphTopology(options: GraphOptions): Promise<GraphResult>
   if (file === undefined) return { ...base, output: rendered, text: rendered.replace(/\n$/, "") };
   await writeOut(file, rendered, options.force === true);
   return { ...base, file, text: summary(file, format, graph, elements) };
+}
+
+/** What `--rfj` returns (schemas/graph-result.schema.json): the picture or its file, and each element's state. */
+export function graphData(r: GraphResult) {
+  const { text: _text, graph: _graph, ...data } = r;
+  return rfjData(data);
 }
 
 function formatOf(format: string | undefined, out: string | undefined): GraphFormat {

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { drillResultSchema } from "./drill-schema";
+import { discoverResultSchema, graphResultSchema } from "./map-schemas";
 import { runsListResultSchema, runsShowResultSchema, unlockResultSchema } from "./runs-schemas";
 import { count, lines, RESULT_SCHEMA_VERSION, stepOutcome, stepPlan, stepScope, text } from "./schema-parts";
 
 export { RESULT_SCHEMA_VERSION } from "./schema-parts";
 
 /*
- * The `data` of `--rfj` for provision, rollback, verify, runs list, runs show and unlock, as zod
- * definitions: the JSON Schemas in schemas/ are generated from these at build (scripts/gen-schema.ts), and the tests hold every
+ * The `data` of `--rfj` for provision, rollback, verify, runs list, runs show, unlock, drill, discover
+ * and graph, as zod definitions: the JSON Schemas in schemas/ are generated from these at build (scripts/gen-schema.ts), and the tests hold every
  * real output to them with no property left undescribed, so the files cannot drift from the
  * output. Versioning: a field added keeps the version; a field removed or renamed, or a meaning
  * changed, raises RESULT_SCHEMA_VERSION.
@@ -127,6 +128,8 @@ export const RESULT_SCHEMAS = {
   "runs-show-result": runsShowResultSchema,
   "unlock-result": unlockResultSchema,
   "drill-result": drillResultSchema,
+  "discover-result": discoverResultSchema,
+  "graph-result": graphResultSchema,
 } as const;
 
 export type ResultSchemaName = keyof typeof RESULT_SCHEMAS;

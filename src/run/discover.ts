@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { discoverTopology, type DiscoverResult } from "../discover";
 import { HaError } from "../errors";
+import { rfjData } from "../report/rfj-data";
 import { createZosmfClient, type ZosmfClient, type ZosmfConnection } from "../zosmf";
 import { writeOut } from "./init";
 import { shellWord } from "./next-commands";
@@ -23,6 +24,8 @@ export interface DiscoverRunOptions {
 
 export interface DiscoverRunResult {
   readonly result: Omit<DiscoverResult, "yaml">;
+  /** The draft topology, comments included, whether printed or written. */
+  readonly draft: string;
   /** The file written, absolute; absent without --out. */
   readonly file?: string;
   /** The draft (without --out) or the summary (with it). */
@@ -76,9 +79,14 @@ export async function runDiscover(options: DiscoverRunOptions): Promise<Discover
   }
   const { yaml, ...result } = draft;
   const summary = summaryOf(draft, file, options.out);
-  if (file === undefined) return { result, text: yaml, summary };
+  if (file === undefined) return { result, draft: yaml, text: yaml, summary };
   await writeOut(file, yaml, options.force === true);
-  return { result, file, text: summary, summary };
+  return { result, draft: yaml, file, text: summary, summary };
+}
+
+/** What `--rfj` returns (schemas/discover-result.schema.json): the draft, the file written, the TODOs and what was not read. */
+export function discoverData(run: DiscoverRunResult) {
+  return rfjData({ draft: run.draft, ...(run.file !== undefined ? { file: run.file } : {}), ...run.result });
 }
 
 function summaryOf(d: DiscoverResult, file: string | undefined, typed: string | undefined): string {

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { exitCodeFor } from "../../../src/errors";
-import { runDiscover } from "../../../src/run/discover";
+import { discoverData, runDiscover } from "../../../src/run/discover";
 import { parseTopology } from "../../../src/topology";
 import type { ZosmfClient } from "../../../src/zosmf";
+import { schemaErrors } from "../../result-schema";
 import { startEmulator } from "../provision/helpers";
 import { mark, notReads } from "./helpers";
 
@@ -45,5 +46,23 @@ describe("discover --out", () => {
     expect(notReads(emu, before)).toEqual([]);
     const forced = await runDiscover({ connection, client, out: "plex.yaml", cwd: dir, force: true });
     expect(forced.file).toBe(join(dir, "plex.yaml"));
+  });
+
+  it("--rfj returns the draft, the file written, the TODOs and what was not read, as schemas/discover-result.schema.json describes", async () => {
+    // As --rfj prints it: JSON, undefined fields dropped.
+    const printed = (r: Awaited<ReturnType<typeof runDiscover>>) => JSON.parse(JSON.stringify(discoverData(r))) as Record<string, unknown>;
+    const plain = printed(await runDiscover({ connection, client }));
+    expect(plain).toMatchObject({ schemaVersion: 1, systems: [{ name: "SYSA" }, { name: "SYSB" }] });
+    expect(() => parseTopology(String(plain.draft), { fileName: "data.draft" })).not.toThrow();
+    expect(plain.file).toBeUndefined();
+    expect(plain.todos).toContainEqual({ path: "systems[0].tcpip.dynamicXcf.address", what: expect.any(String) });
+    expect(plain.notes).toContainEqual(expect.stringMatching(/^cachingService left out/));
+    expect(schemaErrors("discover-result", plain)).toEqual([]);
+
+    const dir = mkdtempSync(join(tmpdir(), "ha-discover-rfj-"));
+    const written = printed(await runDiscover({ connection, client, out: "plex.yaml", cwd: dir }));
+    expect(written.file).toBe(join(dir, "plex.yaml"));
+    expect(written.draft).toBe(readFileSync(join(dir, "plex.yaml"), "utf8"));
+    expect(schemaErrors("discover-result", written)).toEqual([]);
   });
 });

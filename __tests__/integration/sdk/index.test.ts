@@ -53,4 +53,26 @@ describe("the package entry", () => {
     expect(typeof sdk.verify).toBe("function");
     expect(typeof sdk.rollback).toBe("function");
   });
+
+  it("drafts a topology from the emulator with discover and draws one with graphTopology, as the commands do", async () => {
+    const url = new URL(emu.url);
+    const connection = {
+      hostname: url.hostname,
+      port: Number(url.port),
+      protocol: "http" as const,
+      user: emu.user,
+      password: emu.password,
+    };
+    const writes = emu.requestLog.writes.length;
+    const drafted = await sdk.discover({ connection, systems: "SYSA,SYSB" });
+    expect(drafted.file).toBeUndefined();
+    expect(sdk.parseTopology(drafted.draft, { fileName: "draft.yaml" }).systems.map((s) => s.name)).toEqual(["SYSA", "SYSB"]);
+    expect(drafted.result.todos.length).toBeGreaterThan(0);
+    expect(emu.requestLog.writes.length).toBe(writes);
+
+    const drawn = await sdk.graphTopology({ topologyFile: path.join(ROOT, "examples", "two-system.yaml"), format: "svg" });
+    expect(sdk.GRAPH_FORMATS).toContain(drawn.format);
+    expect(drawn.output).toMatch(/<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(drawn.elements.filter((e) => e.kind === "system").map((e) => e.id)).toHaveLength(2);
+  });
 });

@@ -4,8 +4,9 @@ import * as path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it, vi } from "vitest";
 import { exitCodeFor, HaError } from "../../../src/errors";
-import { graphTopology, type GraphOptions } from "../../../src/graph";
+import { graphData, graphTopology, type GraphOptions } from "../../../src/graph";
 import type { VerifyResult } from "../../../src/verify";
+import { schemaErrors } from "../../result-schema";
 import { exampleFile } from "./fixtures";
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "zowe-ha-graph-"));
@@ -93,5 +94,26 @@ describe("zowe ha graph --verify", () => {
     expect(r.elements.filter((e) => e.kind === "system").map((e) => e.state)).toEqual(["healthy", "unhealthy"]);
     expect(r.text).toContain("by the latest verify: 1 healthy, 1 unhealthy");
     expect(readFileSync(r.file!, "utf8")).toContain("class sys1 unhealthy");
+  });
+});
+
+describe("zowe ha graph --rfj", () => {
+  // As --rfj prints it: JSON, undefined fields dropped.
+  const printed = (r: Awaited<ReturnType<typeof graphTopology>>) => JSON.parse(JSON.stringify(graphData(r))) as Record<string, unknown>;
+
+  it("returns the picture, or the file written, and each element's verdict, as schemas/graph-result.schema.json describes", async () => {
+    const plain = printed(await graphTopology({ topologyFile }));
+    expect(plain).toMatchObject({ schemaVersion: 1, format: "mermaid", sysplex: "PLEX1", verified: false });
+    expect(plain.output).toMatch(/^flowchart TB\n/);
+    expect(schemaErrors("graph-result", plain)).toEqual([]);
+
+    const verify = async () =>
+      verifyResult([{ id: "system.active", system: "SYSB", title: "", expected: "", found: "", verdict: "failed" }]);
+    const cwd = freshDir();
+    const coloured = printed(await graphTopology({ topologyFile, verify, out: "plex.svg", cwd }));
+    expect(coloured).toMatchObject({ schemaVersion: 1, format: "svg", file: path.join(cwd, "plex.svg"), verified: true });
+    expect(coloured.output).toBeUndefined();
+    expect(coloured.elements).toContainEqual({ id: "sys1", kind: "system", state: "unhealthy" });
+    expect(schemaErrors("graph-result", coloured)).toEqual([]);
   });
 });

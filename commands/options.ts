@@ -42,3 +42,16 @@ export const TRUST_TOPOLOGY_HOSTS_OPTION: ICommandOptionDefinition = {
   type: "boolean",
   defaultValue: false,
 };
+
+/** The --out file of discover and graph: a new local file, replaced only with --force. */
+export function outOption(what: string): ICommandOptionDefinition {
+  return { name: "out", aliases: ["o"], description: what, type: "string" };
+}
+
+export const FORCE_OUT_OPTION: ICommandOptionDefinition = {
+  name: "force",
+  aliases: ["f"],
+  description: "Replace the --out file when it exists.",
+  type: "boolean",
+  defaultValue: false,
+};

@@ -1,5 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { connectionOptions } from "../connection-options";
+import { FORCE_OUT_OPTION, outOption } from "../options";
 
 export const DiscoverDefinition: ICommandDefinition = {
   name: "discover",
@@ -16,19 +17,8 @@ export const DiscoverDefinition: ICommandDefinition = {
   handler: __dirname + "/Discover.handler",
   profile: { optional: ["zosmf"] },
   options: [
-    {
-      name: "out",
-      aliases: ["o"],
-      description: "Write the draft to this local file instead of printing it.",
-      type: "string",
-    },
-    {
-      name: "force",
-      aliases: ["f"],
-      description: "Replace the --out file when it exists.",
-      type: "boolean",
-      defaultValue: false,
-    },
+    outOption("Write the draft to this local file instead of printing it."),
+    FORCE_OUT_OPTION,
     {
       name: "systems",
       aliases: ["s"],

@@ -1,7 +1,7 @@
 import type { ICommandDefinition, ICommandOptionDefinition } from "@zowe/imperative";
 import { GRAPH_FORMATS } from "../../src/graph/formats";
 import { connectionOptions } from "../connection-options";
-import { TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION } from "../options";
+import { FORCE_OUT_OPTION, TOPOLOGY_OPTION, TRUST_TOPOLOGY_HOSTS_OPTION, outOption } from "../options";
 import { VerifyDefinition } from "../verify/Verify.definition";
 
 /** verify's own option, so --verify here reads the sysplex exactly as `zowe ha verify` would. */
@@ -32,19 +32,8 @@ export const GraphDefinition: ICommandDefinition = {
       // Checked by the plug-in, so that an unknown format is an input error (exit 3) like any other.
       type: "string",
     },
-    {
-      name: "out",
-      aliases: ["o"],
-      description: "Write the picture to this local file instead of standard output.",
-      type: "string",
-    },
-    {
-      name: "force",
-      aliases: ["f"],
-      description: "Replace the --out file when it exists.",
-      type: "boolean",
-      defaultValue: false,
-    },
+    outOption("Write the picture to this local file instead of standard output."),
+    FORCE_OUT_OPTION,
     {
       name: "verify",
       description:

@@ -1,5 +1,6 @@
 import type { ICommandDefinition } from "@zowe/imperative";
 import { DEFAULT_INIT_OUT, INIT_EXAMPLES } from "../../src/run/init";
+import { FORCE_OUT_OPTION } from "../options";
 
 export const InitDefinition: ICommandDefinition = {
   name: "init",
@@ -27,13 +28,7 @@ export const InitDefinition: ICommandDefinition = {
       // Checked by the plug-in, so that an unknown name is an input error (exit 3) like any other.
       type: "string",
     },
-    {
-      name: "force",
-      aliases: ["f"],
-      description: "Replace the file when it exists.",
-      type: "boolean",
-      defaultValue: false,
-    },
+    FORCE_OUT_OPTION,
   ],
   examples: [
     { description: "Write plex.yaml in the current folder from the two-system example", options: "" },

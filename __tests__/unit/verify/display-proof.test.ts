@@ -11,7 +11,8 @@ import { parseTopology } from "../../../src/topology";
 import type { VerifyClient } from "../../../src/verify";
 import { prerequisiteChecks } from "../../../src/verify/checks/prerequisites";
 import { systemChecks } from "../../../src/verify/checks/systems";
-import { runReads } from "../../../src/verify/read-system";
+import { runReads, runRouted } from "../../../src/verify/read-system";
+import { planRouted } from "../../../src/verify/routed-reads";
 import type { Read, ReadSpec } from "../../../src/verify/types";
 import type { XcfSystems } from "../../../src/verify/xcf-systems";
 import { createConsoleApi } from "../../../src/zosmf/console";
@@ -77,4 +78,26 @@ it("takes $D MEMBER as whole when every server system is a member in its first a
   const reads = await read(prerequisiteChecks.sysplexReads!(topology), consoleClient(members.join("\r"), [], log));
   expect(log).toEqual(["PUT $D MEMBER"]);
   expect(reads.get("prerequisite:$D MEMBER")).toEqual({ ok: true, value: members.join("\r") });
+});
+
+it("asks each system alone without follow-ups when the user may not route, once each answer shows it is whole", async () => {
+  const log: string[] = [];
+  const send = (async (req: { method: string; body?: unknown }) => {
+    const cmd = (req.body as { cmd?: string } | undefined)?.cmd ?? "";
+    log.push(req.method === "PUT" ? `PUT ${cmd}` : "GET follow-up");
+    if (req.method !== "PUT") return { data: { "cmd-response": "" } };
+    const answer = cmd.startsWith("RO ")
+      ? " IEE345I ROUTE     AUTHORITY INVALID, FAILED BY SECURITY PRODUCT"
+      : " IEE136I LOCAL: TIME=12.00.01 DATE=2025.001  UTC: TIME=12.00.01 DATE=2025.001";
+    return { data: { "cmd-response-key": "C0000001", "cmd-response": answer } };
+  }) as unknown as Send;
+  const client = { console: createConsoleApi(send) } as unknown as VerifyClient;
+  const wanted = new Map(
+    topology.systems.map((s) => [s.name, prerequisiteChecks.systemReads!(topology, s).filter((r) => r.display?.command === "D T")]),
+  );
+  const groups = planRouted(topology, wanted);
+  expect(groups.map((g) => g.display.command)).toEqual(["D T"]);
+  const reads = await runRouted({ topology, groups, clientFor: async () => client, endpointInfo: async () => ({}), timeoutMs: 10_000 });
+  expect(log).toEqual(["PUT RO *ALL,D T", "PUT D T", "PUT D T"]);
+  expect([...reads.values()].map((r) => r.get("prerequisite:D T")?.ok)).toEqual([true, true]);
 });

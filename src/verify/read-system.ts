@@ -5,6 +5,7 @@ import type { Connection, Topology, TopologySystem } from "../topology";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED, ZosmfError } from "../zosmf";
 import { readRouted, type RoutedGroup } from "./routed-reads";
 import type { Read, ReadContext, ReadFailureKind, ReadSpec, VerifyClient } from "./types";
+import { provenOrSettled } from "./whole";
 
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message.replace(/\s+/g, " ").trim();
@@ -44,16 +45,24 @@ export interface ReadRunOptions {
  * than a display is refused before it is sent; and a display cut short is not the whole answer
  * (a system missing from it is unknown, not absent), so it fails as unreadable.
  */
-async function displayWhole(client: VerifyClient, command: string, system: string | undefined, signal: AbortSignal): Promise<string> {
+async function displayWhole(
+  client: VerifyClient,
+  command: string,
+  where: { readonly system: string | undefined; readonly proof: ((text: string) => boolean) | undefined },
+  signal: AbortSignal,
+): Promise<string> {
   if (!isDisplayCommand(command)) {
     throw new HaError(`verify refused to issue '${command}': only display commands are allowed`, { failureClass: "tool-failure" });
   }
+  const { system, proof } = where;
+  // NETSTAT reports end with a trailer; an answer the caller can prove whole needs no follow-up;
+  // any other is whole once a follow-up after the pause brings nothing more.
+  const isComplete = /^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? netstatComplete : proof && provenOrSettled(proof);
   const res = await client.console.issue(command, {
     ...(system ? { system } : {}),
     safeToRepeat: true,
-    // NETSTAT reports end with a trailer; other displays (IXC336I) are whole once a follow-up brings nothing more.
     collect: {
-      ...(/^\s*D(ISPLAY)?\s+TCPIP\b/i.test(command) ? { isComplete: netstatComplete } : {}),
+      ...(isComplete ? { isComplete } : {}),
       delayMs: 500,
       maxFollowUps: CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED,
     },
@@ -83,7 +92,7 @@ export async function runReads(options: ReadRunOptions): Promise<Map<string, Rea
     system,
     client: (connection) => options.clientFor(connection ?? system?.connection ?? {}),
     endpointInfo: options.endpointInfo,
-    display: async (command) => displayWhole(await ctx.client(), command, system?.name, abort.signal),
+    display: async (command, proof) => displayWhole(await ctx.client(), command, { system: system?.name, proof }, abort.signal),
     signal: abort.signal,
   };
   const settle = (key: string, read: Read<unknown>): void => {
@@ -155,7 +164,8 @@ async function routedOrAlone(client: VerifyClient, g: RoutedGroup, signal: Abort
     if (!(err instanceof ZosmfError && err.kind === "rejected" && describeError(err).includes(ROUTE_NOT_AUTHORISED))) throw err;
     const alone = g.systems.map(async (system): Promise<[string, Read<unknown>]> => {
       try {
-        return [system, { ok: true, value: await displayWhole(client, g.display.command, system, signal) }];
+        const proof = g.display.isWhole ?? g.display.looksWhole;
+        return [system, { ok: true, value: await displayWhole(client, g.display.command, { system, proof }, signal) }];
       } catch (e) {
         return [system, { ok: false, ...classifyFailure(e) }];
       }

@@ -10,6 +10,7 @@ import { parseRouteAll, ROUTE_ALL_ID, routeAllCommand, type RoutedResponse } fro
 import type { Connection, Topology, TopologySystem } from "../topology";
 import { CONSOLE_MAX_FOLLOW_UPS_WHEN_CHECKED } from "../zosmf";
 import type { Read, ReadSpec, RoutedDisplay, VerifyClient } from "./types";
+import { provenOrSettled } from "./whole";
 
 /** One display for several systems that share a connection. */
 export interface RoutedGroup {
@@ -47,22 +48,13 @@ export function planRouted(t: Topology, wanted: ReadonlyMap<string, readonly Rea
   return groups;
 }
 
-/**
- * Whole when every system has answered (and its answer passes the display's own test), or
- * named as not answering; else, as for any display, when a read after a pause brought nothing.
- */
+/** Whole when every system has answered (and its answer passes the display's own test), or named as not answering. */
 function wholeTest(display: RoutedDisplay, systems: readonly string[]): (text: string) => boolean {
   const test = display.isWhole ?? display.looksWhole;
-  let last: string | undefined;
-  let unchanged = 0;
-  return (text) => {
+  return provenOrSettled((text) => {
     const p = parseRouteAll(text);
-    if (p.ok && systems.every((s) => p.noResponse.includes(s) || (p.answers.has(s) && (test?.(p.answers.get(s)!) ?? true)))) return true;
-    unchanged = text === last && text.trim() !== "" ? unchanged + 1 : 0;
-    last = text;
-    // The first empty read may come at once; only one after the pause counts (console.ts pauses after an empty read).
-    return unchanged >= 2;
-  };
+    return p.ok && systems.every((s) => p.noResponse.includes(s) || (p.answers.has(s) && (test?.(p.answers.get(s)!) ?? true)));
+  });
 }
 
 function answerOf(p: Extract<RoutedResponse, { ok: true }>, system: string, g: RoutedGroup, command: string): Read<unknown> {

@@ -82,8 +82,13 @@ export interface ReadContext {
   client(connection?: Connection): Promise<VerifyClient>;
   /** GET /zosmf/info at https://host:port with no credentials (the end-to-end look through the DVIPA). */
   endpointInfo(host: string, port: number): Promise<ZosmfInfo>;
-  /** Issues a display command on the system and returns its text. Only `D ` commands pass. */
-  display(command: string): Promise<string>;
+  /**
+   * Issues a display command on the system and returns its text. Only `D ` commands pass.
+   * `proof`: says the answer so far is whole (it shows its end, or everything the checks look
+   * at), so no follow-up is read; without it, or while it says no, the answer is whole once a
+   * follow-up after the console pause brings nothing more.
+   */
+  display(command: string, proof?: (text: string) => boolean): Promise<string>;
   /** Aborted when the reads' deadline has passed. */
   readonly signal?: AbortSignal;
 }

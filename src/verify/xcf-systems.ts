@@ -37,3 +37,12 @@ export function parseXcfSystems(text: string): XcfSystems {
 }
 
 export const isXcfActive = (s: XcfSystem): boolean => /^ACTIVE\b/.test(s.status);
+
+/**
+ * The answer names every one of `names`: all the checks look at. IXC336I has no trailer, so a
+ * system not (yet) listed is never taken as proof; that answer is read until it settles.
+ */
+export function xcfListsEvery(text: string, names: readonly string[]): boolean {
+  const parsed = parseXcfSystems(text);
+  return parsed.state === "ok" && names.every((n) => parsed.systems.some((s) => s.name === n.toUpperCase()));
+}

@@ -45,3 +45,11 @@ it("asks the displays and the mount table once for the sysplex, not once per sys
   // Each system's own members (IZUPRMxx, BPXPRMxx, IEASYSxx, its TCP/IP profile and obey member) once each; IEASYS00 and included members once for all.
   expect(eight["GET ds.read"]! - two["GET ds.read"]!).toBeLessThanOrEqual(5 * 6);
 });
+
+it("reads no console follow-up when every display's first answer shows it is whole", async () => {
+  // Each display of a healthy 2-system sysplex fits in one 200-line piece and names every system
+  // the checks look at (IXC336I, $HASP673, IEE421I), so nothing waits for the follow-up pause.
+  const two = await counts(2);
+  expect(two["PUT console.issue"]).toBeGreaterThan(0);
+  expect(two["GET console.solmsgs"] ?? 0).toBe(0);
+});

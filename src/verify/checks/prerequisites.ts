@@ -40,15 +40,18 @@ export const prerequisiteChecks: CheckModule = {
   systemReads(t, system) {
     if (!serverSystems(t).includes(system.name)) return [];
     const sysplex = serverSystems(t);
-    return PREREQUISITES.filter((p) => !p.oneAnswer).map((p) => ({
-      key: keyOf(p),
-      run: (ctx) => ctx.display(p.command),
-      display: { command: p.command, looksWhole: (text: string) => p.isComplete(text, sysplex) },
-    }));
+    return PREREQUISITES.filter((p) => !p.oneAnswer).map((p) => {
+      const looksWhole = (text: string) => p.isComplete(text, sysplex);
+      return { key: keyOf(p), run: (ctx) => ctx.display(p.command, looksWhole), display: { command: p.command, looksWhole } };
+    });
   },
   sysplexReads(t) {
-    if (serverSystems(t).length === 0) return [];
-    return PREREQUISITES.filter((p) => p.oneAnswer).map((p) => ({ key: keyOf(p), run: (ctx) => ctx.display(p.command) }));
+    const sysplex = serverSystems(t);
+    if (sysplex.length === 0) return [];
+    return PREREQUISITES.filter((p) => p.oneAnswer).map((p) => ({
+      key: keyOf(p),
+      run: (ctx) => ctx.display(p.command, (text) => p.isComplete(text, sysplex)),
+    }));
   },
   judge(snapshot) {
     // A system that is down is its own check (system.active); the others are judged among themselves.

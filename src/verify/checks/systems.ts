@@ -3,7 +3,7 @@ import { zosmfHaSystems, type Topology } from "../../topology";
 import { XCF_SYSTEMS } from "../down";
 import type { Check, CheckModule, Snapshot } from "../types";
 import { degraded, failed, fromFailedRead, healthy, sysplexRead } from "../verdict";
-import { isXcfActive, parseXcfSystems, type XcfSystems } from "../xcf-systems";
+import { isXcfActive, parseXcfSystems, xcfListsEvery, type XcfSystems } from "../xcf-systems";
 
 /*
  * One check per system: is it up? A system that is down is a state of the sysplex, not a
@@ -56,7 +56,8 @@ export const systemChecks: CheckModule = {
       {
         key: XCF_SYSTEMS,
         run: async (ctx) => {
-          const text = await ctx.display("D XCF,S,ALL");
+          const names = ctx.topology.systems.map((s) => s.name);
+          const text = await ctx.display("D XCF,S,ALL", (t) => xcfListsEvery(t, names));
           const parsed = parseXcfSystems(text);
           if (parsed.state !== "ok")
             throw new HaError(`D XCF,S,ALL did not answer with IXC336I: ${parsed.lines.slice(0, 4).join(" | ") || "(no lines)"}`, {

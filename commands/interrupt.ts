@@ -60,19 +60,19 @@ export function interruptOn(say: (line: string) => void, graceMs: number = INTER
 
 /** The runs to stop when stdout or stderr is gone. */
 const outputClosed = new Set<() => void>();
-let guarded = false;
+const guarded = new WeakSet<NodeJS.EventEmitter>();
 
 /**
  * When the reader of stdout or stderr has gone (a parent that died, `| head`), each write fails
  * with EPIPE. Unheard, that error reaches the Zowe host's uncaught-exception handler, which
  * reports it by writing to the same closed pipe: a loop that never ends and keeps a core busy.
  * Heard here, a failed write is dropped, the run stops as after an interrupt, and the command
- * ends as it would have. Installed once per process and kept: the host writes after the handler.
+ * ends as it would have. Installed once per stream and kept: the host writes after the handler.
  */
-export function guardOutput(streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
-  if (guarded) return;
-  guarded = true;
+export function guardOutput(streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {
+    if (guarded.has(stream)) continue;
+    guarded.add(stream);
     stream.on("error", () => {
       for (const stop of outputClosed) stop();
     });

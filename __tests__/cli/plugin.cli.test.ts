@@ -676,6 +676,73 @@ describe("runs list and runs show through the real zowe binary", () => {
   });
 });
 
+describe("runs list and runs show when z/OSMF is gone or never answers, through the real zowe binary", () => {
+  const otherMachine = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-gone-"));
+    writeFileSync(
+      path.join(dir, "plex.yaml"),
+      readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""),
+    );
+    return path.join(dir, "plex.yaml");
+  };
+  /** A port nothing listens on any more. */
+  const closedPort = async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  };
+
+  it("ends with an error naming the host when z/OSMF is gone, also when whoever read its output has gone", async () => {
+    const port = await closedPort();
+    const env = { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) };
+    const topo = otherMachine();
+    const shown = await zowe(["ha", "runs", "show", "PLEX1-20261201T080000000-beef", "-t", topo, "--format", "markdown"], env);
+    expect(shown.status).toBe(4);
+    expect(shown.stderr).toContain(`cannot reach 127.0.0.1:${port}`);
+    // Its parent died: stdout and stderr lead nowhere, every write fails with EPIPE.
+    const running = [
+      startZowe(["ha", "runs", "list", "-t", topo, "--rfj"], env),
+      startZowe(["ha", "runs", "show", "PLEX1-20261201T080000000-beef", "-t", topo, "--format", "markdown"], env),
+    ];
+    try {
+      for (const r of running) {
+        r.child.stdout!.destroy();
+        r.child.stderr!.destroy();
+      }
+      for (const r of running) expect(await r.exited).not.toBe(0);
+    } finally {
+      for (const r of running) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
+    }
+  }, 120_000);
+
+  it("SIGTERM ends a read that z/OSMF never answers, at once, exit 4", async () => {
+    const sockets: Socket[] = [];
+    let reached!: () => void;
+    const connected = new Promise<void>((resolve) => (reached = resolve));
+    // Accepts the connection and never says a word.
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      reached();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as { port: number }).port;
+    const env = { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) };
+    const running = startZowe(["ha", "runs", "list", "-t", otherMachine(), "--completion-timeout", "600"], env);
+    try {
+      await connected;
+      running.child.kill("SIGTERM");
+      expect(await running.exited).toBe(4);
+      expect(running.output().stderr).toMatch(/Interrupted by SIGTERM/);
+    } finally {
+      if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill("SIGKILL");
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 120_000);
+});
+
 describe("--rfj results and schemas/", () => {
   it("every --rfj result above validates against its schema, every field described, and every schema was met", () => {
     expect(rfjChecked.length).toBeGreaterThanOrEqual(10);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
 import {
   baseUrlOf,
@@ -231,18 +232,34 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     ...(conn.connectTimeoutMs !== undefined ? { connectTimeoutMs: conn.connectTimeoutMs } : {}),
   });
 
-  installInterceptors(instance, session, reporter(options), errorContext, options.signal);
+  const own = ownSignal(options.signal);
+  installInterceptors(instance, session, reporter(options), errorContext, own?.signal);
 
   return {
     axios: instance,
     authKind: auth.kind,
     retryPolicy,
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(own ? { signal: own.signal } : {}),
     close: async () => {
+      own?.release();
       await release();
       agent.destroy();
     },
   };
+}
+
+/**
+ * The client's own copy of the caller's signal: every request in flight listens to it (a
+ * sysplex is read in one wave), and the caller's signal carries one listener per client only.
+ */
+function ownSignal(outer: AbortSignal | undefined): { signal: AbortSignal; release(): void } | undefined {
+  if (!outer) return undefined;
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const forward = () => inner.abort(outer.reason);
+  if (outer.aborted) forward();
+  else outer.addEventListener("abort", forward, { once: true });
+  return { signal: inner.signal, release: () => outer.removeEventListener("abort", forward) };
 }
 
 /** A request as the operations describe it. */

@@ -5,6 +5,7 @@ import { EXIT_CODES, HaError, exitCodeFor, type FailureClass } from "../src/erro
 import type { ZosmfConnection } from "../src/zosmf";
 import { AppLogAdapter } from "./AppLogAdapter";
 import { connectionFromArguments, resolveNamedConnection } from "./connection";
+import { guardOutput, INTERRUPT_GRACE_MS, interruptOn } from "./interrupt";
 import { ProgressAdapter } from "./ProgressAdapter";
 
 /** What a command hands back: data for --rfj, text for people, and how the run ended. */
@@ -26,31 +27,8 @@ export interface HaHandlerContext {
   connection(): Promise<ZosmfConnection>;
   /** A connection named in the topology (another zosmf profile). */
   namedConnection(profile: string): Promise<ZosmfConnection>;
-  /** Aborted on SIGINT or SIGTERM: the run ends cleanly and its record says "interrupted". */
+  /** Aborted on SIGINT or SIGTERM (or a closed output pipe): the run ends cleanly and its record says "interrupted". */
   readonly signal: AbortSignal;
-}
-
-/**
- * Ctrl-C (SIGINT) or a CI runner's SIGTERM while a command runs: steps in flight stop
- * waiting, nothing new starts, and the run record is closed as "interrupted". A second
- * signal is left to Node's default (the process ends at once).
- */
-function interruptOn(params: IHandlerParameters): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onSignal = (name: NodeJS.Signals) => {
-    dispose();
-    params.response.console.error(
-      `${name}: stopping; the steps in flight end and the run record is marked interrupted. Press Ctrl-C again to quit at once.`,
-    );
-    controller.abort(new HaError(`Interrupted by ${name}`, { failureClass: "tool-failure" }));
-  };
-  const dispose = () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  return { signal: controller.signal, dispose };
 }
 
 /**
@@ -61,9 +39,15 @@ function interruptOn(params: IHandlerParameters): { signal: AbortSignal; dispose
 export abstract class HaBaseHandler implements ICommandHandler {
   protected abstract run(ctx: HaHandlerContext): Promise<HaCommandResult>;
 
+  /** How long a run may take to stop after a first interrupt before the process ends anyway. */
+  protected interruptGraceMs(_params: IHandlerParameters): number {
+    return INTERRUPT_GRACE_MS;
+  }
+
   async process(params: IHandlerParameters): Promise<void> {
+    guardOutput();
     const progress = new ProgressAdapter(params.response);
-    const interrupt = interruptOn(params);
+    const interrupt = interruptOn((line) => params.response.console.error(line), this.interruptGraceMs(params));
     let own: Promise<ZosmfConnection> | undefined;
     const ctx: HaHandlerContext = {
       params,
@@ -76,9 +60,10 @@ export abstract class HaBaseHandler implements ICommandHandler {
     let result: HaCommandResult;
     try {
       result = await this.run(ctx);
-    } catch (err) {
+    } catch (caught) {
       interrupt.dispose();
       progress.end();
+      const err = interrupted(caught, interrupt.signal);
       params.response.data.setExitCode(exitCodeFor(err));
       if (err instanceof ImperativeError) throw err;
       // Every text that leaves the command passes the same filter as the run record.
@@ -103,4 +88,11 @@ export abstract class HaBaseHandler implements ICommandHandler {
     }
     params.response.data.setExitCode(EXIT_CODES[result.outcome ?? "success"]);
   }
+}
+
+/** A failure caused by the interrupt itself (a request cut short) is reported as the interrupt, with what it cut short. */
+function interrupted(err: unknown, signal: AbortSignal): unknown {
+  if (!signal.aborted || !(signal.reason instanceof HaError) || err === signal.reason) return err;
+  const cut = redactMessage(err instanceof Error ? err.message : String(err));
+  return new HaError(signal.reason.message, { failureClass: signal.reason.failureClass, details: [`Cut short: ${cut}`] });
 }

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { RESULT_SCHEMAS, type ResultSchemaName } from "../../src/report/result-schemas";
 import { lockWrites, writeLines } from "../lock-writes";
 import { schemaErrors, schemaOfCommand } from "../result-schema";
@@ -718,7 +718,77 @@ describe("runs list and runs show through the real zowe binary", () => {
     const undo = await zowe(["ha", "rollback", "-t", other, "--run", runId, "--rfj"], connEnv, 180_000);
     expect(undo.status, undo.stderr).toBe(0);
     expect((JSON.parse(undo.stdout) as { data: { undoneRuns: string[] } }).data.undoneRuns).toEqual([runId]);
-  });
+    // The sum of its commands' own bounds: a shorter test timeout would abandon the commands still to come, unwatched.
+  }, 900_000);
+});
+
+describe("runs list and runs show when z/OSMF is gone or never answers, through the real zowe binary", () => {
+  const otherMachine = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zowe-ha-runs-gone-"));
+    writeFileSync(
+      path.join(dir, "plex.yaml"),
+      readFileSync(path.join(ROOT, "examples", "two-system.yaml"), "utf8").replace("../schemas/", ""),
+    );
+    return path.join(dir, "plex.yaml");
+  };
+  const killIfRunning = (r: RunningZowe) => {
+    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
+  };
+  /** A port nothing listens on any more. */
+  const closedPort = async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  };
+
+  it("ends with an error naming the host when z/OSMF is gone, also when whoever read its output has gone", async () => {
+    const port = await closedPort();
+    const env = { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) };
+    const topo = otherMachine();
+    const shown = await zowe(["ha", "runs", "show", "PLEX1-20261201T080000000-beef", "-t", topo, "--format", "markdown"], env);
+    expect(shown.status).toBe(4);
+    expect(shown.stderr).toContain(`cannot reach 127.0.0.1:${port}`);
+    // Its parent died: stdout and stderr lead nowhere, every write fails with EPIPE.
+    const running = [
+      startZowe(["ha", "runs", "list", "-t", topo, "--rfj"], env),
+      startZowe(["ha", "runs", "show", "PLEX1-20261201T080000000-beef", "-t", topo, "--format", "markdown"], env),
+    ];
+    // Also when the test times out: a process left behind here is the very fault under test.
+    onTestFinished(() => running.forEach(killIfRunning));
+    for (const r of running) {
+      r.child.stdout!.destroy();
+      r.child.stderr!.destroy();
+    }
+    // The list still ends 0 with this machine's runs and the reason z/OS was not read; the show has nothing to show.
+    expect(await running[0]!.exited).toBe(0);
+    expect(await running[1]!.exited).toBe(4);
+  }, 120_000);
+
+  it("SIGTERM ends a read that z/OSMF never answers, at once, exit 4", async () => {
+    const sockets: Socket[] = [];
+    let reached!: () => void;
+    const connected = new Promise<void>((resolve) => (reached = resolve));
+    // Accepts the connection and never says a word.
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      reached();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as { port: number }).port;
+    const env = { ...connEnv, ZOWE_OPT_HOST: "127.0.0.1", ZOWE_OPT_PORT: String(port) };
+    const running = startZowe(["ha", "runs", "list", "-t", otherMachine(), "--completion-timeout", "600"], env);
+    onTestFinished(async () => {
+      killIfRunning(running);
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+    await connected;
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(4);
+    expect(running.output().stderr).toMatch(/Interrupted by SIGTERM/);
+  }, 120_000);
 });
 
 describe("--rfj results and schemas/", () => {

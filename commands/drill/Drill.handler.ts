@@ -4,9 +4,18 @@ import { drill, renderDrillJunit, renderDrillText, type DrillMethod } from "../.
 import { HaError } from "../../src/errors";
 import { rfjData } from "../../src/report/result-schemas";
 import { parseEndpointMap } from "../../src/verify";
+import type { IHandlerParameters } from "@zowe/imperative";
 import { HaBaseHandler, type HaCommandResult, type HaHandlerContext } from "../HaBaseHandler";
+import { INTERRUPT_GRACE_MS } from "../interrupt";
+
+const restoreTimeoutMs = (args: Record<string, unknown>): number => Number(args.restoreTimeout ?? 600) * 1000;
 
 export default class DrillHandler extends HaBaseHandler {
+  /** An interrupted drill restores the server it stopped first: it may take its whole restore timeout for that. */
+  protected override interruptGraceMs(params: IHandlerParameters): number {
+    return restoreTimeoutMs(params.arguments) + INTERRUPT_GRACE_MS;
+  }
+
   protected async run(ctx: HaHandlerContext): Promise<HaCommandResult> {
     const args = ctx.params.arguments;
     const result = await drill({
@@ -18,7 +27,7 @@ export default class DrillHandler extends HaBaseHandler {
       method: String(args.method ?? "quiesce") as DrillMethod,
       dryRun: args.dryRun === true,
       takeoverTimeoutMs: Number(args.takeoverTimeout ?? 60) * 1000,
-      restoreTimeoutMs: Number(args.restoreTimeout ?? 600) * 1000,
+      restoreTimeoutMs: restoreTimeoutMs(args),
       endpoints: parseEndpointMap((args.connectTo as string[] | undefined) ?? []),
       sink: ctx.progress,
       log: ctx.log,

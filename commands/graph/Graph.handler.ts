@@ -25,6 +25,7 @@ export default class GraphHandler extends HaBaseHandler {
                 systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
                 sink: ctx.progress,
                 log: ctx.log,
+                signal: ctx.signal,
               }),
           }
         : {}),

@@ -11,6 +11,7 @@ export default class RunsListHandler extends HaBaseHandler {
       connection: await ctx.connection(),
       recordDir: args.recordDir,
       log: ctx.log,
+      signal: ctx.signal,
     });
     return { data: rfjData(list), text: renderRunsList(list) };
   }

@@ -13,6 +13,7 @@ export default class RunsShowHandler extends HaBaseHandler {
       connection: await ctx.connection(),
       recordDir: args.recordDir,
       log: ctx.log,
+      signal: ctx.signal,
     });
     const format = String(args.format ?? "text").toLowerCase();
     const text =

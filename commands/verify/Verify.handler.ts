@@ -37,6 +37,7 @@ export default class VerifyHandler extends HaBaseHandler {
         systemTimeoutMs: Number(args.systemTimeout ?? 60) * 1000,
         sink: ctx.progress,
         log: ctx.log,
+        signal: ctx.signal,
       });
     } catch (err) {
       // The dashboard still gets a report: one error saying why verify could not start.

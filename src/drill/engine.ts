@@ -43,7 +43,8 @@ function result(c: Ctx, body: Body): T.DrillResult {
   };
 }
 
-const runVerify = (o: T.DrillOptions) =>
+/** `signal`: the check before anything is stopped ends on an interrupt; the one after the restore runs to its end. */
+const runVerify = (o: T.DrillOptions, signal?: AbortSignal) =>
   verify({
     topologyFile: o.topologyFile,
     connection: o.connection,
@@ -54,7 +55,17 @@ const runVerify = (o: T.DrillOptions) =>
     ...(o.sink ? { sink: o.sink } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.onRequest ? { onRequest: o.onRequest } : {}),
+    ...(signal ? { signal } : {}),
   });
+
+/** Ctrl-C before the failing command: nothing is stopped at all. */
+const interruptedBeforeStop = (phases: Body["phases"]): Body => ({
+  status: "interrupted",
+  commands: [],
+  phases,
+  restored: "not-needed",
+  reasons: ["interrupted before anything was stopped"],
+});
 
 function assertOptions(o: T.DrillOptions): T.DrillMethod {
   const method = o.method ?? "quiesce";
@@ -95,7 +106,11 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
   });
   const c: Ctx = { o, topology, target, method, client, observer, fail, restore, t0 };
   try {
-    const pre = await runVerify(o);
+    const pre = await runVerify(o, o.signal).catch((err: unknown) => {
+      if (o.signal?.aborted) return undefined;
+      throw err;
+    });
+    if (pre === undefined) return result(c, interruptedBeforeStop([]));
     const reasons = refusalReasons(target, pre, await observer.look(0));
     const phases = [preflightPhase(pre, reasons)];
     if (reasons.length > 0)
@@ -105,15 +120,7 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
     const lock = await runLock(() => client, "drill", topology, o)(runId);
     try {
       // Ctrl-C before the failing command: nothing is stopped at all.
-      if (o.signal?.aborted)
-        return result(c, {
-          status: "interrupted",
-          commands: [],
-          phases,
-          restored: "not-needed",
-          reasons: ["interrupted before anything was stopped"],
-          runId,
-        });
+      if (o.signal?.aborted) return result(c, { ...interruptedBeforeStop(phases), runId });
       return result(c, { ...(await exercise(c, phases, pre)), runId });
     } finally {
       const problem = await lock.release();

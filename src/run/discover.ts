@@ -65,7 +65,7 @@ export async function runDiscover(options: DiscoverRunOptions): Promise<Discover
     throw invalid(`--zowe-yaml: "${options.zoweYaml}" is not an absolute z/OS UNIX path; allowed: a path such as /global/zowe/zowe.yaml`);
   }
   const file = outFile(options);
-  const client = options.client ?? createZosmfClient(options.connection);
+  const client = options.client ?? createZosmfClient(options.connection, options.signal ? { signal: options.signal } : {});
   let draft: DiscoverResult;
   try {
     draft = await discoverTopology({

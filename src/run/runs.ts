@@ -13,6 +13,8 @@ export interface RunsOptions {
   /** Folder for run records. @default "<topology folder>/ha-runs" */
   readonly recordDir?: string;
   readonly log?: LogSink;
+  /** Ends the reads on z/OS when aborted (an interrupted command). */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunsList {
@@ -53,10 +55,13 @@ export function showRun(options: RunsOptions & { readonly runId: string }): Prom
 async function withCatalog<T>(options: RunsOptions, use: (catalog: RunCatalog, library: ZosRunLibrary) => Promise<T>): Promise<T> {
   const { topology } = await loadTopologyFile(options.topologyFile);
   const history = await RunHistory.open({ sysplex: topology.sysplex, topologyFile: options.topologyFile, recordDir: options.recordDir });
-  const client = createZosmfClient(options.connection, { log: options.log });
+  const client = createZosmfClient(options.connection, { log: options.log, ...(options.signal ? { signal: options.signal } : {}) });
   try {
     const library = new ZosRunLibrary(client, topology.datasets.backup, topology.datasets.volume);
-    return await use(await RunCatalog.open(history, library), library);
+    const result = await use(await RunCatalog.open(history, library), library);
+    // A read cut short by the interrupt would look like "no runs on z/OS": the interrupt is the answer.
+    options.signal?.throwIfAborted();
+    return result;
   } finally {
     await client.close();
   }

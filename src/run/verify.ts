@@ -38,6 +38,8 @@ export interface VerifyOptions {
   readonly modules?: readonly CheckModule[];
   /** Also submit the one listing job and judge the security set-up, the procedures and HEALTHSWITCH (--deep). @default false */
   readonly deep?: boolean;
+  /** Ends every z/OSMF request of the check when aborted (an interrupted command). */
+  readonly signal?: AbortSignal;
 }
 
 export { connectionFor } from "./connections";
@@ -49,7 +51,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   assertTrustedHosts(topology, options.topologyFile, options);
   const make =
     options.createClient ??
-    ((conn: ZosmfConnection) => createZosmfClient(conn, { onRequest: options.onRequest, log: options.log }) as ZosmfClient);
+    ((conn: ZosmfConnection) =>
+      createZosmfClient(conn, {
+        onRequest: options.onRequest,
+        log: options.log,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }) as ZosmfClient);
   const clients = new Map<string, Promise<VerifyClient & { close?(): void | Promise<void> }>>();
   const clientFor = (entry: Connection): Promise<VerifyClient> => {
     const key = connectionKey(entry);
@@ -66,11 +73,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       clientFor,
       sysplexWide: options.sysplexWide !== false,
       endpointInfo: (host, port) =>
-        (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection)))(endpointUrl(host, port, options.endpoints)),
+        (options.readEndpointInfo ?? ((url) => anonymousInfo(url, options.connection, options.signal)))(
+          endpointUrl(host, port, options.endpoints),
+        ),
       systemTimeoutMs: options.systemTimeoutMs,
       modules: options.deep ? [...(options.modules ?? CHECK_MODULES), deepChecks(options.systemTimeoutMs ?? 60_000)] : options.modules,
       onProgress: (text) => options.sink?.onEvent({ type: "message", level: "info", text }),
     });
+    // Checks cut short by the interrupt would read as FAILED verdicts: the interrupt is the answer.
+    options.signal?.throwIfAborted();
     return { ...result, durationMs: Date.now() - t0 };
   } finally {
     // Each host's logon is ended before the command returns.

@@ -30,6 +30,7 @@ export function endpointUrl(host: string, port: number, map: EndpointMap = {}): 
 export async function anonymousInfo(
   url: URL,
   trust: Pick<ZosmfConnection, "rejectUnauthorized" | "ca" | "requestTimeoutMs">,
+  signal?: AbortSignal,
 ): Promise<ZosmfInfo> {
   const timeout = trust.requestTimeoutMs ?? 30_000;
   const agent =
@@ -40,7 +41,13 @@ export async function anonymousInfo(
         })
       : new http.Agent();
   try {
-    const res = await axios.get(new URL(INFO, url).toString(), { httpAgent: agent, httpsAgent: agent, timeout, responseType: "json" });
+    const res = await axios.get(new URL(INFO, url).toString(), {
+      httpAgent: agent,
+      httpsAgent: agent,
+      timeout,
+      responseType: "json",
+      ...(signal ? { signal } : {}),
+    });
     return parseBody(zosmfInfoSchema, res.data, "GET", INFO);
   } catch (err) {
     throw toZosmfError(err, {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
 import {
   baseUrlOf,
@@ -16,7 +17,7 @@ import type { LogSink } from "../engine/types";
 import { agentFor } from "./agent";
 import { ZosmfError } from "./errors";
 import { toZosmfError, type ErrorContext } from "./to-zosmf-error";
-import { acquireSession, HostSession, type Admission, type SessionTransport } from "./session";
+import { acquireSession, admitUnlessAborted, HostSession, type Admission, type SessionTransport } from "./session";
 import { withRetry } from "./retry";
 
 /** One finished HTTP exchange, for counting and timing requests. */
@@ -35,6 +36,8 @@ export interface ZosmfClientOptions {
   readonly onRequest?: (event: RequestEvent) => void;
   /** Gets one diagnostic line per HTTP exchange and per poll; never a credential, header or body. */
   readonly log?: LogSink;
+  /** Ends every request of the client, and its retries, when aborted (an interrupted command). */
+  readonly signal?: AbortSignal;
 }
 
 /** Per-request bookkeeping carried on the axios config. */
@@ -99,6 +102,7 @@ export interface ZosmfHttp {
   /** Which credentials were chosen (never the credentials themselves). */
   readonly authKind: ResolvedAuth["kind"];
   readonly retryPolicy: RetryPolicy;
+  readonly signal?: AbortSignal;
   /** Logs off when the client logged on, then releases kept-alive sockets. */
   close(): Promise<void>;
 }
@@ -159,11 +163,14 @@ function installInterceptors(
   session: HostSession,
   report: ReturnType<typeof reporter>,
   errorContext: (config: ConfigWithMeta | undefined) => ErrorContext,
+  signal: AbortSignal | undefined,
 ): void {
   instance.interceptors.request.use(async (config: SessionConfig) => {
     config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
+    // The logon and logoff too: an interrupted command waits for no request.
+    if (signal && !config.signal) config.signal = signal;
     if (config.zosmfBypass) return config;
-    const admission = await session.admit();
+    const admission = await admitUnlessAborted(session, config.signal as AbortSignal | undefined);
     config.zosmfAdmission = admission;
     for (const [name, value] of Object.entries(admission.headers)) config.headers.set(name, value);
     return config;
@@ -233,17 +240,34 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
     ...(conn.connectTimeoutMs !== undefined ? { connectTimeoutMs: conn.connectTimeoutMs } : {}),
   });
 
-  installInterceptors(instance, session, reporter(options), errorContext);
+  const own = ownSignal(options.signal);
+  installInterceptors(instance, session, reporter(options), errorContext, own?.signal);
 
   return {
     axios: instance,
     authKind: auth.kind,
     retryPolicy,
+    ...(own ? { signal: own.signal } : {}),
     close: async () => {
+      own?.release();
       await release();
       agent.destroy();
     },
   };
+}
+
+/**
+ * The client's own copy of the caller's signal: every request in flight listens to it (a
+ * sysplex is read in one wave), and the caller's signal carries one listener per client only.
+ */
+function ownSignal(outer: AbortSignal | undefined): { signal: AbortSignal; release(): void } | undefined {
+  if (!outer) return undefined;
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const forward = () => inner.abort(outer.reason);
+  if (outer.aborted) forward();
+  else outer.addEventListener("abort", forward, { once: true });
+  return { signal: inner.signal, release: () => outer.removeEventListener("abort", forward) };
 }
 
 /** A request as the operations describe it. */
@@ -265,6 +289,7 @@ export type Send = <T = unknown>(request: ZosmfRequest) => Promise<AxiosResponse
 /** Sends one request; repeatable ones go through the retry policy, others are tried once. */
 export function createSend(zhttp: ZosmfHttp): Send {
   return async <T>(req: ZosmfRequest): Promise<AxiosResponse<T>> => {
+    const signal = req.signal && zhttp.signal ? AbortSignal.any([req.signal, zhttp.signal]) : (req.signal ?? zhttp.signal);
     const once = (attempt: number): Promise<AxiosResponse<T>> =>
       zhttp.axios.request<T>({
         method: req.method,
@@ -273,10 +298,10 @@ export function createSend(zhttp: ZosmfHttp): Send {
         ...(req.headers ? { headers: req.headers } : {}),
         ...(req.body !== undefined ? { data: req.body } : {}),
         ...(req.responseType === "text" ? { responseType: "text", transformResponse: [(d: unknown) => d] } : {}),
-        ...(req.signal ? { signal: req.signal } : {}),
+        ...(signal ? { signal } : {}),
         zosmfMeta: { attempt, startedAt: 0 },
       } as Parameters<AxiosInstance["request"]>[0]);
     if (!req.repeatable) return once(1);
-    return withRetry(once, zhttp.retryPolicy, req.signal ? { signal: req.signal } : {});
+    return withRetry(once, zhttp.retryPolicy, signal ? { signal } : {});
   };
 }

@@ -168,6 +168,37 @@ export class HostSession {
 }
 
 /**
+ * Waits for the session's admission, or ends with the signal's reason when it aborts first: the
+ * logon being waited for may belong to another client of the same host, one without this signal.
+ * An admission that comes after the abort is handed back at once, so no other request waits on it.
+ */
+export function admitUnlessAborted(session: HostSession, signal: AbortSignal | undefined): Promise<Admission> {
+  if (!signal) return session.admit();
+  if (signal.aborted) return Promise.reject(signal.reason);
+  const admitted = session.admit();
+  return new Promise<Admission>((resolve, reject) => {
+    const onAbort = () => {
+      void admitted.then(
+        (late) => session.settle(late, undefined),
+        () => undefined,
+      );
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    admitted.then(
+      (admission) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(admission);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
  * Sessions by host and credentials: two clients of one command that reach the same z/OSMF
  * as the same user (the command's own connection and a profile naming the same host) share
  * one logon. The last client to close ends it.

@@ -32,7 +32,8 @@ export function interruptOn(say: (line: string) => void, graceMs: number = INTER
   setMaxListeners(0, controller.signal);
   let grace: NodeJS.Timeout | undefined;
   const end = (name: NodeJS.Signals, why: string) => {
-    say(`${name}: ${why}; exiting now.`);
+    // Ended before its own clean-up: a sysplex lock it held stays until `zowe ha unlock --run`.
+    say(`${name}: ${why}; exiting now. A sysplex lock this run held may remain: see zowe ha unlock.`);
     processControl.exit(128 + constants.signals[name]);
   };
   const onSignal = (name: NodeJS.Signals) => {

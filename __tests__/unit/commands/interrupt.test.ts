@@ -38,7 +38,9 @@ describe("interrupting a command", () => {
       return { data: {}, text: "" };
     }).process(p);
     expect(exit).toHaveBeenCalledWith(143);
-    expect(p.response.console.error).toHaveBeenCalledWith("SIGTERM: second interrupt; exiting now.");
+    expect(p.response.console.error).toHaveBeenCalledWith(
+      "SIGTERM: second interrupt; exiting now. A sysplex lock this run held may remain: see zowe ha unlock.",
+    );
   });
 
   it("a run that does not stop after a first SIGINT is ended when its grace runs out, and a run that stops in time is not", () => {
@@ -52,7 +54,9 @@ describe("interrupting a command", () => {
     expect(exit).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(exit).toHaveBeenCalledWith(130);
-    expect(lines.at(-1)).toBe("SIGINT: the run did not stop within 5 s; exiting now.");
+    expect(lines.at(-1)).toBe(
+      "SIGINT: the run did not stop within 5 s; exiting now. A sysplex lock this run held may remain: see zowe ha unlock.",
+    );
     stuck.dispose();
 
     exit.mockClear();

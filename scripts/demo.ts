@@ -76,10 +76,19 @@ async function main(): Promise<number> {
       env,
     );
 
+    const mapped = connectTo.length > 0 ? ["--connect-to", ...connectTo] : [];
+    step(`zowe ha drill --topology ${path.basename(topology)}   (quiesce the preferred z/OSMF, time the takeover, resume it)`);
+    const drilled = await zowe(["ha", "drill", "-t", topology, "--junit", path.join(work, "drill.xml"), ...mapped], env);
+    step(`zowe ha graph --topology ${path.basename(topology)} --verify --out graph.svg`);
+    const drawn = await zowe(["ha", "graph", "-t", topology, "--verify", "--out", path.join(work, "graph.svg"), ...mapped], env);
+
     step("Summary");
-    console.log(`  dry run exit ${planned}, provision exit ${provisioned}, second provision exit ${again}, verify exit ${verified}`);
-    console.log(`  run records and JUnit report in ${work}`);
-    return [planned, provisioned, again, verified].find((c) => c !== 0) ?? 0;
+    console.log(
+      `  dry run exit ${planned}, provision exit ${provisioned}, second provision exit ${again}, verify exit ${verified}, ` +
+        `drill exit ${drilled}, graph exit ${drawn}`,
+    );
+    console.log(`  run records, JUnit reports and graph.svg in ${work}`);
+    return [planned, provisioned, again, verified, drilled, drawn].find((c) => c !== 0) ?? 0;
   } finally {
     await emulator.stop();
     if (!values.keep) rmSync(home, { recursive: true, force: true });

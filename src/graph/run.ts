@@ -78,8 +78,11 @@ function formatOf(format: string | undefined, out: string | undefined): GraphFor
 }
 
 function summary(file: string, format: GraphFormat, g: TopologyGraph, elements: GraphResult["elements"]): string {
-  const count = (kind: ElementKind) => elements.filter((e) => e.kind === kind).length;
-  const what = `${count("system")} systems, ${count("dvipa")} DVIPAs, ${count("target")} targets`;
+  const count = (kind: ElementKind, one: string, many: string) => {
+    const n = elements.filter((e) => e.kind === kind).length;
+    return `${n} ${n === 1 ? one : many}`;
+  };
+  const what = [count("system", "system", "systems"), count("dvipa", "DVIPA", "DVIPAs"), count("target", "target", "targets")].join(", ");
   const judged = elements.filter((e) => e.state !== "neutral");
   const states = judged.length === 0 ? "" : `; by the latest verify: ${stateCounts(judged.map((e) => e.state))}`;
   return `Wrote ${file}: sysplex ${g.sysplex} as ${format === "svg" ? "SVG" : "Mermaid text"} (${what})${states}.`;

@@ -47,7 +47,7 @@ describe("zowe ha graph: where the picture goes", () => {
     const r = await graphTopology({ topologyFile, out: "plex.svg", cwd });
     const file = path.join(cwd, "plex.svg");
     expect(r.file).toBe(file);
-    expect(r.text).toContain(`Wrote ${file}: sysplex PLEX1 as SVG (2 systems, 1 DVIPAs, 2 targets)`);
+    expect(r.text).toContain(`Wrote ${file}: sysplex PLEX1 as SVG (2 systems, 1 DVIPA, 2 targets)`);
     expect(XMLValidator.validate(readFileSync(file, "utf8"))).toBe(true);
 
     writeFileSync(file, "mine");

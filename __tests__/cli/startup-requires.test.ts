@@ -36,8 +36,41 @@ describe("what a zowe start-up loads of the plug-in", () => {
     const loaded = loadedBy(["imperative.js", "commands/verify/Verify.handler.js"]);
     expect(loaded.packages).not.toContain("handlebars");
     expect(loaded.packages).not.toContain("diff");
-    // What verify does need is there: the scan is looking at the right files.
-    expect(loaded.packages).toEqual(expect.arrayContaining(["yaml", "zod", "axios"]));
+    // What verify does need to read a topology is there: the scan is looking at the right files.
+    expect(loaded.packages).toEqual(expect.arrayContaining(["yaml", "zod"]));
+  });
+
+  it("zowe ha verify loads the HTTP and retry libraries only when it first talks to z/OSMF: bad input never pays for them", () => {
+    const loaded = loadedBy(["imperative.js", "commands/verify/Verify.handler.js"]);
+    expect(loaded.packages).not.toContain("axios");
+    expect(loaded.packages).not.toContain("p-retry");
+  });
+
+  it("the HTTP and retry libraries still load and work on a client's first request", () => {
+    // A z/OSMF stand-in that is busy once, then answers: the request goes through axios and is retried once.
+    const script = `
+      const http = require("node:http");
+      const { createZosmfClient } = require(${JSON.stringify(path.join(ROOT, "lib", "src", "zosmf", "client.js"))});
+      const loaded = (p) => require.cache[require.resolve(p, { paths: [${JSON.stringify(ROOT)}] })] !== undefined;
+      let calls = 0;
+      const server = http.createServer((req, res) => {
+        calls++;
+        if (calls === 1) { res.writeHead(503); res.end(); return; }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ zosmf_version: "29" }));
+      });
+      server.listen(0, "127.0.0.1", async () => {
+        const before = { axios: loaded("axios"), retry: loaded("p-retry") };
+        const client = createZosmfClient({ hostname: "127.0.0.1", port: server.address().port, protocol: "http", user: "IBMUSER", password: "sys1",
+          retry: { minDelayMs: 1, maxDelayMs: 1 } });
+        const info = await client.info();
+        await client.close();
+        server.close();
+        process.stdout.write(JSON.stringify({ before, after: { axios: loaded("axios"), retry: loaded("p-retry") }, calls, version: info.zosmf_version }));
+      });
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" })) as unknown;
+    expect(out).toEqual({ before: { axios: false, retry: false }, after: { axios: true, retry: true }, calls: 2, version: "29" });
   });
 
   it("zowe ha provision loads the template engine and the diff library only when a template is rendered or a change shown", () => {

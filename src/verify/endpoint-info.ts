@@ -1,8 +1,8 @@
 import * as https from "node:https";
 import * as http from "node:http";
 import * as tls from "node:tls";
-import axios from "axios";
 import { HaError } from "../errors";
+import { axiosLib } from "../zosmf/axios-lib";
 import { toZosmfError } from "../zosmf/to-zosmf-error";
 import { zosmfInfoSchema, type ZosmfInfo } from "../zosmf/info";
 import { parseBody } from "../zosmf/parse";
@@ -41,7 +41,7 @@ export async function anonymousInfo(
         })
       : new http.Agent();
   try {
-    const res = await axios.get(new URL(INFO, url).toString(), {
+    const res = await axiosLib().get(new URL(INFO, url).toString(), {
       httpAgent: agent,
       httpsAgent: agent,
       timeout,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import axios, { type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosRequestHeaders } from "axios";
+import type { AxiosInstance, AxiosResponse, InternalAxiosRequestConfig, RawAxiosRequestHeaders } from "axios";
 import {
   baseUrlOf,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -15,6 +15,7 @@ import {
 import { registerSecrets } from "../engine/redact";
 import type { LogSink } from "../engine/types";
 import { agentFor } from "./agent";
+import { axiosLib } from "./axios-lib";
 import { ZosmfError } from "./errors";
 import { toZosmfError, type ErrorContext } from "./to-zosmf-error";
 import { acquireSession, admitUnlessAborted, HostSession, type Admission, type SessionTransport } from "./session";
@@ -213,7 +214,7 @@ export function createZosmfHttp(conn: ZosmfConnection, options: ZosmfClientOptio
   const timeout = conn.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const agent = agentFor(conn, auth);
 
-  const instance = axios.create({
+  const instance = axiosLib().create({
     baseURL: baseUrlOf(conn),
     timeout,
     ...(conn.protocol === "https" ? { httpsAgent: agent } : { httpAgent: agent }),

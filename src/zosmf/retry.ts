@@ -1,7 +1,15 @@
-import pRetry from "p-retry";
+import type * as PRetry from "p-retry";
 import type { RetryPolicy } from "./connection";
 import { ZosmfError } from "./errors";
 import { sleep } from "./poll";
+
+let retryLib: typeof PRetry | undefined;
+
+/** p-retry, required when the first request is made rather than when a handler loads. */
+function pRetry(): typeof PRetry.default {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use
+  return (retryLib ??= require("p-retry") as typeof PRetry).default;
+}
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "ESOCKETTIMEDOUT", "EAI_AGAIN"]);
@@ -25,7 +33,7 @@ export async function withRetry<T>(
   const started = performance.now();
   let tries = 0;
   try {
-    return await pRetry(
+    return await pRetry()(
       (n) => {
         tries = n;
         return attempt(n);

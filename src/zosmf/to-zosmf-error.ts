@@ -1,5 +1,5 @@
-import { isAxiosError } from "axios";
 import { CONNECT_TIMEOUT_CODE } from "./agent";
+import { isAxiosError } from "./axios-lib";
 import type { AuthKind } from "./connection";
 import { ZosmfError, type ZosmfReport } from "./errors";
 

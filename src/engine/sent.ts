@@ -2,11 +2,23 @@ import { jobLabel } from "./job-label";
 import type { BackupEntry, CommandEntry, DatasetEntry, JobEntry, RunRecorder, WriteEntry } from "./types";
 
 /**
- * A display command only reads: MVS `D ...`/`DISPLAY ...`, JES2 `$D...` and RACF `RVARY LIST`.
- * Every other command changes something.
+ * The only characters a display needs. Anything else may make one line two commands (`;`, the
+ * usual CONSOLxx command delimiter; JES2 takes several commands on one line) or carry what no
+ * display reads, so such a command is never taken for a display.
+ */
+const DISPLAY_CHARS = /^[A-Z0-9 ,.=()*$#@'\-/_:]*$/i;
+const DISPLAY = /^\s*(D(ISPLAY)?\s|\$D|RVARY\s+LIST\s*$)/i;
+/** `RO *ALL,cmd`, `RO SYSA,cmd`: the routed command is what runs on each system. */
+const ROUTED = /^\s*RO(?:UTE)?\s+(?:\*ALL|[A-Z0-9@#$]{1,8})\s*,(.*)$/i;
+
+/**
+ * A display command only reads: MVS `D ...`/`DISPLAY ...`, JES2 `$D...` and RACF `RVARY LIST`,
+ * alone or routed to every system or one. Every other command changes something.
  */
 export function isDisplayCommand(command: string): boolean {
-  return /^\s*(D(ISPLAY)?\s|\$D|RVARY\s+LIST\s*$)/i.test(command);
+  if (!DISPLAY_CHARS.test(command)) return false;
+  const routed = ROUTED.exec(command);
+  return DISPLAY.test(routed ? routed[1]! : command);
 }
 
 export type SentKind = "member" | "uss-file" | "dataset" | "job" | "command" | "backup-copy";

@@ -23,7 +23,9 @@ export type RoutedResponse =
   | { readonly ok: false; readonly lines: readonly string[] };
 
 const HEADING = /^\s*([A-Z0-9@#$]{1,8})\s+RESPONSES\s+-+\s*$/i;
-const ROW = /^\s*([A-Z0-9@#$]{1,8})\s+(\S.*)$/i;
+// A row may carry no text: that system's answer is empty (unreadable for it alone, never healthy).
+const ROW = /^\s*([A-Z0-9@#$]{1,8})(?:\s+(\S.*))?\s*$/i;
+const BLANK = /^\s*$/;
 const NO_RESPONSE = /NO\s+RESPONSE\s+RECEIVED\s+FROM\s+THE/i;
 const NOT_ACTIVE = /FOLLOWING\s+SYSTEMS\s+WERE\s+SPECIFIED/i;
 const NAMES = /^\s*(?:[A-Z0-9@#$]{1,8}\s*)+$/i;
@@ -53,22 +55,23 @@ export function parseRouteAll(text: string): RoutedResponse {
   let i = readLists(lines, start + 1, noResponse);
   const first = HEADING.exec(lines[i] ?? "");
   if (first && first[1]!.toUpperCase() === "SYSNAME") {
-    // The table: one row per system. A row that is not `name response` is not understood.
+    // The table: one row per system. Blank lines carry nothing; a row that is not `name response` is not understood.
     for (i++; i < lines.length; i++) {
+      if (BLANK.test(lines[i]!)) continue;
       const row = ROW.exec(lines[i]!);
       if (!row) return { ok: false, lines: [lines[i]!] };
-      answers.set(row[1]!.toUpperCase(), asOwn([row[2]!]));
+      answers.set(row[1]!.toUpperCase(), row[2] === undefined ? "" : asOwn([row[2]]));
     }
     return { ok: true, answers, noResponse };
   }
   let current: { name: string; lines: string[] } | null = null;
-  const close = () => current && answers.set(current.name, asOwn(current.lines));
+  const close = () => current && answers.set(current.name, current.lines.length === 0 ? "" : asOwn(current.lines));
   for (; i < lines.length; i++) {
     const heading = HEADING.exec(lines[i]!);
     if (heading) {
       close();
       current = { name: heading[1]!.toUpperCase(), lines: [] };
-    } else current?.lines.push(lines[i]!);
+    } else if (!BLANK.test(lines[i]!)) current?.lines.push(lines[i]!);
   }
   close();
   return { ok: true, answers, noResponse };

@@ -87,13 +87,41 @@ export class ZosRunLibrary {
       this.lastIndex = undefined;
       const { entries, etag } = known ?? (await this.readIndex());
       const next = [...entries.filter((e) => e.runId !== entry.runId), entry].sort((a, b) => a.runId.localeCompare(b.runId));
+      if (!etag) {
+        // No index seen: created only if still absent; one created meanwhile is read and merged.
+        if (await this.createIndex(data.runId, next)) return;
+        if (attempt >= INDEX_ATTEMPTS) throw unguarded(`${this.dsn}(${INDEX})`);
+        continue;
+      }
       try {
-        const written = await this.client.files.write(this.dsn, INDEX, toRecordLines(next), etag ? { ifMatch: etag } : {});
+        const written = await this.client.files.write(this.dsn, INDEX, toRecordLines(next), { ifMatch: etag });
         if (written.etag) this.lastIndex = { entries: next, etag: written.etag };
         return;
       } catch (err) {
         if (!(err instanceof ZosmfError && err.kind === "conflict") || attempt >= INDEX_ATTEMPTS) throw err;
       }
+    }
+  }
+
+  /**
+   * The first index, created only if it is still absent: there is no ETag to guard it, and a PUT
+   * would replace an index another run created meanwhile. So it is staged under this run's own
+   * name and copied to INDEX without replace (the create-if-absent path of member writes, see
+   * safe-write.ts): an index there now fails the copy (false), so it is read and merged.
+   * The staging member goes in any case.
+   */
+  private async createIndex(runId: string, entries: RunEntry[]): Promise<boolean> {
+    const staged = stagingMemberName(runId);
+    await this.client.files.write(this.dsn, staged, toRecordLines(entries));
+    try {
+      await this.client.files.copyMember({ from: { dsn: this.dsn, member: staged }, to: { dsn: this.dsn, member: INDEX }, replace: false });
+      return true;
+    } catch (err) {
+      // Whatever the answer said: an index there now was not made by this copy's success.
+      if ((await readMember(this.client, this.dsn, INDEX)).text !== null) return false;
+      throw err;
+    } finally {
+      await this.client.files.deleteMember(this.dsn, staged).catch(() => undefined);
     }
   }
 
@@ -153,12 +181,23 @@ export function runMemberName(runId: string): string {
   return name;
 }
 
+/** N + the same 7 characters: where this run stages the first index, never another run's name. */
+function stagingMemberName(runId: string): string {
+  return `N${runMemberName(runId).slice(1)}`;
+}
+
 function parseOrRefuse<T>(where: string, parse: () => T): T {
   try {
     return parse();
   } catch (err) {
     throw unreadable(where, (err as Error).message);
   }
+}
+
+function unguarded(where: string): HaError {
+  return new HaError(`The run index ${where} exists but z/OSMF gives no ETag to guard a write: this run's line was not added.`, {
+    failureClass: "zos-failure",
+  });
 }
 
 function unreadable(where: string, why: string): HaError {

@@ -21,6 +21,10 @@ export interface RoutedGroup {
 }
 
 const connectionKey = (c: Connection) => JSON.stringify(c);
+const hasProof = (d: RoutedDisplay) => d.isWhole !== undefined || d.looksWhole !== undefined;
+/** A system's answer is whole only when it has text and passes the display's test: an empty answer never is. */
+const answerIsWhole = (d: RoutedDisplay, text: string | undefined) =>
+  text !== undefined && text.trim() !== "" && (d.isWhole ?? d.looksWhole)?.(text) === true;
 
 /**
  * The reads that can be one routed display: the same command wanted by every system reached
@@ -35,7 +39,9 @@ export function planRouted(t: Topology, wanted: ReadonlyMap<string, readonly Rea
     const [first, ...rest] = systems.map((s) => wanted.get(s.name) ?? []);
     for (const spec of first!) {
       const command = spec.display?.command;
-      if (command === undefined) continue;
+      // Only a display that can tell a whole answer is routed: without that test an empty or cut
+      // answer would pass for one, so such a display is asked of each system alone.
+      if (command === undefined || !hasProof(spec.display!)) continue;
       if (!rest.every((specs) => specs.some((o) => o.key === spec.key && o.display?.command === command))) continue;
       groups.push({
         key: spec.key,
@@ -50,16 +56,16 @@ export function planRouted(t: Topology, wanted: ReadonlyMap<string, readonly Rea
 
 /** Whole when every system has answered (and its answer passes the display's own test), or named as not answering. */
 function wholeTest(display: RoutedDisplay, systems: readonly string[]): (text: string) => boolean {
-  const test = display.isWhole ?? display.looksWhole;
   return provenOrSettled((text) => {
     const p = parseRouteAll(text);
-    return p.ok && systems.every((s) => p.noResponse.includes(s) || (p.answers.has(s) && (test?.(p.answers.get(s)!) ?? true)));
+    return p.ok && systems.every((s) => p.noResponse.includes(s) || answerIsWhole(display, p.answers.get(s)));
   });
 }
 
 function answerOf(p: Extract<RoutedResponse, { ok: true }>, system: string, g: RoutedGroup, command: string): Read<unknown> {
   const text = p.answers.get(system);
   if (text !== undefined) {
+    if (text.trim() === "") return { ok: false, kind: "unreadable", message: `${system} gave an empty answer to ${command}` };
     if (g.display.isWhole && !g.display.isWhole(text))
       return { ok: false, kind: "unreadable", message: `the answer of ${system} to ${command} is not whole` };
     return { ok: true, value: text };
@@ -91,12 +97,11 @@ export async function readRouted(client: VerifyClient, g: RoutedGroup, signal: A
     });
   }
   const incomplete = `the answer to ${command} was still incomplete after ${res.followUps} follow-up reads`;
-  const test = g.display.isWhole ?? g.display.looksWhole;
   return new Map(
     g.systems.map((s): [string, Read<unknown>] => {
       const read = answerOf(parsed, s, g, command);
       // Follow-ups ran out: only an answer that shows its own end is whole.
-      const whole = read.ok && (res.complete || test?.(read.value as string) === true);
+      const whole = read.ok && (res.complete || answerIsWhole(g.display, read.value as string));
       return [s, whole || (!read.ok && res.complete) ? read : { ok: false, kind: "unreadable", message: incomplete }];
     }),
   );

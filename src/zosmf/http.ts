@@ -118,6 +118,12 @@ export function isLogonRequest(event: Pick<RequestEvent, "method" | "path">): bo
   return event.method === "POST" && event.path.replace(/\/+$/, "").endsWith(LOGON_PATH);
 }
 
+/**
+ * How long a logoff may take. It is sent even after the run was interrupted (so the logon token
+ * does not stay valid on z/OS), never with the run's signal, so it needs a short limit of its own.
+ */
+export const LOGOFF_TIMEOUT_MS = 5_000;
+
 /** Requests the session itself sends (logon, logoff) carry their own credentials. */
 type SessionConfig = ConfigWithMeta & { zosmfBypass?: boolean; zosmfAdmission?: Admission; zosmfRenewed?: boolean };
 
@@ -140,6 +146,9 @@ function transportOf(instance: AxiosInstance, basicHeader: string | undefined): 
         method: "DELETE",
         url: LOGON_PATH,
         headers: { Cookie: cookie },
+        timeout: LOGOFF_TIMEOUT_MS,
+        // Its own signal, so the interrupted run's signal is not put on it (see the request interceptor).
+        signal: AbortSignal.timeout(LOGOFF_TIMEOUT_MS),
         validateStatus: () => true,
         zosmfBypass: true,
       } as Parameters<AxiosInstance["request"]>[0]);
@@ -168,7 +177,7 @@ function installInterceptors(
 ): void {
   instance.interceptors.request.use(async (config: SessionConfig) => {
     config.zosmfMeta = { attempt: config.zosmfMeta?.attempt ?? 1, startedAt: performance.now() };
-    // The logon and logoff too: an interrupted command waits for no request.
+    // The logon too: an interrupted command waits for no request. The logoff carries its own signal.
     if (signal && !config.signal) config.signal = signal;
     if (config.zosmfBypass) return config;
     const admission = await admitUnlessAborted(session, config.signal as AbortSignal | undefined);

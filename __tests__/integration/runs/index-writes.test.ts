@@ -69,4 +69,37 @@ describe("the run index on z/OS", () => {
     expect(indexOf(emu).map((e) => e.runId)).toEqual([first, other, result.runId].sort());
     expect(indexOf(emu).find((e) => e.runId === result.runId)?.status).toBe("succeeded");
   });
+
+  it("keeps the index another run created first in a new library: the first index is created only if still absent", async () => {
+    const plex = await startPlex();
+    emu = plex.emu;
+    expect(runLibrary(emu)).toBeUndefined();
+    const other: RunEntry = {
+      runId: "20261203-185500-OTHER",
+      kind: "provision",
+      sysplex: "OTHERPLX",
+      startedAt: "2026-12-03T18:55:00Z",
+      status: "running",
+      changed: 0,
+      changedSomething: false,
+    };
+    let added = false;
+    const result = await provision({
+      topologyFile: plex.topologyFile,
+      connection: plex.connection,
+      ...FAST,
+      onRequest: (e) => {
+        // Another run sharing the backup library lists itself just after this run created the library.
+        if (added || e.method !== "PUT" || !/HA\.BACKUP\.RUNS\(R/.test(e.path)) return;
+        added = true;
+        const at = new Date().toISOString();
+        runLibrary(emu!)!.members.INDEX = { content: toRecordLines([other]), etag: "other-1", user: "OTHER", changed: at };
+      },
+    });
+    expect(result.status).toBe("succeeded");
+    expect(added).toBe(true);
+    expect(indexOf(emu).map((e) => e.runId)).toEqual([other.runId, result.runId].sort());
+    // Nothing is left behind in the library but the runs' records and the index.
+    expect(Object.keys(runLibrary(emu)!.members).filter((m) => m !== "INDEX" && !m.startsWith("R"))).toEqual([]);
+  });
 });

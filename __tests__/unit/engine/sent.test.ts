@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { executePlan } from "../../../src/engine/execute";
-import { SentLog } from "../../../src/engine/sent";
+import { isDisplayCommand, SentLog } from "../../../src/engine/sent";
 import type { ApplyContext, PlannedStep, RunRecorder, StepResult } from "../../../src/engine/types";
 import { HaError } from "../../../src/errors";
 
@@ -111,5 +111,49 @@ describe("what a run sent to z/OS", () => {
       { recorder },
     );
     expect(seenByRefusal).toEqual([true]);
+  });
+});
+
+describe("which commands only display", () => {
+  it("takes the displays the tool issues, alone or routed, for displays", () => {
+    const displays = [
+      "D T",
+      "D A,IZUSVR*",
+      "D TCPIP,,NETSTAT,HOME",
+      "D TCPIP,TCPIP,NETSTAT,PORTLIST,PORT=443",
+      "$D MEMBER",
+      "RVARY LIST",
+      "RO *ALL,D OMVS,O",
+      "RO SYSA,D T",
+    ];
+    expect(displays.filter((c) => !isDisplayCommand(c))).toEqual([]);
+  });
+
+  it("refuses a display followed by another command on the same line, or carrying characters no display needs", () => {
+    const hidden = [
+      "D T;P X",
+      "$DA;$PJ1",
+      "RO *ALL,D T;V TCPIP,,STOP",
+      "D T\rP X",
+      "D A,L&X",
+      "D T|P X",
+      "RO *ALL,P X",
+      "RO SYSA,RO SYSB,D T",
+    ];
+    expect(hidden.filter(isDisplayCommand)).toEqual([]);
+  });
+
+  it("counts a command with a second one hidden behind a delimiter as sent", async () => {
+    const sent = new SentLog();
+    await executePlan(
+      [
+        step("look", async (ctx) => {
+          await ctx.record.command({ stepId: "look", system: "SYSA", command: "D T;P X", response: [] });
+          return { state: "unchanged" };
+        }),
+      ],
+      { recorder, sent },
+    );
+    expect(sent.any).toBe(true);
   });
 });

@@ -43,6 +43,24 @@ describe("parseRouteAll", () => {
     expect(r.answers.has("SYSC")).toBe(false);
   });
 
+  it("skips a blank line in the table and gives a row without text an empty answer for that system only", () => {
+    const lines = TABLE.split("\r");
+    const r = parseRouteAll([...lines.slice(0, 5), "   ", "  SYSD     ", lines[5]!, ""].join("\r"));
+    if (!r.ok) throw new Error("not parsed");
+    expect(answersDisplayTime(r.answers.get("SYSA")!)).toBe(true);
+    expect(answersDisplayTime(r.answers.get("SYSB")!)).toBe(true);
+    expect(r.answers.get("SYSD")).toBe("");
+  });
+
+  it("skips blank lines in the layout of one heading per system", () => {
+    const lines = MULTI.split("\r");
+    const r = parseRouteAll([...lines.slice(0, 4), " ", ...lines.slice(4), "", "  SYSC     RESPONSES ------", "  "].join("\r"));
+    if (!r.ok) throw new Error("not parsed");
+    expect(r.answers.get("SYSA")!.split("\r")).toHaveLength(2);
+    expect(r.answers.get("SYSB")).toContain("OMVS=(00,SB)");
+    expect(r.answers.get("SYSC")).toBe("");
+  });
+
   it("refuses a response that is not IEE421I", () => {
     expect(parseRouteAll(" IEE305I RO COMMAND INVALID").ok).toBe(false);
   });
@@ -59,6 +77,14 @@ describe("readRouted", () => {
     const reads = await readRouted(client(MULTI), group, new AbortController().signal);
     expect(reads.get("SYSA")!.ok).toBe(true);
     expect(reads.get("SYSC")).toMatchObject({ ok: false, kind: "unreadable" });
+  });
+
+  it("makes a system whose row has no text unknown, even for a display without a completeness test", async () => {
+    const text = [...TABLE.split("\r"), "  SYSD     "].join("\r");
+    const group = { key: "k", connection: {}, display: { command: "D T" }, systems: ["SYSA", "SYSD"] };
+    const reads = await readRouted(client(text), group, new AbortController().signal);
+    expect(reads.get("SYSA")!.ok).toBe(true);
+    expect(reads.get("SYSD")).toMatchObject({ ok: false, kind: "unreadable" });
   });
 
   it("makes a system named as not answering unknown", async () => {

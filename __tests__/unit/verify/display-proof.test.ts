@@ -101,3 +101,10 @@ it("asks each system alone without follow-ups when the user may not route, once 
   expect(log).toEqual(["PUT RO *ALL,D T", "PUT D T", "PUT D T"]);
   expect([...reads.values()].map((r) => r.get("prerequisite:D T")?.ok)).toEqual([true, true]);
 });
+
+it("asks each system alone for a display that carries no completeness test, instead of routing it", () => {
+  const untested: ReadSpec = { key: "t", run: async () => ({ ok: true, value: "" }), display: { command: "D T" } };
+  const tested: ReadSpec = { ...untested, key: "w", display: { command: "D T", looksWhole: () => true } };
+  const wanted = new Map(topology.systems.map((s) => [s.name, [untested, tested]]));
+  expect(planRouted(topology, wanted).map((g) => g.key)).toEqual(["w"]);
+});

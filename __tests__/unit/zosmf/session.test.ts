@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { ZosmfError } from "../../../src/zosmf";
-import { client, ORIGIN, rejection } from "./helpers";
+import { createZosmfClient, ZosmfError } from "../../../src/zosmf";
+import { client, connection, ORIGIN, rejection } from "./helpers";
 
 const LOGON = "/zosmf/services/authenticate";
 const cookie = (value: string) => ({ "Set-Cookie": [`LtpaToken2=${value}; Secure; HttpOnly; Path=/`] });
@@ -73,5 +73,28 @@ describe("a logon that fails on the network", () => {
     const errors = await Promise.all(Array.from({ length: 8 }, () => rejection(c.info())));
     expect(errors.map((e) => (e as ZosmfError).kind)).toEqual(Array(8).fill("unreachable"));
     expect(logons).toBe(1);
+  });
+});
+
+describe("an interrupted run", () => {
+  it("still logs off, so the logon token does not stay valid on z/OS", async () => {
+    const loggedOff: string[] = [];
+    zosmf()
+      .post(LOGON)
+      .reply(200, "", cookie("interrupted"))
+      .get("/zosmf/info")
+      .reply(200, {})
+      .delete(LOGON)
+      .reply(function () {
+        loggedOff.push(String(this.req.headers.cookie));
+        return [204, ""];
+      });
+    const interrupt = new AbortController();
+    // A user of its own: a session is shared by every client of the same host and credentials.
+    const c = createZosmfClient(connection({ user: "INTRUSER" }), { signal: interrupt.signal });
+    await c.info();
+    interrupt.abort(new Error("interrupted"));
+    await c.close();
+    expect(loggedOff).toEqual(["LtpaToken2=interrupted"]);
   });
 });

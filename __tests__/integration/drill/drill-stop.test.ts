@@ -35,6 +35,29 @@ describe("zowe ha drill --method stop", () => {
     expectRfjValid("drill-result", r);
   });
 
+  it("waits while the stopped address space is still listed by D A, then sends S once it has ended", async () => {
+    // The listener closes at P; the address space ends 1.5 s later, after the takeover was seen.
+    plex = await provisionedPlex("two-system.yaml", undefined, { stopMs: 1_500 });
+    const from = plex.emu.requestLog.consoleCommands.length;
+    const r = await drill(plex.options({ method: "stop" }));
+    expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");
+    expect(r.restored).toBe("confirmed");
+    expect(changingCommands(plex.emu, from)).toEqual(["P IZUSVRA", "S IZUSVRA"]);
+    expect(plex.emu.state.systems.SYSA!.tasks.IZUSVRA?.endsAt).toBeUndefined();
+    expect(serverUp(plex, "IZUSVRA")).toBe(true);
+  });
+
+  it("a stopped address space that never ends within the restore bound: no S, failed, with the S the operator must run", async () => {
+    plex = await provisionedPlex("two-system.yaml", undefined, { stopMs: 3_600_000 });
+    const from = plex.emu.requestLog.consoleCommands.length;
+    const r = await drill(plex.options({ method: "stop", restoreTimeoutMs: 1_000 }));
+    expect(r.status).toBe("failed");
+    expect(r.restored).toBe("not-confirmed");
+    expect(phase(r, "restore")?.detail).toMatch(/IZUSVRA on SYSA was still active 1000 ms after it was stopped/);
+    expect(r.operatorAction).toEqual(["RO SYSA,S IZUSVRA"]);
+    expect(changingCommands(plex.emu, from)).toEqual(["P IZUSVRA"]);
+  });
+
   it("under NOAUTOSWITCHBACK reports that traffic stayed on SYSB and what to run to move it back", async () => {
     plex = await provisionedPlex("two-system.yaml", (t) => t.replace("autoSwitchBack: true", "autoSwitchBack: false"));
     const r = await drill(plex.options({ method: "stop" }));

@@ -21,8 +21,11 @@ describe("zowe ha drill --method stop", () => {
   it("on a healthy two-system plex times the takeover and the switch-back and starts the server again", async () => {
     plex = await provisionedPlex("two-system.yaml");
     const from = plex.emu.requestLog.consoleCommands.length;
-    const r = await drill(plex.options({ method: "stop" }));
+    const undone: (readonly string[])[] = [];
+    const r = await drill(plex.options({ method: "stop", onUndone: (l) => undone.push(l) }));
     expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");
+    // What a forced exit would have printed while the server was down, and nothing once it was back.
+    expect(undone).toEqual([["IZUSVRA on SYSA may be left stopped; the operator must run: RO SYSA,S IZUSVRA"], []]);
     expect(phase(r, "takeover")).toMatchObject({ verdict: "passed", detail: expect.stringMatching(/SYSB receiving/) });
     expect(phase(r, "takeover")?.timeMs).toEqual(expect.any(Number));
     expect(phase(r, "answer")?.verdict).toBe("passed");
@@ -135,9 +138,11 @@ describe("zowe ha drill --method stop", () => {
     plex = await provisionedPlex("two-system.yaml");
     // The procedure is gone: the server stops, but cannot be started again from it.
     delete (plex.emu.state.datasets["SYS1.PROCLIB"] as PdsDataset).members.IZUSVRA;
-    const r = await drill(plex.options({ method: "stop", restoreTimeoutMs: 1_000 }));
+    const undone: (readonly string[])[] = [];
+    const r = await drill(plex.options({ method: "stop", restoreTimeoutMs: 1_000, onUndone: (l) => undone.push(l) }));
     expect(r.status).toBe("failed");
     expect(r.restored).toBe("not-confirmed");
+    expect(undone.at(-1)).toEqual(["IZUSVRA on SYSA may be left stopped; the operator must run: RO SYSA,S IZUSVRA"]);
     expect(phase(r, "restore")?.verdict).toBe("failed");
     expect(r.operatorAction).toEqual(["RO SYSA,S IZUSVRA"]);
     expect(renderDrillText(r)).toMatch(/The restore was NOT confirmed\.\nThe operator must run:\n {2}RO SYSA,S IZUSVRA/);

@@ -71,6 +71,13 @@ function assertOptions(o: T.DrillOptions): T.DrillMethod {
   const method = o.method ?? "quiesce";
   if (!T.DRILL_METHODS.includes(method))
     throw new HaError(`--method: '${String(method)}' is not one of ${T.DRILL_METHODS.join(", ")}`, { failureClass: "invalid-input" });
+  // S <job> starts a z/OSMF server from its own procedure; a service's job name need not be a procedure at all.
+  const target = o.target ?? "zosmf";
+  if (method === "stop" && target !== "zosmf")
+    throw new HaError(
+      `--method stop is allowed only with --target zosmf (got --target ${target}): a service's job name need not be a procedure that S can start; use --method quiesce`,
+      { failureClass: "invalid-input" },
+    );
   for (const [name, v] of [
     ["--takeover-timeout", o.takeoverTimeoutMs],
     ["--restore-timeout", o.restoreTimeoutMs],

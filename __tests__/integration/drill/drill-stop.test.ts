@@ -107,16 +107,16 @@ describe("zowe ha drill --method stop", () => {
     expect(plex.emu.requestLog.total).toBe(total);
   });
 
-  it("the three-system example drills a distributed service: ZCON1 stopped, SYSB and SYSC carry it, ZCON1 started again", async () => {
+  it("--method stop on a distributed service is refused naming --method and --target, with nothing sent", async () => {
     plex = await provisionedPlex("three-system-all.yaml");
     await startZosConnect(plex);
-    const from = plex.emu.requestLog.consoleCommands.length;
-    const r = await drill(plex.options({ target: "zosconnect", method: "stop" }));
-    expect(r.status, JSON.stringify(r.phases, null, 1)).toBe("succeeded");
-    expect(phase(r, "takeover")?.detail).toMatch(/SYSB, SYSC receiving/);
-    expect(phase(r, "answer")?.detail).toMatch(/answered by SYS[BC]/);
-    expect(phase(r, "switch-back")?.verdict).toBe("passed");
-    expect(changingCommands(plex.emu, from)).toEqual(["P ZCON1", "S ZCON1"]);
+    const total = plex.emu.requestLog.total;
+    await expect(drill(plex.options({ target: "zosconnect", method: "stop" }))).rejects.toMatchObject({
+      failureClass: "invalid-input",
+      message: expect.stringMatching(/--method stop is allowed only with --target zosmf \(got --target zosconnect\)/),
+    });
+    expect(plex.emu.requestLog.total).toBe(total);
+    expect(plex.emu.state.systems.SYSA!.tasks.ZCON1).toBeDefined();
   });
 
   it("when the takeover never happens: fails, starts SYSA's server again and says where it stopped", async () => {

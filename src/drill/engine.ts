@@ -9,7 +9,7 @@ import { anonymousInfo, endpointUrl, type VerifyResult } from "../verify";
 import { createZosmfClient, type ZosmfClient } from "../zosmf";
 import { assertNotRefused, assertVaryDone, failCommand, operatorForm, restoreCommand } from "./commands";
 import { createObserver, type Observer } from "./observe";
-import { finalVerifyPhase, preflightPhase, refusalReasons } from "./preflight";
+import { finalVerifyPhase, ownServerReason, preflightPhase, refusalReasons } from "./preflight";
 import { restorePreferred, send } from "./restore";
 import { measureSwitchBack } from "./switch-back";
 import { resolveTarget, type DrillTarget } from "./target";
@@ -118,7 +118,8 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
       throw err;
     });
     if (pre === undefined) return result(c, interruptedBeforeStop([]));
-    const reasons = refusalReasons(target, pre, await observer.look(0));
+    const own = ownServerReason(topology, target, method, o.connection);
+    const reasons = [...(own ? [own] : []), ...refusalReasons(target, pre, await observer.look(0))];
     const phases = [preflightPhase(pre, reasons)];
     if (reasons.length > 0)
       return result(c, { status: "refused", commands: o.dryRun ? [fail, restore] : [], phases, restored: "not-needed", reasons });

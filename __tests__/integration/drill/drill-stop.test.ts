@@ -2,6 +2,7 @@
  * `zowe ha drill --method stop` against the emulator: stopping the preferred z/OSMF server
  * closes its listener, the HOTSTANDBY target moves to the backup, and the drill starts it again.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PdsDataset } from "../../../emulator/state";
 import { drill, renderDrillText } from "../../../src/drill";
@@ -83,6 +84,19 @@ describe("zowe ha drill --method stop", () => {
     expect(r.reasons.join("\n")).toMatch(/no standby is ready/);
     expect(changingCommands(plex.emu, from)).toEqual([]);
     expect(plex.emu.requestLog.writes.length).toBe(writes);
+  });
+
+  it("refuses --method stop when the command's own connection is the preferred system's z/OSMF", async () => {
+    // SYSA is named by the host the command connects to: stopping IZUSVRA would cut the drill off.
+    plex = await provisionedPlex("two-system.yaml");
+    const yaml = readFileSync(plex.topologyFile, "utf8").replace("sysa.example.com", plex.connection.hostname);
+    writeFileSync(plex.topologyFile, yaml);
+    const from = plex.emu.requestLog.consoleCommands.length;
+    const r = await drill(plex.options({ method: "stop", trustTopologyHosts: true }));
+    expect(r.status).toBe("refused");
+    expect(r.reasons[0]).toMatch(/is SYSA's own z\/OSMF, which --method stop would stop; connect through the DVIPA/);
+    expect(changingCommands(plex.emu, from)).toEqual([]);
+    expect(plex.emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
   });
 
   it("--dry-run sends displays and GETs only and lists the commands it would issue", async () => {

@@ -129,6 +129,19 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
     try {
       // Ctrl-C before the failing command: nothing is stopped at all.
       if (o.signal?.aborted) return result(c, { ...interruptedBeforeStop(phases), runId });
+      // The sysplex may have changed while the lock was taken: one more look, under the lock, before anything is failed.
+      const still = refusalReasons(target, pre, await observer.look(0));
+      if (still.length > 0) {
+        const why = still.map((r) => `after the lock was taken: ${r}`);
+        return result(c, {
+          status: "refused",
+          commands: [],
+          phases: [preflightPhase(pre, why)],
+          restored: "not-needed",
+          reasons: why,
+          runId,
+        });
+      }
       return result(c, { ...(await exercise(c, phases, pre)), runId });
     } finally {
       const problem = await lock.release();

@@ -99,6 +99,22 @@ describe("zowe ha drill --method stop", () => {
     expect(plex.emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
   });
 
+  it("refuses when the standby is gone by the time the lock is taken, releasing the lock, with nothing stopped", async () => {
+    plex = await provisionedPlex("two-system.yaml");
+    const p = plex;
+    const from = p.emu.requestLog.consoleCommands.length;
+    // The backup server ends just as the lock is written: the pre-flight look before it saw a ready standby.
+    const onRequest = (e: { method: string; path: string }) => {
+      if (e.method === "PUT" && e.path.includes("HA.BACKUP.LOCK"))
+        p.emu.state.systems.SYSB!.tcpip.listeners = p.emu.state.systems.SYSB!.tcpip.listeners.filter((l) => l.port !== 443);
+    };
+    const r = await drill(p.options({ method: "stop", onRequest }));
+    expect(r.status).toBe("refused");
+    expect(r.reasons.join("\n")).toMatch(/after the lock was taken: no standby is ready/);
+    expect(changingCommands(p.emu, from)).toEqual([]);
+    expect(p.emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
+  });
+
   it("--dry-run sends displays and GETs only and lists the commands it would issue", async () => {
     plex = await provisionedPlex("two-system.yaml");
     const from = plex.emu.requestLog.consoleCommands.length;

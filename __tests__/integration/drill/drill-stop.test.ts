@@ -62,6 +62,25 @@ describe("zowe ha drill --method stop", () => {
     expect(changingCommands(plex.emu, from)).toEqual(["P IZUSVRA"]);
   });
 
+  it("an error in the verify after a confirmed restore is a failed phase, and the result still says the restore was confirmed", async () => {
+    plex = await provisionedPlex("two-system.yaml");
+    const emu = plex.emu;
+    const from = emu.requestLog.consoleCommands.length;
+    const restarted = () => changingCommands(emu, from).includes("S IZUSVRA");
+    const sink = {
+      onEvent: () => {
+        if (restarted()) throw new Error("progress display gone");
+      },
+    };
+    const r = await drill(plex.options({ method: "stop", sink }));
+    expect(r.status).toBe("failed");
+    expect(r.restored).toBe("confirmed");
+    expect(phase(r, "restore")?.verdict).toBe("passed");
+    expect(phase(r, "final-verify")).toMatchObject({ verdict: "failed", detail: expect.stringMatching(/progress display gone/) });
+    expect(serverUp(plex, "IZUSVRA")).toBe(true);
+    expect(emu.state.datasets["HA.BACKUP.LOCK"]).toBeUndefined();
+  });
+
   it("under NOAUTOSWITCHBACK reports that traffic stayed on SYSB and what to run to move it back", async () => {
     plex = await provisionedPlex("two-system.yaml", (t) => t.replace("autoSwitchBack: true", "autoSwitchBack: false"));
     const r = await drill(plex.options({ method: "stop" }));

@@ -3,7 +3,13 @@ import type { Observer, Sample } from "../../../src/drill/observe";
 import { measureSwitchBack } from "../../../src/drill/switch-back";
 import type { DrillTarget } from "../../../src/drill/target";
 
-const inst = (system: string) => ({ system, job: `IZUSVR${system.slice(-1)}`, xcf: system, stack: "TCPIP" });
+const inst = (system: string) => ({
+  system,
+  job: `IZUSVR${system.slice(-1)}`,
+  xcf: system,
+  stack: "TCPIP",
+  jobField: `systems[${system}].zosmf.serverProc`,
+});
 const target: DrillTarget = {
   name: "zosmf",
   dvipa: "192.0.2.10",

@@ -29,6 +29,8 @@ export interface HaHandlerContext {
   namedConnection(profile: string): Promise<ZosmfConnection>;
   /** Aborted on SIGINT or SIGTERM (or a closed output pipe): the run ends cleanly and its record says "interrupted". */
   readonly signal: AbortSignal;
+  /** Lines printed if the process is ended before the run stops (second Ctrl-C, grace over); empty clears them. */
+  onForcedExit(lines: readonly string[]): void;
 }
 
 /**
@@ -56,6 +58,7 @@ export abstract class HaBaseHandler implements ICommandHandler {
       connection: () => (own ??= connectionFromArguments(params)),
       namedConnection: async (profile) => resolveNamedConnection(profile, params),
       signal: interrupt.signal,
+      onForcedExit: (lines) => interrupt.onForcedExit(lines),
     };
     let result: HaCommandResult;
     try {

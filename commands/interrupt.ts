@@ -13,6 +13,11 @@ export const processControl = {
 export interface Interrupt {
   /** Aborted on SIGINT, SIGTERM, or when the output pipe closes: the run stops at its next safe point. */
   readonly signal: AbortSignal;
+  /**
+   * What the process prints before it ends at a second signal or when the grace runs out: a run
+   * that changed something it has not undone yet says here what the operator must run. Empty clears it.
+   */
+  onForcedExit(lines: readonly string[]): void;
   /** The run ended: signals from now on are left to the process's default, and no grace is counting. */
   dispose(): void;
 }
@@ -31,7 +36,9 @@ export function interruptOn(say: (line: string) => void, graceMs: number = INTER
   // Every request in flight listens to it (a sysplex is read in one wave): not a leak.
   setMaxListeners(0, controller.signal);
   let grace: NodeJS.Timeout | undefined;
+  let lastWords: readonly string[] = [];
   const end = (name: NodeJS.Signals, why: string) => {
+    for (const line of lastWords) say(line);
     // Ended before its own clean-up: a sysplex lock it held stays until `zowe ha unlock --run`.
     say(`${name}: ${why}; exiting now. A sysplex lock this run held may remain: see zowe ha unlock.`);
     processControl.exit(128 + constants.signals[name]);
@@ -51,6 +58,9 @@ export function interruptOn(say: (line: string) => void, graceMs: number = INTER
   outputClosed.add(stopOnClosedOutput);
   return {
     signal: controller.signal,
+    onForcedExit: (lines) => {
+      lastWords = [...lines];
+    },
     dispose: () => {
       outputClosed.delete(stopOnClosedOutput);
       clearTimeout(grace);

@@ -46,6 +46,12 @@ export interface StartOptions {
    * POST /__emulator/distribution.
    */
   distribution?: { noticeMs?: number };
+  /**
+   * How long (emulated ms) a started task takes to end after `P` (default 0: at once). INF: z/OS ends
+   * the address space once the program's own shutdown is done; no figure is documented, and
+   * until then `D A` still lists it while its listeners are already closed.
+   */
+  stopMs?: number;
 }
 
 export interface Emulator {
@@ -105,6 +111,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     sessions: new Map(),
     onStateChanged: () => listeners?.sync(),
     distribution: { noticeMs: Math.max(0, options.distribution?.noticeMs ?? 0) },
+    stopMs: Math.max(0, options.stopMs ?? 0),
   };
   listeners = new ListenerSet({
     pipeline: { ctx: () => ctx, hooks: { reseed }, latencyMs: options.latencyMs ?? 0 },

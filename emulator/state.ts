@@ -165,6 +165,8 @@ export interface StartedTask {
   startedAt?: number;
   /** Name of the procedure's EXEC step, shown as the procstep by `D A`. */
   procStep?: string;
+  /** Set by `P`: the program is shutting down and its address space ends at this emulated time. */
+  endsAt?: number;
 }
 
 export type Dataset = PdsDataset | SeqDataset | VsamCluster;

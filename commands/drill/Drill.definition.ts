@@ -27,7 +27,7 @@ export const DrillDefinition: ICommandDefinition = {
       name: "method",
       aliases: ["m"],
       description:
-        "quiesce: VARY TCPIP,,SYSPLEX,QUIESCE for the server's port and job, then RESUME; stop: stop the server task (P), then start it again (S).",
+        "quiesce: VARY TCPIP,,SYSPLEX,QUIESCE for the server's port and job, then RESUME; stop (only with --target zosmf): stop the server task (P), then start it again (S).",
       type: "string",
       allowableValues: { values: ["quiesce", "stop"] },
       defaultValue: "quiesce",

@@ -32,6 +32,7 @@ export default class DrillHandler extends HaBaseHandler {
       sink: ctx.progress,
       log: ctx.log,
       signal: ctx.signal,
+      onUndone: (lines) => ctx.onForcedExit(lines),
     });
     if (args.junit) {
       try {

@@ -37,8 +37,11 @@ function dispatch(scope: RequestScope, consoleName: string, cmd: string, explici
   const routed = parseRoute(cmd);
   const now = ctx.clock.now();
   const call = (system: string, text: string) =>
-    ctx.operator.issueCommand(state, { system, consoleName, now, nowIso: ctx.clock.iso(now), distributor: distributorPolicy(ctx) }, text)
-      .lines;
+    ctx.operator.issueCommand(
+      state,
+      { system, consoleName, now, nowIso: ctx.clock.iso(now), distributor: distributorPolicy(ctx), stopMs: ctx.stopMs },
+      text,
+    ).lines;
   const local = explicitSystem ? explicitSystem.toUpperCase() : origin.system;
   if (!state.systems[local]) return { lines: [consoleTexts.invalidSystem(local)] };
 

@@ -43,6 +43,8 @@ export interface EmulatorContext {
   onStateChanged(): void;
   /** How long the sysplex distributor takes to notice a target change (StartOptions.distribution; POST /__emulator/distribution). */
   readonly distribution: { noticeMs: number };
+  /** How long a started task takes to end after `P` (StartOptions.stopMs). */
+  readonly stopMs: number;
 }
 
 /** The console a command came through and the emulated time it arrived. */
@@ -54,6 +56,8 @@ export interface CommandContext {
   nowIso: string;
   /** The distributor's notice delay and takeover faults; absent = immediate, no fault. */
   distributor?: DistributorPolicy;
+  /** How long (emulated ms) a stopped task takes to end after `P`; absent = at once. */
+  stopMs?: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import { handleMounts } from "../files/mfs-routes";
 import { handleUss } from "../files/uss-routes";
 import { refreshJobs } from "../jes/lifecycle";
 import { returnDueSystems } from "../operator/ipl";
+import { endDueTasks } from "../operator/start-stop";
 import { handleJobs } from "../jes/routes";
 import { csrfRefusal, infoDocument, jobErrors } from "../zosmf-forms";
 import { authenticatedUser, handleAuthenticate, replyUnauthorized } from "./auth";
@@ -47,6 +48,8 @@ export async function handleRequest(
   const url = new URL(req.url ?? "/", origin.baseUrl);
   // A system whose IPL has ended by now comes back before anything looks at the sysplex.
   if (returnDueSystems(ctx.state, ctx.clock.now())) ctx.onStateChanged();
+  // A stopped task whose shutdown is over has ended before anything looks at its job.
+  endDueTasks(ctx.state, ctx.clock.now());
 
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
     const body = await readBody(req);

@@ -16,7 +16,7 @@ import { resolveConnection, stillRoutes } from "../tcpip/connect";
 import { msg } from "../tcpip/forms";
 import { IMMEDIATE, settle, type DistributorPolicy } from "../tcpip/notice";
 import { displayCommand } from "./display";
-import { type Ctx, startCommand, stopCommand } from "./start-stop";
+import { type Ctx, endDueTasks, startCommand, stopCommand } from "./start-stop";
 import { jes2Display, rvaryCommand } from "./sysplex-share";
 import { varyCommand } from "./vary";
 
@@ -49,9 +49,11 @@ export function dvipaStillRoutes(
 
 export function issueCommand(
   state: EmulatorState,
-  ctx: { system: string; consoleName: string; now: number; distributor?: DistributorPolicy },
+  ctx: { system: string; consoleName: string; now: number; distributor?: DistributorPolicy; stopMs?: number },
   cmd: string,
 ): { lines: string[] } {
+  // A task stopped earlier whose shutdown is over by now has ended before the command sees the system.
+  endDueTasks(state, ctx.now);
   // The distributor acts on what it has noticed by now before the command sees it, and on
   // what the command changed (with no notice delay, at once).
   const policy = ctx.distributor ?? IMMEDIATE;

@@ -37,6 +37,8 @@ export interface Ctx {
   system: string;
   consoleName: string;
   now: number;
+  /** How long a stopped task takes to end (emulated ms); absent = at once. */
+  stopMs?: number;
 }
 
 export function startCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
@@ -255,19 +257,43 @@ function startListener(
   return settle(ctx, started);
 }
 
+/**
+ * `P job`: the listeners close at once (the program stops taking work) and the address space
+ * ends after `ctx.stopMs` (INF: z/OS ends it once the program's own shutdown is done; no figure
+ * is documented). Until then `D A` still lists the task and `S` of it is IEE842I; its end
+ * messages (IEF404I, $HASP395) go to its job log then, so a delayed stop answers nothing at once.
+ */
 export function stopCommand(state: EmulatorState, ctx: Ctx, operand: string): string[] {
   const job = splitOperands(operand)[0]?.toUpperCase().split(".").pop() ?? "";
   const sys = state.systems[ctx.system];
   const task = job ? sys.tasks[job] : undefined;
   if (!task) return [msg.notActive(job || operand.toUpperCase())];
-  delete sys.tasks[job];
   sys.tcpip.listeners = sys.tcpip.listeners.filter((l) => l.jobName !== job);
   reconcile(state, ctx.now);
-  const lines = end(ctx, job);
-  const stc = stcJob(state, task.jobid);
+  const delay = Math.max(0, ctx.stopMs ?? 0);
+  // A second P while it shuts down does not bring its end nearer.
+  task.endsAt = Math.min(task.endsAt ?? Infinity, ctx.now + delay);
+  if (delay > 0) return [];
+  return endTask(state, ctx.system, job, ctx.now);
+}
+
+/** Ends the address space of a stopped task; its end messages. */
+function endTask(state: EmulatorState, system: string, job: string, at: number): string[] {
+  const sys = state.systems[system];
+  const task = sys.tasks[job];
+  delete sys.tasks[job];
+  const lines = end({ system, consoleName: "", now: at }, job);
+  const stc = task ? stcJob(state, task.jobid) : undefined;
   if (stc) {
-    logStc(stc, ctx.now, lines);
-    closeStc(stc, ctx.now, "CC 0000");
+    logStc(stc, at, lines);
+    closeStc(stc, at, "CC 0000");
   }
   return lines;
+}
+
+/** Ends every stopped task whose shutdown is over by `now` (checked lazily, as IPL returns are). */
+export function endDueTasks(state: EmulatorState, now: number): void {
+  for (const sys of Object.values(state.systems))
+    for (const task of Object.values(sys.tasks))
+      if (task.endsAt !== undefined && task.endsAt <= now) endTask(state, sys.name, task.jobName, task.endsAt);
 }

@@ -15,9 +15,8 @@ import type { DrillInstance, DrillTarget } from "./target";
 const VARY_DONE = /(^|\s)EZZ0053I\b/;
 
 function sysplexVary(target: DrillTarget, at: DrillInstance, action: "QUIESCE" | "RESUME"): string {
-  const field = target.name === "zosmf" ? "zosmf" : `distributedServices ${target.name}`;
-  const stack = commandOperand(at.stack, "name", `${at.system} tcpip.proc`);
-  const job = commandOperand(at.job, "name", `${field} server of ${at.system}`);
+  const stack = commandOperand(at.stack, "name", `systems[${at.system}].tcpip.proc`);
+  const job = commandOperand(at.job, "name", at.jobField);
   return `VARY TCPIP,${stack},SYSPLEX,${action},PORT=${target.port},JOBNAME=${job}`;
 }
 
@@ -30,7 +29,7 @@ export function failCommand(target: DrillTarget, method: DrillMethod): DrillComm
       command: sysplexVary(target, p, "QUIESCE"),
       purpose: `stop new connections to ${p.job} on port ${target.port}`,
     };
-  return { system: p.system, command: `P ${commandOperand(p.job, "name", `server of ${p.system}`)}`, purpose: `stop ${p.job}` };
+  return { system: p.system, command: `P ${commandOperand(p.job, "name", p.jobField)}`, purpose: `stop ${p.job}` };
 }
 
 /** What undoes failCommand: RESUME, or starting the server with its own procedure again. */
@@ -44,7 +43,7 @@ export function restoreCommand(target: DrillTarget, method: DrillMethod): DrillC
     };
   return {
     system: p.system,
-    command: `S ${commandOperand(p.job, "name", `server of ${p.system}`)}`,
+    command: `S ${commandOperand(p.job, "name", p.jobField)}`,
     purpose: `start ${p.job} again from its procedure`,
   };
 }

@@ -9,7 +9,7 @@ import { anonymousInfo, endpointUrl, type VerifyResult } from "../verify";
 import { createZosmfClient, type ZosmfClient } from "../zosmf";
 import { assertNotRefused, assertVaryDone, failCommand, operatorForm, restoreCommand } from "./commands";
 import { createObserver, type Observer } from "./observe";
-import { finalVerifyPhase, preflightPhase, refusalReasons } from "./preflight";
+import { finalVerifyPhase, ownServerReason, preflightPhase, refusalReasons } from "./preflight";
 import { restorePreferred, send } from "./restore";
 import { measureSwitchBack } from "./switch-back";
 import { resolveTarget, type DrillTarget } from "./target";
@@ -71,6 +71,13 @@ function assertOptions(o: T.DrillOptions): T.DrillMethod {
   const method = o.method ?? "quiesce";
   if (!T.DRILL_METHODS.includes(method))
     throw new HaError(`--method: '${String(method)}' is not one of ${T.DRILL_METHODS.join(", ")}`, { failureClass: "invalid-input" });
+  // S <job> starts a z/OSMF server from its own procedure; a service's job name need not be a procedure at all.
+  const target = o.target ?? "zosmf";
+  if (method === "stop" && target !== "zosmf")
+    throw new HaError(
+      `--method stop is allowed only with --target zosmf (got --target ${target}): a service's job name need not be a procedure that S can start; use --method quiesce`,
+      { failureClass: "invalid-input" },
+    );
   for (const [name, v] of [
     ["--takeover-timeout", o.takeoverTimeoutMs],
     ["--restore-timeout", o.restoreTimeoutMs],
@@ -111,7 +118,8 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
       throw err;
     });
     if (pre === undefined) return result(c, interruptedBeforeStop([]));
-    const reasons = refusalReasons(target, pre, await observer.look(0));
+    const own = ownServerReason(topology, target, method, o.connection);
+    const reasons = [...(own ? [own] : []), ...refusalReasons(target, pre, await observer.look(0))];
     const phases = [preflightPhase(pre, reasons)];
     if (reasons.length > 0)
       return result(c, { status: "refused", commands: o.dryRun ? [fail, restore] : [], phases, restored: "not-needed", reasons });
@@ -121,6 +129,19 @@ export async function drill(o: T.DrillOptions): Promise<T.DrillResult> {
     try {
       // Ctrl-C before the failing command: nothing is stopped at all.
       if (o.signal?.aborted) return result(c, { ...interruptedBeforeStop(phases), runId });
+      // The sysplex may have changed while the lock was taken: one more look, under the lock, before anything is failed.
+      const still = refusalReasons(target, pre, await observer.look(0));
+      if (still.length > 0) {
+        const why = still.map((r) => `after the lock was taken: ${r}`);
+        return result(c, {
+          status: "refused",
+          commands: [],
+          phases: [preflightPhase(pre, why)],
+          restored: "not-needed",
+          reasons: why,
+          runId,
+        });
+      }
       return result(c, { ...(await exercise(c, phases, pre)), runId });
     } finally {
       const problem = await lock.release();
@@ -176,15 +197,18 @@ async function failAndWatch(c: Ctx, phases: T.DrillPhase[], reasons: string[]): 
 async function exercise(c: Ctx, phases: T.DrillPhase[], before: VerifyResult): Promise<Body> {
   const reasons: string[] = [];
   let tookOverOk = false;
+  // From here until the restore is confirmed, an ended process must leave the way back behind.
+  const left = c.method === "quiesce" ? "quiesced" : "stopped";
+  c.o.onUndone?.([
+    `${c.target.preferred.job} on ${c.target.preferred.system} may be left ${left}; the operator must run: ${operatorForm(c.restore)}`,
+  ]);
   try {
     tookOverOk = await failAndWatch(c, phases, reasons);
   } catch (err) {
     // Whatever went wrong after the failing command, the restore below still runs.
     reasons.push(`stopped while watching the takeover: ${(err as Error).message}`);
   }
-  const interrupted = () => c.o.signal?.aborted === true;
-  if (interrupted()) reasons.push(`interrupted; restoring ${c.target.preferred.job} on ${c.target.preferred.system}`);
-  const intervalMs = c.o.pollIntervalMs ?? T.DRILL_POLL_INTERVAL_MS;
+  if (c.o.signal?.aborted) reasons.push(`interrupted; restoring ${c.target.preferred.job} on ${c.target.preferred.system}`);
   const r = await restorePreferred(
     {
       client: c.client,
@@ -193,39 +217,65 @@ async function exercise(c: Ctx, phases: T.DrillPhase[], before: VerifyResult): P
       observer: c.observer,
       consoleDelayMs: c.o.consoleDelayMs ?? 1000,
       restoreTimeoutMs: c.o.restoreTimeoutMs ?? T.DEFAULT_RESTORE_TIMEOUT_MS,
-      intervalMs,
+      intervalMs: c.o.pollIntervalMs ?? T.DRILL_POLL_INTERVAL_MS,
     },
     c.restore,
   );
   phases.push(r.phase);
-  const commands = [c.fail, c.restore];
   if (!r.confirmed) {
     reasons.push(`the restore of ${c.target.preferred.job} on ${c.target.preferred.system} was not confirmed`);
     return {
-      status: interrupted() ? "interrupted" : "failed",
-      commands,
+      status: c.o.signal?.aborted ? "interrupted" : "failed",
+      commands: [c.fail, c.restore],
       phases,
       restored: "not-confirmed",
       reasons,
       operatorAction: [operatorForm(c.restore)],
     };
   }
+  c.o.onUndone?.([]);
+  return afterRestore(c, { phases, reasons, before, tookOverOk, restoredAt: r.startedAt });
+}
+
+/**
+ * The switch-back and the verify after a confirmed restore. An error here cannot undo the
+ * restore: it is a failed phase naming the error, and the result is always returned.
+ */
+async function afterRestore(
+  c: Ctx,
+  a: { phases: T.DrillPhase[]; reasons: string[]; before: VerifyResult; tookOverOk: boolean; restoredAt: number },
+): Promise<Body> {
+  const { phases, reasons } = a;
+  const interrupted = () => c.o.signal?.aborted === true;
+  const commands = [c.fail, c.restore];
   if (interrupted()) return { status: "interrupted", commands, phases, restored: "confirmed", reasons };
-  const timeoutMs = c.o.takeoverTimeoutMs ?? T.DEFAULT_TAKEOVER_TIMEOUT_MS;
-  const back = tookOverOk
-    ? await measureSwitchBack(c.observer, c.target, {
-        startedAt: r.startedAt,
-        timeoutMs,
-        intervalMs,
-        ...(c.o.signal ? { signal: c.o.signal } : {}),
-      })
+  const guarded = async <R>(id: "switch-back" | "final-verify", title: string, f: () => Promise<R>): Promise<R | undefined> => {
+    try {
+      return await f();
+    } catch (err) {
+      phases.push({ id, title, verdict: "failed", detail: `could not be read: ${(err as Error).message}` });
+      reasons.push(`${title}: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
+  const back = a.tookOverOk
+    ? await guarded("switch-back", "Traffic back on the preferred instance", () =>
+        measureSwitchBack(c.observer, c.target, {
+          startedAt: a.restoredAt,
+          timeoutMs: c.o.takeoverTimeoutMs ?? T.DEFAULT_TAKEOVER_TIMEOUT_MS,
+          intervalMs: c.o.pollIntervalMs ?? T.DRILL_POLL_INTERVAL_MS,
+          ...(c.o.signal ? { signal: c.o.signal } : {}),
+        }),
+      )
     : undefined;
   if (back) phases.push(back.phase);
-  if (!interrupted()) phases.push(finalVerifyPhase(c.target, before, await runVerify(c.o)));
+  if (!interrupted()) {
+    const after = await guarded("final-verify", "Verify after the drill", () => runVerify(c.o));
+    if (after) phases.push(finalVerifyPhase(c.target, a.before, after));
+  }
   const failed = phases.some((p) => p.verdict === "failed");
-  const status = interrupted() ? "interrupted" : failed ? "failed" : "succeeded";
   return {
-    status,
+    status: interrupted() ? "interrupted" : failed ? "failed" : "succeeded",
     commands,
     phases,
     restored: "confirmed",

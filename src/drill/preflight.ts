@@ -1,7 +1,9 @@
 import type { Check, VerifyResult } from "../verify";
 import type { Sample } from "./observe";
 import type { DrillTarget } from "./target";
-import type { DrillPhase } from "./types";
+import { systemByName, type Topology } from "../topology";
+import type { ZosmfConnection } from "../zosmf";
+import type { DrillMethod, DrillPhase } from "./types";
 
 /** The verify checks that speak of the drilled target. */
 function aboutTarget(t: DrillTarget, id: string): boolean {
@@ -47,6 +49,20 @@ export function preflightPhase(v: VerifyResult, reasons: readonly string[]): Dri
         timeMs: v.durationMs,
         detail: `${counts}; ${reasons.join("; ")}`,
       };
+}
+
+/**
+ * `--method stop` through the preferred system's own z/OSMF would stop the server the drill
+ * talks to: it could neither watch the takeover nor start the server again. The hosts that
+ * name that z/OSMF are the system's own hostname and its connection's host.
+ */
+export function ownServerReason(topology: Topology, t: DrillTarget, method: DrillMethod, connection: ZosmfConnection): string | undefined {
+  if (method !== "stop" || t.name !== "zosmf") return undefined;
+  const sys = systemByName(topology, t.preferred.system);
+  const own = connection.hostname.toLowerCase();
+  const hosts = [sys.hostname, sys.connection.host].filter((h): h is string => h !== undefined);
+  if (!hosts.some((h) => h.toLowerCase() === own)) return undefined;
+  return `the command's connection (${connection.hostname}) is ${sys.name}'s own z/OSMF, which --method stop would stop; connect through the DVIPA ${t.host} or another system's z/OSMF`;
 }
 
 const key = (c: Check) => `${c.id}\0${c.system ?? ""}`;

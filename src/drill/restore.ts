@@ -1,7 +1,7 @@
 import { HaError } from "../errors";
 import { parseDisplayActive } from "../parsers";
 import { issueCommand } from "../provision/ops/console";
-import type { ZosmfClient } from "../zosmf";
+import { sleep, type ZosmfClient } from "../zosmf";
 import { assertNotRefused, assertVaryDone, operatorForm } from "./commands";
 import type { Observer } from "./observe";
 import type { DrillTarget } from "./target";
@@ -54,9 +54,29 @@ async function running(d: RestoreDeps): Promise<boolean> {
   return task.state === "active";
 }
 
-/** Starts the server unless it still runs, then waits until the distributor sees its listener ready. */
+/**
+ * After the drill's own `P` an address space still listed by `D A` is stopping, not running:
+ * z/OS ends it once the program's shutdown is done, after its listener closed. Waits, within
+ * the restore bound, until IEE115I no longer lists it; still listed then is a failure.
+ */
+async function awaitEnded(d: RestoreDeps, c: DrillCommand, startedAt: number): Promise<void> {
+  const { job, system } = d.target.preferred;
+  while (await running(d)) {
+    if (performance.now() - startedAt >= d.restoreTimeoutMs)
+      throw new HaError(
+        `${job} on ${system} was still active ${d.restoreTimeoutMs} ms after it was stopped, so ${c.command} was not sent.`,
+        {
+          failureClass: "zos-failure",
+        },
+      );
+    await sleep(d.intervalMs);
+  }
+}
+
+/** Starts the server once its stopped address space has ended, then waits until the distributor sees its listener ready. */
 async function restart(d: RestoreDeps, c: DrillCommand, startedAt: number): Promise<void> {
-  if (!(await running(d))) assertNotRefused(c, await send(d, c));
+  await awaitEnded(d, c, startedAt);
+  assertNotRefused(c, await send(d, c));
   const p = d.target.preferred.system;
   const w = await watch(d.observer, {
     until: (s) => s.ready.includes(p),

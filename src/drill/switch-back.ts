@@ -33,7 +33,18 @@ export async function measureSwitchBack(
     return { phase: { id: "switch-back", title, verdict: w.interrupted ? "not-reached" : "failed", detail: `${why}; ${now}` } };
   }
   if (stays && tookOver(last!, t)) {
-    const serving = t.backups.find((b) => b.system === (servedBy(last!) ?? last!.receiving![0]))!;
+    const by = servedBy(last!) ?? last!.receiving?.[0];
+    const serving = t.backups.find((b) => b.system === by);
+    // Not a backup of the topology (or nobody named): the drill cannot say what moves traffic back.
+    if (serving === undefined)
+      return {
+        phase: {
+          id: "switch-back",
+          title,
+          verdict: "failed",
+          detail: `traffic stayed off ${t.preferred.system}, served by ${by ?? "no system the drill could name"}, which is not a backup of ${t.name} in the topology`,
+        },
+      };
     const action = moveBackCommands(t, serving).map(operatorForm);
     const detail = `${t.preferred.system} is ready again and traffic stayed on ${serving.system}, as NOAUTOSWITCHBACK intends; to move it back run: ${action.join(", then ")}`;
     return { phase: { id: "switch-back", title, verdict: "passed", timeMs: last!.at, detail }, operatorAction: action };

@@ -11,6 +11,8 @@ export interface DrillInstance {
   readonly xcf: string;
   /** The TCP/IP procedure of its system: quiesce and resume go to that stack. */
   readonly stack: string;
+  /** Where the topology names its job, for messages about it (`systems[SYSA].zosmf.serverProc`). */
+  readonly jobField: string;
 }
 
 /**
@@ -37,16 +39,18 @@ export interface DrillTarget {
   readonly backups: readonly DrillInstance[];
 }
 
-function instance(t: Topology, system: string, job: string): DrillInstance {
+function instance(t: Topology, system: string, job: string, jobField: string): DrillInstance {
   const s = systemByName(t, system);
-  return { system: s.name, job, xcf: s.tcpip.dynamicXcf.address, stack: s.tcpip.proc };
+  return { system: s.name, job, xcf: s.tcpip.dynamicXcf.address, stack: s.tcpip.proc, jobField };
 }
 
 function zosmfTarget(t: Topology): DrillTarget {
   const ha = t.zosmfHa;
   if (ha === undefined)
     throw new HaError("--target zosmf: the topology has no zosmfHa section to drill", { failureClass: "invalid-input" });
-  const [preferred, ...backups] = zosmfHaSystems(t).map((m) => instance(t, m.system.name, m.system.zosmf.serverProc));
+  const [preferred, ...backups] = zosmfHaSystems(t).map((m) =>
+    instance(t, m.system.name, m.system.zosmf.serverProc, `systems[${m.system.name}].zosmf.serverProc`),
+  );
   return {
     name: "zosmf",
     dvipa: ha.dvipa,
@@ -65,6 +69,8 @@ function zosmfTarget(t: Topology): DrillTarget {
 function serviceTarget(t: Topology, svc: DistributedService): DrillTarget {
   const first = svc.targets.find((x) => x.role === "PREFERRED") ?? svc.targets[0]!;
   const rest = svc.targets.filter((x) => x !== first).sort((a, b) => (b.rank ?? 1) - (a.rank ?? 1));
+  const at = (x: (typeof svc.targets)[number]) =>
+    instance(t, x.system, x.server, `distributedServices[${svc.name}].targets[${svc.targets.indexOf(x)}].server`);
   return {
     name: svc.name,
     dvipa: svc.dvipa,
@@ -75,8 +81,8 @@ function serviceTarget(t: Topology, svc: DistributedService): DrillTarget {
     // VIPADISTRIBUTE's default is AUTOSWITCHBACK; the topology has no field to change it for a service.
     autoSwitchBack: true,
     zosmf: false,
-    preferred: instance(t, first.system, first.server),
-    backups: rest.map((x) => instance(t, x.system, x.server)),
+    preferred: at(first),
+    backups: rest.map(at),
   };
 }
 

@@ -47,6 +47,12 @@ export interface DrillOptions {
   readonly onRequest?: (event: RequestEvent) => void;
   /** Ctrl-C: the drill stops waiting and restores what it stopped or quiesced. */
   readonly signal?: AbortSignal;
+  /**
+   * Called with what the operator must run while the failing command may be in effect (just
+   * before it is sent), and with [] once the restore is confirmed: a process ended before the
+   * drill could restore prints these lines.
+   */
+  readonly onUndone?: (lines: readonly string[]) => void;
 }
 
 /** One command the drill issues (or would issue), routed to one system of the topology. */

@@ -18,14 +18,22 @@ export interface Plex {
   options(extra?: Partial<DrillOptions>): DrillOptions;
 }
 
-/** An emulated sysplex provisioned from an example (servers started), ready to drill. */
+/** An emulated sysplex provisioned from an example (servers started), ready to drill; a stopped task ends 100 ms after `P`. */
 export async function provisionedPlex(
   example: "two-system.yaml" | "three-system-all.yaml",
   edit: (t: string) => string = (t) => t,
   more: Partial<StartOptions> = {},
 ): Promise<Plex> {
   const systems = example === "two-system.yaml" ? ["SYSA", "SYSB"] : ["SYSA", "SYSB", "SYSC"];
-  const emu = await start({ tls: false, port: 0, systems, dvipaListeners: true, jobTiming: { inputMs: 5, activeMs: 20 }, ...more });
+  const emu = await start({
+    tls: false,
+    port: 0,
+    systems,
+    dvipaListeners: true,
+    jobTiming: { inputMs: 5, activeMs: 20 },
+    stopMs: 100,
+    ...more,
+  });
   const dir = mkdtempSync(path.join(tmpdir(), "ha-drill-"));
   const topologyFile = path.join(dir, "plex.yaml");
   writeFileSync(topologyFile, edit(readFileSync(path.join(__dirname, "../../../examples", example), "utf8")));

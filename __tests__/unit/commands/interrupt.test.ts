@@ -43,6 +43,46 @@ describe("interrupting a command", () => {
     );
   });
 
+  it("a process ended by a second interrupt first prints what the run registered for the operator, and nothing once cleared", () => {
+    const exit = vi.spyOn(processControl, "exit").mockImplementation(() => undefined);
+    const lines: string[] = [];
+    const run = interruptOn((l) => lines.push(l), 60_000);
+    run.onForcedExit(["IZUSVRA on SYSA may be left stopped; the operator must run: RO SYSA,S IZUSVRA"]);
+    process.emit("SIGINT", "SIGINT");
+    process.emit("SIGINT", "SIGINT");
+    expect(exit).toHaveBeenCalledWith(130);
+    expect(lines.slice(-2)).toEqual([
+      "IZUSVRA on SYSA may be left stopped; the operator must run: RO SYSA,S IZUSVRA",
+      "SIGINT: second interrupt; exiting now. A sysplex lock this run held may remain: see zowe ha unlock.",
+    ]);
+    run.dispose();
+
+    const cleared: string[] = [];
+    const done = interruptOn((l) => cleared.push(l), 60_000);
+    done.onForcedExit(["RO SYSA,S IZUSVRA"]);
+    done.onForcedExit([]);
+    process.emit("SIGINT", "SIGINT");
+    process.emit("SIGINT", "SIGINT");
+    expect(cleared.join("\n")).not.toMatch(/RO SYSA/);
+    done.dispose();
+  });
+
+  it("the grace running out also prints the registered lines, through the handler's context", async () => {
+    vi.useFakeTimers();
+    const exit = vi.spyOn(processControl, "exit").mockImplementation(() => undefined);
+    const p = params();
+    await new Fixed(async (ctx) => {
+      ctx.onForcedExit(["the operator must run: RO SYSA,VARY TCPIP,TCPIP,SYSPLEX,RESUME,PORT=443,JOBNAME=IZUSVRA"]);
+      process.emit("SIGINT", "SIGINT");
+      vi.advanceTimersByTime(30_000);
+      return { data: {}, text: "" };
+    }).process(p);
+    expect(exit).toHaveBeenCalledWith(130);
+    const errors = p.response.console.error.mock.calls.map((c) => String(c[0]));
+    expect(errors.at(-2)).toBe("the operator must run: RO SYSA,VARY TCPIP,TCPIP,SYSPLEX,RESUME,PORT=443,JOBNAME=IZUSVRA");
+    expect(errors.at(-1)).toMatch(/^SIGINT: the run did not stop within 30 s; exiting now/);
+  });
+
   it("a run that does not stop after a first SIGINT is ended when its grace runs out, and a run that stops in time is not", () => {
     vi.useFakeTimers();
     const exit = vi.spyOn(processControl, "exit").mockImplementation(() => undefined);

@@ -3,7 +3,13 @@ import type { Sample } from "../../../src/drill/observe";
 import type { DrillTarget } from "../../../src/drill/target";
 import { answeredFromBackup, longestOutage, stayedOnBackup, takeoverPhases, tookOver } from "../../../src/drill/timing";
 
-const inst = (system: string) => ({ system, job: `IZUSVR${system.slice(-1)}`, xcf: system, stack: "TCPIP" });
+const inst = (system: string) => ({
+  system,
+  job: `IZUSVR${system.slice(-1)}`,
+  xcf: system,
+  stack: "TCPIP",
+  jobField: `systems[${system}].zosmf.serverProc`,
+});
 const target: DrillTarget = {
   name: "zosmf",
   dvipa: "192.0.2.10",

@@ -2,28 +2,12 @@ import type { ICommandDefinition } from "@zowe/imperative";
 import { describe, expect, it } from "vitest";
 import config from "../../../imperative";
 import { connectionOptions } from "../../../commands/connection-options";
-import { DiscoverDefinition } from "../../../commands/discover/Discover.definition";
-import { DrillDefinition } from "../../../commands/drill/Drill.definition";
-import { GraphDefinition } from "../../../commands/graph/Graph.definition";
-import { InitDefinition } from "../../../commands/init/Init.definition";
 import { ProvisionDefinition } from "../../../commands/provision/Provision.definition";
 import { RollbackDefinition } from "../../../commands/rollback/Rollback.definition";
-import { RunsDefinition } from "../../../commands/runs/Runs.definition";
-import { UnlockDefinition } from "../../../commands/unlock/Unlock.definition";
-import { VerifyDefinition } from "../../../commands/verify/Verify.definition";
 import { newRunId } from "../../../src/engine/run-record";
 
-const ALL: ICommandDefinition[] = [
-  InitDefinition,
-  DiscoverDefinition,
-  ProvisionDefinition,
-  VerifyDefinition,
-  RollbackDefinition,
-  UnlockDefinition,
-  RunsDefinition,
-  DrillDefinition,
-  GraphDefinition,
-];
+// Every command the plug-in registers, so each check below covers a new command without a list to keep.
+const ALL: ICommandDefinition[] = config.definitions ?? [];
 
 function commands(definition: ICommandDefinition): ICommandDefinition[] {
   return [definition, ...(definition.children ?? []).flatMap(commands)];
@@ -37,11 +21,6 @@ function shape(id: string): string {
 const option = (definition: ICommandDefinition, name: string) => definition.options?.find((o) => o.name === name);
 
 describe("command help", () => {
-  // The checks below hold for every command only while this list is every command the plug-in registers.
-  it("checks every command the plug-in registers", () => {
-    expect(ALL.map((d) => d.name).sort()).toEqual((config.definitions ?? []).map((d) => d.name).sort());
-  });
-
   it("shows run ids in its examples the way the plug-in makes them, so a copied example names a real kind of run", () => {
     const made = shape(newRunId("PLEX1", "2026-12-03T10:15:00.123Z"));
     const ids = ALL.flatMap(commands)
